@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QHash>
+#include <QStringList>
+
+// The parsed command line of dampingi-ctl: `--name value` options, `--flag`s and positional
+// words (the verb first). Unknown options are reported, not ignored.
+class CtlOptions final
+{
+public:
+    // `flags` are the option names that take no value.
+    static CtlOptions parse(const QStringList &arguments, const QStringList &flags, QString *error);
+
+    QStringList words;
+    QHash<QString, QString> values;
+    QStringList setFlags;
+
+    QString value(const QString &name, const QString &fallback = {}) const { return values.value(name, fallback); }
+    bool has(const QString &name) const { return values.contains(name) || setFlags.contains(name); }
+    QString word(int i) const { return words.value(i); }
+};

@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// dampingi: the desktop app. Without --profile it opens the embedded default, a training
+// profile with demo data in the user's data folder (created on first start).
+#include "core/clock/clock.h"
+#include "core/codes/codelists.h"
+#include "core/demo/demogenerator.h"
+#include "core/profile/profile.h"
+#include "core/profile/session.h"
+#include "core/profile/settings.h"
+#include "core/regions/regionindex.h"
+#include "ui/caselistwindow.h"
+#include "ui/errortext.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QInputDialog>
+#include <QMessageBox>
+#include <QStandardPaths>
+#include <QTranslator>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString demoPassphrase = u"demo-dampingi"_s; // documented in the README: demo data only
+
+int failWith(const Core::Error &error)
+{
+    QMessageBox::critical(nullptr, u"Dampingi"_s, ErrorText::message(error));
+    qCritical("%s", qPrintable(error.detail));
+    return 1;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(u"dampingi"_s);
+    QApplication::setApplicationVersion(QStringLiteral(DAMPINGI_VERSION));
+
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption profileOption(u"profile"_s, u"Profile folder"_s, u"DIR"_s);
+    parser.addOption(profileOption);
+    parser.process(app);
+
+    const bool useDemo = !parser.isSet(profileOption);
+    const QString dir = useDemo ? QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
+                                      .filePath(u"demo-profile"_s)
+                                : parser.value(profileOption);
+    Core::SystemClock clock;
+
+    Core::Result<Core::CodeLists> codes = Core::CodeLists::loadBuiltin();
+    if (!codes)
+        return failWith(codes.error());
+    Core::Result<Core::RegionIndex> regions = Core::RegionIndex::loadBuiltin();
+    if (!regions)
+        return failWith(regions.error());
+
+    bool fresh = false;
+    if (useDemo && !Core::Profile::exists(dir)) {
+        Core::ProfileOptions options{u"64.02"_s, u"demo"_s, Core::Role::Caseworker, demoPassphrase, true};
+        Core::Result<std::unique_ptr<Core::Profile>> created = Core::Profile::create(dir, options, clock);
+        if (!created)
+            return failWith(created.error());
+        fresh = true;
+    }
+    Core::Result<std::unique_ptr<Core::Profile>> profile = Core::Profile::open(dir, clock);
+    if (!profile)
+        return failWith(profile.error());
+    Core::Settings settings((*profile)->settingsPath());
+    QTranslator translator;
+    if (translator.load(u":/i18n/dampingi_%1"_s.arg(settings.language())))
+        QApplication::installTranslator(&translator);
+
+    QString passphrase = useDemo ? demoPassphrase : qEnvironmentVariable("DAMPINGI_PASSPHRASE");
+    while (true) {
+        if (passphrase.isEmpty()) {
+            bool ok = false;
+            passphrase = QInputDialog::getText(nullptr, QApplication::translate("main", "Unlock profile"),
+                                               QApplication::translate("main", "Passphrase:"), QLineEdit::Password,
+                                               {}, &ok);
+            if (!ok)
+                return 0;
+        }
+        const Core::Status unlocked = (*profile)->unlock({}, passphrase);
+        if (unlocked)
+            break;
+        if (unlocked.error().code != Core::Error::Code::Locked)
+            return failWith(unlocked.error());
+        QMessageBox::warning(nullptr, u"Dampingi"_s, ErrorText::message(unlocked.error()));
+        passphrase.clear();
+    }
+    Core::Session session(**profile, *codes, *regions);
+    if (fresh) {
+        if (const Core::Result<int> made = Core::DemoGenerator(session, 1).generate(300); !made)
+            return failWith(made.error());
+    }
+    if (const Core::Result<int> indexed = session.buildSearchIndex(); !indexed)
+        return failWith(indexed.error());
+
+    CaseListWindow window(session, settings.language());
+    window.resize(1366, 768);
+    window.show();
+    return QApplication::exec();
+}

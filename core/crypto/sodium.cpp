@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/crypto/sodium.h"
+
+#include <sodium.h>
+
+namespace Core {
+
+bool ensureSodium()
+{
+    // A function-local static is initialised exactly once, even with concurrent callers.
+    // sodium_init() returns 1 when the library was already initialised, which is success too.
+    static const bool initialised = sodium_init() >= 0;
+    return initialised;
+}
+
+void randomBytes(void *out, std::size_t size)
+{
+    // randombytes_buf() cannot fail; it aborts the process if the system RNG is unusable,
+    // which is the only safe answer for a caller that expects secret randomness.
+    ensureSodium();
+    randombytes_buf(out, size);
+}
+
+} // namespace Core

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/result.h"
+
+#include <QStringList>
+
+namespace Core {
+
+enum class Role { Caseworker, Supervisor, Trainer, Admin };
+
+QString roleName(Role role);
+std::optional<Role> roleFromName(QStringView name);
+
+// The case workflow: intake → outreach → assessment → planning → services → monitoring →
+// closure_requested → closed (a supervisor approves), with transfer and reopening. Moving
+// forward may skip stages (a walk-in needs no outreach visit); moving back one stage returns
+// work; closing, transferring and reopening need a reason.
+namespace Workflow {
+
+QString initialStatus();
+QStringList activeStates();
+// Conflict with a detail saying why when the move is not allowed for this role.
+Status check(QStringView from, QStringView to, Role role, bool hasReason);
+QStringList allowedTargets(QStringView from, Role role);
+bool needsReason(QStringView from, QStringView to);
+
+} // namespace Workflow
+
+} // namespace Core
+
+namespace Core {
+
+// Who is acting: the unlocked local user. Every op carries the login as its author.
+struct Actor
+{
+    QString login;
+    Role role = Role::Caseworker;
+};
+
+} // namespace Core

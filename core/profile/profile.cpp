@@ -1,0 +1,283 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/profile/profile.h"
+
+#include "core/clock/clock.h"
+#include "core/crypto/fieldcipher.h"
+#include "core/crypto/filecipher.h"
+#include "core/crypto/sodium.h"
+#include "core/logging.h"
+#include "core/store/changelog.h"
+#include "core/store/database.h"
+#include "core/store/transaction.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <array>
+
+using namespace Qt::StringLiterals;
+
+namespace Core {
+
+namespace {
+
+const QString infoFile = u"profile.json"_s;
+const QString databaseFile = u"dampingi.db"_s;
+
+QString randomCode(int length)
+{
+    // Crockford base32: no I, L, O, U, so a prefix read aloud over a bad phone line survives.
+    static constexpr char alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    QString out;
+    std::array<unsigned char, 32> bytes{};
+    randomBytes(bytes.data(), bytes.size());
+    for (int i = 0; i < length; ++i)
+        out.append(QChar::fromLatin1(alphabet[bytes[size_t(i)] % 32]));
+    return out;
+}
+
+QString randomHex(int bytes)
+{
+    QByteArray raw(bytes, Qt::Uninitialized);
+    randomBytes(raw.data(), size_t(raw.size()));
+    return QString::fromLatin1(raw.toHex());
+}
+
+Result<ProfileInfo> readInfo(const QString &directory)
+{
+    QFile file(QDir(directory).filePath(infoFile));
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{Error::Code::NotFound, u"no Dampingi profile in %1"_s.arg(directory)};
+    QJsonParseError parseError;
+    const QJsonObject json = QJsonDocument::fromJson(file.readAll(), &parseError).object();
+    if (parseError.error != QJsonParseError::NoError || json.value(u"format"_s).toInt() != 1)
+        return Error{Error::Code::Corrupt, u"profile.json is damaged or of an unknown format"_s};
+    ProfileInfo info;
+    info.format = json.value(u"format"_s).toInt();
+    info.training = json.value(u"kind"_s).toString() == u"training";
+    info.districtCode = json.value(u"district"_s).toString();
+    info.defaultUser = json.value(u"default_user"_s).toString();
+    return info;
+}
+
+Status writeInfo(const QString &directory, const ProfileInfo &info)
+{
+    QJsonObject json{{u"format"_s, info.format},
+                     {u"kind"_s, info.training ? u"training"_s : u"real"_s},
+                     {u"district"_s, info.districtCode},
+                     {u"default_user"_s, info.defaultUser}};
+    QSaveFile file(QDir(directory).filePath(infoFile));
+    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(json).toJson()) < 0 || !file.commit())
+        return Error{Error::Code::StoreUnavailable, u"cannot write profile.json: %1"_s.arg(file.errorString())};
+    return {};
+}
+
+Status storeUser(Database &db, const WrappedKey &wrapped, Role role, qint64 nowMs)
+{
+    QSqlQuery query(db.connection());
+    query.prepare(u"INSERT INTO users (login, role, salt, ops_limit, mem_limit, sealed_key, created_at) "
+                  "VALUES (:login, :role, :salt, :ops, :mem, :sealed, :at)"_s);
+    query.bindValue(u":login"_s, wrapped.login);
+    query.bindValue(u":role"_s, roleName(role));
+    query.bindValue(u":salt"_s, wrapped.salt);
+    query.bindValue(u":ops"_s, qint64(wrapped.opsLimit));
+    query.bindValue(u":mem"_s, qint64(wrapped.memLimit));
+    query.bindValue(u":sealed"_s, wrapped.sealed);
+    query.bindValue(u":at"_s, nowMs);
+    if (!query.exec()) {
+        Error error = Database::errorFrom(query);
+        if (query.lastError().nativeErrorCode().toInt() % 256 == 19)
+            error = invalidInput(u"login"_s, u"user %1 already exists"_s.arg(wrapped.login));
+        return error;
+    }
+    return {};
+}
+
+Status checkLogin(const QString &login)
+{
+    static const QRegularExpression pattern(u"^[a-z0-9][a-z0-9._-]{1,63}$"_s);
+    if (!pattern.match(login).hasMatch())
+        return invalidInput(u"login"_s, u"a login is 2-64 lower-case letters, digits, '.', '_' or '-'"_s);
+    return {};
+}
+
+} // namespace
+
+Profile::Profile(QString directory, ProfileInfo info, std::unique_ptr<Database> db, const Clock &clock)
+    : m_directory(std::move(directory))
+    , m_info(std::move(info))
+    , m_db(std::move(db))
+    , m_clock(clock)
+{}
+
+Profile::~Profile() = default;
+
+bool Profile::exists(const QString &directory)
+{
+    return QFile::exists(QDir(directory).filePath(infoFile));
+}
+
+QString Profile::attachmentsDirectory() const
+{
+    return QDir(m_directory).filePath(u"attachments"_s);
+}
+
+QString Profile::settingsPath() const
+{
+    return QDir(m_directory).filePath(u"settings.ini"_s);
+}
+
+Result<std::unique_ptr<Profile>> Profile::create(const QString &directory, const ProfileOptions &options,
+                                                 const Clock &clock)
+{
+    if (!ensureSodium())
+        return Error{Error::Code::Internal, u"libsodium failed to initialise"_s};
+    if (exists(directory))
+        return invalidInput(u"profile"_s, u"a profile already exists in %1"_s.arg(directory));
+    if (Status s = checkLogin(options.login); !s)
+        return s.error();
+    if (options.passphrase.size() < minPassphraseLength) {
+        return invalidInput(u"passphrase"_s,
+                            u"the passphrase needs at least %1 characters"_s.arg(minPassphraseLength));
+    }
+    if (!QDir().mkpath(directory))
+        return Error{Error::Code::StoreUnavailable, u"cannot create the folder %1"_s.arg(directory)};
+    Result<std::unique_ptr<Database>> db = Database::open(QDir(directory).filePath(databaseFile));
+    if (!db)
+        return db.error();
+    {
+        const qint64 now = clock.nowMs();
+        const SecretKey dataKey = SecretKey::random();
+        Result<WrappedKey> wrapped = wrapKey(dataKey, options.login, options.passphrase, options.kdf);
+        if (!wrapped)
+            return wrapped.error();
+        Transaction txn(**db);
+        if (Status s = txn.begin(); !s)
+            return s.error();
+        if (Status s = ChangeLog::initialise(**db, randomHex(8)); !s)
+            return s.error();
+        QSqlQuery meta((*db)->connection());
+        meta.prepare(u"INSERT INTO meta (key, value) VALUES ('device_prefix', :prefix), ('district', :district), "
+                     "('training', :training), ('created_at', :created)"_s);
+        meta.bindValue(u":prefix"_s, randomCode(5));
+        meta.bindValue(u":district"_s, options.districtCode);
+        meta.bindValue(u":training"_s, options.training ? u"1"_s : u"0"_s);
+        meta.bindValue(u":created"_s, QString::number(now));
+        if (!meta.exec())
+            return Database::errorFrom(meta);
+        meta.finish();
+        if (Status s = storeUser(**db, *wrapped, options.role, now); !s)
+            return s.error();
+        if (Status s = txn.commit(); !s)
+            return s.error();
+    }
+    ProfileInfo info;
+    info.training = options.training;
+    info.districtCode = options.districtCode;
+    info.defaultUser = options.login;
+    // profile.json last: a folder without it is not a profile, and create can be retried.
+    if (Status s = writeInfo(directory, info); !s)
+        return s.error();
+    qCInfo(lcProfile) << "created profile" << (options.training ? "training" : "real");
+    return std::unique_ptr<Profile>(new Profile(directory, info, std::move(*db), clock));
+}
+
+Result<std::unique_ptr<Profile>> Profile::open(const QString &directory, const Clock &clock)
+{
+    if (!ensureSodium())
+        return Error{Error::Code::Internal, u"libsodium failed to initialise"_s};
+    Result<ProfileInfo> info = readInfo(directory);
+    if (!info)
+        return info.error();
+    const QString path = QDir(directory).filePath(databaseFile);
+    if (!QFile::exists(path))
+        return Error{Error::Code::Corrupt, u"the profile's database is missing"_s};
+    Result<std::unique_ptr<Database>> db = Database::open(path);
+    if (!db)
+        return db.error();
+    return std::unique_ptr<Profile>(new Profile(directory, *info, std::move(*db), clock));
+}
+
+Result<WrappedKey> Profile::loadUser(Database &db, const QString &login, Role *role)
+{
+    QSqlQuery query(db.connection());
+    query.prepare(u"SELECT role, salt, ops_limit, mem_limit, sealed_key FROM users WHERE login = :login"_s);
+    query.bindValue(u":login"_s, login);
+    if (!query.exec())
+        return Database::errorFrom(query);
+    if (!query.next())
+        return Error{Error::Code::Locked, u"unknown user or wrong passphrase"_s};
+    WrappedKey wrapped;
+    wrapped.login = login;
+    wrapped.salt = query.value(1).toByteArray();
+    wrapped.opsLimit = query.value(2).toULongLong();
+    wrapped.memLimit = query.value(3).toULongLong();
+    wrapped.sealed = query.value(4).toByteArray();
+    *role = roleFromName(query.value(0).toString()).value_or(Role::Caseworker);
+    return wrapped;
+}
+
+Status Profile::unlock(const QString &login, const QString &passphrase)
+{
+    const QString who = login.isEmpty() ? m_info.defaultUser : login;
+    Role role = Role::Caseworker;
+    const Result<WrappedKey> wrapped = loadUser(*m_db, who, &role);
+    if (!wrapped)
+        return wrapped.error();
+    Result<SecretKey> key = unwrapKey(*wrapped, passphrase);
+    if (!key) {
+        if (key.error().code == Error::Code::Locked)
+            return Error{Error::Code::Locked, u"unknown user or wrong passphrase"_s};
+        return key.error();
+    }
+    lock();
+    m_cipher = std::make_unique<FieldCipher>(std::move(*key));
+    m_files = std::make_unique<FileCipher>(m_cipher->key());
+    m_changeLog = std::make_unique<ChangeLog>(*m_db, *m_cipher, m_clock);
+    if (Status s = m_changeLog->load(); !s) {
+        lock();
+        return s;
+    }
+    m_actor = Actor{who, role};
+    qCInfo(lcProfile) << "unlocked";
+    return {};
+}
+
+void Profile::lock()
+{
+    // Everything committed is on disk; only the key and derived objects go.
+    m_changeLog.reset();
+    m_files.reset();
+    m_cipher.reset();
+    m_actor = {};
+}
+
+bool Profile::unlocked() const
+{
+    return m_cipher != nullptr;
+}
+
+Status Profile::addUser(const QString &login, Role role, const QString &passphrase, KdfStrength kdf)
+{
+    if (!unlocked())
+        return Error{Error::Code::Locked, u"unlock the profile first"_s};
+    if (Status s = checkLogin(login); !s)
+        return s;
+    if (passphrase.size() < minPassphraseLength) {
+        return invalidInput(u"passphrase"_s,
+                            u"the passphrase needs at least %1 characters"_s.arg(minPassphraseLength));
+    }
+    Result<WrappedKey> wrapped = wrapKey(m_cipher->key(), login, passphrase, kdf);
+    if (!wrapped)
+        return wrapped.error();
+    return storeUser(*m_db, *wrapped, role, m_clock.nowMs());
+}
+
+} // namespace Core

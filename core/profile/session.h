@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/result.h"
+
+#include <QStringList>
+
+#include <memory>
+
+namespace Core {
+
+class ActivityRepository;
+class AttachmentStore;
+class CaseRepository;
+class CodeLists;
+class HistoryReader;
+class Profile;
+class RecordReader;
+class RegionIndex;
+class SearchIndex;
+class Validator;
+struct CaseSummary;
+struct CaseFilter;
+
+// The object graph of an unlocked profile, built bottom-up in one place for the desktop app
+// and dampingi-ctl alike: validator, readers, repositories and the in-memory search index.
+// Destroyed before the profile is locked; nothing here outlives the key.
+class Session final
+{
+public:
+    Session(Profile &profile, const CodeLists &codes, const RegionIndex &regions);
+    ~Session();
+
+    // Decrypts names, NIKs, places and narratives into the in-memory index. Returns the number
+    // of cases indexed.
+    Result<int> buildSearchIndex();
+    // Re-reads one case into the index (after a write), or drops it when gone.
+    Status reindex(const QString &caseId);
+    Result<QList<CaseSummary>> search(const QString &query, const CaseFilter &filter);
+
+    Profile &profile() { return m_profile; }
+    const Validator &validator() const { return *m_validator; }
+    RecordReader &reader() { return *m_reader; }
+    CaseRepository &cases() { return *m_cases; }
+    ActivityRepository &activities() { return *m_activities; }
+    AttachmentStore &attachments() { return *m_attachments; }
+    HistoryReader &history() { return *m_history; }
+    SearchIndex &searchIndex() { return *m_search; }
+    const RegionIndex &regions() const { return m_regions; }
+    const CodeLists &codes() const { return m_codes; }
+
+private:
+    Profile &m_profile;
+    const CodeLists &m_codes;
+    const RegionIndex &m_regions;
+    std::unique_ptr<Validator> m_validator;
+    std::unique_ptr<RecordReader> m_reader;
+    std::unique_ptr<CaseRepository> m_cases;
+    std::unique_ptr<ActivityRepository> m_activities;
+    std::unique_ptr<AttachmentStore> m_attachments;
+    std::unique_ptr<HistoryReader> m_history;
+    std::unique_ptr<SearchIndex> m_search;
+};
+
+} // namespace Core

@@ -1,0 +1,350 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/store/action.h"
+
+#include "core/clock/clock.h"
+#include "core/crypto/fieldcipher.h"
+#include "core/store/changelog.h"
+#include "core/store/database.h"
+#include "core/store/migrations.h"
+#include "core/store/schema.h"
+#include "core/store/valuecodec.h"
+#include "core/util/uuid.h"
+
+#include <QSqlQuery>
+#include <QStringBuilder>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace Core {
+
+namespace {
+
+QByteArray sealColumn(const FieldCipher &cipher, const EntityDef &entity, const QString &id, const FieldDef &field,
+                      const QVariant &value)
+{
+    const QByteArray plain = ValueCodec::encode(field, value);
+    if (plain.isNull())
+        return {};
+    return cipher.seal(plain, FieldCipher::associatedData(entity.name, id, field.name));
+}
+
+QVariant bindable(const FieldCipher &cipher, const EntityDef &entity, const QString &id, const FieldDef &field,
+                  const QVariant &value)
+{
+    if (field.kind == FieldKind::Sensitive) {
+        const QByteArray sealed = sealColumn(cipher, entity, id, field, value);
+        return sealed.isNull() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(sealed);
+    }
+    return ValueCodec::toColumn(field, value);
+}
+
+QString elementClock(const QString &field, const QString &element)
+{
+    return field % u'[' % element % u']';
+}
+
+const QString createField = u"_create"_s;
+
+} // namespace
+
+Action::Action(ChangeLog &log, QString author)
+    : m_log(log)
+    , m_txn(log.database())
+    , m_author(std::move(author))
+    , m_startedAt(log.clock().nowMs())
+    , m_seqAtStart(log.m_seq)
+    , m_seq(log.m_seq)
+{
+    m_txnId = newUuidV7(m_startedAt);
+    // One stamp per action: all its ops happened "at once" for conflict resolution; their
+    // order within the action is the site sequence.
+    m_lastStamp = qint64(m_log.m_hlc.now().packed);
+}
+
+Action::~Action()
+{
+    if (!m_committed) {
+        m_txn.rollback();
+        m_log.m_seq = m_seqAtStart; // give the sequence numbers back: the outbox stays gap-free
+    }
+    m_log.m_inAction = false;
+}
+
+Status Action::failIfInjected()
+{
+    if (m_log.database().faults().shouldFail())
+        return Error{Error::Code::StoreUnavailable, u"injected write fault"_s};
+    return {};
+}
+
+Status Action::appendOp(const EntityDef &entity, const QString &id, const QString &caseId, const QString &field,
+                        const QString &op, const QByteArray &encodedValue, qint64 base)
+{
+    if (Status s = failIfInjected(); !s)
+        return s;
+    QSqlQuery &query = m_log.database().prepared(
+        u"INSERT INTO change_ops (site_id, site_seq, txn_id, entity, entity_id, case_id, field, op, value, hlc, "
+        "author, base, schema_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    ++m_seq;
+    query.addBindValue(m_log.siteId());
+    query.addBindValue(m_seq);
+    query.addBindValue(m_txnId);
+    query.addBindValue(entity.name);
+    query.addBindValue(id);
+    query.addBindValue(caseId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(caseId));
+    query.addBindValue(field);
+    query.addBindValue(op);
+    // Every op value is encrypted, plain fields included: the outbox is one opaque stream and
+    // the associated data pins each value to its entity, id and field.
+    if (encodedValue.isNull()) {
+        query.addBindValue(QVariant(QMetaType::fromType<QByteArray>()));
+    } else {
+        query.addBindValue(m_log.cipher().seal(encodedValue,
+                                               FieldCipher::associatedData(QString(u"op:"_s + entity.name), id, field)));
+    }
+    query.addBindValue(m_lastStamp);
+    query.addBindValue(m_author);
+    query.addBindValue(base);
+    query.addBindValue(Migrations::latestVersion());
+    if (!query.exec())
+        return Database::errorFrom(query);
+    return {};
+}
+
+Status Action::touchClock(const EntityDef &entity, const QString &id, const QString &field, qint64 hlc)
+{
+    if (Status s = failIfInjected(); !s)
+        return s;
+    QSqlQuery &query = m_log.database().prepared(
+        u"INSERT OR REPLACE INTO field_clocks (entity, entity_id, field, hlc, site_id) VALUES (?, ?, ?, ?, ?)"_s);
+    query.addBindValue(entity.name);
+    query.addBindValue(id);
+    query.addBindValue(field);
+    query.addBindValue(hlc);
+    query.addBindValue(m_log.siteId());
+    if (!query.exec())
+        return Database::errorFrom(query);
+    return {};
+}
+
+Result<qint64> Action::clockOf(const EntityDef &entity, const QString &id, const QString &field)
+{
+    QSqlQuery &query = m_log.database().prepared(
+        u"SELECT hlc FROM field_clocks WHERE entity = ? AND entity_id = ? AND field = ?"_s);
+    query.addBindValue(entity.name);
+    query.addBindValue(id);
+    query.addBindValue(field);
+    if (!query.exec())
+        return Database::errorFrom(query);
+    const qint64 hlc = query.next() ? query.value(0).toLongLong() : 0;
+    query.finish();
+    return hlc;
+}
+
+Status Action::insert(const EntityDef &entity, const QString &id, const QString &caseId, const QVariantHash &values)
+{
+    if (Status s = failIfInjected(); !s)
+        return s;
+    QString columns = u"id, created_at, created_by, updated_at, deleted"_s;
+    QString marks = u"?, ?, ?, ?, 0"_s;
+    if (entity.caseChild) {
+        columns += u", case_id"_s;
+        marks += u", ?"_s;
+    }
+    for (const FieldDef &field : entity.fields) {
+        columns += u", "_s + field.name;
+        marks += u", ?"_s;
+    }
+    // Table and column names come from the schema, never from input; values are bound.
+    QSqlQuery &query
+        = m_log.database().prepared(u"INSERT INTO "_s % entity.table % u" ("_s % columns % u") VALUES ("_s % marks % u')');
+    query.addBindValue(id);
+    query.addBindValue(m_startedAt);
+    query.addBindValue(m_author);
+    query.addBindValue(m_startedAt);
+    if (entity.caseChild)
+        query.addBindValue(caseId);
+    for (const FieldDef &field : entity.fields)
+        query.addBindValue(bindable(m_log.cipher(), entity, id, field, values.value(field.name)));
+    if (!query.exec())
+        return Database::errorFrom(query);
+
+    // The create op tells a replica the row exists (and under which case) even if every field
+    // is empty.
+    if (Status s = appendOp(entity, id, caseId, createField, u"create"_s, caseId.toUtf8(), 0); !s)
+        return s;
+    for (const FieldDef &field : entity.fields) {
+        const QVariant value = values.value(field.name);
+        if (!value.isValid() || value.isNull())
+            continue;
+        if (field.kind == FieldKind::Set) {
+            QStringList elements = value.toStringList();
+            elements.sort();
+            elements.removeDuplicates();
+            for (const QString &element : std::as_const(elements)) {
+                if (Status s = appendOp(entity, id, caseId, field.name, u"add"_s, element.toUtf8(), 0); !s)
+                    return s;
+                if (Status s = touchClock(entity, id, elementClock(field.name, element), m_lastStamp); !s)
+                    return s;
+            }
+            continue;
+        }
+        if (Status s = appendOp(entity, id, caseId, field.name, u"set"_s, ValueCodec::encode(field, value), 0); !s)
+            return s;
+        if (Status s = touchClock(entity, id, field.name, m_lastStamp); !s)
+            return s;
+    }
+    return {};
+}
+
+Status Action::update(const EntityDef &entity, const QString &id, const QString &caseId, const QVariantHash &changes)
+{
+    // Read the current values of the fields being changed, to write only real changes and to
+    // compute set differences.
+    QStringList names;
+    QList<const FieldDef *> fields;
+    for (auto it = changes.cbegin(); it != changes.cend(); ++it) {
+        const FieldDef *field = entity.field(it.key());
+        Q_ASSERT(field); // the validator rejects unknown fields
+        if (!field)
+            return Error{Error::Code::Internal, u"unknown field %1.%2"_s.arg(entity.name, it.key())};
+        names << field->name;
+        fields << field;
+    }
+    if (fields.isEmpty())
+        return {};
+    QVariantList current;
+    {
+        QSqlQuery &select = m_log.database().prepared(u"SELECT "_s % names.join(u", ") % u" FROM "_s % entity.table
+                                                      % u" WHERE id = ?"_s);
+        select.addBindValue(id);
+        if (!select.exec())
+            return Database::errorFrom(select);
+        if (!select.next()) {
+            select.finish();
+            return Error{Error::Code::NotFound, u"%1 %2 not found"_s.arg(entity.name, id)};
+        }
+        for (int i = 0; i < fields.size(); ++i) {
+            const FieldDef &field = *fields.at(i);
+            if (field.kind == FieldKind::Sensitive) {
+                const QByteArray sealed = select.value(i).toByteArray();
+                if (sealed.isNull()) {
+                    current << QVariant();
+                    continue;
+                }
+                Result<QByteArray> plain = m_log.cipher().open(
+                    sealed, FieldCipher::associatedData(entity.name, id, field.name));
+                if (!plain) {
+                    select.finish();
+                    return plain.error();
+                }
+                current << ValueCodec::decode(field, *plain);
+            } else {
+                current << ValueCodec::fromColumn(field, select.value(i));
+            }
+        }
+        select.finish();
+    }
+
+    QStringList assignments;
+    QVariantList binds;
+    for (int i = 0; i < fields.size(); ++i) {
+        const FieldDef &field = *fields.at(i);
+        const QVariant &next = changes.value(field.name);
+        if (ValueCodec::same(field, current.at(i), next))
+            continue;
+        assignments << field.name + u" = ?"_s;
+        binds << bindable(m_log.cipher(), entity, id, field, next);
+        if (field.kind == FieldKind::Set) {
+            const QStringList before = current.at(i).toStringList();
+            QStringList after = next.toStringList();
+            after.removeDuplicates();
+            for (const QString &element : std::as_const(after)) {
+                if (before.contains(element))
+                    continue;
+                const Result<qint64> base = clockOf(entity, id, elementClock(field.name, element));
+                if (!base)
+                    return base.error();
+                if (Status s = appendOp(entity, id, caseId, field.name, u"add"_s, element.toUtf8(), *base); !s)
+                    return s;
+                if (Status s = touchClock(entity, id, elementClock(field.name, element), m_lastStamp); !s)
+                    return s;
+            }
+            for (const QString &element : before) {
+                if (after.contains(element))
+                    continue;
+                const Result<qint64> base = clockOf(entity, id, elementClock(field.name, element));
+                if (!base)
+                    return base.error();
+                if (Status s = appendOp(entity, id, caseId, field.name, u"remove"_s, element.toUtf8(), *base); !s)
+                    return s;
+                if (Status s = touchClock(entity, id, elementClock(field.name, element), m_lastStamp); !s)
+                    return s;
+            }
+            continue;
+        }
+        const Result<qint64> base = clockOf(entity, id, field.name);
+        if (!base)
+            return base.error();
+        if (Status s = appendOp(entity, id, caseId, field.name, u"set"_s, ValueCodec::encode(field, next), *base); !s)
+            return s;
+        if (Status s = touchClock(entity, id, field.name, m_lastStamp); !s)
+            return s;
+    }
+    if (assignments.isEmpty())
+        return {};
+    if (Status s = failIfInjected(); !s)
+        return s;
+    QSqlQuery &write = m_log.database().prepared(u"UPDATE "_s % entity.table % u" SET "_s % assignments.join(u", ")
+                                                 % u", updated_at = ? WHERE id = ?"_s);
+    for (const QVariant &bind : std::as_const(binds))
+        write.addBindValue(bind);
+    write.addBindValue(m_startedAt);
+    write.addBindValue(id);
+    if (!write.exec())
+        return Database::errorFrom(write);
+    return {};
+}
+
+Status Action::setDeleted(const EntityDef &entity, const QString &id, const QString &caseId, bool deleted)
+{
+    if (Status s = failIfInjected(); !s)
+        return s;
+    QSqlQuery &write = m_log.database().prepared(u"UPDATE "_s % entity.table
+                                                 % u" SET deleted = ?, updated_at = ? WHERE id = ?"_s);
+    write.addBindValue(deleted ? 1 : 0);
+    write.addBindValue(m_startedAt);
+    write.addBindValue(id);
+    if (!write.exec())
+        return Database::errorFrom(write);
+    if (write.numRowsAffected() != 1)
+        return Error{Error::Code::NotFound, u"%1 %2 not found"_s.arg(entity.name, id)};
+    const Result<qint64> base = clockOf(entity, id, u"deleted"_s);
+    if (!base)
+        return base.error();
+    if (Status s = appendOp(entity, id, caseId, u"deleted"_s, u"set"_s, deleted ? "1"_ba : "0"_ba, *base); !s)
+        return s;
+    return touchClock(entity, id, u"deleted"_s, m_lastStamp);
+}
+
+Status Action::commit()
+{
+    Q_ASSERT(!m_committed);
+    // The sequence and the clock are persisted in the same transaction as the ops that use
+    // them: after a crash the site never reissues a (site, seq) pair or an older stamp.
+    if (Status s = failIfInjected(); !s)
+        return s;
+    if (Status s = m_log.setMeta(u"site_seq"_s, QString::number(m_seq)); !s)
+        return s;
+    if (Status s = m_log.setMeta(u"hlc"_s, QString::number(m_lastStamp)); !s)
+        return s;
+    if (Status s = m_txn.commit(); !s)
+        return s;
+    m_committed = true;
+    m_log.m_seq = m_seq;
+    return {};
+}
+
+} // namespace Core

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/store/attachmentstore.h"
+
+#include "core/clock/clock.h"
+#include "core/crypto/filecipher.h"
+#include "core/domain/validator.h"
+#include "core/store/action.h"
+#include "core/store/changelog.h"
+#include "core/store/database.h"
+#include "core/store/recordreader.h"
+#include "core/store/schema.h"
+#include "core/util/uuid.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QMimeDatabase>
+#include <QScopeGuard>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace Core {
+
+AttachmentStore::AttachmentStore(ChangeLog &log, RecordReader &reader, const Validator &validator,
+                                 const FileCipher &files, QString directory, const Actor &actor)
+    : m_log(log)
+    , m_reader(reader)
+    , m_validator(validator)
+    , m_files(files)
+    , m_directory(std::move(directory))
+    , m_actor(actor)
+{}
+
+QString AttachmentStore::pathFor(const QString &attachmentId) const
+{
+    return QDir(m_directory).filePath(attachmentId + u".bin"_s);
+}
+
+Result<Record> AttachmentStore::attach(const QString &caseId, const QString &sourcePath, const QString &description)
+{
+    const EntityDef &entity = *Schema::entity(u"attachment");
+    if (const Result<Record> owner = m_reader.find(*Schema::entity(u"case"), caseId); !owner)
+        return owner.error();
+    const QFileInfo source(sourcePath);
+    if (!source.isFile())
+        return Error{Error::Code::NotFound, u"no file at %1"_s.arg(sourcePath)};
+    if (source.size() > maxBytes)
+        return invalidInput(u"file"_s, u"the file is %1 bytes, at most %2"_s.arg(source.size()).arg(maxBytes));
+    QVariantHash values{{u"file_name"_s, source.fileName()},
+                        {u"mime_type"_s, QMimeDatabase().mimeTypeForFile(source).name()},
+                        {u"size_bytes"_s, source.size()}};
+    if (!description.isEmpty())
+        values.insert(u"description"_s, description);
+    if (Status s = m_validator.validate(entity, values, true); !s)
+        return s.error();
+    if (!QDir().mkpath(m_directory))
+        return Error{Error::Code::StoreUnavailable, u"cannot create %1"_s.arg(m_directory)};
+
+    const QString id = newUuidV7(m_log.clock().nowMs());
+    const QString target = pathFor(id);
+    // Content first (atomic rename inside), then the row; a failed row removes the file.
+    if (Status s = m_files.encryptFile(sourcePath, id, target); !s)
+        return s.error();
+    auto removeFile = qScopeGuard([&] { QFile::remove(target); });
+
+    Result<std::unique_ptr<Action>> begun = m_log.begin(m_actor.login);
+    if (!begun)
+        return begun.error();
+    if (Status s = (*begun)->insert(entity, id, caseId, values); !s)
+        return s.error();
+    if (Status s = (*begun)->commit(); !s)
+        return s.error();
+    removeFile.dismiss();
+    Record record;
+    record.entity = entity.name;
+    record.id = id;
+    record.caseId = caseId;
+    record.fields = values;
+    return record;
+}
+
+Result<QByteArray> AttachmentStore::read(const QString &attachmentId)
+{
+    if (const Result<Record> row = m_reader.find(*Schema::entity(u"attachment"), attachmentId); !row)
+        return row.error();
+    return m_files.decryptFile(pathFor(attachmentId), attachmentId);
+}
+
+Result<int> AttachmentStore::sweepOrphans()
+{
+    QDir dir(m_directory);
+    if (!dir.exists())
+        return 0;
+    int removed = 0;
+    const QStringList files = dir.entryList({u"*.bin"_s, u"*.tmp*"_s}, QDir::Files);
+    for (const QString &name : files) {
+        const QString id = name.section(u'.', 0, 0);
+        QSqlQuery &query = m_log.database().prepared(u"SELECT 1 FROM attachments WHERE id = ?"_s);
+        query.addBindValue(id);
+        if (!query.exec())
+            return Database::errorFrom(query);
+        const bool known = query.next() && name.endsWith(u".bin"_s);
+        query.finish();
+        if (!known && dir.remove(name))
+            ++removed;
+    }
+    return removed;
+}
+
+} // namespace Core

@@ -1,0 +1,353 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/store/caserepository.h"
+
+#include "core/clock/clock.h"
+#include "core/domain/validator.h"
+#include "core/store/action.h"
+#include "core/store/changelog.h"
+#include "core/store/database.h"
+#include "core/store/recordreader.h"
+#include "core/store/schema.h"
+#include "core/store/valuecodec.h"
+#include "core/util/uuid.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QSqlQuery>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QStringBuilder>
+#include <QTimeZone>
+
+using namespace Qt::StringLiterals;
+
+namespace Core {
+
+namespace {
+
+const EntityDef &def(QStringView name)
+{
+    const EntityDef *e = Schema::entity(name);
+    Q_ASSERT(e);
+    return *e;
+}
+
+// Prefix a validation error's field with where it sits in the draft ("people[1].nik").
+Error located(Error error, const QString &where)
+{
+    if (error.code == Error::Code::InvalidInput)
+        error.field = where + u'.' + error.field;
+    return error;
+}
+
+} // namespace
+
+CaseRepository::CaseRepository(ChangeLog &log, RecordReader &reader, const Validator &validator, const Actor &actor)
+    : m_log(log)
+    , m_reader(reader)
+    , m_validator(validator)
+    , m_actor(actor)
+{}
+
+Result<QString> CaseRepository::nextNumber(const QString &districtCode, qint64 nowMs)
+{
+    // Case numbers are made offline without colliding across laptops: the regency, this
+    // device's random prefix (assigned at profile creation, replaced by a server-issued one at
+    // enrollment), the year and a per-device sequence. The server adds a registry number.
+    const Result<QString> prefix = m_log.meta(u"device_prefix"_s);
+    if (!prefix)
+        return prefix.error();
+    const int year = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC).date().year();
+    const QString key = u"case_seq/%1"_s.arg(year);
+    const Result<QString> last = m_log.meta(key);
+    const qint64 seq = (last ? last->toLongLong() : 0) + 1;
+    if (Status s = m_log.setMeta(key, QString::number(seq)); !s)
+        return s.error();
+    QString regency = districtCode;
+    regency.remove(u'.');
+    return u"%1-%2-%3-%4"_s.arg(regency.left(4), *prefix).arg(year).arg(seq, 4, 10, QChar(u'0'));
+}
+
+Status CaseRepository::writeParties(Action &action, const QString &caseId, QList<PartyInput> &parties,
+                                    const QString &incidentOn)
+{
+    const EntityDef &person = def(u"person");
+    const EntityDef &link = def(u"case_person");
+    const QDate incident = QDate::fromString(incidentOn, Qt::ISODate);
+    QStringList victims;
+    for (qsizetype i = 0; i < parties.size(); ++i) {
+        PartyInput &party = parties[i];
+        const QString where = u"people[%1]"_s.arg(i);
+        const bool newPerson = party.personId.isEmpty();
+        if (Status s = m_validator.validate(person, party.person, newPerson); !s)
+            return located(s.error(), where + u".person"_s);
+        const QDate birth = QDate::fromString(party.person.value(u"birth_date"_s).toString(), Qt::ISODate);
+        if (birth.isValid() && incident.isValid() && birth > incident)
+            return invalidInput(where + u".person.birth_date"_s, u"the birth date is after the incident date"_s);
+        if (newPerson) {
+            party.personId = newUuidV7(action.startedAt());
+            if (Status s = action.insert(person, party.personId, caseId, party.person); !s)
+                return s;
+        } else if (!party.person.isEmpty()) {
+            if (Status s = action.update(person, party.personId, caseId, party.person); !s)
+                return s;
+        }
+        if (party.link.value(u"role"_s).toString() == u"victim")
+            victims << party.personId;
+    }
+    for (qsizetype i = 0; i < parties.size(); ++i) {
+        PartyInput &party = parties[i];
+        const QString where = u"people[%1]"_s.arg(i);
+        const bool newLink = party.linkId.isEmpty();
+        if (newLink) {
+            party.link.insert(u"person_id"_s, party.personId);
+            // A perpetrator's relationship is to a victim; with a single victim it is implied.
+            if (party.link.value(u"role"_s).toString() == u"perpetrator"
+                && !party.link.contains(u"victim_person_id"_s) && victims.size() == 1)
+                party.link.insert(u"victim_person_id"_s, victims.first());
+        }
+        if (party.link.isEmpty())
+            continue;
+        if (Status s = m_validator.validate(link, party.link, newLink); !s)
+            return located(s.error(), where);
+        if (newLink) {
+            party.linkId = newUuidV7(action.startedAt());
+            if (Status s = action.insert(link, party.linkId, caseId, party.link); !s)
+                return s;
+        } else if (Status s = action.update(link, party.linkId, caseId, party.link); !s) {
+            return s;
+        }
+    }
+    return {};
+}
+
+Result<Record> CaseRepository::create(CaseDraft draft)
+{
+    const EntityDef &kase = def(u"case");
+    // Server-only fields are set here, at creation, and never taken from input.
+    for (const QString &serverOnly : {u"number"_s, u"registry_number"_s, u"assigned_user"_s, u"assigned_team"_s}) {
+        if (draft.fields.contains(serverOnly))
+            return invalidInput(serverOnly, u"%1 is assigned by the system"_s.arg(serverOnly));
+    }
+    if (draft.fields.contains(u"status"_s) && draft.fields.value(u"status"_s).toString() != Workflow::initialStatus())
+        return invalidInput(u"status"_s, u"a new case starts in status intake"_s);
+    draft.fields.insert(u"status"_s, Workflow::initialStatus());
+    if (Status s = m_validator.validate(kase, draft.fields, true); !s)
+        return s.error();
+    if (m_actor.role == Role::Admin)
+        return Error{Error::Code::Conflict, u"administrators do not record case content"_s};
+
+    Result<std::unique_ptr<Action>> begun = m_log.begin(m_actor.login);
+    if (!begun)
+        return begun.error();
+    Action &action = **begun;
+    const QString id = newUuidV7(action.startedAt());
+    const Result<QString> number = nextNumber(draft.fields.value(u"district_code"_s).toString(), action.startedAt());
+    if (!number)
+        return number.error();
+    draft.fields.insert(u"number"_s, *number);
+    draft.fields.insert(u"assigned_user"_s, m_actor.login);
+    if (!draft.fields.contains(u"risk_level"_s) && draft.risk)
+        draft.fields.insert(u"risk_level"_s, draft.risk->value(u"level"_s));
+    if (Status s = action.insert(kase, id, id, draft.fields); !s)
+        return s.error();
+    if (Status s = writeParties(action, id, draft.parties, draft.fields.value(u"incident_on"_s).toString()); !s)
+        return s.error();
+    if (draft.risk) {
+        QVariantHash risk = *draft.risk;
+        if (!risk.contains(u"assessed_at"_s))
+            risk.insert(u"assessed_at"_s, action.startedAt());
+        if (Status s = m_validator.validate(def(u"risk_assessment"), risk, true); !s)
+            return located(s.error(), u"risk"_s);
+        if (Status s = action.update(kase, id, id, {{u"risk_level"_s, risk.value(u"level"_s)}}); !s)
+            return s.error();
+        if (Status s = action.insert(def(u"risk_assessment"), newUuidV7(action.startedAt()), id, risk); !s)
+            return s.error();
+    }
+    QVariantHash change{{u"to_status"_s, Workflow::initialStatus()}, {u"changed_at"_s, action.startedAt()}};
+    if (Status s = action.insert(def(u"status_change"), newUuidV7(action.startedAt()), id, change); !s)
+        return s.error();
+    if (Status s = action.commit(); !s)
+        return s.error();
+
+    Record record;
+    record.entity = kase.name;
+    record.id = id;
+    record.fields = draft.fields;
+    return record;
+}
+
+Status CaseRepository::update(const QString &id, CaseDraft patch)
+{
+    const EntityDef &kase = def(u"case");
+    for (const QString &serverOnly : {u"number"_s, u"registry_number"_s, u"assigned_user"_s, u"assigned_team"_s}) {
+        if (patch.fields.contains(serverOnly))
+            return invalidInput(serverOnly, u"%1 is assigned by the system"_s.arg(serverOnly));
+    }
+    const Result<Record> current = m_reader.find(kase, id);
+    if (!current)
+        return current.error();
+    if (Status s = m_validator.validate(kase, patch.fields, false); !s)
+        return s;
+    // Cross-field rules see the merged record.
+    QVariantHash merged = current->fields;
+    for (auto it = patch.fields.cbegin(); it != patch.fields.cend(); ++it)
+        merged.insert(it.key(), it.value());
+    if (Status s = m_validator.validate(kase, merged, false); !s)
+        return s;
+
+    Result<std::unique_ptr<Action>> begun = m_log.begin(m_actor.login);
+    if (!begun)
+        return begun.error();
+    Action &action = **begun;
+    const QString from = current->text(u"status"_s);
+    const QString to = patch.fields.value(u"status"_s).toString();
+    if (patch.fields.contains(u"status"_s) && to != from) {
+        if (Status s = Workflow::check(from, to, m_actor.role, !patch.statusReason.trimmed().isEmpty()); !s)
+            return s;
+        QVariantHash change{{u"from_status"_s, from},
+                            {u"to_status"_s, to},
+                            {u"changed_at"_s, action.startedAt()},
+                            {u"reason"_s, patch.statusReason}};
+        if (Status s = m_validator.validate(def(u"status_change"), change, true); !s)
+            return located(s.error(), u"status"_s);
+        if (Status s = action.insert(def(u"status_change"), newUuidV7(action.startedAt()), id, change); !s)
+            return s;
+    } else {
+        patch.fields.remove(u"status"_s);
+    }
+    if (Status s = action.update(kase, id, id, patch.fields); !s)
+        return s;
+    if (Status s = writeParties(action, id, patch.parties, merged.value(u"incident_on"_s).toString()); !s)
+        return s;
+    if (patch.risk) {
+        QVariantHash risk = *patch.risk;
+        if (!risk.contains(u"assessed_at"_s))
+            risk.insert(u"assessed_at"_s, action.startedAt());
+        if (Status s = m_validator.validate(def(u"risk_assessment"), risk, true); !s)
+            return located(s.error(), u"risk"_s);
+        if (Status s = action.update(kase, id, id, {{u"risk_level"_s, risk.value(u"level"_s)}}); !s)
+            return s;
+        if (Status s = action.insert(def(u"risk_assessment"), newUuidV7(action.startedAt()), id, risk); !s)
+            return s;
+    }
+    return action.commit();
+}
+
+Status CaseRepository::setDeleted(const QString &id, bool deleted)
+{
+    Result<std::unique_ptr<Action>> begun = m_log.begin(m_actor.login);
+    if (!begun)
+        return begun.error();
+    if (Status s = (*begun)->setDeleted(def(u"case"), id, id, deleted); !s)
+        return s;
+    return (*begun)->commit();
+}
+
+Result<CaseFile> CaseRepository::load(const QString &id)
+{
+    CaseFile file;
+    Result<Record> kase = m_reader.find(def(u"case"), id);
+    if (!kase)
+        return kase.error();
+    file.kase = std::move(*kase);
+    Result<QList<Record>> links = m_reader.childrenOf(def(u"case_person"), id);
+    if (!links)
+        return links.error();
+    for (Record &link : *links) {
+        Result<Record> person = m_reader.find(def(u"person"), link.text(u"person_id"_s), true);
+        if (!person)
+            return person.error();
+        file.parties.append({std::move(link), std::move(*person)});
+    }
+    for (const EntityDef &entity : Schema::entities()) {
+        if (!entity.caseChild || entity.name == u"case_person")
+            continue;
+        Result<QList<Record>> rows = m_reader.childrenOf(entity, id);
+        if (!rows)
+            return rows.error();
+        file.children.insert(entity.name, std::move(*rows));
+    }
+    QSqlQuery &pending = m_log.database().prepared(
+        u"SELECT count(*) FROM change_ops WHERE case_id = ? AND site_id = ? AND site_seq > "
+        "COALESCE((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'acked_through'), 0)"_s);
+    pending.addBindValue(id);
+    pending.addBindValue(m_log.siteId());
+    if (!pending.exec() || !pending.next())
+        return Database::errorFrom(pending);
+    file.unsyncedOps = pending.value(0).toLongLong();
+    pending.finish();
+    return file;
+}
+
+Result<QList<CaseSummary>> CaseRepository::list(const CaseFilter &filter)
+{
+    QString sql = u"SELECT id, number, status, risk_level, reported_on, incident_region, violence_types, updated_at "
+                  "FROM cases WHERE 1"_s;
+    QVariantList binds;
+    if (!filter.includeDeleted)
+        sql += u" AND deleted = 0"_s;
+    if (!filter.status.isEmpty()) {
+        sql += u" AND status = ?"_s;
+        binds << filter.status;
+    }
+    if (filter.ids) {
+        if (filter.ids->isEmpty())
+            return QList<CaseSummary>{};
+        sql += u" AND id IN (SELECT value FROM json_each(?))"_s;
+        binds << QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(*filter.ids)).toJson(QJsonDocument::Compact));
+    } else {
+        sql += u" ORDER BY updated_at DESC, id DESC LIMIT ?"_s;
+        binds << filter.limit;
+    }
+    QSqlQuery &query = m_log.database().prepared(sql);
+    for (const QVariant &bind : std::as_const(binds))
+        query.addBindValue(bind);
+    if (!query.exec())
+        return Database::errorFrom(query);
+    const FieldDef &setField = *def(u"case").field(u"violence_types");
+    QList<CaseSummary> rows;
+    while (query.next()) {
+        CaseSummary row;
+        row.id = query.value(0).toString();
+        row.number = query.value(1).toString();
+        row.status = query.value(2).toString();
+        row.riskLevel = query.value(3).toString();
+        row.reportedOn = query.value(4).toString();
+        row.incidentRegion = query.value(5).toString();
+        row.violenceTypes = ValueCodec::fromColumn(setField, query.value(6)).toStringList();
+        row.updatedAt = query.value(7).toLongLong();
+        rows << std::move(row);
+    }
+    query.finish();
+    if (filter.ids) {
+        // Keep the search ranking order.
+        QHash<QString, qsizetype> rank;
+        for (qsizetype i = 0; i < filter.ids->size(); ++i)
+            rank.insert(filter.ids->at(i), i);
+        std::sort(rows.begin(), rows.end(),
+                  [&](const CaseSummary &a, const CaseSummary &b) { return rank.value(a.id) < rank.value(b.id); });
+        if (rows.size() > filter.limit)
+            rows.resize(filter.limit);
+    }
+    return rows;
+}
+
+Result<QString> CaseRepository::resolve(const QString &idOrNumber)
+{
+    QSqlQuery &query = m_log.database().prepared(u"SELECT id FROM cases WHERE id = ? OR number = ? OR registry_number = ?"_s);
+    query.addBindValue(idOrNumber);
+    query.addBindValue(idOrNumber);
+    query.addBindValue(idOrNumber);
+    if (!query.exec())
+        return Database::errorFrom(query);
+    if (!query.next()) {
+        query.finish();
+        return Error{Error::Code::NotFound, u"no case %1"_s.arg(idOrNumber)};
+    }
+    QString id = query.value(0).toString();
+    query.finish();
+    return id;
+}
+
+} // namespace Core

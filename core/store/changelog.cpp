@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/store/changelog.h"
+
+#include "core/store/action.h"
+#include "core/store/database.h"
+
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace Core {
+
+ChangeLog::ChangeLog(Database &db, const FieldCipher &cipher, const Clock &clock)
+    : m_db(db)
+    , m_cipher(cipher)
+    , m_clock(clock)
+    , m_hlc(clock)
+{}
+
+Status ChangeLog::initialise(Database &db, const QString &siteId)
+{
+    QSqlQuery query(db.connection());
+    query.prepare(u"INSERT INTO meta (key, value) VALUES ('site_id', :site), ('site_seq', '0'), ('hlc', '0')"_s);
+    query.bindValue(u":site"_s, siteId);
+    if (!query.exec())
+        return Database::errorFrom(query);
+    return {};
+}
+
+Status ChangeLog::load()
+{
+    const Result<QString> site = meta(u"site_id"_s);
+    if (!site)
+        return site.error();
+    const Result<QString> seq = meta(u"site_seq"_s);
+    if (!seq)
+        return seq.error();
+    const Result<QString> stamp = meta(u"hlc"_s);
+    if (!stamp)
+        return stamp.error();
+    m_siteId = *site;
+    m_seq = seq->toLongLong();
+    m_hlc.reset(HlcStamp{stamp->toULongLong()});
+    return {};
+}
+
+Result<std::unique_ptr<Action>> ChangeLog::begin(const QString &author)
+{
+    Q_ASSERT(!m_siteId.isEmpty());
+    Q_ASSERT(!m_inAction); // one action at a time per connection
+    std::unique_ptr<Action> action(new Action(*this, author));
+    if (Status began = action->m_txn.begin(); !began)
+        return began.error();
+    m_inAction = true;
+    return action;
+}
+
+Result<qint64> ChangeLog::pendingCount()
+{
+    const Result<QString> acked = meta(u"acked_through"_s);
+    const qint64 ackedThrough = acked ? acked->toLongLong() : 0;
+    QSqlQuery query(m_db.connection());
+    query.prepare(u"SELECT count(*) FROM change_ops WHERE site_id = :site AND site_seq > :acked"_s);
+    query.bindValue(u":site"_s, m_siteId);
+    query.bindValue(u":acked"_s, ackedThrough);
+    if (!query.exec() || !query.next())
+        return Database::errorFrom(query);
+    return query.value(0).toLongLong();
+}
+
+Result<QString> ChangeLog::meta(const QString &key)
+{
+    QSqlQuery &query = m_db.prepared(u"SELECT value FROM meta WHERE key = :key"_s);
+    query.bindValue(u":key"_s, key);
+    if (!query.exec())
+        return Database::errorFrom(query);
+    if (!query.next()) {
+        query.finish();
+        return Error{Error::Code::NotFound, u"meta key %1 missing"_s.arg(key)};
+    }
+    QString value = query.value(0).toString();
+    query.finish();
+    return value;
+}
+
+Status ChangeLog::setMeta(const QString &key, const QString &value)
+{
+    QSqlQuery &query = m_db.prepared(u"INSERT INTO meta (key, value) VALUES (:key, :value) "
+                                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value"_s);
+    query.bindValue(u":key"_s, key);
+    query.bindValue(u":value"_s, value);
+    if (!query.exec())
+        return Database::errorFrom(query);
+    return {};
+}
+
+} // namespace Core

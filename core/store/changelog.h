@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/clock/hlc.h"
+#include "core/result.h"
+
+#include <QString>
+
+#include <memory>
+
+namespace Core {
+
+class Action;
+class Clock;
+class Database;
+class FieldCipher;
+
+// The site's side of replication: its id, the next sequence number and its HLC. Every user
+// action goes through begin() → Action → commit(), which writes rows, change ops and field
+// clocks in one transaction and persists the sequence and clock with them. Sequence numbers are
+// gap-free: a rolled-back action gives its numbers back.
+class ChangeLog final
+{
+public:
+    ChangeLog(Database &db, const FieldCipher &cipher, const Clock &clock);
+
+    // Creates the site identity in a new store (random 64-bit site id).
+    static Status initialise(Database &db, const QString &siteId);
+    // Reads site id, last sequence and last HLC stamp from the store.
+    Status load();
+
+    // Starts one user action. Fails with StoreUnavailable when the store cannot take a write
+    // lock (read-only medium, another process) — before anything is written.
+    Result<std::unique_ptr<Action>> begin(const QString &author);
+
+    const QString &siteId() const { return m_siteId; }
+    qint64 lastSeq() const { return m_seq; }
+    HybridLogicalClock &hlc() { return m_hlc; }
+    Database &database() { return m_db; }
+    const FieldCipher &cipher() const { return m_cipher; }
+    const Clock &clock() const { return m_clock; }
+
+    // Ops of this site not yet acknowledged by a server (the outbox).
+    Result<qint64> pendingCount();
+
+    Result<QString> meta(const QString &key);
+    Status setMeta(const QString &key, const QString &value);
+
+private:
+    friend class Action;
+
+    Database &m_db;
+    const FieldCipher &m_cipher;
+    const Clock &m_clock;
+    HybridLogicalClock m_hlc;
+    QString m_siteId;
+    qint64 m_seq = 0;
+    bool m_inAction = false;
+};
+
+} // namespace Core

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/result.h"
+#include "core/store/faultinjector.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+#include <memory>
+#include <unordered_map>
+
+class QSqlError;
+
+namespace Core {
+
+// Owns one named SQLite connection (one per thread, never shared) and its settings:
+// foreign keys on, WAL, synchronous=FULL, temporary data in memory only, deleted content
+// overwritten (secure_delete) so a purged record does not linger in free pages.
+// Repositories receive it by reference and never open their own connection.
+class Database final
+{
+public:
+    enum class Mode { ReadWrite, ReadOnly };
+
+    // Opens (creating when ReadWrite) and migrates to the latest schema.
+    static Result<std::unique_ptr<Database>> open(const QString &path, Mode mode = Mode::ReadWrite);
+    // Opens without migrating; for migration tests.
+    static Result<std::unique_ptr<Database>> openRaw(const QString &path, Mode mode = Mode::ReadWrite);
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    QSqlDatabase &connection() { return m_db; }
+    const QString &path() const { return m_path; }
+
+    // A prepared statement, prepared once per connection and reused. Callers bind, exec and
+    // then finish() it (a finished statement never blocks COMMIT).
+    QSqlQuery &prepared(const QString &sql);
+
+    FaultInjector &faults() { return m_faults; }
+
+    // Maps a driver error to an Error: disk full and read-only media are StoreUnavailable with
+    // a detail that says so; a damaged file is Corrupt.
+    static Error errorFrom(const QSqlError &error);
+    static Error errorFrom(const QSqlQuery &query);
+
+    Result<QString> pragma(const QString &name);
+
+    // Maintained by Transaction: how many transactions/savepoints are open on this connection.
+    int transactionDepth() const { return m_transactionDepth; }
+    void setTransactionDepth(int depth) { m_transactionDepth = depth; }
+
+private:
+    Database(QSqlDatabase db, QString path, QString connectionName);
+
+    QSqlDatabase m_db;
+    QString m_path;
+    QString m_connectionName;
+    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_prepared;
+    FaultInjector m_faults;
+    int m_transactionDepth = 0;
+};
+
+} // namespace Core

@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/store/migrations.h"
+
+#include "core/logging.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace Core::Migrations {
+
+namespace {
+
+// Step 1: the first shipped schema. Frozen: later changes are new steps.
+// Sensitive columns are BLOBs of FieldCipher output; nothing identifying is stored plain.
+// Every replicated table has the same housekeeping columns (id, created_at, created_by,
+// updated_at, deleted) so Action can write any of them through one path.
+const char16_t *const step1[] = {
+    uR"(CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID)",
+    uR"(CREATE TABLE users (
+        login TEXT PRIMARY KEY, role TEXT NOT NULL, salt BLOB NOT NULL,
+        ops_limit INTEGER NOT NULL, mem_limit INTEGER NOT NULL, sealed_key BLOB NOT NULL,
+        created_at INTEGER NOT NULL) WITHOUT ROWID)",
+    uR"(CREATE TABLE cases (
+        id TEXT PRIMARY KEY, created_at INTEGER NOT NULL, created_by TEXT NOT NULL,
+        updated_at INTEGER NOT NULL, deleted INTEGER NOT NULL DEFAULT 0,
+        number TEXT, registry_number TEXT, district_code TEXT, intake_channel TEXT,
+        reported_on TEXT, incident_on TEXT, incident_region TEXT, region_decree TEXT,
+        incident_scene TEXT, incident_place BLOB, violence_types TEXT, typing TEXT,
+        narrative BLOB, status TEXT, risk_level TEXT, do_not_contact INTEGER,
+        assigned_user TEXT, assigned_team TEXT))",
+    uR"(CREATE UNIQUE INDEX cases_number ON cases(number))",
+    uR"(CREATE TABLE persons (
+        id TEXT PRIMARY KEY, created_at INTEGER NOT NULL, created_by TEXT NOT NULL,
+        updated_at INTEGER NOT NULL, deleted INTEGER NOT NULL DEFAULT 0,
+        name BLOB, nik BLOB, sex TEXT, birth_date BLOB, birth_year INTEGER, age_estimate INTEGER,
+        disability TEXT, disability_note BLOB, education TEXT, occupation TEXT,
+        marital_status TEXT, address_region TEXT, address_text BLOB, phone BLOB, merged_into TEXT))",
+    uR"(CREATE TABLE case_persons (
+        id TEXT PRIMARY KEY, case_id TEXT NOT NULL REFERENCES cases(id),
+        created_at INTEGER NOT NULL, created_by TEXT NOT NULL,
+        updated_at INTEGER NOT NULL, deleted INTEGER NOT NULL DEFAULT 0,
+        person_id TEXT REFERENCES persons(id), role TEXT, relationship TEXT,
+        victim_person_id TEXT, notes BLOB))",
+    uR"(CREATE INDEX case_persons_case ON case_persons(case_id))",
+    uR"(CREATE INDEX case_persons_person ON case_persons(person_id))",
+    uR"(CREATE TABLE visits (
+        id TEXT PRIMARY KEY, case_id TEXT NOT NULL REFERENCES cases(id),
+        created_at INTEGER NOT NULL, created_by TEXT NOT NULL,
+        updated_at INTEGER NOT NULL, deleted INTEGER NOT NULL DEFAULT 0,
+        visited_at INTEGER, region_code TEXT, place_text BLOB, location BLOB,
+        location_source TEXT, participants BLOB, purpose TEXT, notes BLOB, next_steps BLOB))",
+    uR"(CREATE INDEX visits_case ON visits(case_id))",
+    uR"(CREATE TABLE services (
+        id TEXT PRIMARY KEY, case_id TEXT NOT NULL REFERENCES cases(id),
+        created_at INTEGER NOT NULL, created_by TEXT NOT NULL,
+        updated_at INTEGER NOT NULL, deleted INTEGER NOT NULL DEFAULT 0,
+        service_type TEXT, provider TEXT, status TEXT, referred_on TEXT, accepted_on TEXT,
+        completed_on TEXT, outcome BLOB, notes BLOB))",
+    uR"(CREATE INDEX services_case ON services(case_id))",
+    uR"(CREATE TABLE risk_assessments (
+        id TEXT PRIMARY KEY, case_id TEXT NOT NULL REFERENCES cases(id),
+        created_at INTEGER NOT NULL, created_by TEXT NOT NULL,
+        updated_at INTEGER NOT NULL, deleted INTEGER NOT NULL DEFAULT 0,
+        assessed_at INTEGER, level TEXT, factors BLOB, safety_plan BLOB))",
+    uR"(CREATE INDEX risk_assessments_case ON risk_assessments(case_id))",
+    uR"(CREATE TABLE plan_items (
+        id TEXT PRIMARY KEY, case_id TEXT NOT NULL REFERENCES cases(id),
+        created_at INTEGER NOT NULL, created_by TEXT NOT NULL,
+        updated_at INTEGER NOT NULL, deleted INTEGER NOT NULL DEFAULT 0,
+        service_type TEXT, description BLOB, due_on TEXT, status TEXT))",
+    uR"(CREATE INDEX plan_items_case ON plan_items(case_id))",
+    uR"(CREATE TABLE followups (
+        id TEXT PRIMARY KEY, case_id TEXT NOT NULL REFERENCES cases(id),
+        created_at INTEGER NOT NULL, created_by TEXT NOT NULL,
+        updated_at INTEGER NOT NULL, deleted INTEGER NOT NULL DEFAULT 0,
+        due_on TEXT, status TEXT, assigned_user TEXT, description BLOB, done_at INTEGER))",
+    uR"(CREATE INDEX followups_case ON followups(case_id))",
+    uR"(CREATE INDEX followups_due ON followups(due_on) WHERE status = 'open')",
+    uR"(CREATE TABLE notes (
+        id TEXT PRIMARY KEY, case_id TEXT NOT NULL REFERENCES cases(id),
+        created_at INTEGER NOT NULL, created_by TEXT NOT NULL,
+        updated_at INTEGER NOT NULL, deleted INTEGER NOT NULL DEFAULT 0,
+        written_at INTEGER, body BLOB))",
+    uR"(CREATE INDEX notes_case ON notes(case_id))",
+    uR"(CREATE TABLE attachments (
+        id TEXT PRIMARY KEY, case_id TEXT NOT NULL REFERENCES cases(id),
+        created_at INTEGER NOT NULL, created_by TEXT NOT NULL,
+        updated_at INTEGER NOT NULL, deleted INTEGER NOT NULL DEFAULT 0,
+        file_name BLOB, mime_type TEXT, size_bytes INTEGER, description BLOB))",
+    uR"(CREATE INDEX attachments_case ON attachments(case_id))",
+    uR"(CREATE TABLE status_changes (
+        id TEXT PRIMARY KEY, case_id TEXT NOT NULL REFERENCES cases(id),
+        created_at INTEGER NOT NULL, created_by TEXT NOT NULL,
+        updated_at INTEGER NOT NULL, deleted INTEGER NOT NULL DEFAULT 0,
+        from_status TEXT, to_status TEXT, changed_at INTEGER, reason BLOB))",
+    uR"(CREATE INDEX status_changes_case ON status_changes(case_id))",
+    // The change log: one row per field change, the outbox of sync. (site_id, site_seq) is the
+    // idempotency key; value is FieldCipher output (NULL for a cleared field).
+    uR"(CREATE TABLE change_ops (
+        site_id TEXT NOT NULL, site_seq INTEGER NOT NULL, txn_id TEXT NOT NULL,
+        entity TEXT NOT NULL, entity_id TEXT NOT NULL, case_id TEXT, field TEXT NOT NULL,
+        op TEXT NOT NULL, value BLOB, hlc INTEGER NOT NULL, author TEXT NOT NULL,
+        base INTEGER NOT NULL, schema_version INTEGER NOT NULL,
+        PRIMARY KEY (site_id, site_seq)) WITHOUT ROWID)",
+    uR"(CREATE INDEX change_ops_case ON change_ops(case_id, hlc))",
+    // Per-field clocks: the stamp of the write that produced each field's current value.
+    uR"(CREATE TABLE field_clocks (
+        entity TEXT NOT NULL, entity_id TEXT NOT NULL, field TEXT NOT NULL,
+        hlc INTEGER NOT NULL, site_id TEXT NOT NULL,
+        PRIMARY KEY (entity, entity_id, field)) WITHOUT ROWID)",
+};
+
+struct Step
+{
+    const char16_t *const *statements;
+    std::size_t count;
+};
+
+template<std::size_t N>
+constexpr Step step(const char16_t *const (&statements)[N])
+{
+    return {statements, N};
+}
+
+const Step steps[] = {step(step1)};
+
+Status exec(QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery query(db);
+    if (!query.exec(sql))
+        return Error{Error::Code::MigrationFailed, query.lastError().text()};
+    return {};
+}
+
+} // namespace
+
+int latestVersion()
+{
+    return int(std::size(steps));
+}
+
+Result<int> currentVersion(QSqlDatabase &db)
+{
+    QSqlQuery query(db);
+    if (!query.exec(u"PRAGMA user_version"_s) || !query.next())
+        return Error{Error::Code::StoreUnavailable, query.lastError().text()};
+    return query.value(0).toInt();
+}
+
+Status migrateTo(QSqlDatabase &db, int target)
+{
+    const Result<int> current = currentVersion(db);
+    if (!current)
+        return current.error();
+    if (*current > latestVersion()) {
+        return Error{Error::Code::SchemaTooNew,
+                     u"database schema %1 is newer than this build (%2)"_s.arg(*current).arg(latestVersion())};
+    }
+    for (int version = *current + 1; version <= target; ++version) {
+        // Each step is one transaction together with its user_version bump: a crash leaves
+        // the database at the previous version, never half-way.
+        if (Status s = exec(db, u"BEGIN IMMEDIATE"_s); !s)
+            return s;
+        const Step &st = steps[version - 1];
+        for (std::size_t i = 0; i < st.count; ++i) {
+            if (Status s = exec(db, QString::fromUtf16(st.statements[i])); !s) {
+                (void)exec(db, u"ROLLBACK"_s);
+                return Error{Error::Code::MigrationFailed,
+                             u"step %1: %2"_s.arg(version).arg(s.error().detail)};
+            }
+        }
+        if (Status s = exec(db, u"PRAGMA user_version = %1"_s.arg(version)); !s) {
+            (void)exec(db, u"ROLLBACK"_s);
+            return s;
+        }
+        if (Status s = exec(db, u"COMMIT"_s); !s) {
+            (void)exec(db, u"ROLLBACK"_s);
+            return s;
+        }
+        qCInfo(lcStore) << "migrated schema to version" << version;
+    }
+    return {};
+}
+
+Status migrate(QSqlDatabase &db)
+{
+    return migrateTo(db, latestVersion());
+}
+
+} // namespace Core::Migrations

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/store/recordreader.h"
+
+#include "core/crypto/fieldcipher.h"
+#include "core/store/database.h"
+#include "core/store/schema.h"
+#include "core/store/valuecodec.h"
+
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QStringBuilder>
+
+using namespace Qt::StringLiterals;
+
+namespace Core {
+
+RecordReader::RecordReader(Database &db, const FieldCipher &cipher)
+    : m_db(db)
+    , m_cipher(cipher)
+{}
+
+Result<QList<Record>> RecordReader::select(const EntityDef &entity, const QString &where, const QVariantList &binds)
+{
+    QString columns = u"id, created_at, created_by, updated_at, deleted, "_s
+                      % (entity.caseChild ? u"case_id"_s : u"NULL"_s);
+    for (const FieldDef &field : entity.fields)
+        columns += u", "_s + field.name;
+    QSqlQuery &query = m_db.prepared(u"SELECT "_s % columns % u" FROM "_s % entity.table % u" WHERE "_s % where);
+    for (const QVariant &bind : binds)
+        query.addBindValue(bind);
+    if (!query.exec())
+        return Database::errorFrom(query);
+    QList<Record> records;
+    constexpr int firstField = 6;
+    while (query.next()) {
+        Record record;
+        record.entity = entity.name;
+        record.id = query.value(0).toString();
+        record.createdAt = query.value(1).toLongLong();
+        record.createdBy = query.value(2).toString();
+        record.updatedAt = query.value(3).toLongLong();
+        record.deleted = query.value(4).toLongLong() != 0;
+        record.caseId = query.value(5).toString();
+        for (int i = 0; i < entity.fields.size(); ++i) {
+            const FieldDef &field = entity.fields.at(i);
+            const QVariant column = query.value(firstField + i);
+            if (column.isNull())
+                continue;
+            if (field.kind == FieldKind::Sensitive) {
+                const Result<QByteArray> plain = m_cipher.open(
+                    column.toByteArray(), FieldCipher::associatedData(entity.name, record.id, field.name));
+                if (!plain) {
+                    query.finish();
+                    return Error{Error::Code::Corrupt,
+                                 u"%1 %2 field %3 failed authentication"_s.arg(entity.name, record.id, field.name)};
+                }
+                record.fields.insert(field.name, ValueCodec::decode(field, *plain));
+            } else {
+                record.fields.insert(field.name, ValueCodec::fromColumn(field, column));
+            }
+        }
+        records << std::move(record);
+    }
+    query.finish();
+    return records;
+}
+
+Result<Record> RecordReader::find(const EntityDef &entity, const QString &id, bool includeDeleted)
+{
+    Result<QList<Record>> rows = select(entity, includeDeleted ? u"id = ?"_s : u"id = ? AND deleted = 0"_s, {id});
+    if (!rows)
+        return rows.error();
+    if (rows->isEmpty())
+        return Error{Error::Code::NotFound, u"%1 %2 not found"_s.arg(entity.name, id)};
+    return rows->first();
+}
+
+Result<QList<Record>> RecordReader::childrenOf(const EntityDef &entity, const QString &caseId, bool includeDeleted)
+{
+    Q_ASSERT(entity.caseChild);
+    return select(entity,
+                  includeDeleted ? u"case_id = ? ORDER BY id"_s : u"case_id = ? AND deleted = 0 ORDER BY id"_s,
+                  {caseId});
+}
+
+Result<QList<Record>> RecordReader::all(const EntityDef &entity, bool includeDeleted)
+{
+    return select(entity, includeDeleted ? u"1 ORDER BY id"_s : u"deleted = 0 ORDER BY id"_s, {});
+}
+
+} // namespace Core

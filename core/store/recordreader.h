@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/domain/record.h"
+#include "core/result.h"
+
+#include <QList>
+
+namespace Core {
+
+class Database;
+class FieldCipher;
+struct EntityDef;
+
+// Reads rows of any entity and decrypts their sensitive fields. A ciphertext that fails to
+// authenticate is reported as Corrupt, never shown as garbage.
+class RecordReader final
+{
+public:
+    RecordReader(Database &db, const FieldCipher &cipher);
+
+    Result<Record> find(const EntityDef &entity, const QString &id, bool includeDeleted = false);
+    // The children of one case, oldest first.
+    Result<QList<Record>> childrenOf(const EntityDef &entity, const QString &caseId, bool includeDeleted = false);
+    // Every row of an entity (for export and the search index), in id order.
+    Result<QList<Record>> all(const EntityDef &entity, bool includeDeleted = false);
+
+private:
+    Result<QList<Record>> select(const EntityDef &entity, const QString &where, const QVariantList &binds);
+
+    Database &m_db;
+    const FieldCipher &m_cipher;
+};
+
+} // namespace Core

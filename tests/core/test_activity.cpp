@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tests/support/fixtures.h"
+
+#include "core/profile/session.h"
+#include "core/store/activityrepository.h"
+#include "core/store/caserepository.h"
+#include "core/store/recordreader.h"
+#include "core/store/schema.h"
+
+#include <catch2/catch.hpp>
+
+using namespace Qt::StringLiterals;
+
+TEST_CASE("a visit with a GPS fix is stored encrypted and read back", "[core][activity]")
+{
+    Test::ProfileFixture f;
+    const auto kase = f.session->cases().create(Test::sampleDraft());
+    REQUIRE(kase.ok());
+    const QVariantMap fix{{u"lat"_s, -0.48969}, {u"lng"_s, 116.93834}, {u"accuracy_m"_s, 12.5},
+                          {u"fix_time"_s, Test::fixedNowMs - 30'000}};
+    const auto visit = f.session->activities().add(u"visit", kase->id,
+                                                   {{u"region_code"_s, u"64.02.06.1001"_s},
+                                                    {u"location"_s, fix},
+                                                    {u"location_source"_s, u"gps_system"_s},
+                                                    {u"purpose"_s, u"outreach"_s},
+                                                    {u"notes"_s, u"Korban ditemui bersama nenek"_s}});
+    REQUIRE(visit.ok());
+    const auto file = f.session->cases().load(kase->id);
+    REQUIRE(file.ok());
+    const auto visits = file->children.value(u"visit"_s);
+    REQUIRE(visits.size() == 1);
+    const QVariantMap stored = visits.first().value(u"location"_s).toMap();
+    CHECK(stored.value(u"lat"_s).toDouble() == Approx(-0.48969));
+    CHECK(stored.value(u"accuracy_m"_s).toDouble() == Approx(12.5));
+    CHECK(visits.first().value(u"visited_at"_s).toLongLong() == Test::fixedNowMs);
+}
+
+TEST_CASE("a visit with an impossible coordinate is refused", "[core][activity][validation]")
+{
+    Test::ProfileFixture f;
+    const auto kase = f.session->cases().create(Test::sampleDraft());
+    REQUIRE(kase.ok());
+    const auto visit = f.session->activities().add(u"visit", kase->id,
+                                                   {{u"location"_s, QVariantMap{{u"lat"_s, 120.0}, {u"lng"_s, 0.0}}}});
+    REQUIRE_FALSE(visit.ok());
+    CHECK(visit.error().field == u"location");
+}
+
+TEST_CASE("a referral moves referred, accepted, completed and not backwards", "[core][activity]")
+{
+    Test::ProfileFixture f;
+    const auto kase = f.session->cases().create(Test::sampleDraft());
+    REQUIRE(kase.ok());
+    const auto service = f.session->activities().add(u"service", kase->id,
+                                                     {{u"service_type"_s, u"forensic_exam"_s},
+                                                      {u"provider"_s, u"RSUD A.M. Parikesit"_s}});
+    REQUIRE(service.ok());
+    CHECK(service->text(u"status"_s) == u"referred");
+    CHECK(service->text(u"referred_on"_s) == u"2026-11-20");
+    REQUIRE(f.session->activities().update(u"service", service->id, {{u"status"_s, u"accepted"_s}}).ok());
+    REQUIRE(f.session->activities().update(u"service", service->id, {{u"status"_s, u"completed"_s}}).ok());
+    const Core::Status back = f.session->activities().update(u"service", service->id, {{u"status"_s, u"referred"_s}});
+    REQUIRE_FALSE(back.ok());
+    CHECK(back.error().code == Core::Error::Code::Conflict);
+    const auto stored = f.session->reader().find(*Core::Schema::entity(u"service"), service->id);
+    REQUIRE(stored.ok());
+    CHECK(stored->text(u"status"_s) == u"completed");
+    CHECK(stored->text(u"completed_on"_s) == u"2026-11-20");
+}
+
+TEST_CASE("a new risk assessment updates the case's current risk in the same action", "[core][activity]")
+{
+    Test::ProfileFixture f;
+    const auto kase = f.session->cases().create(Test::sampleDraft());
+    REQUIRE(kase.ok());
+    REQUIRE(f.session->activities().add(u"risk_assessment", kase->id, {{u"level"_s, u"critical"_s}}).ok());
+    const auto file = f.session->cases().load(kase->id);
+    REQUIRE(file.ok());
+    CHECK(file->kase.text(u"risk_level"_s) == u"critical");
+    CHECK(file->children.value(u"risk_assessment"_s).size() == 2);
+}
+
+TEST_CASE("an entry for a case that does not exist is refused", "[core][activity]")
+{
+    Test::ProfileFixture f;
+    const auto note = f.session->activities().add(u"note", u"0190f000-0000-7000-8000-000000000000"_s,
+                                                  {{u"body"_s, u"x"_s}});
+    REQUIRE_FALSE(note.ok());
+    CHECK(note.error().code == Core::Error::Code::NotFound);
+}

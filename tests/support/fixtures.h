@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/clock/clock.h"
+#include "core/codes/codelists.h"
+#include "core/profile/profile.h"
+#include "core/profile/session.h"
+#include "core/regions/regionindex.h"
+#include "core/store/caserepository.h"
+
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace Test {
+
+// Code lists and regions are immutable and slow-ish to parse: loaded once per test binary.
+const Core::CodeLists &codes();
+const Core::RegionIndex &regions();
+
+// 2026-11-20 10:00 WIB, a fixed "now" for every test.
+constexpr qint64 fixedNowMs = 1795143600000;
+inline const QString passphrase = QStringLiteral("rahasia-kutai-2026");
+
+// A real profile in a temporary folder, unlocked, with a Session on top and a fixed clock.
+struct ProfileFixture
+{
+    explicit ProfileFixture(Core::Role role = Core::Role::Caseworker, bool training = false);
+    ~ProfileFixture();
+
+    void reopen(); // close and open again from disk, unlocked
+
+    QTemporaryDir dir;
+    Core::FixedClock clock{fixedNowMs};
+    std::unique_ptr<Core::Profile> profile;
+    std::unique_ptr<Core::Session> session;
+};
+
+// An intake draft for a girl in Kutai Kartanegara, with a perpetrator and a reporter.
+Core::CaseDraft sampleDraft();
+
+// Reads every byte of every file under `dir` (database, WAL, attachments).
+QByteArray readTree(const QString &dir);
+
+} // namespace Test

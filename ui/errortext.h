@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/result.h"
+
+#include <QCoreApplication>
+
+// The one place where an Error becomes a sentence for users, so translators see every error
+// message in one context. The technical detail stays in the log.
+class ErrorText final
+{
+    Q_DECLARE_TR_FUNCTIONS(ErrorText)
+
+public:
+    static QString message(const Core::Error &error);
+};
