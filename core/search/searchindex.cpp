@@ -322,6 +322,13 @@ private:
 
     void appendToPool(std::string_view bytes);
     void compactPool();
+    std::size_t home(std::string_view key) const
+    {
+        // Maps the hash onto any table size (no power of two needed), so the table can grow by
+        // half rather than double.
+        return static_cast<std::size_t>((static_cast<std::uint64_t>(hashKey(key)) * m_slots.size()) >> 32);
+    }
+    std::size_t nextSlot(std::size_t i) const { return i + 1 == m_slots.size() ? 0 : i + 1; }
     void hashInsert(TermId term);
     void hashErase(TermId term);
     void rehash(std::size_t slotCount);
@@ -338,6 +345,7 @@ private:
     std::vector<char> m_pool;
     std::size_t m_poolGarbage = 0; // bytes of purged (already wiped) keys still in m_pool
     // Linear probing with backward-shift deletion, so there are no tombstones to clean up.
+    // Load stays between 1/2 and 3/4.
     std::vector<TermId> m_slots;
     std::size_t m_slotsUsed = 0;
     // Sorted order of live keys in blocks of at most kMaxBlock ids: each block is sorted,
@@ -351,8 +359,7 @@ TermId TermTable::find(std::string_view key) const
 {
     if (m_slots.empty())
         return kNone;
-    const std::size_t mask = m_slots.size() - 1;
-    for (std::size_t i = hashKey(key) & mask;; i = (i + 1) & mask) {
+    for (std::size_t i = home(key);; i = nextSlot(i)) {
         const TermId term = m_slots[i];
         if (term == kNone || this->key(term) == key)
             return term;
@@ -368,6 +375,7 @@ TermId TermTable::insert(std::string_view key)
         m_freeTerms.pop_back();
     } else {
         id = static_cast<TermId>(m_terms.size());
+        reserveFor(m_terms, m_terms.size() + 1);
         m_terms.emplace_back();
     }
     appendToPool(key);
@@ -376,10 +384,11 @@ TermId TermTable::insert(std::string_view key)
     term.offset = static_cast<std::uint32_t>(m_pool.size() - key.size());
     term.length = static_cast<std::uint8_t>(key.size());
     term.field = static_cast<Field>(key.front());
-    if ((m_slotsUsed + 1) * 10 > m_slots.size() * 7)
-        rehash(std::max<std::size_t>(1024, m_slots.size() * 2));
+    if ((m_slotsUsed + 1) * 4 > m_slots.size() * 3)
+        rehash(std::max<std::size_t>(1024, m_slots.size() + m_slots.size() / 2));
     hashInsert(id);
-    sortedInsert(id);
+    if (term.field != Field::Id) // ids are looked up whole, never by prefix
+        sortedInsert(id);
     return id;
 }
 
@@ -388,7 +397,8 @@ void TermTable::purge(TermId id)
     Term &term = m_terms[id];
     Q_ASSERT(term.length > 0 && term.count == 0);
     hashErase(id);
-    sortedErase(id);
+    if (term.field != Field::Id)
+        sortedErase(id);
     wipe(m_pool.data() + term.offset, term.length);
     m_poolGarbage += term.length;
     term = Term {};
@@ -428,27 +438,25 @@ void TermTable::compactPool()
 
 void TermTable::hashInsert(TermId term)
 {
-    const std::size_t mask = m_slots.size() - 1;
-    std::size_t i = hashKey(key(term)) & mask;
+    std::size_t i = home(key(term));
     while (m_slots[i] != kNone)
-        i = (i + 1) & mask;
+        i = nextSlot(i);
     m_slots[i] = term;
     ++m_slotsUsed;
 }
 
 void TermTable::hashErase(TermId term)
 {
-    const std::size_t mask = m_slots.size() - 1;
-    std::size_t hole = hashKey(key(term)) & mask;
+    std::size_t hole = home(key(term));
     while (m_slots[hole] != term)
-        hole = (hole + 1) & mask;
+        hole = nextSlot(hole);
     m_slots[hole] = kNone;
     --m_slotsUsed;
     // Backward shift: move later entries of the cluster into the hole unless their home slot
     // lies cyclically in (hole, j], which keeps every remaining entry reachable from its home.
-    for (std::size_t j = (hole + 1) & mask; m_slots[j] != kNone; j = (j + 1) & mask) {
-        const std::size_t home = hashKey(key(m_slots[j])) & mask;
-        const bool staysPut = hole <= j ? (hole < home && home <= j) : (hole < home || home <= j);
+    for (std::size_t j = nextSlot(hole); m_slots[j] != kNone; j = nextSlot(j)) {
+        const std::size_t at = home(key(m_slots[j]));
+        const bool staysPut = hole <= j ? (hole < at && at <= j) : (hole < at || at <= j);
         if (staysPut)
             continue;
         m_slots[hole] = m_slots[j];
@@ -480,8 +488,11 @@ TermTable::Position TermTable::lowerBound(std::string_view key) const
 
 void TermTable::sortedInsert(TermId term)
 {
+    // Blocks are allocated at their maximum size once, so splitting never leaves a half-used
+    // doubled buffer behind.
     if (m_blocks.empty()) {
-        m_blocks.emplace_back().push_back(term);
+        m_blocks.emplace_back().reserve(kMaxBlock + 1);
+        m_blocks.back().push_back(term);
         return;
     }
     Position at = lowerBound(key(term));
@@ -492,7 +503,9 @@ void TermTable::sortedInsert(TermId term)
     std::vector<TermId> &block = m_blocks[at.block];
     block.insert(block.begin() + static_cast<std::ptrdiff_t>(at.offset), term);
     if (block.size() > kMaxBlock) {
-        std::vector<TermId> upper(block.begin() + kMaxBlock / 2, block.end());
+        std::vector<TermId> upper;
+        upper.reserve(kMaxBlock + 1);
+        upper.assign(block.begin() + kMaxBlock / 2, block.end());
         block.resize(kMaxBlock / 2);
         m_blocks.insert(m_blocks.begin() + static_cast<std::ptrdiff_t>(at.block) + 1, std::move(upper));
     }
@@ -716,7 +729,7 @@ void TermTable::reserve(std::size_t terms, std::size_t poolBytes)
         wipe(m_pool.data(), m_pool.size());
         m_pool.swap(bigger);
     }
-    const std::size_t slotCount = std::bit_ceil(terms * 10 / 7 + 1);
+    const std::size_t slotCount = terms * 3 / 2 + 1;
     if (slotCount > m_slots.size())
         rehash(slotCount);
 }
@@ -829,8 +842,8 @@ void SearchIndex::Impl::reserve(int documents)
     m_docIdTerm.reserve(n);
     m_forwardAt.reserve(n);
     m_forward.reserve(n * 100);
-    // Mostly-unique terms per case (id, a few NIKs, case number suffixes) dominate the count.
-    m_terms.reserve(n * 6, n * 80);
+    // Mostly-unique terms per case (id, a few NIKs, joined case numbers) dominate the count.
+    m_terms.reserve(n * 6, n * 110);
 }
 
 TermId SearchIndex::Impl::termFor(Field field, std::string_view text)
@@ -883,14 +896,15 @@ void SearchIndex::Impl::upsert(const SearchDocument &document)
         const QByteArray folded = foldForSearch(number).toUtf8();
         std::vector<std::string_view> segments;
         forEachToken(view(folded), [&](std::string_view segment) { segments.push_back(segment); });
-        // Each segment, plus every suffix of the number joined without separators, so that
-        // "2026-0042", "20260042" and "0042" all find 6402-7KQ3M-2026-0042 (the first two as a
-        // prefix of the suffix term "20260042").
+        // Each segment, plus the number joined without separators from each all-digit segment
+        // on, so "2026-0042", "20260042", "0042" and "64027KQ3M20260042" all find
+        // 6402-7KQ3M-2026-0042. Joins starting at a lettered segment ("7kq3m20260042",
+        // "regppa…") are left out: nobody types them, and they would be a third of all terms.
         std::string joined;
         for (std::size_t i = segments.size(); i-- > 0;) {
             joined.insert(0, segments[i]);
             add(Field::Number, segments[i]);
-            if (i + 1 < segments.size())
+            if (i + 1 < segments.size() && isDigits(segments[i]))
                 add(Field::Number, joined);
         }
     };
@@ -1084,7 +1098,7 @@ void SearchIndex::Impl::addPrefix(TokenPlan &plan, Field field, std::string_view
 double SearchIndex::Impl::rangeScore(const MatchGroup &group, TermId term) const
 {
     const double covered = static_cast<double>(group.tokenBytes) / static_cast<double>(m_terms.length(term) - 1);
-    return group.weight * (kPrefixBase + 0 * covered);
+    return group.weight * (kPrefixBase + kPrefixSpan * covered);
 }
 
 void SearchIndex::Impl::addFuzzy(TokenPlan &plan, std::string_view token) const

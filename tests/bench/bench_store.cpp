@@ -1,0 +1,221 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Store benchmark. Prints `bench.store.<metric> <value>` lines:
+//  - per-action: N intakes, each its own committed action (rows + ops + clocks + encryption),
+//    versus raw SQLite (C API, prepared statements) inserting exactly the same rows into the
+//    same schema with the same number of commits, in the same run. Goal: ratio >= 0.8.
+//  - bulk: the demo importer (batched actions) versus raw SQLite inserting the same rows with
+//    the same number of commits. Goal: ratio >= 0.33.
+//  - unlock + search-index build time and peak RSS with `--cases N` demo cases (default 50000).
+// Usage: bench_store [--quick] [--cases N]
+// The fixtures use Catch2 assertions; this pulls in Catch's implementation without its main().
+#define CATCH_CONFIG_RUNNER
+#include <catch2/catch.hpp>
+
+#include "tests/support/fixtures.h"
+
+#include "core/demo/demogenerator.h"
+#include "core/profile/profile.h"
+#include "core/profile/session.h"
+#include "core/store/caserepository.h"
+#include "core/store/database.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
+
+#include <sqlite3.h>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const char *const tables[] = {"cases", "persons", "case_persons", "visits", "services", "risk_assessments",
+                              "status_changes", "change_ops", "field_clocks"};
+
+qint64 peakRssKb()
+{
+    QFile status(u"/proc/self/status"_s);
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    }
+    return -1;
+}
+
+struct Row
+{
+    int table;
+    std::vector<sqlite3_value *> values;
+};
+
+// Copies every row of `source` (already written by Dampingi) into memory, then inserts them
+// with raw SQLite into `target` (same schema, empty), committing `commits` times evenly.
+// Returns the elapsed milliseconds of the insert phase only.
+double rawInsert(const QString &source, const QString &target, int commits)
+{
+    sqlite3 *src = nullptr;
+    sqlite3 *dst = nullptr;
+    sqlite3_open_v2(source.toUtf8().constData(), &src, SQLITE_OPEN_READONLY, nullptr);
+    sqlite3_open(target.toUtf8().constData(), &dst);
+    sqlite3_exec(dst, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON", nullptr,
+                 nullptr, nullptr);
+    std::vector<Row> rows;
+    std::vector<sqlite3_stmt *> inserts;
+    for (int t = 0; t < int(std::size(tables)); ++t) {
+        sqlite3_stmt *select = nullptr;
+        sqlite3_prepare_v2(src, (std::string("SELECT * FROM ") + tables[t]).c_str(), -1, &select, nullptr);
+        const int columns = sqlite3_column_count(select);
+        std::string marks = "?";
+        for (int c = 1; c < columns; ++c)
+            marks += ",?";
+        sqlite3_stmt *insert = nullptr;
+        sqlite3_prepare_v2(dst, (std::string("INSERT INTO ") + tables[t] + " VALUES (" + marks + ")").c_str(), -1,
+                           &insert, nullptr);
+        inserts.push_back(insert);
+        while (sqlite3_step(select) == SQLITE_ROW) {
+            Row row{t, {}};
+            for (int c = 0; c < columns; ++c)
+                row.values.push_back(sqlite3_value_dup(sqlite3_column_value(select, c)));
+            rows.push_back(std::move(row));
+        }
+        sqlite3_finalize(select);
+    }
+    // Parents before children (foreign keys): tables are listed in that order.
+    QElapsedTimer timer;
+    timer.start();
+    const std::size_t perCommit = std::max<std::size_t>(1, rows.size() / std::size_t(commits));
+    sqlite3_exec(dst, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        sqlite3_stmt *insert = inserts[std::size_t(rows[i].table)];
+        for (std::size_t c = 0; c < rows[i].values.size(); ++c)
+            sqlite3_bind_value(insert, int(c + 1), rows[i].values[c]);
+        if (sqlite3_step(insert) != SQLITE_DONE)
+            std::fprintf(stderr, "raw insert failed: %s\n", sqlite3_errmsg(dst));
+        sqlite3_reset(insert);
+        if ((i + 1) % perCommit == 0) {
+            sqlite3_exec(dst, "COMMIT", nullptr, nullptr, nullptr);
+            sqlite3_exec(dst, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+        }
+    }
+    sqlite3_exec(dst, "COMMIT", nullptr, nullptr, nullptr);
+    const double ms = double(timer.nsecsElapsed()) / 1e6;
+    for (Row &row : rows) {
+        for (sqlite3_value *v : row.values)
+            sqlite3_value_free(v);
+    }
+    for (sqlite3_stmt *s : inserts)
+        sqlite3_finalize(s);
+    sqlite3_close(src);
+    sqlite3_close(dst);
+    return ms;
+}
+
+// An empty database with the current schema, for the raw baseline.
+QString emptyStore(const QTemporaryDir &dir, const QString &name)
+{
+    const QString path = dir.filePath(name);
+    auto db = Core::Database::open(path);
+    Q_ASSERT(db.ok());
+    return path;
+}
+
+} // namespace
+
+namespace {
+bool quick = false;
+int indexCases = 50000;
+int benchmark();
+} // namespace
+
+// The fixtures assert with Catch2, so the benchmark runs as the one test of a Catch session.
+TEST_CASE("store benchmark", "[bench]")
+{
+    REQUIRE(benchmark() == 0);
+}
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = QCoreApplication::arguments();
+    quick = args.contains(u"--quick"_s);
+    const qsizetype at = args.indexOf(u"--cases"_s);
+    indexCases = at > 0 ? args.value(at + 1).toInt() : (quick ? 2000 : 50000);
+    char *catchArgs[] = {argv[0]};
+    return Catch::Session().run(1, catchArgs);
+}
+
+namespace {
+
+int benchmark()
+{
+    const int perActionCases = quick ? 40 : 300;
+    const int bulkCases = quick ? 500 : 5000;
+
+    // 1. Per-action commits.
+    double oursPerAction = 0;
+    QString perActionDb;
+    Test::ProfileFixture perAction;
+    {
+        QElapsedTimer timer;
+        timer.start();
+        for (int i = 0; i < perActionCases; ++i) {
+            if (!perAction.session->cases().create(Test::sampleDraft()).ok()) {
+                std::fprintf(stderr, "create failed\n");
+                return 1;
+            }
+        }
+        oursPerAction = double(timer.nsecsElapsed()) / 1e6;
+        perActionDb = perAction.profile->database().path();
+    }
+    QTemporaryDir rawDir;
+    const double rawPerAction = rawInsert(perActionDb, emptyStore(rawDir, u"raw1.db"_s), perActionCases);
+    std::printf("bench.store.per_action_ms %.3f\n", oursPerAction / perActionCases);
+    std::printf("bench.store.per_action_raw_ms %.3f\n", rawPerAction / perActionCases);
+    std::printf("bench.store.per_action_ratio %.2f (goal >= 0.8)\n", rawPerAction / oursPerAction);
+
+    // 2. Bulk import (demo generator: batches of 250 actions per commit).
+    Test::ProfileFixture bulk;
+    QElapsedTimer timer;
+    timer.start();
+    if (!Core::DemoGenerator(*bulk.session, 7).generate(bulkCases).ok()) {
+        std::fprintf(stderr, "bulk import failed\n");
+        return 1;
+    }
+    const double oursBulk = double(timer.nsecsElapsed()) / 1e6;
+    const double rawBulk = rawInsert(bulk.profile->database().path(), emptyStore(rawDir, u"raw2.db"_s),
+                                     std::max(1, bulkCases / 250));
+    std::printf("bench.store.bulk_cases_per_s %.0f\n", bulkCases / (oursBulk / 1000));
+    std::printf("bench.store.bulk_raw_cases_per_s %.0f\n", bulkCases / (rawBulk / 1000));
+    std::printf("bench.store.bulk_ratio %.2f (goal >= 0.33)\n", rawBulk / oursBulk);
+
+    // 3. Unlock + index build and peak RSS with `indexCases` cases.
+    {
+        Test::ProfileFixture big;
+        timer.restart();
+        if (!Core::DemoGenerator(*big.session, 11).generate(indexCases).ok())
+            return 1;
+        std::printf("bench.store.demo_import_s %.1f (%d cases)\n", double(timer.elapsed()) / 1000, indexCases);
+        big.session.reset();
+        big.profile->lock();
+        timer.restart();
+        if (!big.profile->unlock({}, Test::passphrase).ok())
+            return 1;
+        const double unlockMs = double(timer.nsecsElapsed()) / 1e6;
+        Core::Session session(*big.profile, Test::codes(), Test::regions());
+        timer.restart();
+        const auto indexed = session.buildSearchIndex();
+        const double indexMs = double(timer.nsecsElapsed()) / 1e6;
+        std::printf("bench.store.unlock_ms %.1f (Argon2id minimum limits in this benchmark)\n", unlockMs);
+        std::printf("bench.store.index_build_ms %.0f (%d cases)\n", indexMs, indexed.ok() ? *indexed : -1);
+        std::printf("bench.store.peak_rss_mb %.1f (goal < 200, includes the import above)\n",
+                    double(peakRssKb()) / 1024);
+    }
+    return 0;
+}
+
+} // namespace
