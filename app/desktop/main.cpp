@@ -17,6 +17,7 @@
 #include <QInputDialog>
 #include <QMessageBox>
 #include <QStandardPaths>
+#include <QTimer>
 #include <QTranslator>
 
 using namespace Qt::StringLiterals;
@@ -45,6 +46,8 @@ int main(int argc, char **argv)
     parser.addVersionOption();
     const QCommandLineOption profileOption(u"profile"_s, u"Profile folder"_s, u"DIR"_s);
     parser.addOption(profileOption);
+    const QCommandLineOption screenshotOption(u"screenshot"_s, u"Save the main window as PNG and quit"_s, u"FILE"_s);
+    parser.addOption(screenshotOption);
     parser.process(app);
 
     const bool useDemo = !parser.isSet(profileOption);
@@ -105,5 +108,11 @@ int main(int argc, char **argv)
     CaseListWindow window(session, settings.language());
     window.resize(1366, 768);
     window.show();
+    if (parser.isSet(screenshotOption)) {
+        QTimer::singleShot(500, &window, [&] {
+            window.grab().save(parser.value(screenshotOption));
+            QApplication::quit();
+        });
+    }
     return QApplication::exec();
 }
