@@ -36,17 +36,26 @@
 // |s| + 2 - 3k trigrams) picks the few spellings worth an exact bounded edit distance.
 //
 // Query evaluation (all tokens must match):
-// 1. Each token expands to (term, score) pairs over the fields it may match; a token with no
-//    expansion ends the query with no hits. Its cost is the sum of its postings.
-// 2. Tokens run cheapest first. The first one produces the candidates, at most candidateCap
-//    documents: when even the cheapest token is that common, candidates are taken in expansion
+// 1. Each token expands into match groups over the fields it may match: its exact terms, a
+//    prefix range of the sorted order per field (kept lazy: sized from block lengths, not
+//    walked), its phonetic key, and its closest fuzzy spellings. A token with no match ends the
+//    query with no hits. Its cost is the number of postings behind its groups.
+// 2. Tokens run cheapest first. The first produces the candidates, at most candidateCap
+//    documents: when even the cheapest token is that common, candidates are admitted in group
 //    order (fields by weight; within a field exact, then prefix terms alphabetically, then
 //    phonetic, then fuzzy; within a term by doc number) and the rest are never scored.
-// 3. Each later token only tests the surviving candidates: per expansion it either walks the
-//    postings or probes each candidate, whichever touches fewer entries, so a very common word
-//    costs at most one probe per candidate instead of a walk over its whole list.
+// 3. Each later token only tests the surviving candidates. Per term it walks the postings or
+//    probes each candidate, whichever touches fewer entries; a prefix range larger than
+//    candidates x terms per document is tested through the candidates' forward lists instead;
+//    and a group whose best possible score cannot raise any candidate is skipped. So a very
+//    common word costs at most one probe per candidate, and "6402" (a prefix of every NIK and
+//    case number of the regency) costs nothing beyond its exact match.
 // 4. A document's score is the sum over tokens of its best field weight x match quality; the top
 //    `limit` are picked by partial sort, ties ordered by id.
+// Work per query is therefore bounded by maxQueryTokens tokens, candidateCap scored documents,
+// maxFuzzyTermsPerToken fuzzy spellings per token, and per token either its postings or one
+// probe per candidate per term; the only unbounded walk is a first (cheapest) token's prefix
+// range, which is at most the size of one field's dictionary.
 
 namespace Core {
 
@@ -135,12 +144,11 @@ std::string_view truncated(std::string_view text)
 
 std::string_view view(const QByteArray &bytes)
 {
-    return {bytes.constData(), static_cast<std::size_t>(bytes.size())};
+    return { bytes.constData(), static_cast<std::size_t>(bytes.size()) };
 }
 
 // Calls f for each space-separated token of folded UTF-8 text.
-template<typename F>
-void forEachToken(std::string_view text, F &&f)
+template <typename F> void forEachToken(std::string_view text, F &&f)
 {
     std::size_t start = 0;
     while (start < text.size()) {
@@ -179,8 +187,7 @@ std::string fieldKey(Field field, std::string_view text)
 
 // Grows by a quarter rather than doubling: posting vectors are the bulk of the index and are
 // filled one doc at a time, so doubling would leave a third of them empty on average.
-template<typename T>
-void reserveFor(std::vector<T> &v, std::size_t needed)
+template <typename T> void reserveFor(std::vector<T> &v, std::size_t needed)
 {
     if (needed > v.capacity())
         v.reserve(std::max(needed, v.capacity() + v.capacity() / 4 + 4));
@@ -224,8 +231,8 @@ std::vector<std::uint32_t> trigramsOf(std::string_view text)
     grams.reserve(padded.size() - 2);
     for (std::size_t i = 0; i + 2 < padded.size(); ++i) {
         grams.push_back(static_cast<std::uint32_t>(static_cast<unsigned char>(padded[i])) << 16
-                        | static_cast<std::uint32_t>(static_cast<unsigned char>(padded[i + 1])) << 8
-                        | static_cast<std::uint32_t>(static_cast<unsigned char>(padded[i + 2])));
+            | static_cast<std::uint32_t>(static_cast<unsigned char>(padded[i + 1])) << 8
+            | static_cast<std::uint32_t>(static_cast<unsigned char>(padded[i + 2])));
     }
     std::sort(grams.begin(), grams.end());
     return grams;
@@ -247,8 +254,9 @@ int boundedEditDistance(std::string_view a, std::string_view b, int bound)
         int rowMin = i;
         for (int j = 1; j <= sizeB; ++j) {
             const auto uj = static_cast<std::size_t>(j);
-            const int substitution = previous[uj - 1] + (a[static_cast<std::size_t>(i - 1)] == b[uj - 1] ? 0 : 1);
-            current[uj] = std::min({previous[uj] + 1, current[uj - 1] + 1, substitution});
+            const int substitution
+                = previous[uj - 1] + (a[static_cast<std::size_t>(i - 1)] == b[uj - 1] ? 0 : 1);
+            current[uj] = std::min({ previous[uj] + 1, current[uj - 1] + 1, substitution });
             rowMin = std::min(rowMin, current[uj]);
         }
         if (rowMin > bound)
@@ -271,13 +279,12 @@ public:
 
     TermId find(std::string_view key) const;
     TermId insert(std::string_view key); // key must be absent; the new term has no docs yet
-    void purge(TermId term);             // only for a term whose last doc was removed
+    void purge(TermId term); // only for a term whose last doc was removed
 
     void addDoc(TermId term, Doc doc);
     bool removeDoc(TermId term, Doc doc); // false when the term did not hold doc
     bool contains(TermId term, Doc doc) const;
-    template<typename F>
-    void forEachDoc(TermId term, F &&f) const;
+    template <typename F> void forEachDoc(TermId term, F &&f) const;
 
     // A contiguous run of the sorted order: all terms whose key starts with some prefix.
     struct Position
@@ -292,8 +299,7 @@ public:
         std::size_t terms = 0;
     };
     Range prefixRange(std::string_view prefix) const;
-    template<typename F>
-    void forEachInRange(const Range &range, F &&f) const;
+    template <typename F> void forEachInRange(const Range &range, F &&f) const;
 
     std::uint32_t count(TermId term) const { return m_terms[term].count; }
     bool isBitmap(TermId term) const { return m_terms[term].bitmap; }
@@ -303,7 +309,7 @@ public:
     std::string_view key(TermId term) const
     {
         const Term &t = m_terms[term];
-        return {m_pool.data() + t.offset, t.length};
+        return { m_pool.data() + t.offset, t.length };
     }
     void reserve(std::size_t terms, std::size_t poolBytes);
     std::size_t memoryBytes() const;
@@ -311,12 +317,12 @@ public:
 private:
     struct Term
     {
-        std::uint32_t offset = 0;  // key bytes in m_pool
-        std::uint32_t count = 0;   // documents holding the term
+        std::uint32_t offset = 0; // key bytes in m_pool
+        std::uint32_t count = 0; // documents holding the term
         std::uint32_t payload = 0; // count == 1: that doc; count > 1: index into m_lists
-        std::uint8_t length = 0;   // key length; 0 marks a free entry
-        Field field = Field::Id;   // copy of the key's first byte, read without touching the pool
-        bool bitmap = false;       // m_lists[payload] is a bitmap rather than a sorted array
+        std::uint8_t length = 0; // key length; 0 marks a free entry
+        Field field = Field::Id; // copy of the key's first byte, read without touching the pool
+        bool bitmap = false; // m_lists[payload] is a bitmap rather than a sorted array
     };
     static constexpr std::size_t kMaxBlock = 512;
 
@@ -412,7 +418,8 @@ void TermTable::appendToPool(std::string_view bytes)
     if (m_pool.size() + bytes.size() > m_pool.capacity()) {
         // Grow by hand so the old buffer is wiped before it goes back to the allocator.
         std::vector<char> bigger;
-        bigger.reserve(std::max(m_pool.size() + bytes.size(), m_pool.capacity() + m_pool.capacity() / 2 + 4096));
+        bigger.reserve(
+            std::max(m_pool.size() + bytes.size(), m_pool.capacity() + m_pool.capacity() / 2 + 4096));
         bigger.assign(m_pool.begin(), m_pool.end());
         wipe(m_pool.data(), m_pool.size());
         m_pool.swap(bigger);
@@ -477,13 +484,14 @@ void TermTable::rehash(std::size_t slotCount)
 
 TermTable::Position TermTable::lowerBound(std::string_view key) const
 {
-    const auto block = std::partition_point(m_blocks.begin(), m_blocks.end(), [&](const std::vector<TermId> &b) {
-        return this->key(b.back()) < key;
-    });
+    const auto block = std::partition_point(m_blocks.begin(), m_blocks.end(),
+        [&](const std::vector<TermId> &b) { return this->key(b.back()) < key; });
     if (block == m_blocks.end())
-        return {m_blocks.size(), 0};
-    const auto at = std::partition_point(block->begin(), block->end(), [&](TermId t) { return this->key(t) < key; });
-    return {static_cast<std::size_t>(block - m_blocks.begin()), static_cast<std::size_t>(at - block->begin())};
+        return { m_blocks.size(), 0 };
+    const auto at
+        = std::partition_point(block->begin(), block->end(), [&](TermId t) { return this->key(t) < key; });
+    return { static_cast<std::size_t>(block - m_blocks.begin()),
+        static_cast<std::size_t>(at - block->begin()) };
 }
 
 void TermTable::sortedInsert(TermId term)
@@ -542,8 +550,7 @@ TermTable::Range TermTable::prefixRange(std::string_view prefix) const
     return range;
 }
 
-template<typename F>
-void TermTable::forEachInRange(const Range &range, F &&f) const
+template <typename F> void TermTable::forEachInRange(const Range &range, F &&f) const
 {
     for (std::size_t b = range.begin.block; b <= range.end.block && b < m_blocks.size(); ++b) {
         const std::vector<TermId> &block = m_blocks[b];
@@ -604,7 +611,7 @@ void TermTable::addDoc(TermId id, Doc doc)
         if (term.payload == doc)
             return;
         const std::uint32_t list = allocateList();
-        m_lists[list] = {std::min(term.payload, doc), std::max(term.payload, doc)};
+        m_lists[list] = { std::min(term.payload, doc), std::max(term.payload, doc) };
         term.payload = list;
         term.count = 2;
         term.bitmap = false;
@@ -623,7 +630,7 @@ void TermTable::addDoc(TermId id, Doc doc)
         data[word] |= bit;
         ++term.count;
         // A bitmap stretched by one far doc number may now be the larger form.
-        if (term.count * 2 < data.size())
+        if (std::size_t { term.count } * 2 < data.size())
             toArray(id);
         return;
     }
@@ -666,7 +673,7 @@ bool TermTable::removeDoc(TermId id, Doc doc)
             data.pop_back();
         // Hysteresis: back to an array only at half the break-even point, so a term near it
         // does not flip on every edit.
-        if (term.count < kMinBitmapDocs / 2 || term.count * 2 < data.size())
+        if (term.count < kMinBitmapDocs / 2 || std::size_t { term.count } * 2 < data.size())
             toArray(id);
     } else {
         const auto at = std::lower_bound(data.begin(), data.end(), doc);
@@ -698,8 +705,7 @@ bool TermTable::contains(TermId id, Doc doc) const
     return std::binary_search(data.begin(), data.end(), doc);
 }
 
-template<typename F>
-void TermTable::forEachDoc(TermId id, F &&f) const
+template <typename F> void TermTable::forEachDoc(TermId id, F &&f) const
 {
     const Term &term = m_terms[id];
     if (term.count <= 1) {
@@ -739,7 +745,8 @@ std::size_t TermTable::memoryBytes() const
     std::size_t bytes = heapBytes(m_terms.capacity() * sizeof(Term)) + heapBytes(m_freeTerms.capacity() * 4)
         + heapBytes(m_pool.capacity()) + heapBytes(m_slots.capacity() * 4)
         + heapBytes(m_blocks.capacity() * sizeof(std::vector<TermId>))
-        + heapBytes(m_lists.capacity() * sizeof(std::vector<std::uint32_t>)) + heapBytes(m_freeLists.capacity() * 4);
+        + heapBytes(m_lists.capacity() * sizeof(std::vector<std::uint32_t>))
+        + heapBytes(m_freeLists.capacity() * 4);
     for (const std::vector<TermId> &block : m_blocks)
         bytes += heapBytes(block.capacity() * 4);
     for (const std::vector<std::uint32_t> &list : m_lists)
@@ -747,7 +754,7 @@ std::size_t TermTable::memoryBytes() const
     return bytes;
 }
 
-// One query token's possible matches, and what walking all of them would cost.
+// One term a token matches, with the score that match is worth.
 struct Expansion
 {
     TermId term;
@@ -782,8 +789,8 @@ constexpr std::size_t kExactCostTerms = 4096;
 struct Candidates
 {
     std::vector<Doc> docs;
-    std::vector<double> total;        // sum over the tokens applied so far
-    std::vector<double> best;         // the current token's best score
+    std::vector<double> total; // sum over the tokens applied so far
+    std::vector<double> best; // the current token's best score
     std::vector<std::uint32_t> index; // doc -> position in docs, kNone when not a candidate
 };
 
@@ -818,8 +825,7 @@ private:
     void apply(Candidates &candidates, const MatchGroup &group, bool addNew) const;
     void apply(Candidates &candidates, const Expansion &expansion, bool addNew) const;
     double rangeScore(const MatchGroup &group, TermId term) const;
-    template<typename F>
-    void forEachForwardTerm(Doc doc, F &&f) const;
+    template <typename F> void forEachForwardTerm(Doc doc, F &&f) const;
 
     TermTable m_terms;
     // Name term ids under each of their distinct padded trigrams (unordered within a list).
@@ -829,9 +835,10 @@ private:
     // Forward index: per doc, the count then the deltas of its sorted term ids, as varints.
     std::vector<std::uint8_t> m_forward;
     std::vector<std::uint32_t> m_forwardAt; // doc -> offset in m_forward, kNone for a free doc
-    std::size_t m_forwardGarbage = 0;       // bytes of removed docs still in m_forward
-    std::size_t m_forwardTerms = 0;         // terms over all live docs, for cost estimates
+    std::size_t m_forwardGarbage = 0; // bytes of removed docs still in m_forward
+    std::size_t m_forwardTerms = 0; // terms over all live docs, for cost estimates
     int m_liveDocs = 0;
+    std::string m_key; // scratch for termFor(); only mutating calls touch it
 };
 
 void SearchIndex::Impl::reserve(int documents)
@@ -848,10 +855,13 @@ void SearchIndex::Impl::reserve(int documents)
 
 TermId SearchIndex::Impl::termFor(Field field, std::string_view text)
 {
-    const std::string key = fieldKey(field, text);
-    TermId term = m_terms.find(key);
+    // Reused buffer: NIKs and ids are longer than the small-string buffer, and this runs for
+    // every word of every case during a build.
+    m_key.assign(1, static_cast<char>(field));
+    m_key.append(text);
+    TermId term = m_terms.find(m_key);
     if (term == kNone) {
-        term = m_terms.insert(key);
+        term = m_terms.insert(m_key);
         if (field == Field::Name)
             addTrigrams(term);
     }
@@ -969,7 +979,7 @@ void SearchIndex::Impl::removeDoc(Doc doc)
         Q_ASSERT(held);
         if (!held || m_terms.count(term) > 0)
             continue;
-        if (static_cast<Field>(m_terms.key(term).front()) == Field::Name)
+        if (m_terms.field(term) == Field::Name)
             removeTrigrams(term);
         m_terms.purge(term);
     }
@@ -999,8 +1009,7 @@ void SearchIndex::Impl::storeForward(Doc doc, const std::vector<TermId> &sortedT
     }
 }
 
-template<typename F>
-void SearchIndex::Impl::forEachForwardTerm(Doc doc, F &&f) const
+template <typename F> void SearchIndex::Impl::forEachForwardTerm(Doc doc, F &&f) const
 {
     const std::uint8_t *in = m_forward.data() + m_forwardAt[doc];
     TermId term = 0;
@@ -1069,7 +1078,7 @@ void SearchIndex::Impl::addExact(TokenPlan &plan, Field field, std::string_view 
         return;
     MatchGroup group;
     group.maxScore = fieldWeight(field) * kExact;
-    group.terms.push_back({term, group.maxScore});
+    group.terms.push_back({ term, group.maxScore });
     group.cost = m_terms.count(term);
     plan.groups.push_back(std::move(group));
 }
@@ -1097,7 +1106,8 @@ void SearchIndex::Impl::addPrefix(TokenPlan &plan, Field field, std::string_view
 
 double SearchIndex::Impl::rangeScore(const MatchGroup &group, TermId term) const
 {
-    const double covered = static_cast<double>(group.tokenBytes) / static_cast<double>(m_terms.length(term) - 1);
+    const double covered
+        = static_cast<double>(group.tokenBytes) / static_cast<double>(m_terms.length(term) - 1);
     return group.weight * (kPrefixBase + kPrefixSpan * covered);
 }
 
@@ -1147,7 +1157,7 @@ void SearchIndex::Impl::addFuzzy(TokenPlan &plan, std::string_view token) const
     MatchGroup group;
     for (const auto &[distance, term] : matches) {
         const double score = fieldWeight(Field::Name) * (distance <= 1 ? kFuzzyOneEdit : kFuzzyTwoEdits);
-        group.terms.push_back({term, score});
+        group.terms.push_back({ term, score });
         group.maxScore = std::max(group.maxScore, score);
         group.cost += m_terms.count(term);
     }
@@ -1177,18 +1187,19 @@ TokenPlan SearchIndex::Impl::plan(std::string_view token) const
         addPrefix(plan, Field::Name, token);
     if (!hasDigit(token)) {
         const std::string key = searchPhoneticKey(token);
-        if (const TermId term = key.empty() ? kNone : m_terms.find(fieldKey(Field::NamePhonetic, truncated(key)));
+        if (const TermId term
+            = key.empty() ? kNone : m_terms.find(fieldKey(Field::NamePhonetic, truncated(key)));
             term != kNone && m_terms.count(term) > 0) {
             MatchGroup group;
             group.maxScore = fieldWeight(Field::NamePhonetic) * kPhonetic;
-            group.terms.push_back({term, group.maxScore});
+            group.terms.push_back({ term, group.maxScore });
             group.cost = m_terms.count(term);
             plan.groups.push_back(std::move(group));
         }
         if (token.size() >= kMinFuzzyBytes)
             addFuzzy(plan, token);
     }
-    for (const Field field : {Field::Place, Field::Narrative}) {
+    for (const Field field : { Field::Place, Field::Narrative }) {
         addExact(plan, field, token);
         if (prefixOk && !digitsOnly)
             addPrefix(plan, field, token);
@@ -1200,7 +1211,8 @@ TokenPlan SearchIndex::Impl::plan(std::string_view token) const
 
 void SearchIndex::Impl::apply(Candidates &candidates, const MatchGroup &group, bool addNew) const
 {
-    const bool admitting = addNew && candidates.docs.size() < static_cast<std::size_t>(SearchIndex::candidateCap);
+    const bool admitting
+        = addNew && candidates.docs.size() < static_cast<std::size_t>(SearchIndex::candidateCap);
     if (!admitting && !candidates.docs.empty()) {
         // Scores only ever rise to a group's maximum: when every candidate already holds at least
         // that much for this token, the group cannot change anything (e.g. "6402" after its
@@ -1220,7 +1232,8 @@ void SearchIndex::Impl::apply(Candidates &candidates, const MatchGroup &group, b
         for (std::size_t i = 0; i < candidates.docs.size(); ++i) {
             forEachForwardTerm(candidates.docs[i], [&](TermId term) {
                 if (m_terms.field(term) == static_cast<Field>(group.prefix.front())
-                    && m_terms.length(term) > group.prefix.size() && m_terms.key(term).starts_with(group.prefix))
+                    && m_terms.length(term) > group.prefix.size()
+                    && m_terms.key(term).starts_with(group.prefix))
                     candidates.best[i] = std::max(candidates.best[i], rangeScore(group, term));
             });
         }
@@ -1228,7 +1241,7 @@ void SearchIndex::Impl::apply(Candidates &candidates, const MatchGroup &group, b
     }
     m_terms.forEachInRange(group.range, [&](TermId term) {
         if (m_terms.length(term) > group.prefix.size()) // the exact term has its own group
-            apply(candidates, Expansion {term, rangeScore(group, term)}, addNew);
+            apply(candidates, Expansion { term, rangeScore(group, term) }, addNew);
     });
 }
 
@@ -1282,16 +1295,18 @@ std::vector<SearchHit> SearchIndex::Impl::search(QStringView query, int limit) c
     // A number typed in groups ("6402 0612 0385 0001", "2026 0042") is one number when its
     // groups match nothing together.
     if (hits.empty() && tokens.size() > 1
-        && std::all_of(tokens.begin(), tokens.end(), [](const std::string &token) { return isDigits(token); })) {
+        && std::all_of(
+            tokens.begin(), tokens.end(), [](const std::string &token) { return isDigits(token); })) {
         std::string joined;
         for (const std::string &token : tokens)
             joined += token;
-        hits = evaluate({std::string(truncated(joined))}, static_cast<std::size_t>(limit));
+        hits = evaluate({ std::string(truncated(joined)) }, static_cast<std::size_t>(limit));
     }
     return hits;
 }
 
-std::vector<SearchHit> SearchIndex::Impl::evaluate(const std::vector<std::string> &tokens, std::size_t limit) const
+std::vector<SearchHit> SearchIndex::Impl::evaluate(
+    const std::vector<std::string> &tokens, std::size_t limit) const
 {
     std::vector<TokenPlan> plans;
     plans.reserve(tokens.size());
@@ -1335,16 +1350,17 @@ std::vector<SearchHit> SearchIndex::Impl::evaluate(const std::vector<std::string
     std::iota(order.begin(), order.end(), 0u);
     const std::size_t top = std::min(order.size(), limit);
     std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(top), order.end(),
-                      [&](std::uint32_t a, std::uint32_t b) {
-                          if (candidates.total[a] != candidates.total[b])
-                              return candidates.total[a] > candidates.total[b];
-                          return idOf(candidates.docs[a]) < idOf(candidates.docs[b]);
-                      });
+        [&](std::uint32_t a, std::uint32_t b) {
+            if (candidates.total[a] != candidates.total[b])
+                return candidates.total[a] > candidates.total[b];
+            return idOf(candidates.docs[a]) < idOf(candidates.docs[b]);
+        });
     std::vector<SearchHit> hits;
     hits.reserve(top);
     for (std::size_t i = 0; i < top; ++i) {
         const std::string_view id = idOf(candidates.docs[order[i]]);
-        hits.push_back({QString::fromUtf8(id.data(), static_cast<qsizetype>(id.size())), candidates.total[order[i]]});
+        hits.push_back(
+            { QString::fromUtf8(id.data(), static_cast<qsizetype>(id.size())), candidates.total[order[i]] });
     }
     return hits;
 }
@@ -1438,10 +1454,12 @@ std::string searchPhoneticKey(std::string_view folded)
     //    (Ahmad/Ahmat), a final b sounds p.
     // Chandra/Candra and Yusuf/Jusuf are left to the edit-distance tier. Only plain a-z tokens
     // get a key: anything else is not an Indonesian spelling to fold.
-    if (folded.empty() || !std::all_of(folded.begin(), folded.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+    if (folded.empty()
+        || !std::all_of(folded.begin(), folded.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
         return {};
-    const bool oldSpelling = folded.find("dj") != std::string_view::npos || folded.find("tj") != std::string_view::npos
-        || folded.find("sj") != std::string_view::npos || folded.find("oe") != std::string_view::npos;
+    const bool oldSpelling = folded.find("dj") != std::string_view::npos
+        || folded.find("tj") != std::string_view::npos || folded.find("sj") != std::string_view::npos
+        || folded.find("oe") != std::string_view::npos;
     std::string key;
     key.reserve(folded.size() + 1);
     for (std::size_t i = 0; i < folded.size(); ++i) {

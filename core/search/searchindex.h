@@ -16,13 +16,13 @@ namespace Core {
 // SearchIndex::upsert(); the index keeps only folded terms, never this struct.
 struct SearchDocument
 {
-    QString id;          // case UUID
-    QString caseNumber;  // e.g. "6402-7KQ3M-2026-0042"
+    QString id; // case UUID
+    QString caseNumber; // e.g. "6402-7KQ3M-2026-0042"
     QStringList numbers; // other numbers (registry number)
-    QStringList names;   // people's names (victims, perpetrators, reporters)
-    QStringList niks;    // 16-digit NIKs
-    QStringList places;  // village / kecamatan names, scene text
-    QString narrative;   // free text
+    QStringList names; // people's names (victims, perpetrators, reporters)
+    QStringList niks; // 16-digit NIKs
+    QStringList places; // village / kecamatan names, scene text
+    QString narrative; // free text
 };
 
 struct SearchHit
@@ -39,8 +39,8 @@ class SearchIndex final
 {
 public:
     // Bounds on the work of one query; see searchindex.cpp for how each is applied.
-    static constexpr int maxQueryTokens = 8;        // later tokens of a query are ignored
-    static constexpr int candidateCap = 20000;      // at most this many documents are ever scored
+    static constexpr int maxQueryTokens = 8; // later tokens of a query are ignored
+    static constexpr int candidateCap = 20000; // at most this many documents are ever scored
     static constexpr int maxFuzzyTermsPerToken = 64; // closest name spellings kept per token
 
     SearchIndex();

@@ -10,7 +10,6 @@
 #include "core/store/valuecodec.h"
 #include "core/util/uuid.h"
 
-#include <QSqlQuery>
 #include <QStringBuilder>
 
 #include <algorithm>
@@ -84,32 +83,30 @@ Status Action::appendOp(const EntityDef &entity, const QString &id, const QStrin
 {
     if (Status s = failIfInjected(); !s)
         return s;
-    QSqlQuery &query = m_log.database().prepared(
+    Statement &query = m_log.database().statement(
         u"INSERT INTO change_ops (site_id, site_seq, txn_id, entity, entity_id, case_id, field, op, value, hlc, "
         "author, base, schema_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     ++m_seq;
-    query.addBindValue(m_log.siteId());
-    query.addBindValue(m_seq);
-    query.addBindValue(m_txnId);
-    query.addBindValue(entity.name);
-    query.addBindValue(id);
-    query.addBindValue(caseId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(caseId));
-    query.addBindValue(field);
-    query.addBindValue(op);
+    query.bind(1, m_log.siteId());
+    query.bind(2, m_seq);
+    query.bind(3, m_txnId);
+    query.bind(4, entity.name);
+    query.bind(5, id);
+    query.bind(6, caseId.isEmpty() ? QString() : caseId);
+    query.bind(7, field);
+    query.bind(8, op);
     // Every op value is encrypted, plain fields included: the outbox is one opaque stream and
     // the associated data pins each value to its entity, id and field.
-    if (encodedValue.isNull()) {
-        query.addBindValue(QVariant(QMetaType::fromType<QByteArray>()));
-    } else {
-        query.addBindValue(m_log.cipher().seal(encodedValue,
-                                               FieldCipher::associatedData(QString(u"op:"_s + entity.name), id, field)));
-    }
-    query.addBindValue(m_lastStamp);
-    query.addBindValue(m_author);
-    query.addBindValue(base);
-    query.addBindValue(Migrations::latestVersion());
-    if (!query.exec())
-        return Database::errorFrom(query);
+    if (encodedValue.isNull())
+        query.bindNull(9);
+    else
+        query.bind(9, m_log.cipher().seal(encodedValue, FieldCipher::associatedData(QString(u"op:"_s + entity.name), id, field)));
+    query.bind(10, m_lastStamp);
+    query.bind(11, m_author);
+    query.bind(12, base);
+    query.bind(13, qint64(Migrations::latestVersion()));
+    if (Status s = query.exec(); !s)
+        return s;
     return {};
 }
 
@@ -117,29 +114,31 @@ Status Action::touchClock(const EntityDef &entity, const QString &id, const QStr
 {
     if (Status s = failIfInjected(); !s)
         return s;
-    QSqlQuery &query = m_log.database().prepared(
+    Statement &query = m_log.database().statement(
         u"INSERT OR REPLACE INTO field_clocks (entity, entity_id, field, hlc, site_id) VALUES (?, ?, ?, ?, ?)"_s);
-    query.addBindValue(entity.name);
-    query.addBindValue(id);
-    query.addBindValue(field);
-    query.addBindValue(hlc);
-    query.addBindValue(m_log.siteId());
-    if (!query.exec())
-        return Database::errorFrom(query);
-    return {};
+    query.bind(1, entity.name);
+    query.bind(2, id);
+    query.bind(3, field);
+    query.bind(4, hlc);
+    query.bind(5, m_log.siteId());
+    return query.exec();
 }
 
 Result<qint64> Action::clockOf(const EntityDef &entity, const QString &id, const QString &field)
 {
-    QSqlQuery &query = m_log.database().prepared(
+    Statement &query = m_log.database().statement(
         u"SELECT hlc FROM field_clocks WHERE entity = ? AND entity_id = ? AND field = ?"_s);
-    query.addBindValue(entity.name);
-    query.addBindValue(id);
-    query.addBindValue(field);
-    if (!query.exec())
-        return Database::errorFrom(query);
-    const qint64 hlc = query.next() ? query.value(0).toLongLong() : 0;
-    query.finish();
+    query.bind(1, entity.name);
+    query.bind(2, id);
+    query.bind(3, field);
+    const bool found = query.next();
+    if (!found && query.failed()) {
+        const Error error = query.error();
+        query.reset();
+        return error;
+    }
+    const qint64 hlc = found ? query.int64(0) : 0;
+    query.reset();
     return hlc;
 }
 
@@ -158,18 +157,19 @@ Status Action::insert(const EntityDef &entity, const QString &id, const QString 
         marks += u", ?"_s;
     }
     // Table and column names come from the schema, never from input; values are bound.
-    QSqlQuery &query
-        = m_log.database().prepared(u"INSERT INTO "_s % entity.table % u" ("_s % columns % u") VALUES ("_s % marks % u')');
-    query.addBindValue(id);
-    query.addBindValue(m_startedAt);
-    query.addBindValue(m_author);
-    query.addBindValue(m_startedAt);
+    Statement &query = m_log.database().statement(u"INSERT INTO "_s % entity.table % u" ("_s % columns % u") VALUES ("_s
+                                                  % marks % u')');
+    int column = 1;
+    query.bind(column++, id);
+    query.bind(column++, m_startedAt);
+    query.bind(column++, m_author);
+    query.bind(column++, m_startedAt);
     if (entity.caseChild)
-        query.addBindValue(caseId);
+        query.bind(column++, caseId);
     for (const FieldDef &field : entity.fields)
-        query.addBindValue(bindable(m_log.cipher(), entity, id, field, values.value(field.name)));
-    if (!query.exec())
-        return Database::errorFrom(query);
+        query.bind(column++, bindable(m_log.cipher(), entity, id, field, values.value(field.name)));
+    if (Status s = query.exec(); !s)
+        return s;
 
     // The create op tells a replica the row exists (and under which case) even if every field
     // is empty.
@@ -217,27 +217,24 @@ Status Action::update(const EntityDef &entity, const QString &id, const QString 
         return {};
     QVariantList current;
     {
-        QSqlQuery &select = m_log.database().prepared(u"SELECT "_s % names.join(u", ") % u" FROM "_s % entity.table
-                                                      % u" WHERE id = ?"_s);
-        select.addBindValue(id);
-        if (!select.exec())
-            return Database::errorFrom(select);
+        Statement &select = m_log.database().statement(u"SELECT "_s % names.join(u", ") % u" FROM "_s % entity.table
+                                                       % u" WHERE id = ?"_s);
+        select.bind(1, id);
         if (!select.next()) {
-            select.finish();
+            select.reset();
             return Error{Error::Code::NotFound, u"%1 %2 not found"_s.arg(entity.name, id)};
         }
         for (int i = 0; i < fields.size(); ++i) {
             const FieldDef &field = *fields.at(i);
             if (field.kind == FieldKind::Sensitive) {
-                const QByteArray sealed = select.value(i).toByteArray();
-                if (sealed.isNull()) {
+                if (select.isNull(i)) {
                     current << QVariant();
                     continue;
                 }
                 Result<QByteArray> plain = m_log.cipher().open(
-                    sealed, FieldCipher::associatedData(entity.name, id, field.name));
+                    select.blob(i), FieldCipher::associatedData(entity.name, id, field.name));
                 if (!plain) {
-                    select.finish();
+                    select.reset();
                     return plain.error();
                 }
                 current << ValueCodec::decode(field, *plain);
@@ -245,7 +242,7 @@ Status Action::update(const EntityDef &entity, const QString &id, const QString 
                 current << ValueCodec::fromColumn(field, select.value(i));
             }
         }
-        select.finish();
+        select.reset();
     }
 
     QStringList assignments;
@@ -297,29 +294,28 @@ Status Action::update(const EntityDef &entity, const QString &id, const QString 
         return {};
     if (Status s = failIfInjected(); !s)
         return s;
-    QSqlQuery &write = m_log.database().prepared(u"UPDATE "_s % entity.table % u" SET "_s % assignments.join(u", ")
-                                                 % u", updated_at = ? WHERE id = ?"_s);
+    Statement &write = m_log.database().statement(u"UPDATE "_s % entity.table % u" SET "_s % assignments.join(u", ")
+                                                  % u", updated_at = ? WHERE id = ?"_s);
+    int column = 1;
     for (const QVariant &bind : std::as_const(binds))
-        write.addBindValue(bind);
-    write.addBindValue(m_startedAt);
-    write.addBindValue(id);
-    if (!write.exec())
-        return Database::errorFrom(write);
-    return {};
+        write.bind(column++, bind);
+    write.bind(column++, m_startedAt);
+    write.bind(column++, id);
+    return write.exec();
 }
 
 Status Action::setDeleted(const EntityDef &entity, const QString &id, const QString &caseId, bool deleted)
 {
     if (Status s = failIfInjected(); !s)
         return s;
-    QSqlQuery &write = m_log.database().prepared(u"UPDATE "_s % entity.table
-                                                 % u" SET deleted = ?, updated_at = ? WHERE id = ?"_s);
-    write.addBindValue(deleted ? 1 : 0);
-    write.addBindValue(m_startedAt);
-    write.addBindValue(id);
-    if (!write.exec())
-        return Database::errorFrom(write);
-    if (write.numRowsAffected() != 1)
+    Statement &write = m_log.database().statement(u"UPDATE "_s % entity.table
+                                                  % u" SET deleted = ?, updated_at = ? WHERE id = ?"_s);
+    write.bind(1, qint64(deleted ? 1 : 0));
+    write.bind(2, m_startedAt);
+    write.bind(3, id);
+    if (Status s = write.exec(); !s)
+        return s;
+    if (write.changes() != 1)
         return Error{Error::Code::NotFound, u"%1 %2 not found"_s.arg(entity.name, id)};
     const Result<qint64> base = clockOf(entity, id, u"deleted"_s);
     if (!base)

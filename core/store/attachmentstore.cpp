@@ -96,12 +96,16 @@ Result<int> AttachmentStore::sweepOrphans()
     const QStringList files = dir.entryList({u"*.bin"_s, u"*.tmp*"_s}, QDir::Files);
     for (const QString &name : files) {
         const QString id = name.section(u'.', 0, 0);
-        QSqlQuery &query = m_log.database().prepared(u"SELECT 1 FROM attachments WHERE id = ?"_s);
-        query.addBindValue(id);
-        if (!query.exec())
-            return Database::errorFrom(query);
-        const bool known = query.next() && name.endsWith(u".bin"_s);
-        query.finish();
+        Statement &query = m_log.database().statement(u"SELECT 1 FROM attachments WHERE id = ?"_s);
+        query.bind(1, id);
+        const bool found = query.next();
+        if (!found && query.failed()) {
+            const Error error = query.error();
+            query.reset();
+            return error;
+        }
+        query.reset();
+        const bool known = found && name.endsWith(u".bin"_s);
         if (!known && dir.remove(name))
             ++removed;
     }

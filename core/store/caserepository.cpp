@@ -268,15 +268,18 @@ Result<CaseFile> CaseRepository::load(const QString &id)
             return rows.error();
         file.children.insert(entity.name, std::move(*rows));
     }
-    QSqlQuery &pending = m_log.database().prepared(
+    Statement &pending = m_log.database().statement(
         u"SELECT count(*) FROM change_ops WHERE case_id = ? AND site_id = ? AND site_seq > "
         "COALESCE((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'acked_through'), 0)"_s);
-    pending.addBindValue(id);
-    pending.addBindValue(m_log.siteId());
-    if (!pending.exec() || !pending.next())
-        return Database::errorFrom(pending);
-    file.unsyncedOps = pending.value(0).toLongLong();
-    pending.finish();
+    pending.bind(1, id);
+    pending.bind(2, m_log.siteId());
+    if (!pending.next()) {
+        const Error error = pending.error();
+        pending.reset();
+        return error;
+    }
+    file.unsyncedOps = pending.int64(0);
+    pending.reset();
     return file;
 }
 
@@ -300,26 +303,30 @@ Result<QList<CaseSummary>> CaseRepository::list(const CaseFilter &filter)
         sql += u" ORDER BY updated_at DESC, id DESC LIMIT ?"_s;
         binds << filter.limit;
     }
-    QSqlQuery &query = m_log.database().prepared(sql);
+    Statement &query = m_log.database().statement(sql);
+    int column = 1;
     for (const QVariant &bind : std::as_const(binds))
-        query.addBindValue(bind);
-    if (!query.exec())
-        return Database::errorFrom(query);
+        query.bind(column++, bind);
     const FieldDef &setField = *def(u"case").field(u"violence_types");
     QList<CaseSummary> rows;
     while (query.next()) {
         CaseSummary row;
-        row.id = query.value(0).toString();
-        row.number = query.value(1).toString();
-        row.status = query.value(2).toString();
-        row.riskLevel = query.value(3).toString();
-        row.reportedOn = query.value(4).toString();
-        row.incidentRegion = query.value(5).toString();
+        row.id = query.text(0);
+        row.number = query.text(1);
+        row.status = query.text(2);
+        row.riskLevel = query.text(3);
+        row.reportedOn = query.text(4);
+        row.incidentRegion = query.text(5);
         row.violenceTypes = ValueCodec::fromColumn(setField, query.value(6)).toStringList();
-        row.updatedAt = query.value(7).toLongLong();
+        row.updatedAt = query.int64(7);
         rows << std::move(row);
     }
-    query.finish();
+    if (query.failed()) {
+        const Error error = query.error();
+        query.reset();
+        return error;
+    }
+    query.reset();
     if (filter.ids) {
         // Keep the search ranking order.
         QHash<QString, qsizetype> rank;
@@ -335,18 +342,16 @@ Result<QList<CaseSummary>> CaseRepository::list(const CaseFilter &filter)
 
 Result<QString> CaseRepository::resolve(const QString &idOrNumber)
 {
-    QSqlQuery &query = m_log.database().prepared(u"SELECT id FROM cases WHERE id = ? OR number = ? OR registry_number = ?"_s);
-    query.addBindValue(idOrNumber);
-    query.addBindValue(idOrNumber);
-    query.addBindValue(idOrNumber);
-    if (!query.exec())
-        return Database::errorFrom(query);
+    Statement &query
+        = m_log.database().statement(u"SELECT id FROM cases WHERE id = ?1 OR number = ?1 OR registry_number = ?1"_s);
+    query.bind(1, idOrNumber);
     if (!query.next()) {
-        query.finish();
-        return Error{Error::Code::NotFound, u"no case %1"_s.arg(idOrNumber)};
+        const Error error = query.failed() ? query.error() : Error{Error::Code::NotFound, u"no case %1"_s.arg(idOrNumber)};
+        query.reset();
+        return error;
     }
-    QString id = query.value(0).toString();
-    query.finish();
+    QString id = query.text(0);
+    query.reset();
     return id;
 }
 

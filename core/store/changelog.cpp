@@ -70,28 +70,26 @@ Result<qint64> ChangeLog::pendingCount()
 
 Result<QString> ChangeLog::meta(const QString &key)
 {
-    QSqlQuery &query = m_db.prepared(u"SELECT value FROM meta WHERE key = :key"_s);
-    query.bindValue(u":key"_s, key);
-    if (!query.exec())
-        return Database::errorFrom(query);
+    Statement &query = m_db.statement(u"SELECT value FROM meta WHERE key = ?"_s);
+    query.bind(1, key);
     if (!query.next()) {
-        query.finish();
-        return Error{Error::Code::NotFound, u"meta key %1 missing"_s.arg(key)};
+        const Error error = query.failed() ? query.error()
+                                           : Error{Error::Code::NotFound, u"meta key %1 missing"_s.arg(key)};
+        query.reset();
+        return error;
     }
-    QString value = query.value(0).toString();
-    query.finish();
+    QString value = query.text(0);
+    query.reset();
     return value;
 }
 
 Status ChangeLog::setMeta(const QString &key, const QString &value)
 {
-    QSqlQuery &query = m_db.prepared(u"INSERT INTO meta (key, value) VALUES (:key, :value) "
-                                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value"_s);
-    query.bindValue(u":key"_s, key);
-    query.bindValue(u":value"_s, value);
-    if (!query.exec())
-        return Database::errorFrom(query);
-    return {};
+    Statement &query = m_db.statement(u"INSERT INTO meta (key, value) VALUES (?, ?) "
+                                      "ON CONFLICT(key) DO UPDATE SET value = excluded.value"_s);
+    query.bind(1, key);
+    query.bind(2, value);
+    return query.exec();
 }
 
 } // namespace Core

@@ -5,6 +5,7 @@
 #include "core/store/migrations.h"
 
 #include <QAtomicInt>
+#include <QSqlDriver>
 #include <QSqlError>
 
 using namespace Qt::StringLiterals;
@@ -15,8 +16,6 @@ namespace {
 
 QAtomicInt connectionCounter;
 
-// SQLite primary result codes we tell apart (extended codes carry them in the low byte).
-enum SqliteCode { Busy = 5, ReadOnly = 8, IoErr = 10, Corrupt = 11, Full = 13, CantOpen = 14, NotADb = 26 };
 
 } // namespace
 
@@ -28,7 +27,7 @@ Database::Database(QSqlDatabase db, QString path, QString connectionName)
 
 Database::~Database()
 {
-    m_prepared.clear();
+    m_statements.clear(); // finalize before Qt closes the connection
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
@@ -54,6 +53,10 @@ Result<std::unique_ptr<Database>> Database::openRaw(const QString &path, Mode mo
         return error;
     }
     std::unique_ptr<Database> database(new Database(std::move(db), path, name));
+    const QVariant handle = database->m_db.driver()->handle();
+    if (qstrcmp(handle.typeName(), "sqlite3*") != 0 || !*static_cast<sqlite3 *const *>(handle.constData()))
+        return Error{Error::Code::StoreUnavailable, u"the SQLite driver gave no connection handle"_s};
+    database->m_handle = *static_cast<sqlite3 *const *>(handle.constData());
 
     // journal_mode=WAL answers with the mode in force; a read-only medium stays in its mode.
     const QStringList setup = {
@@ -99,40 +102,17 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, Mode mode)
     return database;
 }
 
-QSqlQuery &Database::prepared(const QString &sql)
+Statement &Database::statement(const QString &sql)
 {
-    auto it = m_prepared.find(sql);
-    if (it == m_prepared.end()) {
-        auto query = std::make_unique<QSqlQuery>(m_db);
-        query->setForwardOnly(true);
-        if (!query->prepare(sql))
-            qCWarning(lcStore) << "prepare failed:" << query->lastError().text();
-        it = m_prepared.emplace(sql, std::move(query)).first;
-    }
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end())
+        it = m_statements.emplace(sql, std::make_unique<Statement>(m_handle, sql)).first;
     return *it->second;
 }
 
 Error Database::errorFrom(const QSqlError &error)
 {
-    const int code = error.nativeErrorCode().toInt() & 0xff;
-    const QString text = error.text();
-    switch (code) {
-    case Full:
-        return {Error::Code::StoreUnavailable, u"disk full: "_s + text};
-    case ReadOnly:
-        return {Error::Code::StoreUnavailable, u"read-only storage: "_s + text};
-    case CantOpen:
-        return {Error::Code::StoreUnavailable, u"cannot open database file: "_s + text};
-    case Corrupt:
-    case NotADb:
-        return {Error::Code::Corrupt, u"database file is damaged or not a database: "_s + text};
-    case Busy:
-        return {Error::Code::StoreUnavailable, u"database is busy (another process holds it): "_s + text};
-    case IoErr:
-        return {Error::Code::StoreUnavailable, u"disk I/O error: "_s + text};
-    default:
-        return {Error::Code::StoreUnavailable, text};
-    }
+    return sqliteError(error.nativeErrorCode().toInt(), error.text());
 }
 
 Error Database::errorFrom(const QSqlQuery &query)

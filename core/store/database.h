@@ -3,6 +3,7 @@
 
 #include "core/result.h"
 #include "core/store/faultinjector.h"
+#include "core/store/statement.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -11,6 +12,7 @@
 #include <unordered_map>
 
 class QSqlError;
+struct sqlite3;
 
 namespace Core {
 
@@ -34,9 +36,10 @@ public:
     QSqlDatabase &connection() { return m_db; }
     const QString &path() const { return m_path; }
 
-    // A prepared statement, prepared once per connection and reused. Callers bind, exec and
-    // then finish() it (a finished statement never blocks COMMIT).
-    QSqlQuery &prepared(const QString &sql);
+    // A prepared statement, prepared once per connection and reused. Callers bind, then
+    // exec() it, or step next() through rows and reset() it (a reset statement never blocks
+    // COMMIT).
+    Statement &statement(const QString &sql);
 
     FaultInjector &faults() { return m_faults; }
 
@@ -57,7 +60,8 @@ private:
     QSqlDatabase m_db;
     QString m_path;
     QString m_connectionName;
-    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_prepared;
+    sqlite3 *m_handle = nullptr;
+    std::unordered_map<QString, std::unique_ptr<Statement>> m_statements;
     FaultInjector m_faults;
     int m_transactionDepth = 0;
 };

@@ -21,32 +21,30 @@ HistoryReader::HistoryReader(Database &db, const FieldCipher &cipher)
 
 Result<QList<HistoryEntry>> HistoryReader::forCase(const QString &caseId)
 {
-    QSqlQuery &query = m_db.prepared(
+    Statement &query = m_db.statement(
         u"SELECT site_id, site_seq, txn_id, entity, entity_id, field, op, value, hlc, author, base "
         "FROM change_ops WHERE case_id = ? ORDER BY hlc, site_id, site_seq"_s);
-    query.addBindValue(caseId);
-    if (!query.exec())
-        return Database::errorFrom(query);
+    query.bind(1, caseId);
     QList<HistoryEntry> entries;
     while (query.next()) {
         HistoryEntry e;
-        e.siteId = query.value(0).toString();
-        e.siteSeq = query.value(1).toLongLong();
-        e.txnId = query.value(2).toString();
-        e.entity = query.value(3).toString();
-        e.entityId = query.value(4).toString();
-        e.field = query.value(5).toString();
-        e.op = query.value(6).toString();
-        e.hlc = query.value(8).toULongLong();
+        e.siteId = query.text(0);
+        e.siteSeq = query.int64(1);
+        e.txnId = query.text(2);
+        e.entity = query.text(3);
+        e.entityId = query.text(4);
+        e.field = query.text(5);
+        e.op = query.text(6);
+        e.hlc = quint64(query.int64(8));
         e.atMs = qint64(HlcStamp{e.hlc}.ms());
-        e.author = query.value(9).toString();
-        e.base = query.value(10).toULongLong();
-        const QByteArray sealed = query.value(7).toByteArray();
+        e.author = query.text(9);
+        e.base = quint64(query.int64(10));
+        const QByteArray sealed = query.isNull(7) ? QByteArray() : query.blob(7);
         if (!sealed.isNull()) {
             const Result<QByteArray> plain
                 = m_cipher.open(sealed, FieldCipher::associatedData(QString(u"op:"_s + e.entity), e.entityId, e.field));
             if (!plain) {
-                query.finish();
+                query.reset();
                 return Error{Error::Code::Corrupt, u"change %1/%2 failed authentication"_s.arg(e.siteId).arg(e.siteSeq)};
             }
             const EntityDef *entity = Schema::entity(e.entity);
@@ -58,7 +56,12 @@ Result<QList<HistoryEntry>> HistoryReader::forCase(const QString &caseId)
         }
         entries << std::move(e);
     }
-    query.finish();
+    if (query.failed()) {
+        const Error error = query.error();
+        query.reset();
+        return error;
+    }
+    query.reset();
     return entries;
 }
 

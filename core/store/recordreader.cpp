@@ -25,43 +25,46 @@ Result<QList<Record>> RecordReader::select(const EntityDef &entity, const QStrin
                       % (entity.caseChild ? u"case_id"_s : u"NULL"_s);
     for (const FieldDef &field : entity.fields)
         columns += u", "_s + field.name;
-    QSqlQuery &query = m_db.prepared(u"SELECT "_s % columns % u" FROM "_s % entity.table % u" WHERE "_s % where);
+    Statement &query = m_db.statement(u"SELECT "_s % columns % u" FROM "_s % entity.table % u" WHERE "_s % where);
+    int column = 1;
     for (const QVariant &bind : binds)
-        query.addBindValue(bind);
-    if (!query.exec())
-        return Database::errorFrom(query);
+        query.bind(column++, bind);
     QList<Record> records;
     constexpr int firstField = 6;
     while (query.next()) {
         Record record;
         record.entity = entity.name;
-        record.id = query.value(0).toString();
-        record.createdAt = query.value(1).toLongLong();
-        record.createdBy = query.value(2).toString();
-        record.updatedAt = query.value(3).toLongLong();
-        record.deleted = query.value(4).toLongLong() != 0;
-        record.caseId = query.value(5).toString();
+        record.id = query.text(0);
+        record.createdAt = query.int64(1);
+        record.createdBy = query.text(2);
+        record.updatedAt = query.int64(3);
+        record.deleted = query.int64(4) != 0;
+        record.caseId = query.text(5);
         for (int i = 0; i < entity.fields.size(); ++i) {
             const FieldDef &field = entity.fields.at(i);
-            const QVariant column = query.value(firstField + i);
-            if (column.isNull())
+            if (query.isNull(firstField + i))
                 continue;
             if (field.kind == FieldKind::Sensitive) {
                 const Result<QByteArray> plain = m_cipher.open(
-                    column.toByteArray(), FieldCipher::associatedData(entity.name, record.id, field.name));
+                    query.blob(firstField + i), FieldCipher::associatedData(entity.name, record.id, field.name));
                 if (!plain) {
-                    query.finish();
+                    query.reset();
                     return Error{Error::Code::Corrupt,
                                  u"%1 %2 field %3 failed authentication"_s.arg(entity.name, record.id, field.name)};
                 }
                 record.fields.insert(field.name, ValueCodec::decode(field, *plain));
             } else {
-                record.fields.insert(field.name, ValueCodec::fromColumn(field, column));
+                record.fields.insert(field.name, ValueCodec::fromColumn(field, query.value(firstField + i)));
             }
         }
         records << std::move(record);
     }
-    query.finish();
+    if (query.failed()) {
+        const Error error = query.error();
+        query.reset();
+        return error;
+    }
+    query.reset();
     return records;
 }
 
