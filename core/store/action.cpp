@@ -83,9 +83,7 @@ Status Action::appendOp(const EntityDef &entity, const QString &id, const QStrin
 {
     if (Status s = failIfInjected(); !s)
         return s;
-    Statement &query = m_log.database().statement(
-        u"INSERT INTO change_ops (site_id, site_seq, txn_id, entity, entity_id, case_id, field, op, value, hlc, "
-        "author, base, schema_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    Statement &query = m_log.opInsert();
     ++m_seq;
     query.bind(1, m_log.siteId());
     query.bind(2, m_seq);
@@ -114,8 +112,7 @@ Status Action::touchClock(const EntityDef &entity, const QString &id, const QStr
 {
     if (Status s = failIfInjected(); !s)
         return s;
-    Statement &query = m_log.database().statement(
-        u"INSERT OR REPLACE INTO field_clocks (entity, entity_id, field, hlc, site_id) VALUES (?, ?, ?, ?, ?)"_s);
+    Statement &query = m_log.clockUpsert();
     query.bind(1, entity.name);
     query.bind(2, id);
     query.bind(3, field);
@@ -146,19 +143,7 @@ Status Action::insert(const EntityDef &entity, const QString &id, const QString 
 {
     if (Status s = failIfInjected(); !s)
         return s;
-    QString columns = u"id, created_at, created_by, updated_at, deleted"_s;
-    QString marks = u"?, ?, ?, ?, 0"_s;
-    if (entity.caseChild) {
-        columns += u", case_id"_s;
-        marks += u", ?"_s;
-    }
-    for (const FieldDef &field : entity.fields) {
-        columns += u", "_s + field.name;
-        marks += u", ?"_s;
-    }
-    // Table and column names come from the schema, never from input; values are bound.
-    Statement &query = m_log.database().statement(u"INSERT INTO "_s % entity.table % u" ("_s % columns % u") VALUES ("_s
-                                                  % marks % u')');
+    Statement &query = m_log.rowInsert(entity);
     int column = 1;
     query.bind(column++, id);
     query.bind(column++, m_startedAt);

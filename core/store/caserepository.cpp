@@ -147,7 +147,7 @@ Result<Record> CaseRepository::create(CaseDraft draft)
         return number.error();
     draft.fields.insert(u"number"_s, *number);
     draft.fields.insert(u"assigned_user"_s, m_actor.login);
-    if (!draft.fields.contains(u"risk_level"_s) && draft.risk)
+    if (draft.risk) // the first assessment sets the case's current level
         draft.fields.insert(u"risk_level"_s, draft.risk->value(u"level"_s));
     if (Status s = action.insert(kase, id, id, draft.fields); !s)
         return s.error();
@@ -159,8 +159,7 @@ Result<Record> CaseRepository::create(CaseDraft draft)
             risk.insert(u"assessed_at"_s, action.startedAt());
         if (Status s = m_validator.validate(def(u"risk_assessment"), risk, true); !s)
             return located(s.error(), u"risk"_s);
-        if (Status s = action.update(kase, id, id, {{u"risk_level"_s, risk.value(u"level"_s)}}); !s)
-            return s.error();
+        // The case row already carries this level (set above, before its insert).
         if (Status s = action.insert(def(u"risk_assessment"), newUuidV7(action.startedAt()), id, risk); !s)
             return s.error();
     }

@@ -3,6 +3,8 @@
 
 #include "core/store/action.h"
 #include "core/store/database.h"
+#include "core/store/schema.h"
+#include "core/store/statement.h"
 
 #include <QSqlQuery>
 
@@ -53,6 +55,45 @@ Result<std::unique_ptr<Action>> ChangeLog::begin(const QString &author)
         return began.error();
     m_inAction = true;
     return action;
+}
+
+Statement &ChangeLog::opInsert()
+{
+    if (!m_opInsert) {
+        m_opInsert = &m_db.statement(
+            u"INSERT INTO change_ops (site_id, site_seq, txn_id, entity, entity_id, case_id, field, op, value, hlc, "
+            "author, base, schema_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    }
+    return *m_opInsert;
+}
+
+Statement &ChangeLog::clockUpsert()
+{
+    if (!m_clockUpsert) {
+        m_clockUpsert = &m_db.statement(
+            u"INSERT OR REPLACE INTO field_clocks (entity, entity_id, field, hlc, site_id) VALUES (?, ?, ?, ?, ?)"_s);
+    }
+    return *m_clockUpsert;
+}
+
+Statement &ChangeLog::rowInsert(const EntityDef &entity)
+{
+    Statement *&cached = m_rowInserts[&entity];
+    if (!cached) {
+        QString columns = u"id, created_at, created_by, updated_at, deleted"_s;
+        QString marks = u"?, ?, ?, ?, 0"_s;
+        if (entity.caseChild) {
+            columns += u", case_id"_s;
+            marks += u", ?"_s;
+        }
+        for (const FieldDef &field : entity.fields) {
+            columns += u", "_s + field.name;
+            marks += u", ?"_s;
+        }
+        // Table and column names come from the schema, never from input; values are bound.
+        cached = &m_db.statement(u"INSERT INTO "_s + entity.table + u" ("_s + columns + u") VALUES ("_s + marks + u')');
+    }
+    return *cached;
 }
 
 Result<qint64> ChangeLog::pendingCount()

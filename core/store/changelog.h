@@ -4,6 +4,7 @@
 #include "core/clock/hlc.h"
 #include "core/result.h"
 
+#include <QHash>
 #include <QString>
 
 #include <memory>
@@ -49,6 +50,12 @@ public:
 private:
     friend class Action;
 
+    // The statements every action runs, looked up once (hashing long SQL per op showed up in
+    // profiles). They live in the Database's statement cache.
+    class Statement &opInsert();
+    class Statement &clockUpsert();
+    class Statement &rowInsert(const struct EntityDef &entity);
+
     Database &m_db;
     const FieldCipher &m_cipher;
     const Clock &m_clock;
@@ -56,6 +63,9 @@ private:
     QString m_siteId;
     qint64 m_seq = 0;
     bool m_inAction = false;
+    class Statement *m_opInsert = nullptr;
+    class Statement *m_clockUpsert = nullptr;
+    QHash<const struct EntityDef *, class Statement *> m_rowInserts;
 };
 
 } // namespace Core

@@ -33,8 +33,11 @@ void Statement::bind(int index, const QString &text)
         sqlite3_bind_null(m_stmt, index);
         return;
     }
-    // UTF-16 in, SQLite converts to the database's UTF-8 while copying.
-    sqlite3_bind_text16(m_stmt, index, text.utf16(), int(text.size() * 2), SQLITE_TRANSIENT);
+    // The database is UTF-8: convert once here (Qt's converter is fast for ASCII) and let
+    // SQLite point at our buffer instead of translating and copying.
+    QByteArray utf8 = text.toUtf8();
+    sqlite3_bind_text(m_stmt, index, utf8.constData(), int(utf8.size()), SQLITE_STATIC);
+    m_held.push_back(std::move(utf8));
 }
 
 void Statement::bind(int index, const QByteArray &blob)
@@ -43,7 +46,8 @@ void Statement::bind(int index, const QByteArray &blob)
         sqlite3_bind_null(m_stmt, index);
         return;
     }
-    sqlite3_bind_blob(m_stmt, index, blob.constData(), int(blob.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_blob(m_stmt, index, blob.constData(), int(blob.size()), SQLITE_STATIC);
+    m_held.push_back(blob);
 }
 
 void Statement::bind(int index, qint64 number)
@@ -110,6 +114,7 @@ void Statement::reset()
         return;
     sqlite3_reset(m_stmt);
     sqlite3_clear_bindings(m_stmt);
+    m_held.clear();
 }
 
 bool Statement::isNull(int column) const

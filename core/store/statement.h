@@ -7,6 +7,8 @@
 #include <QString>
 #include <QVariant>
 
+#include <vector>
+
 struct sqlite3;
 struct sqlite3_stmt;
 
@@ -56,6 +58,8 @@ public:
 private:
     sqlite3 *m_db;
     sqlite3_stmt *m_stmt = nullptr;
+    // Bound text and blobs stay alive here until reset(), so SQLite needs no copy of its own.
+    std::vector<QByteArray> m_held;
     int m_lastCode = 0;
 };
 

@@ -3,9 +3,8 @@
 
 #include "core/logging.h"
 #include "core/store/database.h"
+#include "core/store/statement.h"
 
-#include <QSqlError>
-#include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
 
@@ -15,10 +14,7 @@ namespace {
 
 Status run(Database &db, const QString &sql)
 {
-    QSqlQuery query(db.connection());
-    if (!query.exec(sql))
-        return Database::errorFrom(query);
-    return {};
+    return db.statement(sql).exec();
 }
 
 
