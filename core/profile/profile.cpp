@@ -149,6 +149,9 @@ Result<std::unique_ptr<Profile>> Profile::create(const QString &directory, const
     }
     if (!QDir().mkpath(directory))
         return Error{Error::Code::StoreUnavailable, u"cannot create the folder %1"_s.arg(directory)};
+    // Only the owner may list or read the profile (the content is encrypted; the file names and
+    // sizes still say something).
+    QFile::setPermissions(directory, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     Result<std::unique_ptr<Database>> db = Database::open(QDir(directory).filePath(databaseFile));
     if (!db)
         return db.error();

@@ -79,32 +79,56 @@ Session::~Session() = default;
 
 Result<int> Session::buildSearchIndex()
 {
+    // Streamed: persons are reduced to what the index needs, links to indexes into them, and
+    // cases are read one at a time, so peak memory is the index plus a small person table,
+    // not every decrypted record at once.
     QElapsedTimer timer;
     timer.start();
-    const Result<QList<Record>> cases = m_reader->all(*Schema::entity(u"case"));
-    if (!cases)
-        return cases.error();
-    const Result<QList<Record>> links = m_reader->all(*Schema::entity(u"case_person"));
-    if (!links)
-        return links.error();
-    const Result<QList<Record>> persons = m_reader->all(*Schema::entity(u"person"), true);
-    if (!persons)
-        return persons.error();
-    QHash<QString, const Record *> personById;
-    personById.reserve(persons->size());
-    for (const Record &person : *persons)
-        personById.insert(person.id, &person);
-    QHash<QString, QList<std::pair<Record, Record>>> partiesByCase;
-    for (const Record &link : *links) {
-        if (const Record *person = personById.value(link.text(u"person_id"_s)))
-            partiesByCase[link.caseId].append({link, *person});
-    }
+    struct PersonTerms
+    {
+        QString name;
+        QString nik;
+        QString region;
+    };
+    std::vector<PersonTerms> persons;
+    QHash<QString, quint32> personIndex;
+    Status s = m_reader->forEach(*Schema::entity(u"person"), true, [&](Record &&person) {
+        personIndex.insert(person.id, quint32(persons.size()));
+        persons.push_back({person.text(u"name"_s), person.text(u"nik"_s), person.text(u"address_region"_s)});
+        return Status();
+    });
+    if (!s)
+        return s.error();
+    QHash<QString, std::vector<quint32>> partiesByCase;
+    s = m_reader->forEach(*Schema::entity(u"case_person"), false, [&](Record &&link) {
+        const auto it = personIndex.constFind(link.text(u"person_id"_s));
+        if (it != personIndex.cend())
+            partiesByCase[link.caseId].push_back(*it);
+        return Status();
+    });
+    if (!s)
+        return s.error();
+    personIndex = {};
     m_search->clear();
-    m_search->reserve(int(cases->size()));
-    for (const Record &kase : *cases)
-        m_search->upsert(documentFor(kase, partiesByCase.value(kase.id), m_regions));
-    qCInfo(lcSearch) << "indexed" << cases->size() << "cases in" << timer.elapsed() << "ms";
-    return int(cases->size());
+    int indexed = 0;
+    s = m_reader->forEach(*Schema::entity(u"case"), false, [&](Record &&kase) {
+        SearchDocument doc = documentFor(kase, {}, m_regions);
+        for (const quint32 i : partiesByCase.value(kase.id)) {
+            const PersonTerms &person = persons[i];
+            if (!person.name.isEmpty())
+                doc.names << person.name;
+            if (!person.nik.isEmpty())
+                doc.niks << person.nik;
+            addPlace(doc, m_regions, person.region);
+        }
+        m_search->upsert(doc);
+        ++indexed;
+        return Status();
+    });
+    if (!s)
+        return s.error();
+    qCInfo(lcSearch) << "indexed" << indexed << "cases in" << timer.elapsed() << "ms";
+    return indexed;
 }
 
 Status Session::reindex(const QString &caseId)

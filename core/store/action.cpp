@@ -5,6 +5,7 @@
 #include "core/crypto/fieldcipher.h"
 #include "core/store/changelog.h"
 #include "core/store/database.h"
+#include "core/store/fieldclocks.h"
 #include "core/store/migrations.h"
 #include "core/store/schema.h"
 #include "core/store/valuecodec.h"
@@ -37,11 +38,6 @@ QVariant bindable(const FieldCipher &cipher, const EntityDef &entity, const QStr
         return sealed.isNull() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(sealed);
     }
     return ValueCodec::toColumn(field, value);
-}
-
-QString elementClock(const QString &field, const QString &element)
-{
-    return field % u'[' % element % u']';
 }
 
 const QString createField = u"_create"_s;
@@ -108,47 +104,27 @@ Status Action::appendOp(const EntityDef &entity, const QString &id, const QStrin
     return {};
 }
 
-Status Action::touchClock(const EntityDef &entity, const QString &id, const QString &field, qint64 hlc)
-{
-    if (Status s = failIfInjected(); !s)
-        return s;
-    Statement &query = m_log.clockUpsert();
-    query.bind(1, entity.name);
-    query.bind(2, id);
-    query.bind(3, field);
-    query.bind(4, hlc);
-    query.bind(5, m_log.siteId());
-    return query.exec();
-}
-
-Result<qint64> Action::clockOf(const EntityDef &entity, const QString &id, const QString &field)
-{
-    Statement &query = m_log.database().statement(
-        u"SELECT hlc FROM field_clocks WHERE entity = ? AND entity_id = ? AND field = ?"_s);
-    query.bind(1, entity.name);
-    query.bind(2, id);
-    query.bind(3, field);
-    const bool found = query.next();
-    if (!found && query.failed()) {
-        const Error error = query.error();
-        query.reset();
-        return error;
-    }
-    const qint64 hlc = found ? query.int64(0) : 0;
-    query.reset();
-    return hlc;
-}
-
 Status Action::insert(const EntityDef &entity, const QString &id, const QString &caseId, const QVariantHash &values)
 {
     if (Status s = failIfInjected(); !s)
         return s;
+    // Every field of a new row has the action's stamp ("*"); set elements are listed, since
+    // an element's clock is what add-wins merging compares.
+    FieldClocks clocks;
+    clocks.setCreated(m_lastStamp, m_log.siteId());
+    for (const FieldDef &field : entity.fields) {
+        if (field.kind != FieldKind::Set)
+            continue;
+        for (const QString &element : values.value(field.name).toStringList())
+            clocks.setElement(field.name, element, m_lastStamp, m_log.siteId());
+    }
     Statement &query = m_log.rowInsert(entity);
     int column = 1;
     query.bind(column++, id);
     query.bind(column++, m_startedAt);
     query.bind(column++, m_author);
     query.bind(column++, m_startedAt);
+    query.bind(column++, clocks.toString());
     if (entity.caseChild)
         query.bind(column++, caseId);
     for (const FieldDef &field : entity.fields)
@@ -171,14 +147,10 @@ Status Action::insert(const EntityDef &entity, const QString &id, const QString 
             for (const QString &element : std::as_const(elements)) {
                 if (Status s = appendOp(entity, id, caseId, field.name, u"add"_s, element.toUtf8(), 0); !s)
                     return s;
-                if (Status s = touchClock(entity, id, elementClock(field.name, element), m_lastStamp); !s)
-                    return s;
             }
             continue;
         }
         if (Status s = appendOp(entity, id, caseId, field.name, u"set"_s, ValueCodec::encode(field, value), 0); !s)
-            return s;
-        if (Status s = touchClock(entity, id, field.name, m_lastStamp); !s)
             return s;
     }
     return {};
@@ -201,9 +173,10 @@ Status Action::update(const EntityDef &entity, const QString &id, const QString 
     if (fields.isEmpty())
         return {};
     QVariantList current;
+    FieldClocks clocks;
     {
-        Statement &select = m_log.database().statement(u"SELECT "_s % names.join(u", ") % u" FROM "_s % entity.table
-                                                       % u" WHERE id = ?"_s);
+        Statement &select = m_log.database().statement(u"SELECT "_s % names.join(u", ") % u", clocks FROM "_s
+                                                       % entity.table % u" WHERE id = ?"_s);
         select.bind(1, id);
         if (!select.next()) {
             select.reset();
@@ -227,6 +200,7 @@ Status Action::update(const EntityDef &entity, const QString &id, const QString 
                 current << ValueCodec::fromColumn(field, select.value(i));
             }
         }
+        clocks = FieldClocks::parse(select.text(int(fields.size())));
         select.reset();
     }
 
@@ -246,44 +220,36 @@ Status Action::update(const EntityDef &entity, const QString &id, const QString 
             for (const QString &element : std::as_const(after)) {
                 if (before.contains(element))
                     continue;
-                const Result<qint64> base = clockOf(entity, id, elementClock(field.name, element));
-                if (!base)
-                    return base.error();
-                if (Status s = appendOp(entity, id, caseId, field.name, u"add"_s, element.toUtf8(), *base); !s)
+                const qint64 base = clocks.element(field.name, element).hlc;
+                if (Status s = appendOp(entity, id, caseId, field.name, u"add"_s, element.toUtf8(), base); !s)
                     return s;
-                if (Status s = touchClock(entity, id, elementClock(field.name, element), m_lastStamp); !s)
-                    return s;
+                clocks.setElement(field.name, element, m_lastStamp, m_log.siteId());
             }
             for (const QString &element : before) {
                 if (after.contains(element))
                     continue;
-                const Result<qint64> base = clockOf(entity, id, elementClock(field.name, element));
-                if (!base)
-                    return base.error();
-                if (Status s = appendOp(entity, id, caseId, field.name, u"remove"_s, element.toUtf8(), *base); !s)
+                const qint64 base = clocks.element(field.name, element).hlc;
+                if (Status s = appendOp(entity, id, caseId, field.name, u"remove"_s, element.toUtf8(), base); !s)
                     return s;
-                if (Status s = touchClock(entity, id, elementClock(field.name, element), m_lastStamp); !s)
-                    return s;
+                clocks.setElement(field.name, element, m_lastStamp, m_log.siteId());
             }
             continue;
         }
-        const Result<qint64> base = clockOf(entity, id, field.name);
-        if (!base)
-            return base.error();
-        if (Status s = appendOp(entity, id, caseId, field.name, u"set"_s, ValueCodec::encode(field, next), *base); !s)
+        const qint64 base = clocks.field(field.name).hlc;
+        if (Status s = appendOp(entity, id, caseId, field.name, u"set"_s, ValueCodec::encode(field, next), base); !s)
             return s;
-        if (Status s = touchClock(entity, id, field.name, m_lastStamp); !s)
-            return s;
+        clocks.setField(field.name, m_lastStamp, m_log.siteId());
     }
     if (assignments.isEmpty())
         return {};
     if (Status s = failIfInjected(); !s)
         return s;
     Statement &write = m_log.database().statement(u"UPDATE "_s % entity.table % u" SET "_s % assignments.join(u", ")
-                                                  % u", updated_at = ? WHERE id = ?"_s);
+                                                  % u", clocks = ?, updated_at = ? WHERE id = ?"_s);
     int column = 1;
     for (const QVariant &bind : std::as_const(binds))
         write.bind(column++, bind);
+    write.bind(column++, clocks.toString());
     write.bind(column++, m_startedAt);
     write.bind(column++, id);
     return write.exec();
@@ -291,23 +257,32 @@ Status Action::update(const EntityDef &entity, const QString &id, const QString 
 
 Status Action::setDeleted(const EntityDef &entity, const QString &id, const QString &caseId, bool deleted)
 {
+    FieldClocks clocks;
+    {
+        Statement &select = m_log.database().statement(u"SELECT clocks FROM "_s % entity.table % u" WHERE id = ?"_s);
+        select.bind(1, id);
+        if (!select.next()) {
+            const Error error = select.failed() ? select.error()
+                                                : Error{Error::Code::NotFound, u"%1 %2 not found"_s.arg(entity.name, id)};
+            select.reset();
+            return error;
+        }
+        clocks = FieldClocks::parse(select.text(0));
+        select.reset();
+    }
+    const qint64 base = clocks.field(u"deleted"_s).hlc;
+    clocks.setField(u"deleted"_s, m_lastStamp, m_log.siteId());
     if (Status s = failIfInjected(); !s)
         return s;
     Statement &write = m_log.database().statement(u"UPDATE "_s % entity.table
-                                                  % u" SET deleted = ?, updated_at = ? WHERE id = ?"_s);
+                                                  % u" SET deleted = ?, clocks = ?, updated_at = ? WHERE id = ?"_s);
     write.bind(1, qint64(deleted ? 1 : 0));
-    write.bind(2, m_startedAt);
-    write.bind(3, id);
+    write.bind(2, clocks.toString());
+    write.bind(3, m_startedAt);
+    write.bind(4, id);
     if (Status s = write.exec(); !s)
         return s;
-    if (write.changes() != 1)
-        return Error{Error::Code::NotFound, u"%1 %2 not found"_s.arg(entity.name, id)};
-    const Result<qint64> base = clockOf(entity, id, u"deleted"_s);
-    if (!base)
-        return base.error();
-    if (Status s = appendOp(entity, id, caseId, u"deleted"_s, u"set"_s, deleted ? "1"_ba : "0"_ba, *base); !s)
-        return s;
-    return touchClock(entity, id, u"deleted"_s, m_lastStamp);
+    return appendOp(entity, id, caseId, u"deleted"_s, u"set"_s, deleted ? "1"_ba : "0"_ba, base);
 }
 
 Status Action::commit()

@@ -14,8 +14,8 @@ struct EntityDef;
 struct FieldDef;
 
 // One user action: a transaction in which every row write also appends its change ops
-// (site id, site seq, txn id, entity, field, value, HLC, author, base) and updates the field
-// clocks. Nothing is visible until commit(); destroying an uncommitted Action rolls it all
+// (site id, site seq, txn id, entity, field, value, HLC, author, base) and updates the row's
+// field clocks (FieldClocks, in the row's `clocks` column). Nothing is visible until commit(); destroying an uncommitted Action rolls it all
 // back. Values must be validated by the caller (Validator) before they reach here.
 class Action final
 {
@@ -49,8 +49,6 @@ private:
 
     Status appendOp(const EntityDef &entity, const QString &id, const QString &caseId, const QString &field,
                     const QString &op, const QByteArray &encodedValue, qint64 base);
-    Status touchClock(const EntityDef &entity, const QString &id, const QString &field, qint64 hlc);
-    Result<qint64> clockOf(const EntityDef &entity, const QString &id, const QString &field);
     Status failIfInjected();
 
     ChangeLog &m_log;

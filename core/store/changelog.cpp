@@ -67,21 +67,12 @@ Statement &ChangeLog::opInsert()
     return *m_opInsert;
 }
 
-Statement &ChangeLog::clockUpsert()
-{
-    if (!m_clockUpsert) {
-        m_clockUpsert = &m_db.statement(
-            u"INSERT OR REPLACE INTO field_clocks (entity, entity_id, field, hlc, site_id) VALUES (?, ?, ?, ?, ?)"_s);
-    }
-    return *m_clockUpsert;
-}
-
 Statement &ChangeLog::rowInsert(const EntityDef &entity)
 {
     Statement *&cached = m_rowInserts[&entity];
     if (!cached) {
-        QString columns = u"id, created_at, created_by, updated_at, deleted"_s;
-        QString marks = u"?, ?, ?, ?, 0"_s;
+        QString columns = u"id, created_at, created_by, updated_at, clocks, deleted"_s;
+        QString marks = u"?, ?, ?, ?, ?, 0"_s;
         if (entity.caseChild) {
             columns += u", case_id"_s;
             marks += u", ?"_s;

@@ -53,7 +53,6 @@ private:
     // The statements every action runs, looked up once (hashing long SQL per op showed up in
     // profiles). They live in the Database's statement cache.
     class Statement &opInsert();
-    class Statement &clockUpsert();
     class Statement &rowInsert(const struct EntityDef &entity);
 
     Database &m_db;
@@ -64,7 +63,6 @@ private:
     qint64 m_seq = 0;
     bool m_inAction = false;
     class Statement *m_opInsert = nullptr;
-    class Statement *m_clockUpsert = nullptr;
     QHash<const struct EntityDef *, class Statement *> m_rowInserts;
 };
 

@@ -19,7 +19,8 @@ RecordReader::RecordReader(Database &db, const FieldCipher &cipher)
     , m_cipher(cipher)
 {}
 
-Result<QList<Record>> RecordReader::select(const EntityDef &entity, const QString &where, const QVariantList &binds)
+Status RecordReader::select(const EntityDef &entity, const QString &where, const QVariantList &binds,
+                            const std::function<Status(Record &&)> &visit)
 {
     QString columns = u"id, created_at, created_by, updated_at, deleted, "_s
                       % (entity.caseChild ? u"case_id"_s : u"NULL"_s);
@@ -29,7 +30,6 @@ Result<QList<Record>> RecordReader::select(const EntityDef &entity, const QStrin
     int column = 1;
     for (const QVariant &bind : binds)
         query.bind(column++, bind);
-    QList<Record> records;
     constexpr int firstField = 6;
     while (query.next()) {
         Record record;
@@ -57,7 +57,10 @@ Result<QList<Record>> RecordReader::select(const EntityDef &entity, const QStrin
                 record.fields.insert(field.name, ValueCodec::fromColumn(field, query.value(firstField + i)));
             }
         }
-        records << std::move(record);
+        if (Status s = visit(std::move(record)); !s) {
+            query.reset();
+            return s;
+        }
     }
     if (query.failed()) {
         const Error error = query.error();
@@ -65,12 +68,30 @@ Result<QList<Record>> RecordReader::select(const EntityDef &entity, const QStrin
         return error;
     }
     query.reset();
+    return {};
+}
+
+Result<QList<Record>> RecordReader::collect(const EntityDef &entity, const QString &where, const QVariantList &binds)
+{
+    QList<Record> records;
+    const Status s = select(entity, where, binds, [&](Record &&record) {
+        records << std::move(record);
+        return Status();
+    });
+    if (!s)
+        return s.error();
     return records;
+}
+
+Status RecordReader::forEach(const EntityDef &entity, bool includeDeleted,
+                             const std::function<Status(Record &&)> &visit)
+{
+    return select(entity, includeDeleted ? u"1 ORDER BY id"_s : u"deleted = 0 ORDER BY id"_s, {}, visit);
 }
 
 Result<Record> RecordReader::find(const EntityDef &entity, const QString &id, bool includeDeleted)
 {
-    Result<QList<Record>> rows = select(entity, includeDeleted ? u"id = ?"_s : u"id = ? AND deleted = 0"_s, {id});
+    Result<QList<Record>> rows = collect(entity, includeDeleted ? u"id = ?"_s : u"id = ? AND deleted = 0"_s, {id});
     if (!rows)
         return rows.error();
     if (rows->isEmpty())
@@ -81,14 +102,14 @@ Result<Record> RecordReader::find(const EntityDef &entity, const QString &id, bo
 Result<QList<Record>> RecordReader::childrenOf(const EntityDef &entity, const QString &caseId, bool includeDeleted)
 {
     Q_ASSERT(entity.caseChild);
-    return select(entity,
-                  includeDeleted ? u"case_id = ? ORDER BY id"_s : u"case_id = ? AND deleted = 0 ORDER BY id"_s,
-                  {caseId});
+    return collect(entity,
+                   includeDeleted ? u"case_id = ? ORDER BY id"_s : u"case_id = ? AND deleted = 0 ORDER BY id"_s,
+                   {caseId});
 }
 
 Result<QList<Record>> RecordReader::all(const EntityDef &entity, bool includeDeleted)
 {
-    return select(entity, includeDeleted ? u"1 ORDER BY id"_s : u"deleted = 0 ORDER BY id"_s, {});
+    return collect(entity, includeDeleted ? u"1 ORDER BY id"_s : u"deleted = 0 ORDER BY id"_s, {});
 }
 
 } // namespace Core

@@ -75,8 +75,13 @@ NikCheck NikValidator::check(
         addError(
             result, NikIssue::UnknownProvince, u"NIK province code %1 is not a province."_s.arg(province));
     } else if (!m_regions.contains(regency)) {
-        addError(result, NikIssue::UnknownRegency,
-            u"NIK regency code %1 is not a regency of province %2."_s.arg(regency, province));
+        // A NIK keeps the code it was issued under, and regencies have been renumbered into new
+        // provinces (Merauke 91.01 → 93.01, Mimika 91.09 → 94.04, Sorong 92.01 → 96.01): an
+        // unknown regency of a known province is a warning, not a reason to refuse the person.
+        result.warnings.append(NikIssue::UnknownRegency);
+        warningDetails.append(
+            u"NIK regency code %1 is not in the current region list (%2); it may predate a renumbering."_s.arg(
+                regency, m_regions.decree()));
     } else if (!m_regions.contains(district)) {
         result.warnings.append(NikIssue::UnknownDistrict);
         warningDetails.append(

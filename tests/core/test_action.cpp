@@ -4,6 +4,7 @@
 #include "core/profile/session.h"
 #include "core/store/changelog.h"
 #include "core/store/database.h"
+#include "core/store/fieldclocks.h"
 #include "core/store/historyreader.h"
 
 #include <catch2/catch.hpp>
@@ -43,9 +44,17 @@ TEST_CASE("one intake is one transaction of rows, ops and field clocks", "[core]
     CHECK(count(db, u"SELECT max(site_seq) FROM change_ops"_s) == ops);
     CHECK(count(db, u"SELECT min(site_seq) FROM change_ops"_s) == 1);
     CHECK(f.profile->changeLog().lastSeq() == ops);
-    // A field clock for every set field, one per set element.
-    CHECK(count(db, u"SELECT count(*) FROM field_clocks WHERE entity = 'case' AND field = 'narrative'"_s) == 1);
-    CHECK(count(db, u"SELECT count(*) FROM field_clocks WHERE field LIKE 'violence_types[%'"_s) == 2);
+    // Field clocks live in the row: the creation stamp for every field, one entry per set element.
+    QSqlQuery clocks(db.connection());
+    REQUIRE(clocks.exec(u"SELECT clocks FROM cases"_s));
+    REQUIRE(clocks.next());
+    const Core::FieldClocks parsed = Core::FieldClocks::parse(clocks.value(0).toString());
+    const qint64 stamp = qint64(f.profile->changeLog().hlc().last().packed);
+    CHECK(parsed.field(u"narrative"_s).hlc == stamp);
+    CHECK(parsed.field(u"narrative"_s).site == f.profile->changeLog().siteId());
+    CHECK(parsed.element(u"violence_types"_s, u"seksual"_s).hlc == stamp);
+    CHECK(parsed.element(u"violence_types"_s, u"psikis"_s).hlc == stamp);
+    CHECK(parsed.element(u"violence_types"_s, u"fisik"_s).hlc == 0);
     // The sequence and the clock are persisted with the ops.
     CHECK(f.profile->changeLog().meta(u"site_seq"_s).value().toLongLong() == ops);
     CHECK(f.profile->changeLog().meta(u"hlc"_s).value().toULongLong() > 0);

@@ -33,7 +33,8 @@ TEST_CASE("every schema field has a column in its table", "[core][store][migrati
         const QSqlRecord columns = (*db)->connection().record(entity.table);
         INFO(entity.table.toStdString());
         REQUIRE(!columns.isEmpty());
-        for (const QString &housekeeping : {u"id"_s, u"created_at"_s, u"created_by"_s, u"updated_at"_s, u"deleted"_s})
+        for (const QString &housekeeping :
+             {u"id"_s, u"created_at"_s, u"created_by"_s, u"updated_at"_s, u"deleted"_s, u"clocks"_s})
             CHECK(columns.contains(housekeeping));
         CHECK(columns.contains(u"case_id"_s) == entity.caseChild);
         for (const Core::FieldDef &field : entity.fields) {

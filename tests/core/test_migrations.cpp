@@ -2,6 +2,7 @@
 // Migration from every past schema version: each fixture in tests/data/schema/vN.sql is a
 // database of version N with data; migrating it must reach the latest version and keep the data.
 #include "core/store/database.h"
+#include "core/store/fieldclocks.h"
 #include "core/store/migrations.h"
 
 #include <catch2/catch.hpp>
@@ -64,6 +65,20 @@ TEST_CASE("every past schema fixture migrates to the latest version with its dat
         REQUIRE(marker.exec(u"SELECT value FROM fixture_marker"_s));
         REQUIRE(marker.next());
         CHECK(marker.value(0).toString() == name);
+        marker.finish();
+        if (version >= 1) {
+            // The v1 fixture's case and its field clocks (a separate table in v1) survive.
+            QSqlQuery kase((*db)->connection());
+            REQUIRE(kase.exec(u"SELECT number, status, clocks FROM cases"_s));
+            REQUIRE(kase.next());
+            CHECK(kase.value(0).toString() == u"6402-ABCDE-2026-0001");
+            CHECK(kase.value(1).toString() == u"assessment");
+            const Core::FieldClocks clocks = Core::FieldClocks::parse(kase.value(2).toString());
+            CHECK(clocks.field(u"status"_s).hlc == 117641850003456);
+            CHECK(clocks.field(u"status"_s).site == u"a1b2c3d4e5f60718");
+            CHECK(clocks.element(u"violence_types"_s, u"fisik"_s).hlc == 117641850000001);
+            CHECK(clocks.field(u"narrative"_s).hlc == 0); // never written
+        }
     }
 }
 

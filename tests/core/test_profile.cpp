@@ -59,6 +59,16 @@ TEST_CASE("a profile cannot be created twice or with a short passphrase", "[core
     CHECK(weak.error().field == u"passphrase");
 }
 
+TEST_CASE("only the owner can open the profile folder", "[core][profile][privacy]")
+{
+    Test::ProfileFixture f;
+    const QFileDevice::Permissions permissions = QFile::permissions(f.dir.path());
+    CHECK(permissions.testFlag(QFileDevice::ReadOwner));
+    CHECK_FALSE(permissions.testFlag(QFileDevice::ReadGroup));
+    CHECK_FALSE(permissions.testFlag(QFileDevice::ReadOther));
+    CHECK_FALSE(permissions.testFlag(QFileDevice::ExeOther));
+}
+
 TEST_CASE("a training profile says so in its plaintext description", "[core][profile]")
 {
     Test::ProfileFixture f(Core::Role::Trainer, true);
