@@ -76,6 +76,19 @@ CtlCommands::Exit exitFor(Error::Code code)
     return CtlCommands::Internal;
 }
 
+// A passphrase file holds the passphrase and at most a final line break: the one reading used
+// for unlocking and for new users alike, so what was stored unlocks.
+Core::Result<QString> readSecretFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Core::invalidInput(u"passphrase-file"_s, u"cannot read the passphrase file"_s);
+    QString text = QString::fromUtf8(file.readAll());
+    while (text.endsWith(u'\n') || text.endsWith(u'\r'))
+        text.chop(1);
+    return text;
+}
+
 void writeOut(FILE *stream, const QByteArray &bytes)
 {
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
@@ -166,13 +179,10 @@ Core::Result<QByteArray> CtlCommands::readStdin()
 Core::Result<QString> CtlCommands::passphrase()
 {
     if (m_options.has(u"passphrase-file"_s)) {
-        QFile file(m_options.value(u"passphrase-file"_s));
-        if (!file.open(QIODevice::ReadOnly))
-            return Error{Error::Code::Locked, u"cannot read the passphrase file"_s};
-        QString text = QString::fromUtf8(file.readAll());
-        while (text.endsWith(u'\n') || text.endsWith(u'\r'))
-            text.chop(1);
-        return text;
+        Core::Result<QString> secret = readSecretFile(m_options.value(u"passphrase-file"_s));
+        if (!secret)
+            return Error{Error::Code::Locked, secret.error().detail};
+        return secret;
     }
     const QString env = qEnvironmentVariable("DAMPINGI_PASSPHRASE");
     if (env.isEmpty())
@@ -347,11 +357,10 @@ int CtlCommands::userAdd()
         return usageError(u"user add LOGIN --role ROLE --new-passphrase-file F"_s);
     if (m_profile->actor().role != Core::Role::Admin && m_profile->actor().role != Core::Role::Supervisor)
         return fail(Error{Error::Code::Conflict, u"only an admin or a supervisor adds users"_s});
-    QFile file(m_options.value(u"new-passphrase-file"_s));
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(Core::invalidInput(u"new-passphrase-file"_s, u"cannot read the new passphrase file"_s));
-    const QString secret = QString::fromUtf8(file.readAll()).trimmed();
-    if (Core::Status s = m_profile->addUser(login, *role, secret); !s)
+    const Core::Result<QString> secret = readSecretFile(m_options.value(u"new-passphrase-file"_s));
+    if (!secret)
+        return fail(secret.error());
+    if (Core::Status s = m_profile->addUser(login, *role, *secret); !s)
         return fail(s.error());
     return print(QJsonObject{{u"user"_s, login}, {u"role"_s, Core::roleName(*role)}});
 }

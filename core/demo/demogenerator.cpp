@@ -220,17 +220,14 @@ Result<int> DemoGenerator::generate(int cases, const std::function<void(int)> &p
         const int end = std::min(cases, done + batch);
         for (int i = done; i < end; ++i) {
             if (Status s = generateOne(random); !s) {
+                // The batch's actions were released into this transaction and roll back with
+                // it; the next action re-reads the stored sequence (ChangeLog::begin).
                 txn.rollback();
-                // The batch's actions were released into the rolled-back transaction: re-read
-                // the sequence so the outbox stays gap-free.
-                (void)m_session.profile().changeLog().load();
                 return s.error();
             }
         }
-        if (Status s = txn.commit(); !s) {
-            (void)m_session.profile().changeLog().load();
+        if (Status s = txn.commit(); !s)
             return s.error();
-        }
         done = end;
         if (progress)
             progress(done);

@@ -66,8 +66,12 @@ Result<CaseDraft> toCaseDraft(const QJsonObject &object)
                 return invalidInput(u"people[%1]"_s.arg(index), u"each person entry must be an object"_s);
             QJsonObject link = entry.toObject();
             PartyInput party;
-            party.linkId = link.take(u"link_id"_s).toString();
-            party.personId = link.take(u"person_id"_s).toString();
+            const QJsonValue linkId = link.take(u"link_id"_s);
+            const QJsonValue personId = link.take(u"person_id"_s);
+            if ((!linkId.isUndefined() && !linkId.isString()) || (!personId.isUndefined() && !personId.isString()))
+                return invalidInput(u"people[%1]"_s.arg(index), u"link_id and person_id must be text ids"_s);
+            party.linkId = linkId.toString();
+            party.personId = personId.toString();
             const QJsonValue person = link.take(u"person"_s);
             if (!person.isUndefined() && !person.isObject())
                 return invalidInput(u"people[%1].person"_s.arg(index), u"person must be an object"_s);
@@ -83,7 +87,10 @@ Result<CaseDraft> toCaseDraft(const QJsonObject &object)
             return invalidInput(u"risk"_s, u"risk must be an object"_s);
         draft.risk = toFields(risk.toObject());
     }
-    draft.statusReason = fields.take(u"status_reason"_s).toString();
+    const QJsonValue reason = fields.take(u"status_reason"_s);
+    if (!reason.isUndefined() && !reason.isString())
+        return invalidInput(u"status_reason"_s, u"status_reason must be text"_s);
+    draft.statusReason = reason.toString();
     draft.fields = toFields(fields);
     return draft;
 }

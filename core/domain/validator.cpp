@@ -36,10 +36,19 @@ bool isNull(const QVariant &v)
 
 bool hasForbiddenControl(const QString &text)
 {
-    for (const QChar c : text) {
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
         if (c.unicode() < 0x20 && c != u'\n' && c != u'\t' && c != u'\r')
             return true;
-        if (c.isSurrogate() || c == QChar::ReplacementCharacter)
+        if (c == QChar::ReplacementCharacter)
+            return true;
+        // A surrogate pair is one character outside the BMP (emoji pasted from WhatsApp);
+        // only an unpaired half is invalid.
+        if (c.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) {
+            ++i;
+            continue;
+        }
+        if (c.isSurrogate())
             return true;
     }
     return false;
@@ -68,9 +77,9 @@ Validator::~Validator() = default;
 
 QDate Validator::today() const
 {
-    // Indonesia's western time (WIB, UTC+7) is where most users live; a date "today" there is
-    // never rejected as future.
-    return QDateTime::fromMSecsSinceEpoch(m_clock.nowMs(), QTimeZone(14 * 3600)).date();
+    // Indonesia's eastern time (WIT, UTC+9) is the country's latest "today": a date that is
+    // today anywhere in Indonesia is never rejected as future.
+    return QDateTime::fromMSecsSinceEpoch(m_clock.nowMs(), QTimeZone(9 * 3600)).date();
 }
 
 QStringList Validator::takeWarnings() const
@@ -81,8 +90,11 @@ QStringList Validator::takeWarnings() const
 Status Validator::validate(const EntityDef &entity, QVariantHash &values, bool insert) const
 {
     for (auto it = values.cbegin(); it != values.cend(); ++it) {
-        if (!entity.field(it.key()))
-            return invalidInput(it.key(), u"unknown field \"%1\" for %2"_s.arg(it.key(), entity.name));
+        const FieldDef *field = entity.field(it.key());
+        if (!field)
+            return invalidInput(it.key(), u"unknown field \"%1\" for %2"_s.arg(it.key().left(64), entity.name));
+        if (field->kind == FieldKind::ServerOnly)
+            return invalidInput(it.key(), u"%1 is assigned by the system"_s.arg(it.key()));
     }
     for (const FieldDef &field : entity.fields) {
         auto it = values.find(field.name);
@@ -111,7 +123,8 @@ Status Validator::validateField(const EntityDef &entity, const FieldDef &field, 
         for (const QVariant &element : value.toList()) {
             const QString code = element.toString();
             if (element.typeId() != QMetaType::QString || !m_codes.contains(field.codeList, code))
-                return invalidInput(field.name, u"\"%1\" is not a code of %2"_s.arg(code, field.codeList));
+                return invalidInput(field.name, u"%1 holds a value that is not a code of the list %2"_s.arg(
+                                                    field.name, field.codeList));
             if (!codes.contains(code))
                 codes << code;
         }
@@ -136,13 +149,13 @@ Status Validator::validateField(const EntityDef &entity, const FieldDef &field, 
     case ValueType::Code: {
         const QString code = value.toString();
         if (value.typeId() != QMetaType::QString || !m_codes.contains(field.codeList, code))
-            return invalidInput(field.name, u"\"%1\" is not a code of %2"_s.arg(code, field.codeList));
+            return invalidInput(field.name, u"%1 is not a code of the list %2"_s.arg(field.name, field.codeList));
         return {};
     }
     case ValueType::Region: {
         const QString code = RegionIndex::normaliseCode(value.toString());
-        if (code.isEmpty() || !m_regions.find(code))
-            return invalidInput(field.name, u"\"%1\" is not a known region code"_s.arg(value.toString()));
+        if (value.typeId() != QMetaType::QString || code.isEmpty() || !m_regions.find(code))
+            return invalidInput(field.name, u"%1 is not a known region code"_s.arg(field.name));
         value = code;
         return {};
     }
@@ -153,7 +166,7 @@ Status Validator::validateField(const EntityDef &entity, const FieldDef &field, 
         if (date.year() < 1900)
             return invalidInput(field.name, u"%1 is before 1900"_s.arg(field.name));
         if (isPastEvent(field.name) && date > today())
-            return invalidInput(field.name, u"%1 (%2) is in the future"_s.arg(field.name, value.toString()));
+            return invalidInput(field.name, u"%1 is in the future"_s.arg(field.name));
         value = date.toString(Qt::ISODate);
         return {};
     }
@@ -186,21 +199,31 @@ Status Validator::validateField(const EntityDef &entity, const FieldDef &field, 
     case ValueType::Json: {
         if (value.typeId() != QMetaType::QVariantMap)
             return invalidInput(field.name, u"%1 must be an object"_s.arg(field.name));
+        // A GPS fix: numbers only, known keys only (nothing free-text rides along).
+        static const QStringList numeric = {u"lat"_s, u"lng"_s, u"accuracy_m"_s, u"altitude_m"_s, u"fix_time"_s};
         const QVariantMap fix = value.toMap();
-        bool okLat = false, okLng = false;
-        const double lat = fix.value(u"lat"_s).toDouble(&okLat);
-        const double lng = fix.value(u"lng"_s).toDouble(&okLng);
-        if (!okLat || !okLng || lat < -90 || lat > 90 || lng < -180 || lng > 180)
+        for (auto it = fix.cbegin(); it != fix.cend(); ++it) {
+            const int type = it.value().typeId();
+            const bool number = type == QMetaType::Double || type == QMetaType::Int || type == QMetaType::LongLong;
+            if (!numeric.contains(it.key()) || !number)
+                return invalidInput(field.name, u"location takes only numbers for lat, lng, accuracy_m, altitude_m "
+                                                 "and fix_time"_s);
+        }
+        const double lat = fix.value(u"lat"_s, 1000.0).toDouble();
+        const double lng = fix.value(u"lng"_s, 1000.0).toDouble();
+        if (lat < -90 || lat > 90 || lng < -180 || lng > 180)
             return invalidInput(field.name, u"location needs lat in [-90, 90] and lng in [-180, 180]"_s);
-        if (fix.contains(u"accuracy_m"_s) && fix.value(u"accuracy_m"_s).toDouble() < 0)
+        if (fix.value(u"accuracy_m"_s, 0.0).toDouble() < 0)
             return invalidInput(field.name, u"location accuracy cannot be negative"_s);
         return {};
     }
     case ValueType::Id:
-        if (!isUuid(value.toString()))
+        if (value.typeId() != QMetaType::QString || !isUuid(value.toString()))
             return invalidInput(field.name, u"%1 must be a record id"_s.arg(field.name));
         return {};
     case ValueType::Nik: {
+        if (value.typeId() != QMetaType::QString)
+            return invalidInput(field.name, u"%1 must be text (16 digits)"_s.arg(field.name));
         QString digits = value.toString();
         digits.remove(u' ').remove(u'.').remove(u'-');
         if (digits.isEmpty()) { // "unknown NIK" is allowed
@@ -245,6 +268,8 @@ Status Validator::crossCheck(const EntityDef &entity, QVariantHash &values) cons
         // (SIMFONI age groups need it on the server).
         if (birth.isValid())
             values.insert(u"birth_year"_s, qint64(birth.year()));
+        else if (values.contains(u"birth_date"_s))
+            values.insert(u"birth_year"_s, QVariant()); // cleared together
     }
     return {};
 }

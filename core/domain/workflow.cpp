@@ -44,7 +44,8 @@ QStringList activeStates()
 bool needsReason(QStringView from, QStringView to)
 {
     return to == u"closure_requested" || to == u"closed" || to == u"transferred" || from == u"closed"
-           || from == u"transferred" || (from == u"closure_requested" && to == u"monitoring");
+           || from == u"transferred"
+           || (from == u"closure_requested" && (to == u"monitoring" || to == u"services")); // returned
 }
 
 Status check(QStringView from, QStringView to, Role role, bool hasReason)
@@ -100,5 +101,16 @@ QStringList allowedTargets(QStringView from, Role role)
 }
 
 } // namespace Workflow
+
+} // namespace Core
+
+namespace Core {
+
+Status checkMayRecord(const Actor &actor)
+{
+    if (actor.role == Role::Admin)
+        return Error{Error::Code::Conflict, u"administrators do not record or change case content"_s};
+    return {};
+}
 
 } // namespace Core

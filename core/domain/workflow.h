@@ -39,3 +39,11 @@ struct Actor
 };
 
 } // namespace Core
+
+namespace Core {
+
+// Whether this actor may record or change case content at all (administrators manage users
+// and devices, not cases). The one check every case write goes through.
+Status checkMayRecord(const Actor &actor);
+
+} // namespace Core

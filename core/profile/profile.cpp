@@ -149,6 +149,10 @@ Result<std::unique_ptr<Profile>> Profile::create(const QString &directory, const
     }
     if (!QDir().mkpath(directory))
         return Error{Error::Code::StoreUnavailable, u"cannot create the folder %1"_s.arg(directory)};
+    // A folder without profile.json is not a profile: a database left by an interrupted
+    // create is discarded so that create can simply be run again.
+    for (const QString &leftover : QStringList{databaseFile, databaseFile + u"-wal"_s, databaseFile + u"-shm"_s})
+        QFile::remove(QDir(directory).filePath(leftover));
     // Only the owner may list or read the profile (the content is encrypted; the file names and
     // sizes still say something).
     QFile::setPermissions(directory, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
@@ -229,6 +233,9 @@ Result<WrappedKey> Profile::loadUser(Database &db, const QString &login, Role *r
 
 Status Profile::unlock(const QString &login, const QString &passphrase)
 {
+    // Re-unlocking would pull the key out from under a live Session; lock first.
+    if (unlocked())
+        return Error{Error::Code::Conflict, u"the profile is already unlocked"_s};
     const QString who = login.isEmpty() ? m_info.defaultUser : login;
     Role role = Role::Caseworker;
     const Result<WrappedKey> wrapped = loadUser(*m_db, who, &role);
@@ -240,7 +247,6 @@ Status Profile::unlock(const QString &login, const QString &passphrase)
             return Error{Error::Code::Locked, u"unknown user or wrong passphrase"_s};
         return key.error();
     }
-    lock();
     m_cipher = std::make_unique<FieldCipher>(std::move(*key));
     m_files = std::make_unique<FileCipher>(m_cipher->key());
     m_changeLog = std::make_unique<ChangeLog>(*m_db, *m_cipher, m_clock);

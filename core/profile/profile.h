@@ -51,7 +51,8 @@ public:
                                                    const Clock &clock);
     static Result<std::unique_ptr<Profile>> open(const QString &directory, const Clock &clock);
 
-    // Locked for a wrong passphrase or an unknown login (the two are not told apart).
+    // Locked for a wrong passphrase or an unknown login (the two are not told apart);
+    // Conflict when already unlocked.
     Status unlock(const QString &login, const QString &passphrase);
     void lock();
     bool unlocked() const;

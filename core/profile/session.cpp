@@ -109,7 +109,8 @@ Result<int> Session::buildSearchIndex()
     if (!s)
         return s.error();
     personIndex = {};
-    m_search->clear();
+    // Built aside and swapped in whole: a damaged record part-way leaves the previous index.
+    SearchIndex fresh;
     int indexed = 0;
     s = m_reader->forEach(*Schema::entity(u"case"), false, [&](Record &&kase) {
         SearchDocument doc = documentFor(kase, {}, m_regions);
@@ -121,12 +122,13 @@ Result<int> Session::buildSearchIndex()
                 doc.niks << person.nik;
             addPlace(doc, m_regions, person.region);
         }
-        m_search->upsert(doc);
+        fresh.upsert(doc);
         ++indexed;
         return Status();
     });
     if (!s)
         return s.error();
+    *m_search = std::move(fresh);
     qCInfo(lcSearch) << "indexed" << indexed << "cases in" << timer.elapsed() << "ms";
     return indexed;
 }

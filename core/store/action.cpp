@@ -49,10 +49,16 @@ Action::Action(ChangeLog &log, QString author)
     , m_txn(log.database())
     , m_author(std::move(author))
     , m_startedAt(log.clock().nowMs())
-    , m_seqAtStart(log.m_seq)
-    , m_seq(log.m_seq)
 {
     m_txnId = newUuidV7(m_startedAt);
+}
+
+void Action::start()
+{
+    // Called with the write lock held (ChangeLog::begin), after the sequence and clock were
+    // brought up to date with what other processes on this profile committed.
+    m_seqAtStart = m_log.m_seq;
+    m_seq = m_log.m_seq;
     // One stamp per action: all its ops happened "at once" for conflict resolution; their
     // order within the action is the site sequence.
     m_lastStamp = qint64(m_log.m_hlc.now().packed);
@@ -60,7 +66,7 @@ Action::Action(ChangeLog &log, QString author)
 
 Action::~Action()
 {
-    if (!m_committed) {
+    if (!m_committed && m_txn.active()) {
         m_txn.rollback();
         m_log.m_seq = m_seqAtStart; // give the sequence numbers back: the outbox stays gap-free
     }
@@ -94,7 +100,8 @@ Status Action::appendOp(const EntityDef &entity, const QString &id, const QStrin
     if (encodedValue.isNull())
         query.bindNull(9);
     else
-        query.bind(9, m_log.cipher().seal(encodedValue, FieldCipher::associatedData(QString(u"op:"_s + entity.name), id, field)));
+        query.bind(9, m_log.cipher().seal(encodedValue, ChangeLog::opAssociatedData(entity.name, id, field,
+                                                                                    m_log.siteId(), m_seq, op)));
     query.bind(10, m_lastStamp);
     query.bind(11, m_author);
     query.bind(12, base);
@@ -179,8 +186,10 @@ Status Action::update(const EntityDef &entity, const QString &id, const QString 
                                                        % entity.table % u" WHERE id = ?"_s);
         select.bind(1, id);
         if (!select.next()) {
+            const Error error = select.failed() ? select.error()
+                                                : Error{Error::Code::NotFound, u"%1 %2 not found"_s.arg(entity.name, id)};
             select.reset();
-            return Error{Error::Code::NotFound, u"%1 %2 not found"_s.arg(entity.name, id)};
+            return error;
         }
         for (int i = 0; i < fields.size(); ++i) {
             const FieldDef &field = *fields.at(i);

@@ -46,6 +46,7 @@ public:
 private:
     friend class ChangeLog;
     Action(ChangeLog &log, QString author);
+    void start();
 
     Status appendOp(const EntityDef &entity, const QString &id, const QString &caseId, const QString &field,
                     const QString &op, const QByteArray &encodedValue, qint64 base);

@@ -5,6 +5,7 @@
 #include "core/domain/validator.h"
 #include "core/store/action.h"
 #include "core/store/changelog.h"
+#include "core/store/database.h"
 #include "core/store/recordreader.h"
 #include "core/store/schema.h"
 #include "core/util/uuid.h"
@@ -93,8 +94,8 @@ Result<Record> ActivityRepository::add(QStringView entityName, const QString &ca
     const EntityDef &kase = *Schema::entity(u"case");
     if (const Result<Record> owner = m_reader.find(kase, caseId); !owner)
         return owner.error();
-    if (m_actor.role == Role::Admin)
-        return Error{Error::Code::Conflict, u"administrators do not record case content"_s};
+    if (Status s = checkMayRecord(m_actor); !s)
+        return s.error();
 
     Result<std::unique_ptr<Action>> begun = m_log.begin(m_actor.login);
     if (!begun)
@@ -132,10 +133,22 @@ Result<Record> ActivityRepository::add(QStringView entityName, const QString &ca
     return record;
 }
 
+bool ActivityRepository::isLatestRisk(const QString &caseId, const QString &assessmentId)
+{
+    Statement &query = m_log.database().statement(u"SELECT id FROM risk_assessments WHERE case_id = ? AND deleted = 0 "
+                                                  "ORDER BY assessed_at DESC, id DESC LIMIT 1"_s);
+    query.bind(1, caseId);
+    const bool latest = query.next() && query.text(0) == assessmentId;
+    query.reset();
+    return latest;
+}
+
 Status ActivityRepository::update(QStringView entityName, const QString &id, QVariantHash changes)
 {
     if (!isActivity(entityName))
         return invalidInput(u"entity"_s, u"%1 is not a case entry"_s.arg(entityName));
+    if (Status s = checkMayRecord(m_actor); !s)
+        return s;
     const EntityDef &entity = *Schema::entity(entityName);
     const Result<Record> current = m_reader.find(entity, id);
     if (!current)
@@ -154,7 +167,9 @@ Status ActivityRepository::update(QStringView entityName, const QString &id, QVa
         return begun.error();
     if (Status s = (*begun)->update(entity, id, current->caseId, changes); !s)
         return s;
-    if (entityName == u"risk_assessment" && changes.contains(u"level"_s)) {
+    if (entityName == u"risk_assessment" && changes.contains(u"level"_s) && isLatestRisk(current->caseId, id)) {
+        // Only the latest assessment sets the case's current level; correcting an older one
+        // does not.
         if (Status s = (*begun)->update(*Schema::entity(u"case"), current->caseId, current->caseId,
                                         {{u"risk_level"_s, changes.value(u"level"_s)}});
             !s)

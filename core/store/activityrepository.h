@@ -27,6 +27,7 @@ public:
 
 private:
     Status checkService(const QVariantHash &before, QVariantHash &changes, bool insert) const;
+    bool isLatestRisk(const QString &caseId, const QString &assessmentId);
 
     ChangeLog &m_log;
     RecordReader &m_reader;

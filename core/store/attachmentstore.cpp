@@ -9,6 +9,7 @@
 #include "core/store/database.h"
 #include "core/store/recordreader.h"
 #include "core/store/schema.h"
+#include "core/store/transaction.h"
 #include "core/util/uuid.h"
 
 #include <QDir>
@@ -39,12 +40,14 @@ QString AttachmentStore::pathFor(const QString &attachmentId) const
 
 Result<Record> AttachmentStore::attach(const QString &caseId, const QString &sourcePath, const QString &description)
 {
+    if (Status s = checkMayRecord(m_actor); !s)
+        return s.error();
     const EntityDef &entity = *Schema::entity(u"attachment");
     if (const Result<Record> owner = m_reader.find(*Schema::entity(u"case"), caseId); !owner)
         return owner.error();
     const QFileInfo source(sourcePath);
     if (!source.isFile())
-        return Error{Error::Code::NotFound, u"no file at %1"_s.arg(sourcePath)};
+        return Error{Error::Code::NotFound, u"the file to attach does not exist"_s, u"file"_s};
     if (source.size() > maxBytes)
         return invalidInput(u"file"_s, u"the file is %1 bytes, at most %2"_s.arg(source.size()).arg(maxBytes));
     QVariantHash values{{u"file_name"_s, source.fileName()},
@@ -57,16 +60,17 @@ Result<Record> AttachmentStore::attach(const QString &caseId, const QString &sou
     if (!QDir().mkpath(m_directory))
         return Error{Error::Code::StoreUnavailable, u"cannot create %1"_s.arg(m_directory)};
 
-    const QString id = newUuidV7(m_log.clock().nowMs());
-    const QString target = pathFor(id);
-    // Content first (atomic rename inside), then the row; a failed row removes the file.
-    if (Status s = m_files.encryptFile(sourcePath, id, target); !s)
-        return s.error();
-    auto removeFile = qScopeGuard([&] { QFile::remove(target); });
-
+    // The write lock first, then the content (atomic rename inside), then the row: while we
+    // hold the lock no other process sweeps, so it never sees our file without its row; a
+    // failed row removes the file.
     Result<std::unique_ptr<Action>> begun = m_log.begin(m_actor.login);
     if (!begun)
         return begun.error();
+    const QString id = newUuidV7((*begun)->startedAt());
+    const QString target = pathFor(id);
+    if (Status s = m_files.encryptFile(sourcePath, id, target); !s)
+        return s.error();
+    auto removeFile = qScopeGuard([&] { QFile::remove(target); });
     if (Status s = (*begun)->insert(entity, id, caseId, values); !s)
         return s.error();
     if (Status s = (*begun)->commit(); !s)
@@ -92,8 +96,14 @@ Result<int> AttachmentStore::sweepOrphans()
     QDir dir(m_directory);
     if (!dir.exists())
         return 0;
+    // Under the write lock: an attach in another process holds it from before its file exists
+    // until its row commits, so a file without a row here is really orphaned.
+    Transaction lock(m_log.database());
+    if (Status s = lock.begin(); !s)
+        return s.error();
     int removed = 0;
-    const QStringList files = dir.entryList({u"*.bin"_s, u"*.tmp*"_s}, QDir::Files);
+    // "<id>.bin", and QSaveFile's "<id>.bin.XXXXXX" left by a crash mid-write.
+    const QStringList files = dir.entryList({u"*.bin"_s, u"*.bin.*"_s}, QDir::Files);
     for (const QString &name : files) {
         const QString id = name.section(u'.', 0, 0);
         Statement &query = m_log.database().statement(u"SELECT 1 FROM attachments WHERE id = ?"_s);
@@ -109,6 +119,7 @@ Result<int> AttachmentStore::sweepOrphans()
         if (!known && dir.remove(name))
             ++removed;
     }
+    lock.rollback(); // nothing was written; release the lock
     return removed;
 }
 

@@ -12,10 +12,11 @@ class FileCipher;
 class RecordReader;
 class Validator;
 
-// Documents attached to a case (scanned letters, visum results, photos). The content is
-// encrypted into `<dir>/<attachment id>.bin` before the row is written; if the row's action
-// fails, the file is removed, and files without a row (a crash in between) are swept at
-// start-up. File names and descriptions are sensitive fields of the row.
+// Documents attached to a case (scanned letters, visum results, photos). Within one action
+// (holding the write lock) the content is encrypted into `<dir>/<attachment id>.bin`, then the
+// row is written; if the action fails, the file is removed, and files without a row (a crash
+// in between) are swept at start-up under the write lock. File names and descriptions are
+// sensitive fields of the row.
 class AttachmentStore final
 {
 public:

@@ -57,7 +57,7 @@ Result<QString> CaseRepository::nextNumber(const QString &districtCode, qint64 n
     const Result<QString> prefix = m_log.meta(u"device_prefix"_s);
     if (!prefix)
         return prefix.error();
-    const int year = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC).date().year();
+    const int year = QDateTime::fromMSecsSinceEpoch(nowMs, QTimeZone(7 * 3600)).date().year(); // WIB
     const QString key = u"case_seq/%1"_s.arg(year);
     const Result<QString> last = m_log.meta(key);
     const qint64 seq = (last ? last->toLongLong() : 0) + 1;
@@ -78,10 +78,45 @@ Status CaseRepository::writeParties(Action &action, const QString &caseId, QList
     for (qsizetype i = 0; i < parties.size(); ++i) {
         PartyInput &party = parties[i];
         const QString where = u"people[%1]"_s.arg(i);
+        // An existing link must belong to this case, and its person is the one it names: a
+        // patch of one case never rewrites another case's people.
+        if (!party.linkId.isEmpty()) {
+            const Result<Record> existing = m_reader.find(link, party.linkId);
+            if (!existing || existing->caseId != caseId)
+                return Error{Error::Code::NotFound, u"people[%1]: no such person link in this case"_s.arg(i), where};
+            const QString linked = existing->text(u"person_id"_s);
+            if (!party.personId.isEmpty() && party.personId != linked)
+                return invalidInput(where + u".person_id"_s, u"the link names another person"_s);
+            party.personId = linked;
+        }
         const bool newPerson = party.personId.isEmpty();
-        if (Status s = m_validator.validate(person, party.person, newPerson); !s)
+        QVariantHash merged = party.person;
+        if (!newPerson) {
+            const Result<Record> existing = m_reader.find(person, party.personId, true);
+            if (!existing)
+                return Error{Error::Code::NotFound, u"people[%1]: no such person"_s.arg(i), where + u".person_id"_s};
+            // Patching someone known only through another case is not this case's business.
+            if (!party.person.isEmpty() && party.linkId.isEmpty() && !linkedToCase(party.personId, caseId))
+                return Error{Error::Code::Conflict, u"people[%1]: the person is not part of this case"_s.arg(i),
+                             where + u".person_id"_s};
+            if (Status s = m_validator.validate(person, party.person, false); !s)
+                return located(s.error(), where + u".person"_s);
+            // Cross-field rules (NIK against sex and birth date) see the merged person.
+            merged = existing->fields;
+            for (auto it = party.person.cbegin(); it != party.person.cend(); ++it)
+                merged.insert(it.key(), it.value());
+            for (const FieldDef &field : person.fields) {
+                if (field.kind == FieldKind::ServerOnly)
+                    merged.remove(field.name);
+            }
+            if (Status s = m_validator.validate(person, merged, false); !s)
+                return located(s.error(), where + u".person"_s);
+            if (merged.value(u"birth_year"_s) != existing->fields.value(u"birth_year"_s))
+                party.person.insert(u"birth_year"_s, merged.value(u"birth_year"_s));
+        } else if (Status s = m_validator.validate(person, party.person, true); !s) {
             return located(s.error(), where + u".person"_s);
-        const QDate birth = QDate::fromString(party.person.value(u"birth_date"_s).toString(), Qt::ISODate);
+        }
+        const QDate birth = QDate::fromString(merged.value(u"birth_date"_s).toString(), Qt::ISODate);
         if (birth.isValid() && incident.isValid() && birth > incident)
             return invalidInput(where + u".person.birth_date"_s, u"the birth date is after the incident date"_s);
         if (newPerson) {
@@ -106,6 +141,9 @@ Status CaseRepository::writeParties(Action &action, const QString &caseId, QList
                 && !party.link.contains(u"victim_person_id"_s) && victims.size() == 1)
                 party.link.insert(u"victim_person_id"_s, victims.first());
         }
+        const QString victim = party.link.value(u"victim_person_id"_s).toString();
+        if (!victim.isEmpty() && !victims.contains(victim) && !linkedToCase(victim, caseId))
+            return invalidInput(where + u".victim_person_id"_s, u"the victim is not a person of this case"_s);
         if (party.link.isEmpty())
             continue;
         if (Status s = m_validator.validate(link, party.link, newLink); !s)
@@ -124,18 +162,15 @@ Status CaseRepository::writeParties(Action &action, const QString &caseId, QList
 Result<Record> CaseRepository::create(CaseDraft draft)
 {
     const EntityDef &kase = def(u"case");
-    // Server-only fields are set here, at creation, and never taken from input.
-    for (const QString &serverOnly : {u"number"_s, u"registry_number"_s, u"assigned_user"_s, u"assigned_team"_s}) {
-        if (draft.fields.contains(serverOnly))
-            return invalidInput(serverOnly, u"%1 is assigned by the system"_s.arg(serverOnly));
-    }
+    // Server-only fields (number, assignment) are set here, after validation refused them as
+    // input.
     if (draft.fields.contains(u"status"_s) && draft.fields.value(u"status"_s).toString() != Workflow::initialStatus())
         return invalidInput(u"status"_s, u"a new case starts in status intake"_s);
     draft.fields.insert(u"status"_s, Workflow::initialStatus());
+    if (Status s = checkMayRecord(m_actor); !s)
+        return s.error();
     if (Status s = m_validator.validate(kase, draft.fields, true); !s)
         return s.error();
-    if (m_actor.role == Role::Admin)
-        return Error{Error::Code::Conflict, u"administrators do not record case content"_s};
 
     Result<std::unique_ptr<Action>> begun = m_log.begin(m_actor.login);
     if (!begun)
@@ -178,11 +213,9 @@ Result<Record> CaseRepository::create(CaseDraft draft)
 
 Status CaseRepository::update(const QString &id, CaseDraft patch)
 {
+    if (Status s = checkMayRecord(m_actor); !s)
+        return s;
     const EntityDef &kase = def(u"case");
-    for (const QString &serverOnly : {u"number"_s, u"registry_number"_s, u"assigned_user"_s, u"assigned_team"_s}) {
-        if (patch.fields.contains(serverOnly))
-            return invalidInput(serverOnly, u"%1 is assigned by the system"_s.arg(serverOnly));
-    }
     const Result<Record> current = m_reader.find(kase, id);
     if (!current)
         return current.error();
@@ -192,6 +225,10 @@ Status CaseRepository::update(const QString &id, CaseDraft patch)
     QVariantHash merged = current->fields;
     for (auto it = patch.fields.cbegin(); it != patch.fields.cend(); ++it)
         merged.insert(it.key(), it.value());
+    for (const FieldDef &field : kase.fields) {
+        if (field.kind == FieldKind::ServerOnly)
+            merged.remove(field.name); // stored, not input: not re-validated
+    }
     if (Status s = m_validator.validate(kase, merged, false); !s)
         return s;
 
@@ -233,8 +270,21 @@ Status CaseRepository::update(const QString &id, CaseDraft patch)
     return action.commit();
 }
 
+bool CaseRepository::linkedToCase(const QString &personId, const QString &caseId)
+{
+    Statement &query = m_log.database().statement(
+        u"SELECT 1 FROM case_persons WHERE person_id = ? AND case_id = ? AND deleted = 0"_s);
+    query.bind(1, personId);
+    query.bind(2, caseId);
+    const bool found = query.next();
+    query.reset();
+    return found;
+}
+
 Status CaseRepository::setDeleted(const QString &id, bool deleted)
 {
+    if (Status s = checkMayRecord(m_actor); !s)
+        return s;
     Result<std::unique_ptr<Action>> begun = m_log.begin(m_actor.login);
     if (!begun)
         return begun.error();

@@ -2,6 +2,7 @@
 #include "core/store/changelog.h"
 
 #include "core/store/action.h"
+#include "core/crypto/fieldcipher.h"
 #include "core/store/database.h"
 #include "core/store/schema.h"
 #include "core/store/statement.h"
@@ -29,6 +30,19 @@ Status ChangeLog::initialise(Database &db, const QString &siteId)
     return {};
 }
 
+Status ChangeLog::refreshFromStore()
+{
+    const Result<QString> seq = meta(u"site_seq"_s);
+    if (!seq)
+        return seq.error();
+    const Result<QString> stamp = meta(u"hlc"_s);
+    if (!stamp)
+        return stamp.error();
+    m_seq = seq->toLongLong();
+    m_hlc.observe(HlcStamp{stamp->toULongLong()});
+    return {};
+}
+
 Status ChangeLog::load()
 {
     const Result<QString> site = meta(u"site_id"_s);
@@ -51,10 +65,27 @@ Result<std::unique_ptr<Action>> ChangeLog::begin(const QString &author)
     Q_ASSERT(!m_siteId.isEmpty());
     Q_ASSERT(!m_inAction); // one action at a time per connection
     std::unique_ptr<Action> action(new Action(*this, author));
+    const bool outermost = m_db.transactionDepth() == 0;
     if (Status began = action->m_txn.begin(); !began)
         return began.error();
     m_inAction = true;
+    if (outermost) {
+        // Another process (the desktop app and dampingi-ctl on one profile) may have committed
+        // since we last looked: with the write lock held, continue from the stored sequence and
+        // never below the stored clock. Inside a bulk import the in-memory values are current.
+        if (Status s = refreshFromStore(); !s)
+            return s.error();
+    }
+    action->start();
     return action;
+}
+
+QByteArray ChangeLog::opAssociatedData(const QString &entity, const QString &id, const QString &field,
+                                       const QString &site, qint64 seq, const QString &op)
+{
+    return FieldCipher::associatedData(QString(u"op:"_s + entity), id,
+                                       // Schema names, hex site ids, digits: '|' cannot occur in any part.
+                                       QString(field + u'|' + site + u'|' + QString::number(seq) + u'|' + op));
 }
 
 Statement &ChangeLog::opInsert()

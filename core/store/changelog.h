@@ -41,6 +41,11 @@ public:
     const FieldCipher &cipher() const { return m_cipher; }
     const Clock &clock() const { return m_clock; }
 
+    // The associated data of a change-log value: it pins the ciphertext to its op (entity, id,
+    // field, site, sequence and kind), so values cannot be swapped between ops, even of one field.
+    static QByteArray opAssociatedData(const QString &entity, const QString &id, const QString &field,
+                                       const QString &site, qint64 seq, const QString &op);
+
     // Ops of this site not yet acknowledged by a server (the outbox).
     Result<qint64> pendingCount();
 
@@ -49,6 +54,8 @@ public:
 
 private:
     friend class Action;
+
+    Status refreshFromStore();
 
     // The statements every action runs, looked up once (hashing long SQL per op showed up in
     // profiles). They live in the Database's statement cache.

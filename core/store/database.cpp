@@ -105,9 +105,16 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, Mode mode)
 Statement &Database::statement(const QString &sql)
 {
     auto it = m_statements.find(sql);
-    if (it == m_statements.end())
-        it = m_statements.emplace(sql, std::make_unique<Statement>(m_handle, sql)).first;
-    return *it->second;
+    if (it != m_statements.end())
+        return *it->second;
+    auto statement = std::make_unique<Statement>(m_handle, sql);
+    if (!statement->valid()) {
+        // Not cached: a transient failure (a busy schema) must not break this SQL for good.
+        // The caller gets an invalid statement whose exec()/next() report the error.
+        m_failed = std::move(statement);
+        return *m_failed;
+    }
+    return *m_statements.emplace(sql, std::move(statement)).first->second;
 }
 
 Error Database::errorFrom(const QSqlError &error)

@@ -62,6 +62,7 @@ private:
     QString m_connectionName;
     sqlite3 *m_handle = nullptr;
     std::unordered_map<QString, std::unique_ptr<Statement>> m_statements;
+    std::unique_ptr<Statement> m_failed;
     FaultInjector m_faults;
     int m_transactionDepth = 0;
 };

@@ -3,6 +3,7 @@
 
 #include "core/clock/hlc.h"
 #include "core/crypto/fieldcipher.h"
+#include "core/store/changelog.h"
 #include "core/store/database.h"
 #include "core/store/schema.h"
 #include "core/store/valuecodec.h"
@@ -42,7 +43,7 @@ Result<QList<HistoryEntry>> HistoryReader::forCase(const QString &caseId)
         const QByteArray sealed = query.isNull(7) ? QByteArray() : query.blob(7);
         if (!sealed.isNull()) {
             const Result<QByteArray> plain
-                = m_cipher.open(sealed, FieldCipher::associatedData(QString(u"op:"_s + e.entity), e.entityId, e.field));
+                = m_cipher.open(sealed, ChangeLog::opAssociatedData(e.entity, e.entityId, e.field, e.siteId, e.siteSeq, e.op));
             if (!plain) {
                 query.reset();
                 return Error{Error::Code::Corrupt, u"change %1/%2 failed authentication"_s.arg(e.siteId).arg(e.siteSeq)};

@@ -6,6 +6,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Core::Migrations {
@@ -198,6 +200,7 @@ Status migrateTo(QSqlDatabase &db, int target)
         return Error{Error::Code::SchemaTooNew,
                      u"database schema %1 is newer than this build (%2)"_s.arg(*current).arg(latestVersion())};
     }
+    target = std::min(target, latestVersion());
     for (int version = *current + 1; version <= target; ++version) {
         // Each step is one transaction together with its user_version bump: a crash leaves
         // the database at the previous version, never half-way.

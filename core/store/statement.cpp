@@ -191,6 +191,8 @@ Error sqliteError(int code, const QString &text)
         return {Error::Code::StoreUnavailable, u"database is busy (another process holds it): "_s + text};
     case SQLITE_IOERR:
         return {Error::Code::StoreUnavailable, u"disk I/O error: "_s + text};
+    case SQLITE_CONSTRAINT:
+        return {Error::Code::Conflict, u"the change contradicts stored data: "_s + text};
     default:
         return {Error::Code::StoreUnavailable, text};
     }

@@ -123,3 +123,42 @@ TEST_CASE("the clock and sequence survive closing and reopening the profile", "[
     REQUIRE(f.session->cases().create(Test::sampleDraft()).ok());
     CHECK(f.profile->changeLog().hlc().last() > stamp);
 }
+
+TEST_CASE("two processes writing to one profile continue one gap-free sequence", "[core][store][changelog][review]")
+{
+    Test::ProfileFixture f;
+    // A second, independent opening of the same folder: its own connection and ChangeLog, as
+    // the desktop app and dampingi-ctl would have.
+    auto other = Core::Profile::open(f.dir.path(), f.clock);
+    REQUIRE(other.ok());
+    REQUIRE((*other)->unlock({}, Test::passphrase).ok());
+    Core::Session second(**other, Test::codes(), Test::regions());
+    for (int i = 0; i < 3; ++i) {
+        REQUIRE(f.session->cases().create(Test::sampleDraft()).ok());
+        REQUIRE(second.cases().create(Test::sampleDraft()).ok());
+    }
+    Core::Database &db = f.profile->database();
+    CHECK(count(db, u"SELECT max(site_seq) FROM change_ops"_s) == count(db, u"SELECT count(*) FROM change_ops"_s));
+    CHECK(count(db, u"SELECT count(DISTINCT number) FROM cases"_s) == 6);
+    // Stamps only grow in commit order across both writers.
+    CHECK(count(db, u"SELECT count(*) FROM change_ops a JOIN change_ops b ON b.site_seq = a.site_seq + 1 "
+                    "WHERE b.hlc < a.hlc"_s) == 0);
+}
+
+TEST_CASE("a change-log value moved to another op of the same field does not open", "[core][store][privacy][review]")
+{
+    Test::ProfileFixture f;
+    const auto kase = f.session->cases().create(Test::sampleDraft());
+    REQUIRE(kase.ok());
+    Core::CaseDraft patch;
+    patch.fields = {{u"narrative"_s, u"versi kedua"_s}};
+    REQUIRE(f.session->cases().update(kase->id, patch).ok());
+    QSqlQuery q(f.profile->database().connection());
+    // Copy the newer narrative ciphertext onto the older narrative op.
+    REQUIRE(q.exec(u"UPDATE change_ops SET value = (SELECT value FROM change_ops WHERE field = 'narrative' "
+                   "ORDER BY site_seq DESC LIMIT 1) WHERE site_seq = (SELECT min(site_seq) FROM change_ops "
+                   "WHERE field = 'narrative')"_s));
+    const auto history = f.session->history().forCase(kase->id);
+    REQUIRE_FALSE(history.ok());
+    CHECK(history.error().code == Core::Error::Code::Corrupt);
+}

@@ -88,3 +88,29 @@ TEST_CASE("an entry for a case that does not exist is refused", "[core][activity
     REQUIRE_FALSE(note.ok());
     CHECK(note.error().code == Core::Error::Code::NotFound);
 }
+
+TEST_CASE("a GPS fix carries numbers only", "[core][activity][review]")
+{
+    Test::ProfileFixture f;
+    const auto kase = f.session->cases().create(Test::sampleDraft());
+    REQUIRE(kase.ok());
+    const auto extra = f.session->activities().add(
+        u"visit", kase->id,
+        {{u"location"_s, QVariantMap{{u"lat"_s, -0.4}, {u"lng"_s, 116.9}, {u"owner"_s, u"rumah Siti"_s}}}});
+    CHECK(extra.error().field == u"location");
+    const auto text = f.session->activities().add(
+        u"visit", kase->id, {{u"location"_s, QVariantMap{{u"lat"_s, u"-0.4"_s}, {u"lng"_s, 116.9}}}});
+    CHECK(text.error().field == u"location");
+}
+
+TEST_CASE("correcting an older risk assessment leaves the current level alone", "[core][activity][review]")
+{
+    Test::ProfileFixture f;
+    const auto kase = f.session->cases().create(Test::sampleDraft()); // first assessment: high
+    REQUIRE(kase.ok());
+    const QString first = f.session->cases().load(kase->id)->children.value(u"risk_assessment"_s).first().id;
+    f.clock.advance(60'000);
+    REQUIRE(f.session->activities().add(u"risk_assessment", kase->id, {{u"level"_s, u"low"_s}}).ok());
+    REQUIRE(f.session->activities().update(u"risk_assessment", first, {{u"level"_s, u"medium"_s}}).ok());
+    CHECK(f.session->cases().load(kase->id)->kase.text(u"risk_level"_s) == u"low");
+}

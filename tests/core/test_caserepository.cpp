@@ -226,3 +226,107 @@ TEST_CASE("search finds a case by typo'd name, NIK prefix, number and village", 
     }
     CHECK(f.session->search(u"zzzyyyxxx"_s, {}).value().isEmpty());
 }
+
+TEST_CASE("a case update cannot touch another case's people", "[core][cases][review]")
+{
+    Test::ProfileFixture f;
+    const auto a = f.session->cases().create(Test::sampleDraft());
+    const auto b = f.session->cases().create(Test::sampleDraft());
+    REQUIRE(a.ok());
+    REQUIRE(b.ok());
+    const auto fileA = f.session->cases().load(a->id);
+    REQUIRE(fileA.ok());
+    const QString linkOfA = fileA->parties.first().link.id;
+    const QString roleBefore = fileA->parties.first().link.text(u"role"_s);
+
+    Core::CaseDraft patch;
+    Core::PartyInput party;
+    party.linkId = linkOfA;
+    party.link = {{u"role"_s, u"contact"_s}};
+    patch.parties = {party};
+    const Core::Status refused = f.session->cases().update(b->id, patch);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().code == Core::Error::Code::NotFound);
+    CHECK(f.session->cases().load(a->id)->parties.first().link.text(u"role"_s) == roleBefore);
+
+    // Patching A's victim through B by person id is refused too.
+    Core::PartyInput byPerson;
+    byPerson.personId = fileA->parties.first().person.id;
+    byPerson.person = {{u"name"_s, u"Nama Lain"_s}};
+    Core::CaseDraft patch2;
+    patch2.parties = {byPerson};
+    CHECK(f.session->cases().update(b->id, patch2).error().code == Core::Error::Code::Conflict);
+}
+
+TEST_CASE("linking a person id that does not exist is a not-found error", "[core][cases][review]")
+{
+    Test::ProfileFixture f;
+    auto draft = Test::sampleDraft();
+    draft.parties[1].personId = u"0190f000-0000-7000-8000-00000000dead"_s;
+    draft.parties[1].person.clear();
+    const auto created = f.session->cases().create(draft);
+    REQUIRE_FALSE(created.ok());
+    CHECK(created.error().code == Core::Error::Code::NotFound);
+}
+
+TEST_CASE("an administrator cannot change case content", "[core][cases][review]")
+{
+    Test::ProfileFixture f;
+    const auto kase = f.session->cases().create(Test::sampleDraft());
+    REQUIRE(kase.ok());
+    REQUIRE(f.profile->addUser(u"admin"_s, Core::Role::Admin, u"sandi-admin-2026"_s, Core::KdfStrength::Minimum).ok());
+    f.session.reset();
+    f.profile->lock();
+    REQUIRE(f.profile->unlock(u"admin"_s, u"sandi-admin-2026"_s).ok());
+    Core::Session admin(*f.profile, Test::codes(), Test::regions());
+    Core::CaseDraft patch;
+    patch.fields = {{u"narrative"_s, u"diubah admin"_s}};
+    CHECK(admin.cases().update(kase->id, patch).error().code == Core::Error::Code::Conflict);
+    CHECK(admin.cases().setDeleted(kase->id, true).error().code == Core::Error::Code::Conflict);
+    CHECK(admin.cases().load(kase->id)->kase.text(u"narrative"_s).startsWith(u"Korban diancam"_s));
+}
+
+TEST_CASE("a person patch is checked against the stored NIK", "[core][cases][review]")
+{
+    Test::ProfileFixture f;
+    const auto kase = f.session->cases().create(Test::sampleDraft());
+    REQUIRE(kase.ok());
+    const auto file = f.session->cases().load(kase->id);
+    REQUIRE(file.ok());
+    Core::PartyInput victim;
+    for (const auto &party : file->parties) {
+        if (party.link.text(u"role"_s) == u"victim")
+            victim.linkId = party.link.id;
+    }
+    REQUIRE(!victim.linkId.isEmpty());
+    victim.person = {{u"sex"_s, u"male"_s}}; // the stored NIK says female
+    Core::CaseDraft patch;
+    patch.parties = {victim};
+    const Core::Status refused = f.session->cases().update(kase->id, patch);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().field == u"people[0].person.nik");
+}
+
+TEST_CASE("text with emoji pasted from WhatsApp is accepted, an unpaired surrogate is not", "[core][cases][review]")
+{
+    Test::ProfileFixture f;
+    auto draft = Test::sampleDraft();
+    draft.fields[u"narrative"_s] = u"Pesan korban: tolong 😭🙏"_s;
+    const auto created = f.session->cases().create(draft);
+    REQUIRE(created.ok());
+    CHECK(f.session->cases().load(created->id)->kase.text(u"narrative"_s) == u"Pesan korban: tolong 😭🙏");
+    draft.fields[u"narrative"_s] = QString(u"rusak "_s + QChar(0xD83D));
+    CHECK(f.session->cases().create(draft).error().field == u"narrative");
+}
+
+TEST_CASE("values of the wrong JSON type are refused, not coerced", "[core][cases][review]")
+{
+    Test::ProfileFixture f;
+    auto draft = Test::sampleDraft();
+    draft.fields[u"incident_region"_s] = 64.02;
+    CHECK(f.session->cases().create(draft).error().field == u"incident_region");
+    const auto parsed = Core::Json::toCaseDraft(
+        Core::Json::parseObject(R"({"people":[{"role":"victim","person_id":12345}]})").value());
+    REQUIRE_FALSE(parsed.ok());
+    CHECK(parsed.error().field == u"people[0]");
+}

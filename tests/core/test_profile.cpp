@@ -90,3 +90,24 @@ TEST_CASE("settings default to Indonesian and announce changes", "[core][profile
     Core::Settings reread(dir.filePath(u"settings.ini"_s));
     CHECK(reread.language() == u"en");
 }
+
+TEST_CASE("unlocking an unlocked profile is refused and keeps the session working", "[core][profile][review]")
+{
+    Test::ProfileFixture f;
+    CHECK(f.profile->unlock({}, Test::passphrase).error().code == Core::Error::Code::Conflict);
+    CHECK(f.session->cases().create(Test::sampleDraft()).ok());
+}
+
+TEST_CASE("an interrupted profile creation can be run again", "[core][profile][review]")
+{
+    QTemporaryDir dir;
+    Core::FixedClock clock{Test::fixedNowMs};
+    Core::ProfileOptions options{u"64.02"_s, u"siti"_s, Core::Role::Caseworker, Test::passphrase, false,
+                                 Core::KdfStrength::Minimum};
+    REQUIRE(Core::Profile::create(dir.path(), options, clock).ok());
+    // As if profile.json had failed to be written: the folder is not a profile yet.
+    REQUIRE(QFile::remove(dir.filePath(u"profile.json"_s)));
+    const auto again = Core::Profile::create(dir.path(), options, clock);
+    INFO((again.ok() ? QString() : again.error().detail).toStdString());
+    CHECK(again.ok());
+}

@@ -87,3 +87,14 @@ TEST_CASE("isUuid accepts canonical UUIDs and rejects everything else", "[core][
     CHECK_FALSE(Core::isUuid(u"0190c7e-23b4a-7c5d-8e6f-0123456789ab"));   // dash misplaced
     CHECK_FALSE(Core::isUuid(u"00000000-0000-0000-0000-000000000000"));   // nil
 }
+
+TEST_CASE("ids made in the same millisecond sort in creation order", "[core][uuid]")
+{
+    QStringList ids;
+    for (int i = 0; i < 5000; ++i) // more than the 4,096 a millisecond holds
+        ids << Core::newUuidV7(1795143600000);
+    QStringList sorted = ids;
+    sorted.sort();
+    CHECK(sorted == ids);
+    CHECK(ids.removeDuplicates() == 0);
+}

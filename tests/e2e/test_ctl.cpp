@@ -251,3 +251,33 @@ TEST_CASE("kill -9 during a bulk import leaves a sound database with whole actio
     const Run after = ctl.run({u"case"_s, u"new"_s}, intake);
     CHECK(after.exit == 0);
 }
+
+TEST_CASE("parallel dampingi-ctl writers on one profile all succeed without a gap", "[e2e][ctl][review]")
+{
+    Ctl ctl;
+    ctl.init();
+    std::vector<std::unique_ptr<QProcess>> writers;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"DAMPINGI_PASSPHRASE"_s, Test::passphrase);
+    for (int i = 0; i < 6; ++i) {
+        auto process = std::make_unique<QProcess>();
+        process->setProcessEnvironment(env);
+        process->start(QStringLiteral(DAMPINGI_CTL), {u"--profile"_s, ctl.profile(), u"case"_s, u"new"_s});
+        REQUIRE(process->waitForStarted());
+        process->write(intake);
+        process->closeWriteChannel();
+        writers.push_back(std::move(process));
+    }
+    for (auto &process : writers) {
+        REQUIRE(process->waitForFinished(60000));
+        INFO(process->readAllStandardError().toStdString());
+        CHECK(process->exitCode() == 0);
+    }
+    auto db = Core::Database::open(ctl.profile() + u"/dampingi.db"_s);
+    REQUIRE(db.ok());
+    QSqlQuery q((*db)->connection());
+    REQUIRE(q.exec(u"SELECT count(*), max(site_seq), (SELECT count(DISTINCT number) FROM cases) FROM change_ops"_s));
+    REQUIRE(q.next());
+    CHECK(q.value(0).toLongLong() == q.value(1).toLongLong());
+    CHECK(q.value(2).toInt() == 6);
+}
