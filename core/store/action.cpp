@@ -95,13 +95,15 @@ Status Action::appendOp(const EntityDef &entity, const QString &id, const QStrin
     query.bind(6, caseId.isEmpty() ? QString() : caseId);
     query.bind(7, field);
     query.bind(8, op);
-    // Every op value is encrypted, plain fields included: the outbox is one opaque stream and
-    // the associated data pins each value to its entity, id and field.
+    // Values of sensitive fields are sealed, pinned to this op by the associated data; plain
+    // fields are no more secret in the log than in their rows.
     if (encodedValue.isNull())
         query.bindNull(9);
-    else
+    else if (ChangeLog::sealsValue(entity.name, field))
         query.bind(9, m_log.cipher().seal(encodedValue, ChangeLog::opAssociatedData(entity.name, id, field,
                                                                                     m_log.siteId(), m_seq, op)));
+    else
+        query.bind(9, encodedValue);
     query.bind(10, m_lastStamp);
     query.bind(11, m_author);
     query.bind(12, base);

@@ -80,6 +80,13 @@ Result<std::unique_ptr<Action>> ChangeLog::begin(const QString &author)
     return action;
 }
 
+bool ChangeLog::sealsValue(const QString &entity, const QString &field)
+{
+    const EntityDef *def = Schema::entity(entity);
+    const FieldDef *fieldDef = def ? def->field(field) : nullptr;
+    return fieldDef && fieldDef->kind == FieldKind::Sensitive;
+}
+
 QByteArray ChangeLog::opAssociatedData(const QString &entity, const QString &id, const QString &field,
                                        const QString &site, qint64 seq, const QString &op)
 {

@@ -41,6 +41,10 @@ public:
     const FieldCipher &cipher() const { return m_cipher; }
     const Clock &clock() const { return m_clock; }
 
+    // Whether the change-log value of this field is sealed: values of sensitive fields are;
+    // plain fields (codes, dates, region codes) are as plain in the log as in their rows.
+    static bool sealsValue(const QString &entity, const QString &field);
+
     // The associated data of a change-log value: it pins the ciphertext to its op (entity, id,
     // field, site, sequence and kind), so values cannot be swapped between ops, even of one field.
     static QByteArray opAssociatedData(const QString &entity, const QString &id, const QString &field,

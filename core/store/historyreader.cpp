@@ -43,7 +43,10 @@ Result<QList<HistoryEntry>> HistoryReader::forCase(const QString &caseId)
         const QByteArray sealed = query.isNull(7) ? QByteArray() : query.blob(7);
         if (!sealed.isNull()) {
             const Result<QByteArray> plain
-                = m_cipher.open(sealed, ChangeLog::opAssociatedData(e.entity, e.entityId, e.field, e.siteId, e.siteSeq, e.op));
+                = ChangeLog::sealsValue(e.entity, e.field)
+                      ? m_cipher.open(sealed, ChangeLog::opAssociatedData(e.entity, e.entityId, e.field, e.siteId,
+                                                                          e.siteSeq, e.op))
+                      : Result<QByteArray>(sealed);
             if (!plain) {
                 query.reset();
                 return Error{Error::Code::Corrupt, u"change %1/%2 failed authentication"_s.arg(e.siteId).arg(e.siteSeq)};
