@@ -176,6 +176,14 @@ Core::Result<QByteArray> CtlCommands::readStdin()
     return bytes;
 }
 
+Core::Result<QJsonObject> CtlCommands::readJsonObject()
+{
+    const Core::Result<QByteArray> input = readStdin();
+    if (!input)
+        return input.error();
+    return Core::Json::parseObject(*input);
+}
+
 Core::Result<QString> CtlCommands::passphrase()
 {
     if (m_options.has(u"passphrase-file"_s)) {
@@ -367,10 +375,7 @@ int CtlCommands::userAdd()
 
 int CtlCommands::caseNew()
 {
-    const Core::Result<QByteArray> input = readStdin();
-    if (!input)
-        return fail(input.error());
-    const Core::Result<QJsonObject> json = Core::Json::parseObject(*input);
+    const Core::Result<QJsonObject> json = readJsonObject();
     if (!json)
         return fail(json.error());
     Core::Result<Core::CaseDraft> draft = Core::Json::toCaseDraft(*json);
@@ -392,10 +397,7 @@ int CtlCommands::caseUpdate()
     const Core::Result<QString> id = caseArgument(2);
     if (!id)
         return fail(id.error());
-    const Core::Result<QByteArray> input = readStdin();
-    if (!input)
-        return fail(input.error());
-    const Core::Result<QJsonObject> json = Core::Json::parseObject(*input);
+    const Core::Result<QJsonObject> json = readJsonObject();
     if (!json)
         return fail(json.error());
     Core::Result<Core::CaseDraft> patch = Core::Json::toCaseDraft(*json);
@@ -457,10 +459,7 @@ int CtlCommands::activityAdd(const QString &entity)
     const Core::Result<QString> id = caseArgument(2);
     if (!id)
         return fail(id.error());
-    const Core::Result<QByteArray> input = readStdin();
-    if (!input)
-        return fail(input.error());
-    const Core::Result<QJsonObject> json = Core::Json::parseObject(*input);
+    const Core::Result<QJsonObject> json = readJsonObject();
     if (!json)
         return fail(json.error());
     const Core::Result<Core::Record> added = m_session->activities().add(entity, *id, Core::Json::toFields(*json));
@@ -474,10 +473,7 @@ int CtlCommands::activityUpdate(const QString &entity)
     const QString id = m_options.word(2);
     if (id.isEmpty())
         return usageError(u"%1 update needs the entry's id"_s.arg(m_options.word(0)));
-    const Core::Result<QByteArray> input = readStdin();
-    if (!input)
-        return fail(input.error());
-    const Core::Result<QJsonObject> json = Core::Json::parseObject(*input);
+    const Core::Result<QJsonObject> json = readJsonObject();
     if (!json)
         return fail(json.error());
     if (Core::Status s = m_session->activities().update(entity, id, Core::Json::toFields(*json)); !s)

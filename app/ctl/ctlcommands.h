@@ -38,6 +38,7 @@ private:
     int usageError(const QString &message);
     int print(const QJsonValue &value);
     Core::Result<QByteArray> readStdin();
+    Core::Result<QJsonObject> readJsonObject();
     Core::Result<QString> passphrase();
     Core::Status loadReference();
     Core::Status openSession();

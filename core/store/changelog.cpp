@@ -48,16 +48,9 @@ Status ChangeLog::load()
     const Result<QString> site = meta(u"site_id"_s);
     if (!site)
         return site.error();
-    const Result<QString> seq = meta(u"site_seq"_s);
-    if (!seq)
-        return seq.error();
-    const Result<QString> stamp = meta(u"hlc"_s);
-    if (!stamp)
-        return stamp.error();
     m_siteId = *site;
-    m_seq = seq->toLongLong();
-    m_hlc.reset(HlcStamp{stamp->toULongLong()});
-    return {};
+    m_hlc.reset({});
+    return refreshFromStore();
 }
 
 Result<std::unique_ptr<Action>> ChangeLog::begin(const QString &author)
