@@ -14,15 +14,15 @@ namespace Core {
 struct Error
 {
     enum class Code {
-        InvalidInput,     // the caller's data is wrong (validation); nothing was written
-        NotFound,         // no such record
-        Locked,           // the profile is locked, or the passphrase is wrong
+        InvalidInput, // the caller's data is wrong (validation); nothing was written
+        NotFound, // no such record
+        Locked, // the profile is locked, or the passphrase is wrong
         StoreUnavailable, // the database could not be opened, read or written (disk full, read-only)
-        SchemaTooNew,     // the database was written by a newer build; nothing was touched
-        MigrationFailed,  // a migration step failed and was rolled back
-        Corrupt,          // stored data failed authentication or integrity checks
-        Conflict,         // the action clashes with the current state (e.g. a forbidden transition)
-        Internal,         // a programmer error that slipped past the asserts
+        SchemaTooNew, // the database was written by a newer build; nothing was touched
+        MigrationFailed, // a migration step failed and was rolled back
+        Corrupt, // stored data failed authentication or integrity checks
+        Conflict, // the action clashes with the current state (e.g. a forbidden transition)
+        Internal, // a programmer error that slipped past the asserts
     };
 
     Code code = Code::Internal;
@@ -32,16 +32,15 @@ struct Error
 };
 
 // A value or an Error. Built on std::variant so the standard library handles lifetimes.
-template<typename T>
-class [[nodiscard]] Result
+template <typename T> class [[nodiscard]] Result
 {
 public:
     Result(T value)
         : m_data(std::in_place_index<0>, std::move(value))
-    {}
+    { }
     Result(Error error)
         : m_data(std::in_place_index<1>, std::move(error))
-    {}
+    { }
 
     bool ok() const { return m_data.index() == 0; }
     explicit operator bool() const { return ok(); }
@@ -68,7 +67,7 @@ public:
     Status(Error error)
         : m_error(std::move(error))
         , m_ok(false)
-    {}
+    { }
 
     bool ok() const { return m_ok; }
     explicit operator bool() const { return m_ok; }

@@ -15,7 +15,7 @@ CaseListModel::CaseListModel(const Core::CodeLists &codes, const Core::RegionInd
     , m_codes(codes)
     , m_regions(regions)
     , m_language(std::move(language))
-{}
+{ }
 
 void CaseListModel::setCases(QList<Core::CaseSummary> cases)
 {
@@ -49,7 +49,8 @@ QVariant CaseListModel::data(const QModelIndex &index, int role) const
     case Number:
         return row.number;
     case Reported:
-        return QLocale(m_language).toString(QDate::fromString(row.reportedOn, Qt::ISODate), QLocale::ShortFormat);
+        return QLocale(m_language)
+            .toString(QDate::fromString(row.reportedOn, Qt::ISODate), QLocale::ShortFormat);
     case Status:
         return label(u"case_status", row.status);
     case Risk:

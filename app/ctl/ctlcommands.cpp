@@ -25,9 +25,8 @@
 #include <QJsonObject>
 #include <QSaveFile>
 
-#include <functional>
-
 #include <cstdio>
+#include <functional>
 
 using namespace Qt::StringLiterals;
 using Core::Error;
@@ -100,7 +99,7 @@ void writeOut(FILE *stream, const QByteArray &bytes)
 CtlCommands::CtlCommands(CtlOptions options)
     : m_options(std::move(options))
     , m_clock(std::make_unique<Core::SystemClock>())
-{}
+{ }
 
 CtlCommands::~CtlCommands()
 {
@@ -150,15 +149,17 @@ int CtlCommands::fail(const Error &error)
 
 int CtlCommands::usageError(const QString &message)
 {
-    writeOut(stderr, QJsonDocument(QJsonObject{{u"error"_s, QJsonObject{{u"kind"_s, u"usage"_s}, {u"message"_s, message}}}})
-                         .toJson(QJsonDocument::Compact)
+    writeOut(stderr, QJsonDocument(QJsonObject{{u"error"_s, QJsonObject{{u"kind"_s, u"usage"_s},
+                                                                        {u"message"_s, message}}}})
+                             .toJson(QJsonDocument::Compact)
                          + '\n');
     return Usage;
 }
 
 int CtlCommands::print(const QJsonValue &value)
 {
-    const QJsonDocument doc = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
+    const QJsonDocument doc
+        = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
     writeOut(stdout, doc.toJson(QJsonDocument::Indented));
     return Ok;
 }
@@ -274,9 +275,9 @@ int CtlCommands::run()
         {u"nik"_s, u"check"_s, false, [this] { return nikCheck(); }},
         {u"region"_s, u"search"_s, false, [this] { return regionSearch(); }},
     };
-    static const QHash<QString, QString> entries = {
-        {u"visit"_s, u"visit"_s}, {u"service"_s, u"service"_s},   {u"risk"_s, u"risk_assessment"_s},
-        {u"plan"_s, u"plan_item"_s}, {u"followup"_s, u"followup"_s}, {u"note"_s, u"note"_s}};
+    static const QHash<QString, QString> entries
+        = {{u"visit"_s, u"visit"_s},    {u"service"_s, u"service"_s},   {u"risk"_s, u"risk_assessment"_s},
+           {u"plan"_s, u"plan_item"_s}, {u"followup"_s, u"followup"_s}, {u"note"_s, u"note"_s}};
 
     std::function<int()> handler;
     bool needsSession = true;
@@ -293,7 +294,8 @@ int CtlCommands::run()
                                 : std::function<int()>([this, entity] { return activityUpdate(entity); });
     }
     if (!handler)
-        return usageError(u"unknown command \"%1\"; see dampingi-ctl --help"_s.arg(m_options.words.join(u' ')));
+        return usageError(
+            u"unknown command \"%1\"; see dampingi-ctl --help"_s.arg(m_options.words.join(u' ')));
     if (needsSession) {
         if (Core::Status s = openSession(); !s)
             return fail(s.error());
@@ -312,8 +314,9 @@ int CtlCommands::profileInit()
         return fail(s.error());
     const std::optional<Core::Region> region = m_regions->find(district);
     if (!region || region->level != Core::RegionLevel::Regency)
-        return fail(Core::invalidInput(u"district"_s, u"\"%1\" is not a kabupaten/kota code (e.g. 64.02)"_s.arg(
-                                                          m_options.value(u"district"_s))));
+        return fail(Core::invalidInput(
+            u"district"_s,
+            u"\"%1\" is not a kabupaten/kota code (e.g. 64.02)"_s.arg(m_options.value(u"district"_s))));
     const Core::Result<QString> secret = passphrase();
     if (!secret)
         return fail(secret.error());
@@ -342,7 +345,8 @@ int CtlCommands::profileInfo()
     const Core::Result<qint64> pending = log.pendingCount();
     if (!pending)
         return fail(pending.error());
-    const Core::Result<QList<Core::CaseSummary>> cases = m_session->cases().list({{}, std::nullopt, 1000000000, false});
+    const Core::Result<QList<Core::CaseSummary>> cases
+        = m_session->cases().list({{}, std::nullopt, 1000000000, false});
     if (!cases)
         return fail(cases.error());
     return print(QJsonObject{{u"kind"_s, m_profile->info().training ? u"training"_s : u"real"_s},
@@ -462,7 +466,8 @@ int CtlCommands::activityAdd(const QString &entity)
     const Core::Result<QJsonObject> json = readJsonObject();
     if (!json)
         return fail(json.error());
-    const Core::Result<Core::Record> added = m_session->activities().add(entity, *id, Core::Json::toFields(*json));
+    const Core::Result<Core::Record> added
+        = m_session->activities().add(entity, *id, Core::Json::toFields(*json));
     if (!added)
         return fail(added.error());
     return print(Core::Json::fromRecord(*added));
@@ -492,7 +497,8 @@ int CtlCommands::attach()
     const QString path = m_options.word(2);
     if (path.isEmpty())
         return usageError(u"attach CASE FILE"_s);
-    const Core::Result<Core::Record> added = m_session->attachments().attach(*id, path, m_options.value(u"description"_s));
+    const Core::Result<Core::Record> added
+        = m_session->attachments().attach(*id, path, m_options.value(u"description"_s));
     if (!added)
         return fail(added.error());
     return print(Core::Json::fromRecord(*added));
@@ -509,7 +515,8 @@ int CtlCommands::attachmentGet()
         return fail(content.error());
     QSaveFile file(out);
     if (!file.open(QIODevice::WriteOnly) || file.write(*content) != content->size() || !file.commit())
-        return fail(Error{Error::Code::StoreUnavailable, u"cannot write %1: %2"_s.arg(out, file.errorString())});
+        return fail(
+            Error{Error::Code::StoreUnavailable, u"cannot write %1: %2"_s.arg(out, file.errorString())});
     return print(QJsonObject{{u"id"_s, id}, {u"out"_s, out}, {u"bytes"_s, qint64(content->size())}});
 }
 
@@ -593,7 +600,8 @@ int CtlCommands::regionSearch()
     if (Core::Status s = loadReference(); !s)
         return fail(s.error());
     QJsonArray out;
-    const QList<Core::Region> hits = m_regions->searchByName(m_options.word(2), 20, m_options.value(u"within"_s));
+    const QList<Core::Region> hits
+        = m_regions->searchByName(m_options.word(2), 20, m_options.value(u"within"_s));
     for (const Core::Region &region : hits)
         out.append(QJsonObject{{u"code"_s, region.code},
                                {u"name"_s, region.name},

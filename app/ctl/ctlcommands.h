@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "ctloptions.h"
-
 #include "core/result.h"
+#include "ctloptions.h"
 
 #include <QJsonValue>
 
@@ -23,7 +22,16 @@ class SystemClock;
 class CtlCommands final
 {
 public:
-    enum Exit { Ok = 0, Internal = 1, Usage = 2, Validation = 3, NotFound = 4, Locked = 5, Storage = 6, Conflict = 7 };
+    enum Exit {
+        Ok = 0,
+        Internal = 1,
+        Usage = 2,
+        Validation = 3,
+        NotFound = 4,
+        Locked = 5,
+        Storage = 6,
+        Conflict = 7
+    };
 
     explicit CtlCommands(CtlOptions options);
     ~CtlCommands();

@@ -16,7 +16,10 @@ public:
     QHash<QString, QString> values;
     QStringList setFlags;
 
-    QString value(const QString &name, const QString &fallback = {}) const { return values.value(name, fallback); }
+    QString value(const QString &name, const QString &fallback = {}) const
+    {
+        return values.value(name, fallback);
+    }
     bool has(const QString &name) const { return values.contains(name) || setFlags.contains(name); }
     QString word(int i) const { return words.value(i); }
 };

@@ -20,15 +20,16 @@ int main(int argc, char **argv)
     QLoggingCategory::setFilterRules(u"dampingi.*.info=false"_s);
 
     QString error;
-    CtlOptions options = CtlOptions::parse(QCoreApplication::arguments(),
-                                           {u"training"_s, u"help"_s, u"version"_s, u"include-deleted"_s},
-                                           &error);
+    CtlOptions options
+        = CtlOptions::parse(QCoreApplication::arguments(),
+                            {u"training"_s, u"help"_s, u"version"_s, u"include-deleted"_s}, &error);
     if (options.has(u"version"_s)) {
         std::fputs(qPrintable(u"dampingi-ctl " DAMPINGI_VERSION "\n"_s), stdout);
         return CtlCommands::Ok;
     }
     if (options.has(u"help"_s) || options.words.isEmpty()) {
-        std::fputs(qPrintable(CtlCommands::usage()), options.words.isEmpty() && !options.has(u"help"_s) ? stderr : stdout);
+        std::fputs(qPrintable(CtlCommands::usage()),
+                   options.words.isEmpty() && !options.has(u"help"_s) ? stderr : stdout);
         return options.has(u"help"_s) ? CtlCommands::Ok : CtlCommands::Usage;
     }
     if (!error.isEmpty()) {

@@ -46,7 +46,8 @@ int main(int argc, char **argv)
     parser.addVersionOption();
     const QCommandLineOption profileOption(u"profile"_s, u"Profile folder"_s, u"DIR"_s);
     parser.addOption(profileOption);
-    const QCommandLineOption screenshotOption(u"screenshot"_s, u"Save the main window as PNG and quit"_s, u"FILE"_s);
+    const QCommandLineOption screenshotOption(u"screenshot"_s, u"Save the main window as PNG and quit"_s,
+                                              u"FILE"_s);
     parser.addOption(screenshotOption);
     parser.process(app);
 
@@ -84,8 +85,8 @@ int main(int argc, char **argv)
         if (passphrase.isEmpty()) {
             bool ok = false;
             passphrase = QInputDialog::getText(nullptr, QApplication::translate("main", "Unlock profile"),
-                                               QApplication::translate("main", "Passphrase:"), QLineEdit::Password,
-                                               {}, &ok);
+                                               QApplication::translate("main", "Passphrase:"),
+                                               QLineEdit::Password, {}, &ok);
             if (!ok)
                 return 0;
         }

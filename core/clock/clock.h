@@ -26,7 +26,7 @@ class FixedClock final : public Clock
 public:
     explicit FixedClock(qint64 ms)
         : m_ms(ms)
-    {}
+    { }
     qint64 nowMs() const override { return m_ms; }
     void set(qint64 ms) { m_ms = ms; }
     void advance(qint64 ms) { m_ms += ms; }

@@ -32,7 +32,7 @@ HlcStamp nextMillisecond(quint64 ms)
 HybridLogicalClock::HybridLogicalClock(const Clock &wall, HlcStamp last)
     : m_wall(wall)
     , m_last(last)
-{}
+{ }
 
 HlcStamp HybridLogicalClock::now()
 {

@@ -18,7 +18,10 @@ struct HlcStamp
 
     quint64 packed = 0;
 
-    static HlcStamp from(quint64 ms, quint64 counter) { return {(ms << counterBits) | (counter & counterMask)}; }
+    static HlcStamp from(quint64 ms, quint64 counter)
+    {
+        return {(ms << counterBits) | (counter & counterMask)};
+    }
     quint64 ms() const { return packed >> counterBits; }
     quint64 counter() const { return packed & counterMask; }
     auto operator<=>(const HlcStamp &) const = default;

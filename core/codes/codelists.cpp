@@ -20,11 +20,11 @@ namespace {
 constexpr QStringView ageGroupList = u"victim_age_group";
 constexpr QStringView violenceTypeList = u"violence_type";
 constexpr QStringView gbvimsTypeList = u"gbvims_type";
-constexpr QStringView itemKeys[] = { u"code", u"id", u"en", u"gbvims", u"min", u"max", u"note" };
+constexpr QStringView itemKeys[] = {u"code", u"id", u"en", u"gbvims", u"min", u"max", u"note"};
 
 Error corrupt(const QString &what)
 {
-    return Error { Error::Code::Corrupt, u"code lists: %1"_s.arg(what) };
+    return Error{Error::Code::Corrupt, u"code lists: %1"_s.arg(what)};
 }
 
 // -1 when absent; nullopt when present but not a whole number >= 0.
@@ -114,7 +114,7 @@ Result<CodeLists> CodeLists::loadBuiltin()
 {
     QFile file(u":/data/codes/codelists.json"_s);
     if (!file.open(QIODevice::ReadOnly))
-        return Error { Error::Code::NotFound, u"built-in code lists missing: %1"_s.arg(file.errorString()) };
+        return Error{Error::Code::NotFound, u"built-in code lists missing: %1"_s.arg(file.errorString())};
     const QByteArray json = file.readAll();
     return loadFromJson(json);
 }
@@ -161,7 +161,7 @@ Result<CodeLists> CodeLists::loadFromJson(QByteArrayView json)
             seen.insert(item->code);
             items.append(std::move(item).value());
         }
-        lists.m_lists.append({ it.key(), std::move(items) });
+        lists.m_lists.append({it.key(), std::move(items)});
     }
 
     // Cross-checks between lists.
@@ -202,7 +202,7 @@ QStringList CodeLists::listNames() const
 const QList<CodeItem> &CodeLists::items(QStringView list) const
 {
     const auto it = std::lower_bound(m_lists.cbegin(), m_lists.cend(), list,
-        [](const auto &entry, QStringView name) { return entry.first < name; });
+                                     [](const auto &entry, QStringView name) { return entry.first < name; });
     if (it == m_lists.cend() || it->first != list)
         return m_none;
     return it->second;

@@ -5,7 +5,6 @@
 #include "core/util/text.h"
 
 #include <sodium.h>
-
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -45,7 +44,7 @@ Error authenticationFailed()
 
 FieldCipher::FieldCipher(SecretKey key)
     : m_key(std::move(key))
-{}
+{ }
 
 QByteArray FieldCipher::associatedData(QStringView entity, QStringView id, QStringView field)
 {
@@ -69,8 +68,7 @@ QByteArray FieldCipher::seal(QByteArrayView plain, QByteArrayView associatedData
     unsigned long long cipherLength = 0;
     crypto_aead_xchacha20poly1305_ietf_encrypt(nonce + nonceBytes, &cipherLength, bytesOf(plain),
                                                quint64(plain.size()), bytesOf(associatedData),
-                                               quint64(associatedData.size()), nullptr, nonce,
-                                               m_key.data());
+                                               quint64(associatedData.size()), nullptr, nonce, m_key.data());
     Q_ASSERT(cipherLength == quint64(plain.size() + tagBytes));
     return sealed;
 }
@@ -89,8 +87,7 @@ Result<QByteArray> FieldCipher::open(QByteArrayView sealed, QByteArrayView assoc
     unsigned long long plainLength = 0;
     const int rc = crypto_aead_xchacha20poly1305_ietf_decrypt(
         plain.isEmpty() ? &scratch : bytesOf(plain), &plainLength, nullptr, nonce + nonceBytes,
-        quint64(cipherLength), bytesOf(associatedData), quint64(associatedData.size()), nonce,
-        m_key.data());
+        quint64(cipherLength), bytesOf(associatedData), quint64(associatedData.size()), nonce, m_key.data());
     if (rc != 0)
         return authenticationFailed();
     Q_ASSERT(plainLength == quint64(plain.size()));

@@ -26,7 +26,8 @@ public:
 
     // Convenience for UTF-8 text fields.
     QByteArray sealText(const QString &plain, QStringView entity, QStringView id, QStringView field) const;
-    Result<QString> openText(QByteArrayView sealed, QStringView entity, QStringView id, QStringView field) const;
+    Result<QString> openText(QByteArrayView sealed, QStringView entity, QStringView id,
+                             QStringView field) const;
 
     const SecretKey &key() const { return m_key; }
 

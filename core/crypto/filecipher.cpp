@@ -110,7 +110,7 @@ void syncDirectoryOf(const QString &path)
 
 // Encrypts what `nextChunk` yields into `path`, atomically. `nextChunk(buffer)` fills
 // `buffer` with up to chunkBytes of plaintext; an empty buffer means the source is exhausted.
-template<typename NextChunk>
+template <typename NextChunk>
 Status writeEncrypted(const SecretKey &dataKey, const QString &attachmentId, const QString &path,
                       NextChunk nextChunk)
 {
@@ -127,9 +127,8 @@ Status writeEncrypted(const SecretKey &dataKey, const QString &attachmentId, con
     QSaveFile out(path);
     if (!out.open(QIODevice::WriteOnly))
         return Error{Error::Code::StoreUnavailable, out.errorString()};
-    const auto write = [&out](QByteArrayView bytes) {
-        return out.write(bytes.data(), bytes.size()) == bytes.size();
-    };
+    const auto write
+        = [&out](QByteArrayView bytes) { return out.write(bytes.data(), bytes.size()) == bytes.size(); };
 
     StreamState stream;
     QByteArray header(headerBytes, Qt::Uninitialized);
@@ -150,9 +149,9 @@ Status writeEncrypted(const SecretKey &dataKey, const QString &attachmentId, con
             break;
         const bool last = next.isEmpty();
         unsigned long long cipherLength = 0;
-        crypto_secretstream_xchacha20poly1305_push(&stream.state, bytesOf(record) + lengthBytes, &cipherLength,
-                                                   bytesOf(current), quint64(current.size()), bytesOf(ad),
-                                                   quint64(ad.size()), last ? tagFinal : tagMessage);
+        crypto_secretstream_xchacha20poly1305_push(
+            &stream.state, bytesOf(record) + lengthBytes, &cipherLength, bytesOf(current),
+            quint64(current.size()), bytesOf(ad), quint64(ad.size()), last ? tagFinal : tagMessage);
         qToLittleEndian(quint32(cipherLength), record.data());
         if (!write(QByteArrayView(record).first(lengthBytes + qsizetype(cipherLength)))) {
             status = Error{Error::Code::StoreUnavailable, out.errorString()};
@@ -176,7 +175,7 @@ Status writeEncrypted(const SecretKey &dataKey, const QString &attachmentId, con
 
 FileCipher::FileCipher(const SecretKey &dataKey)
     : m_dataKey(dataKey)
-{}
+{ }
 
 Status FileCipher::encryptToFile(QByteArrayView plain, const QString &attachmentId, const QString &path) const
 {

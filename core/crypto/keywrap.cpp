@@ -54,9 +54,9 @@ Result<SecretKey> deriveKek(const QString &passphrase, QByteArrayView salt, quin
     if (!kek.isValid())
         return Error{Error::Code::StoreUnavailable, u"cannot allocate secure memory"_s};
     QByteArray secret = passphraseBytes(passphrase);
-    const int rc = crypto_pwhash(kek.data(), SecretKey::size, secret.constData(), quint64(secret.size()),
-                                 bytesOf(salt), opsLimit, std::size_t(memLimit),
-                                 crypto_pwhash_ALG_ARGON2ID13);
+    const int rc
+        = crypto_pwhash(kek.data(), SecretKey::size, secret.constData(), quint64(secret.size()),
+                        bytesOf(salt), opsLimit, std::size_t(memLimit), crypto_pwhash_ALG_ARGON2ID13);
     sodium_memzero(secret.data(), std::size_t(secret.size()));
     if (rc != 0)
         return Error{Error::Code::StoreUnavailable,
@@ -100,8 +100,7 @@ Result<WrappedKey> wrapKey(const SecretKey &dataKey, const QString &login, const
     auto *nonce = reinterpret_cast<unsigned char *>(wrapped.sealed.data());
     randomBytes(nonce, nonceBytes);
     crypto_aead_xchacha20poly1305_ietf_encrypt(nonce + nonceBytes, nullptr, dataKey.data(), SecretKey::size,
-                                               bytesOf(ad), quint64(ad.size()), nullptr, nonce,
-                                               kek->data());
+                                               bytesOf(ad), quint64(ad.size()), nullptr, nonce, kek->data());
     return wrapped;
 }
 
@@ -116,9 +115,9 @@ Result<SecretKey> unwrapKey(const WrappedKey &wrapped, const QString &passphrase
         return Error{Error::Code::Corrupt, u"wrapped key: bad sealed length %1"_s.arg(wrapped.sealed.size())};
     if (wrapped.opsLimit < minOps || wrapped.opsLimit > maxOps || wrapped.memLimit < minMem
         || wrapped.memLimit > maxMem) {
-        return Error{Error::Code::Corrupt, u"wrapped key: KDF parameters out of range (ops %1, mem %2)"_s
-                                               .arg(wrapped.opsLimit)
-                                               .arg(wrapped.memLimit)};
+        return Error{Error::Code::Corrupt,
+                     u"wrapped key: KDF parameters out of range (ops %1, mem %2)"_s.arg(wrapped.opsLimit)
+                         .arg(wrapped.memLimit)};
     }
 
     const Result<SecretKey> kek = deriveKek(passphrase, wrapped.salt, wrapped.opsLimit, wrapped.memLimit);

@@ -15,15 +15,15 @@ namespace Core {
 struct WrappedKey
 {
     QString login;
-    QByteArray salt;        // crypto_pwhash_SALTBYTES
-    quint64 opsLimit = 0;   // Argon2id parameters used, stored so they can be raised later
+    QByteArray salt; // crypto_pwhash_SALTBYTES
+    quint64 opsLimit = 0; // Argon2id parameters used, stored so they can be raised later
     quint64 memLimit = 0;
-    QByteArray sealed;      // nonce || ciphertext || tag
+    QByteArray sealed; // nonce || ciphertext || tag
 };
 
 enum class KdfStrength {
     Interactive, // libsodium's interactive limits (64 MiB); the default for laptops
-    Minimum,     // only for tests and benchmarks that unlock many times
+    Minimum, // only for tests and benchmarks that unlock many times
 };
 
 // Wraps `dataKey` for `login` under `passphrase`.

@@ -3,9 +3,8 @@
 
 #include "core/crypto/sodium.h"
 
-#include <sodium.h>
-
 #include <algorithm>
+#include <sodium.h>
 #include <utility>
 
 namespace Core {
@@ -37,7 +36,7 @@ SecretKey::~SecretKey()
 
 SecretKey::SecretKey(SecretKey &&other) noexcept
     : m_bytes(std::exchange(other.m_bytes, nullptr))
-{}
+{ }
 
 SecretKey &SecretKey::operator=(SecretKey &&other) noexcept
 {

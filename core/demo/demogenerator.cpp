@@ -26,11 +26,10 @@ class DemoRandom
 public:
     explicit DemoRandom(quint64 seed)
         : m_engine(seed)
-    {}
+    { }
     int range(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(m_engine); }
     bool chance(double p) { return std::bernoulli_distribution(p)(m_engine); }
-    template<typename List>
-    const auto &pick(const List &list)
+    template <typename List> const auto &pick(const List &list)
     {
         return list.at(range(0, int(list.size()) - 1));
     }
@@ -79,30 +78,31 @@ QString isoDate(const QDate &date)
 
 QStringList DemoGenerator::givenNames(bool female)
 {
-    static const QStringList women = {u"Siti"_s, u"Nur"_s, u"Dewi"_s, u"Rina"_s, u"Ayu"_s, u"Fitri"_s,
-                                      u"Indah"_s, u"Putri"_s, u"Wulan"_s, u"Lestari"_s, u"Aisyah"_s,
-                                      u"Rahmawati"_s, u"Sri"_s, u"Yuliana"_s, u"Nurhaliza"_s, u"Mega"_s,
-                                      u"Ratna"_s, u"Intan"_s, u"Kartika"_s, u"Anisa"_s};
-    static const QStringList men = {u"Budi"_s, u"Agus"_s, u"Joko"_s, u"Andi"_s, u"Rudi"_s, u"Hendra"_s,
-                                    u"Rizky"_s, u"Ahmad"_s, u"Muhammad"_s, u"Dedi"_s, u"Eko"_s, u"Bayu"_s,
-                                    u"Fajar"_s, u"Arif"_s, u"Yusuf"_s, u"Samsul"_s, u"Darmawan"_s,
-                                    u"Cahyono"_s, u"Hasan"_s, u"Irfan"_s};
+    static const QStringList women
+        = {u"Siti"_s,      u"Nur"_s,   u"Dewi"_s,    u"Rina"_s,   u"Ayu"_s,       u"Fitri"_s, u"Indah"_s,
+           u"Putri"_s,     u"Wulan"_s, u"Lestari"_s, u"Aisyah"_s, u"Rahmawati"_s, u"Sri"_s,   u"Yuliana"_s,
+           u"Nurhaliza"_s, u"Mega"_s,  u"Ratna"_s,   u"Intan"_s,  u"Kartika"_s,   u"Anisa"_s};
+    static const QStringList men
+        = {u"Budi"_s,  u"Agus"_s,     u"Joko"_s,     u"Andi"_s,    u"Rudi"_s,  u"Hendra"_s, u"Rizky"_s,
+           u"Ahmad"_s, u"Muhammad"_s, u"Dedi"_s,     u"Eko"_s,     u"Bayu"_s,  u"Fajar"_s,  u"Arif"_s,
+           u"Yusuf"_s, u"Samsul"_s,   u"Darmawan"_s, u"Cahyono"_s, u"Hasan"_s, u"Irfan"_s};
     return female ? women : men;
 }
 
 QStringList DemoGenerator::familyNames()
 {
-    static const QStringList list = {u"Saputra"_s, u"Wijaya"_s, u"Hidayat"_s, u"Santoso"_s, u"Pratama"_s,
-                                     u"Kurniawan"_s, u"Setiawan"_s, u"Nugroho"_s, u"Siregar"_s, u"Lubis"_s,
-                                     u"Rahman"_s, u"Syahputra"_s, u"Hakim"_s, u"Wahyudi"_s, u"Purnomo"_s,
-                                     u"Simanjuntak"_s, u"Daeng"_s, u"Latif"_s, u"Amir"_s, u"Sulistyo"_s};
+    static const QStringList list
+        = {u"Saputra"_s,     u"Wijaya"_s,    u"Hidayat"_s, u"Santoso"_s, u"Pratama"_s,
+           u"Kurniawan"_s,   u"Setiawan"_s,  u"Nugroho"_s, u"Siregar"_s, u"Lubis"_s,
+           u"Rahman"_s,      u"Syahputra"_s, u"Hakim"_s,   u"Wahyudi"_s, u"Purnomo"_s,
+           u"Simanjuntak"_s, u"Daeng"_s,     u"Latif"_s,   u"Amir"_s,    u"Sulistyo"_s};
     return list;
 }
 
 DemoGenerator::DemoGenerator(Session &session, quint64 seed)
     : m_session(session)
     , m_seed(seed)
-{}
+{ }
 
 Status DemoGenerator::generateOne(DemoRandom &random)
 {
@@ -143,19 +143,20 @@ Status DemoGenerator::generateOne(DemoRandom &random)
         {u"incident_scene"_s, random.pick(codes.items(u"scene")).code},
         {u"violence_types"_s, violence},
         {u"typing"_s, QStringList{child ? u"ampk"_s : u"ktp"_s}},
-        {u"narrative"_s, QString(QStringView(marker) + u' ' + random.pick(narrativeOpenings()) + u", "_s
-                                 + random.pick(narrativeDetails()) + u". "_s + random.pick(narrativeDetails())
-                                 + u'.')},
+        {u"narrative"_s,
+         QString(QStringView(marker) + u' ' + random.pick(narrativeOpenings()) + u", "_s
+                 + random.pick(narrativeDetails()) + u". "_s + random.pick(narrativeDetails()) + u'.')},
     };
     const QString victimName = random.pick(givenNames(female)) + u' ' + random.pick(familyNames());
     PartyInput victim;
     victim.link = {{u"role"_s, u"victim"_s}};
-    victim.person = {{u"name"_s, victimName},
-                     {u"sex"_s, female ? u"female"_s : u"male"_s},
-                     {u"birth_date"_s, isoDate(birth)},
-                     {u"address_region"_s, village},
-                     {u"education"_s, random.pick(codes.items(u"education")).code},
-                     {u"disability"_s, random.chance(0.9) ? u"none"_s : random.pick(codes.items(u"disability")).code}};
+    victim.person
+        = {{u"name"_s, victimName},
+           {u"sex"_s, female ? u"female"_s : u"male"_s},
+           {u"birth_date"_s, isoDate(birth)},
+           {u"address_region"_s, village},
+           {u"education"_s, random.pick(codes.items(u"education")).code},
+           {u"disability"_s, random.chance(0.9) ? u"none"_s : random.pick(codes.items(u"disability")).code}};
     if (random.chance(0.7)) {
         // A NIK consistent with the birth date and sex, from the village's kecamatan.
         QString region = kec.code;
@@ -170,15 +171,16 @@ Status DemoGenerator::generateOne(DemoRandom &random)
     PartyInput perpetrator;
     perpetrator.link = {{u"role"_s, u"perpetrator"_s},
                         {u"relationship"_s, random.pick(codes.items(u"perpetrator_relationship")).code}};
-    perpetrator.person = {{u"name"_s, QString(random.pick(givenNames(false)) + u' ' + random.pick(familyNames()))},
-                          {u"sex"_s, u"male"_s},
-                          {u"age_estimate"_s, qint64(random.range(18, 65))}};
+    perpetrator.person
+        = {{u"name"_s, QString(random.pick(givenNames(false)) + u' ' + random.pick(familyNames()))},
+           {u"sex"_s, u"male"_s},
+           {u"age_estimate"_s, qint64(random.range(18, 65))}};
     draft.parties = {victim, perpetrator};
     if (random.chance(0.5)) {
         PartyInput reporter;
         reporter.link = {{u"role"_s, u"reporter"_s}};
         reporter.person = {{u"name"_s, QString(random.pick(givenNames(random.chance(0.5))) + u' '
-                                                   + random.pick(familyNames()))},
+                                               + random.pick(familyNames()))},
                            {u"phone"_s, u"08%1"_s.arg(random.range(100000000, 999999999))}};
         draft.parties << reporter;
     }
@@ -189,12 +191,12 @@ Status DemoGenerator::generateOne(DemoRandom &random)
     if (!created)
         return created.error();
     if (random.chance(0.5)) {
-        const Result<Record> visit = m_session.activities().add(
-            u"visit", created->id,
-            {{u"region_code"_s, village},
-             {u"location_source"_s, u"village_centroid"_s},
-             {u"purpose"_s, u"outreach"_s},
-             {u"notes"_s, u"Kunjungan jemput bola ke rumah korban."_s}});
+        const Result<Record> visit
+            = m_session.activities().add(u"visit", created->id,
+                                         {{u"region_code"_s, village},
+                                          {u"location_source"_s, u"village_centroid"_s},
+                                          {u"purpose"_s, u"outreach"_s},
+                                          {u"notes"_s, u"Kunjungan jemput bola ke rumah korban."_s}});
         if (!visit)
             return visit.error();
     }

@@ -37,8 +37,9 @@ Result<QJsonObject> parseObject(QByteArrayView bytes)
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(bytes.toByteArray(), &error);
     if (error.error != QJsonParseError::NoError)
-        return invalidInput(u"input"_s, u"the input is not valid JSON: %1 at offset %2"_s.arg(error.errorString())
-                                            .arg(error.offset));
+        return invalidInput(
+            u"input"_s,
+            u"the input is not valid JSON: %1 at offset %2"_s.arg(error.errorString()).arg(error.offset));
     if (!doc.isObject())
         return invalidInput(u"input"_s, u"the input must be a JSON object"_s);
     return doc.object();
@@ -68,7 +69,8 @@ Result<CaseDraft> toCaseDraft(const QJsonObject &object)
             PartyInput party;
             const QJsonValue linkId = link.take(u"link_id"_s);
             const QJsonValue personId = link.take(u"person_id"_s);
-            if ((!linkId.isUndefined() && !linkId.isString()) || (!personId.isUndefined() && !personId.isString()))
+            if ((!linkId.isUndefined() && !linkId.isString())
+                || (!personId.isUndefined() && !personId.isString()))
                 return invalidInput(u"people[%1]"_s.arg(index), u"link_id and person_id must be text ids"_s);
             party.linkId = linkId.toString();
             party.personId = personId.toString();
@@ -134,7 +136,7 @@ QJsonObject fromCaseFile(const CaseFile &file)
         json.insert(it.key() + u's', rows);
     }
     json.insert(u"sync"_s, QJsonObject{{u"state"_s, file.unsyncedOps > 0 ? u"pending"_s : u"synced"_s},
-                                      {u"unsynced_changes"_s, file.unsyncedOps}});
+                                       {u"unsynced_changes"_s, file.unsyncedOps}});
     return json;
 }
 

@@ -14,7 +14,7 @@ struct Record
 {
     QString entity;
     QString id;
-    QString caseId;     // for case children; empty otherwise
+    QString caseId; // for case children; empty otherwise
     qint64 createdAt = 0;
     QString createdBy;
     qint64 updatedAt = 0;

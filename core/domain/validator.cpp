@@ -71,7 +71,7 @@ Validator::Validator(const CodeLists &codes, const RegionIndex &regions, const C
     , m_regions(regions)
     , m_clock(clock)
     , m_nik(std::make_unique<const NikValidator>(regions))
-{}
+{ }
 
 Validator::~Validator() = default;
 
@@ -92,7 +92,8 @@ Status Validator::validate(const EntityDef &entity, QVariantHash &values, bool i
     for (auto it = values.cbegin(); it != values.cend(); ++it) {
         const FieldDef *field = entity.field(it.key());
         if (!field)
-            return invalidInput(it.key(), u"unknown field \"%1\" for %2"_s.arg(it.key().left(64), entity.name));
+            return invalidInput(it.key(),
+                                u"unknown field \"%1\" for %2"_s.arg(it.key().left(64), entity.name));
         if (field->kind == FieldKind::ServerOnly)
             return invalidInput(it.key(), u"%1 is assigned by the system"_s.arg(it.key()));
     }
@@ -138,18 +139,21 @@ Status Validator::validateField(const EntityDef &entity, const FieldDef &field, 
         QString text = value.toString().trimmed();
         const int limit = field.maxLength > 0 ? field.maxLength : Schema::defaultTextLimit;
         if (text.size() > limit) {
-            return invalidInput(field.name,
-                                u"%1 is too long: %2 characters, at most %3"_s.arg(field.name).arg(text.size()).arg(limit));
+            return invalidInput(
+                field.name,
+                u"%1 is too long: %2 characters, at most %3"_s.arg(field.name).arg(text.size()).arg(limit));
         }
         if (hasForbiddenControl(text))
-            return invalidInput(field.name, u"%1 contains control characters or invalid Unicode"_s.arg(field.name));
+            return invalidInput(field.name,
+                                u"%1 contains control characters or invalid Unicode"_s.arg(field.name));
         value = text.isEmpty() ? QVariant() : QVariant(text);
         return {};
     }
     case ValueType::Code: {
         const QString code = value.toString();
         if (value.typeId() != QMetaType::QString || !m_codes.contains(field.codeList, code))
-            return invalidInput(field.name, u"%1 is not a code of the list %2"_s.arg(field.name, field.codeList));
+            return invalidInput(field.name,
+                                u"%1 is not a code of the list %2"_s.arg(field.name, field.codeList));
         return {};
     }
     case ValueType::Region: {
@@ -200,14 +204,17 @@ Status Validator::validateField(const EntityDef &entity, const FieldDef &field, 
         if (value.typeId() != QMetaType::QVariantMap)
             return invalidInput(field.name, u"%1 must be an object"_s.arg(field.name));
         // A GPS fix: numbers only, known keys only (nothing free-text rides along).
-        static const QStringList numeric = {u"lat"_s, u"lng"_s, u"accuracy_m"_s, u"altitude_m"_s, u"fix_time"_s};
+        static const QStringList numeric
+            = {u"lat"_s, u"lng"_s, u"accuracy_m"_s, u"altitude_m"_s, u"fix_time"_s};
         const QVariantMap fix = value.toMap();
         for (auto it = fix.cbegin(); it != fix.cend(); ++it) {
             const int type = it.value().typeId();
-            const bool number = type == QMetaType::Double || type == QMetaType::Int || type == QMetaType::LongLong;
+            const bool number
+                = type == QMetaType::Double || type == QMetaType::Int || type == QMetaType::LongLong;
             if (!numeric.contains(it.key()) || !number)
-                return invalidInput(field.name, u"location takes only numbers for lat, lng, accuracy_m, altitude_m "
-                                                 "and fix_time"_s);
+                return invalidInput(field.name,
+                                    u"location takes only numbers for lat, lng, accuracy_m, altitude_m "
+                                    "and fix_time"_s);
         }
         const double lat = fix.value(u"lat"_s, 1000.0).toDouble();
         const double lng = fix.value(u"lng"_s, 1000.0).toDouble();
@@ -255,12 +262,13 @@ Status Validator::crossCheck(const EntityDef &entity, QVariantHash &values) cons
         const QString sex = values.value(u"sex"_s).toString();
         const QDate birth = QDate::fromString(values.value(u"birth_date"_s).toString(), Qt::ISODate);
         if (!nik.isEmpty() && (!sex.isEmpty() || birth.isValid())) {
-            const NikCheck check = m_nik->check(nik, today(), sex, birth.isValid() ? std::optional(birth) : std::nullopt);
+            const NikCheck check
+                = m_nik->check(nik, today(), sex, birth.isValid() ? std::optional(birth) : std::nullopt);
             // On entry, a NIK that contradicts the sex or birth date typed beside it is refused:
             // one of them is a typo, and the caseworker is the one who can tell which. (An
             // unknown NIK stays allowed.)
             const bool contradicts = check.warnings.contains(NikIssue::SexMismatch)
-                                     || check.warnings.contains(NikIssue::BirthDateMismatch);
+                                  || check.warnings.contains(NikIssue::BirthDateMismatch);
             if (!check.valid || contradicts)
                 return invalidInput(u"nik"_s, check.message());
         }

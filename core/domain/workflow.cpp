@@ -44,8 +44,8 @@ QStringList activeStates()
 bool needsReason(QStringView from, QStringView to)
 {
     return to == u"closure_requested" || to == u"closed" || to == u"transferred" || from == u"closed"
-           || from == u"transferred"
-           || (from == u"closure_requested" && (to == u"monitoring" || to == u"services")); // returned
+        || from == u"transferred"
+        || (from == u"closure_requested" && (to == u"monitoring" || to == u"services")); // returned
 }
 
 Status check(QStringView from, QStringView to, Role role, bool hasReason)
@@ -54,7 +54,8 @@ Status check(QStringView from, QStringView to, Role role, bool hasReason)
     const qsizetype fromIndex = active.indexOf(from);
     const qsizetype toIndex = active.indexOf(to);
     const auto refuse = [&](const QString &why) {
-        return Error{Error::Code::Conflict, u"status %1 → %2 is not allowed: %3"_s.arg(from, to, why), u"status"_s};
+        return Error{Error::Code::Conflict, u"status %1 → %2 is not allowed: %3"_s.arg(from, to, why),
+                     u"status"_s};
     };
     if (from == to)
         return refuse(u"the case already has this status"_s);
@@ -92,7 +93,8 @@ Status check(QStringView from, QStringView to, Role role, bool hasReason)
 QStringList allowedTargets(QStringView from, Role role)
 {
     QStringList targets;
-    const QStringList all = activeStates() + QStringList{u"closure_requested"_s, u"closed"_s, u"transferred"_s};
+    const QStringList all
+        = activeStates() + QStringList{u"closure_requested"_s, u"closed"_s, u"transferred"_s};
     for (const QString &to : all) {
         if (check(from, to, role, true))
             targets << to;

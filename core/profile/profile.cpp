@@ -75,7 +75,8 @@ Status writeInfo(const QString &directory, const ProfileInfo &info)
                      {u"default_user"_s, info.defaultUser}};
     QSaveFile file(QDir(directory).filePath(infoFile));
     if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(json).toJson()) < 0 || !file.commit())
-        return Error{Error::Code::StoreUnavailable, u"cannot write profile.json: %1"_s.arg(file.errorString())};
+        return Error{Error::Code::StoreUnavailable,
+                     u"cannot write profile.json: %1"_s.arg(file.errorString())};
     return {};
 }
 
@@ -115,7 +116,7 @@ Profile::Profile(QString directory, ProfileInfo info, std::unique_ptr<Database> 
     , m_info(std::move(info))
     , m_db(std::move(db))
     , m_clock(clock)
-{}
+{ }
 
 Profile::~Profile() = default;
 
@@ -151,11 +152,13 @@ Result<std::unique_ptr<Profile>> Profile::create(const QString &directory, const
         return Error{Error::Code::StoreUnavailable, u"cannot create the folder %1"_s.arg(directory)};
     // A folder without profile.json is not a profile: a database left by an interrupted
     // create is discarded so that create can simply be run again.
-    for (const QString &leftover : QStringList{databaseFile, databaseFile + u"-wal"_s, databaseFile + u"-shm"_s})
+    for (const QString &leftover :
+         QStringList{databaseFile, databaseFile + u"-wal"_s, databaseFile + u"-shm"_s})
         QFile::remove(QDir(directory).filePath(leftover));
     // Only the owner may list or read the profile (the content is encrypted; the file names and
     // sizes still say something).
-    QFile::setPermissions(directory, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    QFile::setPermissions(directory,
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     Result<std::unique_ptr<Database>> db = Database::open(QDir(directory).filePath(databaseFile));
     if (!db)
         return db.error();
@@ -171,8 +174,9 @@ Result<std::unique_ptr<Profile>> Profile::create(const QString &directory, const
         if (Status s = ChangeLog::initialise(**db, randomHex(8)); !s)
             return s.error();
         QSqlQuery meta((*db)->connection());
-        meta.prepare(u"INSERT INTO meta (key, value) VALUES ('device_prefix', :prefix), ('district', :district), "
-                     "('training', :training), ('created_at', :created)"_s);
+        meta.prepare(
+            u"INSERT INTO meta (key, value) VALUES ('device_prefix', :prefix), ('district', :district), "
+            "('training', :training), ('created_at', :created)"_s);
         meta.bindValue(u":prefix"_s, randomCode(5));
         meta.bindValue(u":district"_s, options.districtCode);
         meta.bindValue(u":training"_s, options.training ? u"1"_s : u"0"_s);

@@ -21,8 +21,8 @@ class FileCipher;
 struct ProfileInfo
 {
     int format = 1;
-    bool training = false;  // practice data: visibly marked, never mixed with real cases
-    QString districtCode;   // the regency the profile works in, e.g. "64.02"
+    bool training = false; // practice data: visibly marked, never mixed with real cases
+    QString districtCode; // the regency the profile works in, e.g. "64.02"
     QString defaultUser;
 };
 

@@ -68,9 +68,11 @@ Session::Session(Profile &profile, const CodeLists &codes, const RegionIndex &re
     m_validator = std::make_unique<Validator>(codes, regions, profile.clock());
     m_reader = std::make_unique<RecordReader>(profile.database(), profile.cipher());
     m_cases = std::make_unique<CaseRepository>(profile.changeLog(), *m_reader, *m_validator, profile.actor());
-    m_activities = std::make_unique<ActivityRepository>(profile.changeLog(), *m_reader, *m_validator, profile.actor());
-    m_attachments = std::make_unique<AttachmentStore>(profile.changeLog(), *m_reader, *m_validator, profile.files(),
-                                                      profile.attachmentsDirectory(), profile.actor());
+    m_activities
+        = std::make_unique<ActivityRepository>(profile.changeLog(), *m_reader, *m_validator, profile.actor());
+    m_attachments
+        = std::make_unique<AttachmentStore>(profile.changeLog(), *m_reader, *m_validator, profile.files(),
+                                            profile.attachmentsDirectory(), profile.actor());
     m_history = std::make_unique<HistoryReader>(profile.database(), profile.cipher());
     m_search = std::make_unique<SearchIndex>();
 }

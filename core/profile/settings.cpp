@@ -14,7 +14,7 @@ const QString gpsSourceKey = u"gps/source"_s;
 Settings::Settings(const QString &path, QObject *parent)
     : QObject(parent)
     , m_settings(path, QSettings::IniFormat)
-{}
+{ }
 
 QString Settings::language() const
 {

@@ -16,11 +16,11 @@ class Settings final : public QObject
 public:
     explicit Settings(const QString &path, QObject *parent = nullptr);
 
-    QString language() const;            // "id" (default) or "en"
+    QString language() const; // "id" (default) or "en"
     void setLanguage(const QString &language);
-    int idleLockMinutes() const;         // 0 = never; default 10
+    int idleLockMinutes() const; // 0 = never; default 10
     void setIdleLockMinutes(int minutes);
-    QString gpsSource() const;           // "system", "serial:<port>", "nmea:<file>"; default "system"
+    QString gpsSource() const; // "system", "serial:<port>", "nmea:<file>"; default "system"
     void setGpsSource(const QString &source);
 
 signals:

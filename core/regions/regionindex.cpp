@@ -21,7 +21,7 @@ constexpr qint32 noCoordinate = std::numeric_limits<qint32>::min();
 constexpr double coordinateScale = 1e5;
 // Key arithmetic: a code is PPKKCCDDDD as a number, absent segments zero. Every key of the
 // subtree of a level-l region lies in [key, key + subtreeSpan[l]).
-constexpr quint64 subtreeSpan[levelCount] = { 100'000'000, 1'000'000, 10'000, 1 };
+constexpr quint64 subtreeSpan[levelCount] = {100'000'000, 1'000'000, 10'000, 1};
 // Offsets of words inside a folded name are stored in 8 bits, rows in the other 24.
 constexpr int maxFoldedLength = 255;
 constexpr qsizetype maxRows = qsizetype(1) << 24;
@@ -52,7 +52,7 @@ int digit(char16_t c)
 // A segment of all zeros is rejected: it would collide with "segment absent" in the key.
 template <typename Chars> std::optional<ParsedCode> parseCode(const Chars &code)
 {
-    static constexpr int widths[levelCount] = { 2, 2, 2, 4 };
+    static constexpr int widths[levelCount] = {2, 2, 2, 4};
     const qsizetype size = code.size();
     const bool dotted = size > 2 && unit(code[2]) == u'.';
     ParsedCode parsed;
@@ -86,7 +86,7 @@ template <typename Chars> std::optional<ParsedCode> parseCode(const Chars &code)
 
 QString formatCode(quint64 key, int level)
 {
-    static constexpr int widths[levelCount] = { 2, 2, 2, 4 };
+    static constexpr int widths[levelCount] = {2, 2, 2, 4};
     char16_t buffer[13];
     int length = 0;
     for (int l = 0; l <= level; ++l) {
@@ -151,7 +151,7 @@ struct Row
 
 Error corrupt(qsizetype line, const QString &what)
 {
-    return Error { Error::Code::Corrupt, u"region list line %1: %2"_s.arg(line).arg(what) };
+    return Error{Error::Code::Corrupt, u"region list line %1: %2"_s.arg(line).arg(what)};
 }
 
 QByteArrayView foldedView(const char *folded, const quint32 *starts, qsizetype row)
@@ -167,8 +167,7 @@ Result<RegionIndex> RegionIndex::loadBuiltin()
     // QResource rather than QFile: QFile would decompress the 4 MB and then copy it again.
     const QResource resource(u":/data/regions/regions.tsv"_s);
     if (!resource.isValid())
-        return Error { Error::Code::NotFound,
-            u"built-in region list :/data/regions/regions.tsv is missing"_s };
+        return Error{Error::Code::NotFound, u"built-in region list :/data/regions/regions.tsv is missing"_s};
     const QByteArray tsv = resource.uncompressedData();
     return loadFromTsv(tsv);
 }
@@ -242,14 +241,14 @@ Result<RegionIndex> RegionIndex::loadFromTsv(QByteArrayView tsv)
             return corrupt(lineNumber, u"malformed code"_s);
         // Sorted by code means sorted by key; strictly, so there are no duplicates.
         if (code->key <= previousKey)
-            return corrupt(
-                lineNumber, u"code %1 is out of order or repeated"_s.arg(formatCode(code->key, code->level)));
+            return corrupt(lineNumber,
+                           u"code %1 is out of order or repeated"_s.arg(formatCode(code->key, code->level)));
         previousKey = code->key;
         if (nameField.trimmed().isEmpty())
             return corrupt(lineNumber, u"empty name"_s);
 
-        Row row { code->key, code->level, (line.data() - tsv.data()) + tabs[0] + 1, nameField.size(),
-            noCoordinate, noCoordinate };
+        Row row{code->key,        code->level,  (line.data() - tsv.data()) + tabs[0] + 1,
+                nameField.size(), noCoordinate, noCoordinate};
         if (latField.isEmpty() != lngField.isEmpty())
             return corrupt(lineNumber, u"only one of lat/lng is set"_s);
         if (!latField.isEmpty()) {
@@ -265,15 +264,15 @@ Result<RegionIndex> RegionIndex::loadFromTsv(QByteArrayView tsv)
 
     const qsizetype count = qsizetype(rows.size());
     if (count == 0)
-        return Error { Error::Code::Corrupt, u"region list is empty"_s };
+        return Error{Error::Code::Corrupt, u"region list is empty"_s};
     if (count >= maxRows)
-        return Error { Error::Code::Corrupt, u"region list has too many rows (%1)"_s.arg(count) };
+        return Error{Error::Code::Corrupt, u"region list has too many rows (%1)"_s.arg(count)};
     if (expectedRows >= 0 && expectedRows != count)
-        return Error { Error::Code::Corrupt,
-            u"region list has %1 rows, its header says %2"_s.arg(count).arg(expectedRows) };
+        return Error{Error::Code::Corrupt,
+                     u"region list has %1 rows, its header says %2"_s.arg(count).arg(expectedRows)};
 
     // Regroup by level. Each group keeps file order, which is key order.
-    qsizetype levelCounts[levelCount] = { 0, 0, 0, 0 };
+    qsizetype levelCounts[levelCount] = {0, 0, 0, 0};
     for (const Row &row : rows)
         ++levelCounts[row.level];
     for (int l = 0; l < levelCount; ++l)
@@ -305,8 +304,8 @@ Result<RegionIndex> RegionIndex::loadFromTsv(QByteArrayView tsv)
             while (parentRow < index.m_levelStart[row.level] && index.m_keys.at(parentRow) < parent)
                 ++parentRow;
             if (parentRow == index.m_levelStart[row.level] || index.m_keys.at(parentRow) != parent) {
-                return Error { Error::Code::Corrupt,
-                    u"region %1 has no parent in the list"_s.arg(formatCode(row.key, row.level)) };
+                return Error{Error::Code::Corrupt,
+                             u"region %1 has no parent in the list"_s.arg(formatCode(row.key, row.level))};
             }
         }
         const QByteArrayView name = tsv.sliced(row.nameOffset, row.nameLength);
@@ -318,9 +317,9 @@ Result<RegionIndex> RegionIndex::loadFromTsv(QByteArrayView tsv)
 
         const QByteArray folded = foldForSearch(QString::fromUtf8(name)).toUtf8();
         if (folded.size() > maxFoldedLength) {
-            return Error { Error::Code::Corrupt,
-                u"region %1 has a name longer than %2 bytes"_s.arg(formatCode(row.key, row.level))
-                    .arg(maxFoldedLength) };
+            return Error{Error::Code::Corrupt,
+                         u"region %1 has a name longer than %2 bytes"_s.arg(formatCode(row.key, row.level))
+                             .arg(maxFoldedLength)};
         }
         for (qsizetype i = 0; i < folded.size(); ++i) {
             if (i == 0 || folded[i - 1] == ' ')
@@ -351,7 +350,7 @@ Result<RegionIndex> RegionIndex::loadFromTsv(QByteArrayView tsv)
         int i = 0;
         for (; i < 8 && text[i] != '\0'; ++i)
             head = head << 8 | quint64(static_cast<unsigned char>(text[i]));
-        sorted.push_back({ head << (8 * (8 - i)), word });
+        sorted.push_back({head << (8 * (8 - i)), word});
     }
     std::sort(sorted.begin(), sorted.end(), [folded, starts](const SortEntry &a, const SortEntry &b) {
         if (a.head != b.head)
@@ -360,8 +359,8 @@ Result<RegionIndex> RegionIndex::loadFromTsv(QByteArrayView tsv)
         if ((a.head & 0xff) == 0)
             return false;
         return std::strcmp(folded + starts[a.word >> 8] + (a.word & 0xff) + 8,
-                   folded + starts[b.word >> 8] + (b.word & 0xff) + 8)
-            < 0;
+                           folded + starts[b.word >> 8] + (b.word & 0xff) + 8)
+             < 0;
     });
     index.m_words.reserve(qsizetype(sorted.size()));
     for (const SortEntry &entry : sorted)
@@ -449,8 +448,8 @@ QString RegionIndex::displayPath(QStringView code) const
     return path;
 }
 
-QList<Region> RegionIndex::searchByName(
-    QStringView prefix, int limit, QStringView within, std::optional<RegionLevel> level) const
+QList<Region> RegionIndex::searchByName(QStringView prefix, int limit, QStringView within,
+                                        std::optional<RegionLevel> level) const
 {
     if (limit <= 0)
         return {};
@@ -515,7 +514,7 @@ QList<Region> RegionIndex::searchByName(
 
     const auto keep = std::min(hits.size(), size_t(limit));
     std::partial_sort(hits.begin(), hits.begin() + qsizetype(keep), hits.end(),
-        [this](qsizetype a, qsizetype b) { return foldedLess(a, b); });
+                      [this](qsizetype a, qsizetype b) { return foldedLess(a, b); });
     QList<Region> result;
     result.reserve(qsizetype(keep));
     for (size_t i = 0; i < keep; ++i)
@@ -536,9 +535,9 @@ QString RegionIndex::decree() const
 qsizetype RegionIndex::byteSize() const
 {
     return m_keys.capacity() * qsizetype(sizeof(quint64)) + m_lat.capacity() * qsizetype(sizeof(qint32))
-        + m_lng.capacity() * qsizetype(sizeof(qint32)) + m_nameStart.capacity() * qsizetype(sizeof(quint32))
-        + m_names.capacity() + m_foldedStart.capacity() * qsizetype(sizeof(quint32)) + m_folded.capacity()
-        + m_words.capacity() * qsizetype(sizeof(quint32)) + m_decree.capacity() * qsizetype(sizeof(QChar));
+         + m_lng.capacity() * qsizetype(sizeof(qint32)) + m_nameStart.capacity() * qsizetype(sizeof(quint32))
+         + m_names.capacity() + m_foldedStart.capacity() * qsizetype(sizeof(quint32)) + m_folded.capacity()
+         + m_words.capacity() * qsizetype(sizeof(quint32)) + m_decree.capacity() * qsizetype(sizeof(QChar));
 }
 
 Region RegionIndex::regionAt(qsizetype row) const
@@ -574,7 +573,7 @@ std::pair<qsizetype, qsizetype> RegionIndex::levelRange(int level, quint64 first
     const quint64 *end = m_keys.constData() + m_levelStart[level + 1];
     const quint64 *lo = std::lower_bound(begin, end, first);
     const quint64 *hi = std::lower_bound(lo, end, last);
-    return { lo - m_keys.constData(), hi - m_keys.constData() };
+    return {lo - m_keys.constData(), hi - m_keys.constData()};
 }
 
 std::pair<qsizetype, qsizetype> RegionIndex::wordRange(QByteArrayView foldedPrefix) const
@@ -590,7 +589,7 @@ std::pair<qsizetype, qsizetype> RegionIndex::wordRange(QByteArrayView foldedPref
     const quint32 *end = begin + m_words.size();
     const quint32 *lo = std::partition_point(begin, end, [&](quint32 w) { return compare(w) < 0; });
     const quint32 *hi = std::partition_point(lo, end, [&](quint32 w) { return compare(w) == 0; });
-    return { lo - begin, hi - begin };
+    return {lo - begin, hi - begin};
 }
 
 qsizetype RegionIndex::firstWordMatch(qsizetype row, QByteArrayView foldedPrefix) const

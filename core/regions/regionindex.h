@@ -56,8 +56,8 @@ public:
     // a prefix of several words must match consecutive words). With `within`, only strict
     // descendants of that region; with `level`, only that level. Ordered by level, then name,
     // then code; at most `limit` results. An empty prefix or a malformed `within` finds nothing.
-    QList<Region> searchByName(
-        QStringView prefix, int limit, QStringView within = {}, std::optional<RegionLevel> level = {}) const;
+    QList<Region> searchByName(QStringView prefix, int limit, QStringView within = {},
+                               std::optional<RegionLevel> level = {}) const;
 
     int size() const;
     QString decree() const;
@@ -88,7 +88,7 @@ private:
     // One entry per word of every folded name, (row << 8 | byte offset of the word in the folded name),
     // sorted by the folded text from that word to the end of the name: a word-level suffix array.
     QList<quint32> m_words;
-    qsizetype m_levelStart[5] = { 0, 0, 0, 0, 0 };
+    qsizetype m_levelStart[5] = {0, 0, 0, 0, 0};
     QString m_decree;
 };
 

@@ -25,8 +25,8 @@ std::vector<std::uint32_t> trigramsOf(std::string_view text)
     grams.reserve(padded.size() - 2);
     for (std::size_t i = 0; i + 2 < padded.size(); ++i) {
         grams.push_back(static_cast<std::uint32_t>(static_cast<unsigned char>(padded[i])) << 16
-            | static_cast<std::uint32_t>(static_cast<unsigned char>(padded[i + 1])) << 8
-            | static_cast<std::uint32_t>(static_cast<unsigned char>(padded[i + 2])));
+                        | static_cast<std::uint32_t>(static_cast<unsigned char>(padded[i + 1])) << 8
+                        | static_cast<std::uint32_t>(static_cast<unsigned char>(padded[i + 2])));
     }
     std::sort(grams.begin(), grams.end());
     return grams;
@@ -39,8 +39,8 @@ int boundedEditDistance(std::string_view a, std::string_view b, int bound)
     const auto sizeB = static_cast<int>(b.size());
     if (std::abs(sizeA - sizeB) > bound || sizeB > static_cast<int>(kMaxTermBytes))
         return bound + 1;
-    std::array<int, kMaxTermBytes + 1> previous {};
-    std::array<int, kMaxTermBytes + 1> current {};
+    std::array<int, kMaxTermBytes + 1> previous{};
+    std::array<int, kMaxTermBytes + 1> current{};
     for (int j = 0; j <= sizeB; ++j)
         previous[static_cast<std::size_t>(j)] = j;
     for (int i = 1; i <= sizeA; ++i) {
@@ -50,7 +50,7 @@ int boundedEditDistance(std::string_view a, std::string_view b, int bound)
             const auto uj = static_cast<std::size_t>(j);
             const int substitution
                 = previous[uj - 1] + (a[static_cast<std::size_t>(i - 1)] == b[uj - 1] ? 0 : 1);
-            current[uj] = std::min({ previous[uj] + 1, current[uj - 1] + 1, substitution });
+            current[uj] = std::min({previous[uj] + 1, current[uj - 1] + 1, substitution});
             rowMin = std::min(rowMin, current[uj]);
         }
         if (rowMin > bound)
@@ -92,8 +92,8 @@ void FuzzyMatcher::remove(TermId term, std::string_view text)
     }
 }
 
-std::vector<std::pair<int, TermId>> FuzzyMatcher::closest(
-    std::string_view token, const TermTable &terms, std::size_t limit) const
+std::vector<std::pair<int, TermId>> FuzzyMatcher::closest(std::string_view token, const TermTable &terms,
+                                                          std::size_t limit) const
 {
     const int maxEdits = token.size() >= kTwoEditsBytes ? 2 : 1;
     std::vector<std::uint32_t> grams = trigramsOf(token);
@@ -102,7 +102,7 @@ std::vector<std::pair<int, TermId>> FuzzyMatcher::closest(
     // q-gram count filter: within k edits the padded trigram multisets share at least
     // |token| + 2 - 3k; counting distinct trigrams can lose one per repeated query trigram.
     const auto needed = static_cast<long long>(token.size()) + 2 - 3LL * maxEdits
-        - static_cast<long long>(withDuplicates - grams.size());
+                      - static_cast<long long>(withDuplicates - grams.size());
     if (needed < 1)
         return {}; // the filter could not prune, and scanning the dictionary is not an option
 
@@ -143,7 +143,7 @@ std::size_t FuzzyMatcher::memoryBytes() const
     for (const auto &[gram, terms] : m_trigrams) {
         // A node holds the key, the vector and the next pointer (and the cached hash).
         bytes += heapBytes(sizeof(std::pair<const std::uint32_t, std::vector<TermId>>) + 2 * sizeof(void *))
-            + heapBytes(terms.capacity() * 4);
+               + heapBytes(terms.capacity() * 4);
     }
     return bytes;
 }

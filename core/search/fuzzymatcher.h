@@ -31,8 +31,8 @@ public:
     // The name terms of `terms` within the token's edit bound, as (edit distance, term), closest
     // first, ties by key, at most `limit`. Terms the token is a prefix of are left out: they are
     // already scored higher as exact or prefix matches.
-    std::vector<std::pair<int, TermId>> closest(
-        std::string_view token, const TermTable &terms, std::size_t limit) const;
+    std::vector<std::pair<int, TermId>> closest(std::string_view token, const TermTable &terms,
+                                                std::size_t limit) const;
     std::size_t memoryBytes() const;
 
 private:

@@ -55,7 +55,7 @@ void PostingLists::add(Posting &posting, Doc doc)
         if (posting.payload == doc)
             return;
         const std::uint32_t list = allocateList();
-        m_lists[list] = { std::min(posting.payload, doc), std::max(posting.payload, doc) };
+        m_lists[list] = {std::min(posting.payload, doc), std::max(posting.payload, doc)};
         posting.payload = list << 1; // a sorted array
         posting.count = 2;
         return;
@@ -73,7 +73,7 @@ void PostingLists::add(Posting &posting, Doc doc)
         data[word] |= bit;
         ++posting.count;
         // A bitmap stretched by one far doc number may now be the larger form.
-        if (std::size_t { posting.count } * 2 < data.size())
+        if (std::size_t{posting.count} * 2 < data.size())
             toArray(posting);
         return;
     }
@@ -115,7 +115,7 @@ bool PostingLists::remove(Posting &posting, Doc doc)
             data.pop_back();
         // Hysteresis: back to an array only at half the break-even point, so a term near it
         // does not flip on every edit.
-        if (posting.count < kMinBitmapDocs / 2 || std::size_t { posting.count } * 2 < data.size())
+        if (posting.count < kMinBitmapDocs / 2 || std::size_t{posting.count} * 2 < data.size())
             toArray(posting);
     } else {
         const auto at = std::lower_bound(data.begin(), data.end(), doc);
@@ -150,7 +150,7 @@ bool PostingLists::contains(const Posting &posting, Doc doc) const
 std::size_t PostingLists::memoryBytes() const
 {
     std::size_t bytes = heapBytes(m_lists.capacity() * sizeof(std::vector<std::uint32_t>))
-        + heapBytes(m_freeLists.capacity() * 4);
+                      + heapBytes(m_freeLists.capacity() * 4);
     for (const std::vector<std::uint32_t> &list : m_lists)
         bytes += heapBytes(list.capacity() * 4);
     return bytes;

@@ -331,7 +331,7 @@ void SearchIndex::Impl::addExact(TokenPlan &plan, Field field, std::string_view 
         return;
     MatchGroup group;
     group.maxScore = fieldWeight(field) * kExact;
-    group.terms.push_back({ term, group.maxScore });
+    group.terms.push_back({term, group.maxScore});
     group.cost = m_terms.count(term);
     plan.groups.push_back(std::move(group));
 }
@@ -373,7 +373,7 @@ void SearchIndex::Impl::addFuzzy(TokenPlan &plan, std::string_view token) const
     MatchGroup group;
     for (const auto &[distance, term] : matches) {
         const double score = fieldWeight(Field::Name) * (distance <= 1 ? kFuzzyOneEdit : kFuzzyTwoEdits);
-        group.terms.push_back({ term, score });
+        group.terms.push_back({term, score});
         group.maxScore = std::max(group.maxScore, score);
         group.cost += m_terms.count(term);
     }
@@ -408,14 +408,14 @@ TokenPlan SearchIndex::Impl::plan(std::string_view token) const
             term != kNone && m_terms.count(term) > 0) {
             MatchGroup group;
             group.maxScore = fieldWeight(Field::NamePhonetic) * kPhonetic;
-            group.terms.push_back({ term, group.maxScore });
+            group.terms.push_back({term, group.maxScore});
             group.cost = m_terms.count(term);
             plan.groups.push_back(std::move(group));
         }
         if (token.size() >= kMinFuzzyBytes)
             addFuzzy(plan, token);
     }
-    for (const Field field : { Field::Place, Field::Narrative }) {
+    for (const Field field : {Field::Place, Field::Narrative}) {
         addExact(plan, field, token);
         if (prefixOk && !digitsOnly)
             addPrefix(plan, field, token);
@@ -458,7 +458,7 @@ void SearchIndex::Impl::apply(Candidates &candidates, const MatchGroup &group, b
     }
     m_terms.forEachInRange(group.range, [&](TermId term) {
         if (m_terms.length(term) > group.prefix.size()) // the exact term has its own group
-            apply(candidates, Expansion { term, rangeScore(group, term) }, addNew);
+            apply(candidates, Expansion{term, rangeScore(group, term)}, addNew);
     });
 }
 
@@ -471,8 +471,8 @@ void SearchIndex::Impl::apply(Candidates &candidates, const Expansion &expansion
     // postings or testing each candidate touches fewer entries.
     if (!addNew || present >= cap) {
         const std::size_t probeCost = m_terms.isBitmap(expansion.term)
-            ? present
-            : present * static_cast<std::size_t>(std::bit_width(postings));
+                                        ? present
+                                        : present * static_cast<std::size_t>(std::bit_width(postings));
         if (probeCost < postings) {
             for (std::size_t i = 0; i < present; ++i) {
                 if (m_terms.contains(expansion.term, candidates.docs[i]))
@@ -512,18 +512,18 @@ std::vector<SearchHit> SearchIndex::Impl::search(QStringView query, int limit) c
     // A number typed in groups ("6402 0612 0385 0001", "2026 0042") is one number when its
     // groups match nothing together.
     if (hits.empty() && tokens.size() > 1
-        && std::all_of(
-            tokens.begin(), tokens.end(), [](const std::string &token) { return isDigits(token); })) {
+        && std::all_of(tokens.begin(), tokens.end(),
+                       [](const std::string &token) { return isDigits(token); })) {
         std::string joined;
         for (const std::string &token : tokens)
             joined += token;
-        hits = evaluate({ std::string(truncated(joined)) }, static_cast<std::size_t>(limit));
+        hits = evaluate({std::string(truncated(joined))}, static_cast<std::size_t>(limit));
     }
     return hits;
 }
 
-std::vector<SearchHit> SearchIndex::Impl::evaluate(
-    const std::vector<std::string> &tokens, std::size_t limit) const
+std::vector<SearchHit> SearchIndex::Impl::evaluate(const std::vector<std::string> &tokens,
+                                                   std::size_t limit) const
 {
     std::vector<TokenPlan> plans;
     plans.reserve(tokens.size());
@@ -567,17 +567,17 @@ std::vector<SearchHit> SearchIndex::Impl::evaluate(
     std::iota(order.begin(), order.end(), 0u);
     const std::size_t top = std::min(order.size(), limit);
     std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(top), order.end(),
-        [&](std::uint32_t a, std::uint32_t b) {
-            if (candidates.total[a] != candidates.total[b])
-                return candidates.total[a] > candidates.total[b];
-            return idOf(candidates.docs[a]) < idOf(candidates.docs[b]);
-        });
+                      [&](std::uint32_t a, std::uint32_t b) {
+                          if (candidates.total[a] != candidates.total[b])
+                              return candidates.total[a] > candidates.total[b];
+                          return idOf(candidates.docs[a]) < idOf(candidates.docs[b]);
+                      });
     std::vector<SearchHit> hits;
     hits.reserve(top);
     for (std::size_t i = 0; i < top; ++i) {
         const std::string_view id = idOf(candidates.docs[order[i]]);
         hits.push_back(
-            { QString::fromUtf8(id.data(), static_cast<qsizetype>(id.size())), candidates.total[order[i]] });
+            {QString::fromUtf8(id.data(), static_cast<qsizetype>(id.size())), candidates.total[order[i]]});
     }
     return hits;
 }
@@ -585,7 +585,7 @@ std::vector<SearchHit> SearchIndex::Impl::evaluate(
 std::size_t SearchIndex::Impl::memoryBytes() const
 {
     return sizeof(Impl) + m_terms.memoryBytes() + heapBytes(m_docIdTerm.capacity() * 4)
-        + m_forward.memoryBytes() + heapBytes(m_freeDocs.capacity() * 4) + m_fuzzy.memoryBytes();
+         + m_forward.memoryBytes() + heapBytes(m_freeDocs.capacity() * 4) + m_fuzzy.memoryBytes();
 }
 
 SearchIndex::SearchIndex() = default;

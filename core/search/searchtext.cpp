@@ -61,9 +61,9 @@ std::string searchPhoneticKey(std::string_view folded)
     if (folded.empty()
         || !std::all_of(folded.begin(), folded.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
         return {};
-    const bool oldSpelling = folded.find("dj") != std::string_view::npos
-        || folded.find("tj") != std::string_view::npos || folded.find("sj") != std::string_view::npos
-        || folded.find("oe") != std::string_view::npos;
+    const bool oldSpelling
+        = folded.find("dj") != std::string_view::npos || folded.find("tj") != std::string_view::npos
+       || folded.find("sj") != std::string_view::npos || folded.find("oe") != std::string_view::npos;
     std::string key;
     key.reserve(folded.size() + 1);
     for (std::size_t i = 0; i < folded.size(); ++i) {

@@ -22,7 +22,7 @@ std::string_view truncated(std::string_view text);
 
 inline std::string_view view(const QByteArray &bytes)
 {
-    return { bytes.constData(), static_cast<std::size_t>(bytes.size()) };
+    return {bytes.constData(), static_cast<std::size_t>(bytes.size())};
 }
 
 // Calls f for each space-separated token of folded UTF-8 text.

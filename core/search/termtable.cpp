@@ -81,7 +81,7 @@ TermId TermTable::insert(std::string_view key)
     }
     appendToPool(key);
     Term &term = m_terms[id];
-    term = Term {};
+    term = Term{};
     term.offset = static_cast<std::uint32_t>(m_pool.size() - key.size());
     term.length = static_cast<std::uint8_t>(key.size());
     term.field = static_cast<Field>(key.front());
@@ -102,7 +102,7 @@ void TermTable::purge(TermId id)
         sortedErase(id);
     wipe(m_pool.data() + term.offset, term.length);
     m_poolGarbage += term.length;
-    term = Term {};
+    term = Term{};
     m_freeTerms.push_back(id);
     if (m_poolGarbage > 65536 && m_poolGarbage * 2 > m_pool.size())
         compactPool();
@@ -179,14 +179,15 @@ void TermTable::rehash(std::size_t slotCount)
 
 TermTable::Position TermTable::lowerBound(std::string_view key) const
 {
-    const auto block = std::partition_point(m_blocks.begin(), m_blocks.end(),
-        [&](const std::vector<TermId> &b) { return this->key(b.back()) < key; });
+    const auto block
+        = std::partition_point(m_blocks.begin(), m_blocks.end(),
+                               [&](const std::vector<TermId> &b) { return this->key(b.back()) < key; });
     if (block == m_blocks.end())
-        return { m_blocks.size(), 0 };
+        return {m_blocks.size(), 0};
     const auto at
         = std::partition_point(block->begin(), block->end(), [&](TermId t) { return this->key(t) < key; });
-    return { static_cast<std::size_t>(block - m_blocks.begin()),
-        static_cast<std::size_t>(at - block->begin()) };
+    return {static_cast<std::size_t>(block - m_blocks.begin()),
+            static_cast<std::size_t>(at - block->begin())};
 }
 
 void TermTable::sortedInsert(TermId term)
@@ -263,8 +264,9 @@ void TermTable::reserve(std::size_t terms, std::size_t poolBytes)
 std::size_t TermTable::memoryBytes() const
 {
     std::size_t bytes = heapBytes(m_terms.capacity() * sizeof(Term)) + heapBytes(m_freeTerms.capacity() * 4)
-        + heapBytes(m_pool.capacity()) + heapBytes(m_slots.capacity() * 4)
-        + heapBytes(m_blocks.capacity() * sizeof(std::vector<TermId>)) + m_postings.memoryBytes();
+                      + heapBytes(m_pool.capacity()) + heapBytes(m_slots.capacity() * 4)
+                      + heapBytes(m_blocks.capacity() * sizeof(std::vector<TermId>))
+                      + m_postings.memoryBytes();
     for (const std::vector<TermId> &block : m_blocks)
         bytes += heapBytes(block.capacity() * 4);
     return bytes;

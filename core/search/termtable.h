@@ -63,7 +63,7 @@ public:
     std::string_view key(TermId term) const
     {
         const Term &t = m_terms[term];
-        return { m_pool.data() + t.offset, t.length };
+        return {m_pool.data() + t.offset, t.length};
     }
     void reserve(std::size_t terms, std::size_t poolBytes);
     std::size_t memoryBytes() const;

@@ -21,8 +21,8 @@ namespace Core {
 
 namespace {
 
-QByteArray sealColumn(const FieldCipher &cipher, const EntityDef &entity, const QString &id, const FieldDef &field,
-                      const QVariant &value)
+QByteArray sealColumn(const FieldCipher &cipher, const EntityDef &entity, const QString &id,
+                      const FieldDef &field, const QVariant &value)
 {
     const QByteArray plain = ValueCodec::encode(field, value);
     if (plain.isNull())
@@ -30,8 +30,8 @@ QByteArray sealColumn(const FieldCipher &cipher, const EntityDef &entity, const 
     return cipher.seal(plain, FieldCipher::associatedData(entity.name, id, field.name));
 }
 
-QVariant bindable(const FieldCipher &cipher, const EntityDef &entity, const QString &id, const FieldDef &field,
-                  const QVariant &value)
+QVariant bindable(const FieldCipher &cipher, const EntityDef &entity, const QString &id,
+                  const FieldDef &field, const QVariant &value)
 {
     if (field.kind == FieldKind::Sensitive) {
         const QByteArray sealed = sealColumn(cipher, entity, id, field, value);
@@ -80,8 +80,8 @@ Status Action::failIfInjected()
     return {};
 }
 
-Status Action::appendOp(const EntityDef &entity, const QString &id, const QString &caseId, const QString &field,
-                        const QString &op, const QByteArray &encodedValue, qint64 base)
+Status Action::appendOp(const EntityDef &entity, const QString &id, const QString &caseId,
+                        const QString &field, const QString &op, const QByteArray &encodedValue, qint64 base)
 {
     if (Status s = failIfInjected(); !s)
         return s;
@@ -100,8 +100,9 @@ Status Action::appendOp(const EntityDef &entity, const QString &id, const QStrin
     if (encodedValue.isNull())
         query.bindNull(9);
     else if (ChangeLog::sealsValue(entity.name, field))
-        query.bind(9, m_log.cipher().seal(encodedValue, ChangeLog::opAssociatedData(entity.name, id, field,
-                                                                                    m_log.siteId(), m_seq, op)));
+        query.bind(9,
+                   m_log.cipher().seal(encodedValue, ChangeLog::opAssociatedData(entity.name, id, field,
+                                                                                 m_log.siteId(), m_seq, op)));
     else
         query.bind(9, encodedValue);
     query.bind(10, m_lastStamp);
@@ -113,7 +114,8 @@ Status Action::appendOp(const EntityDef &entity, const QString &id, const QStrin
     return {};
 }
 
-Status Action::insert(const EntityDef &entity, const QString &id, const QString &caseId, const QVariantHash &values)
+Status Action::insert(const EntityDef &entity, const QString &id, const QString &caseId,
+                      const QVariantHash &values)
 {
     if (Status s = failIfInjected(); !s)
         return s;
@@ -159,13 +161,16 @@ Status Action::insert(const EntityDef &entity, const QString &id, const QString 
             }
             continue;
         }
-        if (Status s = appendOp(entity, id, caseId, field.name, u"set"_s, ValueCodec::encode(field, value), 0); !s)
+        if (Status s
+            = appendOp(entity, id, caseId, field.name, u"set"_s, ValueCodec::encode(field, value), 0);
+            !s)
             return s;
     }
     return {};
 }
 
-Status Action::update(const EntityDef &entity, const QString &id, const QString &caseId, const QVariantHash &changes)
+Status Action::update(const EntityDef &entity, const QString &id, const QString &caseId,
+                      const QVariantHash &changes)
 {
     // Read the current values of the fields being changed, to write only real changes and to
     // compute set differences.
@@ -188,8 +193,9 @@ Status Action::update(const EntityDef &entity, const QString &id, const QString 
                                                        % entity.table % u" WHERE id = ?"_s);
         select.bind(1, id);
         if (!select.next()) {
-            const Error error = select.failed() ? select.error()
-                                                : Error{Error::Code::NotFound, u"%1 %2 not found"_s.arg(entity.name, id)};
+            const Error error = select.failed()
+                                  ? select.error()
+                                  : Error{Error::Code::NotFound, u"%1 %2 not found"_s.arg(entity.name, id)};
             select.reset();
             return error;
         }
@@ -240,14 +246,17 @@ Status Action::update(const EntityDef &entity, const QString &id, const QString 
                 if (after.contains(element))
                     continue;
                 const qint64 base = clocks.element(field.name, element).hlc;
-                if (Status s = appendOp(entity, id, caseId, field.name, u"remove"_s, element.toUtf8(), base); !s)
+                if (Status s = appendOp(entity, id, caseId, field.name, u"remove"_s, element.toUtf8(), base);
+                    !s)
                     return s;
                 clocks.setElement(field.name, element, m_lastStamp, m_log.siteId());
             }
             continue;
         }
         const qint64 base = clocks.field(field.name).hlc;
-        if (Status s = appendOp(entity, id, caseId, field.name, u"set"_s, ValueCodec::encode(field, next), base); !s)
+        if (Status s
+            = appendOp(entity, id, caseId, field.name, u"set"_s, ValueCodec::encode(field, next), base);
+            !s)
             return s;
         clocks.setField(field.name, m_lastStamp, m_log.siteId());
     }
@@ -255,8 +264,9 @@ Status Action::update(const EntityDef &entity, const QString &id, const QString 
         return {};
     if (Status s = failIfInjected(); !s)
         return s;
-    Statement &write = m_log.database().statement(u"UPDATE "_s % entity.table % u" SET "_s % assignments.join(u", ")
-                                                  % u", clocks = ?, updated_at = ? WHERE id = ?"_s);
+    Statement &write
+        = m_log.database().statement(u"UPDATE "_s % entity.table % u" SET "_s % assignments.join(u", ")
+                                     % u", clocks = ?, updated_at = ? WHERE id = ?"_s);
     int column = 1;
     for (const QVariant &bind : std::as_const(binds))
         write.bind(column++, bind);
@@ -270,11 +280,13 @@ Status Action::setDeleted(const EntityDef &entity, const QString &id, const QStr
 {
     FieldClocks clocks;
     {
-        Statement &select = m_log.database().statement(u"SELECT clocks FROM "_s % entity.table % u" WHERE id = ?"_s);
+        Statement &select
+            = m_log.database().statement(u"SELECT clocks FROM "_s % entity.table % u" WHERE id = ?"_s);
         select.bind(1, id);
         if (!select.next()) {
-            const Error error = select.failed() ? select.error()
-                                                : Error{Error::Code::NotFound, u"%1 %2 not found"_s.arg(entity.name, id)};
+            const Error error = select.failed()
+                                  ? select.error()
+                                  : Error{Error::Code::NotFound, u"%1 %2 not found"_s.arg(entity.name, id)};
             select.reset();
             return error;
         }
@@ -285,8 +297,8 @@ Status Action::setDeleted(const EntityDef &entity, const QString &id, const QStr
     clocks.setField(u"deleted"_s, m_lastStamp, m_log.siteId());
     if (Status s = failIfInjected(); !s)
         return s;
-    Statement &write = m_log.database().statement(u"UPDATE "_s % entity.table
-                                                  % u" SET deleted = ?, clocks = ?, updated_at = ? WHERE id = ?"_s);
+    Statement &write = m_log.database().statement(
+        u"UPDATE "_s % entity.table % u" SET deleted = ?, clocks = ?, updated_at = ? WHERE id = ?"_s);
     write.bind(1, qint64(deleted ? 1 : 0));
     write.bind(2, clocks.toString());
     write.bind(3, m_startedAt);

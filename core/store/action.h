@@ -15,8 +15,9 @@ struct FieldDef;
 
 // One user action: a transaction in which every row write also appends its change ops
 // (site id, site seq, txn id, entity, field, value, HLC, author, base) and updates the row's
-// field clocks (FieldClocks, in the row's `clocks` column). Nothing is visible until commit(); destroying an uncommitted Action rolls it all
-// back. Values must be validated by the caller (Validator) before they reach here.
+// field clocks (FieldClocks, in the row's `clocks` column). Nothing is visible until commit(); destroying an
+// uncommitted Action rolls it all back. Values must be validated by the caller (Validator) before they reach
+// here.
 class Action final
 {
 public:
@@ -31,10 +32,12 @@ public:
     // `caseId` is the case the ops belong to (for history and sync scope): the case itself for
     // a case row, the case being worked on for a person; only case children store it in a column.
     // Inserts a new row; every non-null field becomes an op.
-    Status insert(const EntityDef &entity, const QString &id, const QString &caseId, const QVariantHash &values);
+    Status insert(const EntityDef &entity, const QString &id, const QString &caseId,
+                  const QVariantHash &values);
     // Writes the fields of `changes` that differ from the stored row (sets as add/remove ops).
     // NotFound when the row does not exist.
-    Status update(const EntityDef &entity, const QString &id, const QString &caseId, const QVariantHash &changes);
+    Status update(const EntityDef &entity, const QString &id, const QString &caseId,
+                  const QVariantHash &changes);
     // Tombstone (deleted = true) or undo it; rows are never erased here (purge is separate).
     Status setDeleted(const EntityDef &entity, const QString &id, const QString &caseId, bool deleted);
 

@@ -60,12 +60,12 @@ ActivityRepository::ActivityRepository(ChangeLog &log, RecordReader &reader, con
     , m_reader(reader)
     , m_validator(validator)
     , m_actor(actor)
-{}
+{ }
 
 bool ActivityRepository::isActivity(QStringView entity)
 {
-    static const QStringList kinds = {u"visit"_s, u"service"_s, u"risk_assessment"_s, u"plan_item"_s,
-                                      u"followup"_s, u"note"_s};
+    static const QStringList kinds
+        = {u"visit"_s, u"service"_s, u"risk_assessment"_s, u"plan_item"_s, u"followup"_s, u"note"_s};
     return kinds.contains(entity);
 }
 
@@ -78,7 +78,8 @@ Status ActivityRepository::checkService(const QVariantHash &before, QVariantHash
         changes.insert(u"status"_s, to);
     }
     if (!insert && !serviceMoveAllowed(from, to))
-        return Error{Error::Code::Conflict, u"service status %1 → %2 is not allowed"_s.arg(from, to), u"status"_s};
+        return Error{Error::Code::Conflict, u"service status %1 → %2 is not allowed"_s.arg(from, to),
+                     u"status"_s};
     // Each stage's date defaults to today when the stage is reached.
     const QString dateField = dateFieldFor(to);
     if (!dateField.isEmpty() && !changes.contains(dateField) && before.value(dateField).isNull())
@@ -135,8 +136,9 @@ Result<Record> ActivityRepository::add(QStringView entityName, const QString &ca
 
 bool ActivityRepository::isLatestRisk(const QString &caseId, const QString &assessmentId)
 {
-    Statement &query = m_log.database().statement(u"SELECT id FROM risk_assessments WHERE case_id = ? AND deleted = 0 "
-                                                  "ORDER BY assessed_at DESC, id DESC LIMIT 1"_s);
+    Statement &query
+        = m_log.database().statement(u"SELECT id FROM risk_assessments WHERE case_id = ? AND deleted = 0 "
+                                     "ORDER BY assessed_at DESC, id DESC LIMIT 1"_s);
     query.bind(1, caseId);
     const bool latest = query.next() && query.text(0) == assessmentId;
     query.reset();
@@ -167,7 +169,8 @@ Status ActivityRepository::update(QStringView entityName, const QString &id, QVa
         return begun.error();
     if (Status s = (*begun)->update(entity, id, current->caseId, changes); !s)
         return s;
-    if (entityName == u"risk_assessment" && changes.contains(u"level"_s) && isLatestRisk(current->caseId, id)) {
+    if (entityName == u"risk_assessment" && changes.contains(u"level"_s)
+        && isLatestRisk(current->caseId, id)) {
         // Only the latest assessment sets the case's current level; correcting an older one
         // does not.
         if (Status s = (*begun)->update(*Schema::entity(u"case"), current->caseId, current->caseId,

@@ -31,14 +31,15 @@ AttachmentStore::AttachmentStore(ChangeLog &log, RecordReader &reader, const Val
     , m_files(files)
     , m_directory(std::move(directory))
     , m_actor(actor)
-{}
+{ }
 
 QString AttachmentStore::pathFor(const QString &attachmentId) const
 {
     return QDir(m_directory).filePath(attachmentId + u".bin"_s);
 }
 
-Result<Record> AttachmentStore::attach(const QString &caseId, const QString &sourcePath, const QString &description)
+Result<Record> AttachmentStore::attach(const QString &caseId, const QString &sourcePath,
+                                       const QString &description)
 {
     if (Status s = checkMayRecord(m_actor); !s)
         return s.error();
@@ -49,7 +50,8 @@ Result<Record> AttachmentStore::attach(const QString &caseId, const QString &sou
     if (!source.isFile())
         return Error{Error::Code::NotFound, u"the file to attach does not exist"_s, u"file"_s};
     if (source.size() > maxBytes)
-        return invalidInput(u"file"_s, u"the file is %1 bytes, at most %2"_s.arg(source.size()).arg(maxBytes));
+        return invalidInput(u"file"_s,
+                            u"the file is %1 bytes, at most %2"_s.arg(source.size()).arg(maxBytes));
     QVariantHash values{{u"file_name"_s, source.fileName()},
                         {u"mime_type"_s, QMimeDatabase().mimeTypeForFile(source).name()},
                         {u"size_bytes"_s, source.size()}};

@@ -13,9 +13,9 @@
 
 #include <QDate>
 #include <QDateTime>
-#include <QSqlQuery>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSqlQuery>
 #include <QStringBuilder>
 #include <QTimeZone>
 
@@ -42,12 +42,13 @@ Error located(Error error, const QString &where)
 
 } // namespace
 
-CaseRepository::CaseRepository(ChangeLog &log, RecordReader &reader, const Validator &validator, const Actor &actor)
+CaseRepository::CaseRepository(ChangeLog &log, RecordReader &reader, const Validator &validator,
+                               const Actor &actor)
     : m_log(log)
     , m_reader(reader)
     , m_validator(validator)
     , m_actor(actor)
-{}
+{ }
 
 Result<QString> CaseRepository::nextNumber(const QString &districtCode, qint64 nowMs)
 {
@@ -83,7 +84,8 @@ Status CaseRepository::writeParties(Action &action, const QString &caseId, QList
         if (!party.linkId.isEmpty()) {
             const Result<Record> existing = m_reader.find(link, party.linkId);
             if (!existing || existing->caseId != caseId)
-                return Error{Error::Code::NotFound, u"people[%1]: no such person link in this case"_s.arg(i), where};
+                return Error{Error::Code::NotFound, u"people[%1]: no such person link in this case"_s.arg(i),
+                             where};
             const QString linked = existing->text(u"person_id"_s);
             if (!party.personId.isEmpty() && party.personId != linked)
                 return invalidInput(where + u".person_id"_s, u"the link names another person"_s);
@@ -94,10 +96,12 @@ Status CaseRepository::writeParties(Action &action, const QString &caseId, QList
         if (!newPerson) {
             const Result<Record> existing = m_reader.find(person, party.personId, true);
             if (!existing)
-                return Error{Error::Code::NotFound, u"people[%1]: no such person"_s.arg(i), where + u".person_id"_s};
+                return Error{Error::Code::NotFound, u"people[%1]: no such person"_s.arg(i),
+                             where + u".person_id"_s};
             // Patching someone known only through another case is not this case's business.
             if (!party.person.isEmpty() && party.linkId.isEmpty() && !linkedToCase(party.personId, caseId))
-                return Error{Error::Code::Conflict, u"people[%1]: the person is not part of this case"_s.arg(i),
+                return Error{Error::Code::Conflict,
+                             u"people[%1]: the person is not part of this case"_s.arg(i),
                              where + u".person_id"_s};
             if (Status s = m_validator.validate(person, party.person, false); !s)
                 return located(s.error(), where + u".person"_s);
@@ -118,7 +122,8 @@ Status CaseRepository::writeParties(Action &action, const QString &caseId, QList
         }
         const QDate birth = QDate::fromString(merged.value(u"birth_date"_s).toString(), Qt::ISODate);
         if (birth.isValid() && incident.isValid() && birth > incident)
-            return invalidInput(where + u".person.birth_date"_s, u"the birth date is after the incident date"_s);
+            return invalidInput(where + u".person.birth_date"_s,
+                                u"the birth date is after the incident date"_s);
         if (newPerson) {
             party.personId = newUuidV7(action.startedAt());
             if (Status s = action.insert(person, party.personId, caseId, party.person); !s)
@@ -164,7 +169,8 @@ Result<Record> CaseRepository::create(CaseDraft draft)
     const EntityDef &kase = def(u"case");
     // Server-only fields (number, assignment) are set here, after validation refused them as
     // input.
-    if (draft.fields.contains(u"status"_s) && draft.fields.value(u"status"_s).toString() != Workflow::initialStatus())
+    if (draft.fields.contains(u"status"_s)
+        && draft.fields.value(u"status"_s).toString() != Workflow::initialStatus())
         return invalidInput(u"status"_s, u"a new case starts in status intake"_s);
     draft.fields.insert(u"status"_s, Workflow::initialStatus());
     if (Status s = checkMayRecord(m_actor); !s)
@@ -177,7 +183,8 @@ Result<Record> CaseRepository::create(CaseDraft draft)
         return begun.error();
     Action &action = **begun;
     const QString id = newUuidV7(action.startedAt());
-    const Result<QString> number = nextNumber(draft.fields.value(u"district_code"_s).toString(), action.startedAt());
+    const Result<QString> number
+        = nextNumber(draft.fields.value(u"district_code"_s).toString(), action.startedAt());
     if (!number)
         return number.error();
     draft.fields.insert(u"number"_s, *number);
@@ -186,7 +193,8 @@ Result<Record> CaseRepository::create(CaseDraft draft)
         draft.fields.insert(u"risk_level"_s, draft.risk->value(u"level"_s));
     if (Status s = action.insert(kase, id, id, draft.fields); !s)
         return s.error();
-    if (Status s = writeParties(action, id, draft.parties, draft.fields.value(u"incident_on"_s).toString()); !s)
+    if (Status s = writeParties(action, id, draft.parties, draft.fields.value(u"incident_on"_s).toString());
+        !s)
         return s.error();
     if (draft.risk) {
         QVariantHash risk = *draft.risk;
@@ -334,8 +342,9 @@ Result<CaseFile> CaseRepository::load(const QString &id)
 
 Result<QList<CaseSummary>> CaseRepository::list(const CaseFilter &filter)
 {
-    QString sql = u"SELECT id, number, status, risk_level, reported_on, incident_region, violence_types, updated_at "
-                  "FROM cases WHERE 1"_s;
+    QString sql
+        = u"SELECT id, number, status, risk_level, reported_on, incident_region, violence_types, updated_at "
+          "FROM cases WHERE 1"_s;
     QVariantList binds;
     if (!filter.includeDeleted)
         sql += u" AND deleted = 0"_s;
@@ -347,7 +356,8 @@ Result<QList<CaseSummary>> CaseRepository::list(const CaseFilter &filter)
         if (filter.ids->isEmpty())
             return QList<CaseSummary>{};
         sql += u" AND id IN (SELECT value FROM json_each(?))"_s;
-        binds << QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(*filter.ids)).toJson(QJsonDocument::Compact));
+        binds << QString::fromUtf8(
+            QJsonDocument(QJsonArray::fromStringList(*filter.ids)).toJson(QJsonDocument::Compact));
     } else {
         sql += u" ORDER BY updated_at DESC, id DESC LIMIT ?"_s;
         binds << filter.limit;
@@ -381,8 +391,9 @@ Result<QList<CaseSummary>> CaseRepository::list(const CaseFilter &filter)
         QHash<QString, qsizetype> rank;
         for (qsizetype i = 0; i < filter.ids->size(); ++i)
             rank.insert(filter.ids->at(i), i);
-        std::sort(rows.begin(), rows.end(),
-                  [&](const CaseSummary &a, const CaseSummary &b) { return rank.value(a.id) < rank.value(b.id); });
+        std::sort(rows.begin(), rows.end(), [&](const CaseSummary &a, const CaseSummary &b) {
+            return rank.value(a.id) < rank.value(b.id);
+        });
         if (rows.size() > filter.limit)
             rows.resize(filter.limit);
     }
@@ -391,11 +402,12 @@ Result<QList<CaseSummary>> CaseRepository::list(const CaseFilter &filter)
 
 Result<QString> CaseRepository::resolve(const QString &idOrNumber)
 {
-    Statement &query
-        = m_log.database().statement(u"SELECT id FROM cases WHERE id = ?1 OR number = ?1 OR registry_number = ?1"_s);
+    Statement &query = m_log.database().statement(
+        u"SELECT id FROM cases WHERE id = ?1 OR number = ?1 OR registry_number = ?1"_s);
     query.bind(1, idOrNumber);
     if (!query.next()) {
-        const Error error = query.failed() ? query.error() : Error{Error::Code::NotFound, u"no case %1"_s.arg(idOrNumber)};
+        const Error error
+            = query.failed() ? query.error() : Error{Error::Code::NotFound, u"no case %1"_s.arg(idOrNumber)};
         query.reset();
         return error;
     }

@@ -20,7 +20,7 @@ class Validator;
 // A person's part in a case: the link (role, relationship) and the person.
 struct PartyInput
 {
-    QString linkId;   // existing link to patch; empty for a new link
+    QString linkId; // existing link to patch; empty for a new link
     QString personId; // existing person to link or patch; empty to create one
     QVariantHash link;
     QVariantHash person;
@@ -32,7 +32,7 @@ struct CaseDraft
     QVariantHash fields;
     QList<PartyInput> parties;
     std::optional<QVariantHash> risk; // a first risk assessment (intake)
-    QString statusReason;             // for transitions that need one
+    QString statusReason; // for transitions that need one
 };
 
 struct CaseParty
@@ -52,7 +52,7 @@ struct CaseFile
 
 struct CaseFilter
 {
-    QString status;             // empty: any
+    QString status; // empty: any
     std::optional<QStringList> ids; // restrict to these (search results), in this order
     int limit = 100;
     bool includeDeleted = false;

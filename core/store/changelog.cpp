@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/store/changelog.h"
 
-#include "core/store/action.h"
 #include "core/crypto/fieldcipher.h"
+#include "core/store/action.h"
 #include "core/store/database.h"
 #include "core/store/schema.h"
 #include "core/store/statement.h"
@@ -18,12 +18,13 @@ ChangeLog::ChangeLog(Database &db, const FieldCipher &cipher, const Clock &clock
     , m_cipher(cipher)
     , m_clock(clock)
     , m_hlc(clock)
-{}
+{ }
 
 Status ChangeLog::initialise(Database &db, const QString &siteId)
 {
     QSqlQuery query(db.connection());
-    query.prepare(u"INSERT INTO meta (key, value) VALUES ('site_id', :site), ('site_seq', '0'), ('hlc', '0')"_s);
+    query.prepare(
+        u"INSERT INTO meta (key, value) VALUES ('site_id', :site), ('site_seq', '0'), ('hlc', '0')"_s);
     query.bindValue(u":site"_s, siteId);
     if (!query.exec())
         return Database::errorFrom(query);
@@ -83,16 +84,18 @@ bool ChangeLog::sealsValue(const QString &entity, const QString &field)
 QByteArray ChangeLog::opAssociatedData(const QString &entity, const QString &id, const QString &field,
                                        const QString &site, qint64 seq, const QString &op)
 {
-    return FieldCipher::associatedData(QString(u"op:"_s + entity), id,
-                                       // Schema names, hex site ids, digits: '|' cannot occur in any part.
-                                       QString(field + u'|' + site + u'|' + QString::number(seq) + u'|' + op));
+    return FieldCipher::associatedData(
+        QString(u"op:"_s + entity), id,
+        // Schema names, hex site ids, digits: '|' cannot occur in any part.
+        QString(field + u'|' + site + u'|' + QString::number(seq) + u'|' + op));
 }
 
 Statement &ChangeLog::opInsert()
 {
     if (!m_opInsert) {
         m_opInsert = &m_db.statement(
-            u"INSERT INTO change_ops (site_id, site_seq, txn_id, entity, entity_id, case_id, field, op, value, hlc, "
+            u"INSERT INTO change_ops (site_id, site_seq, txn_id, entity, entity_id, case_id, field, op, "
+            u"value, hlc, "
             "author, base, schema_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     }
     return *m_opInsert;
@@ -113,7 +116,8 @@ Statement &ChangeLog::rowInsert(const EntityDef &entity)
             marks += u", ?"_s;
         }
         // Table and column names come from the schema, never from input; values are bound.
-        cached = &m_db.statement(u"INSERT INTO "_s + entity.table + u" ("_s + columns + u") VALUES ("_s + marks + u')');
+        cached = &m_db.statement(u"INSERT INTO "_s + entity.table + u" ("_s + columns + u") VALUES ("_s
+                                 + marks + u')');
     }
     return *cached;
 }

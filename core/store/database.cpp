@@ -16,14 +16,13 @@ namespace {
 
 QAtomicInt connectionCounter;
 
-
 } // namespace
 
 Database::Database(QSqlDatabase db, QString path, QString connectionName)
     : m_db(std::move(db))
     , m_path(std::move(path))
     , m_connectionName(std::move(connectionName))
-{}
+{ }
 
 Database::~Database()
 {
@@ -90,8 +89,9 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, Mode mode)
     if (!version)
         return version.error();
     if (*version > Migrations::latestVersion()) {
-        return Error{Error::Code::SchemaTooNew, u"database schema %1 is newer than this build (%2)"_s.arg(*version).arg(
-                                                    Migrations::latestVersion())};
+        return Error{Error::Code::SchemaTooNew,
+                     u"database schema %1 is newer than this build (%2)"_s.arg(*version).arg(
+                         Migrations::latestVersion())};
     }
     if (*version < Migrations::latestVersion()) {
         if (mode == Mode::ReadOnly)

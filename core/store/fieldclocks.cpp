@@ -21,8 +21,8 @@ FieldClocks FieldClocks::parse(const QString &text)
         const qsizetype at = entry.lastIndexOf(u'@');
         if (eq <= 0 || at <= eq)
             continue; // a damaged entry falls back to "never written": the safe side for merges
-        clocks.m_stamps.insert(entry.first(eq).toString(),
-                               {entry.sliced(eq + 1, at - eq - 1).toLongLong(), entry.sliced(at + 1).toString()});
+        clocks.m_stamps.insert(entry.first(eq).toString(), {entry.sliced(eq + 1, at - eq - 1).toLongLong(),
+                                                            entry.sliced(at + 1).toString()});
     }
     return clocks;
 }

@@ -18,7 +18,7 @@ namespace Core {
 HistoryReader::HistoryReader(Database &db, const FieldCipher &cipher)
     : m_db(db)
     , m_cipher(cipher)
-{}
+{ }
 
 Result<QList<HistoryEntry>> HistoryReader::forCase(const QString &caseId)
 {
@@ -44,12 +44,13 @@ Result<QList<HistoryEntry>> HistoryReader::forCase(const QString &caseId)
         if (!sealed.isNull()) {
             const Result<QByteArray> plain
                 = ChangeLog::sealsValue(e.entity, e.field)
-                      ? m_cipher.open(sealed, ChangeLog::opAssociatedData(e.entity, e.entityId, e.field, e.siteId,
-                                                                          e.siteSeq, e.op))
-                      : Result<QByteArray>(sealed);
+                    ? m_cipher.open(sealed, ChangeLog::opAssociatedData(e.entity, e.entityId, e.field,
+                                                                        e.siteId, e.siteSeq, e.op))
+                    : Result<QByteArray>(sealed);
             if (!plain) {
                 query.reset();
-                return Error{Error::Code::Corrupt, u"change %1/%2 failed authentication"_s.arg(e.siteId).arg(e.siteSeq)};
+                return Error{Error::Code::Corrupt,
+                             u"change %1/%2 failed authentication"_s.arg(e.siteId).arg(e.siteSeq)};
             }
             const EntityDef *entity = Schema::entity(e.entity);
             const FieldDef *field = entity ? entity->field(e.field) : nullptr;

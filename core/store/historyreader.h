@@ -20,8 +20,8 @@ struct HistoryEntry
     QString entity;
     QString entityId;
     QString field;
-    QString op;      // create, set, add, remove
-    QVariant value;  // decoded by the field's type
+    QString op; // create, set, add, remove
+    QVariant value; // decoded by the field's type
     quint64 hlc = 0;
     qint64 atMs = 0; // the HLC's wall part
     QString author;

@@ -160,8 +160,7 @@ struct Step
     std::size_t count;
 };
 
-template<std::size_t N>
-constexpr Step step(const char16_t *const (&statements)[N])
+template <std::size_t N> constexpr Step step(const char16_t *const (&statements)[N])
 {
     return {statements, N};
 }
@@ -197,8 +196,9 @@ Status migrateTo(QSqlDatabase &db, int target)
     if (!current)
         return current.error();
     if (*current > latestVersion()) {
-        return Error{Error::Code::SchemaTooNew,
-                     u"database schema %1 is newer than this build (%2)"_s.arg(*current).arg(latestVersion())};
+        return Error{
+            Error::Code::SchemaTooNew,
+            u"database schema %1 is newer than this build (%2)"_s.arg(*current).arg(latestVersion())};
     }
     target = std::min(target, latestVersion());
     for (int version = *current + 1; version <= target; ++version) {

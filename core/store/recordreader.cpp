@@ -17,16 +17,17 @@ namespace Core {
 RecordReader::RecordReader(Database &db, const FieldCipher &cipher)
     : m_db(db)
     , m_cipher(cipher)
-{}
+{ }
 
 Status RecordReader::select(const EntityDef &entity, const QString &where, const QVariantList &binds,
                             const std::function<Status(Record &&)> &visit)
 {
     QString columns = u"id, created_at, created_by, updated_at, deleted, "_s
-                      % (entity.caseChild ? u"case_id"_s : u"NULL"_s);
+                    % (entity.caseChild ? u"case_id"_s : u"NULL"_s);
     for (const FieldDef &field : entity.fields)
         columns += u", "_s + field.name;
-    Statement &query = m_db.statement(u"SELECT "_s % columns % u" FROM "_s % entity.table % u" WHERE "_s % where);
+    Statement &query
+        = m_db.statement(u"SELECT "_s % columns % u" FROM "_s % entity.table % u" WHERE "_s % where);
     int column = 1;
     for (const QVariant &bind : binds)
         query.bind(column++, bind);
@@ -45,12 +46,13 @@ Status RecordReader::select(const EntityDef &entity, const QString &where, const
             if (query.isNull(firstField + i))
                 continue;
             if (field.kind == FieldKind::Sensitive) {
-                const Result<QByteArray> plain = m_cipher.open(
-                    query.blob(firstField + i), FieldCipher::associatedData(entity.name, record.id, field.name));
+                const Result<QByteArray> plain
+                    = m_cipher.open(query.blob(firstField + i),
+                                    FieldCipher::associatedData(entity.name, record.id, field.name));
                 if (!plain) {
                     query.reset();
-                    return Error{Error::Code::Corrupt,
-                                 u"%1 %2 field %3 failed authentication"_s.arg(entity.name, record.id, field.name)};
+                    return Error{Error::Code::Corrupt, u"%1 %2 field %3 failed authentication"_s.arg(
+                                                           entity.name, record.id, field.name)};
                 }
                 record.fields.insert(field.name, ValueCodec::decode(field, *plain));
             } else {
@@ -71,7 +73,8 @@ Status RecordReader::select(const EntityDef &entity, const QString &where, const
     return {};
 }
 
-Result<QList<Record>> RecordReader::collect(const EntityDef &entity, const QString &where, const QVariantList &binds)
+Result<QList<Record>> RecordReader::collect(const EntityDef &entity, const QString &where,
+                                            const QVariantList &binds)
 {
     QList<Record> records;
     const Status s = select(entity, where, binds, [&](Record &&record) {
@@ -91,7 +94,8 @@ Status RecordReader::forEach(const EntityDef &entity, bool includeDeleted,
 
 Result<Record> RecordReader::find(const EntityDef &entity, const QString &id, bool includeDeleted)
 {
-    Result<QList<Record>> rows = collect(entity, includeDeleted ? u"id = ?"_s : u"id = ? AND deleted = 0"_s, {id});
+    Result<QList<Record>> rows
+        = collect(entity, includeDeleted ? u"id = ?"_s : u"id = ? AND deleted = 0"_s, {id});
     if (!rows)
         return rows.error();
     if (rows->isEmpty())
@@ -99,12 +103,13 @@ Result<Record> RecordReader::find(const EntityDef &entity, const QString &id, bo
     return rows->first();
 }
 
-Result<QList<Record>> RecordReader::childrenOf(const EntityDef &entity, const QString &caseId, bool includeDeleted)
+Result<QList<Record>> RecordReader::childrenOf(const EntityDef &entity, const QString &caseId,
+                                               bool includeDeleted)
 {
     Q_ASSERT(entity.caseChild);
-    return collect(entity,
-                   includeDeleted ? u"case_id = ? ORDER BY id"_s : u"case_id = ? AND deleted = 0 ORDER BY id"_s,
-                   {caseId});
+    return collect(
+        entity, includeDeleted ? u"case_id = ? ORDER BY id"_s : u"case_id = ? AND deleted = 0 ORDER BY id"_s,
+        {caseId});
 }
 
 Result<QList<Record>> RecordReader::all(const EntityDef &entity, bool includeDeleted)

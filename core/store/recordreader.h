@@ -23,12 +23,14 @@ public:
 
     Result<Record> find(const EntityDef &entity, const QString &id, bool includeDeleted = false);
     // The children of one case, oldest first.
-    Result<QList<Record>> childrenOf(const EntityDef &entity, const QString &caseId, bool includeDeleted = false);
+    Result<QList<Record>> childrenOf(const EntityDef &entity, const QString &caseId,
+                                     bool includeDeleted = false);
     // Every row of an entity, in id order.
     Result<QList<Record>> all(const EntityDef &entity, bool includeDeleted = false);
     // Streams every row of an entity to `visit` one at a time (memory stays flat at 100k cases).
     // Stops at the first error, from the store or returned by `visit`.
-    Status forEach(const EntityDef &entity, bool includeDeleted, const std::function<Status(Record &&)> &visit);
+    Status forEach(const EntityDef &entity, bool includeDeleted,
+                   const std::function<Status(Record &&)> &visit);
 
 private:
     Status select(const EntityDef &entity, const QString &where, const QVariantList &binds,

@@ -13,8 +13,8 @@ Statement::Statement(sqlite3 *db, const QString &sql)
     : m_db(db)
 {
     const QByteArray utf8 = sql.toUtf8();
-    m_lastCode = sqlite3_prepare_v3(db, utf8.constData(), int(utf8.size()), SQLITE_PREPARE_PERSISTENT, &m_stmt,
-                                    nullptr);
+    m_lastCode = sqlite3_prepare_v3(db, utf8.constData(), int(utf8.size()), SQLITE_PREPARE_PERSISTENT,
+                                    &m_stmt, nullptr);
     if (m_lastCode != SQLITE_OK) {
         qCWarning(lcStore) << "prepare failed:" << sqlite3_errmsg(db);
         sqlite3_finalize(m_stmt);
@@ -134,7 +134,8 @@ QByteArray Statement::blob(int column) const
 {
     const void *data = sqlite3_column_blob(m_stmt, column);
     if (!data)
-        return sqlite3_column_type(m_stmt, column) == SQLITE_NULL ? QByteArray() : QByteArray(""); // empty blob
+        return sqlite3_column_type(m_stmt, column) == SQLITE_NULL ? QByteArray()
+                                                                  : QByteArray(""); // empty blob
     return QByteArray(static_cast<const char *>(data), sqlite3_column_bytes(m_stmt, column));
 }
 
@@ -161,7 +162,8 @@ QVariant Statement::value(int column) const
 
 bool Statement::failed() const
 {
-    return m_stmt == nullptr || (m_lastCode != SQLITE_ROW && m_lastCode != SQLITE_DONE && m_lastCode != SQLITE_OK);
+    return m_stmt == nullptr
+        || (m_lastCode != SQLITE_ROW && m_lastCode != SQLITE_DONE && m_lastCode != SQLITE_OK);
 }
 
 int Statement::changes() const

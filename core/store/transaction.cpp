@@ -5,7 +5,6 @@
 #include "core/store/database.h"
 #include "core/store/statement.h"
 
-
 using namespace Qt::StringLiterals;
 
 namespace Core {
@@ -17,12 +16,11 @@ Status run(Database &db, const QString &sql)
     return db.statement(sql).exec();
 }
 
-
 } // namespace
 
 Transaction::Transaction(Database &db)
     : m_db(db)
-{}
+{ }
 
 Transaction::~Transaction()
 {

@@ -18,7 +18,7 @@ QString newUuidV7(qint64 unixMs)
     // caller's concern); past 4,096 ids in one millisecond the next millisecond is borrowed.
     static std::mutex mutex;
     static quint64 lastAsked = 0; // the caller's millisecond of the previous id
-    static quint64 lastMs = 0;    // the millisecond it got (later once 4,096 were used)
+    static quint64 lastMs = 0; // the millisecond it got (later once 4,096 were used)
     static quint32 counter = 0;
     const quint64 asked = quint64(unixMs < 0 ? 0 : unixMs);
     quint64 ms = asked;

@@ -33,11 +33,12 @@ QString NikCheck::message() const
     return details.join(u' ');
 }
 
-NikValidator::NikValidator(const RegionIndex &regions) : m_regions(regions)
+NikValidator::NikValidator(const RegionIndex &regions)
+    : m_regions(regions)
 { }
 
-NikCheck NikValidator::check(
-    QStringView nik, QDate today, const QString &sex, std::optional<QDate> birthDate) const
+NikCheck NikValidator::check(QStringView nik, QDate today, const QString &sex,
+                             std::optional<QDate> birthDate) const
 {
     NikCheck result;
     QString digits;
@@ -58,9 +59,9 @@ NikCheck NikValidator::check(
         addError(result, NikIssue::NotDigits, u"NIK contains characters other than digits."_s);
     if (digits.size() != nikLength) {
         addError(result, NikIssue::WrongLength,
-            u"NIK has %1 %2, needs %3."_s.arg(digits.size())
-                .arg(allDigits ? u"digits"_s : u"characters"_s)
-                .arg(nikLength));
+                 u"NIK has %1 %2, needs %3."_s.arg(digits.size())
+                     .arg(allDigits ? u"digits"_s : u"characters"_s)
+                     .arg(nikLength));
     }
     if (!result.errors.isEmpty())
         return result; // the parts below cannot be located
@@ -72,16 +73,16 @@ NikCheck NikValidator::check(
     const QString regency = province + u'.' + all.sliced(2, 2);
     const QString district = regency + u'.' + all.sliced(4, 2);
     if (!m_regions.contains(province)) {
-        addError(
-            result, NikIssue::UnknownProvince, u"NIK province code %1 is not a province."_s.arg(province));
+        addError(result, NikIssue::UnknownProvince,
+                 u"NIK province code %1 is not a province."_s.arg(province));
     } else if (!m_regions.contains(regency)) {
         // A NIK keeps the code it was issued under, and regencies have been renumbered into new
         // provinces (Merauke 91.01 → 93.01, Mimika 91.09 → 94.04, Sorong 92.01 → 96.01): an
         // unknown regency of a known province is a warning, not a reason to refuse the person.
         result.warnings.append(NikIssue::UnknownRegency);
         warningDetails.append(
-            u"NIK regency code %1 is not in the current region list (%2); it may predate a renumbering."_s.arg(
-                regency, m_regions.decree()));
+            u"NIK regency code %1 is not in the current region list (%2); it may predate a renumbering."_s
+                .arg(regency, m_regions.decree()));
     } else if (!m_regions.contains(district)) {
         result.warnings.append(NikIssue::UnknownDistrict);
         warningDetails.append(
@@ -106,7 +107,7 @@ NikCheck NikValidator::check(
     const QDate date(year, month, day);
     if (!date.isValid()) {
         addError(result, NikIssue::InvalidBirthDate,
-            u"NIK digits 7-12 are not a birth date (day 01-31, or 41-71 for women; month 01-12)."_s);
+                 u"NIK digits 7-12 are not a birth date (day 01-31, or 41-71 for women; month 01-12)."_s);
     } else {
         result.sex = nikSex;
         if (date > today) {

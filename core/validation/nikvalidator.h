@@ -53,8 +53,8 @@ public:
     // `today` resolves two-digit years and catches future dates. `sex` ("female"/"male") and
     // `birthDate`, when given, are compared with what the NIK encodes. Spaces, dots and dashes in
     // `nik` are ignored.
-    NikCheck check(
-        QStringView nik, QDate today, const QString &sex = {}, std::optional<QDate> birthDate = {}) const;
+    NikCheck check(QStringView nik, QDate today, const QString &sex = {},
+                   std::optional<QDate> birthDate = {}) const;
 
     // A generic English sentence for an issue, without details.
     static QString describe(NikIssue issue);

@@ -9,17 +9,14 @@
 // Usage: bench_store [--quick] [--cases N]
 // The fixtures use Catch2 assertions; this pulls in Catch's implementation without its main().
 #define CATCH_CONFIG_RUNNER
-#include <catch2/catch.hpp>
-
-#include "tests/support/fixtures.h"
-
+#include "core/clock/clock.h"
+#include "core/crypto/keywrap.h"
 #include "core/demo/demogenerator.h"
 #include "core/profile/profile.h"
 #include "core/profile/session.h"
-#include "core/clock/clock.h"
-#include "core/crypto/keywrap.h"
 #include "core/store/caserepository.h"
 #include "core/store/database.h"
+#include "tests/support/fixtures.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -27,9 +24,9 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
-#include <sqlite3.h>
-
+#include <catch2/catch.hpp>
 #include <cstdio>
+#include <sqlite3.h>
 #include <string>
 #include <unordered_map>
 
@@ -37,8 +34,8 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const char *const tables[] = {"cases", "persons", "case_persons", "visits", "services", "risk_assessments",
-                              "status_changes", "change_ops"};
+const char *const tables[] = {"cases",    "persons",          "case_persons",   "visits",
+                              "services", "risk_assessments", "status_changes", "change_ops"};
 
 qint64 peakRssKb()
 {
@@ -91,8 +88,8 @@ double rawInsert(const QString &source, const QString &target, int commits)
         for (int c = 1; c < sqlite3_column_count(select); ++c)
             marks += ",?";
         sqlite3_stmt *insert = nullptr;
-        sqlite3_prepare_v2(dst, (std::string("INSERT INTO ") + tables[t] + " VALUES (" + marks + ")").c_str(), -1,
-                           &insert, nullptr);
+        sqlite3_prepare_v2(dst, (std::string("INSERT INTO ") + tables[t] + " VALUES (" + marks + ")").c_str(),
+                           -1, &insert, nullptr);
         inserts.push_back(insert);
         if (std::string(tables[t]) != "change_ops") {
             while (sqlite3_step(select) == SQLITE_ROW) {
@@ -111,10 +108,14 @@ double rawInsert(const QString &source, const QString &target, int commits)
         sqlite3_prepare_v2(src, "SELECT * FROM change_ops ORDER BY site_seq", -1, &ops, nullptr);
         const int columns = sqlite3_column_count(ops);
         std::string lastTxn;
-        static const std::unordered_map<std::string, std::string> tableOf = {
-            {"case", "cases"},       {"person", "persons"},   {"case_person", "case_persons"},
-            {"visit", "visits"},     {"service", "services"}, {"risk_assessment", "risk_assessments"},
-            {"status_change", "status_changes"}};
+        static const std::unordered_map<std::string, std::string> tableOf
+            = {{"case", "cases"},
+               {"person", "persons"},
+               {"case_person", "case_persons"},
+               {"visit", "visits"},
+               {"service", "services"},
+               {"risk_assessment", "risk_assessments"},
+               {"status_change", "status_changes"}};
         while (sqlite3_step(ops) == SQLITE_ROW) {
             const std::string txn = reinterpret_cast<const char *>(sqlite3_column_text(ops, 2));
             if (!lastTxn.empty() && txn != lastTxn)
@@ -122,11 +123,13 @@ double rawInsert(const QString &source, const QString &target, int commits)
             lastTxn = txn;
             const std::string op = reinterpret_cast<const char *>(sqlite3_column_text(ops, 7));
             if (op == "create") {
-                const std::string table = tableOf.at(reinterpret_cast<const char *>(sqlite3_column_text(ops, 3)));
+                const std::string table
+                    = tableOf.at(reinterpret_cast<const char *>(sqlite3_column_text(ops, 3)));
                 for (int t = 0; t < opsTable; ++t) {
                     if (table == tables[t]) {
                         auto &byId = entityRows[std::size_t(t)];
-                        const auto it = byId.find(reinterpret_cast<const char *>(sqlite3_column_text(ops, 4)));
+                        const auto it
+                            = byId.find(reinterpret_cast<const char *>(sqlite3_column_text(ops, 4)));
                         if (it != byId.end())
                             rows.push_back({t, std::move(it->second)});
                     }
@@ -141,7 +144,8 @@ double rawInsert(const QString &source, const QString &target, int commits)
         sqlite3_finalize(ops);
     }
 
-    const std::size_t actionsPerCommit = (actionEnds.size() + std::size_t(commits) - 1) / std::size_t(commits);
+    const std::size_t actionsPerCommit
+        = (actionEnds.size() + std::size_t(commits) - 1) / std::size_t(commits);
     QElapsedTimer timer;
     timer.start();
     std::size_t next = 0;
@@ -314,7 +318,8 @@ int benchmark()
         timer.restart();
         if (!Core::DemoGenerator(*big.session, 11).generate(indexCases).ok())
             return 1;
-        std::printf("bench.store.demo_import_s %.1f (%d cases)\n", double(timer.elapsed()) / 1000, indexCases);
+        std::printf("bench.store.demo_import_s %.1f (%d cases)\n", double(timer.elapsed()) / 1000,
+                    indexCases);
         big.session.reset();
         big.profile.reset();
         std::fflush(stdout); // keep the parent's lines before the child's

@@ -1,15 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "tests/support/fixtures.h"
-
 #include "core/profile/session.h"
 #include "core/store/changelog.h"
 #include "core/store/database.h"
 #include "core/store/fieldclocks.h"
 #include "core/store/historyreader.h"
-
-#include <catch2/catch.hpp>
+#include "tests/support/fixtures.h"
 
 #include <QSqlQuery>
+
+#include <catch2/catch.hpp>
 
 using namespace Qt::StringLiterals;
 
@@ -86,8 +85,9 @@ TEST_CASE("an update writes only changed fields, with the base the author saw", 
     for (const auto &e : latest)
         described << e.field + u':' + e.op + u':' + e.value.toString();
     described.sort();
-    CHECK(described == QStringList{u"narrative:set:Keterangan baru dari korban"_s, u"violence_types:add:fisik"_s,
-                                   u"violence_types:remove:psikis"_s});
+    CHECK(described
+          == QStringList{u"narrative:set:Keterangan baru dari korban"_s, u"violence_types:add:fisik"_s,
+                         u"violence_types:remove:psikis"_s});
     for (const auto &e : latest) {
         // The author had seen the intake's value (a newly added set element has none).
         if (e.op != u"add")
@@ -108,7 +108,8 @@ TEST_CASE("a failed action gives its sequence numbers back", "[core][store][chan
     REQUIRE(f.session->cases().create(Test::sampleDraft()).ok());
     Core::Database &db = f.profile->database();
     // Gap-free: max(seq) == count.
-    CHECK(count(db, u"SELECT max(site_seq) FROM change_ops"_s) == count(db, u"SELECT count(*) FROM change_ops"_s));
+    CHECK(count(db, u"SELECT max(site_seq) FROM change_ops"_s)
+          == count(db, u"SELECT count(*) FROM change_ops"_s));
 }
 
 TEST_CASE("the clock and sequence survive closing and reopening the profile", "[core][store][changelog]")
@@ -124,7 +125,8 @@ TEST_CASE("the clock and sequence survive closing and reopening the profile", "[
     CHECK(f.profile->changeLog().hlc().last() > stamp);
 }
 
-TEST_CASE("two processes writing to one profile continue one gap-free sequence", "[core][store][changelog][review]")
+TEST_CASE("two processes writing to one profile continue one gap-free sequence",
+          "[core][store][changelog][review]")
 {
     Test::ProfileFixture f;
     // A second, independent opening of the same folder: its own connection and ChangeLog, as
@@ -138,14 +140,17 @@ TEST_CASE("two processes writing to one profile continue one gap-free sequence",
         REQUIRE(second.cases().create(Test::sampleDraft()).ok());
     }
     Core::Database &db = f.profile->database();
-    CHECK(count(db, u"SELECT max(site_seq) FROM change_ops"_s) == count(db, u"SELECT count(*) FROM change_ops"_s));
+    CHECK(count(db, u"SELECT max(site_seq) FROM change_ops"_s)
+          == count(db, u"SELECT count(*) FROM change_ops"_s));
     CHECK(count(db, u"SELECT count(DISTINCT number) FROM cases"_s) == 6);
     // Stamps only grow in commit order across both writers.
     CHECK(count(db, u"SELECT count(*) FROM change_ops a JOIN change_ops b ON b.site_seq = a.site_seq + 1 "
-                    "WHERE b.hlc < a.hlc"_s) == 0);
+                    "WHERE b.hlc < a.hlc"_s)
+          == 0);
 }
 
-TEST_CASE("a change-log value moved to another op of the same field does not open", "[core][store][privacy][review]")
+TEST_CASE("a change-log value moved to another op of the same field does not open",
+          "[core][store][privacy][review]")
 {
     Test::ProfileFixture f;
     const auto kase = f.session->cases().create(Test::sampleDraft());

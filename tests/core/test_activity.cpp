@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "tests/support/fixtures.h"
-
 #include "core/profile/session.h"
 #include "core/store/activityrepository.h"
 #include "core/store/caserepository.h"
 #include "core/store/recordreader.h"
 #include "core/store/schema.h"
+#include "tests/support/fixtures.h"
 
 #include <catch2/catch.hpp>
 
@@ -16,7 +15,9 @@ TEST_CASE("a visit with a GPS fix is stored encrypted and read back", "[core][ac
     Test::ProfileFixture f;
     const auto kase = f.session->cases().create(Test::sampleDraft());
     REQUIRE(kase.ok());
-    const QVariantMap fix{{u"lat"_s, -0.48969}, {u"lng"_s, 116.93834}, {u"accuracy_m"_s, 12.5},
+    const QVariantMap fix{{u"lat"_s, -0.48969},
+                          {u"lng"_s, 116.93834},
+                          {u"accuracy_m"_s, 12.5},
                           {u"fix_time"_s, Test::fixedNowMs - 30'000}};
     const auto visit = f.session->activities().add(u"visit", kase->id,
                                                    {{u"region_code"_s, u"64.02.06.1001"_s},
@@ -40,8 +41,8 @@ TEST_CASE("a visit with an impossible coordinate is refused", "[core][activity][
     Test::ProfileFixture f;
     const auto kase = f.session->cases().create(Test::sampleDraft());
     REQUIRE(kase.ok());
-    const auto visit = f.session->activities().add(u"visit", kase->id,
-                                                   {{u"location"_s, QVariantMap{{u"lat"_s, 120.0}, {u"lng"_s, 0.0}}}});
+    const auto visit = f.session->activities().add(
+        u"visit", kase->id, {{u"location"_s, QVariantMap{{u"lat"_s, 120.0}, {u"lng"_s, 0.0}}}});
     REQUIRE_FALSE(visit.ok());
     CHECK(visit.error().field == u"location");
 }
@@ -51,15 +52,16 @@ TEST_CASE("a referral moves referred, accepted, completed and not backwards", "[
     Test::ProfileFixture f;
     const auto kase = f.session->cases().create(Test::sampleDraft());
     REQUIRE(kase.ok());
-    const auto service = f.session->activities().add(u"service", kase->id,
-                                                     {{u"service_type"_s, u"forensic_exam"_s},
-                                                      {u"provider"_s, u"RSUD A.M. Parikesit"_s}});
+    const auto service = f.session->activities().add(
+        u"service", kase->id,
+        {{u"service_type"_s, u"forensic_exam"_s}, {u"provider"_s, u"RSUD A.M. Parikesit"_s}});
     REQUIRE(service.ok());
     CHECK(service->text(u"status"_s) == u"referred");
     CHECK(service->text(u"referred_on"_s) == u"2026-11-20");
     REQUIRE(f.session->activities().update(u"service", service->id, {{u"status"_s, u"accepted"_s}}).ok());
     REQUIRE(f.session->activities().update(u"service", service->id, {{u"status"_s, u"completed"_s}}).ok());
-    const Core::Status back = f.session->activities().update(u"service", service->id, {{u"status"_s, u"referred"_s}});
+    const Core::Status back
+        = f.session->activities().update(u"service", service->id, {{u"status"_s, u"referred"_s}});
     REQUIRE_FALSE(back.ok());
     CHECK(back.error().code == Core::Error::Code::Conflict);
     const auto stored = f.session->reader().find(*Core::Schema::entity(u"service"), service->id);

@@ -1,15 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "tests/support/fixtures.h"
-
 #include "core/profile/session.h"
 #include "core/store/attachmentstore.h"
 #include "core/store/caserepository.h"
 #include "core/store/database.h"
-
-#include <catch2/catch.hpp>
+#include "tests/support/fixtures.h"
 
 #include <QDir>
 #include <QFile>
+
+#include <catch2/catch.hpp>
 
 using namespace Qt::StringLiterals;
 
@@ -39,7 +38,8 @@ TEST_CASE("an attachment is stored encrypted and read back intact", "[core][atta
     CHECK(*back == content);
     // The file name is a sensitive field: decrypted on read, absent from the folder listing.
     CHECK(added->text(u"file_name"_s) == u"hasil-visum-nurhaliza.txt");
-    CHECK(QDir(f.profile->attachmentsDirectory()).entryList(QDir::Files).join(u' ').contains(u"nurhaliza"_s) == false);
+    CHECK(QDir(f.profile->attachmentsDirectory()).entryList(QDir::Files).join(u' ').contains(u"nurhaliza"_s)
+          == false);
 }
 
 TEST_CASE("a failed attachment action removes its file and orphans are swept", "[core][attachments]")
@@ -59,7 +59,8 @@ TEST_CASE("a failed attachment action removes its file and orphans are swept", "
     CHECK(QDir(f.profile->attachmentsDirectory()).entryList(QDir::Files).isEmpty());
 
     // A crash between the encrypted file and its row leaves an orphan; start-up removes it.
-    QFile orphan(QDir(f.profile->attachmentsDirectory()).filePath(u"0190f000-0000-7000-8000-00000000abcd.bin"_s));
+    QFile orphan(
+        QDir(f.profile->attachmentsDirectory()).filePath(u"0190f000-0000-7000-8000-00000000abcd.bin"_s));
     REQUIRE(orphan.open(QIODevice::WriteOnly));
     orphan.write("x");
     orphan.close();

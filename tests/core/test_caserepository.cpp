@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "tests/support/fixtures.h"
-
 #include "core/domain/json.h"
 #include "core/profile/session.h"
 #include "core/store/caserepository.h"
 #include "core/store/changelog.h"
-
-#include <catch2/catch.hpp>
+#include "tests/support/fixtures.h"
 
 #include <QRegularExpression>
+
+#include <catch2/catch.hpp>
 
 using namespace Qt::StringLiterals;
 
@@ -217,7 +216,8 @@ TEST_CASE("search finds a case by typo'd name, NIK prefix, number and village", 
     const auto created = f.session->cases().create(Test::sampleDraft());
     REQUIRE(created.ok());
     REQUIRE(f.session->buildSearchIndex().value() == 1);
-    for (const QString &query : {u"nurhalisa"_s, u"640206550"_s, created->text(u"number"_s), u"jahab"_s, u"sawit"_s}) {
+    for (const QString &query :
+         {u"nurhalisa"_s, u"640206550"_s, created->text(u"number"_s), u"jahab"_s, u"sawit"_s}) {
         INFO(query.toStdString());
         const auto hits = f.session->search(query, {});
         REQUIRE(hits.ok());
@@ -274,7 +274,9 @@ TEST_CASE("an administrator cannot change case content", "[core][cases][review]"
     Test::ProfileFixture f;
     const auto kase = f.session->cases().create(Test::sampleDraft());
     REQUIRE(kase.ok());
-    REQUIRE(f.profile->addUser(u"admin"_s, Core::Role::Admin, u"sandi-admin-2026"_s, Core::KdfStrength::Minimum).ok());
+    REQUIRE(
+        f.profile->addUser(u"admin"_s, Core::Role::Admin, u"sandi-admin-2026"_s, Core::KdfStrength::Minimum)
+            .ok());
     f.session.reset();
     f.profile->lock();
     REQUIRE(f.profile->unlock(u"admin"_s, u"sandi-admin-2026"_s).ok());
@@ -307,7 +309,8 @@ TEST_CASE("a person patch is checked against the stored NIK", "[core][cases][rev
     CHECK(refused.error().field == u"people[0].person.nik");
 }
 
-TEST_CASE("text with emoji pasted from WhatsApp is accepted, an unpaired surrogate is not", "[core][cases][review]")
+TEST_CASE("text with emoji pasted from WhatsApp is accepted, an unpaired surrogate is not",
+          "[core][cases][review]")
 {
     Test::ProfileFixture f;
     auto draft = Test::sampleDraft();

@@ -41,51 +41,48 @@ TEST_CASE("the built-in code lists have exactly the codes the app stores", "[cor
     CHECK(lists.version() == u"2026.1"_s);
 
     const QList<std::pair<QString, QStringList>> expected = {
-        { u"violence_type"_s,
-            { u"fisik"_s, u"psikis"_s, u"seksual"_s, u"eksploitasi"_s, u"trafficking"_s, u"penelantaran"_s,
-                u"lainnya"_s } },
-        { u"gbvims_type"_s,
-            { u"rape"_s, u"sexual_assault"_s, u"physical_assault"_s, u"forced_marriage"_s,
-                u"denial_of_resources"_s, u"psychological_abuse"_s } },
-        { u"victim_age_group"_s,
-            { u"0_5"_s, u"6_12"_s, u"13_17"_s, u"18_24"_s, u"25_44"_s, u"45_59"_s, u"60_plus"_s } },
-        { u"education"_s,
-            { u"none"_s, u"preschool"_s, u"primary"_s, u"junior_secondary"_s, u"senior_secondary"_s,
-                u"higher"_s } },
-        { u"scene"_s, { u"household"_s, u"school"_s, u"public_facility"_s, u"workplace"_s, u"other"_s } },
-        { u"perpetrator_relationship"_s,
-            { u"parent"_s, u"spouse"_s, u"family"_s, u"partner_friend"_s, u"neighbour"_s, u"teacher"_s,
-                u"employer"_s, u"coworker"_s, u"other"_s } },
-        { u"sex"_s, { u"female"_s, u"male"_s } },
-        { u"disability"_s,
-            { u"none"_s, u"physical"_s, u"intellectual"_s, u"mental"_s, u"sensory"_s, u"multiple"_s } },
-        { u"marital_status"_s, { u"single"_s, u"married"_s, u"divorced"_s, u"widowed"_s } },
-        { u"occupation"_s,
-            { u"student"_s, u"housewife"_s, u"farmer_fisher"_s, u"labourer"_s, u"private_employee"_s,
-                u"civil_servant"_s, u"self_employed"_s, u"unemployed"_s, u"other"_s } },
-        { u"case_typing"_s, { u"ktp"_s, u"ampk"_s } },
-        { u"intake_channel"_s,
-            { u"hotline"_s, u"whatsapp"_s, u"walk_in"_s, u"police_referral"_s, u"community"_s, u"school"_s,
-                u"website"_s, u"outreach"_s, u"other"_s } },
-        { u"service_type"_s,
-            { u"complaint"_s, u"health"_s, u"forensic_exam"_s, u"psychological"_s, u"legal_aid"_s,
-                u"law_enforcement"_s, u"shelter"_s, u"safe_house"_s, u"social_rehabilitation"_s,
-                u"social_reintegration"_s, u"repatriation"_s, u"mediation"_s,
-                u"religious_accompaniment"_s } },
-        { u"service_status"_s,
-            { u"referred"_s, u"accepted"_s, u"completed"_s, u"declined"_s, u"cancelled"_s } },
-        { u"case_status"_s,
-            { u"intake"_s, u"outreach"_s, u"assessment"_s, u"planning"_s, u"services"_s, u"monitoring"_s,
-                u"closure_requested"_s, u"closed"_s, u"transferred"_s } },
-        { u"person_role"_s, { u"victim"_s, u"perpetrator"_s, u"reporter"_s, u"guardian"_s, u"contact"_s } },
-        { u"risk_level"_s, { u"low"_s, u"medium"_s, u"high"_s, u"critical"_s } },
-        { u"visit_purpose"_s,
-            { u"outreach"_s, u"assessment"_s, u"accompaniment"_s, u"monitoring"_s, u"home_visit"_s,
-                u"other"_s } },
-        { u"location_source"_s,
-            { u"gps_system"_s, u"gps_serial"_s, u"nmea_log"_s, u"village_centroid"_s, u"manual"_s } },
-        { u"followup_status"_s, { u"open"_s, u"done"_s, u"cancelled"_s } },
-        { u"plan_item_status"_s, { u"planned"_s, u"in_progress"_s, u"done"_s, u"cancelled"_s } },
+        {u"violence_type"_s,
+         {u"fisik"_s, u"psikis"_s, u"seksual"_s, u"eksploitasi"_s, u"trafficking"_s, u"penelantaran"_s,
+          u"lainnya"_s}},
+        {u"gbvims_type"_s,
+         {u"rape"_s, u"sexual_assault"_s, u"physical_assault"_s, u"forced_marriage"_s,
+          u"denial_of_resources"_s, u"psychological_abuse"_s}},
+        {u"victim_age_group"_s,
+         {u"0_5"_s, u"6_12"_s, u"13_17"_s, u"18_24"_s, u"25_44"_s, u"45_59"_s, u"60_plus"_s}},
+        {u"education"_s,
+         {u"none"_s, u"preschool"_s, u"primary"_s, u"junior_secondary"_s, u"senior_secondary"_s,
+          u"higher"_s}},
+        {u"scene"_s, {u"household"_s, u"school"_s, u"public_facility"_s, u"workplace"_s, u"other"_s}},
+        {u"perpetrator_relationship"_s,
+         {u"parent"_s, u"spouse"_s, u"family"_s, u"partner_friend"_s, u"neighbour"_s, u"teacher"_s,
+          u"employer"_s, u"coworker"_s, u"other"_s}},
+        {u"sex"_s, {u"female"_s, u"male"_s}},
+        {u"disability"_s,
+         {u"none"_s, u"physical"_s, u"intellectual"_s, u"mental"_s, u"sensory"_s, u"multiple"_s}},
+        {u"marital_status"_s, {u"single"_s, u"married"_s, u"divorced"_s, u"widowed"_s}},
+        {u"occupation"_s,
+         {u"student"_s, u"housewife"_s, u"farmer_fisher"_s, u"labourer"_s, u"private_employee"_s,
+          u"civil_servant"_s, u"self_employed"_s, u"unemployed"_s, u"other"_s}},
+        {u"case_typing"_s, {u"ktp"_s, u"ampk"_s}},
+        {u"intake_channel"_s,
+         {u"hotline"_s, u"whatsapp"_s, u"walk_in"_s, u"police_referral"_s, u"community"_s, u"school"_s,
+          u"website"_s, u"outreach"_s, u"other"_s}},
+        {u"service_type"_s,
+         {u"complaint"_s, u"health"_s, u"forensic_exam"_s, u"psychological"_s, u"legal_aid"_s,
+          u"law_enforcement"_s, u"shelter"_s, u"safe_house"_s, u"social_rehabilitation"_s,
+          u"social_reintegration"_s, u"repatriation"_s, u"mediation"_s, u"religious_accompaniment"_s}},
+        {u"service_status"_s, {u"referred"_s, u"accepted"_s, u"completed"_s, u"declined"_s, u"cancelled"_s}},
+        {u"case_status"_s,
+         {u"intake"_s, u"outreach"_s, u"assessment"_s, u"planning"_s, u"services"_s, u"monitoring"_s,
+          u"closure_requested"_s, u"closed"_s, u"transferred"_s}},
+        {u"person_role"_s, {u"victim"_s, u"perpetrator"_s, u"reporter"_s, u"guardian"_s, u"contact"_s}},
+        {u"risk_level"_s, {u"low"_s, u"medium"_s, u"high"_s, u"critical"_s}},
+        {u"visit_purpose"_s,
+         {u"outreach"_s, u"assessment"_s, u"accompaniment"_s, u"monitoring"_s, u"home_visit"_s, u"other"_s}},
+        {u"location_source"_s,
+         {u"gps_system"_s, u"gps_serial"_s, u"nmea_log"_s, u"village_centroid"_s, u"manual"_s}},
+        {u"followup_status"_s, {u"open"_s, u"done"_s, u"cancelled"_s}},
+        {u"plan_item_status"_s, {u"planned"_s, u"in_progress"_s, u"done"_s, u"cancelled"_s}},
     };
 
     QStringList expectedNames;
@@ -168,10 +165,10 @@ TEST_CASE("age groups cover every age from 0 to 120 exactly once", "[core][codes
 TEST_CASE("violence types cross-walk to GBVIMS types", "[core][codes]")
 {
     const CodeLists lists = builtin();
-    CHECK(lists.gbvimsFor(u"seksual") == QStringList { u"rape"_s, u"sexual_assault"_s });
-    CHECK(lists.gbvimsFor(u"fisik") == QStringList { u"physical_assault"_s });
-    CHECK(lists.gbvimsFor(u"psikis") == QStringList { u"psychological_abuse"_s });
-    CHECK(lists.gbvimsFor(u"penelantaran") == QStringList { u"denial_of_resources"_s });
+    CHECK(lists.gbvimsFor(u"seksual") == QStringList{u"rape"_s, u"sexual_assault"_s});
+    CHECK(lists.gbvimsFor(u"fisik") == QStringList{u"physical_assault"_s});
+    CHECK(lists.gbvimsFor(u"psikis") == QStringList{u"psychological_abuse"_s});
+    CHECK(lists.gbvimsFor(u"penelantaran") == QStringList{u"denial_of_resources"_s});
     // GBVIMS treats trafficking and exploitation as context, not a type; "other" has no mapping.
     CHECK(lists.gbvimsFor(u"trafficking").isEmpty());
     CHECK(lists.gbvimsFor(u"eksploitasi").isEmpty());
@@ -223,6 +220,6 @@ TEST_CASE("code lists with mistakes are refused", "[core][codes]")
         R"({"version": "t", "note": "x", "lists": {"sex": [{"code": "f", "id": "P", "en": "F", "note": "n"}]}})");
     REQUIRE(good.ok());
     CHECK(good->version() == u"t"_s);
-    CHECK(good->listNames() == QStringList { u"sex"_s });
+    CHECK(good->listNames() == QStringList{u"sex"_s});
     CHECK(good->ageGroupFor(30).isEmpty()); // no age groups in this data
 }

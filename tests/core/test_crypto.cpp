@@ -11,7 +11,6 @@
 
 #include <catch2/catch.hpp>
 #include <sodium.h>
-
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -24,7 +23,7 @@ using Core::SecretKey;
 namespace {
 
 constexpr qsizetype chunkSize = qsizetype(64) * 1024;
-constexpr qsizetype fileHeader = 8 + 24;   // magic + secretstream header
+constexpr qsizetype fileHeader = 8 + 24; // magic + secretstream header
 constexpr qsizetype chunkOverhead = 4 + 17; // length prefix + secretstream tag and MAC
 
 QByteArray randomPayload(qsizetype size)
@@ -141,12 +140,13 @@ TEST_CASE("a sealed text field opens to the same text", "[core][crypto][field]")
 {
     const FieldCipher cipher = freshFieldCipher();
     const QString narrative = u"Korban (perempuan, 34 th) melapor kekerasan dalam rumah tangga. José — ✓"_s;
-    const QByteArray sealed = cipher.sealText(narrative, u"case", u"0190c7e2-0000-7000-8000-000000000001", u"narrative");
+    const QByteArray sealed
+        = cipher.sealText(narrative, u"case", u"0190c7e2-0000-7000-8000-000000000001", u"narrative");
 
     // 24-byte nonce, the UTF-8 ciphertext, a 16-byte tag.
     CHECK(sealed.size() == 24 + narrative.toUtf8().size() + 16);
-    const Core::Result<QString> opened =
-        cipher.openText(sealed, u"case", u"0190c7e2-0000-7000-8000-000000000001", u"narrative");
+    const Core::Result<QString> opened
+        = cipher.openText(sealed, u"case", u"0190c7e2-0000-7000-8000-000000000001", u"narrative");
     REQUIRE(opened.ok());
     CHECK(opened.value() == narrative);
 }
@@ -174,8 +174,8 @@ TEST_CASE("an empty value round-trips and is still authenticated", "[core][crypt
     REQUIRE(opened.ok());
     CHECK(opened.value().isEmpty());
 
-    const Core::Result<QString> text = cipher.openText(cipher.sealText(QString(), u"case", u"c-1", u"notes"),
-                                                       u"case", u"c-1", u"notes");
+    const Core::Result<QString> text
+        = cipher.openText(cipher.sealText(QString(), u"case", u"c-1", u"notes"), u"case", u"c-1", u"notes");
     REQUIRE(text.ok());
     CHECK(text.value().isEmpty());
     CHECK_FALSE(text.value().isNull());
@@ -195,20 +195,24 @@ TEST_CASE("a sealed field does not open under another row, field or entity", "[c
         CHECK(opened.error().code == Error::Code::Corrupt);
         CHECK(opened.error().detail == u"authentication failed"_s);
     };
-    check(u"person", u"p-2", u"nik");   // copied into another row
-    check(u"person", u"p-1", u"name");  // copied into another column
-    check(u"case", u"p-1", u"nik");     // copied into another table
+    check(u"person", u"p-2", u"nik"); // copied into another row
+    check(u"person", u"p-1", u"name"); // copied into another column
+    check(u"case", u"p-1", u"nik"); // copied into another table
     check(u"person", u"p-1", u"nik2");
     REQUIRE(cipher.openText(sealed, u"person", u"p-1", u"nik").ok());
 }
 
 TEST_CASE("associated data keeps entity, id and field apart", "[core][crypto][field]")
 {
-    CHECK(FieldCipher::associatedData(u"case", u"c-1", u"notes") == QByteArray("case\x1f" "c-1\x1fnotes"));
+    CHECK(FieldCipher::associatedData(u"case", u"c-1", u"notes")
+          == QByteArray("case\x1f"
+                        "c-1\x1fnotes"));
     CHECK(FieldCipher::associatedData(u"ab", u"c", u"d") != FieldCipher::associatedData(u"a", u"bc", u"d"));
     CHECK(FieldCipher::associatedData(u"a", u"bc", u"d") != FieldCipher::associatedData(u"a", u"b", u"cd"));
     // Non-ASCII ids are encoded as UTF-8.
-    CHECK(FieldCipher::associatedData(u"e", u"é", u"f") == QByteArray("e\x1f\xc3\xa9\x1f" "f"));
+    CHECK(FieldCipher::associatedData(u"e", u"é", u"f")
+          == QByteArray("e\x1f\xc3\xa9\x1f"
+                        "f"));
 }
 
 TEST_CASE("changing any byte of a sealed value makes it fail to open", "[core][crypto][field]")
@@ -278,7 +282,8 @@ TEST_CASE("a sealed value does not contain its plaintext", "[core][crypto][field
 TEST_CASE("opening text that is not valid UTF-8 is refused as corrupt", "[core][crypto][field]")
 {
     const FieldCipher cipher = freshFieldCipher();
-    const QByteArray sealed = cipher.seal("abc\xC3\x28", FieldCipher::associatedData(u"case", u"c-1", u"title"));
+    const QByteArray sealed
+        = cipher.seal("abc\xC3\x28", FieldCipher::associatedData(u"case", u"c-1", u"title"));
     // The bytes themselves authenticate...
     REQUIRE(cipher.open(sealed, FieldCipher::associatedData(u"case", u"c-1", u"title")).ok());
     // ...but are not decoded leniently as text.
@@ -292,8 +297,8 @@ TEST_CASE("opening text that is not valid UTF-8 is refused as corrupt", "[core][
 TEST_CASE("a wrapped data key unwraps with the right passphrase", "[core][crypto][keywrap]")
 {
     const SecretKey dataKey = SecretKey::random();
-    const Core::Result<Core::WrappedKey> wrapped =
-        Core::wrapKey(dataKey, u"siti"_s, u"kata sandi yang panjang"_s, KdfStrength::Minimum);
+    const Core::Result<Core::WrappedKey> wrapped
+        = Core::wrapKey(dataKey, u"siti"_s, u"kata sandi yang panjang"_s, KdfStrength::Minimum);
     REQUIRE(wrapped.ok());
     CHECK(wrapped->login == u"siti"_s);
     CHECK(wrapped->salt.size() == crypto_pwhash_SALTBYTES);
@@ -324,8 +329,8 @@ TEST_CASE("interactive key wrapping records libsodium's interactive limits", "[c
 TEST_CASE("a wrong passphrase is reported as locked", "[core][crypto][keywrap]")
 {
     const SecretKey dataKey = SecretKey::random();
-    const Core::Result<Core::WrappedKey> wrapped =
-        Core::wrapKey(dataKey, u"siti"_s, u"benar"_s, KdfStrength::Minimum);
+    const Core::Result<Core::WrappedKey> wrapped
+        = Core::wrapKey(dataKey, u"siti"_s, u"benar"_s, KdfStrength::Minimum);
     REQUIRE(wrapped.ok());
 
     for (const QString &attempt : {u"salah"_s, u"Benar"_s, u"benar "_s, QString()}) {
@@ -344,8 +349,8 @@ TEST_CASE("a passphrase opens the key however its accents were typed", "[core][c
     REQUIRE(composed != decomposed);
 
     const SecretKey dataKey = SecretKey::random();
-    const Core::Result<Core::WrappedKey> wrapped =
-        Core::wrapKey(dataKey, u"siti"_s, composed, KdfStrength::Minimum);
+    const Core::Result<Core::WrappedKey> wrapped
+        = Core::wrapKey(dataKey, u"siti"_s, composed, KdfStrength::Minimum);
     REQUIRE(wrapped.ok());
     const Core::Result<SecretKey> unwrapped = Core::unwrapKey(*wrapped, decomposed);
     REQUIRE(unwrapped.ok());
@@ -355,8 +360,8 @@ TEST_CASE("a passphrase opens the key however its accents were typed", "[core][c
 TEST_CASE("a wrapped key record moved to another login does not unwrap", "[core][crypto][keywrap]")
 {
     const SecretKey dataKey = SecretKey::random();
-    const Core::Result<Core::WrappedKey> wrapped =
-        Core::wrapKey(dataKey, u"siti"_s, u"sandi"_s, KdfStrength::Minimum);
+    const Core::Result<Core::WrappedKey> wrapped
+        = Core::wrapKey(dataKey, u"siti"_s, u"sandi"_s, KdfStrength::Minimum);
     REQUIRE(wrapped.ok());
 
     Core::WrappedKey moved = *wrapped;
@@ -380,8 +385,8 @@ TEST_CASE("wrapping the same key twice uses a fresh salt and nonce", "[core][cry
 TEST_CASE("a tampered wrapped key record is refused before the KDF runs", "[core][crypto][keywrap]")
 {
     const SecretKey dataKey = SecretKey::random();
-    const Core::Result<Core::WrappedKey> wrapped =
-        Core::wrapKey(dataKey, u"siti"_s, u"sandi"_s, KdfStrength::Minimum);
+    const Core::Result<Core::WrappedKey> wrapped
+        = Core::wrapKey(dataKey, u"siti"_s, u"sandi"_s, KdfStrength::Minimum);
     REQUIRE(wrapped.ok());
 
     const auto expectCorrupt = [](const Core::WrappedKey &record) {
@@ -424,8 +429,8 @@ TEST_CASE("a tampered wrapped key record is refused before the KDF runs", "[core
 TEST_CASE("changed but plausible KDF parameters give a key that does not unwrap", "[core][crypto][keywrap]")
 {
     const SecretKey dataKey = SecretKey::random();
-    const Core::Result<Core::WrappedKey> wrapped =
-        Core::wrapKey(dataKey, u"siti"_s, u"sandi"_s, KdfStrength::Minimum);
+    const Core::Result<Core::WrappedKey> wrapped
+        = Core::wrapKey(dataKey, u"siti"_s, u"sandi"_s, KdfStrength::Minimum);
     REQUIRE(wrapped.ok());
 
     Core::WrappedKey record = *wrapped;
@@ -445,7 +450,8 @@ TEST_CASE("attachments of every size round-trip through an encrypted file", "[co
 {
     FileFixture f;
     REQUIRE(f.dir.isValid());
-    const qsizetype size = GENERATE(values<qsizetype>({0, 1, chunkSize - 1, chunkSize, chunkSize + 1, 2 * chunkSize, 200 * 1024 + 1}));
+    const qsizetype size = GENERATE(
+        values<qsizetype>({0, 1, chunkSize - 1, chunkSize, chunkSize + 1, 2 * chunkSize, 200 * 1024 + 1}));
     INFO("plaintext size " << size);
     const QByteArray plain = randomPayload(size);
     const QString path = f.path(u"a.bin"_s);
@@ -461,8 +467,7 @@ TEST_CASE("attachments of every size round-trip through an encrypted file", "[co
     CHECK(opened.value() == plain);
 }
 
-TEST_CASE("a file on disk is encrypted chunk by chunk and decrypts to the same bytes",
-          "[core][crypto][file]")
+TEST_CASE("a file on disk is encrypted chunk by chunk and decrypts to the same bytes", "[core][crypto][file]")
 {
     FileFixture f;
     const QByteArray plain = randomPayload(3 * chunkSize + 12345);
@@ -532,7 +537,8 @@ TEST_CASE("a missing encrypted file is reported as not found", "[core][crypto][f
     REQUIRE_FALSE(opened.ok());
     CHECK(opened.error().code == Error::Code::NotFound);
 
-    const Core::Status encrypted = f.cipher.encryptFile(f.path(u"nope.jpg"_s), u"att-1"_s, f.path(u"x.bin"_s));
+    const Core::Status encrypted
+        = f.cipher.encryptFile(f.path(u"nope.jpg"_s), u"att-1"_s, f.path(u"x.bin"_s));
     REQUIRE_FALSE(encrypted.ok());
     CHECK(encrypted.error().code == Error::Code::NotFound);
     CHECK_FALSE(QFile::exists(f.path(u"x.bin"_s)));
@@ -548,12 +554,12 @@ TEST_CASE("a truncated encrypted file is reported as corrupt", "[core][crypto][f
     REQUIRE(file.size() == fileHeader + 3 * fullRecord + chunkOverhead + 8193);
 
     const qsizetype cut = GENERATE_COPY(values<qsizetype>({
-        0, 1, 7, 8, 31, 32,                  // inside the magic or the stream header
-        33, 35, 36, 36 + 17,                 // inside the first length prefix or chunk
-        fileHeader + fullRecord,             // exactly after the first chunk
-        fileHeader + 3 * fullRecord,         // every full chunkSize, but no final chunk at all
-        fileHeader + 3 * fullRecord + 4,     // the final chunk's length, but none of its bytes
-        file.size() - 17, file.size() - 1,   // the final chunk without (all of) its MAC
+        0, 1, 7, 8, 31, 32, // inside the magic or the stream header
+        33, 35, 36, 36 + 17, // inside the first length prefix or chunk
+        fileHeader + fullRecord, // exactly after the first chunk
+        fileHeader + 3 * fullRecord, // every full chunkSize, but no final chunk at all
+        fileHeader + 3 * fullRecord + 4, // the final chunk's length, but none of its bytes
+        file.size() - 17, file.size() - 1, // the final chunk without (all of) its MAC
     }));
     INFO("cut at " << cut);
     const Core::Result<QByteArray> opened = f.decryptBytes(file.first(cut), u"att-1"_s);
@@ -584,15 +590,15 @@ TEST_CASE("a flipped bit anywhere in an encrypted file is reported as corrupt", 
     const qsizetype secondRecord = fileHeader + chunkOverhead + chunkSize;
 
     const qsizetype at = GENERATE_COPY(values<qsizetype>({
-        0, 7,                                // magic
-        8, 20, 31,                           // stream header
-        32, 33, 34, 35,                      // first length prefix, every byte
-        36,                                  // first chunk's tag byte
-        37, 1000, secondRecord - 17,         // first chunk's ciphertext
-        secondRecord - 1,                    // first chunk's MAC
-        secondRecord, secondRecord + 4 + 5,  // second chunk
-        file.size() - 500 - 17,              // final chunk's ciphertext
-        file.size() - 1,                     // final chunk's MAC
+        0, 7, // magic
+        8, 20, 31, // stream header
+        32, 33, 34, 35, // first length prefix, every byte
+        36, // first chunk's tag byte
+        37, 1000, secondRecord - 17, // first chunk's ciphertext
+        secondRecord - 1, // first chunk's MAC
+        secondRecord, secondRecord + 4 + 5, // second chunk
+        file.size() - 500 - 17, // final chunk's ciphertext
+        file.size() - 1, // final chunk's MAC
     }));
     INFO("flipped byte " << at);
     QByteArray tampered = file;
@@ -629,7 +635,8 @@ TEST_CASE("a file that is not an encrypted attachment is reported as corrupt", "
     REQUIRE_FALSE(opened.ok());
     CHECK(opened.error().code == Error::Code::Corrupt);
 
-    const Core::Result<QByteArray> plainFile = f.decryptBytes("%PDF-1.7 plain text, never encrypted", u"att-1"_s);
+    const Core::Result<QByteArray> plainFile
+        = f.decryptBytes("%PDF-1.7 plain text, never encrypted", u"att-1"_s);
     REQUIRE_FALSE(plainFile.ok());
     CHECK(plainFile.error().code == Error::Code::Corrupt);
 }
@@ -652,8 +659,7 @@ TEST_CASE("encrypted files are replaced atomically", "[core][crypto][file]")
     CHECK(f.cipher.decryptFile(path, u"att-1"_s).value() == second);
 }
 
-TEST_CASE("an encrypted file that cannot be written is reported as store unavailable",
-          "[core][crypto][file]")
+TEST_CASE("an encrypted file that cannot be written is reported as store unavailable", "[core][crypto][file]")
 {
     FileFixture f;
     const QString path = f.path(u"no-such-folder/a.bin"_s);

@@ -3,12 +3,12 @@
 #include "core/store/migrations.h"
 #include "core/store/schema.h"
 
-#include <catch2/catch.hpp>
-
 #include <QFile>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTemporaryDir>
+
+#include <catch2/catch.hpp>
 
 using namespace Qt::StringLiterals;
 
@@ -20,7 +20,7 @@ TEST_CASE("a new database runs in WAL mode with foreign keys and the latest sche
     CHECK((*db)->pragma(u"journal_mode"_s).value() == u"wal");
     CHECK((*db)->pragma(u"foreign_keys"_s).value() == u"1");
     CHECK((*db)->pragma(u"synchronous"_s).value() == u"2"); // FULL
-    CHECK((*db)->pragma(u"temp_store"_s).value() == u"2");  // MEMORY: no plaintext temp files
+    CHECK((*db)->pragma(u"temp_store"_s).value() == u"2"); // MEMORY: no plaintext temp files
     CHECK((*db)->pragma(u"user_version"_s).value().toInt() == Core::Migrations::latestVersion());
 }
 

@@ -1,17 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Faults: fail the Nth write of an action, a full disk, a read-only store. Each gets a clear
 // error and leaves nothing half-written.
-#include "tests/support/fixtures.h"
-
 #include "core/profile/session.h"
 #include "core/store/activityrepository.h"
 #include "core/store/caserepository.h"
 #include "core/store/changelog.h"
 #include "core/store/database.h"
-
-#include <catch2/catch.hpp>
+#include "tests/support/fixtures.h"
 
 #include <QSqlQuery>
+
+#include <catch2/catch.hpp>
 
 using namespace Qt::StringLiterals;
 

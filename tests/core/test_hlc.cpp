@@ -3,7 +3,6 @@
 #include "core/clock/hlc.h"
 
 #include <catch2/catch.hpp>
-
 #include <limits>
 
 using Core::FixedClock;

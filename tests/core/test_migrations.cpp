@@ -5,12 +5,12 @@
 #include "core/store/fieldclocks.h"
 #include "core/store/migrations.h"
 
-#include <catch2/catch.hpp>
-
 #include <QDir>
 #include <QFile>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+
+#include <catch2/catch.hpp>
 
 using namespace Qt::StringLiterals;
 
@@ -45,7 +45,8 @@ TEST_CASE("an empty database migrates step by step to the latest version", "[cor
     REQUIRE(Core::Migrations::migrate((*db)->connection()).ok());
 }
 
-TEST_CASE("every past schema fixture migrates to the latest version with its data", "[core][store][migrations]")
+TEST_CASE("every past schema fixture migrates to the latest version with its data",
+          "[core][store][migrations]")
 {
     const QDir fixtures(QStringLiteral(DAMPINGI_TEST_DATA "/schema"));
     const QStringList files = fixtures.entryList({u"v*.sql"_s}, QDir::Files, QDir::Name);
@@ -60,7 +61,8 @@ TEST_CASE("every past schema fixture migrates to the latest version with its dat
         REQUIRE(Core::Migrations::migrateTo((*db)->connection(), version).ok());
         loadFixture(**db, fixtures.filePath(name));
         REQUIRE(Core::Migrations::migrate((*db)->connection()).ok());
-        CHECK(Core::Migrations::currentVersion((*db)->connection()).value() == Core::Migrations::latestVersion());
+        CHECK(Core::Migrations::currentVersion((*db)->connection()).value()
+              == Core::Migrations::latestVersion());
         QSqlQuery marker((*db)->connection());
         REQUIRE(marker.exec(u"SELECT value FROM fixture_marker"_s));
         REQUIRE(marker.next());

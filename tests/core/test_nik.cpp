@@ -47,7 +47,7 @@ TEST_CASE("a well-formed male NIK decodes its region, birth date and sex", "[cor
 
     // Spaces, dots and dashes are ignored.
     for (const QString &written :
-        { u"64.02.06 120385 0001"_s, u"6402-0612-0385-0001"_s, u" 6402061203850001\t"_s }) {
+         {u"64.02.06 120385 0001"_s, u"6402-0612-0385-0001"_s, u" 6402061203850001\t"_s}) {
         INFO(written.toStdString());
         const NikCheck again = validator.check(written, today);
         CHECK(again.valid);
@@ -90,11 +90,10 @@ TEST_CASE("29 February is a birth date only in leap years", "[core][nik]")
 
     const NikCheck notLeap = validator.check(u"6402062902010003", today);
     CHECK_FALSE(notLeap.valid);
-    CHECK(notLeap.errors == QList<NikIssue> { NikIssue::InvalidBirthDate });
+    CHECK(notLeap.errors == QList<NikIssue>{NikIssue::InvalidBirthDate});
     CHECK_FALSE(notLeap.birthDate);
     CHECK(notLeap.sex.isEmpty());
-    CHECK(
-        validator.check(u"6402066902010003", today).errors == QList<NikIssue> { NikIssue::InvalidBirthDate });
+    CHECK(validator.check(u"6402066902010003", today).errors == QList<NikIssue>{NikIssue::InvalidBirthDate});
 }
 
 TEST_CASE("impossible birth dates are errors", "[core][nik]")
@@ -102,13 +101,13 @@ TEST_CASE("impossible birth dates are errors", "[core][nik]")
     const RegionIndex index = regions();
     const NikValidator validator(index);
     // day 00, 32, 40, 72, 99; month 00, 13; 31 April
-    for (const QString &nik : { u"6402060003850001"_s, u"6402063203850001"_s, u"6402064003850001"_s,
-             u"6402067203850001"_s, u"6402069903850001"_s, u"6402061200850001"_s, u"6402061213850001"_s,
-             u"6402063104850001"_s, u"6402067104850001"_s }) {
+    for (const QString &nik : {u"6402060003850001"_s, u"6402063203850001"_s, u"6402064003850001"_s,
+                               u"6402067203850001"_s, u"6402069903850001"_s, u"6402061200850001"_s,
+                               u"6402061213850001"_s, u"6402063104850001"_s, u"6402067104850001"_s}) {
         INFO(nik.toStdString());
         const NikCheck check = validator.check(nik, today);
         CHECK_FALSE(check.valid);
-        CHECK(check.errors == QList<NikIssue> { NikIssue::InvalidBirthDate });
+        CHECK(check.errors == QList<NikIssue>{NikIssue::InvalidBirthDate});
         CHECK(check.districtCode == u"64.02.06"_s); // the region part still decodes
     }
 }
@@ -133,11 +132,10 @@ TEST_CASE("a birth date after today is an error", "[core][nik]")
 
     const NikCheck check = validator.check(u"6402061512250001", today); // 15 December 2025
     CHECK_FALSE(check.valid);
-    CHECK(check.errors == QList<NikIssue> { NikIssue::BirthDateInFuture });
+    CHECK(check.errors == QList<NikIssue>{NikIssue::BirthDateInFuture});
     CHECK_FALSE(check.birthDate);
     CHECK(check.message().contains(u"after today"_s));
-    CHECK(validator.check(u"6402060206250001", today).errors
-        == QList<NikIssue> { NikIssue::BirthDateInFuture });
+    CHECK(validator.check(u"6402060206250001", today).errors == QList<NikIssue>{NikIssue::BirthDateInFuture});
 }
 
 TEST_CASE("a NIK of the wrong length or with letters is refused before decoding", "[core][nik]")
@@ -147,41 +145,41 @@ TEST_CASE("a NIK of the wrong length or with letters is refused before decoding"
 
     const NikCheck shorter = validator.check(u"640206120385000", today);
     CHECK_FALSE(shorter.valid);
-    CHECK(shorter.errors == QList<NikIssue> { NikIssue::WrongLength });
+    CHECK(shorter.errors == QList<NikIssue>{NikIssue::WrongLength});
     CHECK(shorter.message() == u"NIK has 15 digits, needs 16."_s);
     CHECK_FALSE(shorter.birthDate);
     CHECK(shorter.districtCode.isEmpty());
 
     const NikCheck longer = validator.check(u"64020612038500011", today);
-    CHECK(longer.errors == QList<NikIssue> { NikIssue::WrongLength });
+    CHECK(longer.errors == QList<NikIssue>{NikIssue::WrongLength});
     CHECK(longer.message().contains(u"17 digits"_s));
 
     const NikCheck letters = validator.check(u"64020612O3850001", today); // letter O, 16 characters
     CHECK_FALSE(letters.valid);
-    CHECK(letters.errors == QList<NikIssue> { NikIssue::NotDigits });
+    CHECK(letters.errors == QList<NikIssue>{NikIssue::NotDigits});
     CHECK(letters.message().contains(u"other than digits"_s));
 
     const NikCheck both = validator.check(u"6402A61203", today);
-    CHECK(both.errors == QList<NikIssue> { NikIssue::NotDigits, NikIssue::WrongLength });
+    CHECK(both.errors == QList<NikIssue>{NikIssue::NotDigits, NikIssue::WrongLength});
     CHECK(both.message().contains(u"10 characters"_s));
 
     // Non-ASCII digits are not NIK digits.
     CHECK(validator
               .check(u"\u0666\u0664\u0660\u0662\u0660\u0666\u0661\u0662\u0660\u0663\u0668\u0665\u0660"
                      u"\u0660\u0660\u0661"_s,
-                  today)
+                     today)
               .errors
-        == QList<NikIssue> { NikIssue::NotDigits });
+          == QList<NikIssue>{NikIssue::NotDigits});
 }
 
 TEST_CASE("an empty NIK is reported as Empty and nothing else", "[core][nik]")
 {
     const RegionIndex index = regions();
     const NikValidator validator(index);
-    for (const QString &nik : { QString(), u""_s, u" - . "_s }) {
+    for (const QString &nik : {QString(), u""_s, u" - . "_s}) {
         const NikCheck check = validator.check(nik, today);
         CHECK_FALSE(check.valid);
-        CHECK(check.errors == QList<NikIssue> { NikIssue::Empty });
+        CHECK(check.errors == QList<NikIssue>{NikIssue::Empty});
         CHECK(check.warnings.isEmpty());
     }
 }
@@ -193,7 +191,7 @@ TEST_CASE("an unknown province is an error, an unknown regency or kecamatan only
 
     const NikCheck province = validator.check(u"9902061203850001", today);
     CHECK_FALSE(province.valid);
-    CHECK(province.errors == QList<NikIssue> { NikIssue::UnknownProvince });
+    CHECK(province.errors == QList<NikIssue>{NikIssue::UnknownProvince});
     CHECK(province.message().contains(u"province code 99"_s));
     CHECK(province.birthDate == QDate(1985, 3, 12)); // the rest still decodes
 
@@ -203,14 +201,14 @@ TEST_CASE("an unknown province is an error, an unknown regency or kecamatan only
     const NikCheck regency = validator.check(u"6405061203850001", today);
     CHECK(regency.valid);
     CHECK(regency.errors.isEmpty());
-    CHECK(regency.warnings == QList<NikIssue> { NikIssue::UnknownRegency });
+    CHECK(regency.warnings == QList<NikIssue>{NikIssue::UnknownRegency});
     CHECK(regency.message().contains(u"64.05"_s));
 
     // Kecamatan codes change between decrees; an older NIK may name one that no longer exists.
     const NikCheck district = validator.check(u"6402991203850001", today);
     CHECK(district.valid);
     CHECK(district.errors.isEmpty());
-    CHECK(district.warnings == QList<NikIssue> { NikIssue::UnknownDistrict });
+    CHECK(district.warnings == QList<NikIssue>{NikIssue::UnknownDistrict});
     CHECK(district.districtCode.isEmpty());
     CHECK(district.birthDate == QDate(1985, 3, 12));
     CHECK(district.message().contains(u"64.02.99"_s));
@@ -223,7 +221,7 @@ TEST_CASE("serial number 0000 is an error", "[core][nik]")
     const NikValidator validator(index);
     const NikCheck check = validator.check(u"6402061203850000", today);
     CHECK_FALSE(check.valid);
-    CHECK(check.errors == QList<NikIssue> { NikIssue::ZeroSerial });
+    CHECK(check.errors == QList<NikIssue>{NikIssue::ZeroSerial});
     CHECK(validator.check(u"6402061203859999", today).valid);
 }
 
@@ -235,22 +233,22 @@ TEST_CASE("a NIK that contradicts the recorded sex or birth date is flagged", "[
     // Either side may be the wrong one, so these are warnings.
     const NikCheck sex = validator.check(u"6402061203850001", today, u"female"_s);
     CHECK(sex.valid);
-    CHECK(sex.warnings == QList<NikIssue> { NikIssue::SexMismatch });
+    CHECK(sex.warnings == QList<NikIssue>{NikIssue::SexMismatch});
     CHECK(sex.message() == u"NIK encodes sex male, the record says female."_s);
     CHECK(validator.check(u"6402065203850001", today, u"male"_s).warnings
-        == QList<NikIssue> { NikIssue::SexMismatch });
+          == QList<NikIssue>{NikIssue::SexMismatch});
     CHECK(validator.check(u"6402065203850001", today, u"unknown"_s).warnings.isEmpty());
 
     const NikCheck date = validator.check(u"6402061203850001", today, {}, QDate(1985, 3, 13));
     CHECK(date.valid);
-    CHECK(date.warnings == QList<NikIssue> { NikIssue::BirthDateMismatch });
+    CHECK(date.warnings == QList<NikIssue>{NikIssue::BirthDateMismatch});
     CHECK(date.birthDate == QDate(1985, 3, 12)); // what the NIK says
     CHECK(validator.check(u"6402061203850001", today, {}, QDate(2085, 3, 12)).warnings
-        == QList<NikIssue> { NikIssue::BirthDateMismatch });
+          == QList<NikIssue>{NikIssue::BirthDateMismatch});
 
     const NikCheck both = validator.check(u"6402061203850000", today, u"female"_s, QDate(1985, 1, 1));
-    CHECK(both.errors == QList<NikIssue> { NikIssue::ZeroSerial });
-    CHECK(both.warnings == QList<NikIssue> { NikIssue::SexMismatch, NikIssue::BirthDateMismatch });
+    CHECK(both.errors == QList<NikIssue>{NikIssue::ZeroSerial});
+    CHECK(both.warnings == QList<NikIssue>{NikIssue::SexMismatch, NikIssue::BirthDateMismatch});
     // One sentence per issue, errors first.
     REQUIRE(both.details.size() == 3);
     CHECK(both.details.first().contains(u"0000"_s));
@@ -266,10 +264,17 @@ TEST_CASE("messages name the problem without repeating the NIK", "[core][nik]")
     CHECK_FALSE(check.message().contains(u"9902061203850000"_s));
     CHECK_FALSE(check.message().contains(u"120385"_s));
 
-    const QList<NikIssue> all = { NikIssue::Empty, NikIssue::WrongLength, NikIssue::NotDigits,
-        NikIssue::UnknownProvince, NikIssue::UnknownRegency, NikIssue::UnknownDistrict,
-        NikIssue::InvalidBirthDate, NikIssue::BirthDateInFuture, NikIssue::ZeroSerial, NikIssue::SexMismatch,
-        NikIssue::BirthDateMismatch };
+    const QList<NikIssue> all = {NikIssue::Empty,
+                                 NikIssue::WrongLength,
+                                 NikIssue::NotDigits,
+                                 NikIssue::UnknownProvince,
+                                 NikIssue::UnknownRegency,
+                                 NikIssue::UnknownDistrict,
+                                 NikIssue::InvalidBirthDate,
+                                 NikIssue::BirthDateInFuture,
+                                 NikIssue::ZeroSerial,
+                                 NikIssue::SexMismatch,
+                                 NikIssue::BirthDateMismatch};
     QSet<QString> texts;
     for (const NikIssue issue : all) {
         CHECK_FALSE(NikValidator::describe(issue).isEmpty());

@@ -2,16 +2,15 @@
 // Nothing identifying on disk: after real work (intake, visit, attachment, update), the raw
 // bytes of the profile folder (database, WAL, attachments, settings) contain no victim name,
 // NIK, phone number or narrative phrase.
-#include "tests/support/fixtures.h"
-
 #include "core/profile/session.h"
 #include "core/store/activityrepository.h"
 #include "core/store/attachmentstore.h"
 #include "core/store/caserepository.h"
-
-#include <catch2/catch.hpp>
+#include "tests/support/fixtures.h"
 
 #include <QFile>
+
+#include <catch2/catch.hpp>
 
 using namespace Qt::StringLiterals;
 

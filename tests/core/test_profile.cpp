@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "tests/support/fixtures.h"
-
 #include "core/profile/profile.h"
 #include "core/profile/settings.h"
-
-#include <catch2/catch.hpp>
+#include "tests/support/fixtures.h"
 
 #include <QFile>
 #include <QSignalSpy>
+
+#include <catch2/catch.hpp>
 
 using namespace Qt::StringLiterals;
 
@@ -31,8 +30,9 @@ TEST_CASE("a second user unlocks the same data with their own passphrase", "[cor
     Test::ProfileFixture f;
     const auto kase = f.session->cases().create(Test::sampleDraft());
     REQUIRE(kase.ok());
-    REQUIRE(f.profile->addUser(u"budi.supervisor"_s, Core::Role::Supervisor, u"sandi-budi-2026"_s,
-                               Core::KdfStrength::Minimum)
+    REQUIRE(f.profile
+                ->addUser(u"budi.supervisor"_s, Core::Role::Supervisor, u"sandi-budi-2026"_s,
+                          Core::KdfStrength::Minimum)
                 .ok());
     f.session.reset();
     f.profile->lock();
@@ -47,8 +47,8 @@ TEST_CASE("a second user unlocks the same data with their own passphrase", "[cor
 TEST_CASE("a profile cannot be created twice or with a short passphrase", "[core][profile]")
 {
     Test::ProfileFixture f;
-    Core::ProfileOptions options{u"64.02"_s, u"siti"_s, Core::Role::Caseworker, Test::passphrase, false,
-                                 Core::KdfStrength::Minimum};
+    Core::ProfileOptions options{u"64.02"_s,       u"siti"_s, Core::Role::Caseworker,
+                                 Test::passphrase, false,     Core::KdfStrength::Minimum};
     const auto again = Core::Profile::create(f.dir.path(), options, f.clock);
     REQUIRE_FALSE(again.ok());
     CHECK(again.error().code == Core::Error::Code::InvalidInput);
@@ -102,8 +102,8 @@ TEST_CASE("an interrupted profile creation can be run again", "[core][profile][r
 {
     QTemporaryDir dir;
     Core::FixedClock clock{Test::fixedNowMs};
-    Core::ProfileOptions options{u"64.02"_s, u"siti"_s, Core::Role::Caseworker, Test::passphrase, false,
-                                 Core::KdfStrength::Minimum};
+    Core::ProfileOptions options{u"64.02"_s,       u"siti"_s, Core::Role::Caseworker,
+                                 Test::passphrase, false,     Core::KdfStrength::Minimum};
     REQUIRE(Core::Profile::create(dir.path(), options, clock).ok());
     // As if profile.json had failed to be written: the folder is not a profile yet.
     REQUIRE(QFile::remove(dir.filePath(u"profile.json"_s)));

@@ -57,7 +57,7 @@ QList<Region> allRegions(const RegionIndex &index)
 
 // What searchByName must return, computed the slow way.
 std::string bruteForceSearch(const QList<Region> &all, const QString &prefix, int limit,
-    const QString &within, std::optional<RegionLevel> level)
+                             const QString &within, std::optional<RegionLevel> level)
 {
     const QString needle = Core::foldForSearch(prefix);
     struct Hit
@@ -74,7 +74,7 @@ std::string bruteForceSearch(const QList<Region> &all, const QString &prefix, in
             continue;
         const QString folded = Core::foldForSearch(region.name);
         if (folded.startsWith(needle) || folded.contains(u' ' + needle))
-            hits.append({ region.level, folded.toUtf8(), region.code });
+            hits.append({region.level, folded.toUtf8(), region.code});
     }
     std::sort(hits.begin(), hits.end(), [](const Hit &a, const Hit &b) {
         if (a.level != b.level)
@@ -99,7 +99,7 @@ TEST_CASE("the built-in region list holds every region of the 2025 decree", "[co
 
     const QList<Region> all = allRegions(index);
     REQUIRE(all.size() == 91'599);
-    int perLevel[4] = { 0, 0, 0, 0 };
+    int perLevel[4] = {0, 0, 0, 0};
     int withoutCentroid = 0;
     for (const Region &region : all) {
         ++perLevel[int(region.level)];
@@ -212,9 +212,9 @@ TEST_CASE("codes are normalised to the dotted form and parents derived from them
     CHECK(RegionIndex::normaliseCode(u"64"_s) == u"64"_s);
     CHECK(RegionIndex::normaliseCode(u"64.02.06.2001"_s) == u"64.02.06.2001"_s);
     CHECK(RegionIndex::normaliseCode(u" 64.02 "_s) == u"64.02"_s);
-    for (const QString &bad : { u""_s, u"6"_s, u"640"_s, u"64020"_s, u"64.2"_s, u"64.02.06.201"_s,
-             u"64.02.06.20011"_s, u"64.02.062001"_s, u"6402.06"_s, u"6a"_s, u"00"_s, u"64.00"_s,
-             u"64.02.06.0000"_s, u"64.02."_s, u"\u0666\u0664"_s }) {
+    for (const QString &bad : {u""_s, u"6"_s, u"640"_s, u"64020"_s, u"64.2"_s, u"64.02.06.201"_s,
+                               u"64.02.06.20011"_s, u"64.02.062001"_s, u"6402.06"_s, u"6a"_s, u"00"_s,
+                               u"64.00"_s, u"64.02.06.0000"_s, u"64.02."_s, u"\u0666\u0664"_s}) {
         INFO(bad.toStdString());
         CHECK(RegionIndex::normaliseCode(bad).isEmpty());
     }
@@ -235,7 +235,7 @@ TEST_CASE("ancestry and display path run between the province and the region", "
     CHECK(chain.first().level == RegionLevel::Province);
     CHECK(chain.last().level == RegionLevel::Village);
     CHECK(index.displayPath(u"64.02.06.1003"_s)
-        == u"Bukit Biru, Tenggarong, Kabupaten Kutai Kartanegara, Kalimantan Timur"_s);
+          == u"Bukit Biru, Tenggarong, Kabupaten Kutai Kartanegara, Kalimantan Timur"_s);
     CHECK(index.displayPath(u"6402"_s) == u"Kabupaten Kutai Kartanegara, Kalimantan Timur"_s);
     CHECK(index.displayPath(u"64"_s) == u"Kalimantan Timur"_s);
     CHECK(codesOf(index.ancestry(u"64"_s)) == "64");
@@ -262,9 +262,9 @@ TEST_CASE("searching by name matches the start of any word within a region", "[c
 
     // Ordered by level, then name: the provinces come before any regency or village.
     CHECK(namesOf(index.searchByName(u"tengg"_s, 3))
-        == "Nusa Tenggara Barat|Nusa Tenggara Timur|Sulawesi Tenggara");
+          == "Nusa Tenggara Barat|Nusa Tenggara Timur|Sulawesi Tenggara");
     CHECK(namesOf(index.searchByName(u"kutai"_s, 3))
-        == "Kabupaten Kutai Barat|Kabupaten Kutai Kartanegara|Kabupaten Kutai Timur");
+          == "Kabupaten Kutai Barat|Kabupaten Kutai Kartanegara|Kabupaten Kutai Timur");
     const QList<Region> districts = index.searchByName(u"samarinda"_s, 50, {}, RegionLevel::District);
     REQUIRE(districts.size() == 5);
     CHECK(districts.first().name == u"Samarinda Ilir"_s);
@@ -302,16 +302,16 @@ TEST_CASE("name search agrees with a brute-force scan", "[core][regions]")
     };
     // Mixes the two candidate strategies: big word ranges in small subtrees, and the reverse.
     const QList<Query> queries = {
-        { u"s"_s, 1000, u"64.02.06"_s, {} },
-        { u"k"_s, 40, u"64.02"_s, {} },
-        { u"muara"_s, 1000, {}, {} },
-        { u"sungai"_s, 25, u"63"_s, RegionLevel::Village },
-        { u"kota"_s, 100, {}, RegionLevel::Regency },
-        { u"loa ipuh"_s, 10, {}, {} },
-        { u"tan"_s, 60, u"64"_s, {} },
-        { u"a"_s, 30, {}, RegionLevel::District },
-        { u"regapu u"_s, 5, {}, {} },
-        { u"i ii"_s, 5, u"12"_s, {} },
+        {u"s"_s, 1000, u"64.02.06"_s, {}},
+        {u"k"_s, 40, u"64.02"_s, {}},
+        {u"muara"_s, 1000, {}, {}},
+        {u"sungai"_s, 25, u"63"_s, RegionLevel::Village},
+        {u"kota"_s, 100, {}, RegionLevel::Regency},
+        {u"loa ipuh"_s, 10, {}, {}},
+        {u"tan"_s, 60, u"64"_s, {}},
+        {u"a"_s, 30, {}, RegionLevel::District},
+        {u"regapu u"_s, 5, {}, {}},
+        {u"i ii"_s, 5, u"12"_s, {}},
     };
     for (const Query &q : queries) {
         INFO(q.prefix.toStdString() << " within " << q.within.toStdString());
@@ -338,7 +338,7 @@ TEST_CASE("a small region list loads from TSV text", "[core][regions]")
     CHECK(*loaded->find(u"65"_s)->lng == Approx(116.0).margin(1e-9));
     CHECK_FALSE(loaded->find(u"64.02.06.1003"_s)->lat);
     CHECK(loaded->displayPath(u"6402061003"_s)
-        == u"Bukit Biru, Tenggarong, Kabupaten Kutai Kartanegara, Kalimantan Timur"_s);
+          == u"Bukit Biru, Tenggarong, Kabupaten Kutai Kartanegara, Kalimantan Timur"_s);
     CHECK(codesOf(loaded->searchByName(u"bukit"_s, 5)) == "64.02.06.1003");
 
     // Copies share the data and stay usable after the original is gone.
@@ -355,7 +355,8 @@ TEST_CASE("malformed region lists are refused", "[core][regions]")
 {
     const QByteArray province = "64\tKalimantan Timur\t0.45469\t116.45094\n";
     const QList<QByteArray> bad = {
-        "", "# only a header; rows=0\n",
+        "",
+        "# only a header; rows=0\n",
         "64\tKalimantan Timur\n", // missing fields
         "64\tKalimantan Timur\t1\t2\textra\n", // too many fields
         "6\tKalimantan Timur\t1\t2\n", // malformed code

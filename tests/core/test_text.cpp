@@ -2,7 +2,6 @@
 #include "core/util/text.h"
 
 #include <catch2/catch.hpp>
-
 #include <string>
 
 using namespace Qt::StringLiterals;
@@ -62,19 +61,21 @@ TEST_CASE("UTF-8 validation accepts well-formed text", "[core][text]")
     CHECK(Core::isValidUtf8("Perempuan dan anak korban kekerasan"));
     CHECK(Core::isValidUtf8(u"Ibu Siti, 34 th, Kec. Tanah Abang — José ✓"_s.toUtf8()));
     CHECK(Core::isValidUtf8("\xF0\x9F\x98\x80")); // 4-byte sequence (emoji)
-    CHECK(Core::isValidUtf8("\xEF\xBB\xBF" "abc")); // a BOM is valid UTF-8
+    CHECK(Core::isValidUtf8("\xEF\xBB\xBF"
+                            "abc")); // a BOM is valid UTF-8
 }
 
 TEST_CASE("UTF-8 validation rejects malformed bytes", "[core][text]")
 {
-    CHECK_FALSE(Core::isValidUtf8("\xC3\x28"));          // bad continuation byte
-    CHECK_FALSE(Core::isValidUtf8("\xC0\xAF"));          // overlong "/"
-    CHECK_FALSE(Core::isValidUtf8("\xE0\x80\xAF"));      // overlong, three bytes
-    CHECK_FALSE(Core::isValidUtf8("\xED\xA0\x80"));      // UTF-16 surrogate
-    CHECK_FALSE(Core::isValidUtf8("\xF4\x90\x80\x80"));  // beyond U+10FFFF
+    CHECK_FALSE(Core::isValidUtf8("\xC3\x28")); // bad continuation byte
+    CHECK_FALSE(Core::isValidUtf8("\xC0\xAF")); // overlong "/"
+    CHECK_FALSE(Core::isValidUtf8("\xE0\x80\xAF")); // overlong, three bytes
+    CHECK_FALSE(Core::isValidUtf8("\xED\xA0\x80")); // UTF-16 surrogate
+    CHECK_FALSE(Core::isValidUtf8("\xF4\x90\x80\x80")); // beyond U+10FFFF
     CHECK_FALSE(Core::isValidUtf8("\xFF"));
-    CHECK_FALSE(Core::isValidUtf8("abc\xE2\x82"));       // truncated sequence at the end
-    CHECK_FALSE(Core::isValidUtf8("\x80" "abc"));        // stray continuation byte
+    CHECK_FALSE(Core::isValidUtf8("abc\xE2\x82")); // truncated sequence at the end
+    CHECK_FALSE(Core::isValidUtf8("\x80"
+                                  "abc")); // stray continuation byte
 }
 
 TEST_CASE("UTF-8 validation sees past an embedded NUL", "[core][text]")

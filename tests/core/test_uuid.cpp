@@ -50,8 +50,17 @@ TEST_CASE("a UUIDv7 carries its creation time in the first 48 bits", "[core][uui
 
 TEST_CASE("UUIDv7s sort as text in the order of their milliseconds", "[core][uuid]")
 {
-    const qint64 times[] = {0, 1, 255, 256, 65'535, 65'536, may2024, may2024 + 1, may2024 + 1000,
-                            (qint64(1) << 47), (qint64(1) << 48) - 1};
+    const qint64 times[] = {0,
+                            1,
+                            255,
+                            256,
+                            65'535,
+                            65'536,
+                            may2024,
+                            may2024 + 1,
+                            may2024 + 1000,
+                            (qint64(1) << 47),
+                            (qint64(1) << 48) - 1};
     QString previous;
     for (const qint64 ms : times) {
         const QString uuid = Core::newUuidV7(ms);
@@ -79,13 +88,13 @@ TEST_CASE("isUuid accepts canonical UUIDs and rejects everything else", "[core][
     CHECK_FALSE(Core::isUuid(u""));
     CHECK_FALSE(Core::isUuid(u"not-a-uuid"));
     CHECK_FALSE(Core::isUuid(u"{0190c7e2-3b4a-7c5d-8e6f-0123456789ab}")); // braces
-    CHECK_FALSE(Core::isUuid(u"0190c7e23b4a7c5d8e6f0123456789ab"));       // no dashes
-    CHECK_FALSE(Core::isUuid(u"0190c7e2-3b4a-7c5d-8e6f-0123456789a"));    // too short
-    CHECK_FALSE(Core::isUuid(u"0190c7e2-3b4a-7c5d-8e6f-0123456789abc"));  // too long
-    CHECK_FALSE(Core::isUuid(u"0190c7e2-3b4a-7c5d-8e6f-0123456789ag"));   // not hex
-    CHECK_FALSE(Core::isUuid(u"0190c7e2x3b4a-7c5d-8e6f-0123456789ab"));   // wrong separator
-    CHECK_FALSE(Core::isUuid(u"0190c7e-23b4a-7c5d-8e6f-0123456789ab"));   // dash misplaced
-    CHECK_FALSE(Core::isUuid(u"00000000-0000-0000-0000-000000000000"));   // nil
+    CHECK_FALSE(Core::isUuid(u"0190c7e23b4a7c5d8e6f0123456789ab")); // no dashes
+    CHECK_FALSE(Core::isUuid(u"0190c7e2-3b4a-7c5d-8e6f-0123456789a")); // too short
+    CHECK_FALSE(Core::isUuid(u"0190c7e2-3b4a-7c5d-8e6f-0123456789abc")); // too long
+    CHECK_FALSE(Core::isUuid(u"0190c7e2-3b4a-7c5d-8e6f-0123456789ag")); // not hex
+    CHECK_FALSE(Core::isUuid(u"0190c7e2x3b4a-7c5d-8e6f-0123456789ab")); // wrong separator
+    CHECK_FALSE(Core::isUuid(u"0190c7e-23b4a-7c5d-8e6f-0123456789ab")); // dash misplaced
+    CHECK_FALSE(Core::isUuid(u"00000000-0000-0000-0000-000000000000")); // nil
 }
 
 TEST_CASE("ids made in the same millisecond sort in creation order", "[core][uuid]")

@@ -1,10 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // End to end: the real dampingi-ctl binary on a real profile folder.
-#include "tests/support/fixtures.h"
-
 #include "core/store/database.h"
-
-#include <catch2/catch.hpp>
+#include "tests/support/fixtures.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,6 +11,7 @@
 #include <QTemporaryDir>
 #include <QThread>
 
+#include <catch2/catch.hpp>
 #include <csignal>
 
 using namespace Qt::StringLiterals;
@@ -44,7 +42,8 @@ public:
         m_profile = m_dir.filePath(u"profile"_s);
     }
 
-    Run run(const QStringList &args, const QByteArray &input = {}, const QString &passphrase = Test::passphrase)
+    Run run(const QStringList &args, const QByteArray &input = {},
+            const QString &passphrase = Test::passphrase)
     {
         QProcess process;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -106,7 +105,8 @@ TEST_CASE("dampingi-ctl records, shows, finds and updates a case", "[e2e][ctl]")
     const Run shown = ctl.run({u"case"_s, u"show"_s, number});
     REQUIRE(shown.exit == 0);
     CHECK(shown.json().value(u"id"_s).toString() == id);
-    CHECK(shown.json().value(u"narrative"_s).toString() == u"Suami memukul korban dengan gagang sapu di dapur");
+    CHECK(shown.json().value(u"narrative"_s).toString()
+          == u"Suami memukul korban dengan gagang sapu di dapur");
     CHECK(shown.json().value(u"people"_s).toArray().size() == 2);
     CHECK(shown.json().value(u"sync"_s).toObject().value(u"state"_s).toString() == u"pending");
 
@@ -175,7 +175,8 @@ TEST_CASE("dampingi-ctl gives a distinct exit code and a JSON error for each kin
     const Run missing = ctl.run({u"case"_s, u"show"_s, u"6402-XXXXX-2026-9999"_s});
     CHECK(missing.exit == 4);
 
-    const Run forbidden = ctl.run({u"case"_s, u"update"_s, id}, R"({"status": "closed", "status_reason": "x"})");
+    const Run forbidden
+        = ctl.run({u"case"_s, u"update"_s, id}, R"({"status": "closed", "status_reason": "x"})");
     CHECK(forbidden.exit == 7);
 
     const Run usage = ctl.run({u"case"_s, u"fly"_s});
@@ -201,7 +202,8 @@ TEST_CASE("a profile folder written by dampingi-ctl holds no plaintext victim da
     }
 }
 
-TEST_CASE("kill -9 during a bulk import leaves a sound database with whole actions only", "[e2e][ctl][faults]")
+TEST_CASE("kill -9 during a bulk import leaves a sound database with whole actions only",
+          "[e2e][ctl][faults]")
 {
     Ctl ctl;
     ctl.init();
@@ -226,24 +228,29 @@ TEST_CASE("kill -9 during a bulk import leaves a sound database with whole actio
     CHECK(q.value(0).toString() == u"ok");
     q.finish();
     // Every row has the create op of its action, and every create op its row: no half action.
-    for (const auto &[entity, table] : {std::pair{u"case"_s, u"cases"_s}, {u"person"_s, u"persons"_s},
-                                       {u"case_person"_s, u"case_persons"_s}, {u"visit"_s, u"visits"_s},
-                                       {u"service"_s, u"services"_s}, {u"status_change"_s, u"status_changes"_s}}) {
+    for (const auto &[entity, table] : {std::pair{u"case"_s, u"cases"_s},
+                                        {u"person"_s, u"persons"_s},
+                                        {u"case_person"_s, u"case_persons"_s},
+                                        {u"visit"_s, u"visits"_s},
+                                        {u"service"_s, u"services"_s},
+                                        {u"status_change"_s, u"status_changes"_s}}) {
         INFO(table.toStdString());
-        REQUIRE(q.exec(u"SELECT (SELECT count(*) FROM %1), (SELECT count(*) FROM change_ops WHERE entity = '%2' "
-                       "AND op = 'create')"_s.arg(table, entity)));
+        REQUIRE(
+            q.exec(u"SELECT (SELECT count(*) FROM %1), (SELECT count(*) FROM change_ops WHERE entity = '%2' "
+                   "AND op = 'create')"_s.arg(table, entity)));
         REQUIRE(q.next());
         CHECK(q.value(0).toLongLong() == q.value(1).toLongLong());
         q.finish();
     }
-    REQUIRE(q.exec(u"SELECT count(*), COALESCE(max(site_seq), 0), (SELECT CAST(value AS INTEGER) FROM meta WHERE "
-                   "key = 'site_seq'), (SELECT count(*) FROM cases) FROM change_ops"_s));
+    REQUIRE(
+        q.exec(u"SELECT count(*), COALESCE(max(site_seq), 0), (SELECT CAST(value AS INTEGER) FROM meta WHERE "
+               "key = 'site_seq'), (SELECT count(*) FROM cases) FROM change_ops"_s));
     REQUIRE(q.next());
     CHECK(q.value(0).toLongLong() == q.value(1).toLongLong()); // gap-free
     CHECK(q.value(1).toLongLong() == q.value(2).toLongLong()); // persisted sequence matches
     const qint64 cases = q.value(3).toLongLong();
-    CHECK(cases > 0);       // some batches were committed
-    CHECK(cases < 100000);  // and the kill really interrupted the import
+    CHECK(cases > 0); // some batches were committed
+    CHECK(cases < 100000); // and the kill really interrupted the import
     q.finish();
 
     // The profile still opens and works.
@@ -276,7 +283,8 @@ TEST_CASE("parallel dampingi-ctl writers on one profile all succeed without a ga
     auto db = Core::Database::open(ctl.profile() + u"/dampingi.db"_s);
     REQUIRE(db.ok());
     QSqlQuery q((*db)->connection());
-    REQUIRE(q.exec(u"SELECT count(*), max(site_seq), (SELECT count(DISTINCT number) FROM cases) FROM change_ops"_s));
+    REQUIRE(q.exec(
+        u"SELECT count(*), max(site_seq), (SELECT count(DISTINCT number) FROM cases) FROM change_ops"_s));
     REQUIRE(q.next());
     CHECK(q.value(0).toLongLong() == q.value(1).toLongLong());
     CHECK(q.value(2).toInt() == 6);

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/support/fixtures.h"
 
-#include <catch2/catch.hpp>
-
 #include <QDirIterator>
 #include <QFile>
+
+#include <catch2/catch.hpp>
 
 using namespace Qt::StringLiterals;
 
@@ -86,7 +86,8 @@ Core::CaseDraft sampleDraft()
     reporter.link = {{u"role"_s, u"reporter"_s}};
     reporter.person = {{u"name"_s, u"Ketua RT Sulastri"_s}};
     draft.parties = {victim, perpetrator, reporter};
-    draft.risk = QVariantHash{{u"level"_s, u"high"_s}, {u"safety_plan"_s, u"Korban tinggal sementara di rumah nenek"_s}};
+    draft.risk = QVariantHash{{u"level"_s, u"high"_s},
+                              {u"safety_plan"_s, u"Korban tinggal sementara di rumah nenek"_s}};
     return draft;
 }
 

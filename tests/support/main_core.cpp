@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Catch2 runner for core, sync and end-to-end suites: a QCoreApplication, no GUI.
 #define CATCH_CONFIG_RUNNER
-#include <catch2/catch.hpp>
-
 #include <QCoreApplication>
+
+#include <catch2/catch.hpp>
 
 int main(int argc, char **argv)
 {
