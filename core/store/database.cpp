@@ -8,6 +8,8 @@
 #include <QSqlDriver>
 #include <QSqlError>
 
+#include <sqlite3.h>
+
 using namespace Qt::StringLiterals;
 
 namespace Core {
@@ -115,6 +117,11 @@ Statement &Database::statement(const QString &sql)
         return *m_failed;
     }
     return *m_statements.emplace(sql, std::move(statement)).first->second;
+}
+
+bool Database::inTransaction() const
+{
+    return sqlite3_get_autocommit(m_handle) == 0;
 }
 
 Error Database::errorFrom(const QSqlError &error)

@@ -50,6 +50,10 @@ public:
 
     Result<QString> pragma(const QString &name);
 
+    // Whether SQLite has a transaction open (it ends one by itself after some errors, such as
+    // a full disk).
+    bool inTransaction() const;
+
     // Maintained by Transaction: how many transactions/savepoints are open on this connection.
     int transactionDepth() const { return m_transactionDepth; }
     void setTransactionDepth(int depth) { m_transactionDepth = depth; }

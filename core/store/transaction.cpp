@@ -65,6 +65,8 @@ void Transaction::rollback()
         return;
     m_active = false;
     m_db.setTransactionDepth(m_db.transactionDepth() - 1);
+    if (!m_db.inTransaction())
+        return; // SQLite already rolled back (after SQLITE_FULL, for one)
     if (m_savepoint.isEmpty()) {
         if (Status s = run(m_db, u"ROLLBACK"_s); !s)
             qCWarning(lcStore) << "rollback failed:" << s.error().detail;
