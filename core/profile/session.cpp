@@ -13,6 +13,7 @@
 #include "core/store/historyreader.h"
 #include "core/store/recordreader.h"
 #include "core/store/schema.h"
+#include "core/store/worklist.h"
 
 #include <QElapsedTimer>
 
@@ -74,6 +75,7 @@ Session::Session(Profile &profile, const CodeLists &codes, const RegionIndex &re
         = std::make_unique<AttachmentStore>(profile.changeLog(), *m_reader, *m_validator, profile.files(),
                                             profile.attachmentsDirectory(), profile.actor());
     m_history = std::make_unique<HistoryReader>(profile.database(), profile.cipher());
+    m_worklist = std::make_unique<Worklist>(profile.database(), *m_reader);
     m_search = std::make_unique<SearchIndex>();
 }
 

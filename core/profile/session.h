@@ -14,6 +14,7 @@ class AttachmentStore;
 class CaseRepository;
 class CodeLists;
 class HistoryReader;
+class Worklist;
 class Profile;
 class RecordReader;
 class RegionIndex;
@@ -45,6 +46,7 @@ public:
     ActivityRepository &activities() { return *m_activities; }
     AttachmentStore &attachments() { return *m_attachments; }
     HistoryReader &history() { return *m_history; }
+    Worklist &worklist() { return *m_worklist; }
     SearchIndex &searchIndex() { return *m_search; }
     const RegionIndex &regions() const { return m_regions; }
     const CodeLists &codes() const { return m_codes; }
@@ -59,6 +61,7 @@ private:
     std::unique_ptr<ActivityRepository> m_activities;
     std::unique_ptr<AttachmentStore> m_attachments;
     std::unique_ptr<HistoryReader> m_history;
+    std::unique_ptr<Worklist> m_worklist;
     std::unique_ptr<SearchIndex> m_search;
 };
 

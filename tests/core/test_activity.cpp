@@ -4,6 +4,7 @@
 #include "core/store/caserepository.h"
 #include "core/store/recordreader.h"
 #include "core/store/schema.h"
+#include "core/store/worklist.h"
 #include "tests/support/fixtures.h"
 
 #include <catch2/catch.hpp>
@@ -115,4 +116,32 @@ TEST_CASE("correcting an older risk assessment leaves the current level alone", 
     REQUIRE(f.session->activities().add(u"risk_assessment", kase->id, {{u"level"_s, u"low"_s}}).ok());
     REQUIRE(f.session->activities().update(u"risk_assessment", first, {{u"level"_s, u"medium"_s}}).ok());
     CHECK(f.session->cases().load(kase->id)->kase.text(u"risk_level"_s) == u"low");
+}
+
+TEST_CASE("the worklist shows overdue and today's follow-ups and urgent cases", "[core][activity][worklist]")
+{
+    Test::ProfileFixture f;
+    const auto kase = f.session->cases().create(Test::sampleDraft()); // risk high
+    REQUIRE(kase.ok());
+    REQUIRE(f.session->activities()
+                .add(u"followup", kase->id, {{u"due_on"_s, u"2026-11-18"_s}, {u"description"_s, u"Antar ke RSUD"_s}})
+                .ok());
+    REQUIRE(f.session->activities()
+                .add(u"followup", kase->id, {{u"due_on"_s, u"2026-11-20"_s}, {u"description"_s, u"Telepon ibu"_s}})
+                .ok());
+    const auto later = f.session->activities().add(
+        u"followup", kase->id, {{u"due_on"_s, u"2026-12-01"_s}, {u"description"_s, u"Sidang"_s}});
+    REQUIRE(later.ok());
+    const auto due = f.session->worklist().followupsDue(QDate(2026, 11, 20));
+    REQUIRE(due.ok());
+    REQUIRE(due->size() == 2);
+    CHECK(due->at(0).description == u"Antar ke RSUD");
+    CHECK(due->at(1).dueOn == QDate(2026, 11, 20));
+    CHECK(due->at(0).caseNumber == kase->text(u"number"_s));
+    REQUIRE(f.session->activities().update(u"followup", due->at(0).id, {{u"status"_s, u"done"_s}}).ok());
+    CHECK(f.session->worklist().followupsDue(QDate(2026, 11, 20))->size() == 1);
+    const auto urgent = f.session->worklist().urgentCases();
+    REQUIRE(urgent.ok());
+    REQUIRE(urgent->size() == 1);
+    CHECK(urgent->first().riskLevel == u"high");
 }
