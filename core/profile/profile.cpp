@@ -263,6 +263,21 @@ Status Profile::unlock(const QString &login, const QString &passphrase)
     return {};
 }
 
+Status Profile::verifyPassphrase(const QString &passphrase) const
+{
+    if (!unlocked())
+        return Error{Error::Code::Locked, u"the profile is locked"_s};
+    Role role = Role::Caseworker;
+    const Result<WrappedKey> wrapped = loadUser(*m_db, m_actor.login, &role);
+    if (!wrapped)
+        return wrapped.error();
+    const Result<SecretKey> key = unwrapKey(*wrapped, passphrase);
+    if (!key)
+        return key.error().code == Error::Code::Locked ? Error{Error::Code::Locked, u"wrong passphrase"_s}
+                                                       : key.error();
+    return {};
+}
+
 void Profile::lock()
 {
     // Everything committed is on disk; only the key and derived objects go.

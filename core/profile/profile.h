@@ -56,6 +56,9 @@ public:
     Status unlock(const QString &login, const QString &passphrase);
     void lock();
     bool unlocked() const;
+    // For the idle screen lock, which keeps the session (and unsaved input) alive: checks the
+    // passphrase of the unlocked user without touching the key in use. Locked when wrong.
+    Status verifyPassphrase(const QString &passphrase) const;
 
     Status addUser(const QString &login, Role role, const QString &passphrase,
                    KdfStrength kdf = KdfStrength::Interactive);

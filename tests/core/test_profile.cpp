@@ -111,3 +111,12 @@ TEST_CASE("an interrupted profile creation can be run again", "[core][profile][r
     INFO((again.ok() ? QString() : again.error().detail).toStdString());
     CHECK(again.ok());
 }
+
+TEST_CASE("the screen lock checks the passphrase without locking the store", "[core][profile]")
+{
+    Test::ProfileFixture f;
+    CHECK(f.profile->verifyPassphrase(u"salah-sandi-123"_s).error().code == Core::Error::Code::Locked);
+    CHECK(f.profile->verifyPassphrase(Test::passphrase).ok());
+    CHECK(f.profile->unlocked());
+    CHECK(f.session->cases().create(Test::sampleDraft()).ok());
+}
