@@ -29,22 +29,14 @@
     </message>
 </context>
 <context>
-    <name>CaseListWindow</name>
-    <message>
-        <source>Dampingi — TRAINING profile</source>
-        <translation>Dampingi — TRAINING profile</translation>
-    </message>
-    <message>
-        <source>Dampingi</source>
-        <translation>Dampingi</translation>
-    </message>
-    <message>
-        <source>Training profile: practice data only, never real cases.</source>
-        <translation>Training profile: practice data only, never real cases.</translation>
-    </message>
+    <name>CaseListPage</name>
     <message>
         <source>Search name, NIK, case number, village or words…</source>
         <translation>Search name, NIK, case number, village or words…</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>All statuses</translation>
     </message>
     <message numerus="yes">
         <source>%n case(s) shown</source>
@@ -52,6 +44,219 @@
             <numerusform>%n case shown</numerusform>
             <numerusform>%n cases shown</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>CaseWorkspace</name>
+    <message>
+        <source>Move to:</source>
+        <translation>Move to:</translation>
+    </message>
+    <message>
+        <source>Reason (needed for closure, transfer and reopening)</source>
+        <translation>Reason (needed for closure, transfer and reopening)</translation>
+    </message>
+    <message>
+        <source>Change status</source>
+        <translation>Change status</translation>
+    </message>
+    <message>
+        <source>Record visit…</source>
+        <translation>Record visit…</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Birth date / age</source>
+        <translation>Birth date / age</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Incident</translation>
+    </message>
+    <message>
+        <source>Assessment and safety</source>
+        <translation>Assessment and safety</translation>
+    </message>
+    <message>
+        <source>Assessed</source>
+        <translation>Assessed</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Risk</translation>
+    </message>
+    <message>
+        <source>Safety plan</source>
+        <translation>Safety plan</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Services and referrals</source>
+        <translation>Services and referrals</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Referred</source>
+        <translation>Referred</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>Written</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Write a note…</source>
+        <translation>Write a note…</translation>
+    </message>
+    <message>
+        <source>Save note</source>
+        <translation>Save note</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not yet synced</source>
+        <translation>
+            <numerusform>%n change not yet synced</numerusform>
+            <numerusform>%n changes not yet synced</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>synced</source>
+        <translation>synced</translation>
+    </message>
+    <message>
+        <source>risk</source>
+        <translation>risk</translation>
+    </message>
+    <message>
+        <source>assigned to</source>
+        <translation>assigned to</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n year(s)</source>
+        <translation>
+            <numerusform>about %n year</numerusform>
+            <numerusform>about %n years</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <source>Incident date</source>
+        <translation>Incident date</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Scene</source>
+        <translation>Scene</translation>
+    </message>
+    <message>
+        <source>Violence</source>
+        <translation>Violence</translation>
+    </message>
+    <message>
+        <source>Case type</source>
+        <translation>Case type</translation>
+    </message>
+    <message>
+        <source>Narrative</source>
+        <translation>Narrative</translation>
+    </message>
+    <message>
+        <source>(location)</source>
+        <translation>(location)</translation>
     </message>
 </context>
 <context>
@@ -102,14 +307,800 @@
     </message>
 </context>
 <context>
-    <name>main</name>
+    <name>HomePage</name>
     <message>
-        <source>Unlock profile</source>
-        <translation>Unlock profile</translation>
+        <source>Follow-ups due today and overdue</source>
+        <translation>Follow-ups due today and overdue</translation>
     </message>
     <message>
-        <source>Passphrase:</source>
-        <translation>Passphrase:</translation>
+        <source>Urgent cases (high risk)</source>
+        <translation>Urgent cases (high risk)</translation>
+    </message>
+    <message>
+        <source>Recent cases</source>
+        <translation>Recent cases</translation>
+    </message>
+    <message>
+        <source>Sync and attention</source>
+        <translation>Sync and attention</translation>
+    </message>
+    <message>
+        <source>overdue since %1</source>
+        <translation>overdue since %1</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <source>Nothing due. Well done.</source>
+        <translation>Nothing due. Well done.</translation>
+    </message>
+    <message>
+        <source>No open high-risk cases.</source>
+        <translation>No open high-risk cases.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not yet sent to the district office. Never synced: this laptop is not enrolled with a server yet.</source>
+        <translation>
+            <numerusform>%n change not yet sent to the district office. Never synced: this laptop is not enrolled with a server yet.</numerusform>
+            <numerusform>%n changes not yet sent to the district office. Never synced: this laptop is not enrolled with a server yet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Needs attention: %n item(s).</source>
+        <translation>
+            <numerusform>Needs attention: %n item.</numerusform>
+            <numerusform>Needs attention: %n items.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>IntakeWizard</name>
+    <message>
+        <source>New case — TRAINING profile</source>
+        <translation>New case — TRAINING profile</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>New case</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Back</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Next &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Save case</source>
+        <translation>&amp;Save case</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>How and when the report reached the unit.</source>
+        <translation>How and when the report reached the unit.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Report &amp;channel:</source>
+        <translation>Report &amp;channel:</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>e.g. %1</translation>
+    </message>
+    <message>
+        <source>&amp;Reported on:</source>
+        <translation>&amp;Reported on:</translation>
+    </message>
+    <message>
+        <source>Reporter</source>
+        <translation>Reporter</translation>
+    </message>
+    <message>
+        <source>Optional. Leave empty when the reporter is the victim or wishes to stay anonymous.</source>
+        <translation>Optional. Leave empty when the reporter is the victim or wishes to stay anonymous.</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>Na&amp;me:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Phone:</translation>
+    </message>
+    <message>
+        <source>e.g. neighbour, teacher, head of the RT</source>
+        <translation>e.g. neighbour, teacher, head of the RT</translation>
+    </message>
+    <message>
+        <source>&amp;Relation to the victim:</source>
+        <translation>&amp;Relation to the victim:</translation>
+    </message>
+    <message>
+        <source>Victim</source>
+        <translation>Victim</translation>
+    </message>
+    <message>
+        <source>Name or NIK is needed. Leave the NIK empty when it is unknown.</source>
+        <translation>Name or NIK is needed. Leave the NIK empty when it is unknown.</translation>
+    </message>
+    <message>
+        <source>&amp;Add another victim</source>
+        <translation>&amp;Add another victim</translation>
+    </message>
+    <message>
+        <source>Remove the last victim</source>
+        <translation>Remove the last victim</translation>
+    </message>
+    <message>
+        <source>16 digits; empty when unknown</source>
+        <translation>16 digits; empty when unknown</translation>
+    </message>
+    <message>
+        <source>NI&amp;K:</source>
+        <translation>NI&amp;K:</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <source>&amp;Sex:</source>
+        <translation>&amp;Sex:</translation>
+    </message>
+    <message>
+        <source>Bi&amp;rth date:</source>
+        <translation>Bi&amp;rth date:</translation>
+    </message>
+    <message>
+        <source>years, when the birth date is unknown</source>
+        <translation>years, when the birth date is unknown</translation>
+    </message>
+    <message>
+        <source>or estimated a&amp;ge:</source>
+        <translation>or estimated a&amp;ge:</translation>
+    </message>
+    <message>
+        <source>&amp;Disability:</source>
+        <translation>&amp;Disability:</translation>
+    </message>
+    <message>
+        <source>&amp;Education:</source>
+        <translation>&amp;Education:</translation>
+    </message>
+    <message>
+        <source>&amp;Village:</source>
+        <translation>&amp;Village:</translation>
+    </message>
+    <message>
+        <source>Victim %1</source>
+        <translation>Victim %1</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Incident</translation>
+    </message>
+    <message>
+        <source>When and where it happened, and what happened.</source>
+        <translation>When and where it happened, and what happened.</translation>
+    </message>
+    <message>
+        <source>empty when unknown</source>
+        <translation>empty when unknown</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <source>S&amp;cene:</source>
+        <translation>S&amp;cene:</translation>
+    </message>
+    <message>
+        <source>e.g. the garden behind the house</source>
+        <translation>e.g. the garden behind the house</translation>
+    </message>
+    <message>
+        <source>P&amp;lace:</source>
+        <translation>P&amp;lace:</translation>
+    </message>
+    <message>
+        <source>Case t&amp;yping:</source>
+        <translation>Case t&amp;yping:</translation>
+    </message>
+    <message>
+        <source>Violence &amp;types:</source>
+        <translation>Violence &amp;types:</translation>
+    </message>
+    <message>
+        <source>What happened, in the words of the reporter or victim.</source>
+        <translation>What happened, in the words of the reporter or victim.</translation>
+    </message>
+    <message>
+        <source>Na&amp;rrative:</source>
+        <translation>Na&amp;rrative:</translation>
+    </message>
+    <message>
+        <source>Alleged perpetrator</source>
+        <translation>Alleged perpetrator</translation>
+    </message>
+    <message>
+        <source>Optional. Leave empty when nothing is known yet.</source>
+        <translation>Optional. Leave empty when nothing is known yet.</translation>
+    </message>
+    <message>
+        <source>With more than one victim, the relationship is saved without naming the victim: say in the narrative whom it concerns.</source>
+        <translation>With more than one victim, the relationship is saved without naming the victim: say in the narrative whom it concerns.</translation>
+    </message>
+    <message>
+        <source>&amp;Add another perpetrator</source>
+        <translation>&amp;Add another perpetrator</translation>
+    </message>
+    <message>
+        <source>Remove the last perpetrator</source>
+        <translation>Remove the last perpetrator</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>Not known</translation>
+    </message>
+    <message>
+        <source>&amp;Relationship to the victim:</source>
+        <translation>&amp;Relationship to the victim:</translation>
+    </message>
+    <message>
+        <source>Estimated a&amp;ge:</source>
+        <translation>Estimated a&amp;ge:</translation>
+    </message>
+    <message>
+        <source>Perpetrator %1</source>
+        <translation>Perpetrator %1</translation>
+    </message>
+    <message>
+        <source>Risk and safety</source>
+        <translation>Risk and safety</translation>
+    </message>
+    <message>
+        <source>A first judgement from the intake; the assessment will refine it.</source>
+        <translation>A first judgement from the intake; the assessment will refine it.</translation>
+    </message>
+    <message>
+        <source>&amp;Risk level:</source>
+        <translation>&amp;Risk level:</translation>
+    </message>
+    <message>
+        <source>Immediate dangers and what keeps the victim safe now.</source>
+        <translation>Immediate dangers and what keeps the victim safe now.</translation>
+    </message>
+    <message>
+        <source>Safety &amp;notes:</source>
+        <translation>Safety &amp;notes:</translation>
+    </message>
+    <message>
+        <source>&amp;Do not contact the victim directly (contact could put her or him at risk)</source>
+        <translation>&amp;Do not contact the victim directly (contact could put her or him at risk)</translation>
+    </message>
+    <message>
+        <source>Enter the date.</source>
+        <translation>Enter the date.</translation>
+    </message>
+    <message>
+        <source>This is not a date. Type it like %1.</source>
+        <translation>This is not a date. Type it like %1.</translation>
+    </message>
+    <message>
+        <source>This date is in the future.</source>
+        <translation>This date is in the future.</translation>
+    </message>
+    <message>
+        <source>This date is before 1900.</source>
+        <translation>This date is before 1900.</translation>
+    </message>
+    <message>
+        <source>Enter the age in whole years, from 0 to 130.</source>
+        <translation>Enter the age in whole years, from 0 to 130.</translation>
+    </message>
+    <message>
+        <source>A NIK has digits only.</source>
+        <translation>A NIK has digits only.</translation>
+    </message>
+    <message>
+        <source>A NIK has 16 digits; this one has %1.</source>
+        <translation>A NIK has 16 digits; this one has %1.</translation>
+    </message>
+    <message>
+        <source>The first two digits are not a province code. Check the NIK.</source>
+        <translation>The first two digits are not a province code. Check the NIK.</translation>
+    </message>
+    <message>
+        <source>Digits 1–4 are not a regency or city code. Check the NIK.</source>
+        <translation>Digits 1–4 are not a regency or city code. Check the NIK.</translation>
+    </message>
+    <message>
+        <source>Digits 7–12 are not a birth date (DDMMYY, with 40 added to the day for women). Check the NIK.</source>
+        <translation>Digits 7–12 are not a birth date (DDMMYY, with 40 added to the day for women). Check the NIK.</translation>
+    </message>
+    <message>
+        <source>The birth date in this NIK is in the future. Check the NIK.</source>
+        <translation>The birth date in this NIK is in the future. Check the NIK.</translation>
+    </message>
+    <message>
+        <source>The last four digits of a NIK are never 0000. Check the NIK.</source>
+        <translation>The last four digits of a NIK are never 0000. Check the NIK.</translation>
+    </message>
+    <message>
+        <source>This NIK is not valid. Check it.</source>
+        <translation>This NIK is not valid. Check it.</translation>
+    </message>
+    <message>
+        <source>This NIK is a woman&apos;s (40 is added to her birth day), but the sex chosen is male. Check both.</source>
+        <translation>This NIK is a woman's (40 is added to her birth day), but the sex chosen is male. Check both.</translation>
+    </message>
+    <message>
+        <source>This NIK is a man&apos;s, but the sex chosen is female. Check both.</source>
+        <translation>This NIK is a man's, but the sex chosen is female. Check both.</translation>
+    </message>
+    <message>
+        <source>This NIK gives the birth date %1, not the one entered. Check both.</source>
+        <translation>This NIK gives the birth date %1, not the one entered. Check both.</translation>
+    </message>
+    <message>
+        <source>The region code in this NIK is not in the current region list. It may be older than the list: confirm the NIK with the person.</source>
+        <translation>The region code in this NIK is not in the current region list. It may be older than the list: confirm the NIK with the person.</translation>
+    </message>
+    <message>
+        <source>%1 of 16 digits</source>
+        <translation>%1 of 16 digits</translation>
+    </message>
+    <message>
+        <source>Possible match: case %1. Check it before going on; you may continue.</source>
+        <translation>Possible match: case %1. Check it before going on; you may continue.</translation>
+    </message>
+    <message>
+        <source>Possible matches: cases %1. Check them before going on; you may continue.</source>
+        <translation>Possible matches: cases %1. Check them before going on; you may continue.</translation>
+    </message>
+    <message>
+        <source>Choose how the report came in.</source>
+        <translation>Choose how the report came in.</translation>
+    </message>
+    <message>
+        <source>Enter the victim&apos;s name, or the NIK.</source>
+        <translation>Enter the victim's name, or the NIK.</translation>
+    </message>
+    <message>
+        <source>The incident date is after the report date (%1).</source>
+        <translation>The incident date is after the report date (%1).</translation>
+    </message>
+    <message>
+        <source>Tick at least one violence type (“Other” when unsure).</source>
+        <translation>Tick at least one violence type (“Other” when unsure).</translation>
+    </message>
+    <message>
+        <source>Choose a risk level.</source>
+        <translation>Choose a risk level.</translation>
+    </message>
+    <message>
+        <source>Discard the intake?</source>
+        <translation>Discard the intake?</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Dampingi — TRAINING profile</source>
+        <translation>Dampingi — TRAINING profile</translation>
+    </message>
+    <message>
+        <source>Dampingi</source>
+        <translation>Dampingi</translation>
+    </message>
+    <message>
+        <source>Training profile: practice data only, never real cases.</source>
+        <translation>Training profile: practice data only, never real cases.</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>Open case</source>
+        <translation>Open case</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>New case</translation>
+    </message>
+    <message>
+        <source>Find case</source>
+        <translation>Find case</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <source>Offline · not enrolled with a district server yet</source>
+        <translation>Offline · not enrolled with a district server yet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unsynced change(s)</source>
+        <translation>
+            <numerusform>%n unsynced change</numerusform>
+            <numerusform>%n unsynced changes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PositionProvider</name>
+    <message>
+        <source>No GPS receiver was found on the serial or USB ports.</source>
+        <translation>No GPS receiver was found on the serial or USB ports.</translation>
+    </message>
+    <message>
+        <source>The GPS receiver on %1 could not be opened. Check that it is plugged in.</source>
+        <translation>The GPS receiver on %1 could not be opened. Check that it is plugged in.</translation>
+    </message>
+    <message>
+        <source>The NMEA log %1 could not be opened.</source>
+        <translation>The NMEA log %1 could not be opened.</translation>
+    </message>
+    <message>
+        <source>The GPS source &quot;%1&quot; in the settings is not understood.</source>
+        <translation>The GPS source "%1" in the settings is not understood.</translation>
+    </message>
+    <message>
+        <source>No location service is available on this computer.</source>
+        <translation>No location service is available on this computer.</translation>
+    </message>
+    <message>
+        <source>Access to the location service was refused. Allow it in the system settings, or use the village centroid.</source>
+        <translation>Access to the location service was refused. Allow it in the system settings, or use the village centroid.</translation>
+    </message>
+    <message>
+        <source>The GPS receiver was disconnected.</source>
+        <translation>The GPS receiver was disconnected.</translation>
+    </message>
+    <message>
+        <source>No GPS fix yet. Move to open sky and wait a little.</source>
+        <translation>No GPS fix yet. Move to open sky and wait a little.</translation>
+    </message>
+    <message>
+        <source>The GPS source stopped working.</source>
+        <translation>The GPS source stopped working.</translation>
+    </message>
+</context>
+<context>
+    <name>RegionPicker</name>
+    <message>
+        <source>— Province —</source>
+        <translation>— Province —</translation>
+    </message>
+    <message>
+        <source>— Regency/city —</source>
+        <extracomment>Kabupaten or kota</extracomment>
+        <translation>— Regency/city —</translation>
+    </message>
+    <message>
+        <source>— District —</source>
+        <extracomment>Kecamatan</extracomment>
+        <translation>— District —</translation>
+    </message>
+    <message>
+        <source>— Village —</source>
+        <extracomment>Desa or kelurahan</extracomment>
+        <translation>— Village —</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>Regency/city</source>
+        <extracomment>Kabupaten or kota</extracomment>
+        <translation>Regency/city</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <extracomment>Kecamatan</extracomment>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <extracomment>Desa or kelurahan</extracomment>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>Province: %1</source>
+        <translation>Province: %1</translation>
+    </message>
+    <message>
+        <source>Regency/city: %1</source>
+        <extracomment>Kabupaten or kota</extracomment>
+        <translation>Regency/city: %1</translation>
+    </message>
+    <message>
+        <source>District: %1</source>
+        <extracomment>Kecamatan</extracomment>
+        <translation>District: %1</translation>
+    </message>
+    <message>
+        <source>Village: %1</source>
+        <extracomment>Desa or kelurahan</extracomment>
+        <translation>Village: %1</translation>
+    </message>
+    <message>
+        <source>Type a village, district or regency name…</source>
+        <translation>Type a village, district or regency name…</translation>
+    </message>
+    <message>
+        <source>Search region</source>
+        <translation>Search region</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>A new language applies when Dampingi starts again.</source>
+        <translation>A new language applies when Dampingi starts again.</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>Lock after inactivity</source>
+        <translation>Lock after inactivity</translation>
+    </message>
+    <message>
+        <source>Laptop&apos;s own location service</source>
+        <translation>Laptop's own location service</translation>
+    </message>
+    <message>
+        <source>GPS receiver on a serial port (e.g. serial:/dev/ttyUSB0)</source>
+        <translation>GPS receiver on a serial port (e.g. serial:/dev/ttyUSB0)</translation>
+    </message>
+    <message>
+        <source>Recorded NMEA log (training, e.g. nmea:/path/track.nmea)</source>
+        <translation>Recorded NMEA log (training, e.g. nmea:/path/track.nmea)</translation>
+    </message>
+    <message>
+        <source>GPS source</source>
+        <translation>GPS source</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Dampingi is locked</source>
+        <translation>Dampingi is locked</translation>
+    </message>
+    <message>
+        <source>Unlock Dampingi</source>
+        <translation>Unlock Dampingi</translation>
+    </message>
+    <message>
+        <source>Locked after a period of inactivity. Your open work is kept; enter your passphrase to continue.</source>
+        <translation>Locked after a period of inactivity. Your open work is kept; enter your passphrase to continue.</translation>
+    </message>
+    <message>
+        <source>Case data on this laptop is encrypted. Enter your passphrase to open it.</source>
+        <translation>Case data on this laptop is encrypted. Enter your passphrase to open it.</translation>
+    </message>
+    <message>
+        <source>Training profile: practice data only.</source>
+        <translation>Training profile: practice data only.</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <source>Record a visit</source>
+        <translation>Record a visit</translation>
+    </message>
+    <message>
+        <source>e.g. grandmother&apos;s house, RT 05</source>
+        <translation>e.g. grandmother's house, RT 05</translation>
+    </message>
+    <message>
+        <source>Who took part in the visit</source>
+        <translation>Who took part in the visit</translation>
+    </message>
+    <message>
+        <source>Not stated</source>
+        <translation>Not stated</translation>
+    </message>
+    <message>
+        <source>&amp;Visited at</source>
+        <translation>&amp;Visited at</translation>
+    </message>
+    <message>
+        <source>Vi&amp;llage</source>
+        <translation>Vi&amp;llage</translation>
+    </message>
+    <message>
+        <source>&amp;Place</source>
+        <translation>&amp;Place</translation>
+    </message>
+    <message>
+        <source>P&amp;articipants</source>
+        <translation>P&amp;articipants</translation>
+    </message>
+    <message>
+        <source>P&amp;urpose</source>
+        <translation>P&amp;urpose</translation>
+    </message>
+    <message>
+        <source>What happened during the visit, what the victim said and needs</source>
+        <translation>What happened during the visit, what the victim said and needs</translation>
+    </message>
+    <message>
+        <source>What the team will do next, and by when</source>
+        <translation>What the team will do next, and by when</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>&amp;Notes</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt steps</source>
+        <translation>Ne&amp;xt steps</translation>
+    </message>
+    <message>
+        <source>&amp;Save visit</source>
+        <translation>&amp;Save visit</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>Use &amp;GPS fix</source>
+        <translation>Use &amp;GPS fix</translation>
+    </message>
+    <message>
+        <source>Use village &amp;centroid</source>
+        <translation>Use village &amp;centroid</translation>
+    </message>
+    <message>
+        <source>The centre point of the chosen village, from the region list</source>
+        <translation>The centre point of the chosen village, from the region list</translation>
+    </message>
+    <message>
+        <source>N&amp;o location</source>
+        <translation>N&amp;o location</translation>
+    </message>
+    <message>
+        <source>No GPS is set up. You can use the village centroid, or save without a location.</source>
+        <translation>No GPS is set up. You can use the village centroid, or save without a location.</translation>
+    </message>
+    <message>
+        <source>Waiting for a GPS fix…</source>
+        <translation>Waiting for a GPS fix…</translation>
+    </message>
+    <message>
+        <source>%1
+You can still save without a location.</source>
+        <translation>%1
+You can still save without a location.</translation>
+    </message>
+    <message>
+        <source>Latitude %1 · Longitude %2</source>
+        <translation>Latitude %1 · Longitude %2</translation>
+    </message>
+    <message>
+        <source>±%1 m</source>
+        <translation>±%1 m</translation>
+    </message>
+    <message>
+        <source>accuracy unknown</source>
+        <translation>accuracy unknown</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s ago</source>
+        <translation>
+            <numerusform>%n s ago</numerusform>
+            <numerusform>%n s ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n min ago</numerusform>
+            <numerusform>%n min ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>%n h ago</numerusform>
+            <numerusform>%n h ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>GPS accuracy, age of the fix</comment>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>No location will be saved.</source>
+        <translation>No location will be saved.</translation>
+    </message>
+    <message>
+        <source>Location to save: %1 (%2 · %3)</source>
+        <translation>Location to save: %1 (%2 · %3)</translation>
+    </message>
+    <message>
+        <source>Location to save: centre of %1 (%2 · %3)</source>
+        <translation>Location to save: centre of %1 (%2 · %3)</translation>
+    </message>
+    <message>
+        <source>Choose a village first: its centre point is used as the location.</source>
+        <translation>Choose a village first: its centre point is used as the location.</translation>
+    </message>
+    <message>
+        <source>No centre point is known for %1. Use a GPS fix or save without a location.</source>
+        <translation>No centre point is known for %1. Use a GPS fix or save without a location.</translation>
     </message>
 </context>
 </TS>

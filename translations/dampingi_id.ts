@@ -29,28 +29,231 @@
     </message>
 </context>
 <context>
-    <name>CaseListWindow</name>
-    <message>
-        <source>Dampingi — TRAINING profile</source>
-        <translation>Dampingi — profil PELATIHAN</translation>
-    </message>
-    <message>
-        <source>Dampingi</source>
-        <translation>Dampingi</translation>
-    </message>
-    <message>
-        <source>Training profile: practice data only, never real cases.</source>
-        <translation>Profil pelatihan: hanya data latihan, bukan kasus nyata.</translation>
-    </message>
+    <name>CaseListPage</name>
     <message>
         <source>Search name, NIK, case number, village or words…</source>
         <translation>Cari nama, NIK, nomor kasus, desa atau kata…</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Semua status</translation>
     </message>
     <message numerus="yes">
         <source>%n case(s) shown</source>
         <translation>
             <numerusform>%n kasus ditampilkan</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>CaseWorkspace</name>
+    <message>
+        <source>Move to:</source>
+        <translation>Pindahkan ke:</translation>
+    </message>
+    <message>
+        <source>Reason (needed for closure, transfer and reopening)</source>
+        <translation>Alasan (wajib untuk terminasi, rujukan keluar, dan pembukaan kembali)</translation>
+    </message>
+    <message>
+        <source>Change status</source>
+        <translation>Ubah status</translation>
+    </message>
+    <message>
+        <source>Record visit…</source>
+        <translation>Catat kunjungan…</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Orang</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Jenis kelamin</translation>
+    </message>
+    <message>
+        <source>Birth date / age</source>
+        <translation>Tanggal lahir / usia</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>Hubungan</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Kejadian</translation>
+    </message>
+    <message>
+        <source>Assessment and safety</source>
+        <translation>Asesmen dan keselamatan</translation>
+    </message>
+    <message>
+        <source>Assessed</source>
+        <translation>Diases</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Risiko</translation>
+    </message>
+    <message>
+        <source>Safety plan</source>
+        <translation>Rencana keselamatan</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Kunjungan</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>Desa/Kelurahan</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Tujuan</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Lokasi</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>Services and referrals</source>
+        <translation>Layanan dan rujukan</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Layanan</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Penyedia</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Referred</source>
+        <translation>Dirujuk</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>Ditulis</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Oleh</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>Write a note…</source>
+        <translation>Tulis catatan…</translation>
+    </message>
+    <message>
+        <source>Save note</source>
+        <translation>Simpan catatan</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Riwayat</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Siapa</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Apa</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Isian</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Nilai</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not yet synced</source>
+        <translation>
+            <numerusform>%n perubahan belum tersinkron</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>synced</source>
+        <translation>tersinkron</translation>
+    </message>
+    <message>
+        <source>risk</source>
+        <translation>risiko</translation>
+    </message>
+    <message>
+        <source>assigned to</source>
+        <translation>ditangani oleh</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n year(s)</source>
+        <translation>
+            <numerusform>sekitar %n tahun</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>Dilaporkan</translation>
+    </message>
+    <message>
+        <source>Incident date</source>
+        <translation>Tanggal kejadian</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Tempat</translation>
+    </message>
+    <message>
+        <source>Scene</source>
+        <translation>Ranah kejadian</translation>
+    </message>
+    <message>
+        <source>Violence</source>
+        <translation>Kekerasan</translation>
+    </message>
+    <message>
+        <source>Case type</source>
+        <translation>Jenis kasus</translation>
+    </message>
+    <message>
+        <source>Narrative</source>
+        <translation>Kronologi</translation>
+    </message>
+    <message>
+        <source>(location)</source>
+        <translation>(lokasi)</translation>
     </message>
 </context>
 <context>
@@ -101,14 +304,793 @@
     </message>
 </context>
 <context>
-    <name>main</name>
+    <name>HomePage</name>
     <message>
-        <source>Unlock profile</source>
-        <translation>Buka kunci profil</translation>
+        <source>Follow-ups due today and overdue</source>
+        <translation>Tindak lanjut hari ini dan yang terlambat</translation>
     </message>
     <message>
-        <source>Passphrase:</source>
-        <translation>Kata sandi:</translation>
+        <source>Urgent cases (high risk)</source>
+        <translation>Kasus mendesak (risiko tinggi)</translation>
+    </message>
+    <message>
+        <source>Recent cases</source>
+        <translation>Kasus terbaru</translation>
+    </message>
+    <message>
+        <source>Sync and attention</source>
+        <translation>Sinkronisasi dan perhatian</translation>
+    </message>
+    <message>
+        <source>overdue since %1</source>
+        <translation>terlambat sejak %1</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>hari ini</translation>
+    </message>
+    <message>
+        <source>Nothing due. Well done.</source>
+        <translation>Tidak ada yang jatuh tempo. Bagus!</translation>
+    </message>
+    <message>
+        <source>No open high-risk cases.</source>
+        <translation>Tidak ada kasus terbuka berisiko tinggi.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not yet sent to the district office. Never synced: this laptop is not enrolled with a server yet.</source>
+        <translation>
+            <numerusform>%n perubahan belum terkirim ke kantor kabupaten/kota. Belum pernah sinkron: laptop ini belum terdaftar ke server.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Needs attention: %n item(s).</source>
+        <translation>
+            <numerusform>Perlu perhatian: %n hal.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>IntakeWizard</name>
+    <message>
+        <source>New case — TRAINING profile</source>
+        <translation>Kasus baru — profil LATIHAN</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>Kasus baru</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Kembali</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Lanjut &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Save case</source>
+        <translation>&amp;Simpan kasus</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Pengaduan</translation>
+    </message>
+    <message>
+        <source>How and when the report reached the unit.</source>
+        <translation>Bagaimana dan kapan pengaduan diterima unit.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Pilih…</translation>
+    </message>
+    <message>
+        <source>Report &amp;channel:</source>
+        <translation>&amp;Saluran pengaduan:</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>mis. %1</translation>
+    </message>
+    <message>
+        <source>&amp;Reported on:</source>
+        <translation>&amp;Tanggal lapor:</translation>
+    </message>
+    <message>
+        <source>Reporter</source>
+        <translation>Pelapor</translation>
+    </message>
+    <message>
+        <source>Optional. Leave empty when the reporter is the victim or wishes to stay anonymous.</source>
+        <translation>Tidak wajib. Kosongkan bila pelapor adalah korban sendiri atau ingin tetap anonim.</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>Na&amp;ma:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Telepon:</translation>
+    </message>
+    <message>
+        <source>e.g. neighbour, teacher, head of the RT</source>
+        <translation>mis. tetangga, guru, ketua RT</translation>
+    </message>
+    <message>
+        <source>&amp;Relation to the victim:</source>
+        <translation>&amp;Hubungan dengan korban:</translation>
+    </message>
+    <message>
+        <source>Victim</source>
+        <translation>Korban</translation>
+    </message>
+    <message>
+        <source>Name or NIK is needed. Leave the NIK empty when it is unknown.</source>
+        <translation>Nama atau NIK wajib diisi. Kosongkan NIK bila tidak diketahui.</translation>
+    </message>
+    <message>
+        <source>&amp;Add another victim</source>
+        <translation>T&amp;ambah korban</translation>
+    </message>
+    <message>
+        <source>Remove the last victim</source>
+        <translation>Hapus korban terakhir</translation>
+    </message>
+    <message>
+        <source>16 digits; empty when unknown</source>
+        <translation>16 angka; kosongkan bila tidak diketahui</translation>
+    </message>
+    <message>
+        <source>NI&amp;K:</source>
+        <translation>N&amp;IK:</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Tidak dicatat</translation>
+    </message>
+    <message>
+        <source>&amp;Sex:</source>
+        <translation>&amp;Jenis kelamin:</translation>
+    </message>
+    <message>
+        <source>Bi&amp;rth date:</source>
+        <translation>Tanggal la&amp;hir:</translation>
+    </message>
+    <message>
+        <source>years, when the birth date is unknown</source>
+        <translation>tahun, bila tanggal lahir tidak diketahui</translation>
+    </message>
+    <message>
+        <source>or estimated a&amp;ge:</source>
+        <translation>atau perkiraan &amp;umur:</translation>
+    </message>
+    <message>
+        <source>&amp;Disability:</source>
+        <translation>&amp;Disabilitas:</translation>
+    </message>
+    <message>
+        <source>&amp;Education:</source>
+        <translation>&amp;Pendidikan:</translation>
+    </message>
+    <message>
+        <source>&amp;Village:</source>
+        <translation>D&amp;esa/kelurahan:</translation>
+    </message>
+    <message>
+        <source>Victim %1</source>
+        <translation>Korban %1</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Kejadian</translation>
+    </message>
+    <message>
+        <source>When and where it happened, and what happened.</source>
+        <translation>Kapan dan di mana terjadi, dan apa yang terjadi.</translation>
+    </message>
+    <message>
+        <source>empty when unknown</source>
+        <translation>kosongkan bila tidak diketahui</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Tanggal:</translation>
+    </message>
+    <message>
+        <source>S&amp;cene:</source>
+        <translation>Te&amp;mpat kejadian:</translation>
+    </message>
+    <message>
+        <source>e.g. the garden behind the house</source>
+        <translation>mis. kebun di belakang rumah</translation>
+    </message>
+    <message>
+        <source>P&amp;lace:</source>
+        <translation>&amp;Rincian lokasi:</translation>
+    </message>
+    <message>
+        <source>Case t&amp;yping:</source>
+        <translation>Kate&amp;gori kasus:</translation>
+    </message>
+    <message>
+        <source>Violence &amp;types:</source>
+        <translation>&amp;Bentuk kekerasan:</translation>
+    </message>
+    <message>
+        <source>What happened, in the words of the reporter or victim.</source>
+        <translation>Apa yang terjadi, menurut kata-kata pelapor atau korban.</translation>
+    </message>
+    <message>
+        <source>Na&amp;rrative:</source>
+        <translation>Kr&amp;onologi:</translation>
+    </message>
+    <message>
+        <source>Alleged perpetrator</source>
+        <translation>Terlapor (terduga pelaku)</translation>
+    </message>
+    <message>
+        <source>Optional. Leave empty when nothing is known yet.</source>
+        <translation>Tidak wajib. Kosongkan bila belum ada yang diketahui.</translation>
+    </message>
+    <message>
+        <source>With more than one victim, the relationship is saved without naming the victim: say in the narrative whom it concerns.</source>
+        <translation>Bila korban lebih dari satu, hubungan disimpan tanpa menyebut korbannya: tuliskan di kronologi korban mana yang dimaksud.</translation>
+    </message>
+    <message>
+        <source>&amp;Add another perpetrator</source>
+        <translation>T&amp;ambah terlapor</translation>
+    </message>
+    <message>
+        <source>Remove the last perpetrator</source>
+        <translation>Hapus terlapor terakhir</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>Tidak diketahui</translation>
+    </message>
+    <message>
+        <source>&amp;Relationship to the victim:</source>
+        <translation>&amp;Hubungan dengan korban:</translation>
+    </message>
+    <message>
+        <source>Estimated a&amp;ge:</source>
+        <translation>Perkiraan &amp;umur:</translation>
+    </message>
+    <message>
+        <source>Perpetrator %1</source>
+        <translation>Terlapor %1</translation>
+    </message>
+    <message>
+        <source>Risk and safety</source>
+        <translation>Risiko dan keamanan</translation>
+    </message>
+    <message>
+        <source>A first judgement from the intake; the assessment will refine it.</source>
+        <translation>Penilaian awal saat pengaduan; asesmen nanti akan memperbaruinya.</translation>
+    </message>
+    <message>
+        <source>&amp;Risk level:</source>
+        <translation>Tingkat &amp;risiko:</translation>
+    </message>
+    <message>
+        <source>Immediate dangers and what keeps the victim safe now.</source>
+        <translation>Bahaya yang mendesak dan apa yang membuat korban aman saat ini.</translation>
+    </message>
+    <message>
+        <source>Safety &amp;notes:</source>
+        <translation>Ca&amp;tatan keamanan:</translation>
+    </message>
+    <message>
+        <source>&amp;Do not contact the victim directly (contact could put her or him at risk)</source>
+        <translation>&amp;Jangan hubungi korban secara langsung (kontak dapat membahayakan korban)</translation>
+    </message>
+    <message>
+        <source>Enter the date.</source>
+        <translation>Isi tanggalnya.</translation>
+    </message>
+    <message>
+        <source>This is not a date. Type it like %1.</source>
+        <translation>Ini bukan tanggal. Ketik seperti %1.</translation>
+    </message>
+    <message>
+        <source>This date is in the future.</source>
+        <translation>Tanggal ini belum terjadi (di masa depan).</translation>
+    </message>
+    <message>
+        <source>This date is before 1900.</source>
+        <translation>Tanggal ini sebelum tahun 1900.</translation>
+    </message>
+    <message>
+        <source>Enter the age in whole years, from 0 to 130.</source>
+        <translation>Isi umur dalam tahun penuh, dari 0 sampai 130.</translation>
+    </message>
+    <message>
+        <source>A NIK has digits only.</source>
+        <translation>NIK hanya berisi angka.</translation>
+    </message>
+    <message>
+        <source>A NIK has 16 digits; this one has %1.</source>
+        <translation>NIK terdiri dari 16 angka; yang ini %1 angka.</translation>
+    </message>
+    <message>
+        <source>The first two digits are not a province code. Check the NIK.</source>
+        <translation>Dua angka pertama bukan kode provinsi. Periksa NIK.</translation>
+    </message>
+    <message>
+        <source>Digits 1–4 are not a regency or city code. Check the NIK.</source>
+        <translation>Angka ke-1 sampai ke-4 bukan kode kabupaten/kota. Periksa NIK.</translation>
+    </message>
+    <message>
+        <source>Digits 7–12 are not a birth date (DDMMYY, with 40 added to the day for women). Check the NIK.</source>
+        <translation>Angka ke-7 sampai ke-12 bukan tanggal lahir (HHBBTT, tanggal ditambah 40 untuk perempuan). Periksa NIK.</translation>
+    </message>
+    <message>
+        <source>The birth date in this NIK is in the future. Check the NIK.</source>
+        <translation>Tanggal lahir dalam NIK ini belum terjadi. Periksa NIK.</translation>
+    </message>
+    <message>
+        <source>The last four digits of a NIK are never 0000. Check the NIK.</source>
+        <translation>Empat angka terakhir NIK tidak pernah 0000. Periksa NIK.</translation>
+    </message>
+    <message>
+        <source>This NIK is not valid. Check it.</source>
+        <translation>NIK ini tidak sah. Periksa kembali.</translation>
+    </message>
+    <message>
+        <source>This NIK is a woman&apos;s (40 is added to her birth day), but the sex chosen is male. Check both.</source>
+        <translation>NIK ini milik perempuan (tanggal lahir ditambah 40), tetapi jenis kelamin yang dipilih laki-laki. Periksa keduanya.</translation>
+    </message>
+    <message>
+        <source>This NIK is a man&apos;s, but the sex chosen is female. Check both.</source>
+        <translation>NIK ini milik laki-laki, tetapi jenis kelamin yang dipilih perempuan. Periksa keduanya.</translation>
+    </message>
+    <message>
+        <source>This NIK gives the birth date %1, not the one entered. Check both.</source>
+        <translation>Menurut NIK ini tanggal lahirnya %1, berbeda dengan yang diisi. Periksa keduanya.</translation>
+    </message>
+    <message>
+        <source>The region code in this NIK is not in the current region list. It may be older than the list: confirm the NIK with the person.</source>
+        <translation>Kode wilayah dalam NIK ini tidak ada di daftar wilayah saat ini. Mungkin NIK lebih lama dari daftar: pastikan NIK kepada yang bersangkutan.</translation>
+    </message>
+    <message>
+        <source>%1 of 16 digits</source>
+        <translation>%1 dari 16 angka</translation>
+    </message>
+    <message>
+        <source>Possible match: case %1. Check it before going on; you may continue.</source>
+        <translation>Mungkin sama dengan kasus %1. Periksa dulu; pengisian tetap boleh dilanjutkan.</translation>
+    </message>
+    <message>
+        <source>Possible matches: cases %1. Check them before going on; you may continue.</source>
+        <translation>Mungkin sama dengan kasus %1. Periksa dulu; pengisian tetap boleh dilanjutkan.</translation>
+    </message>
+    <message>
+        <source>Choose how the report came in.</source>
+        <translation>Pilih saluran pengaduan.</translation>
+    </message>
+    <message>
+        <source>Enter the victim&apos;s name, or the NIK.</source>
+        <translation>Isi nama korban, atau NIK-nya.</translation>
+    </message>
+    <message>
+        <source>The incident date is after the report date (%1).</source>
+        <translation>Tanggal kejadian sesudah tanggal lapor (%1).</translation>
+    </message>
+    <message>
+        <source>Tick at least one violence type (“Other” when unsure).</source>
+        <translation>Centang minimal satu bentuk kekerasan (“Lainnya” bila belum jelas).</translation>
+    </message>
+    <message>
+        <source>Choose a risk level.</source>
+        <translation>Pilih tingkat risiko.</translation>
+    </message>
+    <message>
+        <source>Discard the intake?</source>
+        <translation>Buang isian pengaduan?</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Dampingi — TRAINING profile</source>
+        <translation>Dampingi — profil PELATIHAN</translation>
+    </message>
+    <message>
+        <source>Dampingi</source>
+        <translation>Dampingi</translation>
+    </message>
+    <message>
+        <source>Training profile: practice data only, never real cases.</source>
+        <translation>Profil pelatihan: hanya data latihan, bukan kasus nyata.</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Beranda</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Kasus</translation>
+    </message>
+    <message>
+        <source>Open case</source>
+        <translation>Kasus terbuka</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Pengaturan</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Tindakan</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>Kasus baru</translation>
+    </message>
+    <message>
+        <source>Find case</source>
+        <translation>Cari kasus</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Kunci</translation>
+    </message>
+    <message>
+        <source>Offline · not enrolled with a district server yet</source>
+        <translation>Offline · belum terdaftar ke server kabupaten/kota</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unsynced change(s)</source>
+        <translation>
+            <numerusform>%n perubahan belum tersinkron</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PositionProvider</name>
+    <message>
+        <source>No GPS receiver was found on the serial or USB ports.</source>
+        <translation>Tidak ada penerima GPS yang ditemukan di port serial atau USB.</translation>
+    </message>
+    <message>
+        <source>The GPS receiver on %1 could not be opened. Check that it is plugged in.</source>
+        <translation>Penerima GPS di %1 tidak dapat dibuka. Periksa apakah sudah tersambung.</translation>
+    </message>
+    <message>
+        <source>The NMEA log %1 could not be opened.</source>
+        <translation>Berkas log NMEA %1 tidak dapat dibuka.</translation>
+    </message>
+    <message>
+        <source>The GPS source &quot;%1&quot; in the settings is not understood.</source>
+        <translation>Sumber GPS "%1" di pengaturan tidak dikenali.</translation>
+    </message>
+    <message>
+        <source>No location service is available on this computer.</source>
+        <translation>Tidak ada layanan lokasi di komputer ini.</translation>
+    </message>
+    <message>
+        <source>Access to the location service was refused. Allow it in the system settings, or use the village centroid.</source>
+        <translation>Akses ke layanan lokasi ditolak. Izinkan di pengaturan sistem, atau pakai titik tengah desa.</translation>
+    </message>
+    <message>
+        <source>The GPS receiver was disconnected.</source>
+        <translation>Penerima GPS terputus.</translation>
+    </message>
+    <message>
+        <source>No GPS fix yet. Move to open sky and wait a little.</source>
+        <translation>Belum ada posisi GPS. Pindah ke tempat terbuka dan tunggu sebentar.</translation>
+    </message>
+    <message>
+        <source>The GPS source stopped working.</source>
+        <translation>Sumber GPS berhenti bekerja.</translation>
+    </message>
+</context>
+<context>
+    <name>RegionPicker</name>
+    <message>
+        <source>— Province —</source>
+        <translation>— Provinsi —</translation>
+    </message>
+    <message>
+        <source>— Regency/city —</source>
+        <extracomment>Kabupaten or kota</extracomment>
+        <translation>— Kabupaten/Kota —</translation>
+    </message>
+    <message>
+        <source>— District —</source>
+        <extracomment>Kecamatan</extracomment>
+        <translation>— Kecamatan —</translation>
+    </message>
+    <message>
+        <source>— Village —</source>
+        <extracomment>Desa or kelurahan</extracomment>
+        <translation>— Desa/Kelurahan —</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Provinsi</translation>
+    </message>
+    <message>
+        <source>Regency/city</source>
+        <extracomment>Kabupaten or kota</extracomment>
+        <translation>Kabupaten/Kota</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <extracomment>Kecamatan</extracomment>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <extracomment>Desa or kelurahan</extracomment>
+        <translation>Desa/Kelurahan</translation>
+    </message>
+    <message>
+        <source>Province: %1</source>
+        <translation>Provinsi: %1</translation>
+    </message>
+    <message>
+        <source>Regency/city: %1</source>
+        <extracomment>Kabupaten or kota</extracomment>
+        <translation>Kabupaten/Kota: %1</translation>
+    </message>
+    <message>
+        <source>District: %1</source>
+        <extracomment>Kecamatan</extracomment>
+        <translation>Kecamatan: %1</translation>
+    </message>
+    <message>
+        <source>Village: %1</source>
+        <extracomment>Desa or kelurahan</extracomment>
+        <translation>Desa/Kelurahan: %1</translation>
+    </message>
+    <message>
+        <source>Type a village, district or regency name…</source>
+        <translation>Ketik nama desa, kecamatan, atau kabupaten…</translation>
+    </message>
+    <message>
+        <source>Search region</source>
+        <translation>Cari wilayah</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Language</source>
+        <translation>Bahasa</translation>
+    </message>
+    <message>
+        <source>A new language applies when Dampingi starts again.</source>
+        <translation>Bahasa baru berlaku saat Dampingi dibuka kembali.</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> menit</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>tidak pernah</translation>
+    </message>
+    <message>
+        <source>Lock after inactivity</source>
+        <translation>Kunci setelah tidak aktif</translation>
+    </message>
+    <message>
+        <source>Laptop&apos;s own location service</source>
+        <translation>Layanan lokasi laptop</translation>
+    </message>
+    <message>
+        <source>GPS receiver on a serial port (e.g. serial:/dev/ttyUSB0)</source>
+        <translation>Penerima GPS di port serial (mis. serial:/dev/ttyUSB0)</translation>
+    </message>
+    <message>
+        <source>Recorded NMEA log (training, e.g. nmea:/path/track.nmea)</source>
+        <translation>Rekaman log NMEA (pelatihan, mis. nmea:/path/jejak.nmea)</translation>
+    </message>
+    <message>
+        <source>GPS source</source>
+        <translation>Sumber GPS</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Dampingi is locked</source>
+        <translation>Dampingi terkunci</translation>
+    </message>
+    <message>
+        <source>Unlock Dampingi</source>
+        <translation>Buka kunci Dampingi</translation>
+    </message>
+    <message>
+        <source>Locked after a period of inactivity. Your open work is kept; enter your passphrase to continue.</source>
+        <translation>Terkunci karena tidak ada aktivitas. Pekerjaan yang terbuka tetap tersimpan; masukkan kata sandi untuk melanjutkan.</translation>
+    </message>
+    <message>
+        <source>Case data on this laptop is encrypted. Enter your passphrase to open it.</source>
+        <translation>Data kasus di laptop ini terenkripsi. Masukkan kata sandi untuk membukanya.</translation>
+    </message>
+    <message>
+        <source>Training profile: practice data only.</source>
+        <translation>Profil pelatihan: hanya data latihan.</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Pengguna</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Kata sandi</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Buka</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <source>Record a visit</source>
+        <translation>Catat kunjungan</translation>
+    </message>
+    <message>
+        <source>e.g. grandmother&apos;s house, RT 05</source>
+        <translation>mis. rumah nenek, RT 05</translation>
+    </message>
+    <message>
+        <source>Who took part in the visit</source>
+        <translation>Siapa saja yang ikut dalam kunjungan</translation>
+    </message>
+    <message>
+        <source>Not stated</source>
+        <translation>Tidak disebutkan</translation>
+    </message>
+    <message>
+        <source>&amp;Visited at</source>
+        <translation>&amp;Waktu kunjungan</translation>
+    </message>
+    <message>
+        <source>Vi&amp;llage</source>
+        <translation>&amp;Desa/kelurahan</translation>
+    </message>
+    <message>
+        <source>&amp;Place</source>
+        <translation>&amp;Tempat</translation>
+    </message>
+    <message>
+        <source>P&amp;articipants</source>
+        <translation>&amp;Peserta</translation>
+    </message>
+    <message>
+        <source>P&amp;urpose</source>
+        <translation>T&amp;ujuan</translation>
+    </message>
+    <message>
+        <source>What happened during the visit, what the victim said and needs</source>
+        <translation>Apa yang terjadi saat kunjungan, apa yang disampaikan dan dibutuhkan korban</translation>
+    </message>
+    <message>
+        <source>What the team will do next, and by when</source>
+        <translation>Apa yang akan dilakukan tim selanjutnya, dan kapan</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>&amp;Catatan</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt steps</source>
+        <translation>&amp;Langkah berikutnya</translation>
+    </message>
+    <message>
+        <source>&amp;Save visit</source>
+        <translation>&amp;Simpan kunjungan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Lokasi</translation>
+    </message>
+    <message>
+        <source>Use &amp;GPS fix</source>
+        <translation>Pakai posisi &amp;GPS</translation>
+    </message>
+    <message>
+        <source>Use village &amp;centroid</source>
+        <translation>Pakai titik te&amp;ngah desa</translation>
+    </message>
+    <message>
+        <source>The centre point of the chosen village, from the region list</source>
+        <translation>Titik tengah desa/kelurahan yang dipilih, dari daftar wilayah</translation>
+    </message>
+    <message>
+        <source>N&amp;o location</source>
+        <translation>Tanpa l&amp;okasi</translation>
+    </message>
+    <message>
+        <source>No GPS is set up. You can use the village centroid, or save without a location.</source>
+        <translation>GPS belum diatur. Anda bisa memakai titik tengah desa, atau menyimpan tanpa lokasi.</translation>
+    </message>
+    <message>
+        <source>Waiting for a GPS fix…</source>
+        <translation>Menunggu posisi GPS…</translation>
+    </message>
+    <message>
+        <source>%1
+You can still save without a location.</source>
+        <translation>%1
+Anda tetap bisa menyimpan tanpa lokasi.</translation>
+    </message>
+    <message>
+        <source>Latitude %1 · Longitude %2</source>
+        <translation>Lintang %1 · Bujur %2</translation>
+    </message>
+    <message>
+        <source>±%1 m</source>
+        <translation>±%1 m</translation>
+    </message>
+    <message>
+        <source>accuracy unknown</source>
+        <translation>akurasi tidak diketahui</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s ago</source>
+        <translation>
+            <numerusform>%n detik lalu</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n menit lalu</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>%n jam lalu</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n hari lalu</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>GPS accuracy, age of the fix</comment>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>No location will be saved.</source>
+        <translation>Tidak ada lokasi yang akan disimpan.</translation>
+    </message>
+    <message>
+        <source>Location to save: %1 (%2 · %3)</source>
+        <translation>Lokasi yang disimpan: %1 (%2 · %3)</translation>
+    </message>
+    <message>
+        <source>Location to save: centre of %1 (%2 · %3)</source>
+        <translation>Lokasi yang disimpan: titik tengah %1 (%2 · %3)</translation>
+    </message>
+    <message>
+        <source>Choose a village first: its centre point is used as the location.</source>
+        <translation>Pilih desa/kelurahan dulu: titik tengahnya dipakai sebagai lokasi.</translation>
+    </message>
+    <message>
+        <source>No centre point is known for %1. Use a GPS fix or save without a location.</source>
+        <translation>Titik tengah %1 tidak diketahui. Pakai posisi GPS atau simpan tanpa lokasi.</translation>
     </message>
 </context>
 </TS>

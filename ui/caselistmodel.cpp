@@ -3,6 +3,7 @@
 
 #include "core/codes/codelists.h"
 #include "core/regions/regionindex.h"
+#include "ui/codelabels.h"
 
 #include <QDate>
 #include <QLocale>
@@ -36,8 +37,7 @@ int CaseListModel::columnCount(const QModelIndex &parent) const
 
 QString CaseListModel::label(QStringView list, const QString &code) const
 {
-    const std::optional<Core::CodeItem> item = m_codes.item(list, code);
-    return item ? item->label(m_language) : code;
+    return CodeLabels::label(m_codes, list, code, m_language);
 }
 
 QVariant CaseListModel::data(const QModelIndex &index, int role) const
@@ -55,12 +55,8 @@ QVariant CaseListModel::data(const QModelIndex &index, int role) const
         return label(u"case_status", row.status);
     case Risk:
         return row.riskLevel.isEmpty() ? QString() : label(u"risk_level", row.riskLevel);
-    case Violence: {
-        QStringList labels;
-        for (const QString &code : row.violenceTypes)
-            labels << label(u"violence_type", code);
-        return labels.join(u", "_s);
-    }
+    case Violence:
+        return CodeLabels::labels(m_codes, u"violence_type", row.violenceTypes, m_language);
     case Village: {
         const std::optional<Core::Region> region = m_regions.find(row.incidentRegion);
         return region ? region->name : QString();

@@ -1,67 +1,82 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/caselistwindow.h"
+#include "ui/caselistpage.h"
 
-#include "core/profile/profile.h"
 #include "core/profile/session.h"
 #include "ui/caselistmodel.h"
+#include "ui/codelabels.h"
 #include "ui/errortext.h"
 
+#include <QComboBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSortFilterProxyModel>
-#include <QStatusBar>
 #include <QTableView>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
-CaseListWindow::CaseListWindow(Core::Session &session, const QString &language, QWidget *parent)
-    : QMainWindow(parent)
+CaseListPage::CaseListPage(Core::Session &session, const QString &language, QWidget *parent)
+    : QWidget(parent)
     , m_session(session)
     , m_model(new CaseListModel(session.codes(), session.regions(), language, this))
+    , m_proxy(new QSortFilterProxyModel(this))
     , m_search(new QLineEdit(this))
+    , m_status(new QComboBox(this))
     , m_table(new QTableView(this))
     , m_count(new QLabel(this))
 {
-    const bool training = session.profile().info().training;
-    setWindowTitle(training ? tr("Dampingi — TRAINING profile") : tr("Dampingi"));
-    auto *central = new QWidget(this);
-    auto *layout = new QVBoxLayout(central);
-    if (training) {
-        auto *banner = new QLabel(tr("Training profile: practice data only, never real cases."), central);
-        banner->setObjectName(u"trainingBanner"_s);
-        banner->setStyleSheet(u"background:#8a4b00;color:white;padding:6px;font-weight:bold"_s);
-        layout->addWidget(banner);
-    }
+    auto *layout = new QVBoxLayout(this);
+    auto *filters = new QHBoxLayout;
     m_search->setObjectName(u"searchEdit"_s);
     m_search->setPlaceholderText(tr("Search name, NIK, case number, village or words…"));
     m_search->setClearButtonEnabled(true);
-    layout->addWidget(m_search);
+    filters->addWidget(m_search, 1);
+    m_status->setObjectName(u"statusFilterCombo"_s);
+    CodeLabels::fill(m_status, session.codes(), u"case_status", language, tr("All statuses"));
+    filters->addWidget(m_status);
+    layout->addLayout(filters);
 
-    auto *proxy = new QSortFilterProxyModel(this);
-    proxy->setSourceModel(m_model);
+    m_proxy->setSourceModel(m_model);
     m_table->setObjectName(u"caseTable"_s);
-    m_table->setModel(proxy);
+    m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
-    layout->addWidget(m_table);
-    setCentralWidget(central);
+    layout->addWidget(m_table, 1);
     m_count->setObjectName(u"countLabel"_s);
-    statusBar()->addWidget(m_count);
+    layout->addWidget(m_count);
 
-    connect(m_search, &QLineEdit::textChanged, this, &CaseListWindow::refresh);
+    connect(m_search, &QLineEdit::textChanged, this, &CaseListPage::refresh);
+    connect(m_search, &QLineEdit::returnPressed, this, [this] { activate(m_proxy->index(0, 0)); });
+    connect(m_status, &QComboBox::currentIndexChanged, this, &CaseListPage::refresh);
+    connect(m_table, &QTableView::activated, this, &CaseListPage::activate);
     refresh();
     m_table->resizeColumnsToContents();
 }
 
-void CaseListWindow::refresh()
+void CaseListPage::focusSearch()
+{
+    m_search->setFocus();
+    m_search->selectAll();
+}
+
+void CaseListPage::activate(const QModelIndex &index)
+{
+    if (!index.isValid())
+        return;
+    emit caseActivated(m_model->caseAt(m_proxy->mapToSource(index).row()).id);
+}
+
+void CaseListPage::refresh()
 {
     Core::CaseFilter filter;
     filter.limit = 500;
+    filter.status = m_status->currentData().toString();
     const Core::Result<QList<Core::CaseSummary>> rows = m_session.search(m_search->text(), filter);
     if (!rows) {
         m_count->setText(ErrorText::message(rows.error()));

@@ -8,13 +8,15 @@
 #include "core/profile/session.h"
 #include "core/profile/settings.h"
 #include "core/regions/regionindex.h"
-#include "ui/caselistwindow.h"
+#include "core/store/caserepository.h"
 #include "ui/errortext.h"
+#include "ui/mainwindow.h"
+#include "ui/positionprovider.h"
+#include "ui/unlockdialog.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
-#include <QInputDialog>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QTimer>
@@ -45,10 +47,13 @@ int main(int argc, char **argv)
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption profileOption(u"profile"_s, u"Profile folder"_s, u"DIR"_s);
-    parser.addOption(profileOption);
     const QCommandLineOption screenshotOption(u"screenshot"_s, u"Save the main window as PNG and quit"_s,
                                               u"FILE"_s);
-    parser.addOption(screenshotOption);
+    const QCommandLineOption pageOption(u"page"_s, u"Page for --screenshot: home, cases, case, settings"_s,
+                                        u"PAGE"_s);
+    const QCommandLineOption languageOption(u"language"_s, u"Interface language for this run: id or en"_s,
+                                            u"LANG"_s);
+    parser.addOptions({profileOption, screenshotOption, pageOption, languageOption});
     parser.process(app);
 
     const bool useDemo = !parser.isSet(profileOption);
@@ -56,7 +61,6 @@ int main(int argc, char **argv)
                                       .filePath(u"demo-profile"_s)
                                 : parser.value(profileOption);
     Core::SystemClock clock;
-
     Core::Result<Core::CodeLists> codes = Core::CodeLists::loadBuiltin();
     if (!codes)
         return failWith(codes.error());
@@ -67,8 +71,8 @@ int main(int argc, char **argv)
     bool fresh = false;
     if (useDemo && !Core::Profile::exists(dir)) {
         Core::ProfileOptions options{u"64.02"_s, u"demo"_s, Core::Role::Caseworker, demoPassphrase, true};
-        Core::Result<std::unique_ptr<Core::Profile>> created = Core::Profile::create(dir, options, clock);
-        if (!created)
+        if (Core::Result<std::unique_ptr<Core::Profile>> created = Core::Profile::create(dir, options, clock);
+            !created)
             return failWith(created.error());
         fresh = true;
     }
@@ -76,27 +80,17 @@ int main(int argc, char **argv)
     if (!profile)
         return failWith(profile.error());
     Core::Settings settings((*profile)->settingsPath());
+    const QString language
+        = parser.isSet(languageOption) ? parser.value(languageOption) : settings.language();
     QTranslator translator;
-    if (translator.load(u":/i18n/dampingi_%1"_s.arg(settings.language())))
+    if (translator.load(u":/i18n/dampingi_%1"_s.arg(language == u"en" ? u"en"_s : u"id"_s)))
         QApplication::installTranslator(&translator);
 
-    QString passphrase = useDemo ? demoPassphrase : qEnvironmentVariable("DAMPINGI_PASSPHRASE");
-    while (true) {
-        if (passphrase.isEmpty()) {
-            bool ok = false;
-            passphrase = QInputDialog::getText(nullptr, QApplication::translate("main", "Unlock profile"),
-                                               QApplication::translate("main", "Passphrase:"),
-                                               QLineEdit::Password, {}, &ok);
-            if (!ok)
-                return 0;
-        }
-        const Core::Status unlocked = (*profile)->unlock({}, passphrase);
-        if (unlocked)
-            break;
-        if (unlocked.error().code != Core::Error::Code::Locked)
-            return failWith(unlocked.error());
-        QMessageBox::warning(nullptr, u"Dampingi"_s, ErrorText::message(unlocked.error()));
-        passphrase.clear();
+    // The demo profile opens without asking (its passphrase is public); a real one asks.
+    if (!useDemo || !(*profile)->unlock({}, demoPassphrase)) {
+        UnlockDialog unlock(**profile, UnlockDialog::Mode::Unlock);
+        if (unlock.exec() != QDialog::Accepted)
+            return 0;
     }
     Core::Session session(**profile, *codes, *regions);
     if (fresh) {
@@ -106,11 +100,23 @@ int main(int argc, char **argv)
     if (const Core::Result<int> indexed = session.buildSearchIndex(); !indexed)
         return failWith(indexed.error());
 
-    CaseListWindow window(session, settings.language());
+    std::unique_ptr<PositionProvider> gps = PositionProvider::create(settings.gpsSource(), nullptr);
+    MainWindow window(session, settings, language, gps.get());
     window.resize(1366, 768);
     window.show();
     if (parser.isSet(screenshotOption)) {
-        QTimer::singleShot(500, &window, [&] {
+        const QString page = parser.value(pageOption);
+        if (page == u"cases")
+            window.showPage(MainWindow::Cases);
+        else if (page == u"settings")
+            window.showPage(MainWindow::Settings);
+        else if (page == u"case") {
+            Core::CaseFilter filter;
+            filter.limit = 1;
+            if (const auto first = session.search({}, filter); first && !first->isEmpty())
+                window.showCase(first->first().id);
+        }
+        QTimer::singleShot(700, &window, [&] {
             window.grab().save(parser.value(screenshotOption));
             QApplication::quit();
         });

@@ -206,6 +206,19 @@ Status DemoGenerator::generateOne(DemoRandom &random)
         if (!service)
             return service.error();
     }
+    if (random.chance(0.3)) {
+        // Follow-ups around today: some overdue, some today, most ahead.
+        static const QStringList tasks
+            = {u"Dampingi korban ke RSUD untuk visum"_s, u"Telepon ibu korban"_s,
+               u"Antar korban ke Polres untuk BAP"_s,    u"Kunjungan pemantauan ke rumah"_s,
+               u"Koordinasi dengan psikolog"_s,          u"Hadiri sidang di pengadilan"_s};
+        const Result<Record> followup
+            = m_session.activities().add(u"followup", created->id,
+                                         {{u"due_on"_s, isoDate(today.addDays(random.range(-10, 21)))},
+                                          {u"description"_s, random.pick(tasks)}});
+        if (!followup)
+            return followup.error();
+    }
     return {};
 }
 

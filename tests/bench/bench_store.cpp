@@ -16,6 +16,7 @@
 #include "core/profile/session.h"
 #include "core/store/caserepository.h"
 #include "core/store/database.h"
+#include "core/store/schema.h"
 #include "tests/support/fixtures.h"
 
 #include <QCoreApplication>
@@ -34,8 +35,21 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const char *const tables[] = {"cases",    "persons",          "case_persons",   "visits",
-                              "services", "risk_assessments", "status_changes", "change_ops"};
+// Every replicated table (parents first, as the schema lists them) and the change log last.
+std::vector<std::string> tableNames()
+{
+    std::vector<std::string> names;
+    for (const Core::EntityDef &entity : Core::Schema::entities())
+        names.push_back(entity.table.toStdString());
+    names.push_back("change_ops");
+    return names;
+}
+
+std::string tableOf(const char *entity)
+{
+    const Core::EntityDef *def = Core::Schema::entity(QString::fromUtf8(entity));
+    return def ? def->table.toStdString() : std::string();
+}
 
 qint64 peakRssKb()
 {
@@ -77,21 +91,22 @@ double rawInsert(const QString &source, const QString &target, int commits)
     sqlite3_exec(dst, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON", nullptr,
                  nullptr, nullptr);
     // Entity rows by (table, id), and the insert statement of each table.
-    const int tableCount = int(std::size(tables));
+    const std::vector<std::string> tables = tableNames();
+    const int tableCount = int(tables.size());
     std::vector<std::unordered_map<std::string, std::vector<sqlite3_value *>>> entityRows;
     entityRows.resize(std::size_t(tableCount));
     std::vector<sqlite3_stmt *> inserts;
     for (int t = 0; t < tableCount; ++t) {
         sqlite3_stmt *select = nullptr;
-        sqlite3_prepare_v2(src, (std::string("SELECT * FROM ") + tables[t]).c_str(), -1, &select, nullptr);
+        sqlite3_prepare_v2(src, ("SELECT * FROM " + tables[std::size_t(t)]).c_str(), -1, &select, nullptr);
         std::string marks = "?";
         for (int c = 1; c < sqlite3_column_count(select); ++c)
             marks += ",?";
         sqlite3_stmt *insert = nullptr;
-        sqlite3_prepare_v2(dst, (std::string("INSERT INTO ") + tables[t] + " VALUES (" + marks + ")").c_str(),
+        sqlite3_prepare_v2(dst, ("INSERT INTO " + tables[std::size_t(t)] + " VALUES (" + marks + ")").c_str(),
                            -1, &insert, nullptr);
         inserts.push_back(insert);
-        if (std::string(tables[t]) != "change_ops") {
+        if (tables[std::size_t(t)] != "change_ops") {
             while (sqlite3_step(select) == SQLITE_ROW) {
                 const std::string id = reinterpret_cast<const char *>(sqlite3_column_text(select, 0));
                 entityRows[std::size_t(t)][id] = readRow(select);
@@ -108,14 +123,6 @@ double rawInsert(const QString &source, const QString &target, int commits)
         sqlite3_prepare_v2(src, "SELECT * FROM change_ops ORDER BY site_seq", -1, &ops, nullptr);
         const int columns = sqlite3_column_count(ops);
         std::string lastTxn;
-        static const std::unordered_map<std::string, std::string> tableOf
-            = {{"case", "cases"},
-               {"person", "persons"},
-               {"case_person", "case_persons"},
-               {"visit", "visits"},
-               {"service", "services"},
-               {"risk_assessment", "risk_assessments"},
-               {"status_change", "status_changes"}};
         while (sqlite3_step(ops) == SQLITE_ROW) {
             const std::string txn = reinterpret_cast<const char *>(sqlite3_column_text(ops, 2));
             if (!lastTxn.empty() && txn != lastTxn)
@@ -124,9 +131,9 @@ double rawInsert(const QString &source, const QString &target, int commits)
             const std::string op = reinterpret_cast<const char *>(sqlite3_column_text(ops, 7));
             if (op == "create") {
                 const std::string table
-                    = tableOf.at(reinterpret_cast<const char *>(sqlite3_column_text(ops, 3)));
+                    = tableOf(reinterpret_cast<const char *>(sqlite3_column_text(ops, 3)));
                 for (int t = 0; t < opsTable; ++t) {
-                    if (table == tables[t]) {
+                    if (table == tables[std::size_t(t)]) {
                         auto &byId = entityRows[std::size_t(t)];
                         const auto it
                             = byId.find(reinterpret_cast<const char *>(sqlite3_column_text(ops, 4)));

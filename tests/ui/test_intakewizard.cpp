@@ -1,0 +1,358 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/profile/session.h"
+#include "core/store/caserepository.h"
+#include "tests/support/fixtures.h"
+#include "ui/intakewizard.h"
+#include "ui/regionpicker.h"
+
+#include <QAbstractButton>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <catch2/catch.hpp>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+template <typename T> T *find(const QWidget &parent, const QString &name)
+{
+    T *widget = parent.findChild<T *>(name);
+    INFO(name.toStdString());
+    REQUIRE(widget);
+    return widget;
+}
+
+// Picks a combo item by its code, as the code lists store it.
+void choose(const QWidget &parent, const QString &combo, const QString &code)
+{
+    QComboBox *box = find<QComboBox>(parent, combo);
+    const int index = box->findData(code);
+    INFO(combo.toStdString() << " has no item " << code.toStdString());
+    REQUIRE(index >= 0);
+    box->setFocus();
+    box->setCurrentIndex(index);
+}
+
+void type(const QWidget &parent, const QString &edit, const QString &text)
+{
+    QLineEdit *line = find<QLineEdit>(parent, edit);
+    line->setFocus();
+    line->selectAll();
+    QTest::keyClicks(line, text);
+}
+
+// Ticks a violence type from the keyboard: current row, then Space.
+void tick(const QWidget &parent, const QString &code)
+{
+    QListWidget *list = find<QListWidget>(parent, u"violenceTypeList"_s);
+    for (int row = 0; row < list->count(); ++row) {
+        if (list->item(row)->data(Qt::UserRole).toString() == code) {
+            list->setFocus();
+            list->setCurrentRow(row);
+            QTest::keyClick(list, Qt::Key_Space);
+            REQUIRE(list->item(row)->checkState() == Qt::Checked);
+            return;
+        }
+    }
+    FAIL("no violence type " << code.toStdString());
+}
+
+void next(IntakeWizard &wizard)
+{
+    QTest::mouseClick(wizard.button(QWizard::NextButton), Qt::LeftButton);
+}
+
+// Channel, reporter and one victim, as a caseworker types them; leaves the wizard on the victim page.
+void fillUpToVictim(IntakeWizard &wizard, const QString &nik, const QString &sex, const QString &birthDate)
+{
+    choose(wizard, u"channelCombo"_s, u"police_referral"_s);
+    type(wizard, u"reportedOnEdit"_s, u"18/11/2026"_s);
+    next(wizard);
+    REQUIRE(wizard.currentId() == IntakeWizard::ReporterPage);
+    type(wizard, u"reporterNameEdit"_s, u"Ketua RT Sulastri"_s);
+    next(wizard);
+    REQUIRE(wizard.currentId() == IntakeWizard::VictimPage);
+    type(wizard, u"victimNameEdit"_s, u"Nurhaliza Kartikasari"_s);
+    type(wizard, u"victimNikEdit"_s, nik);
+    choose(wizard, u"victimSexCombo"_s, sex);
+    type(wizard, u"victimBirthDateEdit"_s, birthDate);
+}
+
+const Core::CaseParty *partyWithRole(const Core::CaseFile &file, const QString &role)
+{
+    for (const Core::CaseParty &party : file.parties) {
+        if (party.link.text(u"role"_s) == role)
+            return &party;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+TEST_CASE("an intake typed through the wizard is stored as one case in status intake", "[ui][intake]")
+{
+    Test::ProfileFixture f;
+    IntakeWizard wizard(*f.session, u"id"_s);
+    wizard.show();
+    QSignalSpy created(&wizard, &IntakeWizard::caseCreated);
+
+    fillUpToVictim(wizard, u"6402065507120003"_s, u"female"_s, u"15/07/2012"_s);
+    CHECK_FALSE(find<QLabel>(wizard, u"nikError"_s)->isVisible());
+    find<RegionPicker>(wizard, u"victimRegionPicker"_s)->setCode(u"64.02.06.1001"_s);
+    next(wizard);
+    REQUIRE(wizard.currentId() == IntakeWizard::IncidentPage);
+
+    type(wizard, u"incidentDateEdit"_s, u"15/11/2026"_s);
+    find<RegionPicker>(wizard, u"incidentRegionPicker"_s)->setCode(u"64.02.06.1001"_s);
+    choose(wizard, u"sceneCombo"_s, u"household"_s);
+    tick(wizard, u"seksual"_s);
+    tick(wizard, u"psikis"_s);
+    QPlainTextEdit *narrative = find<QPlainTextEdit>(wizard, u"narrativeEdit"_s);
+    narrative->setFocus();
+    QTest::keyClicks(narrative, u"Korban diancam oleh pamannya di kebun sawit"_s);
+    next(wizard);
+    REQUIRE(wizard.currentId() == IntakeWizard::PerpetratorPage);
+
+    type(wizard, u"perpetratorNameEdit"_s, u"Darmawan Saputra"_s);
+    choose(wizard, u"relationshipCombo"_s, u"family"_s);
+    choose(wizard, u"perpetratorSexCombo"_s, u"male"_s);
+    type(wizard, u"perpetratorAgeEdit"_s, u"41"_s);
+    next(wizard);
+    REQUIRE(wizard.currentId() == IntakeWizard::RiskPage);
+
+    choose(wizard, u"riskCombo"_s, u"high"_s);
+    QPlainTextEdit *safety = find<QPlainTextEdit>(wizard, u"safetyNotesEdit"_s);
+    safety->setFocus();
+    QTest::keyClicks(safety, u"Tinggal sementara di rumah nenek"_s);
+    QTest::mouseClick(wizard.button(QWizard::FinishButton), Qt::LeftButton);
+
+    REQUIRE(created.size() == 1);
+    CHECK(wizard.result() == QDialog::Accepted);
+    const QString id = created.at(0).at(0).toString();
+    CHECK(created.at(0).at(1).toString().startsWith(u"6402-"_s));
+    const Core::Result<Core::CaseFile> file = f.session->cases().load(id);
+    REQUIRE(file.ok());
+    const Core::Record &kase = file->kase;
+    CHECK(kase.text(u"status"_s) == u"intake"_s);
+    CHECK(kase.text(u"intake_channel"_s) == u"police_referral"_s);
+    CHECK(kase.text(u"reported_on"_s) == u"2026-11-18"_s);
+    CHECK(kase.text(u"incident_on"_s) == u"2026-11-15"_s);
+    CHECK(kase.text(u"incident_region"_s) == u"64.02.06.1001"_s);
+    CHECK(kase.text(u"incident_scene"_s) == u"household"_s);
+    QStringList types = kase.value(u"violence_types"_s).toStringList();
+    types.sort();
+    CHECK(types == QStringList{u"psikis"_s, u"seksual"_s});
+    // A 14-year-old victim: the wizard suggested AMPK and it was kept.
+    CHECK(kase.value(u"typing"_s).toStringList() == QStringList{u"ampk"_s});
+    CHECK(kase.text(u"narrative"_s) == u"Korban diancam oleh pamannya di kebun sawit"_s);
+    CHECK(kase.text(u"risk_level"_s) == u"high"_s);
+    CHECK(kase.text(u"district_code"_s) == u"64.02"_s);
+
+    const Core::CaseParty *victim = partyWithRole(*file, u"victim"_s);
+    REQUIRE(victim);
+    CHECK(victim->person.text(u"name"_s) == u"Nurhaliza Kartikasari"_s);
+    CHECK(victim->person.text(u"nik"_s) == u"6402065507120003"_s);
+    CHECK(victim->person.text(u"sex"_s) == u"female"_s);
+    CHECK(victim->person.text(u"birth_date"_s) == u"2012-07-15"_s);
+    CHECK(victim->person.text(u"address_region"_s) == u"64.02.06.1001"_s);
+
+    const Core::CaseParty *perpetrator = partyWithRole(*file, u"perpetrator"_s);
+    REQUIRE(perpetrator);
+    CHECK(perpetrator->person.text(u"name"_s) == u"Darmawan Saputra"_s);
+    CHECK(perpetrator->person.value(u"age_estimate"_s).toInt() == 41);
+    CHECK(perpetrator->link.text(u"relationship"_s) == u"family"_s);
+    CHECK(perpetrator->link.text(u"victim_person_id"_s) == victim->person.id);
+
+    const Core::CaseParty *reporter = partyWithRole(*file, u"reporter"_s);
+    REQUIRE(reporter);
+    CHECK(reporter->person.text(u"name"_s) == u"Ketua RT Sulastri"_s);
+
+    const QList<Core::Record> risks = file->children.value(u"risk_assessment"_s);
+    REQUIRE(risks.size() == 1);
+    CHECK(risks.first().text(u"level"_s) == u"high"_s);
+    CHECK(risks.first().text(u"safety_plan"_s) == u"Tinggal sementara di rumah nenek"_s);
+}
+
+TEST_CASE("a NIK that contradicts the sex is shown next to the NIK and nothing is stored", "[ui][intake]")
+{
+    Test::ProfileFixture f;
+    IntakeWizard wizard(*f.session, u"id"_s);
+    wizard.show();
+    QSignalSpy created(&wizard, &IntakeWizard::caseCreated);
+
+    // 55 as the birth day: a woman's NIK, typed for a victim recorded as male.
+    fillUpToVictim(wizard, u"6402065507120003"_s, u"male"_s, QString());
+    QLabel *problem = find<QLabel>(wizard, u"nikError"_s);
+    CHECK(problem->isVisible());
+    CHECK_FALSE(problem->text().isEmpty());
+
+    next(wizard);
+    CHECK(wizard.currentId() == IntakeWizard::VictimPage);
+    CHECK(problem->isVisible());
+    CHECK(find<QLineEdit>(wizard, u"victimNikEdit"_s)->text() == u"6402065507120003"_s);
+    CHECK(created.isEmpty());
+    const Core::Result<QList<Core::CaseSummary>> cases = f.session->cases().list({});
+    REQUIRE(cases.ok());
+    CHECK(cases->isEmpty());
+
+    // Correcting the sex clears the problem and lets the intake go on.
+    choose(wizard, u"victimSexCombo"_s, u"female"_s);
+    CHECK_FALSE(problem->isVisible());
+    next(wizard);
+    CHECK(wizard.currentId() == IntakeWizard::IncidentPage);
+}
+
+TEST_CASE("an error from the store goes back to the field it names and keeps every input", "[ui][intake]")
+{
+    Test::ProfileFixture f;
+    IntakeWizard wizard(*f.session, u"id"_s);
+    wizard.show();
+    QSignalSpy created(&wizard, &IntakeWizard::caseCreated);
+
+    // Born on 17 November, after the incident of the 15th: only the store sees both dates.
+    fillUpToVictim(wizard, QString(), u"female"_s, u"17/11/2026"_s);
+    next(wizard);
+    REQUIRE(wizard.currentId() == IntakeWizard::IncidentPage);
+    type(wizard, u"incidentDateEdit"_s, u"15/11/2026"_s);
+    tick(wizard, u"fisik"_s);
+    next(wizard);
+    REQUIRE(wizard.currentId() == IntakeWizard::PerpetratorPage);
+    next(wizard);
+    REQUIRE(wizard.currentId() == IntakeWizard::RiskPage);
+    choose(wizard, u"riskCombo"_s, u"medium"_s);
+    QTest::mouseClick(wizard.button(QWizard::FinishButton), Qt::LeftButton);
+
+    CHECK(created.isEmpty());
+    CHECK(wizard.isVisible());
+    CHECK(wizard.currentId() == IntakeWizard::VictimPage);
+    QLabel *error = find<QLabel>(wizard, u"birthDateError"_s);
+    CHECK(error->isVisible());
+    CHECK_FALSE(error->text().isEmpty());
+    CHECK(find<QLineEdit>(wizard, u"victimNameEdit"_s)->text() == u"Nurhaliza Kartikasari"_s);
+    CHECK(find<QLineEdit>(wizard, u"victimBirthDateEdit"_s)->text() == u"17/11/2026"_s);
+    CHECK(find<QLineEdit>(wizard, u"incidentDateEdit"_s)->text() == u"15/11/2026"_s);
+    CHECK(find<QComboBox>(wizard, u"riskCombo"_s)->currentData().toString() == u"medium"_s);
+    const Core::Result<QList<Core::CaseSummary>> cases = f.session->cases().list({});
+    REQUIRE(cases.ok());
+    CHECK(cases->isEmpty());
+
+    // Fixing the date and going forward again saves the case.
+    type(wizard, u"victimBirthDateEdit"_s, u"15/07/2012"_s);
+    next(wizard);
+    next(wizard);
+    next(wizard);
+    REQUIRE(wizard.currentId() == IntakeWizard::RiskPage);
+    QTest::mouseClick(wizard.button(QWizard::FinishButton), Qt::LeftButton);
+    CHECK(created.size() == 1);
+}
+
+TEST_CASE("a second victim added on the victim page is stored with the case", "[ui][intake]")
+{
+    Test::ProfileFixture f;
+    IntakeWizard wizard(*f.session, u"id"_s);
+    wizard.show();
+    QSignalSpy created(&wizard, &IntakeWizard::caseCreated);
+
+    fillUpToVictim(wizard, QString(), u"female"_s, u"15/07/2012"_s);
+    QTest::mouseClick(find<QAbstractButton>(wizard, u"addVictimButton"_s), Qt::LeftButton);
+    type(wizard, u"victimNameEdit2"_s, u"Siti Aminah"_s);
+    type(wizard, u"victimAgeEdit2"_s, u"9"_s);
+    next(wizard);
+    REQUIRE(wizard.currentId() == IntakeWizard::IncidentPage);
+    tick(wizard, u"fisik"_s);
+    next(wizard);
+    REQUIRE(wizard.currentId() == IntakeWizard::PerpetratorPage);
+    CHECK(find<QLabel>(wizard, u"victimLinkNote"_s)->isVisible());
+    choose(wizard, u"relationshipCombo"_s, u"neighbour"_s);
+    next(wizard);
+    choose(wizard, u"riskCombo"_s, u"low"_s);
+    QTest::mouseClick(wizard.button(QWizard::FinishButton), Qt::LeftButton);
+
+    REQUIRE(created.size() == 1);
+    const Core::Result<Core::CaseFile> file = f.session->cases().load(created.at(0).at(0).toString());
+    REQUIRE(file.ok());
+    QStringList victims;
+    for (const Core::CaseParty &party : file->parties) {
+        if (party.link.text(u"role"_s) == u"victim")
+            victims << party.person.text(u"name"_s);
+    }
+    victims.sort();
+    CHECK(victims == QStringList{u"Nurhaliza Kartikasari"_s, u"Siti Aminah"_s});
+    const Core::CaseParty *perpetrator = partyWithRole(*file, u"perpetrator"_s);
+    REQUIRE(perpetrator);
+    CHECK(perpetrator->link.text(u"relationship"_s) == u"neighbour"_s);
+}
+
+TEST_CASE("the victim page validates before Next: name or NIK, and no future dates", "[ui][intake]")
+{
+    Test::ProfileFixture f;
+    IntakeWizard wizard(*f.session, u"id"_s);
+    wizard.show();
+
+    choose(wizard, u"channelCombo"_s, u"hotline"_s);
+    next(wizard);
+    next(wizard); // the reporter may be skipped
+    REQUIRE(wizard.currentId() == IntakeWizard::VictimPage);
+    next(wizard);
+    CHECK(wizard.currentId() == IntakeWizard::VictimPage);
+    CHECK(find<QLabel>(wizard, u"nameError"_s)->isVisible());
+
+    type(wizard, u"victimNameEdit"_s, u"Nurhaliza"_s);
+    next(wizard);
+    REQUIRE(wizard.currentId() == IntakeWizard::IncidentPage);
+    type(wizard, u"incidentDateEdit"_s, u"21/11/2026"_s); // the fixed clock says 20 November
+    tick(wizard, u"fisik"_s);
+    next(wizard);
+    CHECK(wizard.currentId() == IntakeWizard::IncidentPage);
+    CHECK(find<QLabel>(wizard, u"incidentOnError"_s)->isVisible());
+    type(wizard, u"incidentDateEdit"_s, u"19/11/2026"_s);
+    next(wizard);
+    CHECK(wizard.currentId() == IntakeWizard::PerpetratorPage);
+}
+
+TEST_CASE("a victim who may already have a case is pointed out without blocking", "[ui][intake]")
+{
+    Test::ProfileFixture f;
+    const Core::Result<Core::Record> earlier = f.session->cases().create(Test::sampleDraft());
+    REQUIRE(earlier.ok());
+    REQUIRE(f.session->buildSearchIndex().ok());
+    IntakeWizard wizard(*f.session, u"id"_s);
+    wizard.show();
+
+    choose(wizard, u"channelCombo"_s, u"walk_in"_s);
+    next(wizard);
+    next(wizard);
+    REQUIRE(wizard.currentId() == IntakeWizard::VictimPage);
+    QLabel *match = find<QLabel>(wizard, u"victimMatchLabel"_s);
+    type(wizard, u"victimNameEdit"_s, u"Dewi Lestari"_s);
+    QTest::qWait(400);
+    CHECK_FALSE(match->isVisible());
+
+    type(wizard, u"victimNameEdit"_s, u"Nurhaliza Kartikasari"_s);
+    REQUIRE(QTest::qWaitFor([match] { return match->isVisible(); }, 2000));
+    CHECK(match->text().contains(earlier->text(u"number"_s)));
+    next(wizard);
+    CHECK(wizard.currentId() == IntakeWizard::IncidentPage);
+}
+
+TEST_CASE("cancelling a started intake asks once more before discarding it", "[ui][intake]")
+{
+    Test::ProfileFixture f;
+    IntakeWizard wizard(*f.session, u"id"_s);
+    wizard.show();
+    choose(wizard, u"channelCombo"_s, u"hotline"_s);
+    next(wizard);
+    REQUIRE(wizard.currentId() == IntakeWizard::ReporterPage);
+
+    QTest::keyClick(&wizard, Qt::Key_Escape);
+    CHECK(wizard.isVisible());
+    QTest::mouseClick(wizard.button(QWizard::CancelButton), Qt::LeftButton);
+    CHECK_FALSE(wizard.isVisible());
+    CHECK(wizard.result() == QDialog::Rejected);
+}

@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/profile/settings.h"
+#include "core/store/caserepository.h"
+#include "tests/support/fixtures.h"
+#include "ui/caseworkspace.h"
+#include "ui/mainwindow.h"
+#include "ui/unlockdialog.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTest>
+
+#include <catch2/catch.hpp>
+
+using namespace Qt::StringLiterals;
+
+TEST_CASE("the unlock screen refuses a wrong passphrase and opens with the right one", "[ui][unlock]")
+{
+    Test::ProfileFixture f;
+    f.session.reset();
+    f.profile->lock();
+    UnlockDialog dialog(*f.profile, UnlockDialog::Mode::Unlock);
+    auto *passphrase = dialog.findChild<QLineEdit *>(u"passphraseEdit"_s);
+    auto *unlock = dialog.findChild<QPushButton *>(u"unlockButton"_s);
+    auto *error = dialog.findChild<QLabel *>(u"unlockError"_s);
+    REQUIRE(passphrase);
+    REQUIRE(unlock);
+    REQUIRE(error);
+    dialog.show();
+    QSignalSpy accepted(&dialog, &QDialog::accepted);
+
+    QTest::keyClicks(passphrase, u"salah-sandi"_s);
+    QTest::mouseClick(unlock, Qt::LeftButton);
+    CHECK(error->isVisible());
+    CHECK_FALSE(error->text().isEmpty());
+    CHECK_FALSE(f.profile->unlocked());
+    CHECK(accepted.isEmpty());
+
+    passphrase->clear();
+    QTest::keyClicks(passphrase, Test::passphrase);
+    QTest::mouseClick(unlock, Qt::LeftButton);
+    CHECK(accepted.size() == 1);
+    CHECK(f.profile->unlocked());
+}
+
+TEST_CASE("the case workspace offers only allowed transitions and explains a refused one", "[ui][workspace]")
+{
+    Test::ProfileFixture f;
+    const auto kase = f.session->cases().create(Test::sampleDraft());
+    REQUIRE(kase.ok());
+    CaseWorkspace workspace(*f.session, u"id"_s, nullptr);
+    workspace.open(kase->id);
+    workspace.show();
+    auto *status = workspace.findChild<QComboBox *>(u"statusCombo"_s);
+    auto *apply = workspace.findChild<QPushButton *>(u"changeStatusButton"_s);
+    auto *error = workspace.findChild<QLabel *>(u"statusError"_s);
+    REQUIRE(status);
+    REQUIRE(apply);
+    REQUIRE(error);
+    // A caseworker cannot close a case at intake: "closed" is not offered.
+    CHECK(status->findData(u"closed"_s) < 0);
+    // Transfer is offered but needs a reason: refused with the message next to the control.
+    const int transfer = status->findData(u"transferred"_s);
+    REQUIRE(transfer >= 0);
+    status->setCurrentIndex(transfer);
+    QTest::mouseClick(apply, Qt::LeftButton);
+    CHECK(error->isVisible());
+    CHECK_FALSE(error->text().isEmpty());
+    CHECK(f.session->cases().load(kase->id)->kase.text(u"status"_s) == u"intake");
+
+    QSignalSpy changed(&workspace, &CaseWorkspace::caseChanged);
+    status->setCurrentIndex(status->findData(u"assessment"_s));
+    QTest::mouseClick(apply, Qt::LeftButton);
+    CHECK(changed.size() == 1);
+    CHECK_FALSE(error->isVisible());
+    CHECK(f.session->cases().load(kase->id)->kase.text(u"status"_s) == u"assessment");
+}
+
+TEST_CASE("an empty note shows its problem next to the note field and stores nothing", "[ui][workspace]")
+{
+    Test::ProfileFixture f;
+    const auto kase = f.session->cases().create(Test::sampleDraft());
+    REQUIRE(kase.ok());
+    CaseWorkspace workspace(*f.session, u"id"_s, nullptr);
+    workspace.open(kase->id);
+    workspace.show();
+    auto *save = workspace.findChild<QPushButton *>(u"saveNoteButton"_s);
+    auto *edit = workspace.findChild<QPlainTextEdit *>(u"noteEdit"_s);
+    auto *error = workspace.findChild<QLabel *>(u"bodyError"_s);
+    REQUIRE(save);
+    REQUIRE(error);
+    auto *tabs = workspace.findChild<QTabWidget *>(u"caseTabs"_s);
+    REQUIRE(tabs);
+    tabs->setCurrentWidget(save->parentWidget()); // the Notes tab, as the user would
+    QTest::mouseClick(save, Qt::LeftButton);
+    CHECK(error->isVisible());
+    CHECK(f.session->cases().load(kase->id)->children.value(u"note"_s).isEmpty());
+    QTest::keyClicks(edit, u"Korban sudah aman di rumah nenek"_s);
+    QTest::mouseClick(save, Qt::LeftButton);
+    CHECK_FALSE(error->isVisible());
+    CHECK(f.session->cases().load(kase->id)->children.value(u"note"_s).size() == 1);
+}
+
+TEST_CASE("the main window opens a case from the case list", "[ui][shell]")
+{
+    Test::ProfileFixture f;
+    const auto kase = f.session->cases().create(Test::sampleDraft());
+    REQUIRE(kase.ok());
+    REQUIRE(f.session->buildSearchIndex().ok());
+    Core::Settings settings(f.profile->settingsPath());
+    MainWindow window(*f.session, settings, u"id"_s, nullptr);
+    window.show();
+    auto *search = window.findChild<QLineEdit *>(u"searchEdit"_s);
+    auto *nav = window.findChild<QListWidget *>(u"navList"_s);
+    REQUIRE(search);
+    REQUIRE(nav);
+    window.showPage(MainWindow::Cases);
+    QTest::keyClicks(search, u"nurhalisa"_s); // a typo of the victim's name
+    QTest::keyClick(search, Qt::Key_Return);
+    CHECK(nav->currentRow() == MainWindow::Workspace);
+    auto *header = window.findChild<QLabel *>(u"caseHeader"_s);
+    REQUIRE(header);
+    CHECK(header->text().contains(kase->text(u"number"_s)));
+}

@@ -1,0 +1,330 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/caseworkspace.h"
+
+#include "core/codes/codelists.h"
+#include "core/domain/workflow.h"
+#include "core/profile/profile.h"
+#include "core/profile/session.h"
+#include "core/regions/regionindex.h"
+#include "core/store/activityrepository.h"
+#include "core/store/caserepository.h"
+#include "core/store/historyreader.h"
+#include "ui/codelabels.h"
+#include "ui/errortext.h"
+#include "ui/visitdialog.h"
+
+#include <QComboBox>
+#include <QDate>
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTimeZone>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+void setRows(QTableWidget *table, const QList<QStringList> &rows)
+{
+    table->setRowCount(int(rows.size()));
+    for (int r = 0; r < rows.size(); ++r) {
+        for (int c = 0; c < rows.at(r).size() && c < table->columnCount(); ++c)
+            table->setItem(r, c, new QTableWidgetItem(rows.at(r).at(c)));
+    }
+    table->resizeColumnsToContents();
+    table->horizontalHeader()->setStretchLastSection(true);
+}
+
+QLabel *errorLabel(const QString &objectName, QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setStyleSheet(u"color: #b01c1c"_s);
+    label->setWordWrap(true);
+    label->hide();
+    return label;
+}
+
+} // namespace
+
+CaseWorkspace::CaseWorkspace(Core::Session &session, const QString &language, PositionProvider *gps,
+                             QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_language(language)
+    , m_gps(gps)
+    , m_header(new QLabel(this))
+    , m_statusCombo(new QComboBox(this))
+    , m_reason(new QLineEdit(this))
+    , m_statusError(errorLabel(u"statusError"_s, this))
+    , m_tabs(new QTabWidget(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    m_header->setObjectName(u"caseHeader"_s);
+    m_header->setTextFormat(Qt::RichText);
+    m_header->setStyleSheet(u"QLabel { background: #eef3f8; padding: 8px; border-radius: 4px; }"_s);
+    layout->addWidget(m_header);
+
+    auto *statusRow = new QHBoxLayout;
+    statusRow->addWidget(new QLabel(tr("Move to:"), this));
+    m_statusCombo->setObjectName(u"statusCombo"_s);
+    statusRow->addWidget(m_statusCombo);
+    m_reason->setObjectName(u"statusReasonEdit"_s);
+    m_reason->setPlaceholderText(tr("Reason (needed for closure, transfer and reopening)"));
+    statusRow->addWidget(m_reason, 1);
+    auto *apply = new QPushButton(tr("Change status"), this);
+    apply->setObjectName(u"changeStatusButton"_s);
+    statusRow->addWidget(apply);
+    auto *visit = new QPushButton(tr("Record visit…"), this);
+    visit->setObjectName(u"recordVisitButton"_s);
+    visit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    statusRow->addWidget(visit);
+    layout->addLayout(statusRow);
+    layout->addWidget(m_statusError);
+
+    m_tabs->setObjectName(u"caseTabs"_s);
+    layout->addWidget(m_tabs, 1);
+    m_people = addTable(
+        u"peopleTable"_s, tr("People"),
+        {tr("Role"), tr("Name"), tr("Sex"), tr("Birth date / age"), tr("NIK"), tr("Relationship")});
+    m_incident = new QLabel(m_tabs);
+    m_incident->setObjectName(u"incidentLabel"_s);
+    m_incident->setWordWrap(true);
+    m_incident->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_incident->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_incident->setMargin(8);
+    m_tabs->addTab(m_incident, tr("Incident"));
+    m_risks = addTable(u"riskTable"_s, tr("Assessment and safety"),
+                       {tr("Assessed"), tr("Risk"), tr("Safety plan")});
+    m_visits = addTable(u"visitTable"_s, tr("Visits"),
+                        {tr("When"), tr("Village"), tr("Purpose"), tr("Location"), tr("Notes")});
+    m_services = addTable(u"serviceTable"_s, tr("Services and referrals"),
+                          {tr("Service"), tr("Provider"), tr("Status"), tr("Referred"), tr("Completed")});
+
+    auto *notesPage = new QWidget(m_tabs);
+    auto *notesLayout = new QVBoxLayout(notesPage);
+    m_notes = new QTableWidget(0, 3, notesPage);
+    m_notes->setObjectName(u"noteTable"_s);
+    m_notes->setHorizontalHeaderLabels({tr("Written"), tr("By"), tr("Note")});
+    m_notes->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_notes->verticalHeader()->hide();
+    notesLayout->addWidget(m_notes, 1);
+    m_noteEdit = new QPlainTextEdit(notesPage);
+    m_noteEdit->setObjectName(u"noteEdit"_s);
+    m_noteEdit->setPlaceholderText(tr("Write a note…"));
+    m_noteEdit->setMaximumHeight(90);
+    notesLayout->addWidget(m_noteEdit);
+    m_noteError = errorLabel(u"bodyError"_s, notesPage);
+    notesLayout->addWidget(m_noteError);
+    auto *saveNote = new QPushButton(tr("Save note"), notesPage);
+    saveNote->setObjectName(u"saveNoteButton"_s);
+    saveNote->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    notesLayout->addWidget(saveNote, 0, Qt::AlignRight);
+    m_tabs->addTab(notesPage, tr("Notes"));
+
+    m_history = addTable(u"historyTable"_s, tr("History"),
+                         {tr("When"), tr("Who"), tr("What"), tr("Field"), tr("Value")});
+
+    connect(apply, &QPushButton::clicked, this, &CaseWorkspace::changeStatus);
+    connect(saveNote, &QPushButton::clicked, this, &CaseWorkspace::addNote);
+    connect(visit, &QPushButton::clicked, this, &CaseWorkspace::recordVisit);
+}
+
+QTableWidget *CaseWorkspace::addTable(const QString &objectName, const QString &title,
+                                      const QStringList &headers)
+{
+    auto *table = new QTableWidget(0, int(headers.size()), m_tabs);
+    table->setObjectName(objectName);
+    table->setHorizontalHeaderLabels(headers);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->verticalHeader()->hide();
+    m_tabs->addTab(table, title);
+    return table;
+}
+
+QString CaseWorkspace::label(QStringView list, const QString &code) const
+{
+    return code.isEmpty() ? QString() : CodeLabels::label(m_session.codes(), list, code, m_language);
+}
+
+QString CaseWorkspace::when(qint64 ms) const
+{
+    return QLocale(m_language)
+        .toString(QDateTime::fromMSecsSinceEpoch(ms, QTimeZone(7 * 3600)), QLocale::ShortFormat);
+}
+
+void CaseWorkspace::open(const QString &caseId)
+{
+    m_caseId = caseId;
+    m_statusError->hide();
+    m_reason->clear();
+    m_tabs->setCurrentIndex(0);
+    reload();
+}
+
+void CaseWorkspace::reload()
+{
+    const Core::Result<Core::CaseFile> file = m_session.cases().load(m_caseId);
+    if (!file) {
+        m_header->setText(ErrorText::message(file.error()).toHtmlEscaped());
+        return;
+    }
+    fill(*file);
+}
+
+void CaseWorkspace::fill(const Core::CaseFile &file)
+{
+    const Core::Record &kase = file.kase;
+    const QLocale locale(m_language);
+    const QString status = kase.text(u"status"_s);
+    const QString sync = file.unsyncedOps > 0
+                           ? tr("%n change(s) not yet synced", nullptr, int(file.unsyncedOps))
+                           : tr("synced");
+    m_header->setText(u"<b style='font-size:14pt'>%1</b> &nbsp; %2 · %3 %4 · %5 %6 · %7"_s.arg(
+        kase.text(u"number"_s).toHtmlEscaped(), label(u"case_status", status).toHtmlEscaped(),
+        tr("risk").toHtmlEscaped(), label(u"risk_level", kase.text(u"risk_level"_s)).toHtmlEscaped(),
+        tr("assigned to").toHtmlEscaped(), kase.text(u"assigned_user"_s).toHtmlEscaped(),
+        sync.toHtmlEscaped()));
+
+    m_statusCombo->clear();
+    for (const QString &target : Core::Workflow::allowedTargets(status, m_session.profile().actor().role))
+        m_statusCombo->addItem(label(u"case_status", target), target);
+
+    QList<QStringList> people;
+    for (const Core::CaseParty &party : file.parties) {
+        const Core::Record &p = party.person;
+        QString born = p.text(u"birth_date"_s);
+        if (!born.isEmpty())
+            born = locale.toString(QDate::fromString(born, Qt::ISODate), QLocale::ShortFormat);
+        else if (p.value(u"age_estimate"_s).isValid())
+            born = tr("about %n year(s)", nullptr, p.value(u"age_estimate"_s).toInt());
+        people.append({label(u"person_role", party.link.text(u"role"_s)), p.text(u"name"_s),
+                       label(u"sex", p.text(u"sex"_s)), born, p.text(u"nik"_s),
+                       label(u"perpetrator_relationship", party.link.text(u"relationship"_s))});
+    }
+    setRows(m_people, people);
+
+    const QString region = kase.text(u"incident_region"_s);
+    const auto date = [&](const QString &iso) {
+        return iso.isEmpty() ? QString()
+                             : locale.toString(QDate::fromString(iso, Qt::ISODate), QLocale::LongFormat);
+    };
+    m_incident->setText(
+        u"<table cellpadding='4'>"
+        "<tr><td><b>%1</b></td><td>%2</td></tr><tr><td><b>%3</b></td><td>%4</td></tr>"
+        "<tr><td><b>%5</b></td><td>%6</td></tr><tr><td><b>%7</b></td><td>%8</td></tr>"
+        "<tr><td><b>%9</b></td><td>%10</td></tr><tr><td><b>%11</b></td><td>%12</td></tr>"
+        "<tr><td valign='top'><b>%13</b></td><td>%14</td></tr></table>"_s.arg(
+            tr("Reported").toHtmlEscaped(), date(kase.text(u"reported_on"_s)).toHtmlEscaped(),
+            tr("Incident date").toHtmlEscaped(), date(kase.text(u"incident_on"_s)).toHtmlEscaped(),
+            tr("Place").toHtmlEscaped(),
+            QString(m_session.regions().displayPath(region)
+                    + (kase.text(u"incident_place"_s).isEmpty() ? QString()
+                                                                : u" — "_s + kase.text(u"incident_place"_s)))
+                .toHtmlEscaped(),
+            tr("Scene").toHtmlEscaped(), label(u"scene", kase.text(u"incident_scene"_s)).toHtmlEscaped(),
+            tr("Violence").toHtmlEscaped(),
+            CodeLabels::labels(m_session.codes(), u"violence_type",
+                               kase.value(u"violence_types"_s).toStringList(), m_language)
+                .toHtmlEscaped(),
+            tr("Case type").toHtmlEscaped(),
+            CodeLabels::labels(m_session.codes(), u"case_typing", kase.value(u"typing"_s).toStringList(),
+                               m_language)
+                .toHtmlEscaped(),
+            tr("Narrative").toHtmlEscaped(),
+            kase.text(u"narrative"_s).toHtmlEscaped().replace(u'\n', u"<br>"_s)));
+
+    QList<QStringList> risks;
+    for (const Core::Record &r : file.children.value(u"risk_assessment"_s))
+        risks.append({when(r.value(u"assessed_at"_s).toLongLong()), label(u"risk_level", r.text(u"level"_s)),
+                      r.text(u"safety_plan"_s)});
+    setRows(m_risks, risks);
+
+    QList<QStringList> visits;
+    for (const Core::Record &v : file.children.value(u"visit"_s)) {
+        const QVariantMap fix = v.value(u"location"_s).toMap();
+        const QString where
+            = fix.isEmpty() ? label(u"location_source", v.text(u"location_source"_s))
+                            : u"%1, %2 (%3)"_s.arg(locale.toString(fix.value(u"lat"_s).toDouble(), 'f', 5),
+                                                   locale.toString(fix.value(u"lng"_s).toDouble(), 'f', 5),
+                                                   label(u"location_source", v.text(u"location_source"_s)));
+        const std::optional<Core::Region> village = m_session.regions().find(v.text(u"region_code"_s));
+        visits.append({when(v.value(u"visited_at"_s).toLongLong()), village ? village->name : QString(),
+                       label(u"visit_purpose", v.text(u"purpose"_s)), where, v.text(u"notes"_s)});
+    }
+    setRows(m_visits, visits);
+
+    QList<QStringList> services;
+    for (const Core::Record &s : file.children.value(u"service"_s))
+        services.append({label(u"service_type", s.text(u"service_type"_s)), s.text(u"provider"_s),
+                         label(u"service_status", s.text(u"status"_s)), date(s.text(u"referred_on"_s)),
+                         date(s.text(u"completed_on"_s))});
+    setRows(m_services, services);
+
+    QList<QStringList> notes;
+    for (const Core::Record &n : file.children.value(u"note"_s))
+        notes.append({when(n.value(u"written_at"_s).toLongLong()), n.createdBy, n.text(u"body"_s)});
+    setRows(m_notes, notes);
+
+    QList<QStringList> history;
+    if (const auto entries = m_session.history().forCase(m_caseId); entries) {
+        for (auto it = entries->crbegin(); it != entries->crend(); ++it) {
+            if (it->op == u"create")
+                continue;
+            history.append(
+                {when(it->atMs), it->author, it->entity, it->field,
+                 it->value.typeId() == QMetaType::QVariantMap ? tr("(location)") : it->value.toString()});
+        }
+    }
+    setRows(m_history, history);
+}
+
+void CaseWorkspace::changeStatus()
+{
+    m_statusError->hide();
+    Core::CaseDraft patch;
+    patch.fields.insert(u"status"_s, m_statusCombo->currentData().toString());
+    patch.statusReason = m_reason->text();
+    if (const Core::Status s = m_session.cases().update(m_caseId, patch); !s) {
+        m_statusError->setText(ErrorText::message(s.error()));
+        m_statusError->show();
+        return;
+    }
+    m_reason->clear();
+    reload();
+    emit caseChanged(m_caseId);
+}
+
+void CaseWorkspace::addNote()
+{
+    m_noteError->hide();
+    const Core::Result<Core::Record> note
+        = m_session.activities().add(u"note", m_caseId, {{u"body"_s, m_noteEdit->toPlainText()}});
+    if (!note) {
+        m_noteError->setText(ErrorText::message(note.error()));
+        m_noteError->show();
+        return;
+    }
+    m_noteEdit->clear();
+    reload();
+    emit caseChanged(m_caseId);
+}
+
+void CaseWorkspace::recordVisit()
+{
+    VisitDialog dialog(m_session, m_caseId, m_language, m_gps, this);
+    connect(&dialog, &VisitDialog::visitSaved, this, [this] {
+        reload();
+        emit caseChanged(m_caseId);
+    });
+    dialog.exec();
+}

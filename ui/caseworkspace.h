@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QWidget>
+
+class PositionProvider;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QTabWidget;
+class QTableWidget;
+
+namespace Core {
+class Session;
+struct CaseFile;
+} // namespace Core
+
+// One case file: a summary header (number, status, risk, assigned, sync state), status
+// transitions within the workflow's rules, and tabs for people, incident, assessment, visits,
+// services and referrals, notes and the field-level history from the change log.
+class CaseWorkspace final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    CaseWorkspace(Core::Session &session, const QString &language, PositionProvider *gps,
+                  QWidget *parent = nullptr);
+
+    void open(const QString &caseId);
+    const QString &caseId() const { return m_caseId; }
+
+signals:
+    void caseChanged(const QString &caseId);
+
+private:
+    void reload();
+    void changeStatus();
+    void addNote();
+    void recordVisit();
+    void fill(const Core::CaseFile &file);
+    QTableWidget *addTable(const QString &objectName, const QString &title, const QStringList &headers);
+    QString label(QStringView list, const QString &code) const;
+    QString when(qint64 ms) const;
+
+    Core::Session &m_session;
+    QString m_language;
+    PositionProvider *m_gps;
+    QString m_caseId;
+    QLabel *m_header;
+    QComboBox *m_statusCombo;
+    QLineEdit *m_reason;
+    QLabel *m_statusError;
+    QTabWidget *m_tabs;
+    QTableWidget *m_people;
+    QLabel *m_incident;
+    QTableWidget *m_risks;
+    QTableWidget *m_visits;
+    QTableWidget *m_services;
+    QTableWidget *m_notes;
+    QPlainTextEdit *m_noteEdit;
+    QLabel *m_noteError;
+    QTableWidget *m_history;
+};

@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/homepage.h"
+
+#include "core/clock/clock.h"
+#include "core/profile/profile.h"
+#include "core/profile/session.h"
+#include "core/store/caserepository.h"
+#include "core/store/changelog.h"
+#include "core/store/worklist.h"
+#include "ui/codelabels.h"
+#include "ui/errortext.h"
+
+#include <QDateTime>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QTimeZone>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr int caseIdRole = Qt::UserRole + 1;
+}
+
+HomePage::HomePage(Core::Session &session, const QString &language, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_language(language)
+{
+    auto *grid = new QGridLayout(this);
+    m_followups = addList(u"followupList"_s, tr("Follow-ups due today and overdue"), grid, 0, 0);
+    m_urgent = addList(u"urgentList"_s, tr("Urgent cases (high risk)"), grid, 0, 1);
+    m_recent = addList(u"recentList"_s, tr("Recent cases"), grid, 1, 0);
+
+    auto *status = new QGroupBox(tr("Sync and attention"), this);
+    auto *statusLayout = new QVBoxLayout(status);
+    m_sync = new QLabel(status);
+    m_sync->setObjectName(u"syncSummaryLabel"_s);
+    m_sync->setWordWrap(true);
+    m_attention = new QLabel(status);
+    m_attention->setObjectName(u"attentionLabel"_s);
+    m_attention->setWordWrap(true);
+    statusLayout->addWidget(m_sync);
+    statusLayout->addWidget(m_attention);
+    statusLayout->addStretch();
+    grid->addWidget(status, 1, 1);
+    refresh();
+}
+
+QListWidget *HomePage::addList(const QString &objectName, const QString &title, QGridLayout *grid, int row,
+                               int column)
+{
+    auto *box = new QGroupBox(title, this);
+    auto *layout = new QVBoxLayout(box);
+    auto *list = new QListWidget(box);
+    list->setObjectName(objectName);
+    layout->addWidget(list);
+    grid->addWidget(box, row, column);
+    connect(list, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem *item) { emit caseActivated(item->data(caseIdRole).toString()); });
+    return list;
+}
+
+void HomePage::refresh()
+{
+    const QLocale locale(m_language);
+    const QDate today
+        = QDateTime::fromMSecsSinceEpoch(m_session.profile().clock().nowMs(), QTimeZone(7 * 3600)).date();
+
+    m_followups->clear();
+    if (const auto due = m_session.worklist().followupsDue(today); due) {
+        for (const Core::DueFollowup &f : *due) {
+            const QString when
+                = f.dueOn < today ? tr("overdue since %1").arg(locale.toString(f.dueOn, QLocale::ShortFormat))
+                                  : tr("today");
+            auto *item
+                = new QListWidgetItem(u"%1 — %2 (%3)"_s.arg(f.caseNumber, f.description, when), m_followups);
+            item->setData(caseIdRole, f.caseId);
+            if (f.dueOn < today)
+                item->setForeground(QColor(0xb0, 0x1c, 0x1c));
+        }
+        if (due->isEmpty())
+            m_followups->addItem(tr("Nothing due. Well done."));
+    } else {
+        m_followups->addItem(ErrorText::message(due.error()));
+    }
+
+    m_urgent->clear();
+    if (const auto urgent = m_session.worklist().urgentCases(); urgent) {
+        for (const Core::UrgentCase &c : *urgent) {
+            auto *item = new QListWidgetItem(
+                u"%1 — %2, %3"_s.arg(
+                    c.number, CodeLabels::label(m_session.codes(), u"risk_level", c.riskLevel, m_language),
+                    CodeLabels::label(m_session.codes(), u"case_status", c.status, m_language)),
+                m_urgent);
+            item->setData(caseIdRole, c.id);
+        }
+        if (urgent->isEmpty())
+            m_urgent->addItem(tr("No open high-risk cases."));
+    }
+
+    m_recent->clear();
+    Core::CaseFilter filter;
+    filter.limit = 15;
+    if (const auto recent = m_session.cases().list(filter); recent) {
+        for (const Core::CaseSummary &c : *recent) {
+            auto *item = new QListWidgetItem(
+                u"%1 — %2"_s.arg(c.number, CodeLabels::labels(m_session.codes(), u"violence_type",
+                                                              c.violenceTypes, m_language)),
+                m_recent);
+            item->setData(caseIdRole, c.id);
+        }
+    }
+
+    const Core::Result<qint64> pending = m_session.profile().changeLog().pendingCount();
+    m_sync->setText(pending ? tr("%n change(s) not yet sent to the district office. Never synced: "
+                                 "this laptop is not enrolled with a server yet.",
+                                 nullptr, int(*pending))
+                            : ErrorText::message(pending.error()));
+    m_attention->setText(tr("Needs attention: %n item(s).", nullptr, 0));
+}

@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/mainwindow.h"
+
+#include "core/profile/profile.h"
+#include "core/profile/session.h"
+#include "core/profile/settings.h"
+#include "core/store/changelog.h"
+#include "ui/caselistpage.h"
+#include "ui/caseworkspace.h"
+#include "ui/homepage.h"
+#include "ui/intakewizard.h"
+#include "ui/settingspage.h"
+#include "ui/unlockdialog.h"
+
+#include <QApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+MainWindow::MainWindow(Core::Session &session, Core::Settings &settings, const QString &language,
+                       PositionProvider *gps, QWidget *parent)
+    : QMainWindow(parent)
+    , m_session(session)
+    , m_settings(settings)
+    , m_language(language)
+    , m_nav(new QListWidget(this))
+    , m_pages(new QStackedWidget(this))
+    , m_syncLabel(new QLabel(this))
+    , m_pendingLabel(new QLabel(this))
+    , m_idle(new QTimer(this))
+{
+    const bool training = session.profile().info().training;
+    setWindowTitle(training ? tr("Dampingi — TRAINING profile") : tr("Dampingi"));
+
+    auto *central = new QWidget(this);
+    auto *outer = new QVBoxLayout(central);
+    outer->setContentsMargins(0, 0, 0, 0);
+    if (training) {
+        auto *banner = new QLabel(tr("Training profile: practice data only, never real cases."), central);
+        banner->setObjectName(u"trainingBanner"_s);
+        banner->setStyleSheet(u"background:#8a4b00;color:white;padding:6px;font-weight:bold"_s);
+        outer->addWidget(banner);
+    }
+    auto *body = new QHBoxLayout;
+    outer->addLayout(body, 1);
+    m_nav->setObjectName(u"navList"_s);
+    m_nav->addItems({tr("Home"), tr("Cases"), tr("Open case"), tr("Settings")});
+    m_nav->setFixedWidth(150);
+    m_nav->setStyleSheet(u"QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px; }"_s);
+    body->addWidget(m_nav);
+    m_pages->setObjectName(u"pages"_s);
+    body->addWidget(m_pages, 1);
+    setCentralWidget(central);
+
+    m_home = new HomePage(session, m_language, m_pages);
+    m_cases = new CaseListPage(session, m_language, m_pages);
+    m_workspace = new CaseWorkspace(session, m_language, gps, m_pages);
+    m_pages->addWidget(m_home);
+    m_pages->addWidget(m_cases);
+    m_pages->addWidget(m_workspace);
+    m_pages->addWidget(new SettingsPage(settings, m_pages));
+    m_nav->item(Workspace)->setHidden(true); // until a case is opened
+
+    auto *toolbar = addToolBar(tr("Actions"));
+    toolbar->setObjectName(u"mainToolbar"_s);
+    toolbar->setMovable(false);
+    QAction *newCase = toolbar->addAction(tr("New case"), this, &MainWindow::newCase);
+    newCase->setObjectName(u"newCaseAction"_s);
+    newCase->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
+    QAction *find = toolbar->addAction(tr("Find case"), this, [this] {
+        showPage(Cases);
+        m_cases->focusSearch();
+    });
+    find->setObjectName(u"findAction"_s);
+    find->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
+    QAction *home = toolbar->addAction(tr("Home"), this, [this] { showPage(Home); });
+    home->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    QAction *lock = toolbar->addAction(tr("Lock"), this, &MainWindow::lockScreen);
+    lock->setObjectName(u"lockAction"_s);
+    lock->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+
+    m_syncLabel->setObjectName(u"syncStateLabel"_s);
+    m_pendingLabel->setObjectName(u"pendingLabel"_s);
+    statusBar()->addWidget(m_syncLabel);
+    statusBar()->addPermanentWidget(m_pendingLabel);
+
+    connect(m_nav, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    connect(m_home, &HomePage::caseActivated, this, &MainWindow::showCase);
+    connect(m_cases, &CaseListPage::caseActivated, this, &MainWindow::showCase);
+    connect(m_workspace, &CaseWorkspace::caseChanged, this, &MainWindow::caseChanged);
+
+    // Idle lock: any key or mouse activity restarts the countdown.
+    m_idle->setSingleShot(true);
+    connect(m_idle, &QTimer::timeout, this, &MainWindow::lockScreen);
+    const auto armIdle = [this] {
+        const int minutes = m_settings.idleLockMinutes();
+        if (minutes > 0)
+            m_idle->start(minutes * 60 * 1000);
+        else
+            m_idle->stop();
+    };
+    connect(&settings, &Core::Settings::changed, this, armIdle);
+    armIdle();
+    qApp->installEventFilter(this);
+
+    refreshStatus();
+    showPage(Home);
+}
+
+void MainWindow::showPage(int page)
+{
+    m_nav->setCurrentRow(page);
+}
+
+void MainWindow::showCase(const QString &caseId)
+{
+    if (caseId.isEmpty())
+        return;
+    m_workspace->open(caseId);
+    m_nav->item(Workspace)->setHidden(false);
+    showPage(Workspace);
+}
+
+void MainWindow::newCase()
+{
+    IntakeWizard wizard(m_session, m_language, this);
+    connect(&wizard, &IntakeWizard::caseCreated, this, [this](const QString &caseId) {
+        caseChanged(caseId);
+        showCase(caseId);
+    });
+    wizard.exec();
+}
+
+void MainWindow::caseChanged(const QString &caseId)
+{
+    (void)m_session.reindex(caseId);
+    m_home->refresh();
+    m_cases->refresh();
+    refreshStatus();
+}
+
+void MainWindow::refreshStatus()
+{
+    m_syncLabel->setText(tr("Offline · not enrolled with a district server yet"));
+    const Core::Result<qint64> pending = m_session.profile().changeLog().pendingCount();
+    m_pendingLabel->setText(pending ? tr("%n unsynced change(s)", nullptr, int(*pending)) : QString());
+}
+
+void MainWindow::lockScreen()
+{
+    if (m_locked)
+        return;
+    m_locked = true;
+    // Hide, do not destroy: every open form keeps its input behind the lock.
+    centralWidget()->hide();
+    UnlockDialog dialog(m_session.profile(), UnlockDialog::Mode::Relock, this);
+    dialog.exec();
+    centralWidget()->show();
+    m_locked = false;
+    if (m_settings.idleLockMinutes() > 0)
+        m_idle->start(m_settings.idleLockMinutes() * 60 * 1000);
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    switch (event->type()) {
+    case QEvent::KeyPress:
+    case QEvent::MouseButtonPress:
+    case QEvent::MouseMove:
+    case QEvent::Wheel:
+        if (!m_locked && m_idle->isActive())
+            m_idle->start();
+        break;
+    default:
+        break;
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
