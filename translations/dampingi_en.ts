@@ -45,6 +45,10 @@
             <numerusform>%n cases shown</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The search is being prepared… it is ready in a moment.</source>
+        <translation>The search is being prepared… it is ready in a moment.</translation>
+    </message>
 </context>
 <context>
     <name>CaseWorkspace</name>
@@ -754,6 +758,10 @@
             <numerusform>%n unsynced change</numerusform>
             <numerusform>%n unsynced changes</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Preparing the search…</source>
+        <translation>Preparing the search…</translation>
     </message>
 </context>
 <context>

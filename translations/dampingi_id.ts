@@ -44,6 +44,10 @@
             <numerusform>%n kasus ditampilkan</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The search is being prepared… it is ready in a moment.</source>
+        <translation>Pencarian sedang disiapkan… sebentar lagi siap.</translation>
+    </message>
 </context>
 <context>
     <name>CaseWorkspace</name>
@@ -748,6 +752,10 @@
         <translation>
             <numerusform>%n perubahan belum tersinkron</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Preparing the search…</source>
+        <translation>Menyiapkan pencarian…</translation>
     </message>
 </context>
 <context>

@@ -74,6 +74,11 @@ void CaseListPage::activate(const QModelIndex &index)
 
 void CaseListPage::refresh()
 {
+    if (!m_search->text().trimmed().isEmpty() && !m_session.searchReady()) {
+        m_model->setCases({});
+        m_count->setText(tr("The search is being prepared… it is ready in a moment."));
+        return;
+    }
     Core::CaseFilter filter;
     filter.limit = 500;
     filter.status = m_status->currentData().toString();

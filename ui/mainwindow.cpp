@@ -9,6 +9,7 @@
 #include "ui/caseworkspace.h"
 #include "ui/homepage.h"
 #include "ui/intakewizard.h"
+#include "ui/searchindexloader.h"
 #include "ui/settingspage.h"
 #include "ui/unlockdialog.h"
 
@@ -146,9 +147,26 @@ void MainWindow::caseChanged(const QString &caseId)
     refreshStatus();
 }
 
+void MainWindow::loadSearchIndex()
+{
+    if (m_loader)
+        return;
+    m_loader = new SearchIndexLoader(m_session, this);
+    connect(m_loader, &SearchIndexLoader::finished, this, [this] {
+        m_cases->refresh();
+        refreshStatus();
+    });
+    connect(m_loader, &SearchIndexLoader::failed, this,
+            [this](const QString &message) { m_syncLabel->setText(message); });
+    m_loader->start();
+    refreshStatus();
+}
+
 void MainWindow::refreshStatus()
 {
-    m_syncLabel->setText(tr("Offline · not enrolled with a district server yet"));
+    m_syncLabel->setText(m_session.searchReady() || !m_loader
+                             ? tr("Offline · not enrolled with a district server yet")
+                             : tr("Preparing the search…"));
     const Core::Result<qint64> pending = m_session.profile().changeLog().pendingCount();
     m_pendingLabel->setText(pending ? tr("%n unsynced change(s)", nullptr, int(*pending)) : QString());
 }

@@ -32,6 +32,8 @@ public:
     void showPage(int page);
     void newCase();
     void lockScreen();
+    // Builds the search index in the background; the list refreshes when it is ready.
+    void loadSearchIndex();
 
     enum Page { Home, Cases, Workspace, Settings };
 
@@ -53,5 +55,6 @@ private:
     QLabel *m_syncLabel;
     QLabel *m_pendingLabel;
     QTimer *m_idle;
+    class SearchIndexLoader *m_loader = nullptr;
     bool m_locked = false;
 };

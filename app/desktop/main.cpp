@@ -97,13 +97,11 @@ int main(int argc, char **argv)
         if (const Core::Result<int> made = Core::DemoGenerator(session, 1).generate(300); !made)
             return failWith(made.error());
     }
-    if (const Core::Result<int> indexed = session.buildSearchIndex(); !indexed)
-        return failWith(indexed.error());
-
     std::unique_ptr<PositionProvider> gps = PositionProvider::create(settings.gpsSource(), nullptr);
     MainWindow window(session, settings, language, gps.get());
     window.resize(1366, 768);
     window.show();
+    window.loadSearchIndex(); // usable now; search becomes ready in the background
     if (parser.isSet(screenshotOption)) {
         const QString page = parser.value(pageOption);
         if (page == u"cases")

@@ -83,9 +83,30 @@ Session::~Session() = default;
 
 Result<int> Session::buildSearchIndex()
 {
+    Result<std::unique_ptr<SearchIndex>> built = indexCases(*m_reader, m_regions);
+    if (!built)
+        return built.error();
+    const int indexed = (*built)->size();
+    adoptSearchIndex(std::move(*built));
+    return indexed;
+}
+
+void Session::adoptSearchIndex(std::unique_ptr<SearchIndex> index)
+{
+    // Swapped in whole: searches see the old index or the new one, never a half-built one.
+    m_search = std::move(index);
+    m_searchReady = true;
+    // Cases written while the index was being built elsewhere may be missing from it.
+    for (const QString &caseId : std::exchange(m_reindexedMeanwhile, {}))
+        (void)reindex(caseId);
+}
+
+Result<std::unique_ptr<SearchIndex>> Session::indexCases(RecordReader &reader, const RegionIndex &regions)
+{
     // Streamed: persons are reduced to what the index needs, links to indexes into them, and
     // cases are read one at a time, so peak memory is the index plus a small person table,
-    // not every decrypted record at once.
+    // not every decrypted record at once. Uses only `reader` (its connection and cipher), so
+    // it can run in a worker thread on a connection of its own.
     QElapsedTimer timer;
     timer.start();
     struct PersonTerms
@@ -96,7 +117,7 @@ Result<int> Session::buildSearchIndex()
     };
     std::vector<PersonTerms> persons;
     QHash<QString, quint32> personIndex;
-    Status s = m_reader->forEach(*Schema::entity(u"person"), true, [&](Record &&person) {
+    Status s = reader.forEach(*Schema::entity(u"person"), true, [&](Record &&person) {
         personIndex.insert(person.id, quint32(persons.size()));
         persons.push_back({person.text(u"name"_s), person.text(u"nik"_s), person.text(u"address_region"_s)});
         return Status();
@@ -104,7 +125,7 @@ Result<int> Session::buildSearchIndex()
     if (!s)
         return s.error();
     QHash<QString, std::vector<quint32>> partiesByCase;
-    s = m_reader->forEach(*Schema::entity(u"case_person"), false, [&](Record &&link) {
+    s = reader.forEach(*Schema::entity(u"case_person"), false, [&](Record &&link) {
         const auto it = personIndex.constFind(link.text(u"person_id"_s));
         if (it != personIndex.cend())
             partiesByCase[link.caseId].push_back(*it);
@@ -113,32 +134,30 @@ Result<int> Session::buildSearchIndex()
     if (!s)
         return s.error();
     personIndex = {};
-    // Built aside and swapped in whole: a damaged record part-way leaves the previous index.
-    SearchIndex fresh;
-    int indexed = 0;
-    s = m_reader->forEach(*Schema::entity(u"case"), false, [&](Record &&kase) {
-        SearchDocument doc = documentFor(kase, {}, m_regions);
+    auto fresh = std::make_unique<SearchIndex>();
+    s = reader.forEach(*Schema::entity(u"case"), false, [&](Record &&kase) {
+        SearchDocument doc = documentFor(kase, {}, regions);
         for (const quint32 i : partiesByCase.value(kase.id)) {
             const PersonTerms &person = persons[i];
             if (!person.name.isEmpty())
                 doc.names << person.name;
             if (!person.nik.isEmpty())
                 doc.niks << person.nik;
-            addPlace(doc, m_regions, person.region);
+            addPlace(doc, regions, person.region);
         }
-        fresh.upsert(doc);
-        ++indexed;
+        fresh->upsert(doc);
         return Status();
     });
     if (!s)
         return s.error();
-    *m_search = std::move(fresh);
-    qCInfo(lcSearch) << "indexed" << indexed << "cases in" << timer.elapsed() << "ms";
-    return indexed;
+    qCInfo(lcSearch) << "indexed" << fresh->size() << "cases in" << timer.elapsed() << "ms";
+    return fresh;
 }
 
 Status Session::reindex(const QString &caseId)
 {
+    if (!m_searchReady)
+        m_reindexedMeanwhile << caseId;
     const Result<CaseFile> file = m_cases->load(caseId);
     if (!file) {
         if (file.error().code == Error::Code::NotFound) {

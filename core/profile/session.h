@@ -35,6 +35,12 @@ public:
     // Decrypts names, NIKs, places and narratives into the in-memory index. Returns the number
     // of cases indexed.
     Result<int> buildSearchIndex();
+    // The same work on any reader, for a worker thread with a connection of its own; the result
+    // is then handed to adoptSearchIndex() on the session's thread.
+    static Result<std::unique_ptr<SearchIndex>> indexCases(RecordReader &reader, const RegionIndex &regions);
+    void adoptSearchIndex(std::unique_ptr<SearchIndex> index);
+    // False until an index was built or adopted: searches before that find nothing.
+    bool searchReady() const { return m_searchReady; }
     // Re-reads one case into the index (after a write), or drops it when gone.
     Status reindex(const QString &caseId);
     Result<QList<CaseSummary>> search(const QString &query, const CaseFilter &filter);
@@ -63,6 +69,8 @@ private:
     std::unique_ptr<HistoryReader> m_history;
     std::unique_ptr<Worklist> m_worklist;
     std::unique_ptr<SearchIndex> m_search;
+    bool m_searchReady = false;
+    QStringList m_reindexedMeanwhile;
 };
 
 } // namespace Core

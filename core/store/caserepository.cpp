@@ -326,7 +326,9 @@ Result<CaseFile> CaseRepository::load(const QString &id)
         file.children.insert(entity.name, std::move(*rows));
     }
     Statement &pending = m_log.database().statement(
-        u"SELECT count(*) FROM change_ops WHERE case_id = ? AND site_id = ? AND site_seq > "
+        // The unary + keeps SQLite on the case_id index (the primary key's site_seq range would
+        // otherwise tempt it into scanning every op of this site: 1.5 s at 50k cases).
+        u"SELECT count(*) FROM change_ops WHERE case_id = ? AND +site_id = ? AND +site_seq > "
         "COALESCE((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'acked_through'), 0)"_s);
     pending.bind(1, id);
     pending.bind(2, m_log.siteId());

@@ -124,15 +124,16 @@ Statement &ChangeLog::rowInsert(const EntityDef &entity)
 
 Result<qint64> ChangeLog::pendingCount()
 {
+    // This site's sequence is gap-free, so the outbox is the distance between the last
+    // sequence written and the last one a server acknowledged: no scan of the change log.
+    // The stored sequence, not the cached one: another process may have written since.
+    const Result<QString> seq = meta(u"site_seq"_s);
+    if (!seq)
+        return seq.error();
     const Result<QString> acked = meta(u"acked_through"_s);
-    const qint64 ackedThrough = acked ? acked->toLongLong() : 0;
-    QSqlQuery query(m_db.connection());
-    query.prepare(u"SELECT count(*) FROM change_ops WHERE site_id = :site AND site_seq > :acked"_s);
-    query.bindValue(u":site"_s, m_siteId);
-    query.bindValue(u":acked"_s, ackedThrough);
-    if (!query.exec() || !query.next())
-        return Database::errorFrom(query);
-    return query.value(0).toLongLong();
+    if (!acked && acked.error().code != Error::Code::NotFound)
+        return acked.error();
+    return seq->toLongLong() - (acked ? acked->toLongLong() : 0);
 }
 
 Result<QString> ChangeLog::meta(const QString &key)

@@ -154,6 +154,12 @@ const char16_t *const step2[] = {
     uR"(DROP TABLE field_clocks)",
 };
 
+// Step 3: lists of recent cases sort by updated_at; without an index every list scanned and
+// sorted all cases (tens of ms per keystroke at 50k cases).
+const char16_t *const step3[] = {
+    uR"(CREATE INDEX cases_updated ON cases(updated_at))",
+};
+
 struct Step
 {
     const char16_t *const *statements;
@@ -165,7 +171,7 @@ template <std::size_t N> constexpr Step step(const char16_t *const (&statements)
     return {statements, N};
 }
 
-const Step steps[] = {step(step1), step(step2)};
+const Step steps[] = {step(step1), step(step2), step(step3)};
 
 Status exec(QSqlDatabase &db, const QString &sql)
 {

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+#include <QStringView>
+#include <QVariantHash>
+
+#include <optional>
+
+namespace Core {
+class CodeLists;
+}
+
+class QComboBox;
+class QFormLayout;
+class QGridLayout;
+class QLineEdit;
+class QWidget;
+
+// Building blocks shared by the intake's pages, so every page lays out, names and reads its
+// widgets the same way.
+namespace IntakeForm {
+
+// How a message reads: red (blocks Next or saving), amber, or a grey hint.
+extern const QString errorStyle;
+extern const QString warningStyle;
+extern const QString hintStyle;
+
+// The second and later victims or perpetrators get a number after their object names
+// ("victimNameEdit2"), so every widget has a unique name for tests and screenshots.
+QString suffix(int index);
+
+QLineEdit *lineEdit(const QString &name, QWidget *parent);
+QComboBox *codeCombo(const QString &name, const Core::CodeLists &codes, QStringView list,
+                     const QString &language, const QString &emptyText, QWidget *parent);
+// The code chosen in a combo filled by codeCombo(); empty for the "not recorded" item.
+QString code(const QComboBox *box);
+
+// A single-column form with growing fields and compact rows, for 1366×768.
+QFormLayout *formLayout();
+// Two label/field column pairs with the labels of each column aligned; fields share the width.
+QGridLayout *gridLayout(QWidget *parent);
+// A label beside `box`, level with its first line even when an error shows under it.
+void gridRow(QGridLayout *grid, int row, int column, const QString &text, QWidget *box, int columnSpan = 1,
+             int rowSpan = 1);
+
+// A whole number typed in an age field; nothing when it is empty or not a number.
+std::optional<int> wholeNumber(const QLineEdit *edit);
+// Puts `value`, trimmed, into `hash`; an empty value leaves `name` out of the draft.
+void put(QVariantHash &hash, const QString &name, const QString &value);
+
+} // namespace IntakeForm

@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/intakeperpetratorpage.h"
+
+#include "core/profile/session.h"
+#include "core/store/caserepository.h"
+#include "ui/intakefields.h"
+#include "ui/intakeform.h"
+#include "ui/intakewizard.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QIntValidator>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+using namespace IntakeForm;
+
+namespace {
+
+constexpr int maxPerpetrators = 5;
+
+} // namespace
+
+IntakePerpetratorPage::IntakePerpetratorPage(IntakeFields &fields, Core::Session &session, QWidget *parent)
+    : QWizardPage(parent)
+    , m_fields(fields)
+    , m_session(session)
+{
+    setTitle(tr("Alleged perpetrator"));
+    setSubTitle(tr("Optional. Leave empty when nothing is known yet."));
+    auto *layout = new QVBoxLayout(this);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(u"perpetratorTabs"_s);
+    m_tabs->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    layout->addWidget(m_tabs);
+    m_linkNote = new QLabel(tr("With more than one victim, the relationship is saved without naming the "
+                               "victim: say in the narrative whom it concerns."),
+                            this);
+    m_linkNote->setObjectName(u"victimLinkNote"_s);
+    m_linkNote->setWordWrap(true);
+    m_linkNote->setStyleSheet(hintStyle);
+    m_linkNote->hide();
+    layout->addWidget(m_linkNote);
+    auto *buttons = new QHBoxLayout;
+    auto *add = new QPushButton(tr("&Add another perpetrator"), this);
+    add->setObjectName(u"addPerpetratorButton"_s);
+    add->setAutoDefault(false);
+    m_remove = new QPushButton(tr("Remove the last perpetrator"), this);
+    m_remove->setObjectName(u"removePerpetratorButton"_s);
+    m_remove->setAutoDefault(false);
+    m_remove->setEnabled(false);
+    buttons->addWidget(add);
+    buttons->addWidget(m_remove);
+    buttons->addStretch();
+    layout->addLayout(buttons);
+    layout->addStretch();
+    connect(add, &QPushButton::clicked, this, [this, add] {
+        addPerpetrator();
+        add->setEnabled(m_perpetrators.size() < maxPerpetrators);
+    });
+    connect(m_remove, &QPushButton::clicked, this, [this, add] {
+        removePerpetrator();
+        add->setEnabled(true);
+    });
+    addPerpetrator();
+}
+
+void IntakePerpetratorPage::addPerpetrator()
+{
+    const int index = int(m_perpetrators.size());
+    const QString n = suffix(index);
+    const QString key = u"perpetrator%1."_s.arg(index);
+    const int page = IntakeWizard::PerpetratorPage;
+    PerpetratorForm p;
+    p.tab = new QWidget;
+    p.tab->setObjectName(u"perpetratorForm"_s + n);
+    auto *form = formLayout();
+    p.name = lineEdit(u"perpetratorNameEdit"_s + n, p.tab);
+    p.name->setPlaceholderText(tr("empty when unknown"));
+    form->addRow(tr("Na&me:"), m_fields.field(page, key + u"name"_s, p.name, u"perpetratorName"_s + n));
+    p.relationship = codeCombo(u"relationshipCombo"_s + n, m_session.codes(), u"perpetrator_relationship",
+                               m_fields.language(), tr("Not known"), p.tab);
+    form->addRow(tr("&Relationship to the victim:"),
+                 m_fields.field(page, key + u"relationship"_s, p.relationship, u"relationship"_s + n));
+    p.sex = codeCombo(u"perpetratorSexCombo"_s + n, m_session.codes(), u"sex", m_fields.language(),
+                      tr("Not recorded"), p.tab);
+    form->addRow(tr("&Sex:"), m_fields.field(page, key + u"sex"_s, p.sex, u"perpetratorSex"_s + n));
+    p.age = lineEdit(u"perpetratorAgeEdit"_s + n, p.tab);
+    p.age->setValidator(new QIntValidator(0, 130, p.age));
+    p.age->setMaximumWidth(120);
+    form->addRow(tr("Estimated a&ge:"),
+                 m_fields.field(page, key + u"age_estimate"_s, p.age, u"perpetratorAge"_s + n));
+    p.tab->setLayout(form);
+    m_perpetrators.append(p);
+    m_tabs->addTab(p.tab, tr("Perpetrator %1").arg(index + 1));
+    m_tabs->setCurrentWidget(p.tab);
+    m_remove->setEnabled(m_perpetrators.size() > 1);
+    if (index > 0)
+        p.name->setFocus();
+}
+
+void IntakePerpetratorPage::removePerpetrator()
+{
+    if (m_perpetrators.size() < 2)
+        return;
+    const int index = int(m_perpetrators.size()) - 1;
+    m_fields.removeFields(u"perpetrator%1."_s.arg(index));
+    const PerpetratorForm p = m_perpetrators.takeLast();
+    m_tabs->removeTab(m_tabs->indexOf(p.tab));
+    p.tab->deleteLater();
+    m_remove->setEnabled(m_perpetrators.size() > 1);
+}
+
+bool IntakePerpetratorPage::validatePage()
+{
+    for (int i = 0; i < m_perpetrators.size(); ++i) {
+        const QString key = u"perpetrator%1.age_estimate"_s.arg(i);
+        std::optional<int> age;
+        if (!m_fields.readAge(key, m_perpetrators.at(i).age, &age)) {
+            m_fields.focus(key);
+            return false;
+        }
+    }
+    return true;
+}
+
+void IntakePerpetratorPage::showVictimLinkNote(bool show)
+{
+    m_linkNote->setVisible(show);
+}
+
+std::optional<Core::PartyInput> IntakePerpetratorPage::party(int index) const
+{
+    const PerpetratorForm &pf = m_perpetrators.at(index);
+    Core::PartyInput perpetrator;
+    perpetrator.link = {{u"role"_s, u"perpetrator"_s}};
+    put(perpetrator.link, u"relationship"_s, code(pf.relationship));
+    QVariantHash &p = perpetrator.person;
+    put(p, u"name"_s, pf.name->text().simplified());
+    put(p, u"sex"_s, code(pf.sex));
+    if (const std::optional<int> age = wholeNumber(pf.age))
+        p.insert(u"age_estimate"_s, *age);
+    if (p.isEmpty() && perpetrator.link.size() == 1)
+        return std::nullopt; // nothing known about this one
+    return perpetrator;
+}
