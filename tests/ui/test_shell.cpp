@@ -14,7 +14,9 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
+#include <QScopeGuard>
 #include <QTest>
+#include <QTranslator>
 
 #include <catch2/catch.hpp>
 
@@ -127,4 +129,35 @@ TEST_CASE("the main window opens a case from the case list", "[ui][shell]")
     auto *header = window.findChild<QLabel *>(u"caseHeader"_s);
     REQUIRE(header);
     CHECK(header->text().contains(kase->text(u"number"_s)));
+}
+
+TEST_CASE("the main screens speak Indonesian under the id catalogue", "[ui][shell][i18n]")
+{
+    QTranslator translator;
+    REQUIRE(translator.load(QStringLiteral(DAMPINGI_QM_DIR "/dampingi_id.qm")));
+    QCoreApplication::installTranslator(&translator);
+    const auto restore = qScopeGuard([&] { QCoreApplication::removeTranslator(&translator); });
+
+    Test::ProfileFixture f;
+    const auto kase = f.session->cases().create(Test::sampleDraft());
+    REQUIRE(kase.ok());
+    Core::Settings settings(f.profile->settingsPath());
+    MainWindow window(*f.session, settings, u"id"_s, nullptr);
+    window.show();
+    auto *nav = window.findChild<QListWidget *>(u"navList"_s);
+    REQUIRE(nav);
+    CHECK(nav->item(MainWindow::Home)->text() == u"Beranda");
+    CHECK(nav->item(MainWindow::Cases)->text() == u"Kasus");
+    CHECK(nav->item(MainWindow::Settings)->text() == u"Pengaturan");
+    window.showCase(kase->id);
+    auto *tabs = window.findChild<QTabWidget *>(u"caseTabs"_s);
+    REQUIRE(tabs);
+    QStringList titles;
+    for (int i = 0; i < tabs->count(); ++i)
+        titles << tabs->tabText(i);
+    CHECK(titles.contains(u"Kunjungan"_s));
+    CHECK(titles.contains(u"Riwayat"_s));
+    auto *search = window.findChild<QLineEdit *>(u"searchEdit"_s);
+    REQUIRE(search);
+    CHECK(search->placeholderText().startsWith(u"Cari"_s));
 }
