@@ -262,6 +262,74 @@
         <source>(location)</source>
         <translation>(location)</translation>
     </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>What needs doing, e.g. accompany to the hospital for visum</source>
+        <translation>What needs doing, e.g. accompany to the hospital for visum</translation>
+    </message>
+    <message>
+        <source>Add follow-up</source>
+        <translation>Add follow-up</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>Mark done</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>Attach file…</source>
+        <translation>Attach file…</translation>
+    </message>
+    <message>
+        <source>Save a copy…</source>
+        <translation>Save a copy…</translation>
+    </message>
+    <message>
+        <source>The copy is not encrypted: keep it only as long as needed.</source>
+        <translation>The copy is not encrypted: keep it only as long as needed.</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Attach a document</source>
+        <translation>Attach a document</translation>
+    </message>
+    <message>
+        <source>The copy could not be written: %1</source>
+        <translation>The copy could not be written: %1</translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation>Save a copy</translation>
+    </message>
 </context>
 <context>
     <name>ErrorText</name>

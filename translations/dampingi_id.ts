@@ -259,6 +259,74 @@
         <source>(location)</source>
         <translation>(lokasi)</translation>
     </message>
+    <message>
+        <source>Due</source>
+        <translation>Jatuh tempo</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tugas</translation>
+    </message>
+    <message>
+        <source>What needs doing, e.g. accompany to the hospital for visum</source>
+        <translation>Apa yang perlu dilakukan, mis. mendampingi ke rumah sakit untuk visum</translation>
+    </message>
+    <message>
+        <source>Add follow-up</source>
+        <translation>Tambah tindak lanjut</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>Tandai selesai</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Tindak lanjut</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Berkas</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Ukuran</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Ditambahkan</translation>
+    </message>
+    <message>
+        <source>Attach file…</source>
+        <translation>Lampirkan berkas…</translation>
+    </message>
+    <message>
+        <source>Save a copy…</source>
+        <translation>Simpan salinan…</translation>
+    </message>
+    <message>
+        <source>The copy is not encrypted: keep it only as long as needed.</source>
+        <translation>Salinan ini tidak terenkripsi: simpan hanya selama diperlukan.</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Dokumen</translation>
+    </message>
+    <message>
+        <source>Attach a document</source>
+        <translation>Lampirkan dokumen</translation>
+    </message>
+    <message>
+        <source>The copy could not be written: %1</source>
+        <translation>Salinan tidak dapat ditulis: %1</translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation>Simpan salinan</translation>
+    </message>
 </context>
 <context>
     <name>ErrorText</name>

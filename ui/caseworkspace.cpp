@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/caseworkspace.h"
 
+#include "core/clock/clock.h"
 #include "core/codes/codelists.h"
 #include "core/domain/workflow.h"
 #include "core/profile/profile.h"
 #include "core/profile/session.h"
 #include "core/regions/regionindex.h"
 #include "core/store/activityrepository.h"
+#include "core/store/attachmentstore.h"
 #include "core/store/caserepository.h"
 #include "core/store/historyreader.h"
 #include "ui/codelabels.h"
@@ -15,7 +17,9 @@
 
 #include <QComboBox>
 #include <QDate>
+#include <QDateEdit>
 #include <QDateTime>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -23,6 +27,7 @@
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTimeZone>
@@ -130,10 +135,74 @@ CaseWorkspace::CaseWorkspace(Core::Session &session, const QString &language, Po
     notesLayout->addWidget(saveNote, 0, Qt::AlignRight);
     m_tabs->addTab(notesPage, tr("Notes"));
 
+    // Follow-ups: due date, task, done.
+    auto *followPage = new QWidget(m_tabs);
+    auto *followLayout = new QVBoxLayout(followPage);
+    m_followups = new QTableWidget(0, 3, followPage);
+    m_followups->setObjectName(u"followupTable"_s);
+    m_followups->setHorizontalHeaderLabels({tr("Due"), tr("Status"), tr("Task")});
+    m_followups->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_followups->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_followups->verticalHeader()->hide();
+    followLayout->addWidget(m_followups, 1);
+    auto *followRow = new QHBoxLayout;
+    m_followupDue = new QDateEdit(followPage);
+    m_followupDue->setObjectName(u"followupDueEdit"_s);
+    m_followupDue->setCalendarPopup(true);
+    m_followupDue->setDisplayFormat(QLocale(language).dateFormat(QLocale::ShortFormat));
+    followRow->addWidget(m_followupDue);
+    m_followupText = new QLineEdit(followPage);
+    m_followupText->setObjectName(u"followupTextEdit"_s);
+    m_followupText->setPlaceholderText(tr("What needs doing, e.g. accompany to the hospital for visum"));
+    followRow->addWidget(m_followupText, 1);
+    auto *addFollow = new QPushButton(tr("Add follow-up"), followPage);
+    addFollow->setObjectName(u"addFollowupButton"_s);
+    followRow->addWidget(addFollow);
+    auto *doneFollow = new QPushButton(tr("Mark done"), followPage);
+    doneFollow->setObjectName(u"followupDoneButton"_s);
+    followRow->addWidget(doneFollow);
+    followLayout->addLayout(followRow);
+    m_followupError = errorLabel(u"followupError"_s, followPage);
+    followLayout->addWidget(m_followupError);
+    m_tabs->addTab(followPage, tr("Follow-ups"));
+
+    // Documents: encrypted in the profile; a decrypted copy only where the user saves one.
+    auto *docPage = new QWidget(m_tabs);
+    auto *docLayout = new QVBoxLayout(docPage);
+    m_documents = new QTableWidget(0, 4, docPage);
+    m_documents->setObjectName(u"documentTable"_s);
+    m_documents->setHorizontalHeaderLabels({tr("File"), tr("Type"), tr("Size"), tr("Added")});
+    m_documents->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_documents->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_documents->verticalHeader()->hide();
+    docLayout->addWidget(m_documents, 1);
+    auto *docRow = new QHBoxLayout;
+    docRow->addStretch();
+    auto *attach = new QPushButton(tr("Attach file…"), docPage);
+    attach->setObjectName(u"attachButton"_s);
+    docRow->addWidget(attach);
+    auto *saveCopy = new QPushButton(tr("Save a copy…"), docPage);
+    saveCopy->setObjectName(u"saveCopyButton"_s);
+    saveCopy->setToolTip(tr("The copy is not encrypted: keep it only as long as needed."));
+    docRow->addWidget(saveCopy);
+    docLayout->addLayout(docRow);
+    m_documentError = errorLabel(u"documentError"_s, docPage);
+    docLayout->addWidget(m_documentError);
+    m_tabs->addTab(docPage, tr("Documents"));
+
     m_history = addTable(u"historyTable"_s, tr("History"),
                          {tr("When"), tr("Who"), tr("What"), tr("Field"), tr("Value")});
 
     connect(apply, &QPushButton::clicked, this, &CaseWorkspace::changeStatus);
+    connect(addFollow, &QPushButton::clicked, this, &CaseWorkspace::addFollowup);
+    connect(m_followupText, &QLineEdit::returnPressed, this, &CaseWorkspace::addFollowup);
+    connect(doneFollow, &QPushButton::clicked, this, &CaseWorkspace::markFollowupDone);
+    connect(attach, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Attach a document"));
+        if (!path.isEmpty())
+            attachFile(path);
+    });
+    connect(saveCopy, &QPushButton::clicked, this, &CaseWorkspace::saveAttachmentCopy);
     connect(saveNote, &QPushButton::clicked, this, &CaseWorkspace::addNote);
     connect(visit, &QPushButton::clicked, this, &CaseWorkspace::recordVisit);
 }
@@ -275,6 +344,33 @@ void CaseWorkspace::fill(const Core::CaseFile &file)
         notes.append({when(n.value(u"written_at"_s).toLongLong()), n.createdBy, n.text(u"body"_s)});
     setRows(m_notes, notes);
 
+    m_followupDue->setDate(
+        QDateTime::fromMSecsSinceEpoch(m_session.profile().clock().nowMs(), QTimeZone(7 * 3600))
+            .date()
+            .addDays(7));
+    QList<QStringList> followups;
+    QStringList followupIds;
+    for (const Core::Record &f : file.children.value(u"followup"_s)) {
+        followups.append({date(f.text(u"due_on"_s)), label(u"followup_status", f.text(u"status"_s)),
+                          f.text(u"description"_s)});
+        followupIds << f.id;
+    }
+    setRows(m_followups, followups);
+    for (int r = 0; r < followupIds.size(); ++r)
+        m_followups->item(r, 0)->setData(Qt::UserRole, followupIds.at(r));
+
+    QList<QStringList> documents;
+    QStringList documentIds;
+    for (const Core::Record &d : file.children.value(u"attachment"_s)) {
+        documents.append({d.text(u"file_name"_s), d.text(u"mime_type"_s),
+                          locale.formattedDataSize(d.value(u"size_bytes"_s).toLongLong()),
+                          when(d.createdAt)});
+        documentIds << d.id;
+    }
+    setRows(m_documents, documents);
+    for (int r = 0; r < documentIds.size(); ++r)
+        m_documents->item(r, 0)->setData(Qt::UserRole, documentIds.at(r));
+
     QList<QStringList> history;
     if (const auto entries = m_session.history().forCase(m_caseId); entries) {
         for (auto it = entries->crbegin(); it != entries->crend(); ++it) {
@@ -317,6 +413,80 @@ void CaseWorkspace::addNote()
     m_noteEdit->clear();
     reload();
     emit caseChanged(m_caseId);
+}
+
+void CaseWorkspace::addFollowup()
+{
+    m_followupError->hide();
+    const Core::Result<Core::Record> added
+        = m_session.activities().add(u"followup", m_caseId,
+                                     {{u"due_on"_s, m_followupDue->date().toString(Qt::ISODate)},
+                                      {u"description"_s, m_followupText->text()}});
+    if (!added) {
+        m_followupError->setText(ErrorText::message(added.error()));
+        m_followupError->show();
+        return;
+    }
+    m_followupText->clear();
+    reload();
+    emit caseChanged(m_caseId);
+}
+
+void CaseWorkspace::markFollowupDone()
+{
+    m_followupError->hide();
+    const int row = m_followups->currentRow();
+    if (row < 0)
+        return;
+    const QString id = m_followups->item(row, 0)->data(Qt::UserRole).toString();
+    if (const Core::Status s = m_session.activities().update(u"followup", id, {{u"status"_s, u"done"_s}});
+        !s) {
+        m_followupError->setText(ErrorText::message(s.error()));
+        m_followupError->show();
+        return;
+    }
+    reload();
+    emit caseChanged(m_caseId);
+}
+
+bool CaseWorkspace::attachFile(const QString &path)
+{
+    m_documentError->hide();
+    const Core::Result<Core::Record> added = m_session.attachments().attach(m_caseId, path);
+    if (!added) {
+        m_documentError->setText(ErrorText::message(added.error()));
+        m_documentError->show();
+        return false;
+    }
+    reload();
+    emit caseChanged(m_caseId);
+    return true;
+}
+
+bool CaseWorkspace::saveAttachmentTo(const QString &attachmentId, const QString &path)
+{
+    m_documentError->hide();
+    const Core::Result<QByteArray> content = m_session.attachments().read(attachmentId);
+    QSaveFile file(path);
+    if (!content || !file.open(QIODevice::WriteOnly) || file.write(*content) != content->size()
+        || !file.commit()) {
+        m_documentError->setText(content ? tr("The copy could not be written: %1").arg(file.errorString())
+                                         : ErrorText::message(content.error()));
+        m_documentError->show();
+        return false;
+    }
+    return true;
+}
+
+void CaseWorkspace::saveAttachmentCopy()
+{
+    const int row = m_documents->currentRow();
+    if (row < 0)
+        return;
+    const QString path
+        = QFileDialog::getSaveFileName(this, tr("Save a copy"), m_documents->item(row, 0)->text());
+    if (!path.isEmpty())
+        saveAttachmentTo(m_documents->item(row, 0)->data(Qt::UserRole).toString(), path);
 }
 
 void CaseWorkspace::recordVisit()

@@ -38,6 +38,17 @@ private:
     void changeStatus();
     void addNote();
     void recordVisit();
+    void addFollowup();
+    void markFollowupDone();
+    void saveAttachmentCopy();
+
+public:
+    // Attaches a file (encrypted into the profile); the "Attach file…" button asks for the path.
+    bool attachFile(const QString &path);
+    // Writes a decrypted copy of an attachment where the user chose; nothing else decrypts to disk.
+    bool saveAttachmentTo(const QString &attachmentId, const QString &path);
+
+private:
     void fill(const Core::CaseFile &file);
     QTableWidget *addTable(const QString &objectName, const QString &title, const QStringList &headers);
     QString label(QStringView list, const QString &code) const;
@@ -61,4 +72,10 @@ private:
     QPlainTextEdit *m_noteEdit;
     QLabel *m_noteError;
     QTableWidget *m_history;
+    QTableWidget *m_followups;
+    class QDateEdit *m_followupDue;
+    QLineEdit *m_followupText;
+    QLabel *m_followupError;
+    QTableWidget *m_documents;
+    QLabel *m_documentError;
 };

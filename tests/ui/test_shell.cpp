@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/profile/settings.h"
 #include "core/store/caserepository.h"
+#include "core/store/worklist.h"
 #include "tests/support/fixtures.h"
 #include "ui/caseworkspace.h"
 #include "ui/mainwindow.h"
@@ -12,9 +13,11 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTabWidget>
-#include <QScopeGuard>
+#include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
 
@@ -160,4 +163,57 @@ TEST_CASE("the main screens speak Indonesian under the id catalogue", "[ui][shel
     auto *search = window.findChild<QLineEdit *>(u"searchEdit"_s);
     REQUIRE(search);
     CHECK(search->placeholderText().startsWith(u"Cari"_s));
+}
+
+TEST_CASE("follow-ups are added and marked done from the case file", "[ui][workspace]")
+{
+    Test::ProfileFixture f;
+    const auto kase = f.session->cases().create(Test::sampleDraft());
+    REQUIRE(kase.ok());
+    CaseWorkspace workspace(*f.session, u"id"_s, nullptr);
+    workspace.open(kase->id);
+    workspace.show();
+    auto *text = workspace.findChild<QLineEdit *>(u"followupTextEdit"_s);
+    auto *add = workspace.findChild<QPushButton *>(u"addFollowupButton"_s);
+    auto *done = workspace.findChild<QPushButton *>(u"followupDoneButton"_s);
+    auto *table = workspace.findChild<QTableWidget *>(u"followupTable"_s);
+    REQUIRE(text);
+    REQUIRE(add);
+    REQUIRE(done);
+    REQUIRE(table);
+    QTest::keyClicks(text, u"Dampingi ke RSUD untuk visum"_s);
+    QTest::mouseClick(add, Qt::LeftButton);
+    REQUIRE(table->rowCount() == 1);
+    CHECK(table->item(0, 2)->text() == u"Dampingi ke RSUD untuk visum");
+    // Due in a week: not yet on the worklist for today, but on it a week later.
+    CHECK(f.session->worklist().followupsDue(QDate(2026, 11, 20))->isEmpty());
+    CHECK(f.session->worklist().followupsDue(QDate(2026, 11, 27))->size() == 1);
+    table->selectRow(0);
+    QTest::mouseClick(done, Qt::LeftButton);
+    CHECK(f.session->worklist().followupsDue(QDate(2026, 11, 27))->isEmpty());
+}
+
+TEST_CASE("a document is attached encrypted and a copy saved only where asked", "[ui][workspace]")
+{
+    Test::ProfileFixture f;
+    const auto kase = f.session->cases().create(Test::sampleDraft());
+    REQUIRE(kase.ok());
+    CaseWorkspace workspace(*f.session, u"id"_s, nullptr);
+    workspace.open(kase->id);
+    QTemporaryDir outside;
+    QFile source(outside.filePath(u"surat-rujukan.txt"_s));
+    REQUIRE(source.open(QIODevice::WriteOnly));
+    source.write("Surat rujukan ke psikolog untuk korban");
+    source.close();
+    REQUIRE(workspace.attachFile(source.fileName()));
+    auto *table = workspace.findChild<QTableWidget *>(u"documentTable"_s);
+    REQUIRE(table);
+    REQUIRE(table->rowCount() == 1);
+    CHECK(table->item(0, 0)->text() == u"surat-rujukan.txt");
+    CHECK_FALSE(Test::readTree(f.dir.path()).contains("Surat rujukan ke psikolog"));
+    const QString copy = outside.filePath(u"copy.txt"_s);
+    REQUIRE(workspace.saveAttachmentTo(table->item(0, 0)->data(Qt::UserRole).toString(), copy));
+    QFile saved(copy);
+    REQUIRE(saved.open(QIODevice::ReadOnly));
+    CHECK(saved.readAll() == "Surat rujukan ke psikolog untuk korban");
 }
