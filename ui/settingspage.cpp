@@ -16,21 +16,23 @@ SettingsPage::SettingsPage(Core::Settings &settings, QWidget *parent)
     : QWidget(parent)
 {
     auto *outer = new QVBoxLayout(this);
-    auto *form = new QFormLayout;
-    outer->addLayout(form);
+    auto *holder = new QWidget(this);
+    holder->setMaximumWidth(720); // a readable column, not stretched across a wide screen
+    auto *form = new QFormLayout(holder);
+    outer->addWidget(holder);
     outer->addStretch();
 
-    auto *language = new QComboBox(this);
+    auto *language = new QComboBox(holder);
     language->setObjectName(u"languageCombo"_s);
     language->addItem(u"Bahasa Indonesia"_s, u"id"_s); // language names in their own language
     language->addItem(u"English"_s, u"en"_s);
     language->setCurrentIndex(language->findData(settings.language()));
     form->addRow(tr("Language"), language);
-    auto *restart = new QLabel(tr("A new language applies when Dampingi starts again."), this);
+    auto *restart = new QLabel(tr("A new language applies when Dampingi starts again."), holder);
     restart->setWordWrap(true);
     form->addRow(QString(), restart);
 
-    auto *idle = new QSpinBox(this);
+    auto *idle = new QSpinBox(holder);
     idle->setObjectName(u"idleLockSpin"_s);
     idle->setRange(0, 240);
     idle->setSuffix(tr(" min"));
@@ -38,7 +40,7 @@ SettingsPage::SettingsPage(Core::Settings &settings, QWidget *parent)
     idle->setValue(settings.idleLockMinutes());
     form->addRow(tr("Lock after inactivity"), idle);
 
-    auto *gps = new QComboBox(this);
+    auto *gps = new QComboBox(holder);
     gps->setObjectName(u"gpsSourceCombo"_s);
     gps->setEditable(true);
     gps->addItem(tr("Laptop's own location service"), u"system"_s);
