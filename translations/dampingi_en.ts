@@ -426,6 +426,10 @@
             <numerusform>Needs attention: %n items.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Unfinished intake, last saved %1 — open to continue</source>
+        <translation>Unfinished intake, last saved %1 — open to continue</translation>
+    </message>
 </context>
 <context>
     <name>IntakeWizard</name>

@@ -421,6 +421,10 @@
             <numerusform>Perlu perhatian: %n hal.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Unfinished intake, last saved %1 — open to continue</source>
+        <translation>Pengaduan belum selesai, terakhir disimpan %1 — buka untuk melanjutkan</translation>
+    </message>
 </context>
 <context>
     <name>IntakeWizard</name>

@@ -6,6 +6,7 @@
 #include "core/profile/session.h"
 #include "core/store/caserepository.h"
 #include "core/store/changelog.h"
+#include "core/store/draftstore.h"
 #include "core/store/worklist.h"
 #include "ui/codelabels.h"
 #include "ui/errortext.h"
@@ -45,7 +46,11 @@ HomePage::HomePage(Core::Session &session, const QString &language, QWidget *par
     m_attention->setWordWrap(true);
     statusLayout->addWidget(m_sync);
     statusLayout->addWidget(m_attention);
-    statusLayout->addStretch();
+    m_drafts = new QListWidget(status);
+    m_drafts->setObjectName(u"draftList"_s);
+    statusLayout->addWidget(m_drafts, 1);
+    connect(m_drafts, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem *item) { emit draftActivated(item->data(caseIdRole).toString()); });
     grid->addWidget(status, 1, 1);
     refresh();
 }
@@ -120,5 +125,19 @@ void HomePage::refresh()
                                  "this laptop is not enrolled with a server yet.",
                                  nullptr, int(*pending))
                             : ErrorText::message(pending.error()));
-    m_attention->setText(tr("Needs attention: %n item(s).", nullptr, 0));
+    // Needs attention: unfinished intakes (drafts) until sync adds conflicts and failed items.
+    m_drafts->clear();
+    int attention = 0;
+    if (const auto drafts = m_session.drafts().list(m_session.profile().actor().login); drafts) {
+        for (const Core::DraftInfo &draft : *drafts) {
+            const QString saved = locale.toString(
+                QDateTime::fromMSecsSinceEpoch(draft.updatedAt, QTimeZone(7 * 3600)), QLocale::ShortFormat);
+            auto *item = new QListWidgetItem(
+                tr("Unfinished intake, last saved %1 — open to continue").arg(saved), m_drafts);
+            item->setData(caseIdRole, draft.id);
+            ++attention;
+        }
+    }
+    m_drafts->setVisible(attention > 0);
+    m_attention->setText(tr("Needs attention: %n item(s).", nullptr, attention));
 }

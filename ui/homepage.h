@@ -23,6 +23,7 @@ public:
 
 signals:
     void caseActivated(const QString &caseId);
+    void draftActivated(const QString &draftId);
 
 private:
     QListWidget *addList(const QString &objectName, const QString &title, class QGridLayout *grid, int row,
@@ -35,4 +36,5 @@ private:
     QListWidget *m_recent = nullptr;
     QLabel *m_sync = nullptr;
     QLabel *m_attention = nullptr;
+    QListWidget *m_drafts = nullptr;
 };

@@ -70,6 +70,12 @@ IntakePerpetratorPage::IntakePerpetratorPage(IntakeFields &fields, Core::Session
     addPerpetrator();
 }
 
+void IntakePerpetratorPage::ensureCount(int n)
+{
+    while (count() < n && count() < maxPerpetrators)
+        addPerpetrator();
+}
+
 void IntakePerpetratorPage::addPerpetrator()
 {
     const int index = int(m_perpetrators.size());

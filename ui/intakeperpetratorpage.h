@@ -33,6 +33,8 @@ public:
     // With more than one victim, says that the relationship does not name a victim.
     void showVictimLinkNote(bool show);
     int count() const { return int(m_perpetrators.size()); }
+    // Adds perpetrator tabs until there are `n` (resuming a draft).
+    void ensureCount(int n);
     // Perpetrator `index` as a party of the case; nothing when their tab was left empty.
     std::optional<Core::PartyInput> party(int index) const;
 

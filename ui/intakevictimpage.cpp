@@ -78,6 +78,12 @@ IntakeVictimPage::IntakeVictimPage(IntakeFields &fields, Core::Session &session,
 
 IntakeVictimPage::~IntakeVictimPage() = default;
 
+void IntakeVictimPage::ensureCount(int n)
+{
+    while (count() < n && count() < maxVictims)
+        addVictim();
+}
+
 void IntakeVictimPage::addVictim()
 {
     const int index = int(m_victims.size());

@@ -45,6 +45,8 @@ public:
     bool validatePage() override;
 
     int count() const { return int(m_victims.size()); }
+    // Adds victim tabs until there are `n` (resuming a draft).
+    void ensureCount(int n);
     // Victim `index` as a party of the case.
     Core::PartyInput party(int index) const;
     // A translated sentence for the first problem of victim `index`'s NIK, or empty.

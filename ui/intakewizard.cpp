@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/intakewizard.h"
 
+#include "core/clock/clock.h"
 #include "core/profile/profile.h"
 #include "core/profile/session.h"
 #include "core/store/caserepository.h"
+#include "core/store/draftstore.h"
+#include "core/util/uuid.h"
 #include "ui/errortext.h"
+#include "ui/formstate.h"
 #include "ui/intakechannelpage.h"
 #include "ui/intakefields.h"
 #include "ui/intakeform.h"
@@ -16,6 +20,7 @@
 
 #include <QAbstractButton>
 #include <QRegularExpression>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -65,7 +70,57 @@ IntakeWizard::IntakeWizard(Core::Session &session, const QString &language, QWid
             m_perpetratorPage->showVictimLinkNote(m_victimPage->count() > 1);
     });
 
+    // Drafts: what is typed is saved (sealed) every few seconds and on every page change, so a
+    // crash or a flat battery loses nothing; the home screen offers unfinished intakes.
+    m_draftId = Core::newUuidV7(m_session.profile().clock().nowMs());
+    m_blank = FormState::capture(this);
+    m_autosave = new QTimer(this);
+    m_autosave->setInterval(3000);
+    connect(m_autosave, &QTimer::timeout, this, &IntakeWizard::saveDraft);
+    connect(this, &QWizard::currentIdChanged, this, &IntakeWizard::saveDraft);
+    m_autosave->start();
+
     resize(1040, 680);
+}
+
+QJsonObject IntakeWizard::draftContent() const
+{
+    return QJsonObject{{u"page"_s, currentId()},
+                       {u"victims"_s, m_victimPage->count()},
+                       {u"perpetrators"_s, m_perpetratorPage->count()},
+                       {u"fields"_s, FormState::capture(this)}};
+}
+
+void IntakeWizard::saveDraft()
+{
+    // After Finish or Discard nothing is saved again (QWizard resets its pages while closing).
+    if (m_draftClosed || currentId() < 0)
+        return;
+    const QJsonObject content = draftContent();
+    // Nothing typed yet is not a draft; an unchanged draft is not written again.
+    if (content.value(u"fields"_s).toObject() == m_blank || content == m_lastSaved)
+        return;
+    if (m_session.drafts().save(m_draftId, u"intake"_s, m_session.profile().actor().login, content))
+        m_lastSaved = content;
+}
+
+void IntakeWizard::resumeDraft(const QString &draftId, const QJsonObject &content)
+{
+    m_draftId = draftId;
+    m_victimPage->ensureCount(content.value(u"victims"_s).toInt(1));
+    m_perpetratorPage->ensureCount(content.value(u"perpetrators"_s).toInt(1));
+    FormState::restore(this, content.value(u"fields"_s).toObject());
+    m_lastSaved = content;
+    // Walk forward to where the user was; a page whose input is incomplete stops the walk there.
+    const int page = content.value(u"page"_s).toInt();
+    if (currentId() < 0)
+        restart(); // not shown yet: start at the first page, then walk
+    while (currentId() < page) {
+        const int before = currentId();
+        next();
+        if (currentId() == before)
+            break;
+    }
 }
 
 IntakeWizard::~IntakeWizard() = default;
@@ -142,6 +197,9 @@ bool IntakeWizard::save()
         // The case is stored; only search misses it until the next unlock rebuilds the index.
         qWarning("intake: search index not refreshed: %s", qPrintable(indexed.error().detail));
     }
+    m_draftClosed = true;
+    m_autosave->stop();
+    (void)m_session.drafts().remove(m_draftId); // the case is stored: the draft has served
     emit caseCreated(id, created->text(u"number"_s));
     return true;
 }
@@ -183,6 +241,12 @@ void IntakeWizard::routeError(const Core::Error &error, const QStringList &party
 
 void IntakeWizard::done(int result)
 {
+    if (result == QDialog::Rejected && (m_discardArmed || visitedIds().size() <= 1)) {
+        // Discarded on purpose: the draft goes too.
+        m_draftClosed = true;
+        m_autosave->stop();
+        (void)m_session.drafts().remove(m_draftId);
+    }
     // Esc or Cancel on a started intake asks once more (on the button itself, without a modal
     // dialog), so an accidental key press never throws away what was typed.
     if (result == QDialog::Rejected && !m_discardArmed && visitedIds().size() > 1) {

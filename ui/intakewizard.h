@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QJsonObject>
 #include <QStringList>
 #include <QWizard>
 
@@ -36,6 +37,10 @@ public:
     bool validateCurrentPage() override;
     void done(int result) override;
 
+    // Continues an unfinished intake saved as a draft.
+    void resumeDraft(const QString &draftId, const QJsonObject &content);
+    const QString &draftId() const { return m_draftId; }
+
 signals:
     void caseCreated(const QString &caseId, const QString &number);
 
@@ -45,6 +50,8 @@ private:
     void goToPage(int page);
 
     Core::CaseDraft buildDraft(QStringList *partyKeys) const;
+    QJsonObject draftContent() const;
+    void saveDraft();
     bool save();
     void routeError(const Core::Error &error, const QStringList &partyKeys);
 
@@ -58,4 +65,9 @@ private:
     IntakePerpetratorPage *m_perpetratorPage = nullptr;
     IntakeRiskPage *m_riskPage = nullptr;
     bool m_discardArmed = false;
+    QString m_draftId;
+    QJsonObject m_blank; // the form as opened: not worth a draft
+    QJsonObject m_lastSaved; // what the draft holds now
+    class QTimer *m_autosave = nullptr;
+    bool m_draftClosed = false; // finished or discarded: no more saving
 };

@@ -5,6 +5,7 @@
 #include "core/profile/session.h"
 #include "core/profile/settings.h"
 #include "core/store/changelog.h"
+#include "core/store/draftstore.h"
 #include "ui/caselistpage.h"
 #include "ui/caseworkspace.h"
 #include "ui/homepage.h"
@@ -94,6 +95,7 @@ MainWindow::MainWindow(Core::Session &session, Core::Settings &settings, const Q
 
     connect(m_nav, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     connect(m_home, &HomePage::caseActivated, this, &MainWindow::showCase);
+    connect(m_home, &HomePage::draftActivated, this, &MainWindow::resumeIntake);
     connect(m_cases, &CaseListPage::caseActivated, this, &MainWindow::showCase);
     connect(m_workspace, &CaseWorkspace::caseChanged, this, &MainWindow::caseChanged);
 
@@ -132,11 +134,27 @@ void MainWindow::showCase(const QString &caseId)
 void MainWindow::newCase()
 {
     IntakeWizard wizard(m_session, m_language, this);
+    runIntake(wizard);
+}
+
+void MainWindow::resumeIntake(const QString &draftId)
+{
+    const Core::Result<QJsonObject> content = m_session.drafts().load(draftId);
+    if (!content)
+        return;
+    IntakeWizard wizard(m_session, m_language, this);
+    wizard.resumeDraft(draftId, *content);
+    runIntake(wizard);
+}
+
+void MainWindow::runIntake(IntakeWizard &wizard)
+{
     connect(&wizard, &IntakeWizard::caseCreated, this, [this](const QString &caseId) {
         caseChanged(caseId);
         showCase(caseId);
     });
     wizard.exec();
+    m_home->refresh(); // a draft may have been kept or dropped
 }
 
 void MainWindow::caseChanged(const QString &caseId)

@@ -31,6 +31,8 @@ public:
     void showCase(const QString &caseId);
     void showPage(int page);
     void newCase();
+    // Continues an unfinished intake from its draft.
+    void resumeIntake(const QString &draftId);
     void lockScreen();
     // Builds the search index in the background; the list refreshes when it is ready.
     void loadSearchIndex();
@@ -43,6 +45,7 @@ protected:
 private:
     void refreshStatus();
     void caseChanged(const QString &caseId);
+    void runIntake(class IntakeWizard &wizard);
 
     Core::Session &m_session;
     Core::Settings &m_settings;

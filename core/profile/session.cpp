@@ -10,6 +10,7 @@
 #include "core/store/activityrepository.h"
 #include "core/store/attachmentstore.h"
 #include "core/store/caserepository.h"
+#include "core/store/draftstore.h"
 #include "core/store/historyreader.h"
 #include "core/store/recordreader.h"
 #include "core/store/schema.h"
@@ -76,6 +77,7 @@ Session::Session(Profile &profile, const CodeLists &codes, const RegionIndex &re
                                             profile.attachmentsDirectory(), profile.actor());
     m_history = std::make_unique<HistoryReader>(profile.database(), profile.cipher());
     m_worklist = std::make_unique<Worklist>(profile.database(), *m_reader);
+    m_drafts = std::make_unique<DraftStore>(profile.database(), profile.cipher(), profile.clock());
     m_search = std::make_unique<SearchIndex>();
 }
 

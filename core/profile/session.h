@@ -15,6 +15,7 @@ class CaseRepository;
 class CodeLists;
 class HistoryReader;
 class Worklist;
+class DraftStore;
 class Profile;
 class RecordReader;
 class RegionIndex;
@@ -53,6 +54,7 @@ public:
     AttachmentStore &attachments() { return *m_attachments; }
     HistoryReader &history() { return *m_history; }
     Worklist &worklist() { return *m_worklist; }
+    DraftStore &drafts() { return *m_drafts; }
     SearchIndex &searchIndex() { return *m_search; }
     const RegionIndex &regions() const { return m_regions; }
     const CodeLists &codes() const { return m_codes; }
@@ -68,6 +70,7 @@ private:
     std::unique_ptr<AttachmentStore> m_attachments;
     std::unique_ptr<HistoryReader> m_history;
     std::unique_ptr<Worklist> m_worklist;
+    std::unique_ptr<DraftStore> m_drafts;
     std::unique_ptr<SearchIndex> m_search;
     bool m_searchReady = false;
     QStringList m_reindexedMeanwhile;

@@ -160,6 +160,14 @@ const char16_t *const step3[] = {
     uR"(CREATE INDEX cases_updated ON cases(updated_at))",
 };
 
+// Step 4: drafts of unfinished forms (an intake interrupted by a flat battery), local to this
+// laptop, never replicated, sealed like every other sensitive value.
+const char16_t *const step4[] = {
+    uR"(CREATE TABLE drafts (
+        id TEXT PRIMARY KEY, kind TEXT NOT NULL, created_by TEXT NOT NULL,
+        updated_at INTEGER NOT NULL, sealed BLOB NOT NULL) WITHOUT ROWID)",
+};
+
 struct Step
 {
     const char16_t *const *statements;
@@ -171,7 +179,7 @@ template <std::size_t N> constexpr Step step(const char16_t *const (&statements)
     return {statements, N};
 }
 
-const Step steps[] = {step(step1), step(step2), step(step3)};
+const Step steps[] = {step(step1), step(step2), step(step3), step(step4)};
 
 Status exec(QSqlDatabase &db, const QString &sql)
 {

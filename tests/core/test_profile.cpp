@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/profile/profile.h"
 #include "core/profile/settings.h"
+#include "core/store/draftstore.h"
 #include "tests/support/fixtures.h"
 
 #include <QFile>
@@ -119,4 +120,23 @@ TEST_CASE("the screen lock checks the passphrase without locking the store", "[c
     CHECK(f.profile->verifyPassphrase(Test::passphrase).ok());
     CHECK(f.profile->unlocked());
     CHECK(f.session->cases().create(Test::sampleDraft()).ok());
+}
+
+TEST_CASE("a draft is saved sealed, listed for its author, loaded and removed", "[core][drafts]")
+{
+    Test::ProfileFixture f;
+    Core::DraftStore &drafts = f.session->drafts();
+    const QJsonObject content{{u"victimNameEdit"_s, u"Nurhaliza Kartikasari"_s}, {u"page"_s, 2}};
+    REQUIRE(drafts.save(u"d1"_s, u"intake"_s, u"siti.caseworker"_s, content).ok());
+    f.clock.advance(1000);
+    REQUIRE(drafts.save(u"d1"_s, u"intake"_s, u"siti.caseworker"_s, content).ok()); // upsert
+    CHECK(drafts.list(u"siti.caseworker"_s)->size() == 1);
+    CHECK(drafts.list(u"someone.else"_s)->isEmpty());
+    CHECK_FALSE(Test::readTree(f.dir.path()).contains("Kartikasari"));
+    f.reopen();
+    const auto loaded = f.session->drafts().load(u"d1"_s);
+    REQUIRE(loaded.ok());
+    CHECK(*loaded == content);
+    REQUIRE(f.session->drafts().remove(u"d1"_s).ok());
+    CHECK(f.session->drafts().load(u"d1"_s).error().code == Core::Error::Code::NotFound);
 }

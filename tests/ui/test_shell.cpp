@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/profile/settings.h"
 #include "core/store/caserepository.h"
+#include "core/store/draftstore.h"
 #include "core/store/worklist.h"
 #include "tests/support/fixtures.h"
 #include "ui/caseworkspace.h"
+#include "ui/intakewizard.h"
 #include "ui/mainwindow.h"
 #include "ui/unlockdialog.h"
 
@@ -216,4 +218,44 @@ TEST_CASE("a document is attached encrypted and a copy saved only where asked", 
     QFile saved(copy);
     REQUIRE(saved.open(QIODevice::ReadOnly));
     CHECK(saved.readAll() == "Surat rujukan ke psikolog untuk korban");
+}
+
+TEST_CASE("an interrupted intake is kept as a draft and continues where it stopped", "[ui][intake][drafts]")
+{
+    Test::ProfileFixture f;
+    const QString login = f.profile->actor().login;
+    {
+        IntakeWizard wizard(*f.session, u"id"_s);
+        wizard.show();
+        auto *channel = wizard.findChild<QComboBox *>(u"channelCombo"_s);
+        REQUIRE(channel);
+        channel->setCurrentIndex(channel->findData(u"police_referral"_s));
+        QTest::mouseClick(wizard.button(QWizard::NextButton), Qt::LeftButton); // page change saves
+        REQUIRE(wizard.currentId() == IntakeWizard::ReporterPage);
+        auto *reporter = wizard.findChild<QLineEdit *>(u"reporterNameEdit"_s);
+        REQUIRE(reporter);
+        QTest::keyClicks(reporter, u"Bripka Sulastri"_s);
+        QTest::mouseClick(wizard.button(QWizard::NextButton), Qt::LeftButton);
+        REQUIRE(wizard.currentId() == IntakeWizard::VictimPage);
+        // The laptop dies here: the wizard is gone without Finish or Cancel.
+    }
+    const auto drafts = f.session->drafts().list(login);
+    REQUIRE(drafts.ok());
+    REQUIRE(drafts->size() == 1);
+    CHECK_FALSE(Test::readTree(f.dir.path()).contains("Sulastri")); // sealed at rest
+
+    const auto content = f.session->drafts().load(drafts->first().id);
+    REQUIRE(content.ok());
+    IntakeWizard resumed(*f.session, u"id"_s);
+    resumed.resumeDraft(drafts->first().id, *content);
+    resumed.show();
+    CHECK(resumed.currentId() == IntakeWizard::VictimPage);
+    CHECK(resumed.findChild<QComboBox *>(u"channelCombo"_s)->currentData().toString() == u"police_referral");
+    CHECK(resumed.findChild<QLineEdit *>(u"reporterNameEdit"_s)->text() == u"Bripka Sulastri");
+
+    // Discarding on purpose (Cancel, then confirm) removes the draft.
+    resumed.reject();
+    CHECK(f.session->drafts().list(login)->size() == 1); // the first Cancel only asks
+    resumed.reject();
+    CHECK(f.session->drafts().list(login)->isEmpty());
 }
