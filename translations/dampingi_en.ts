@@ -49,6 +49,26 @@
         <source>The search is being prepared… it is ready in a moment.</source>
         <translation>The search is being prepared… it is ready in a moment.</translation>
     </message>
+    <message>
+        <source>All violence types</source>
+        <translation>All violence types</translation>
+    </message>
+    <message>
+        <source>Any risk</source>
+        <translation>Any risk</translation>
+    </message>
+    <message>
+        <source>All kecamatan</source>
+        <translation>All kecamatan</translation>
+    </message>
+    <message>
+        <source>Only my cases</source>
+        <translation>Only my cases</translation>
+    </message>
+    <message>
+        <source>With overdue follow-ups</source>
+        <translation>With overdue follow-ups</translation>
+    </message>
 </context>
 <context>
     <name>CaseWorkspace</name>

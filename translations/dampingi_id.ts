@@ -48,6 +48,26 @@
         <source>The search is being prepared… it is ready in a moment.</source>
         <translation>Pencarian sedang disiapkan… sebentar lagi siap.</translation>
     </message>
+    <message>
+        <source>All violence types</source>
+        <translation>Semua jenis kekerasan</translation>
+    </message>
+    <message>
+        <source>Any risk</source>
+        <translation>Semua tingkat risiko</translation>
+    </message>
+    <message>
+        <source>All kecamatan</source>
+        <translation>Semua kecamatan</translation>
+    </message>
+    <message>
+        <source>Only my cases</source>
+        <translation>Hanya kasus saya</translation>
+    </message>
+    <message>
+        <source>With overdue follow-ups</source>
+        <translation>Dengan tindak lanjut terlambat</translation>
+    </message>
 </context>
 <context>
     <name>CaseWorkspace</name>

@@ -25,6 +25,15 @@ void CaseListModel::setCases(QList<Core::CaseSummary> cases)
     endResetModel();
 }
 
+void CaseListModel::appendCases(const QList<Core::CaseSummary> &cases)
+{
+    if (cases.isEmpty())
+        return;
+    beginInsertRows({}, int(m_cases.size()), int(m_cases.size() + cases.size() - 1));
+    m_cases.append(cases);
+    endInsertRows();
+}
+
 int CaseListModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_cases.size());

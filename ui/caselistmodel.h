@@ -23,6 +23,7 @@ public:
                   QObject *parent = nullptr);
 
     void setCases(QList<Core::CaseSummary> cases);
+    void appendCases(const QList<Core::CaseSummary> &cases);
     const Core::CaseSummary &caseAt(int row) const { return m_cases.at(row); }
 
     int rowCount(const QModelIndex &parent = {}) const override;

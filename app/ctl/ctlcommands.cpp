@@ -27,6 +27,7 @@
 
 #include <cstdio>
 #include <functional>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 using Core::Error;
@@ -86,6 +87,13 @@ Core::Result<QString> readSecretFile(const QString &path)
     while (text.endsWith(u'\n') || text.endsWith(u'\r'))
         text.chop(1);
     return text;
+}
+
+Core::CaseFilter everyCase()
+{
+    Core::CaseFilter filter;
+    filter.limit = std::numeric_limits<int>::max();
+    return filter;
 }
 
 void writeOut(FILE *stream, const QByteArray &bytes)
@@ -345,8 +353,7 @@ int CtlCommands::profileInfo()
     const Core::Result<qint64> pending = log.pendingCount();
     if (!pending)
         return fail(pending.error());
-    const Core::Result<QList<Core::CaseSummary>> cases
-        = m_session->cases().list({{}, std::nullopt, 1000000000, false});
+    const Core::Result<QList<Core::CaseSummary>> cases = m_session->cases().list(everyCase());
     if (!cases)
         return fail(cases.error());
     return print(QJsonObject{{u"kind"_s, m_profile->info().training ? u"training"_s : u"real"_s},
@@ -552,8 +559,7 @@ int CtlCommands::exportAll()
 {
     if (m_options.value(u"format"_s, u"json"_s) != u"json")
         return usageError(u"export supports --format json"_s);
-    const Core::Result<QList<Core::CaseSummary>> rows
-        = m_session->cases().list({{}, std::nullopt, 100000000, false});
+    const Core::Result<QList<Core::CaseSummary>> rows = m_session->cases().list(everyCase());
     if (!rows)
         return fail(rows.error());
     // Streamed case by case: memory stays flat however large the profile.

@@ -354,6 +354,30 @@ Result<QList<CaseSummary>> CaseRepository::list(const CaseFilter &filter)
         sql += u" AND status = ?"_s;
         binds << filter.status;
     }
+    if (!filter.violenceType.isEmpty()) {
+        sql += u" AND EXISTS (SELECT 1 FROM json_each(violence_types) WHERE value = ?)"_s;
+        binds << filter.violenceType;
+    }
+    if (!filter.riskLevel.isEmpty()) {
+        sql += u" AND risk_level = ?"_s;
+        binds << filter.riskLevel;
+    }
+    if (!filter.area.isEmpty()) {
+        // Region codes are hierarchical: the area itself or anything below it.
+        sql += u" AND (incident_region = ? OR incident_region LIKE ? ESCAPE '\\')"_s;
+        QString prefix = filter.area;
+        prefix.replace(u'\\', u"\\\\"_s).replace(u'%', u"\\%"_s).replace(u'_', u"\\_"_s);
+        binds << filter.area << QString(prefix + u".%"_s);
+    }
+    if (!filter.assignedUser.isEmpty()) {
+        sql += u" AND assigned_user = ?"_s;
+        binds << filter.assignedUser;
+    }
+    if (!filter.overdueOn.isEmpty()) {
+        sql += u" AND EXISTS (SELECT 1 FROM followups f WHERE f.case_id = cases.id AND f.status = 'open' "
+               "AND f.deleted = 0 AND f.due_on < ?)"_s;
+        binds << filter.overdueOn;
+    }
     if (filter.ids) {
         if (filter.ids->isEmpty())
             return QList<CaseSummary>{};
@@ -361,8 +385,8 @@ Result<QList<CaseSummary>> CaseRepository::list(const CaseFilter &filter)
         binds << QString::fromUtf8(
             QJsonDocument(QJsonArray::fromStringList(*filter.ids)).toJson(QJsonDocument::Compact));
     } else {
-        sql += u" ORDER BY updated_at DESC, id DESC LIMIT ?"_s;
-        binds << filter.limit;
+        sql += u" ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?"_s;
+        binds << filter.limit << filter.offset;
     }
     Statement &query = m_log.database().statement(sql);
     int column = 1;

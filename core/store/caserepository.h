@@ -53,8 +53,14 @@ struct CaseFile
 struct CaseFilter
 {
     QString status; // empty: any
+    QString violenceType; // a violence_type code the case has
+    QString riskLevel; // the case's current risk level
+    QString area; // a region code: the incident happened in it (e.g. a kecamatan)
+    QString assignedUser; // assigned to this login
+    QString overdueOn; // ISO date: only cases with an open follow-up due before it
     std::optional<QStringList> ids; // restrict to these (search results), in this order
     int limit = 100;
+    int offset = 0; // for paging through unsearched lists
     bool includeDeleted = false;
 };
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/domain/json.h"
 #include "core/profile/session.h"
+#include "core/store/activityrepository.h"
 #include "core/store/caserepository.h"
 #include "core/store/changelog.h"
 #include "tests/support/fixtures.h"
@@ -332,4 +333,51 @@ TEST_CASE("values of the wrong JSON type are refused, not coerced", "[core][case
         Core::Json::parseObject(R"({"people":[{"role":"victim","person_id":12345}]})").value());
     REQUIRE_FALSE(parsed.ok());
     CHECK(parsed.error().field == u"people[0]");
+}
+
+TEST_CASE("the case list filters by violence type, risk, area, assignment and overdue follow-ups",
+          "[core][cases]")
+{
+    Test::ProfileFixture f;
+    auto a = Test::sampleDraft(); // seksual+psikis, high, 64.02.06.1001 (Tenggarong)
+    auto b = Test::sampleDraft();
+    b.fields[u"violence_types"_s] = QStringList{u"fisik"_s};
+    b.fields[u"incident_region"_s] = u"64.02.16.2001"_s; // Tenggarong Seberang
+    b.risk = QVariantHash{{u"level"_s, u"low"_s}};
+    const auto ca = f.session->cases().create(a);
+    const auto cb = f.session->cases().create(b);
+    REQUIRE(ca.ok());
+    REQUIRE(cb.ok());
+    REQUIRE(f.session->activities()
+                .add(u"followup", cb->id, {{u"due_on"_s, u"2026-11-10"_s}, {u"description"_s, u"Telepon"_s}})
+                .ok());
+    const auto ids = [&](Core::CaseFilter filter) {
+        QStringList out;
+        for (const auto &row : f.session->cases().list(filter).value())
+            out << row.id;
+        out.sort();
+        return out;
+    };
+    Core::CaseFilter byType;
+    byType.violenceType = u"fisik"_s;
+    CHECK(ids(byType) == QStringList{cb->id});
+    Core::CaseFilter byRisk;
+    byRisk.riskLevel = u"high"_s;
+    CHECK(ids(byRisk) == QStringList{ca->id});
+    Core::CaseFilter byArea;
+    byArea.area = u"64.02.06"_s; // the kecamatan Tenggarong, not Tenggarong Seberang
+    CHECK(ids(byArea) == QStringList{ca->id});
+    Core::CaseFilter byRegency;
+    byRegency.area = u"64.02"_s;
+    CHECK(ids(byRegency).size() == 2);
+    Core::CaseFilter mine;
+    mine.assignedUser = u"someone.else"_s;
+    CHECK(ids(mine).isEmpty());
+    Core::CaseFilter overdue;
+    overdue.overdueOn = u"2026-11-20"_s;
+    CHECK(ids(overdue) == QStringList{cb->id});
+    Core::CaseFilter paged;
+    paged.limit = 1;
+    paged.offset = 1;
+    CHECK(ids(paged).size() == 1);
 }

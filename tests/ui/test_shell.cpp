@@ -4,6 +4,7 @@
 #include "core/store/draftstore.h"
 #include "core/store/worklist.h"
 #include "tests/support/fixtures.h"
+#include "ui/caselistpage.h"
 #include "ui/caseworkspace.h"
 #include "ui/intakewizard.h"
 #include "ui/mainwindow.h"
@@ -16,8 +17,10 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScopeGuard>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -258,4 +261,26 @@ TEST_CASE("an interrupted intake is kept as a draft and continues where it stopp
     CHECK(f.session->drafts().list(login)->size() == 1); // the first Cancel only asks
     resumed.reject();
     CHECK(f.session->drafts().list(login)->isEmpty());
+}
+
+TEST_CASE("the case list filters and reads further pages as the user scrolls", "[ui][cases]")
+{
+    Test::ProfileFixture f;
+    for (int i = 0; i < 230; ++i)
+        REQUIRE(f.session->cases().create(Test::sampleDraft()).ok());
+    auto physical = Test::sampleDraft();
+    physical.fields[u"violence_types"_s] = QStringList{u"fisik"_s};
+    REQUIRE(f.session->cases().create(physical).ok());
+    CaseListPage page(*f.session, u"id"_s);
+    page.resize(1000, 600);
+    page.show();
+    auto *table = page.findChild<QTableView *>(u"caseTable"_s);
+    auto *violence = page.findChild<QComboBox *>(u"violenceFilterCombo"_s);
+    REQUIRE(table);
+    REQUIRE(violence);
+    CHECK(table->model()->rowCount() == 200); // the first page
+    table->verticalScrollBar()->setValue(table->verticalScrollBar()->maximum());
+    CHECK(table->model()->rowCount() == 231); // the rest, read on reaching the bottom
+    violence->setCurrentIndex(violence->findData(u"fisik"_s));
+    CHECK(table->model()->rowCount() == 1);
 }
