@@ -350,6 +350,65 @@
         <source>Save a copy</source>
         <translation>Save a copy</translation>
     </message>
+    <message>
+        <source>Case plan</source>
+        <translation>Case plan</translation>
+    </message>
+    <message>
+        <source>What will be done</source>
+        <translation>What will be done</translation>
+    </message>
+    <message>
+        <source>Selected referral:</source>
+        <translation>Selected referral:</translation>
+    </message>
+    <message>
+        <source>Update referral</source>
+        <translation>Update referral</translation>
+    </message>
+</context>
+<context>
+    <name>EntryForm</name>
+    <message>
+        <source>Risk level</source>
+        <translation>Risk level</translation>
+    </message>
+    <message>
+        <source>Risk factors</source>
+        <translation>Risk factors</translation>
+    </message>
+    <message>
+        <source>Safety plan</source>
+        <translation>Safety plan</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>What will be done</source>
+        <translation>What will be done</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>(not set)</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
 </context>
 <context>
     <name>ErrorText</name>

@@ -347,6 +347,65 @@
         <source>Save a copy</source>
         <translation>Simpan salinan</translation>
     </message>
+    <message>
+        <source>Case plan</source>
+        <translation>Rencana intervensi</translation>
+    </message>
+    <message>
+        <source>What will be done</source>
+        <translation>Yang akan dilakukan</translation>
+    </message>
+    <message>
+        <source>Selected referral:</source>
+        <translation>Rujukan terpilih:</translation>
+    </message>
+    <message>
+        <source>Update referral</source>
+        <translation>Perbarui rujukan</translation>
+    </message>
+</context>
+<context>
+    <name>EntryForm</name>
+    <message>
+        <source>Risk level</source>
+        <translation>Tingkat risiko</translation>
+    </message>
+    <message>
+        <source>Risk factors</source>
+        <translation>Faktor risiko</translation>
+    </message>
+    <message>
+        <source>Safety plan</source>
+        <translation>Rencana keselamatan</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Layanan</translation>
+    </message>
+    <message>
+        <source>What will be done</source>
+        <translation>Yang akan dilakukan</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Jatuh tempo</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Penyedia</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>(tidak diisi)</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Tambah</translation>
+    </message>
 </context>
 <context>
     <name>ErrorText</name>

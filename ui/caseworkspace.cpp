@@ -12,6 +12,7 @@
 #include "core/store/caserepository.h"
 #include "core/store/historyreader.h"
 #include "ui/codelabels.h"
+#include "ui/entryform.h"
 #include "ui/errortext.h"
 #include "ui/visitdialog.h"
 
@@ -109,10 +110,33 @@ CaseWorkspace::CaseWorkspace(Core::Session &session, const QString &language, Po
     m_tabs->addTab(m_incident, tr("Incident"));
     m_risks = addTable(u"riskTable"_s, tr("Assessment and safety"),
                        {tr("Assessed"), tr("Risk"), tr("Safety plan")});
+    addEntryForm(m_risks, u"risk_assessment"_s, {u"level"_s, u"factors"_s, u"safety_plan"_s});
+    m_plan = addTable(u"planTable"_s, tr("Case plan"),
+                      {tr("Service"), tr("What will be done"), tr("Due"), tr("Status")});
+    addEntryForm(m_plan, u"plan_item"_s, {u"service_type"_s, u"description"_s, u"due_on"_s});
     m_visits = addTable(u"visitTable"_s, tr("Visits"),
                         {tr("When"), tr("Village"), tr("Purpose"), tr("Location"), tr("Notes")});
     m_services = addTable(u"serviceTable"_s, tr("Services and referrals"),
                           {tr("Service"), tr("Provider"), tr("Status"), tr("Referred"), tr("Completed")});
+    QWidget *servicePage
+        = addEntryForm(m_services, u"service"_s, {u"service_type"_s, u"provider"_s, u"notes"_s});
+    {
+        // Move the selected referral along referred → accepted → completed (or declined).
+        auto *row = new QHBoxLayout;
+        row->addStretch();
+        row->addWidget(new QLabel(tr("Selected referral:"), servicePage));
+        m_serviceStatus = new QComboBox(servicePage);
+        m_serviceStatus->setObjectName(u"serviceStatusCombo"_s);
+        CodeLabels::fill(m_serviceStatus, session.codes(), u"service_status", language);
+        row->addWidget(m_serviceStatus);
+        auto *update = new QPushButton(tr("Update referral"), servicePage);
+        update->setObjectName(u"updateServiceButton"_s);
+        row->addWidget(update);
+        static_cast<QVBoxLayout *>(servicePage->layout())->insertLayout(1, row);
+        m_serviceError = errorLabel(u"serviceStatusError"_s, servicePage);
+        static_cast<QVBoxLayout *>(servicePage->layout())->insertWidget(2, m_serviceError);
+        connect(update, &QPushButton::clicked, this, &CaseWorkspace::updateService);
+    }
 
     auto *notesPage = new QWidget(m_tabs);
     auto *notesLayout = new QVBoxLayout(notesPage);
@@ -207,6 +231,45 @@ CaseWorkspace::CaseWorkspace(Core::Session &session, const QString &language, Po
     connect(visit, &QPushButton::clicked, this, &CaseWorkspace::recordVisit);
 }
 
+QWidget *CaseWorkspace::addEntryForm(QTableWidget *table, const QString &entity, const QStringList &fields)
+{
+    // The table's tab becomes a page: the table, then the form that adds to it.
+    const int index = m_tabs->indexOf(table);
+    const QString title = m_tabs->tabText(index);
+    auto *page = new QWidget(m_tabs);
+    auto *layout = new QVBoxLayout(page);
+    m_tabs->removeTab(index);
+    table->setParent(page);
+    layout->addWidget(table, 1);
+    auto *form = new EntryForm(m_session, entity, fields, m_language, page);
+    layout->addWidget(form);
+    m_tabs->insertTab(index, page, title);
+    m_forms << form;
+    connect(form, &EntryForm::saved, this, [this] {
+        reload();
+        emit caseChanged(m_caseId);
+    });
+    return page;
+}
+
+void CaseWorkspace::updateService()
+{
+    m_serviceError->hide();
+    const int row = m_services->currentRow();
+    if (row < 0)
+        return;
+    const QString id = m_services->item(row, 0)->data(Qt::UserRole).toString();
+    const Core::Status s = m_session.activities().update(
+        u"service", id, {{u"status"_s, m_serviceStatus->currentData().toString()}});
+    if (!s) {
+        m_serviceError->setText(ErrorText::message(s.error()));
+        m_serviceError->show();
+        return;
+    }
+    reload();
+    emit caseChanged(m_caseId);
+}
+
 QTableWidget *CaseWorkspace::addTable(const QString &objectName, const QString &title,
                                       const QStringList &headers)
 {
@@ -234,6 +297,8 @@ QString CaseWorkspace::when(qint64 ms) const
 void CaseWorkspace::open(const QString &caseId)
 {
     m_caseId = caseId;
+    for (EntryForm *form : std::as_const(m_forms))
+        form->setCaseId(caseId);
     m_statusError->hide();
     m_reason->clear();
     m_tabs->setCurrentIndex(0);
@@ -338,6 +403,15 @@ void CaseWorkspace::fill(const Core::CaseFile &file)
                          label(u"service_status", s.text(u"status"_s)), date(s.text(u"referred_on"_s)),
                          date(s.text(u"completed_on"_s))});
     setRows(m_services, services);
+    const QList<Core::Record> serviceRecords = file.children.value(u"service"_s);
+    for (int r = 0; r < serviceRecords.size(); ++r)
+        m_services->item(r, 0)->setData(Qt::UserRole, serviceRecords.at(r).id);
+
+    QList<QStringList> plan;
+    for (const Core::Record &p : file.children.value(u"plan_item"_s))
+        plan.append({label(u"service_type", p.text(u"service_type"_s)), p.text(u"description"_s),
+                     date(p.text(u"due_on"_s)), label(u"plan_item_status", p.text(u"status"_s))});
+    setRows(m_plan, plan);
 
     QList<QStringList> notes;
     for (const Core::Record &n : file.children.value(u"note"_s))

@@ -51,6 +51,8 @@ public:
 private:
     void fill(const Core::CaseFile &file);
     QTableWidget *addTable(const QString &objectName, const QString &title, const QStringList &headers);
+    QWidget *addEntryForm(QTableWidget *table, const QString &entity, const QStringList &fields);
+    void updateService();
     QString label(QStringView list, const QString &code) const;
     QString when(qint64 ms) const;
 
@@ -68,6 +70,10 @@ private:
     QTableWidget *m_risks;
     QTableWidget *m_visits;
     QTableWidget *m_services;
+    QTableWidget *m_plan;
+    QComboBox *m_serviceStatus;
+    QLabel *m_serviceError;
+    QList<class EntryForm *> m_forms;
     QTableWidget *m_notes;
     QPlainTextEdit *m_noteEdit;
     QLabel *m_noteError;

@@ -284,3 +284,49 @@ TEST_CASE("the case list filters and reads further pages as the user scrolls", "
     violence->setCurrentIndex(violence->findData(u"fisik"_s));
     CHECK(table->model()->rowCount() == 1);
 }
+
+TEST_CASE("assessments, plan items and referrals are added and moved on from the case file",
+          "[ui][workspace]")
+{
+    Test::ProfileFixture f;
+    const auto kase = f.session->cases().create(Test::sampleDraft());
+    REQUIRE(kase.ok());
+    CaseWorkspace workspace(*f.session, u"id"_s, nullptr);
+    workspace.open(kase->id);
+    workspace.show();
+
+    auto *level = workspace.findChild<QComboBox *>(u"risk_assessment_level"_s);
+    REQUIRE(level);
+    level->setCurrentIndex(level->findData(u"critical"_s));
+    QTest::mouseClick(workspace.findChild<QPushButton *>(u"risk_assessmentAddButton"_s), Qt::LeftButton);
+    CHECK(f.session->cases().load(kase->id)->kase.text(u"risk_level"_s) == u"critical");
+
+    // A plan item without its description is refused next to the field.
+    auto *planAdd = workspace.findChild<QPushButton *>(u"plan_itemAddButton"_s);
+    REQUIRE(planAdd);
+    QTest::mouseClick(planAdd, Qt::LeftButton);
+    auto *planError = workspace.findChild<QLabel *>(u"plan_item_descriptionError"_s);
+    REQUIRE(planError);
+    CHECK_FALSE(planError->text().isEmpty());
+    CHECK(f.session->cases().load(kase->id)->children.value(u"plan_item"_s).isEmpty());
+    QTest::keyClicks(workspace.findChild<QLineEdit *>(u"plan_item_description"_s),
+                     u"Pendampingan psikolog"_s);
+    QTest::mouseClick(planAdd, Qt::LeftButton);
+    CHECK(f.session->cases().load(kase->id)->children.value(u"plan_item"_s).size() == 1);
+
+    auto *service = workspace.findChild<QComboBox *>(u"service_service_type"_s);
+    REQUIRE(service);
+    service->setCurrentIndex(service->findData(u"forensic_exam"_s));
+    QTest::mouseClick(workspace.findChild<QPushButton *>(u"serviceAddButton"_s), Qt::LeftButton);
+    auto *services = workspace.findChild<QTableWidget *>(u"serviceTable"_s);
+    REQUIRE(services->rowCount() == 1);
+    services->selectRow(0);
+    auto *status = workspace.findChild<QComboBox *>(u"serviceStatusCombo"_s);
+    status->setCurrentIndex(status->findData(u"completed"_s)); // referred → completed skips a step
+    QTest::mouseClick(workspace.findChild<QPushButton *>(u"updateServiceButton"_s), Qt::LeftButton);
+    CHECK_FALSE(workspace.findChild<QLabel *>(u"serviceStatusError"_s)->text().isEmpty());
+    status->setCurrentIndex(status->findData(u"accepted"_s));
+    QTest::mouseClick(workspace.findChild<QPushButton *>(u"updateServiceButton"_s), Qt::LeftButton);
+    CHECK(f.session->cases().load(kase->id)->children.value(u"service"_s).first().text(u"status"_s)
+          == u"accepted");
+}
