@@ -240,6 +240,7 @@ QWidget *CaseWorkspace::addEntryForm(QTableWidget *table, const QString &entity,
     auto *layout = new QVBoxLayout(page);
     m_tabs->removeTab(index);
     table->setParent(page);
+    table->show(); // reparenting hides a widget
     layout->addWidget(table, 1);
     auto *form = new EntryForm(m_session, entity, fields, m_language, page);
     layout->addWidget(form);

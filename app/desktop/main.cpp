@@ -19,6 +19,7 @@
 #include <QDir>
 #include <QMessageBox>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTimer>
 #include <QTranslator>
 
@@ -53,7 +54,8 @@ int main(int argc, char **argv)
                                         u"PAGE"_s);
     const QCommandLineOption languageOption(u"language"_s, u"Interface language for this run: id or en"_s,
                                             u"LANG"_s);
-    parser.addOptions({profileOption, screenshotOption, pageOption, languageOption});
+    const QCommandLineOption tabOption(u"tab"_s, u"Tab of the case file for --page case"_s, u"N"_s);
+    parser.addOptions({profileOption, screenshotOption, pageOption, languageOption, tabOption});
     parser.process(app);
 
     const bool useDemo = !parser.isSet(profileOption);
@@ -113,6 +115,8 @@ int main(int argc, char **argv)
             filter.limit = 1;
             if (const auto first = session.search({}, filter); first && !first->isEmpty())
                 window.showCase(first->first().id);
+            if (auto *tabs = window.findChild<QTabWidget *>(u"caseTabs"_s))
+                tabs->setCurrentIndex(parser.value(tabOption).toInt());
         }
         QTimer::singleShot(700, &window, [&] {
             window.grab().save(parser.value(screenshotOption));

@@ -21,4 +21,9 @@ for lang in id en; do
         run --language "$lang" --page "$page" --screenshot "$out/$page-$lang.png"
         echo "$out/$page-$lang.png"
     done
+    # The case file's tabs: incident, assessment, services and referrals, history.
+    for tab in 1 2 5 10; do
+        run --language "$lang" --page case --tab "$tab" --screenshot "$out/case-tab$tab-$lang.png"
+        echo "$out/case-tab$tab-$lang.png"
+    done
 done
