@@ -368,6 +368,73 @@
     </message>
 </context>
 <context>
+    <name>CreateProfileDialog</name>
+    <message>
+        <source>Training profile (practice data for workshops, never real cases)</source>
+        <translation>Training profile (practice data for workshops, never real cases)</translation>
+    </message>
+    <message>
+        <source>New Dampingi profile</source>
+        <translation>New Dampingi profile</translation>
+    </message>
+    <message>
+        <source>A profile keeps the cases of one district on this laptop, encrypted with a key that only your passphrase opens. There is no way to recover a forgotten passphrase: keep it safe.</source>
+        <translation>A profile keeps the cases of one district on this laptop, encrypted with a key that only your passphrase opens. There is no way to recover a forgotten passphrase: keep it safe.</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>District (kabupaten/kota)</source>
+        <translation>District (kabupaten/kota)</translation>
+    </message>
+    <message>
+        <source>e.g. siti.rahma</source>
+        <translation>e.g. siti.rahma</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Caseworker</source>
+        <translation>Caseworker</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>Trainer</source>
+        <translation>Trainer</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Passphrase again</source>
+        <translation>Passphrase again</translation>
+    </message>
+    <message>
+        <source>Create profile</source>
+        <translation>Create profile</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>The two passphrases differ.</translation>
+    </message>
+</context>
+<context>
     <name>EntryForm</name>
     <message>
         <source>Risk level</source>

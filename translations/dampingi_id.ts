@@ -365,6 +365,73 @@
     </message>
 </context>
 <context>
+    <name>CreateProfileDialog</name>
+    <message>
+        <source>Training profile (practice data for workshops, never real cases)</source>
+        <translation>Profil pelatihan (data latihan untuk lokakarya, bukan kasus nyata)</translation>
+    </message>
+    <message>
+        <source>New Dampingi profile</source>
+        <translation>Profil Dampingi baru</translation>
+    </message>
+    <message>
+        <source>A profile keeps the cases of one district on this laptop, encrypted with a key that only your passphrase opens. There is no way to recover a forgotten passphrase: keep it safe.</source>
+        <translation>Profil menyimpan kasus satu kabupaten/kota di laptop ini, terenkripsi dengan kunci yang hanya bisa dibuka kata sandi Anda. Kata sandi yang terlupa tidak dapat dipulihkan: simpan baik-baik.</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Provinsi</translation>
+    </message>
+    <message>
+        <source>District (kabupaten/kota)</source>
+        <translation>Kabupaten/kota</translation>
+    </message>
+    <message>
+        <source>e.g. siti.rahma</source>
+        <translation>mis. siti.rahma</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nama pengguna</translation>
+    </message>
+    <message>
+        <source>Caseworker</source>
+        <translation>Pendamping kasus</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>Trainer</source>
+        <translation>Pelatih</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Kata sandi</translation>
+    </message>
+    <message>
+        <source>Passphrase again</source>
+        <translation>Ulangi kata sandi</translation>
+    </message>
+    <message>
+        <source>Create profile</source>
+        <translation>Buat profil</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Kedua kata sandi tidak sama.</translation>
+    </message>
+</context>
+<context>
     <name>EntryForm</name>
     <message>
         <source>Risk level</source>

@@ -9,6 +9,7 @@
 #include "core/profile/settings.h"
 #include "core/regions/regionindex.h"
 #include "core/store/caserepository.h"
+#include "ui/createprofiledialog.h"
 #include "ui/errortext.h"
 #include "ui/mainwindow.h"
 #include "ui/positionprovider.h"
@@ -78,23 +79,40 @@ int main(int argc, char **argv)
             return failWith(created.error());
         fresh = true;
     }
-    Core::Result<std::unique_ptr<Core::Profile>> profile = Core::Profile::open(dir, clock);
-    if (!profile)
-        return failWith(profile.error());
-    Core::Settings settings((*profile)->settingsPath());
+    // Indonesian unless told otherwise; the profile's own setting applies once it is open.
+    QTranslator translator;
+    const auto useLanguage = [&](const QString &language) {
+        QApplication::removeTranslator(&translator);
+        if (translator.load(u":/i18n/dampingi_%1"_s.arg(language == u"en" ? u"en"_s : u"id"_s)))
+            QApplication::installTranslator(&translator);
+    };
+    useLanguage(parser.isSet(languageOption) ? parser.value(languageOption) : u"id"_s);
+
+    std::unique_ptr<Core::Profile> profile;
+    if (!useDemo && !Core::Profile::exists(dir)) {
+        // First run on a new folder: create the profile (unlocked when done).
+        CreateProfileDialog create(dir, *regions, clock);
+        if (create.exec() != QDialog::Accepted)
+            return 0;
+        profile = create.takeProfile();
+    } else {
+        Core::Result<std::unique_ptr<Core::Profile>> opened = Core::Profile::open(dir, clock);
+        if (!opened)
+            return failWith(opened.error());
+        profile = std::move(*opened);
+    }
+    Core::Settings settings(profile->settingsPath());
     const QString language
         = parser.isSet(languageOption) ? parser.value(languageOption) : settings.language();
-    QTranslator translator;
-    if (translator.load(u":/i18n/dampingi_%1"_s.arg(language == u"en" ? u"en"_s : u"id"_s)))
-        QApplication::installTranslator(&translator);
+    useLanguage(language);
 
     // The demo profile opens without asking (its passphrase is public); a real one asks.
-    if (!useDemo || !(*profile)->unlock({}, demoPassphrase)) {
-        UnlockDialog unlock(**profile, UnlockDialog::Mode::Unlock);
+    if (!profile->unlocked() && (!useDemo || !profile->unlock({}, demoPassphrase))) {
+        UnlockDialog unlock(*profile, UnlockDialog::Mode::Unlock);
         if (unlock.exec() != QDialog::Accepted)
             return 0;
     }
-    Core::Session session(**profile, *codes, *regions);
+    Core::Session session(*profile, *codes, *regions);
     if (fresh) {
         if (const Core::Result<int> made = Core::DemoGenerator(session, 1).generate(300); !made)
             return failWith(made.error());

@@ -6,6 +6,7 @@
 #include "tests/support/fixtures.h"
 #include "ui/caselistpage.h"
 #include "ui/caseworkspace.h"
+#include "ui/createprofiledialog.h"
 #include "ui/intakewizard.h"
 #include "ui/mainwindow.h"
 #include "ui/unlockdialog.h"
@@ -329,4 +330,33 @@ TEST_CASE("assessments, plan items and referrals are added and moved on from the
     QTest::mouseClick(workspace.findChild<QPushButton *>(u"updateServiceButton"_s), Qt::LeftButton);
     CHECK(f.session->cases().load(kase->id)->children.value(u"service"_s).first().text(u"status"_s)
           == u"accepted");
+}
+
+TEST_CASE("the first-run screen creates an unlocked profile for a district", "[ui][unlock]")
+{
+    QTemporaryDir dir;
+    Core::FixedClock clock{Test::fixedNowMs};
+    CreateProfileDialog dialog(dir.filePath(u"kukar"_s), Test::regions(), clock);
+    dialog.show();
+    auto *regency = dialog.findChild<QComboBox *>(u"regencyCombo"_s);
+    REQUIRE(regency);
+    CHECK(regency->currentData().toString() == u"64.02"); // Kutai Kartanegara preselected
+    regency->setCurrentIndex(regency->findData(u"64.08"_s)); // Kutai Timur
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(u"loginEdit"_s), u"rahma"_s);
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(u"passphraseEdit"_s), u"kutim-aman-2026"_s);
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(u"repeatEdit"_s), u"kutim-aman-2025"_s);
+    auto *create = dialog.findChild<QPushButton *>(u"createButton"_s);
+    QTest::mouseClick(create, Qt::LeftButton);
+    CHECK(dialog.findChild<QLabel *>(u"createError"_s)->isVisible());
+    CHECK_FALSE(Core::Profile::exists(dir.filePath(u"kukar"_s)));
+    auto *repeat = dialog.findChild<QLineEdit *>(u"repeatEdit"_s);
+    repeat->clear();
+    QTest::keyClicks(repeat, u"kutim-aman-2026"_s);
+    QTest::mouseClick(create, Qt::LeftButton);
+    CHECK(dialog.result() == QDialog::Accepted);
+    const std::unique_ptr<Core::Profile> profile = dialog.takeProfile();
+    REQUIRE(profile);
+    CHECK(profile->unlocked());
+    CHECK(profile->info().districtCode == u"64.08");
+    CHECK(profile->actor().login == u"rahma");
 }
