@@ -102,6 +102,13 @@ CaseListPage::CaseListPage(Core::Session &session, const QString &language, QWid
     m_table->resizeColumnsToContents();
 }
 
+CaseListPage::~CaseListPage()
+{
+    // The table's scroll bar signals while QWidget's destructor tears the table down, when this
+    // object is no longer a CaseListPage (UBSan caught it): stop listening first.
+    disconnect(m_table->verticalScrollBar(), nullptr, this, nullptr);
+}
+
 void CaseListPage::focusSearch()
 {
     m_search->setFocus();

@@ -23,6 +23,7 @@ class CaseListPage final : public QWidget
 
 public:
     CaseListPage(Core::Session &session, const QString &language, QWidget *parent = nullptr);
+    ~CaseListPage() override;
 
     void refresh();
     void focusSearch();
