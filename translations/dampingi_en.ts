@@ -764,10 +764,6 @@
         <translation>Optional. Leave empty when nothing is known yet.</translation>
     </message>
     <message>
-        <source>With more than one victim, the relationship is saved without naming the victim: say in the narrative whom it concerns.</source>
-        <translation>With more than one victim, the relationship is saved without naming the victim: say in the narrative whom it concerns.</translation>
-    </message>
-    <message>
         <source>&amp;Add another perpetrator</source>
         <translation>&amp;Add another perpetrator</translation>
     </message>
@@ -918,6 +914,10 @@
     <message>
         <source>Discard the intake?</source>
         <translation>Discard the intake?</translation>
+    </message>
+    <message>
+        <source>Victim it concerns:</source>
+        <translation>Victim it concerns:</translation>
     </message>
 </context>
 <context>

@@ -759,10 +759,6 @@
         <translation>Tidak wajib. Kosongkan bila belum ada yang diketahui.</translation>
     </message>
     <message>
-        <source>With more than one victim, the relationship is saved without naming the victim: say in the narrative whom it concerns.</source>
-        <translation>Bila korban lebih dari satu, hubungan disimpan tanpa menyebut korbannya: tuliskan di kronologi korban mana yang dimaksud.</translation>
-    </message>
-    <message>
         <source>&amp;Add another perpetrator</source>
         <translation>T&amp;ambah terlapor</translation>
     </message>
@@ -913,6 +909,10 @@
     <message>
         <source>Discard the intake?</source>
         <translation>Buang isian pengaduan?</translation>
+    </message>
+    <message>
+        <source>Victim it concerns:</source>
+        <translation>Korban yang dimaksud:</translation>
     </message>
 </context>
 <context>

@@ -38,14 +38,6 @@ IntakePerpetratorPage::IntakePerpetratorPage(IntakeFields &fields, Core::Session
     m_tabs->setObjectName(u"perpetratorTabs"_s);
     m_tabs->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     layout->addWidget(m_tabs);
-    m_linkNote = new QLabel(tr("With more than one victim, the relationship is saved without naming the "
-                               "victim: say in the narrative whom it concerns."),
-                            this);
-    m_linkNote->setObjectName(u"victimLinkNote"_s);
-    m_linkNote->setWordWrap(true);
-    m_linkNote->setStyleSheet(hintStyle);
-    m_linkNote->hide();
-    layout->addWidget(m_linkNote);
     auto *buttons = new QHBoxLayout;
     auto *add = new QPushButton(tr("&Add another perpetrator"), this);
     add->setObjectName(u"addPerpetratorButton"_s);
@@ -93,6 +85,12 @@ void IntakePerpetratorPage::addPerpetrator()
                                m_fields.language(), tr("Not known"), p.tab);
     form->addRow(tr("&Relationship to the victim:"),
                  m_fields.field(page, key + u"relationship"_s, p.relationship, u"relationship"_s + n));
+    // With several victims, the relationship names which one (by position in the intake).
+    p.victim = new QComboBox(p.tab);
+    p.victim->setObjectName(u"perpetratorVictimCombo"_s + n);
+    form->addRow(tr("Victim it concerns:"), p.victim);
+    p.form = form;
+    fillVictims(p);
     p.sex = codeCombo(u"perpetratorSexCombo"_s + n, m_session.codes(), u"sex", m_fields.language(),
                       tr("Not recorded"), p.tab);
     form->addRow(tr("&Sex:"), m_fields.field(page, key + u"sex"_s, p.sex, u"perpetratorSex"_s + n));
@@ -135,9 +133,21 @@ bool IntakePerpetratorPage::validatePage()
     return true;
 }
 
-void IntakePerpetratorPage::showVictimLinkNote(bool show)
+void IntakePerpetratorPage::setVictims(const QStringList &names)
 {
-    m_linkNote->setVisible(show);
+    m_victimNames = names;
+    for (PerpetratorForm &p : m_perpetrators)
+        fillVictims(p);
+}
+
+void IntakePerpetratorPage::fillVictims(PerpetratorForm &p)
+{
+    const int chosen = p.victim->currentIndex();
+    p.victim->clear();
+    for (const QString &name : std::as_const(m_victimNames))
+        p.victim->addItem(name, int(p.victim->count()));
+    p.victim->setCurrentIndex(chosen >= 0 && chosen < p.victim->count() ? chosen : 0);
+    p.form->setRowVisible(p.victim, m_victimNames.size() > 1);
 }
 
 std::optional<Core::PartyInput> IntakePerpetratorPage::party(int index) const
@@ -145,6 +155,9 @@ std::optional<Core::PartyInput> IntakePerpetratorPage::party(int index) const
     const PerpetratorForm &pf = m_perpetrators.at(index);
     Core::PartyInput perpetrator;
     perpetrator.link = {{u"role"_s, u"perpetrator"_s}};
+    // Victims come first in the draft, in their tab order (IntakeWizard::buildDraft).
+    if (m_victimNames.size() > 1)
+        perpetrator.victimIndex = pf.victim->currentIndex();
     put(perpetrator.link, u"relationship"_s, code(pf.relationship));
     QVariantHash &p = perpetrator.person;
     put(p, u"name"_s, pf.name->text().simplified());

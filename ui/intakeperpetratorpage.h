@@ -30,8 +30,8 @@ public:
 
     bool validatePage() override;
 
-    // With more than one victim, says that the relationship does not name a victim.
-    void showVictimLinkNote(bool show);
+    // The victims' names in tab order; with more than one, each perpetrator names its victim.
+    void setVictims(const QStringList &names);
     int count() const { return int(m_perpetrators.size()); }
     // Adds perpetrator tabs until there are `n` (resuming a draft).
     void ensureCount(int n);
@@ -46,7 +46,11 @@ private:
         QComboBox *relationship = nullptr;
         QComboBox *sex = nullptr;
         QLineEdit *age = nullptr;
+        QComboBox *victim = nullptr;
+        class QFormLayout *form = nullptr;
     };
+
+    void fillVictims(PerpetratorForm &p);
 
     void addPerpetrator();
     void removePerpetrator();
@@ -55,6 +59,6 @@ private:
     Core::Session &m_session;
     QTabWidget *m_tabs = nullptr;
     QPushButton *m_remove = nullptr;
-    QLabel *m_linkNote = nullptr;
+    QStringList m_victimNames;
     QList<PerpetratorForm> m_perpetrators;
 };

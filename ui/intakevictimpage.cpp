@@ -78,6 +78,16 @@ IntakeVictimPage::IntakeVictimPage(IntakeFields &fields, Core::Session &session,
 
 IntakeVictimPage::~IntakeVictimPage() = default;
 
+QStringList IntakeVictimPage::names() const
+{
+    QStringList out;
+    for (int i = 0; i < m_victims.size(); ++i) {
+        const QString name = m_victims.at(i).name->text().simplified();
+        out << (name.isEmpty() ? tr("Victim %1").arg(i + 1) : name);
+    }
+    return out;
+}
+
 void IntakeVictimPage::ensureCount(int n)
 {
     while (count() < n && count() < maxVictims)

@@ -45,6 +45,8 @@ public:
     bool validatePage() override;
 
     int count() const { return int(m_victims.size()); }
+    // Each victim's name as typed (or "Victim N"), in tab order.
+    QStringList names() const;
     // Adds victim tabs until there are `n` (resuming a draft).
     void ensureCount(int n);
     // Victim `index` as a party of the case.

@@ -67,7 +67,7 @@ IntakeWizard::IntakeWizard(Core::Session &session, const QString &language, QWid
         if (id == IncidentPage)
             m_incidentPage->suggestTyping(*m_victimPage);
         if (id == PerpetratorPage)
-            m_perpetratorPage->showVictimLinkNote(m_victimPage->count() > 1);
+            m_perpetratorPage->setVictims(m_victimPage->names());
     });
 
     // Drafts: what is typed is saved (sealed) every few seconds and on every page change, so a

@@ -74,6 +74,13 @@ Result<CaseDraft> toCaseDraft(const QJsonObject &object)
                 return invalidInput(u"people[%1]"_s.arg(index), u"link_id and person_id must be text ids"_s);
             party.linkId = linkId.toString();
             party.personId = personId.toString();
+            if (const QJsonValue victim = link.take(u"victim_index"_s); !victim.isUndefined()) {
+                if (!victim.isDouble() || victim.toDouble() < 0
+                    || victim.toDouble() != double(victim.toInt()))
+                    return invalidInput(u"people[%1].victim_index"_s.arg(index),
+                                        u"victim_index must be a position"_s);
+                party.victimIndex = victim.toInt();
+            }
             const QJsonValue person = link.take(u"person"_s);
             if (!person.isUndefined() && !person.isObject())
                 return invalidInput(u"people[%1].person"_s.arg(index), u"person must be an object"_s);

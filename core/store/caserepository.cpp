@@ -139,6 +139,13 @@ Status CaseRepository::writeParties(Action &action, const QString &caseId, QList
         PartyInput &party = parties[i];
         const QString where = u"people[%1]"_s.arg(i);
         const bool newLink = party.linkId.isEmpty();
+        if (party.victimIndex >= 0) {
+            // The victim named by position in the same draft (new people have no ids yet).
+            if (party.victimIndex >= parties.size()
+                || parties.at(party.victimIndex).link.value(u"role"_s).toString() != u"victim")
+                return invalidInput(where + u".victim_index"_s, u"victim_index does not point at a victim"_s);
+            party.link.insert(u"victim_person_id"_s, parties.at(party.victimIndex).personId);
+        }
         if (newLink) {
             party.link.insert(u"person_id"_s, party.personId);
             // A perpetrator's relationship is to a victim; with a single victim it is implied.

@@ -24,6 +24,9 @@ struct PartyInput
     QString personId; // existing person to link or patch; empty to create one
     QVariantHash link;
     QVariantHash person;
+    // For a perpetrator in a draft with new victims: the index (in the draft's parties) of the
+    // victim the relationship is to, since the victim has no id yet. -1: not given.
+    int victimIndex = -1;
 };
 
 // What a caseworker enters at intake, or a patch of an existing case.

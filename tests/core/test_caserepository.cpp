@@ -381,3 +381,32 @@ TEST_CASE("the case list filters by violence type, risk, area, assignment and ov
     paged.offset = 1;
     CHECK(ids(paged).size() == 1);
 }
+
+TEST_CASE("with two victims a perpetrator's relationship names its victim by position", "[core][cases]")
+{
+    Test::ProfileFixture f;
+    auto draft = Test::sampleDraft(); // parties: victim, perpetrator, reporter
+    Core::PartyInput sister;
+    sister.link = {{u"role"_s, u"victim"_s}};
+    sister.person = {{u"name"_s, u"Dewi Kartikasari"_s}, {u"sex"_s, u"female"_s}};
+    draft.parties.append(sister); // index 3
+    draft.parties[1].victimIndex = 3;
+    const auto created = f.session->cases().create(draft);
+    REQUIRE(created.ok());
+    const auto file = f.session->cases().load(created->id);
+    QString sisterId;
+    QString linked;
+    for (const auto &party : file->parties) {
+        if (party.person.text(u"name"_s) == u"Dewi Kartikasari")
+            sisterId = party.person.id;
+        if (party.link.text(u"role"_s) == u"perpetrator")
+            linked = party.link.text(u"victim_person_id"_s);
+    }
+    CHECK(!sisterId.isEmpty());
+    CHECK(linked == sisterId);
+
+    draft.parties[1].victimIndex = 2; // the reporter is not a victim
+    const auto wrong = f.session->cases().create(draft);
+    REQUIRE_FALSE(wrong.ok());
+    CHECK(wrong.error().field == u"people[1].victim_index");
+}

@@ -252,7 +252,7 @@ TEST_CASE("an error from the store goes back to the field it names and keeps eve
     CHECK(created.size() == 1);
 }
 
-TEST_CASE("a second victim added on the victim page is stored with the case", "[ui][intake]")
+TEST_CASE("a second victim is stored with the case and the perpetrator names which victim", "[ui][intake]")
 {
     Test::ProfileFixture f;
     IntakeWizard wizard(*f.session, u"id"_s);
@@ -268,7 +268,12 @@ TEST_CASE("a second victim added on the victim page is stored with the case", "[
     tick(wizard, u"fisik"_s);
     next(wizard);
     REQUIRE(wizard.currentId() == IntakeWizard::PerpetratorPage);
-    CHECK(find<QLabel>(wizard, u"victimLinkNote"_s)->isVisible());
+    // With two victims the perpetrator names which one the relationship is to.
+    QComboBox *victimChoice = find<QComboBox>(wizard, u"perpetratorVictimCombo"_s);
+    CHECK(victimChoice->isVisible());
+    REQUIRE(victimChoice->count() == 2);
+    CHECK(victimChoice->itemText(1) == u"Siti Aminah");
+    victimChoice->setCurrentIndex(1);
     choose(wizard, u"relationshipCombo"_s, u"neighbour"_s);
     next(wizard);
     choose(wizard, u"riskCombo"_s, u"low"_s);
@@ -287,6 +292,12 @@ TEST_CASE("a second victim added on the victim page is stored with the case", "[
     const Core::CaseParty *perpetrator = partyWithRole(*file, u"perpetrator"_s);
     REQUIRE(perpetrator);
     CHECK(perpetrator->link.text(u"relationship"_s) == u"neighbour"_s);
+    QString siti;
+    for (const Core::CaseParty &party : file->parties) {
+        if (party.person.text(u"name"_s) == u"Siti Aminah")
+            siti = party.person.id;
+    }
+    CHECK(perpetrator->link.text(u"victim_person_id"_s) == siti);
 }
 
 TEST_CASE("the victim page validates before Next: name or NIK, and no future dates", "[ui][intake]")
