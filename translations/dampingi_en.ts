@@ -865,11 +865,11 @@
     </message>
     <message>
         <source>This NIK is a woman&apos;s (40 is added to her birth day), but the sex chosen is male. Check both.</source>
-        <translation>This NIK is a woman's (40 is added to her birth day), but the sex chosen is male. Check both.</translation>
+        <translation>This NIK is a woman&apos;s (40 is added to her birth day), but the sex chosen is male. Check both.</translation>
     </message>
     <message>
         <source>This NIK is a man&apos;s, but the sex chosen is female. Check both.</source>
-        <translation>This NIK is a man's, but the sex chosen is female. Check both.</translation>
+        <translation>This NIK is a man&apos;s, but the sex chosen is female. Check both.</translation>
     </message>
     <message>
         <source>This NIK gives the birth date %1, not the one entered. Check both.</source>
@@ -897,7 +897,7 @@
     </message>
     <message>
         <source>Enter the victim&apos;s name, or the NIK.</source>
-        <translation>Enter the victim's name, or the NIK.</translation>
+        <translation>Enter the victim&apos;s name, or the NIK.</translation>
     </message>
     <message>
         <source>The incident date is after the report date (%1).</source>
@@ -998,7 +998,7 @@
     </message>
     <message>
         <source>The GPS source &quot;%1&quot; in the settings is not understood.</source>
-        <translation>The GPS source "%1" in the settings is not understood.</translation>
+        <translation>The GPS source &quot;%1&quot; in the settings is not understood.</translation>
     </message>
     <message>
         <source>No location service is available on this computer.</source>
@@ -1113,7 +1113,7 @@
     </message>
     <message>
         <source>Laptop&apos;s own location service</source>
-        <translation>Laptop's own location service</translation>
+        <translation>Laptop&apos;s own location service</translation>
     </message>
     <message>
         <source>GPS receiver on a serial port (e.g. serial:/dev/ttyUSB0)</source>
@@ -1175,7 +1175,7 @@
     </message>
     <message>
         <source>e.g. grandmother&apos;s house, RT 05</source>
-        <translation>e.g. grandmother's house, RT 05</translation>
+        <translation>e.g. grandmother&apos;s house, RT 05</translation>
     </message>
     <message>
         <source>Who took part in the visit</source>

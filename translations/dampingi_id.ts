@@ -992,7 +992,7 @@
     </message>
     <message>
         <source>The GPS source &quot;%1&quot; in the settings is not understood.</source>
-        <translation>Sumber GPS "%1" di pengaturan tidak dikenali.</translation>
+        <translation>Sumber GPS &quot;%1&quot; di pengaturan tidak dikenali.</translation>
     </message>
     <message>
         <source>No location service is available on this computer.</source>

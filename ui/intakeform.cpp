@@ -9,6 +9,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTabWidget>
 
 using namespace Qt::StringLiterals;
 
@@ -91,6 +93,23 @@ void put(QVariantHash &hash, const QString &name, const QString &value)
 {
     if (!value.trimmed().isEmpty())
         hash.insert(name, value.trimmed());
+}
+
+void showAddedTab(QTabWidget *tabs, QWidget *tab, const QString &title, QPushButton *remove, int count,
+                  QWidget *focus)
+{
+    tabs->addTab(tab, title);
+    tabs->setCurrentWidget(tab);
+    remove->setEnabled(count > 1);
+    if (count > 1)
+        focus->setFocus();
+}
+
+void dropLastTab(QTabWidget *tabs, QWidget *tab, QPushButton *remove, int remaining)
+{
+    tabs->removeTab(tabs->indexOf(tab));
+    tab->deleteLater();
+    remove->setEnabled(remaining > 1);
 }
 
 } // namespace IntakeForm

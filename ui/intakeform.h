@@ -15,6 +15,8 @@ class QComboBox;
 class QFormLayout;
 class QGridLayout;
 class QLineEdit;
+class QPushButton;
+class QTabWidget;
 class QWidget;
 
 // Building blocks shared by the intake's pages, so every page lays out, names and reads its
@@ -48,5 +50,11 @@ void gridRow(QGridLayout *grid, int row, int column, const QString &text, QWidge
 std::optional<int> wholeNumber(const QLineEdit *edit);
 // Puts `value`, trimmed, into `hash`; an empty value leaves `name` out of the draft.
 void put(QVariantHash &hash, const QString &name, const QString &value);
+
+// Repeated forms (victims, perpetrators) live in tabs: show a newly added one, or drop the last.
+// The remove button is enabled while more than one form remains.
+void showAddedTab(QTabWidget *tabs, QWidget *tab, const QString &title, QPushButton *remove, int count,
+                  QWidget *focus);
+void dropLastTab(QTabWidget *tabs, QWidget *tab, QPushButton *remove, int remaining);
 
 } // namespace IntakeForm

@@ -101,11 +101,7 @@ void IntakePerpetratorPage::addPerpetrator()
                  m_fields.field(page, key + u"age_estimate"_s, p.age, u"perpetratorAge"_s + n));
     p.tab->setLayout(form);
     m_perpetrators.append(p);
-    m_tabs->addTab(p.tab, tr("Perpetrator %1").arg(index + 1));
-    m_tabs->setCurrentWidget(p.tab);
-    m_remove->setEnabled(m_perpetrators.size() > 1);
-    if (index > 0)
-        p.name->setFocus();
+    showAddedTab(m_tabs, p.tab, tr("Perpetrator %1").arg(index + 1), m_remove, index + 1, p.name);
 }
 
 void IntakePerpetratorPage::removePerpetrator()
@@ -114,10 +110,7 @@ void IntakePerpetratorPage::removePerpetrator()
         return;
     const int index = int(m_perpetrators.size()) - 1;
     m_fields.removeFields(u"perpetrator%1."_s.arg(index));
-    const PerpetratorForm p = m_perpetrators.takeLast();
-    m_tabs->removeTab(m_tabs->indexOf(p.tab));
-    p.tab->deleteLater();
-    m_remove->setEnabled(m_perpetrators.size() > 1);
+    dropLastTab(m_tabs, m_perpetrators.takeLast().tab, m_remove, int(m_perpetrators.size()));
 }
 
 bool IntakePerpetratorPage::validatePage()

@@ -163,11 +163,7 @@ void IntakeVictimPage::addVictim()
     connect(v.birthDate, &QLineEdit::textChanged, this, [this, index] { checkNik(index); });
 
     m_victims.append(v);
-    m_tabs->addTab(v.tab, tr("Victim %1").arg(index + 1));
-    m_tabs->setCurrentWidget(v.tab);
-    m_remove->setEnabled(m_victims.size() > 1);
-    if (index > 0)
-        v.name->setFocus();
+    showAddedTab(m_tabs, v.tab, tr("Victim %1").arg(index + 1), m_remove, index + 1, v.name);
 }
 
 void IntakeVictimPage::removeVictim()
@@ -176,10 +172,7 @@ void IntakeVictimPage::removeVictim()
         return;
     const int index = int(m_victims.size()) - 1;
     m_fields.removeFields(u"victim%1."_s.arg(index));
-    const VictimForm v = m_victims.takeLast();
-    m_tabs->removeTab(m_tabs->indexOf(v.tab));
-    v.tab->deleteLater();
-    m_remove->setEnabled(m_victims.size() > 1);
+    dropLastTab(m_tabs, m_victims.takeLast().tab, m_remove, int(m_victims.size()));
 }
 
 bool IntakeVictimPage::validatePage()

@@ -43,9 +43,6 @@ public:
 
     Status commit();
 
-    // Ops written so far in this action.
-    int opCount() const { return int(m_seq - m_seqAtStart); }
-
 private:
     friend class ChangeLog;
     Action(ChangeLog &log, QString author);
