@@ -22,6 +22,8 @@ struct Error
         MigrationFailed, // a migration step failed and was rolled back
         Corrupt, // stored data failed authentication or integrity checks
         Conflict, // the action clashes with the current state (e.g. a forbidden transition)
+        Unreachable, // the server could not be reached, timed out or was busy: retry later
+        Refused, // the server refused this laptop (unknown or revoked device, used code, old version)
         Internal, // a programmer error that slipped past the asserts
     };
 

@@ -25,6 +25,11 @@ QString ErrorText::message(const Core::Error &error)
         return tr("Some stored data is damaged and was not shown. Please contact your supervisor.");
     case Code::Conflict:
         return tr("This change is not allowed now: %1").arg(error.detail);
+    case Code::Unreachable:
+        return tr("The district server cannot be reached. Your work is kept on this laptop and will be "
+                  "sent at the next sync.");
+    case Code::Refused:
+        return tr("The district server refused this laptop: %1").arg(error.detail);
     case Code::Internal:
         break;
     }

@@ -142,8 +142,11 @@ QJsonObject fromCaseFile(const CaseFile &file)
             rows.append(fromRecord(record));
         json.insert(it.key() + u's', rows);
     }
-    json.insert(u"sync"_s, QJsonObject{{u"state"_s, file.unsyncedOps > 0 ? u"pending"_s : u"synced"_s},
-                                       {u"unsynced_changes"_s, file.unsyncedOps}});
+    // Conflicts first: a case with an open conflict needs a person, whatever else is true.
+    const QString state = file.openConflicts > 0 ? u"conflict"_s : file.unsyncedOps > 0 ? u"pending"_s : u"synced"_s;
+    json.insert(u"sync"_s, QJsonObject{{u"state"_s, state},
+                                       {u"unsynced_changes"_s, file.unsyncedOps},
+                                       {u"open_conflicts"_s, file.openConflicts}});
     return json;
 }
 

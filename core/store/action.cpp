@@ -249,7 +249,8 @@ Status Action::update(const EntityDef &entity, const QString &id, const QString 
                 if (Status s = appendOp(entity, id, caseId, field.name, u"remove"_s, element.toUtf8(), base);
                     !s)
                     return s;
-                clocks.setElement(field.name, element, m_lastStamp, m_log.siteId());
+                // The element's clock stays that of the add this remove saw (add-wins merging,
+                // see Replicator): a concurrent add elsewhere is newer and brings it back.
             }
             continue;
         }

@@ -50,7 +50,8 @@ struct CaseFile
     Record kase;
     QList<CaseParty> parties;
     QHash<QString, QList<Record>> children; // entity name → records, oldest first
-    qint64 unsyncedOps = 0;
+    qint64 unsyncedOps = 0; // this laptop's changes the server has not acknowledged
+    qint64 openConflicts = 0; // kept for review (sync): concurrent edits, safety, refusals
 };
 
 struct CaseFilter

@@ -27,6 +27,8 @@ public:
     // an element never added has no clock).
     Stamp field(const QString &name) const;
     Stamp element(const QString &field, const QString &element) const;
+    // Whether the field has a clock of its own (it was written after the row's creation).
+    bool hasField(const QString &name) const { return m_stamps.contains(name); }
 
     void setCreated(qint64 hlc, const QString &site);
     void setField(const QString &name, qint64 hlc, const QString &site);

@@ -168,6 +168,22 @@ const char16_t *const step4[] = {
         updated_at INTEGER NOT NULL, sealed BLOB NOT NULL) WITHOUT ROWID)",
 };
 
+// Step 5: sync. Conflicts are kept, never dropped: concurrent values of a field, safety fields
+// held at the most protective value, concurrent status changes, ops the server refused and ops
+// that could not be applied. Values are sealed (associated data: conflict id and side). The
+// index finds the op behind a field's current value (its `base` decides concurrency).
+const char16_t *const step5[] = {
+    uR"(CREATE TABLE conflicts (
+        id TEXT PRIMARY KEY, kind TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL,
+        case_id TEXT, field TEXT NOT NULL,
+        winner_site TEXT, winner_hlc INTEGER NOT NULL DEFAULT 0, winner_author TEXT, winner_value BLOB,
+        loser_site TEXT NOT NULL, loser_hlc INTEGER NOT NULL, loser_author TEXT, loser_value BLOB,
+        detail TEXT, detected_at INTEGER NOT NULL, resolved_at INTEGER, resolved_by TEXT, resolution TEXT,
+        UNIQUE (entity_id, field, kind, loser_site, loser_hlc)))",
+    uR"(CREATE INDEX conflicts_case ON conflicts(case_id))",
+    uR"(CREATE INDEX change_ops_entity ON change_ops(entity_id, field))",
+};
+
 struct Step
 {
     const char16_t *const *statements;
@@ -179,7 +195,7 @@ template <std::size_t N> constexpr Step step(const char16_t *const (&statements)
     return {statements, N};
 }
 
-const Step steps[] = {step(step1), step(step2), step(step3), step(step4)};
+const Step steps[] = {step(step1), step(step2), step(step3), step(step4), step(step5)};
 
 Status exec(QSqlDatabase &db, const QString &sql)
 {

@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/result.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace Core {
+
+class ChangeLog;
+struct EntityDef;
+struct FieldDef;
+
+// A change op as another site wrote it, with its value in the clear (ValueCodec bytes). The
+// sync layer turns it into a wire op (sealing sensitive values for transport) and back.
+struct ReplicaOp
+{
+    QString site;
+    qint64 seq = 0;
+    QString txn;
+    QString entity;
+    QString entityId;
+    QString caseId;
+    QString field;
+    QString op; // create | set | add | remove
+    std::optional<QByteArray> value;
+    qint64 hlc = 0;
+    QString author;
+    qint64 base = 0;
+    int schemaVersion = 0;
+};
+
+// One page from the server (or a bundle), applied whole or not at all: the ops, the cases that
+// left this laptop's scope, and the meta entries (cursor) stored in the same transaction.
+struct ReplicaPage
+{
+    QList<ReplicaOp> ops;
+    QStringList purge;
+    QHash<QString, QString> meta;
+};
+
+struct ApplyStats
+{
+    int applied = 0; // ops new to this replica
+    int duplicates = 0; // already held (a resent page)
+    int conflicts = 0; // conflict records created
+    int kept = 0; // held but not applied (unknown field of a newer schema, row not here yet)
+    int purged = 0; // cases erased
+    int purgeDeferred = 0; // cases that still have unsent edits here: erased after the next push
+    QStringList purgedAttachments; // attachment ids whose encrypted files the caller removes
+};
+
+// A recorded disagreement, never resolved silently: two concurrent values of one field
+// (`concurrent`), a safety field resolved to the most protective value (`safety`, for a
+// supervisor), concurrent status changes (`status`), or an op of this laptop that the server
+// refused (`rejected`, with the reason).
+struct ConflictRecord
+{
+    QString id;
+    QString kind;
+    QString entity;
+    QString entityId;
+    QString caseId;
+    QString field;
+    QString winnerSite, loserSite;
+    qint64 winnerHlc = 0, loserHlc = 0;
+    QString winnerAuthor, loserAuthor;
+    std::optional<QByteArray> winnerValue, loserValue; // ValueCodec bytes, decrypted
+    QString detail;
+    qint64 detectedAt = 0;
+    qint64 resolvedAt = 0;
+    QString resolvedBy;
+    QString resolution;
+};
+
+// The laptop's side of replication: reads its outbox and merges what other sites wrote.
+// Merge rules per field kind (Schema): plain/sensitive fields are last-writer-wins by
+// (hlc, site), and a concurrent edit (neither author saw the other's value, judged by `base`)
+// is kept as a conflict; safety fields take the most protective value when concurrent and flag
+// it; status is last-writer-wins with a conflict record; sets are add-wins per element.
+// Applying is idempotent (ops are deduplicated on (site, seq)) and commutative, so replicas that
+// hold the same ops hold the same rows, whatever order the ops arrived in.
+class Replicator final
+{
+public:
+    explicit Replicator(ChangeLog &log);
+
+    // This site's ops after `afterSeq`, in order, decrypted; at most `max`.
+    Result<QList<ReplicaOp>> outbox(qint64 afterSeq, int max);
+    Result<qint64> ackedThrough();
+    // Records the server's acknowledgement (never moves backwards).
+    Status setAckedThrough(qint64 seq);
+
+    Result<ApplyStats> apply(const ReplicaPage &page);
+
+    // The server refused one of our ops: keep it visible as a `rejected` conflict.
+    Status recordRejection(qint64 seq, const QString &reason);
+    // The server clamped the stamp of one of our ops (our clock was far ahead): use its stamp
+    // wherever ours still stands, so this replica orders it as every other one does.
+    Status adoptServerStamp(qint64 seq, qint64 hlc);
+
+    Result<QList<ConflictRecord>> conflicts(bool includeResolved);
+    Result<ConflictRecord> conflict(const QString &id);
+    Status markResolved(const QString &id, const QString &by, const QString &resolution, qint64 at);
+
+    // Open conflicts of one case (for its sync state), or of all cases when `caseId` is empty.
+    Result<qint64> openConflictCount(const QString &caseId);
+
+    // Cases that left scope while they still had unsent edits; retried after each push.
+    Result<QStringList> deferredPurges();
+
+private:
+    Status applyOne(const ReplicaOp &op, ApplyStats &stats);
+    Status applyToRow(const ReplicaOp &op, const EntityDef &entity, ApplyStats &stats);
+    Status purgeCase(const QString &caseId, ApplyStats &stats);
+    Status storeOp(const ReplicaOp &op);
+    Status addConflict(ConflictRecord record, const FieldDef *field, ApplyStats &stats);
+    Result<qint64> baseOf(const QString &entityId, const QString &field, qint64 hlc, const QString &site);
+
+    ChangeLog &m_log;
+};
+
+} // namespace Core
