@@ -49,6 +49,10 @@ QString exitName(CtlCommands::Exit exit)
         return u"storage"_s;
     case CtlCommands::Conflict:
         return u"conflict"_s;
+    case CtlCommands::Unreachable:
+        return u"unreachable"_s;
+    case CtlCommands::Refused:
+        return u"refused"_s;
     default:
         return u"internal"_s;
     }
@@ -70,6 +74,10 @@ CtlCommands::Exit exitFor(Error::Code code)
         return CtlCommands::Storage;
     case Error::Code::Conflict:
         return CtlCommands::Conflict;
+    case Error::Code::Unreachable:
+        return CtlCommands::Unreachable;
+    case Error::Code::Refused:
+        return CtlCommands::Refused;
     case Error::Code::Internal:
         break;
     }
@@ -139,9 +147,17 @@ JSON in on stdin, JSON out on stdout; errors as JSON on stderr.
   export --format json                  every case with its people and entries
   nik check NIK [--sex female|male] [--birth-date YYYY-MM-DD]
   region search TEXT [--within CODE]
+  sync enroll --server URL --code CODE [--device-name NAME]
+                                        join the district server (the code pins its certificate)
+  sync now [--attempts N]               push, then pull; JSON summary; retries with backoff
+  sync status                           enrolment, unsent changes, open conflicts, last sync
+  conflicts list [--all]                concurrent edits, safety holds, refused changes
+  conflicts show ID
+  conflicts resolve ID --keep winner|loser|current
 
 Exit codes: 0 ok, 1 internal, 2 usage, 3 validation, 4 not found,
-            5 locked or wrong passphrase, 6 storage (disk full, read-only, damaged), 7 conflict.
+            5 locked or wrong passphrase, 6 storage (disk full, read-only, damaged), 7 conflict,
+            8 server unreachable (nothing lost: sync again later), 9 refused by the server.
 )"_s;
 }
 
@@ -282,6 +298,12 @@ int CtlCommands::run()
         {u"export"_s, {}, true, [this] { return exportAll(); }},
         {u"nik"_s, u"check"_s, false, [this] { return nikCheck(); }},
         {u"region"_s, u"search"_s, false, [this] { return regionSearch(); }},
+        {u"sync"_s, u"enroll"_s, true, [this] { return syncEnroll(); }},
+        {u"sync"_s, u"now"_s, true, [this] { return syncNow(); }},
+        {u"sync"_s, u"status"_s, true, [this] { return syncStatus(); }},
+        {u"conflicts"_s, u"list"_s, true, [this] { return conflictsList(); }},
+        {u"conflicts"_s, u"show"_s, true, [this] { return conflictsShow(); }},
+        {u"conflicts"_s, u"resolve"_s, true, [this] { return conflictsResolve(); }},
     };
     static const QHash<QString, QString> entries
         = {{u"visit"_s, u"visit"_s},    {u"service"_s, u"service"_s},   {u"risk"_s, u"risk_assessment"_s},

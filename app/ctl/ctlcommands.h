@@ -16,6 +16,10 @@ class Session;
 class SystemClock;
 } // namespace Core
 
+namespace Sync {
+class HttpTransport;
+}
+
 // The verbs of dampingi-ctl: JSON in on stdin, JSON out on stdout, errors as JSON on stderr
 // with an exit code per kind. Every verb goes through the same core objects the desktop app
 // uses (Session), so scripts and tests exercise the real thing.
@@ -30,7 +34,9 @@ public:
         NotFound = 4,
         Locked = 5,
         Storage = 6,
-        Conflict = 7
+        Conflict = 7,
+        Unreachable = 8,
+        Refused = 9
     };
 
     explicit CtlCommands(CtlOptions options);
@@ -69,6 +75,13 @@ private:
     int exportAll();
     int nikCheck();
     int regionSearch();
+    int syncEnroll();
+    int syncNow();
+    int syncStatus();
+    int conflictsList();
+    int conflictsShow();
+    int conflictsResolve();
+    std::unique_ptr<Sync::HttpTransport> transportFor(const QString &serverUrl, const QByteArray &pin);
 
     CtlOptions m_options;
     std::unique_ptr<Core::SystemClock> m_clock;

@@ -13,6 +13,10 @@
 #include "core/store/draftstore.h"
 #include "core/store/historyreader.h"
 #include "core/store/recordreader.h"
+#include "core/store/replicator.h"
+#include "core/store/valuecodec.h"
+#include "core/clock/clock.h"
+#include "core/store/changelog.h"
 #include "core/store/schema.h"
 #include "core/store/worklist.h"
 
@@ -154,6 +158,49 @@ Result<std::unique_ptr<SearchIndex>> Session::indexCases(RecordReader &reader, c
         return s.error();
     qCInfo(lcSearch) << "indexed" << fresh->size() << "cases in" << timer.elapsed() << "ms";
     return fresh;
+}
+
+Status Session::resolveConflict(const QString &conflictId, const QString &keep)
+{
+    if (keep != u"winner" && keep != u"loser" && keep != u"current")
+        return invalidInput(u"keep"_s, u"keep one of winner, loser or current"_s);
+    Replicator replicator(m_profile.changeLog());
+    const Result<ConflictRecord> c = replicator.conflict(conflictId);
+    if (!c)
+        return c.error();
+    if (c->resolvedAt != 0)
+        return Error{Error::Code::Conflict, u"conflict %1 is already resolved"_s.arg(c->id)};
+    const EntityDef *entity = Schema::entity(c->entity);
+    const FieldDef *field = entity ? entity->field(c->field) : nullptr;
+    if (keep != u"current") {
+        if (!field || c->kind == u"rejected" || c->kind == u"unapplied")
+            return invalidInput(u"keep"_s, u"a %1 conflict has no value to keep; check the case and close it"_s.arg(c->kind));
+        const std::optional<QByteArray> &chosen = keep == u"winner" ? c->winnerValue : c->loserValue;
+        const QVariant value = chosen ? ValueCodec::decode(*field, *chosen) : QVariant();
+        Status written;
+        if (c->entity == u"case") {
+            CaseDraft patch;
+            patch.fields.insert(c->field, value);
+            written = m_cases->update(c->entityId, std::move(patch));
+        } else if (c->entity == u"person") {
+            CaseDraft patch;
+            PartyInput party;
+            party.personId = c->entityId;
+            party.person.insert(c->field, value);
+            patch.parties << party;
+            written = m_cases->update(c->caseId, std::move(patch));
+        } else {
+            written = m_activities->update(c->entity, c->entityId, {{c->field, value}});
+        }
+        if (!written)
+            return written;
+    }
+    if (Status s = replicator.markResolved(c->id, m_profile.actor().login, u"kept "_s + keep, m_profile.clock().nowMs());
+        !s)
+        return s;
+    if (!c->caseId.isEmpty())
+        (void)reindex(c->caseId);
+    return {};
 }
 
 Status Session::reindex(const QString &caseId)

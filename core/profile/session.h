@@ -46,6 +46,12 @@ public:
     Status reindex(const QString &caseId);
     Result<QList<CaseSummary>> search(const QString &query, const CaseFilter &filter);
 
+    // Settles a sync conflict by keeping one side: the chosen value is written as a new,
+    // validated edit (which syncs, and settles the conflict on every replica that receives it),
+    // then the record is closed. `keep`: "winner", "loser", or "current" (close without writing;
+    // the only choice for refused or unapplied ops, after the case was checked by hand).
+    Status resolveConflict(const QString &conflictId, const QString &keep);
+
     Profile &profile() { return m_profile; }
     const Validator &validator() const { return *m_validator; }
     RecordReader &reader() { return *m_reader; }

@@ -156,7 +156,7 @@ Status ChangeLog::setMeta(const QString &key, const QString &value)
     Statement &query = m_db.statement(u"INSERT INTO meta (key, value) VALUES (?, ?) "
                                       "ON CONFLICT(key) DO UPDATE SET value = excluded.value"_s);
     query.bind(1, key);
-    query.bind(2, value);
+    query.bind(2, value.isNull() ? u""_s : value); // an empty value is a value, not NULL
     return query.exec();
 }
 

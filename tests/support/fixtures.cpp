@@ -22,12 +22,12 @@ const Core::RegionIndex &regions()
     return index;
 }
 
-ProfileFixture::ProfileFixture(Core::Role role, bool training)
+ProfileFixture::ProfileFixture(Core::Role role, bool training, const QString &login)
 {
     REQUIRE(dir.isValid());
     Core::ProfileOptions options;
     options.districtCode = u"64.02"_s;
-    options.login = u"siti.caseworker"_s;
+    options.login = login;
     options.role = role;
     options.passphrase = passphrase;
     options.training = training;

@@ -25,7 +25,8 @@ inline const QString passphrase = QStringLiteral("rahasia-kutai-2026");
 // A real profile in a temporary folder, unlocked, with a Session on top and a fixed clock.
 struct ProfileFixture
 {
-    explicit ProfileFixture(Core::Role role = Core::Role::Caseworker, bool training = false);
+    explicit ProfileFixture(Core::Role role = Core::Role::Caseworker, bool training = false,
+                            const QString &login = QStringLiteral("siti.caseworker"));
     ~ProfileFixture();
 
     void reopen(); // close and open again from disk, unlocked

@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The sync and conflict verbs of dampingi-ctl.
+#include "ctlcommands.h"
+
+#include "core/clock/clock.h"
+#include "core/domain/json.h"
+#include "core/profile/profile.h"
+#include "core/profile/session.h"
+#include "core/store/changelog.h"
+#include "core/store/replicator.h"
+#include "core/store/schema.h"
+#include "core/store/valuecodec.h"
+#include "sync/client/httptransport.h"
+#include "sync/client/syncclient.h"
+#include "sync/enrollmentcode.h"
+
+#include <QHostInfo>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QThread>
+#include <QUrl>
+
+using namespace Qt::StringLiterals;
+using Core::Error;
+
+namespace {
+
+QJsonValue valueJson(const Core::EntityDef *entity, const QString &field, const std::optional<QByteArray> &value)
+{
+    if (!value)
+        return QJsonValue::Null;
+    const Core::FieldDef *def = entity ? entity->field(field) : nullptr;
+    if (!def)
+        return QString::fromUtf8(*value);
+    return QJsonValue::fromVariant(Core::ValueCodec::decode(*def, *value));
+}
+
+QJsonObject conflictJson(const Core::ConflictRecord &c)
+{
+    const Core::EntityDef *entity = Core::Schema::entity(c.entity);
+    QJsonObject json{{u"id"_s, c.id},
+                     {u"kind"_s, c.kind},
+                     {u"entity"_s, c.entity},
+                     {u"entity_id"_s, c.entityId},
+                     {u"case_id"_s, c.caseId},
+                     {u"field"_s, c.field},
+                     {u"detected_at"_s, c.detectedAt},
+                     {u"loser"_s, QJsonObject{{u"site"_s, c.loserSite},
+                                              {u"hlc"_s, QString::number(c.loserHlc)},
+                                              {u"author"_s, c.loserAuthor},
+                                              {u"value"_s, valueJson(entity, c.field, c.loserValue)}}}};
+    if (!c.winnerSite.isEmpty())
+        json.insert(u"winner"_s, QJsonObject{{u"site"_s, c.winnerSite},
+                                             {u"hlc"_s, QString::number(c.winnerHlc)},
+                                             {u"author"_s, c.winnerAuthor},
+                                             {u"value"_s, valueJson(entity, c.field, c.winnerValue)}});
+    if (!c.detail.isEmpty())
+        json.insert(u"detail"_s, c.detail);
+    if (c.resolvedAt != 0)
+        json.insert(u"resolved"_s, QJsonObject{{u"at"_s, c.resolvedAt},
+                                               {u"by"_s, c.resolvedBy},
+                                               {u"resolution"_s, c.resolution}});
+    return json;
+}
+
+} // namespace
+
+std::unique_ptr<Sync::HttpTransport> CtlCommands::transportFor(const QString &serverUrl, const QByteArray &pin)
+{
+    const bool pinned = pin.size() == 32 && pin != QByteArray(32, '\0');
+    return std::make_unique<Sync::HttpTransport>(QUrl(serverUrl), pinned ? pin : QByteArray());
+}
+
+int CtlCommands::syncEnroll()
+{
+    const QString server = m_options.value(u"server"_s);
+    const QString codeText = m_options.value(u"code"_s);
+    if (server.isEmpty() || codeText.isEmpty())
+        return usageError(u"sync enroll needs --server URL --code CODE"_s);
+    const Core::Result<Sync::EnrollmentCode> code = Sync::EnrollmentCode::parse(codeText);
+    if (!code)
+        return fail(code.error());
+    const auto transport = transportFor(server, code->certificateSha256);
+    Sync::SyncClient client(*m_profile, *transport);
+    const QString device = m_options.value(u"device-name"_s, QHostInfo::localHostName());
+    if (Core::Status s = client.enroll(server, codeText, device); !s)
+        return fail(s.error());
+    return syncStatus();
+}
+
+int CtlCommands::syncNow()
+{
+    Core::Result<Sync::SyncConfig> config = Sync::SyncClient::config(*m_profile);
+    if (!config)
+        return fail(config.error());
+    if (!config->enrolled())
+        return fail(Error{Error::Code::NotFound, u"this profile is not enrolled: run `sync enroll` first"_s});
+    bool ok = true;
+    const int attempts = m_options.value(u"attempts"_s, u"5"_s).toInt(&ok);
+    if (!ok || attempts < 1 || attempts > 100)
+        return usageError(u"--attempts takes a number from 1 to 100"_s);
+    const auto transport = transportFor(config->serverUrl, config->certificateSha256);
+    Sync::SyncClient client(*m_profile, *transport);
+    const Core::Result<Sync::SyncSummary> summary
+        = client.sync(attempts, [](int ms) { QThread::msleep(static_cast<unsigned long>(ms)); });
+    if (!summary)
+        return fail(summary.error());
+    QJsonObject out = summary->toJson();
+    // What crossed the link, headers and TLS aside, as the transport counted it.
+    out.insert(u"bytes_sent"_s, transport->bytesSent());
+    out.insert(u"bytes_received"_s, transport->bytesReceived());
+    out.insert(u"round_trips"_s, transport->roundTrips());
+    return print(out);
+}
+
+int CtlCommands::syncStatus()
+{
+    Core::Result<Sync::SyncConfig> config = Sync::SyncClient::config(*m_profile);
+    if (!config)
+        return fail(config.error());
+    Core::Replicator replicator(m_profile->changeLog());
+    const Core::Result<qint64> pending = m_profile->changeLog().pendingCount();
+    const Core::Result<qint64> acked = replicator.ackedThrough();
+    const Core::Result<qint64> conflicts = replicator.openConflictCount({});
+    const Core::Result<QStringList> deferred = replicator.deferredPurges();
+    for (const Core::Status &s : {pending ? Core::Status{} : pending.error(), acked ? Core::Status{} : acked.error(),
+                                  conflicts ? Core::Status{} : conflicts.error()}) {
+        if (!s)
+            return fail(s.error());
+    }
+    QJsonObject out{{u"enrolled"_s, config->enrolled()},
+                    {u"site"_s, m_profile->changeLog().siteId()},
+                    {u"pending_changes"_s, *pending},
+                    {u"acked_through"_s, *acked},
+                    {u"open_conflicts"_s, *conflicts},
+                    {u"purges_waiting"_s, deferred ? QJsonArray::fromStringList(*deferred) : QJsonArray()}};
+    if (config->enrolled()) {
+        out.insert(u"server"_s, config->serverUrl);
+        out.insert(u"device"_s, config->deviceId);
+        out.insert(u"login"_s, config->login);
+        out.insert(u"role"_s, config->role);
+        out.insert(u"certificate_sha256"_s, QString::fromLatin1(config->certificateSha256.toHex()));
+        out.insert(u"last_sync_at"_s, config->lastSyncAt);
+        if (!config->lastError.isEmpty())
+            out.insert(u"last_error"_s, config->lastError);
+    }
+    return print(out);
+}
+
+int CtlCommands::conflictsList()
+{
+    Core::Replicator replicator(m_profile->changeLog());
+    const Core::Result<QList<Core::ConflictRecord>> all = replicator.conflicts(m_options.has(u"all"_s));
+    if (!all)
+        return fail(all.error());
+    QJsonArray out;
+    for (const Core::ConflictRecord &c : *all)
+        out.append(conflictJson(c));
+    return print(out);
+}
+
+int CtlCommands::conflictsShow()
+{
+    Core::Replicator replicator(m_profile->changeLog());
+    const Core::Result<Core::ConflictRecord> c = replicator.conflict(m_options.word(2));
+    if (!c)
+        return fail(c.error());
+    return print(conflictJson(*c));
+}
+
+int CtlCommands::conflictsResolve()
+{
+    const QString keep = m_options.value(u"keep"_s);
+    if (keep != u"winner" && keep != u"loser" && keep != u"current")
+        return usageError(u"conflicts resolve ID --keep winner|loser|current"_s);
+    if (Core::Status s = m_session->resolveConflict(m_options.word(2), keep); !s)
+        return fail(s.error());
+    Core::Replicator replicator(m_profile->changeLog());
+    const Core::Result<Core::ConflictRecord> after = replicator.conflict(m_options.word(2));
+    if (!after)
+        return fail(after.error());
+    return print(conflictJson(*after));
+}

@@ -1,0 +1,272 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "admincommands.h"
+
+#include "core/clock/clock.h"
+#include "serverexit.h"
+#include "sync/enrollmentcode.h"
+#include "sync/server/admin.h"
+#include "sync/server/serverstore.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QProcessEnvironment>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QJsonValue msToIso(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+} // namespace
+
+AdminCommands::AdminCommands(CtlOptions options)
+    : m_options(std::move(options))
+    , m_clock(std::make_unique<Core::SystemClock>())
+{
+    m_dataDir = m_options.value(u"data"_s);
+    // A URL with a password is better kept out of `ps`: the environment variable is the fallback.
+    m_databaseUrl = m_options.value(
+        u"database"_s, QProcessEnvironment::systemEnvironment().value(u"DAMPINGI_DATABASE_URL"_s));
+}
+
+AdminCommands::~AdminCommands()
+{
+    // The admin uses the store: drop it first.
+    m_admin.reset();
+    m_store.reset();
+}
+
+QString AdminCommands::usage()
+{
+    return uR"(  dampingi-server admin --data DIR [--database URL] VERB ...
+    init --district CODE                  create the store, district key and server site
+    team add NAME                         → {"id", "name"}
+    team list
+    user add LOGIN --name NAME --role caseworker|supervisor|admin [--team TEAM]
+    user list
+    assign --case ID (--user LOGIN | --team TEAM)   both may be given
+    device enroll --user LOGIN --name DEVICE [--tls-cert FILE]
+                                          one-time code (valid 7 days) pinning the SHA-256 of
+                                          FILE, the certificate the server presents
+    device list
+    device revoke ID                      the device gets 403 "revoked" and wipes itself
+    bundle import|export ...              (USB bundles; not in this build yet)
+)"_s;
+}
+
+int AdminCommands::run()
+{
+    if (m_dataDir.isEmpty())
+        return ServerExit::usageError(u"admin needs --data DIR"_s);
+    const QString verb = m_options.word(1);
+    const QString sub = m_options.word(2);
+    if (verb == u"init"_s)
+        return init();
+    // The bundle verbs come with USB transport; they slot in here, before the store is opened
+    // the ordinary way, because import may need to create it.
+    if (verb == u"bundle"_s)
+        return bundle();
+
+    using Handler = int (AdminCommands::*)();
+    struct Verb
+    {
+        QString verb;
+        QString sub;
+        Handler handler;
+    };
+    const Verb verbs[] = {
+        {u"team"_s, u"add"_s, &AdminCommands::teamAdd},
+        {u"team"_s, u"list"_s, &AdminCommands::teamList},
+        {u"user"_s, u"add"_s, &AdminCommands::userAdd},
+        {u"user"_s, u"list"_s, &AdminCommands::userList},
+        {u"assign"_s, {}, &AdminCommands::assign},
+        {u"device"_s, u"enroll"_s, &AdminCommands::deviceEnroll},
+        {u"device"_s, u"list"_s, &AdminCommands::deviceList},
+        {u"device"_s, u"revoke"_s, &AdminCommands::deviceRevoke},
+    };
+    for (const Verb &v : verbs) {
+        if (v.verb != verb || (!v.sub.isEmpty() && v.sub != sub))
+            continue;
+        if (const int opened = openStore(); opened != ServerExit::Ok)
+            return opened;
+        return (this->*v.handler)();
+    }
+    return ServerExit::usageError(u"unknown admin verb \"%1\"; see dampingi-server --help"_s.arg(
+        QStringList{verb, sub}.join(u' ').trimmed()));
+}
+
+int AdminCommands::openStore()
+{
+    auto store = Sync::ServerStore::open(m_dataDir, m_databaseUrl);
+    if (!store) {
+        Core::Error error = store.error();
+        if (error.code == Core::Error::Code::NotFound)
+            error.detail
+                = u"no server store in %1 (run `dampingi-server admin --data DIR init` first): %2"_s.arg(
+                    m_dataDir, error.detail);
+        return ServerExit::fail(error);
+    }
+    m_store = std::move(store).value();
+    m_admin = std::make_unique<Sync::Admin>(*m_store, *m_clock);
+    return ServerExit::Ok;
+}
+
+int AdminCommands::init()
+{
+    const QString district = m_options.value(u"district"_s);
+    if (district.isEmpty())
+        return ServerExit::usageError(u"init needs --district CODE"_s);
+    if (const Core::Status s = Sync::Admin::init(m_dataDir, m_databaseUrl, district); !s)
+        return ServerExit::fail(s.error());
+    if (const int opened = openStore(); opened != ServerExit::Ok)
+        return opened;
+    return ServerExit::print(QJsonObject{
+        {u"data"_s, m_dataDir},
+        {u"district"_s, m_store->districtCode()},
+        {u"site"_s, m_store->siteId()},
+        {u"database"_s,
+         m_store->dialect() == Sync::ServerStore::Dialect::Postgres ? u"postgresql"_s : u"sqlite"_s}});
+}
+
+int AdminCommands::teamAdd()
+{
+    const QString name = m_options.word(3);
+    if (name.isEmpty())
+        return ServerExit::usageError(u"team add needs a NAME"_s);
+    const Core::Result<QString> id = m_admin->createTeam(name);
+    if (!id)
+        return ServerExit::fail(id.error());
+    return ServerExit::print(QJsonObject{{u"id"_s, *id}, {u"name"_s, name}});
+}
+
+int AdminCommands::teamList()
+{
+    const auto teams = m_admin->listTeams();
+    if (!teams)
+        return ServerExit::fail(teams.error());
+    QJsonArray out;
+    for (const Sync::ServerTeam &team : *teams)
+        out.append(QJsonObject{{u"id"_s, team.id}, {u"name"_s, team.name}});
+    return ServerExit::print(out);
+}
+
+int AdminCommands::userAdd()
+{
+    const QString login = m_options.word(3);
+    const QString name = m_options.value(u"name"_s);
+    const QString role = m_options.value(u"role"_s);
+    if (login.isEmpty() || name.isEmpty() || role.isEmpty())
+        return ServerExit::usageError(
+            u"user add needs LOGIN --name NAME --role caseworker|supervisor|admin"_s);
+    const QString team = m_options.value(u"team"_s);
+    if (const Core::Status s = m_admin->createUser(login, name, role, team); !s)
+        return ServerExit::fail(s.error());
+    QJsonObject out{{u"login"_s, login}, {u"name"_s, name}, {u"role"_s, role}};
+    if (!team.isEmpty())
+        out.insert(u"team"_s, team);
+    return ServerExit::print(out);
+}
+
+int AdminCommands::userList()
+{
+    const auto users = m_admin->listUsers();
+    if (!users)
+        return ServerExit::fail(users.error());
+    QJsonArray out;
+    for (const Sync::ServerUser &user : *users) {
+        out.append(QJsonObject{{u"login"_s, user.login},
+                               {u"name"_s, user.name},
+                               {u"role"_s, user.role},
+                               {u"team"_s, user.teamId.isEmpty() ? QJsonValue() : QJsonValue(user.teamId)},
+                               {u"active"_s, user.active}});
+    }
+    return ServerExit::print(out);
+}
+
+int AdminCommands::assign()
+{
+    const QString caseId = m_options.value(u"case"_s);
+    const QString login = m_options.value(u"user"_s);
+    const QString team = m_options.value(u"team"_s);
+    if (caseId.isEmpty() || (login.isEmpty() && team.isEmpty()))
+        return ServerExit::usageError(u"assign needs --case ID and --user LOGIN or --team TEAM"_s);
+    if (const Core::Status s = m_admin->assignCase(caseId, login, team); !s)
+        return ServerExit::fail(s.error());
+    QJsonObject out{{u"case"_s, caseId}};
+    if (!login.isEmpty())
+        out.insert(u"user"_s, login);
+    if (!team.isEmpty())
+        out.insert(u"team"_s, team);
+    return ServerExit::print(out);
+}
+
+int AdminCommands::deviceEnroll()
+{
+    const QString login = m_options.value(u"user"_s);
+    const QString device = m_options.value(u"name"_s);
+    if (login.isEmpty() || device.isEmpty())
+        return ServerExit::usageError(u"device enroll needs --user LOGIN --name DEVICE"_s);
+    QByteArray certPem;
+    if (const QString certPath = m_options.value(u"tls-cert"_s); !certPath.isEmpty()) {
+        QFile file(certPath);
+        if (!file.open(QIODevice::ReadOnly))
+            return ServerExit::fail(Core::invalidInput(u"tls-cert"_s, u"cannot read %1"_s.arg(certPath)));
+        certPem = file.readAll();
+    } else {
+        std::fputs("dampingi-server: warning: no --tls-cert: this code pins no certificate, so the laptop "
+                   "will only talk plain HTTP to a server on its own loopback address\n",
+                   stderr);
+    }
+    const Core::Result<QString> code = m_admin->enroll(login, device, certPem);
+    if (!code)
+        return ServerExit::fail(code.error());
+    QJsonObject out{{u"code"_s, *code},
+                    {u"user"_s, login},
+                    {u"device"_s, device},
+                    {u"expires_at"_s, msToIso(m_clock->nowMs() + Sync::Admin::enrollmentValidityMs)}};
+    if (const auto parsed = Sync::EnrollmentCode::parse(*code); parsed && parsed->pinsCertificate())
+        out.insert(u"certificate_sha256"_s, QString::fromLatin1(parsed->certificateSha256.toHex()));
+    else
+        out.insert(u"certificate_sha256"_s, QJsonValue());
+    return ServerExit::print(out);
+}
+
+int AdminCommands::deviceList()
+{
+    const auto devices = m_admin->listDevices();
+    if (!devices)
+        return ServerExit::fail(devices.error());
+    QJsonArray out;
+    for (const Sync::ServerDevice &device : *devices) {
+        out.append(
+            QJsonObject{{u"id"_s, device.id},
+                        {u"user"_s, device.login},
+                        {u"name"_s, device.name},
+                        {u"site"_s, device.siteId},
+                        {u"enrolled_at"_s, msToIso(device.enrolledAtMs)},
+                        {u"revoked_at"_s, device.revokedAtMs ? msToIso(*device.revokedAtMs) : QJsonValue()}});
+    }
+    return ServerExit::print(out);
+}
+
+int AdminCommands::deviceRevoke()
+{
+    const QString id = m_options.word(3);
+    if (id.isEmpty())
+        return ServerExit::usageError(u"device revoke needs a device ID (see device list)"_s);
+    if (const Core::Status s = m_admin->revokeDevice(id); !s)
+        return ServerExit::fail(s.error());
+    return ServerExit::print(QJsonObject{{u"id"_s, id}, {u"revoked"_s, true}});
+}
+
+int AdminCommands::bundle()
+{
+    return ServerExit::usageError(u"admin bundle import|export is not available in this build yet"_s);
+}

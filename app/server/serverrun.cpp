@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "serverrun.h"
+
+#include "core/clock/clock.h"
+#include "serverexit.h"
+#include "sync/server/httpfront.h"
+#include "sync/server/serverstore.h"
+#include "sync/server/syncservice.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QHostAddress>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QProcessEnvironment>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <cstdio>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcServerMain, "dampingi.server.main", QtInfoMsg)
+
+// Self-pipe: the handler only writes a byte; the event loop reads it and shuts down.
+int signalFds[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    const ssize_t written = ::write(signalFds[1], &byte, 1);
+    (void)written;
+}
+
+bool installSignalHandlers()
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalFds) != 0)
+        return false;
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    return ::sigaction(SIGTERM, &action, nullptr) == 0 && ::sigaction(SIGINT, &action, nullptr) == 0;
+}
+
+// "127.0.0.1:8443", "[::1]:8443", "localhost:8443", "0.0.0.0:8443" / "*:8443" (every address).
+bool parseListen(const QString &text, QHostAddress &address, quint16 &port)
+{
+    const qsizetype colon = text.lastIndexOf(u':');
+    if (colon <= 0)
+        return false;
+    QString host = text.left(colon);
+    bool ok = false;
+    const uint number = text.mid(colon + 1).toUInt(&ok);
+    if (!ok || number > 65535)
+        return false;
+    port = quint16(number);
+    if (host.startsWith(u'[') && host.endsWith(u']'))
+        host = host.mid(1, host.size() - 2);
+    if (host == u"*"_s)
+        address = QHostAddress::Any;
+    else if (host.compare(u"localhost"_s, Qt::CaseInsensitive) == 0)
+        address = QHostAddress::LocalHost;
+    else
+        address = QHostAddress(host);
+    return !address.isNull();
+}
+
+Core::Result<QByteArray> readFile(const QString &path, const QString &option)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Core::invalidInput(option, u"cannot read %1"_s.arg(path));
+    return file.readAll();
+}
+
+} // namespace
+
+ServerRun::ServerRun(CtlOptions options)
+    : m_options(std::move(options))
+{ }
+
+QString ServerRun::usage()
+{
+    return uR"(  dampingi-server --data DIR --listen ADDR:PORT [--database URL]
+                  [--tls-cert FILE --tls-key FILE] [--allow-insecure]
+                  [--max-body BYTES] [--rate PER_SECOND] [--burst N]
+    Serves the sync protocol (POST /v1/enroll|handshake|push|pull, GET /v1/health) until
+    SIGTERM or SIGINT. ADDR: an IP, [IPv6], localhost or * (every address).
+    --database postgresql://user[:password]@host:port/db   (default: SQLite in DIR; the
+               DAMPINGI_DATABASE_URL variable is read when the option is absent)
+    --tls-cert/--tls-key  PEM certificate (chain) and unencrypted private key. Without them the
+               server speaks plain HTTP and binds only a loopback address unless --allow-insecure.
+    --max-body  request body limit, default 8388608 (8 MiB); larger requests get 413.
+    --rate/--burst  per-peer token bucket, default 20 requests/s, burst 40; then 429.
+)"_s;
+}
+
+int ServerRun::run()
+{
+    const QString dataDir = m_options.value(u"data"_s);
+    const QString listen = m_options.value(u"listen"_s);
+    if (dataDir.isEmpty() || listen.isEmpty())
+        return ServerExit::usageError(u"the server needs --data DIR and --listen ADDR:PORT"_s);
+    QHostAddress address;
+    quint16 port = 0;
+    if (!parseListen(listen, address, port))
+        return ServerExit::usageError(
+            u"--listen wants ADDR:PORT, e.g. 127.0.0.1:8443, got \"%1\""_s.arg(listen));
+    const QString certPath = m_options.value(u"tls-cert"_s);
+    const QString keyPath = m_options.value(u"tls-key"_s);
+    if (certPath.isEmpty() != keyPath.isEmpty())
+        return ServerExit::usageError(u"--tls-cert and --tls-key go together"_s);
+    const bool tls = !certPath.isEmpty();
+    if (!tls && !address.isLoopback() && !m_options.has(u"allow-insecure"_s))
+        return ServerExit::usageError(
+            u"refusing plain HTTP on %1, which is not a loopback address: give "
+            u"--tls-cert/--tls-key, or --allow-insecure behind a TLS proxy"_s.arg(address.toString()));
+
+    Sync::HttpFront::Options options;
+    bool ok = true;
+    if (m_options.has(u"max-body"_s))
+        options.maxBodyBytes = m_options.value(u"max-body"_s).toLongLong(&ok);
+    if (ok && m_options.has(u"rate"_s))
+        options.ratePerSecond = m_options.value(u"rate"_s).toDouble(&ok);
+    if (ok && m_options.has(u"burst"_s))
+        options.burst = m_options.value(u"burst"_s).toDouble(&ok);
+    if (!ok || options.maxBodyBytes <= 0 || options.ratePerSecond <= 0 || options.burst < 1)
+        return ServerExit::usageError(u"--max-body, --rate and --burst take positive numbers"_s);
+
+    const QString databaseUrl = m_options.value(
+        u"database"_s, QProcessEnvironment::systemEnvironment().value(u"DAMPINGI_DATABASE_URL"_s));
+    auto opened = Sync::ServerStore::open(dataDir, databaseUrl);
+    if (!opened) {
+        Core::Error error = opened.error();
+        if (error.code == Core::Error::Code::NotFound)
+            error.detail
+                = u"no server store in %1 (run `dampingi-server admin --data DIR init` first): %2"_s.arg(
+                    dataDir, error.detail);
+        return ServerExit::fail(error);
+    }
+    // Built bottom-up, torn down in reverse at the end of this scope: front, service, store.
+    std::unique_ptr<Sync::ServerStore> store = std::move(opened).value();
+    const Core::SystemClock clock;
+    Sync::SyncService service(*store, clock);
+    Sync::HttpFront front(service, *store, options);
+
+    if (tls) {
+        const auto cert = readFile(certPath, u"tls-cert"_s);
+        if (!cert)
+            return ServerExit::fail(cert.error());
+        const auto key = readFile(keyPath, u"tls-key"_s);
+        if (!key)
+            return ServerExit::fail(key.error());
+        if (const Core::Status s = front.setTls(*cert, *key); !s)
+            return ServerExit::fail(s.error());
+    } else {
+        qCWarning(lcServerMain).noquote()
+            << u"*** NO TLS: serving plain HTTP. Tokens and pages cross the network in the clear. Use "
+               u"--tls-cert/--tls-key for anything but a local test. ***"_s;
+    }
+    if (!installSignalHandlers())
+        return ServerExit::fail(
+            Core::Error{Core::Error::Code::Internal, u"cannot install signal handlers"_s});
+    if (const Core::Status s = front.listen(address, port); !s) {
+        std::fprintf(stderr, "%s\n",
+                     QJsonDocument(QJsonObject{{u"error"_s, QJsonObject{{u"kind"_s, u"listen"_s},
+                                                                        {u"message"_s, s.error().detail}}}})
+                         .toJson(QJsonDocument::Compact)
+                         .constData());
+        return ServerExit::Listen;
+    }
+
+    QSocketNotifier signalNotifier(signalFds[0], QSocketNotifier::Read);
+    QObject::connect(&signalNotifier, &QSocketNotifier::activated, &front, [&front, &signalNotifier] {
+        char byte = 0;
+        const ssize_t got = ::read(signalFds[0], &byte, 1);
+        (void)got;
+        signalNotifier.setEnabled(false);
+        qCInfo(lcServerMain) << "signal received: stopping";
+        front.shutdown(std::chrono::seconds(10));
+    });
+    QObject::connect(&front, &Sync::HttpFront::stopped, QCoreApplication::instance(),
+                     &QCoreApplication::quit);
+
+    const QString shown = address.protocol() == QAbstractSocket::IPv6Protocol
+                            ? u"[%1]:%2"_s.arg(address.toString()).arg(front.port())
+                            : u"%1:%2"_s.arg(address.toString()).arg(front.port());
+    const QByteArray ready
+        = QJsonDocument(QJsonObject{{u"listening"_s, shown}, {u"tls"_s, tls}}).toJson(QJsonDocument::Compact)
+        + '\n';
+    std::fwrite(ready.constData(), 1, size_t(ready.size()), stdout);
+    std::fflush(stdout);
+
+    const int code = QCoreApplication::exec();
+    qCInfo(lcServerMain) << "stopped; closing the store";
+    return code == 0 ? ServerExit::Ok : ServerExit::Internal;
+}

@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sync/client/httptransport.h"
+
+#include <QCryptographicHash>
+#include <QEventLoop>
+#include <QHostAddress>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QSslConfiguration>
+#include <QSslError>
+#include <QThread>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace Sync {
+
+namespace {
+
+const QByteArray pageType = "application/x-dampingi-page"_ba;
+
+Core::Error unreachable(const QString &why)
+{
+    return Core::Error{Core::Error::Code::Unreachable, u"unreachable: "_s + why};
+}
+
+Core::Error pinMismatch()
+{
+    // Refused, not Unreachable: retrying cannot help (a different server, or someone in between)
+    // until an admin re-enrolls; the detail tells the user which.
+    return Core::Error{Core::Error::Code::Refused, u"server certificate does not match the enrolled one"_s};
+}
+
+bool isLoopbackHost(const QString &host)
+{
+    if (host.compare(u"localhost"_s, Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+// The verification errors a pinned certificate makes irrelevant: the pin, not a CA, vouches for
+// the server. Anything else (expired, revoked, wrong host name, bad signature) still fails.
+bool pinCovers(QSslError::SslError error)
+{
+    switch (error) {
+    case QSslError::SelfSignedCertificate:
+    case QSslError::SelfSignedCertificateInChain:
+    case QSslError::UnableToGetLocalIssuerCertificate:
+    case QSslError::UnableToGetIssuerCertificate:
+    case QSslError::UnableToVerifyFirstCertificate:
+    case QSslError::CertificateUntrusted:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// Errors below 200 are the link's (refused, closed, timeout, TLS, proxy); from 200 on QtNetwork
+// maps an HTTP status the server did send, whose body we hand back.
+bool isLinkError(QNetworkReply::NetworkError error)
+{
+    return error != QNetworkReply::NoError && error < QNetworkReply::ContentAccessDenied;
+}
+
+} // namespace
+
+HttpTransport::HttpTransport(const QUrl &baseUrl, const QByteArray &pinnedSha256, Options options)
+    : m_baseUrl(baseUrl)
+    , m_pin(pinnedSha256)
+    , m_options(options)
+{ }
+
+HttpTransport::HttpTransport(const QUrl &baseUrl, const QByteArray &pinnedSha256)
+    : HttpTransport(baseUrl, pinnedSha256, Options{})
+{ }
+
+HttpTransport::~HttpTransport() = default;
+
+QByteArray HttpTransport::certificateDigest(const QByteArray &der)
+{
+    return QCryptographicHash::hash(der, QCryptographicHash::Sha256);
+}
+
+Core::Result<Response> HttpTransport::post(const char *endpoint, const QByteArray &bearer,
+                                           const QByteArray &page)
+{
+    return send(endpoint, bearer, &page);
+}
+
+Core::Result<Response> HttpTransport::get(const char *endpoint)
+{
+    return send(endpoint, {}, nullptr);
+}
+
+QNetworkAccessManager &HttpTransport::manager()
+{
+    // A QNetworkAccessManager belongs to the thread that made it. A caller on another thread
+    // gets a fresh one; the old one is handed back to its own thread for deletion.
+    if (!m_manager || m_managerThread != QThread::currentThread()) {
+        if (m_manager)
+            m_manager.release()->deleteLater();
+        m_manager = std::make_unique<QNetworkAccessManager>();
+        m_managerThread = QThread::currentThread();
+    }
+    return *m_manager;
+}
+
+Core::Result<Response> HttpTransport::send(const char *endpoint, const QByteArray &bearer,
+                                           const QByteArray *page)
+{
+    const QString scheme = m_baseUrl.scheme();
+    const bool https = scheme == u"https"_s;
+    if (!https) {
+        if (scheme != u"http"_s || !m_pin.isEmpty() || !isLoopbackHost(m_baseUrl.host()))
+            return Core::Error{
+                Core::Error::Code::InvalidInput,
+                u"plain http is allowed only to a loopback host and without a pinned certificate"_s,
+                u"url"_s};
+    }
+
+    QUrl url = m_baseUrl;
+    url.setPath(QString::fromLatin1(endpoint));
+    QNetworkRequest request(url);
+    request.setTransferTimeout(int(m_options.idleTimeout.count()));
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    // The token is raw bytes; a header carries it as unpadded base64url (the front decodes it).
+    // Raw bytes could hold CR/LF and split the request.
+    if (!bearer.isEmpty())
+        request.setRawHeader(
+            "Authorization"_ba,
+            "Bearer "_ba + bearer.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    if (page)
+        request.setHeader(QNetworkRequest::ContentTypeHeader, pageType);
+
+    QNetworkAccessManager &nam = manager();
+    std::unique_ptr<QNetworkReply> reply(page ? nam.post(request, *page) : nam.get(request));
+
+    QEventLoop loop;
+    bool mismatch = false;
+    bool connectTimedOut = false;
+    QStringList tlsProblems; // verification errors a matching pin does not excuse
+    const auto pinMatches = [this](const QSslCertificate &certificate) {
+        return !certificate.isNull() && certificateDigest(certificate.toDer()) == m_pin;
+    };
+
+    // Until the first byte moves (TCP connect and the TLS handshake), only the connect timeout
+    // applies; after that the transfer (idle) timeout of the request does.
+    QTimer connectTimer;
+    connectTimer.setSingleShot(true);
+    QObject::connect(&connectTimer, &QTimer::timeout, &loop, [&] {
+        connectTimedOut = true;
+        reply->abort();
+    });
+    const auto connected = [&connectTimer] { connectTimer.stop(); };
+    QObject::connect(reply.get(), &QNetworkReply::uploadProgress, &loop, [connected](qint64 sent, qint64) {
+        if (sent > 0)
+            connected();
+    });
+    QObject::connect(reply.get(), &QNetworkReply::downloadProgress, &loop, connected);
+    QObject::connect(reply.get(), &QNetworkReply::metaDataChanged, &loop, connected);
+
+    if (https && !m_pin.isEmpty()) {
+        // Without a trusted CA the handshake reports errors; ignore exactly those a matching pin
+        // answers for. A mismatch is never ignored, so the handshake fails and nothing is sent.
+        QObject::connect(reply.get(), &QNetworkReply::sslErrors, &loop, [&](const QList<QSslError> &errors) {
+            QSslCertificate leaf = reply->sslConfiguration().peerCertificate();
+            if (leaf.isNull() && !errors.isEmpty())
+                leaf = errors.constFirst().certificate();
+            if (!pinMatches(leaf)) {
+                mismatch = true;
+                return;
+            }
+            QList<QSslError> covered;
+            for (const QSslError &error : errors) {
+                if (pinCovers(error.error()))
+                    covered << error;
+                else
+                    tlsProblems << error.errorString();
+            }
+            reply->ignoreSslErrors(covered);
+        });
+        // Also when a trusted CA signed a different certificate: the pin decides. No request
+        // byte has been written when `encrypted` is emitted, so aborting here leaks nothing.
+        QObject::connect(reply.get(), &QNetworkReply::encrypted, &loop, [&] {
+            connected();
+            if (!pinMatches(reply->sslConfiguration().peerCertificate())) {
+                mismatch = true;
+                reply->abort();
+            }
+        });
+    }
+
+    QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    connectTimer.start(m_options.connectTimeout);
+    if (!reply->isFinished())
+        loop.exec(QEventLoop::ExcludeUserInputEvents);
+    connectTimer.stop();
+
+    if (mismatch)
+        return pinMismatch();
+    if (connectTimedOut)
+        return unreachable(
+            u"no connection to %1 within %2 ms"_s.arg(url.authority()).arg(m_options.connectTimeout.count()));
+    if (!tlsProblems.isEmpty())
+        return unreachable(u"TLS: "_s + tlsProblems.join(u"; "_s));
+    if (isLinkError(reply->error()))
+        return unreachable(reply->errorString());
+    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    if (!status.isValid())
+        return unreachable(reply->errorString());
+    // A reused connection emits no `encrypted`; the reply still carries the peer certificate.
+    if (https && !m_pin.isEmpty()) {
+        const QSslCertificate peer = reply->sslConfiguration().peerCertificate();
+        if (!peer.isNull() && !pinMatches(peer))
+            return pinMismatch();
+    }
+
+    Response response;
+    response.status = status.toInt();
+    response.body = reply->readAll();
+    m_bytesSent += page ? page->size() : 0;
+    m_bytesReceived += response.body.size();
+    ++m_roundTrips;
+    return response;
+}
+
+} // namespace Sync

@@ -1,0 +1,532 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sync/client/syncclient.h"
+
+#include "core/crypto/fieldcipher.h"
+#include "core/logging.h"
+#include "core/profile/profile.h"
+#include "core/store/changelog.h"
+#include "core/store/database.h"
+#include "core/store/migrations.h"
+#include "core/store/replicator.h"
+#include "core/store/transaction.h"
+#include "core/clock/clock.h"
+#include "sync/bundle.h"
+#include "sync/enrollmentcode.h"
+#include "sync/protocol.h"
+#include "sync/transitcipher.h"
+#include "sync/wire.h"
+
+#include <QDir>
+#include <QFile>
+#include <QLoggingCategory>
+#include <QSqlQuery>
+
+#include <algorithm>
+#include <limits>
+
+using namespace Qt::StringLiterals;
+using Core::Error;
+using Core::Status;
+
+Q_LOGGING_CATEGORY(lcSyncClient, "dampingi.sync.client")
+
+namespace Sync {
+
+namespace {
+
+// Meta keys of the sync configuration (one place, so status and enroll agree).
+const QString keyServer = u"sync.server"_s;
+const QString keyDevice = u"sync.device"_s;
+const QString keyLogin = u"sync.login"_s;
+const QString keyRole = u"sync.role"_s;
+const QString keyServerSite = u"sync.server_site"_s;
+const QString keyPin = u"sync.pin"_s;
+const QString keyToken = u"sync.token"_s;
+const QString keyDistrictKey = u"sync.key"_s;
+const QString keyCursor = u"sync.cursor"_s;
+const QString keyLastAt = u"sync.last_at"_s;
+const QString keyLastError = u"sync.last_error"_s;
+const QString keyBundleKeys = u"sync.bundle_keys"_s;
+const QString keyServerSign = u"sync.server_sign_pk"_s;
+const QString keyServerBox = u"sync.server_box_pk"_s;
+
+QString metaOr(Core::ChangeLog &log, const QString &key)
+{
+    const Core::Result<QString> value = log.meta(key);
+    return value ? *value : QString();
+}
+
+QByteArray sealSecret(const Core::FieldCipher &cipher, const QByteArray &secret, QStringView what)
+{
+    return cipher.seal(secret, Core::FieldCipher::associatedData(u"sync", u"device", what)).toBase64();
+}
+
+Core::Result<QByteArray> openSecret(const Core::FieldCipher &cipher, const QString &stored, QStringView what)
+{
+    return cipher.open(QByteArray::fromBase64(stored.toLatin1()),
+                       Core::FieldCipher::associatedData(u"sync", u"device", what));
+}
+
+// An ErrorReply page (or a bare status) as an Error the caller can act on.
+Error replyError(const Response &response)
+{
+    ErrorReply reply;
+    const bool decoded = Wire::decode(response.body, reply).ok();
+    const QString detail = decoded ? u"%1: %2"_s.arg(reply.code, reply.message)
+                                   : u"HTTP %1 without an error page"_s.arg(response.status);
+    if (response.status == 429 || response.status >= 500)
+        return Error{Error::Code::Unreachable, u"server busy or failing (%1)"_s.arg(detail)};
+    if (decoded && reply.code == QLatin1StringView(ErrorCode::cursor))
+        return Error{Error::Code::Conflict, detail};
+    if (response.status == 401 || response.status == 403 || response.status == 426)
+        return Error{Error::Code::Refused, detail};
+    return Error{Error::Code::Corrupt, u"server could not read our request (%1)"_s.arg(detail)};
+}
+
+} // namespace
+
+QJsonObject SyncSummary::toJson() const
+{
+    return QJsonObject{{u"pushed"_s, pushed},
+                       {u"duplicates"_s, duplicates},
+                       {u"rejected"_s, rejected},
+                       {u"clamped"_s, clamped},
+                       {u"pulled"_s, pulled},
+                       {u"conflicts"_s, conflicts},
+                       {u"purged"_s, purged},
+                       {u"purge_deferred"_s, purgeDeferred},
+                       {u"pages"_s, pages},
+                       {u"round_trips"_s, roundTrips},
+                       {u"bytes_sent"_s, bytesSent},
+                       {u"bytes_received"_s, bytesReceived},
+                       {u"reset"_s, reset}};
+}
+
+SyncClient::SyncClient(Core::ChangeLog &log, QString attachmentsDirectory, Transport &transport)
+    : m_log(log)
+    , m_attachmentsDirectory(std::move(attachmentsDirectory))
+    , m_transport(transport)
+    , m_replicator(std::make_unique<Core::Replicator>(log))
+{ }
+
+SyncClient::SyncClient(Core::Profile &profile, Transport &transport)
+    : SyncClient(profile.changeLog(), profile.attachmentsDirectory(), transport)
+{ }
+
+SyncClient::~SyncClient() = default;
+
+Core::Result<SyncConfig> SyncClient::config(Core::Profile &profile)
+{
+    return config(profile.changeLog());
+}
+
+Core::Result<SyncConfig> SyncClient::config(Core::ChangeLog &log)
+{
+    SyncConfig config;
+    config.serverUrl = metaOr(log, keyServer);
+    config.deviceId = metaOr(log, keyDevice);
+    config.login = metaOr(log, keyLogin);
+    config.role = metaOr(log, keyRole);
+    config.serverSite = metaOr(log, keyServerSite);
+    config.certificateSha256 = QByteArray::fromHex(metaOr(log, keyPin).toLatin1());
+    config.cursor = QByteArray::fromBase64(metaOr(log, keyCursor).toLatin1());
+    config.lastSyncAt = metaOr(log, keyLastAt).toLongLong();
+    config.lastError = metaOr(log, keyLastError);
+    return config;
+}
+
+Status SyncClient::remember(const QString &key, const QString &value)
+{
+    Core::Transaction txn(m_log.database());
+    if (Status s = txn.begin(); !s)
+        return s;
+    if (Status s = m_log.setMeta(key, value); !s)
+        return s;
+    return txn.commit();
+}
+
+Status SyncClient::enroll(const QString &serverUrl, const QString &codeText, const QString &deviceName)
+{
+    Core::Result<EnrollmentCode> code = EnrollmentCode::parse(codeText);
+    if (!code)
+        return code.error();
+    Core::ChangeLog &log = m_log;
+    if (!metaOr(log, keyDevice).isEmpty())
+        return Error{Error::Code::Conflict, u"this profile is already enrolled (device %1)"_s.arg(metaOr(log, keyDevice))};
+    const BundleKeys bundleKeys = BundleKeys::generate();
+    EnrollRequest request{code->secret, deviceName, log.siteId(), bundleKeys.signPublic, bundleKeys.boxPublic};
+    SyncSummary ignored;
+    Core::Result<Response> response = exchange(Endpoint::enroll, Wire::encode(request), ignored);
+    if (!response)
+        return response.error();
+    EnrollReply reply;
+    if (Status s = Wire::decode(response->body, reply); !s)
+        return s;
+    Core::Result<Core::SecretKey> districtKey = EnrollmentCode::openDistrictKey(code->secret, reply.sealedDistrictKey);
+    if (!districtKey)
+        return districtKey.error();
+    const Core::FieldCipher &local = m_log.cipher();
+    const QByteArray keyBytes(reinterpret_cast<const char *>(districtKey->data()), int(Core::SecretKey::size));
+    // All of it in one transaction: a laptop is enrolled completely or not at all.
+    Core::Transaction txn(m_log.database());
+    if (Status s = txn.begin(); !s)
+        return s;
+    const QList<std::pair<QString, QString>> entries = {
+        {keyServer, serverUrl},
+        {keyDevice, reply.deviceId},
+        {keyLogin, reply.login},
+        {keyRole, reply.role},
+        {keyServerSite, reply.serverSite},
+        {keyPin, QString::fromLatin1(code->certificateSha256.toHex())},
+        {keyToken, QString::fromLatin1(sealSecret(local, reply.token, u"token"))},
+        {keyDistrictKey, QString::fromLatin1(sealSecret(local, keyBytes, u"district-key"))},
+        {keyCursor, u""_s},
+        {keyBundleKeys, QString::fromLatin1(sealSecret(local, bundleKeys.seeds(), u"bundle-keys"))},
+        {keyServerSign, QString::fromLatin1(reply.serverSignPublic.toHex())},
+        {keyServerBox, QString::fromLatin1(reply.serverBoxPublic.toHex())},
+    };
+    for (const auto &[key, value] : entries) {
+        if (Status s = log.setMeta(key, value); !s)
+            return s;
+    }
+    qCInfo(lcSyncClient) << "enrolled as device" << reply.deviceId << "of" << reply.login;
+    return txn.commit();
+}
+
+Status SyncClient::loadKeys()
+{
+    if (m_transit)
+        return {};
+    Core::ChangeLog &log = m_log;
+    const QString token = metaOr(log, keyToken);
+    const QString key = metaOr(log, keyDistrictKey);
+    if (token.isEmpty() || key.isEmpty())
+        return Error{Error::Code::NotFound, u"this profile is not enrolled: run `dampingi-ctl sync enroll` first"_s};
+    Core::Result<QByteArray> tokenBytes = openSecret(m_log.cipher(), token, u"token");
+    if (!tokenBytes)
+        return tokenBytes.error();
+    Core::Result<QByteArray> keyBytes = openSecret(m_log.cipher(), key, u"district-key");
+    if (!keyBytes)
+        return keyBytes.error();
+    m_token = *tokenBytes;
+    m_transit = std::make_unique<TransitCipher>(Core::SecretKey::fromBytes(*keyBytes));
+    if (const QString stored = metaOr(log, keyBundleKeys); !stored.isEmpty()) {
+        Core::Result<QByteArray> seeds = openSecret(m_log.cipher(), stored, u"bundle-keys");
+        if (!seeds)
+            return seeds.error();
+        m_bundleKeys = BundleKeys::fromSeeds(*seeds);
+    }
+    return {};
+}
+
+Core::Result<Response> SyncClient::exchange(const char *endpoint, const QByteArray &page, SyncSummary &summary)
+{
+    ++summary.roundTrips;
+    summary.bytesSent += page.size();
+    Core::Result<Response> response = m_transport.post(endpoint, m_token, page);
+    if (!response)
+        return response.error();
+    summary.bytesReceived += response->body.size();
+    if (response->status != 200)
+        return replyError(*response);
+    return response;
+}
+
+Core::Result<SyncSummary> SyncClient::syncOnce()
+{
+    if (Status s = loadKeys(); !s)
+        return s.error();
+    Core::ChangeLog &log = m_log;
+    SyncSummary summary;
+
+    HandshakeRequest hello{protocolVersion, Core::Migrations::latestVersion(), log.siteId(),
+                           QByteArray::fromBase64(metaOr(log, keyCursor).toLatin1())};
+    Core::Result<Response> response = exchange(Endpoint::handshake, Wire::encode(hello), summary);
+    if (!response)
+        return response.error();
+    HandshakeReply reply;
+    if (Status s = Wire::decode(response->body, reply); !s)
+        return s.error();
+    log.hlc().observe(Core::HlcStamp{quint64(reply.serverTimeMs) << Core::HlcStamp::counterBits});
+
+    const Core::Result<qint64> acked = m_replicator->ackedThrough();
+    if (!acked)
+        return acked.error();
+    if (reply.ackedThrough < *acked) {
+        // The server holds less of ours than it once acknowledged (restored from a backup):
+        // send those ops again; the server dedups what it still has.
+        qCWarning(lcSyncClient) << "server acknowledges only" << reply.ackedThrough << "of" << *acked << "- resending";
+        if (Status s = remember(u"acked_through"_s, QString::number(reply.ackedThrough)); !s)
+            return s.error();
+    }
+    // A server that holds more than we know of lost a reply to us: we do not skip ahead, because
+    // some of those ops may have been refused, and a refusal must reach the laptop. The push
+    // below resends them and the server answers each with the verdict it gave the first time.
+    if (!reply.cursorValid) {
+        // Reset path: our cursor means nothing to this server. Push first (below), then pull
+        // everything in scope again; ops we hold are recognised by (site, seq) and skipped.
+        summary.reset = true;
+        if (Status s = remember(keyCursor, u""_s); !s)
+            return s.error();
+    }
+    if (Status s = push(summary); !s)
+        return s.error();
+    if (Status s = pull(summary); !s)
+        return s.error();
+    if (Status s = retryDeferredPurges(summary); !s)
+        return s.error();
+    if (Status s = remember(keyLastAt, QString::number(m_log.clock().nowMs())); !s)
+        return s.error();
+    (void)remember(keyLastError, u""_s);
+    return summary;
+}
+
+Core::Result<QList<PushRequest>> SyncClient::outboxBatches(int maxBatches)
+{
+    const Core::Result<qint64> acked = m_replicator->ackedThrough();
+    if (!acked)
+        return acked.error();
+    QList<PushRequest> batches;
+    qint64 after = *acked;
+    while (batches.size() < maxBatches) {
+        Core::Result<QList<Core::ReplicaOp>> batch = m_replicator->outbox(after, pushBatch);
+        if (!batch)
+            return batch.error();
+        if (batch->isEmpty())
+            break;
+        PushRequest request{m_log.siteId(), {}};
+        request.ops.reserve(batch->size());
+        for (const Core::ReplicaOp &op : std::as_const(*batch))
+            request.ops << m_transit->seal(op);
+        after = batch->constLast().seq;
+        batches << request;
+    }
+    return batches;
+}
+
+Status SyncClient::applyPushReply(const PushReply &reply, SyncSummary &summary)
+{
+    for (const Verdict &verdict : reply.verdicts) {
+        switch (verdict.kind) {
+        case Verdict::Kind::Accepted:
+            ++summary.pushed;
+            break;
+        case Verdict::Kind::Duplicate:
+            ++summary.duplicates;
+            break;
+        case Verdict::Kind::Rejected:
+            if (verdict.seq > reply.ackedThrough)
+                continue; // after a gap: not judged, sent again
+            ++summary.rejected;
+            if (Status s = m_replicator->recordRejection(verdict.seq, verdict.reason); !s)
+                return s;
+            break;
+        }
+        if (verdict.hlc != 0 && verdict.kind != Verdict::Kind::Rejected) {
+            ++summary.clamped;
+            if (Status s = m_replicator->adoptServerStamp(verdict.seq, verdict.hlc); !s)
+                return s;
+        }
+    }
+    return m_replicator->setAckedThrough(std::min(reply.ackedThrough, m_log.lastSeq()));
+}
+
+Status SyncClient::applyPullReply(const PullReply &reply, bool storeCursor, SyncSummary &summary)
+{
+    Core::ReplicaPage page;
+    page.ops.reserve(reply.ops.size());
+    for (const WireOp &wire : reply.ops) {
+        Core::Result<Core::ReplicaOp> op = m_transit->open(wire);
+        if (!op)
+            return op.error(); // nothing of this page is applied
+        page.ops << *op;
+    }
+    page.purge = reply.purge;
+    if (storeCursor)
+        page.meta.insert(keyCursor, QString::fromLatin1(reply.nextCursor.toBase64()));
+    Core::Result<Core::ApplyStats> stats = m_replicator->apply(page);
+    if (!stats)
+        return stats.error();
+    ++summary.pages;
+    summary.pulled += stats->applied;
+    summary.conflicts += stats->conflicts;
+    summary.purged += stats->purged;
+    summary.purgeDeferred += stats->purgeDeferred;
+    if (stats->purged > 0)
+        qCInfo(lcSyncClient) << "erased" << stats->purged << "cases that left this laptop's scope";
+    return finishPurges(*stats);
+}
+
+Status SyncClient::push(SyncSummary &summary)
+{
+    for (;;) {
+        const Core::Result<qint64> acked = m_replicator->ackedThrough();
+        if (!acked)
+            return acked.error();
+        Core::Result<QList<PushRequest>> batches = outboxBatches(1);
+        if (!batches)
+            return batches.error();
+        if (batches->isEmpty())
+            return {};
+        Core::Result<Response> response = exchange(Endpoint::push, Wire::encode(batches->constFirst()), summary);
+        if (!response)
+            return response.error();
+        PushReply reply;
+        if (Status s = Wire::decode(response->body, reply); !s)
+            return s;
+        if (Status s = applyPushReply(reply, summary); !s)
+            return s;
+        if (reply.ackedThrough <= *acked)
+            return Error{Error::Code::Unreachable,
+                         u"the server acknowledged nothing of a batch after %1; retry later"_s.arg(*acked)};
+    }
+}
+
+Status SyncClient::pull(SyncSummary &summary)
+{
+    Core::ChangeLog &log = m_log;
+    for (;;) {
+        PullRequest request{QByteArray::fromBase64(metaOr(log, keyCursor).toLatin1()), pullPage};
+        Core::Result<Response> response = exchange(Endpoint::pull, Wire::encode(request), summary);
+        if (!response) {
+            if (response.error().code == Error::Code::Conflict) {
+                // The cursor went stale between handshake and pull: start over next time.
+                (void)remember(keyCursor, u""_s);
+            }
+            return response.error();
+        }
+        PullReply reply;
+        if (Status s = Wire::decode(response->body, reply); !s)
+            return s;
+        if (Status s = applyPullReply(reply, true, summary); !s)
+            return s;
+        if (!reply.more)
+            return {};
+    }
+}
+
+// --- USB bundles -------------------------------------------------------------------------
+
+Core::Result<QByteArray> SyncClient::exportBundle()
+{
+    if (Status s = loadKeys(); !s)
+        return s.error();
+    Core::ChangeLog &log = m_log;
+    Core::Result<QList<PushRequest>> batches = outboxBatches(std::numeric_limits<int>::max());
+    if (!batches)
+        return batches.error();
+    BundleContent content;
+    content.kind = u"laptop"_s;
+    content.sender = metaOr(log, keyDevice);
+    content.recipient = u"server"_s;
+    content.createdAtMs = log.clock().nowMs();
+    content.meta.insert(u"site"_s, log.siteId().toUtf8());
+    content.meta.insert(u"cursor"_s, QByteArray::fromBase64(metaOr(log, keyCursor).toLatin1()));
+    content.meta.insert(u"schema"_s, QByteArray::number(Core::Migrations::latestVersion()));
+    for (const PushRequest &batch : std::as_const(*batches))
+        content.pages << Wire::encode(batch);
+    const QByteArray serverBox = QByteArray::fromHex(metaOr(log, keyServerBox).toLatin1());
+    if (serverBox.size() != 32 || !m_bundleKeys.isValid())
+        return Error{Error::Code::NotFound, u"this laptop was enrolled without bundle keys; enroll it again"_s};
+    return Bundle::write(content, m_bundleKeys, serverBox);
+}
+
+Core::Result<SyncSummary> SyncClient::importBundle(const QByteArray &file)
+{
+    if (Status s = loadKeys(); !s)
+        return s.error();
+    Core::ChangeLog &log = m_log;
+    const QByteArray serverSign = QByteArray::fromHex(metaOr(log, keyServerSign).toLatin1());
+    if (serverSign.size() != 32 || !m_bundleKeys.isValid())
+        return Error{Error::Code::NotFound, u"this laptop was enrolled without bundle keys; enroll it again"_s};
+    // Everything is checked (signature, every page's checksum and decryption, every page's
+    // CBOR) before anything is applied.
+    Core::Result<BundleContent> content = Bundle::read(file, serverSign, m_bundleKeys);
+    if (!content)
+        return content.error();
+    if (content->kind != u"office" || content->recipient != metaOr(log, keyDevice))
+        return Error{Error::Code::Refused, u"bundle refused: it is not an office bundle for this laptop"_s};
+    const int pushPages = content->meta.value(u"push_pages"_s).toInt();
+    QList<PushReply> pushReplies;
+    QList<PullReply> pullReplies;
+    for (int i = 0; i < content->pages.size(); ++i) {
+        if (i < pushPages) {
+            PushReply reply;
+            if (Status s = Wire::decode(content->pages.at(i), reply); !s)
+                return s.error();
+            pushReplies << reply;
+        } else {
+            PullReply reply;
+            if (Status s = Wire::decode(content->pages.at(i), reply); !s)
+                return s.error();
+            pullReplies << reply;
+        }
+    }
+    SyncSummary summary;
+    summary.bytesReceived = file.size();
+    for (const PushReply &reply : std::as_const(pushReplies)) {
+        if (Status s = applyPushReply(reply, summary); !s)
+            return s.error();
+    }
+    // The pages continue from the cursor this laptop had when it wrote its bundle; if it has
+    // synced since, their ops still apply (each is recognised once) but its newer cursor stays.
+    const bool continues = QByteArray::fromBase64(metaOr(log, keyCursor).toLatin1()) == content->meta.value(u"base_cursor"_s);
+    for (const PullReply &reply : std::as_const(pullReplies)) {
+        if (Status s = applyPullReply(reply, continues, summary); !s)
+            return s.error();
+    }
+    if (Status s = retryDeferredPurges(summary); !s)
+        return s.error();
+    return summary;
+}
+
+Status SyncClient::retryDeferredPurges(SyncSummary &summary)
+{
+    Core::Result<QStringList> deferred = m_replicator->deferredPurges();
+    if (!deferred)
+        return deferred.error();
+    if (deferred->isEmpty())
+        return {};
+    // Our pending edits of these cases went out with this sync's push: erase them now.
+    Core::ReplicaPage page;
+    page.purge = *deferred;
+    Core::Result<Core::ApplyStats> stats = m_replicator->apply(page);
+    if (!stats)
+        return stats.error();
+    summary.purged += stats->purged;
+    return finishPurges(*stats);
+}
+
+Status SyncClient::finishPurges(const Core::ApplyStats &stats)
+{
+    if (stats.purged == 0)
+        return {};
+    // The rows are gone and secure_delete zeroed their pages; now the encrypted files, and the
+    // WAL, which may still hold images of the old pages, is checkpointed and truncated.
+    const QDir dir(m_attachmentsDirectory);
+    for (const QString &id : stats.purgedAttachments)
+        QFile::remove(dir.filePath(id + u".bin"_s));
+    QSqlQuery checkpoint(m_log.database().connection());
+    if (!checkpoint.exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s))
+        return Core::Database::errorFrom(checkpoint);
+    return {};
+}
+
+Core::Result<SyncSummary> SyncClient::sync(int attempts, const std::function<void(int)> &sleep)
+{
+    int delayMs = 1000;
+    for (int attempt = 1;; ++attempt) {
+        Core::Result<SyncSummary> result = syncOnce();
+        if (result)
+            return result;
+        (void)remember(keyLastError, result.error().detail);
+        if (result.error().code != Error::Code::Unreachable || attempt >= attempts)
+            return result;
+        qCInfo(lcSyncClient) << "sync attempt" << attempt << "failed:" << result.error().detail << "- retrying in"
+                             << delayMs << "ms";
+        sleep(delayMs);
+        delayMs = std::min(delayMs * 2, 60000);
+    }
+}
+
+} // namespace Sync

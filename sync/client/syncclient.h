@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/result.h"
+#include "sync/bundle.h"
+#include "sync/transport.h"
+#include "sync/wire.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+namespace Core {
+class ChangeLog;
+class Profile;
+class Replicator;
+class SecretKey;
+struct ApplyStats;
+} // namespace Core
+
+namespace Sync {
+
+class TransitCipher;
+
+// What a laptop knows about its district server, kept in the profile's meta table. The device
+// token and the district key are sealed with the profile's data key: a locked laptop (or a
+// copied database) holds neither in the clear.
+struct SyncConfig
+{
+    QString serverUrl;
+    QString deviceId;
+    QString login;
+    QString role;
+    QString serverSite;
+    QByteArray certificateSha256; // the pin; all zero: plain HTTP to a loopback test server
+    QByteArray cursor;
+    qint64 lastSyncAt = 0;
+    QString lastError;
+
+    bool enrolled() const { return !deviceId.isEmpty(); }
+};
+
+// What one sync did, for `dampingi-ctl sync now` and the status bar.
+struct SyncSummary
+{
+    int pushed = 0; // ops the server took for the first time
+    int duplicates = 0; // ops it already had (a reply lost earlier)
+    int rejected = 0; // refused: kept here as conflicts of kind "rejected"
+    int clamped = 0; // stamps from a clock far ahead, replaced by the server's
+    int pulled = 0; // ops new to this laptop
+    int conflicts = 0; // conflict records created
+    int purged = 0; // cases erased after leaving scope
+    int purgeDeferred = 0;
+    int pages = 0;
+    int roundTrips = 0;
+    qint64 bytesSent = 0;
+    qint64 bytesReceived = 0;
+    bool reset = false; // the server did not know our cursor: pulled from the start
+
+    QJsonObject toJson() const;
+};
+
+// Runs the protocol of DESIGN.md §5 for one unlocked profile over any Transport: handshake →
+// push the outbox in bounded batches (the server dedups on (site, seq)) → pull pages, each
+// applied in the same transaction as the cursor that follows it → erase cases that left scope.
+// Every step is idempotent, so a sync cut anywhere is simply run again.
+class SyncClient final
+{
+public:
+    // `log` may be a ChangeLog on a connection of a worker thread (the desktop syncs off the
+    // GUI thread); `attachmentsDirectory` is where purged cases' files are removed.
+    SyncClient(Core::ChangeLog &log, QString attachmentsDirectory, Transport &transport);
+    SyncClient(Core::Profile &profile, Transport &transport);
+    ~SyncClient();
+
+    static Core::Result<SyncConfig> config(Core::Profile &profile);
+    static Core::Result<SyncConfig> config(Core::ChangeLog &log);
+
+    // Redeems an enrollment code (the transport already pins the code's certificate).
+    Core::Status enroll(const QString &serverUrl, const QString &codeText, const QString &deviceName);
+
+    Core::Result<SyncSummary> syncOnce();
+    // syncOnce(), retried after a failure to reach the server (or a busy server) with
+    // exponential backoff: 1 s, 2 s, 4 s, … capped at 60 s, at most `attempts` times.
+    // `sleep` waits the given milliseconds (tests pass a fake).
+    Core::Result<SyncSummary> sync(int attempts, const std::function<void(int)> &sleep);
+
+    // USB bundles: this laptop's unsent changes for the office, signed and encrypted to it; and
+    // the office's answer (verdicts and pages), checked whole before anything is applied.
+    Core::Result<QByteArray> exportBundle();
+    Core::Result<SyncSummary> importBundle(const QByteArray &file);
+
+    int pushBatch = 500;
+    int pullPage = 1000;
+
+private:
+    Core::Result<QList<PushRequest>> outboxBatches(int maxBatches);
+    Core::Status applyPushReply(const PushReply &reply, SyncSummary &summary);
+    Core::Status applyPullReply(const PullReply &reply, bool storeCursor, SyncSummary &summary);
+    Core::Result<Response> exchange(const char *endpoint, const QByteArray &page, SyncSummary &summary);
+    Core::Status loadKeys();
+    Core::Status push(SyncSummary &summary);
+    Core::Status pull(SyncSummary &summary);
+    Core::Status finishPurges(const Core::ApplyStats &stats);
+    Core::Status retryDeferredPurges(SyncSummary &summary);
+    Core::Status remember(const QString &key, const QString &value);
+
+    Core::ChangeLog &m_log;
+    QString m_attachmentsDirectory;
+    Transport &m_transport;
+    std::unique_ptr<Core::Replicator> m_replicator;
+    std::unique_ptr<TransitCipher> m_transit;
+    QByteArray m_token;
+    BundleKeys m_bundleKeys;
+};
+
+} // namespace Sync

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sync/server/admin.h"
+
+#include "core/clock/clock.h"
+#include "sync/enrollmentcode.h"
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace Sync {
+
+Admin::Admin(ServerStore &store, const Core::Clock &clock)
+    : m_store(store)
+    , m_clock(clock)
+{ }
+
+Core::Status Admin::init(const QString &dataDir, const QString &databaseUrl, const QString &districtCode)
+{
+    return ServerStore::initialise(dataDir, databaseUrl, districtCode);
+}
+
+Core::Result<QString> Admin::createTeam(const QString &name)
+{
+    return m_store.createTeam(name);
+}
+
+Core::Status Admin::createUser(const QString &login, const QString &name, const QString &role,
+                               const QString &team)
+{
+    return m_store.createUser(login, name, role, team);
+}
+
+Core::Status Admin::setUserActive(const QString &login, bool active)
+{
+    return m_store.setUserActive(login, active);
+}
+
+Core::Status Admin::assignCase(const QString &caseId, const QString &login, const QString &team)
+{
+    if (login.isEmpty() && team.isEmpty())
+        return Core::invalidInput(u"assignee"_s, u"name a user or a team to assign the case to"_s);
+    QList<std::pair<QString, QString>> fields;
+    if (!login.isEmpty()) {
+        auto users = m_store.users();
+        if (!users)
+            return users.error();
+        const bool known = std::any_of(users->cbegin(), users->cend(),
+                                       [&](const ServerUser &u) { return u.login == login; });
+        if (!known)
+            return Core::Error{Core::Error::Code::NotFound, u"no user %1"_s.arg(login)};
+        fields.append({u"assigned_user"_s, login});
+    }
+    if (!team.isEmpty()) {
+        auto id = m_store.teamId(team);
+        if (!id)
+            return id.error();
+        fields.append({u"assigned_team"_s, *id});
+    }
+    return m_store.appendServerOps(caseId, fields, m_clock);
+}
+
+Core::Result<QString> Admin::enroll(const QString &login, const QString &deviceName,
+                                    const QByteArray &certPem)
+{
+    auto fingerprint = EnrollmentCode::certificateFingerprint(certPem);
+    if (!fingerprint)
+        return fingerprint.error();
+    return m_store.createEnrollment(login, deviceName, *fingerprint, m_clock.nowMs(), enrollmentValidityMs);
+}
+
+Core::Status Admin::revokeDevice(const QString &deviceId)
+{
+    return m_store.revokeDevice(deviceId, m_clock.nowMs());
+}
+
+Core::Result<QList<ServerDevice>> Admin::listDevices()
+{
+    return m_store.devices();
+}
+
+Core::Result<QList<ServerUser>> Admin::listUsers()
+{
+    return m_store.users();
+}
+
+Core::Result<QList<ServerTeam>> Admin::listTeams()
+{
+    return m_store.teams();
+}
+
+} // namespace Sync

@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/crypto/secretkey.h"
+#include "core/result.h"
+#include "sync/wire.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QLoggingCategory>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+#include <utility>
+
+class QSqlDatabase;
+
+// The server's log category; never log case content (ids, counts and durations only).
+Q_DECLARE_LOGGING_CATEGORY(lcServer)
+
+namespace Core {
+class Clock;
+}
+
+namespace Sync {
+
+struct ServerTeam
+{
+    QString id;
+    QString name;
+};
+
+struct ServerUser
+{
+    QString login;
+    QString name;
+    QString role; // caseworker | supervisor | admin
+    QString teamId; // empty: no team
+    bool active = true;
+};
+
+struct ServerDevice
+{
+    QString id;
+    QString login;
+    QString name;
+    QString siteId; // bound at enrollment; the only site this device may push for
+    qint64 enrolledAtMs = 0;
+    std::optional<qint64> revokedAtMs;
+    // Of the device's user, filled by deviceByToken():
+    QString role;
+    QString teamId;
+    bool userActive = true;
+
+    bool revoked() const { return revokedAtMs.has_value(); }
+};
+
+// The district server's database: users, teams, devices, enrollments and the ops log with its
+// gap-free cursor. SQLite (DIR/server.db, WAL, synchronous=FULL) by default, or PostgreSQL by
+// a `postgresql://user[:password]@host:port/db` URL (QPSQL); both run the same SQL and behave
+// identically. Each public write is one transaction; on failure nothing is stored.
+// One instance = one connection: use it from one thread only (open one per thread).
+class ServerStore final
+{
+public:
+    enum class Dialect { Sqlite, Postgres };
+
+    // Error codes of push()/pull() beyond StoreUnavailable:
+    //   pull: Conflict = the cursor is not one of this server's (foreign, or a restored backup).
+    static constexpr qint64 maxPullOps = 2000;
+    static constexpr qint64 maxPullBytes = 1024 * 1024;
+    static constexpr qint64 clampAheadMs = qint64(3600) * 1000;
+
+    // Creates the schema, DIR/district.key (32 random bytes, mode 0600) and the server's site id
+    // and district code. Conflict when the store is already initialised.
+    static Core::Status initialise(const QString &dataDir, const QString &databaseUrl,
+                                   const QString &districtCode);
+    // Opens an initialised store; databaseUrl empty = SQLite in dataDir. The key file is read
+    // from dataDir for either backend.
+    // NotFound when not initialised; SchemaTooNew when written by a newer server.
+    static Core::Result<std::unique_ptr<ServerStore>> open(const QString &dataDir,
+                                                           const QString &databaseUrl);
+    ~ServerStore();
+    ServerStore(const ServerStore &) = delete;
+    ServerStore &operator=(const ServerStore &) = delete;
+
+    Dialect dialect() const { return m_dialect; }
+    const QString &siteId() const { return m_siteId; }
+    const QString &districtCode() const { return m_districtCode; }
+    const Core::SecretKey &districtKey() const { return m_districtKey; }
+    const QString &dataDir() const { return m_dataDir; }
+    QSqlDatabase connection() const;
+
+    // --- sync ---
+    // The device holding this bearer token (with its user's role and team), or nullopt.
+    Core::Result<std::optional<ServerDevice>> deviceByToken(const QByteArray &token);
+    // Redeems a one-time enrollment code: creates the device with a fresh token bound to
+    // `siteId`. NotFound when the code is unknown, used or expired.
+    Core::Result<EnrollReply> redeemEnrollment(const QByteArray &secret, const QString &deviceName,
+                                               const QString &siteId, qint64 nowMs);
+    // One batch of one site's ops, in one transaction (see docs/ARCHITECTURE.md, "Server").
+    Core::Result<PushReply> push(const ServerDevice &device, const QList<WireOp> &ops,
+                                 const Core::Clock &clock);
+    // A scope-filtered page after `cursor` (empty = from the start). Conflict for a bad cursor.
+    Core::Result<PullReply> pull(const ServerDevice &device, const QByteArray &cursor, int maxOps);
+    // Highest consecutive site_seq the server holds for `site` (0 = none).
+    Core::Result<qint64> ackedThrough(const QString &site);
+    // Whether `cursor` (empty is valid) is one this server issued and still holds the op it
+    // points at (a foreign cursor or one from before a restore is not). With a device, also
+    // checks the cursor's scope generation against the device's.
+    Core::Result<bool> cursorValid(const QByteArray &cursor, const ServerDevice *device = nullptr);
+    // The newest cursor value (the high watermark of ops.seq).
+    Core::Result<qint64> highWatermark();
+
+    // --- admin (see Admin) ---
+    Core::Result<QString> createTeam(const QString &name);
+    Core::Status createUser(const QString &login, const QString &name, const QString &role,
+                            const QString &team);
+    Core::Status setUserActive(const QString &login, bool active);
+    // Appends server ops setting the given case fields (assigned_user, assigned_team, ...).
+    Core::Status appendServerOps(const QString &caseId, const QList<std::pair<QString, QString>> &fields,
+                                 const Core::Clock &clock);
+    Core::Result<QString> createEnrollment(const QString &login, const QString &deviceName,
+                                           const QByteArray &certificateSha256, qint64 nowMs, qint64 validMs);
+    Core::Status revokeDevice(const QString &deviceId, qint64 nowMs);
+    Core::Result<QList<ServerDevice>> devices();
+    Core::Result<QList<ServerUser>> users();
+    Core::Result<QList<ServerTeam>> teams();
+    // Resolves a team id or name to its id; NotFound otherwise.
+    Core::Result<QString> teamId(const QString &idOrName);
+    // The case ids the device's user may see now (its scope).
+    Core::Result<QStringList> scope(const ServerDevice &device);
+    // The ops rows stored for a case (ascending seq); for tests and audits.
+    Core::Result<QList<WireOp>> caseOps(const QString &caseId);
+    // The case's registry number, empty when none yet.
+    Core::Result<QString> registryNumber(const QString &caseId);
+    Core::Result<qint64> opCount();
+
+    class Private; // implementation detail (serverstore.cpp)
+
+private:
+    ServerStore();
+    std::unique_ptr<Private> d;
+    Dialect m_dialect = Dialect::Sqlite;
+    QString m_dataDir;
+    QString m_siteId;
+    QString m_districtCode;
+    Core::SecretKey m_districtKey;
+};
+
+} // namespace Sync

@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sync/server/syncservice.h"
+
+#include "core/clock/clock.h"
+#include "core/store/migrations.h"
+#include "sync/protocol.h"
+#include "sync/server/serverstore.h"
+#include "sync/wire.h"
+
+#include <cstring>
+
+using namespace Qt::StringLiterals;
+
+namespace Sync {
+
+namespace {
+
+Response errorReply(int status, const char *code, const QString &message)
+{
+    return Response{status, Wire::encode(ErrorReply{QString::fromLatin1(code), message})};
+}
+
+Response internalError(const Core::Error &error)
+{
+    // The detail goes to the log only: it may name tables, never case content.
+    qCWarning(lcServer) << "request failed:" << error.detail;
+    return errorReply(500, ErrorCode::internal, u"the server failed; retry later"_s);
+}
+
+bool is(const QByteArray &endpoint, const char *name)
+{
+    return endpoint == QByteArrayView(name, qsizetype(std::strlen(name)));
+}
+
+template <typename Message> bool decodeInto(const QByteArray &body, Message &out, QString &why)
+{
+    const Core::Status s = Wire::decode(body, out);
+    if (!s)
+        why = s.error().detail;
+    return s.ok();
+}
+
+} // namespace
+
+SyncService::SyncService(ServerStore &store, const Core::Clock &clock)
+    : m_store(store)
+    , m_clock(clock)
+{ }
+
+Response SyncService::handle(const Request &request)
+{
+    const QByteArray &endpoint = request.endpoint;
+    QString why;
+    if (is(endpoint, Endpoint::health))
+        return Response{200, "ok"};
+
+    if (is(endpoint, Endpoint::enroll)) {
+        EnrollRequest enroll;
+        if (!decodeInto(request.body, enroll, why))
+            return errorReply(400, ErrorCode::malformed, why);
+        auto reply
+            = m_store.redeemEnrollment(enroll.secret, enroll.deviceName, enroll.siteId, m_clock.nowMs());
+        if (!reply) {
+            const Core::Error::Code code = reply.error().code;
+            if (code == Core::Error::Code::NotFound || code == Core::Error::Code::Conflict
+                || code == Core::Error::Code::InvalidInput) {
+                qCInfo(lcServer) << "enrollment refused from" << request.peer << ":" << reply.error().detail;
+                return errorReply(403, ErrorCode::enrollment, reply.error().detail);
+            }
+            return internalError(reply.error());
+        }
+        return Response{200, Wire::encode(*reply)};
+    }
+
+    const bool known
+        = is(endpoint, Endpoint::handshake) || is(endpoint, Endpoint::push) || is(endpoint, Endpoint::pull);
+    if (!known)
+        return errorReply(404, ErrorCode::malformed, u"no such endpoint"_s);
+
+    // Every other endpoint needs the device's bearer token.
+    if (request.bearer.isEmpty())
+        return errorReply(401, ErrorCode::unauthorized, u"a bearer token is required"_s);
+    auto found = m_store.deviceByToken(request.bearer);
+    if (!found)
+        return internalError(found.error());
+    if (!found->has_value()) {
+        qCInfo(lcServer) << "unknown token from" << request.peer;
+        return errorReply(401, ErrorCode::unauthorized, u"unknown token"_s);
+    }
+    const ServerDevice device = **found;
+    if (device.revoked() || !device.userActive) {
+        qCInfo(lcServer) << "request from revoked device" << device.id;
+        return errorReply(403, ErrorCode::revoked, u"this device was revoked"_s);
+    }
+
+    if (is(endpoint, Endpoint::handshake)) {
+        HandshakeRequest hello;
+        if (!decodeInto(request.body, hello, why))
+            return errorReply(400, ErrorCode::malformed, why);
+        const int latest = Core::Migrations::latestVersion();
+        if (hello.protocol != protocolVersion || hello.schemaVersion < 1 || hello.schemaVersion > latest)
+            return errorReply(
+                426, ErrorCode::schema,
+                u"this server speaks protocol %1 and schemas 1..%2; the client sent protocol %3, schema %4"_s
+                    .arg(protocolVersion)
+                    .arg(latest)
+                    .arg(hello.protocol)
+                    .arg(hello.schemaVersion));
+        if (!hello.siteId.isEmpty() && hello.siteId != device.siteId)
+            return errorReply(403, ErrorCode::unauthorized, u"this device is enrolled for another site"_s);
+        auto acked = m_store.ackedThrough(device.siteId);
+        if (!acked)
+            return internalError(acked.error());
+        auto valid = m_store.cursorValid(hello.cursor, &device);
+        if (!valid)
+            return internalError(valid.error());
+        HandshakeReply reply;
+        reply.protocol = protocolVersion;
+        reply.schemaMin = 1;
+        reply.schemaMax = latest;
+        reply.serverTimeMs = m_clock.nowMs();
+        reply.serverSite = m_store.siteId();
+        reply.ackedThrough = *acked;
+        reply.cursorValid = *valid;
+        return Response{200, Wire::encode(reply)};
+    }
+
+    if (is(endpoint, Endpoint::push)) {
+        PushRequest push;
+        if (!decodeInto(request.body, push, why))
+            return errorReply(400, ErrorCode::malformed, why);
+        // A device pushes only its own site's ops: the site was bound at enrollment.
+        bool foreign = push.siteId != device.siteId;
+        for (const WireOp &op : std::as_const(push.ops))
+            foreign = foreign || op.site != device.siteId;
+        if (foreign) {
+            qCWarning(lcServer) << "device" << device.id << "pushed ops of another site";
+            return errorReply(403, ErrorCode::unauthorized, u"a device may push only its own site's ops"_s);
+        }
+        auto reply = m_store.push(device, push.ops, m_clock);
+        if (!reply)
+            return internalError(reply.error());
+        return Response{200, Wire::encode(*reply)};
+    }
+
+    PullRequest pull;
+    if (!decodeInto(request.body, pull, why))
+        return errorReply(400, ErrorCode::malformed, why);
+    auto reply = m_store.pull(device, pull.cursor, pull.maxOps);
+    if (!reply) {
+        if (reply.error().code == Core::Error::Code::Conflict)
+            return errorReply(409, ErrorCode::cursor, reply.error().detail);
+        return internalError(reply.error());
+    }
+    return Response{200, Wire::encode(*reply)};
+}
+
+} // namespace Sync

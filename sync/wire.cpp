@@ -1,0 +1,479 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sync/wire.h"
+
+#include <QCborArray>
+#include <QCborMap>
+#include <QCborValue>
+#include <QtEndian>
+
+using namespace Qt::StringLiterals;
+using Core::Error;
+using Core::Status;
+
+namespace Sync::Wire {
+
+namespace {
+
+constexpr char magic[] = "DPG1";
+
+QByteArray frame(const QCborMap &map)
+{
+    // qCompress prefixes the uncompressed size (4 bytes, big endian), which decode() checks
+    // against maxDecodedBytes before inflating: a small bomb cannot make us allocate gigabytes.
+    return QByteArray(magic, 4) + qCompress(map.toCborValue().toCbor(), 6);
+}
+
+Error corrupt(const QString &detail)
+{
+    return Error{Error::Code::Corrupt, detail};
+}
+
+Status unframe(const QByteArray &page, QCborMap &out)
+{
+    if (page.size() < 8 || !page.startsWith(magic))
+        return corrupt(u"not a Dampingi page (bad frame header)"_s);
+    const quint32 declared = qFromBigEndian<quint32>(page.constData() + 4);
+    if (declared > maxDecodedBytes)
+        return corrupt(u"page declares %1 bytes uncompressed, above the limit"_s.arg(declared));
+    const QByteArray cbor = qUncompress(reinterpret_cast<const uchar *>(page.constData() + 4),
+                                        page.size() - 4);
+    if (cbor.isEmpty() && declared != 0)
+        return corrupt(u"page does not decompress (truncated or damaged)"_s);
+    QCborParserError error;
+    const QCborValue value = QCborValue::fromCbor(cbor, &error);
+    if (error.error != QCborError::NoError)
+        return corrupt(u"malformed CBOR at byte %1: %2"_s.arg(error.offset).arg(error.errorString()));
+    if (!value.isMap())
+        return corrupt(u"page is not a CBOR map"_s);
+    out = value.toMap();
+    return {};
+}
+
+// Strict field readers: a missing or mistyped field fails the whole page.
+class Reader
+{
+public:
+    explicit Reader(const QCborMap &map, QString where)
+        : m_map(map)
+        , m_where(std::move(where))
+    { }
+
+    QString text(QLatin1StringView key, bool optional = false)
+    {
+        const QCborValue v = m_map.value(key);
+        if (v.isString())
+            return v.toString();
+        if (!(optional && (v.isUndefined() || v.isNull())))
+            fail(key, "text");
+        return {};
+    }
+    qint64 integer(QLatin1StringView key, bool optional = false)
+    {
+        const QCborValue v = m_map.value(key);
+        if (v.isInteger())
+            return v.toInteger();
+        if (!(optional && v.isUndefined()))
+            fail(key, "integer");
+        return 0;
+    }
+    bool boolean(QLatin1StringView key, bool optional = false)
+    {
+        const QCborValue v = m_map.value(key);
+        if (v.isBool())
+            return v.toBool();
+        if (!(optional && v.isUndefined()))
+            fail(key, "boolean");
+        return false;
+    }
+    QByteArray bytes(QLatin1StringView key, bool optional = false)
+    {
+        const QCborValue v = m_map.value(key);
+        if (v.isByteArray())
+            return v.toByteArray();
+        if (!(optional && (v.isUndefined() || v.isNull())))
+            fail(key, "bytes");
+        return {};
+    }
+    std::optional<QByteArray> nullableBytes(QLatin1StringView key)
+    {
+        const QCborValue v = m_map.value(key);
+        if (v.isByteArray())
+            return v.toByteArray();
+        if (!v.isNull() && !v.isUndefined())
+            fail(key, "bytes or null");
+        return std::nullopt;
+    }
+    QCborArray array(QLatin1StringView key, bool optional = false)
+    {
+        const QCborValue v = m_map.value(key);
+        if (v.isArray())
+            return v.toArray();
+        if (!(optional && v.isUndefined()))
+            fail(key, "array");
+        return {};
+    }
+    QStringList texts(QLatin1StringView key)
+    {
+        QStringList out;
+        for (const QCborValue &v : array(key, true)) {
+            if (!v.isString()) {
+                fail(key, "array of text");
+                return {};
+            }
+            out << v.toString();
+        }
+        return out;
+    }
+
+    Status status() const
+    {
+        if (m_error.isEmpty())
+            return {};
+        return corrupt(m_error);
+    }
+    void fail(QLatin1StringView key, const char *expected)
+    {
+        if (m_error.isEmpty())
+            m_error = u"%1: field '%2' missing or not %3"_s.arg(m_where, key, QLatin1StringView(expected));
+    }
+
+private:
+    QCborMap m_map; // by value: callers pass temporaries (v.toMap())
+    QString m_where;
+    QString m_error;
+};
+
+QCborMap opMap(const WireOp &op)
+{
+    QCborMap m;
+    m.insert("s"_L1, op.site);
+    m.insert("q"_L1, op.seq);
+    m.insert("t"_L1, op.txn);
+    m.insert("e"_L1, op.entity);
+    m.insert("i"_L1, op.entityId);
+    if (!op.caseId.isEmpty())
+        m.insert("c"_L1, op.caseId);
+    m.insert("f"_L1, op.field);
+    m.insert("o"_L1, op.op);
+    m.insert("v"_L1, op.value ? QCborValue(*op.value) : QCborValue(nullptr));
+    m.insert("h"_L1, op.hlc);
+    m.insert("a"_L1, op.author);
+    if (op.base != 0)
+        m.insert("b"_L1, op.base);
+    m.insert("sv"_L1, op.schemaVersion);
+    return m;
+}
+
+WireOp readOp(const QCborMap &m, Reader &r)
+{
+    Reader f(m, u"op"_s);
+    WireOp op;
+    op.site = f.text("s"_L1);
+    op.seq = f.integer("q"_L1);
+    op.txn = f.text("t"_L1);
+    op.entity = f.text("e"_L1);
+    op.entityId = f.text("i"_L1);
+    op.caseId = f.text("c"_L1, true);
+    op.field = f.text("f"_L1);
+    op.op = f.text("o"_L1);
+    op.value = f.nullableBytes("v"_L1);
+    op.hlc = f.integer("h"_L1);
+    op.author = f.text("a"_L1);
+    op.base = f.integer("b"_L1, true);
+    op.schemaVersion = int(f.integer("sv"_L1));
+    if (!f.status())
+        r.fail("ops"_L1, "well-formed ops");
+    else if (op.seq <= 0 || op.site.isEmpty() || op.entity.isEmpty() || op.entityId.isEmpty())
+        r.fail("ops"_L1, "ops with site, positive seq, entity and id");
+    return op;
+}
+
+QCborArray opsArray(const QList<WireOp> &ops)
+{
+    QCborArray a;
+    for (const WireOp &op : ops)
+        a.append(opMap(op));
+    return a;
+}
+
+QList<WireOp> readOps(Reader &r, QLatin1StringView key)
+{
+    QList<WireOp> ops;
+    const QCborArray a = r.array(key);
+    ops.reserve(a.size());
+    for (const QCborValue &v : a) {
+        if (!v.isMap()) {
+            r.fail(key, "array of maps");
+            return {};
+        }
+        ops << readOp(v.toMap(), r);
+    }
+    return ops;
+}
+
+QCborArray textArray(const QStringList &list)
+{
+    QCborArray a;
+    for (const QString &s : list)
+        a.append(s);
+    return a;
+}
+
+template <typename Fill> Status decodeWith(const QByteArray &page, const QString &where, Fill fill)
+{
+    QCborMap map;
+    if (Status s = unframe(page, map); !s)
+        return s;
+    Reader r(map, where);
+    fill(r);
+    return r.status();
+}
+
+} // namespace
+
+QByteArray encode(const WireOp &op)
+{
+    return frame(opMap(op));
+}
+
+Status decode(const QByteArray &page, WireOp &out)
+{
+    QCborMap map;
+    if (Status s = unframe(page, map); !s)
+        return s;
+    Reader r(map, u"op"_s);
+    out = readOp(map, r);
+    return r.status();
+}
+
+QByteArray encode(const ErrorReply &m)
+{
+    QCborMap map;
+    map.insert("error"_L1, m.code);
+    map.insert("message"_L1, m.message);
+    return frame(map);
+}
+
+Status decode(const QByteArray &page, ErrorReply &out)
+{
+    return decodeWith(page, u"error"_s, [&](Reader &r) {
+        out.code = r.text("error"_L1);
+        out.message = r.text("message"_L1, true);
+    });
+}
+
+QByteArray encode(const EnrollRequest &m)
+{
+    QCborMap map;
+    map.insert("secret"_L1, m.secret);
+    map.insert("device_name"_L1, m.deviceName);
+    map.insert("site"_L1, m.siteId);
+    map.insert("sign_pk"_L1, m.bundleSignPublic);
+    map.insert("box_pk"_L1, m.bundleBoxPublic);
+    return frame(map);
+}
+
+Status decode(const QByteArray &page, EnrollRequest &out)
+{
+    return decodeWith(page, u"enroll"_s, [&](Reader &r) {
+        out.secret = r.bytes("secret"_L1);
+        out.deviceName = r.text("device_name"_L1);
+        out.siteId = r.text("site"_L1);
+        out.bundleSignPublic = r.bytes("sign_pk"_L1, true);
+        out.bundleBoxPublic = r.bytes("box_pk"_L1, true);
+    });
+}
+
+QByteArray encode(const EnrollReply &m)
+{
+    QCborMap map;
+    map.insert("device"_L1, m.deviceId);
+    map.insert("token"_L1, m.token);
+    map.insert("login"_L1, m.login);
+    map.insert("role"_L1, m.role);
+    map.insert("district"_L1, m.districtCode);
+    map.insert("server_site"_L1, m.serverSite);
+    map.insert("key"_L1, m.sealedDistrictKey);
+    map.insert("sign_pk"_L1, m.serverSignPublic);
+    map.insert("box_pk"_L1, m.serverBoxPublic);
+    return frame(map);
+}
+
+Status decode(const QByteArray &page, EnrollReply &out)
+{
+    return decodeWith(page, u"enroll reply"_s, [&](Reader &r) {
+        out.deviceId = r.text("device"_L1);
+        out.token = r.bytes("token"_L1);
+        out.login = r.text("login"_L1);
+        out.role = r.text("role"_L1);
+        out.districtCode = r.text("district"_L1);
+        out.serverSite = r.text("server_site"_L1);
+        out.sealedDistrictKey = r.bytes("key"_L1);
+        out.serverSignPublic = r.bytes("sign_pk"_L1, true);
+        out.serverBoxPublic = r.bytes("box_pk"_L1, true);
+    });
+}
+
+QByteArray encode(const HandshakeRequest &m)
+{
+    QCborMap map;
+    map.insert("protocol"_L1, m.protocol);
+    map.insert("schema"_L1, m.schemaVersion);
+    map.insert("site"_L1, m.siteId);
+    map.insert("cursor"_L1, m.cursor);
+    return frame(map);
+}
+
+Status decode(const QByteArray &page, HandshakeRequest &out)
+{
+    return decodeWith(page, u"handshake"_s, [&](Reader &r) {
+        out.protocol = int(r.integer("protocol"_L1));
+        out.schemaVersion = int(r.integer("schema"_L1));
+        out.siteId = r.text("site"_L1);
+        out.cursor = r.bytes("cursor"_L1, true);
+    });
+}
+
+QByteArray encode(const HandshakeReply &m)
+{
+    QCborMap map;
+    map.insert("protocol"_L1, m.protocol);
+    map.insert("schema_min"_L1, m.schemaMin);
+    map.insert("schema_max"_L1, m.schemaMax);
+    map.insert("time"_L1, m.serverTimeMs);
+    map.insert("server_site"_L1, m.serverSite);
+    map.insert("acked"_L1, m.ackedThrough);
+    map.insert("cursor_valid"_L1, m.cursorValid);
+    return frame(map);
+}
+
+Status decode(const QByteArray &page, HandshakeReply &out)
+{
+    return decodeWith(page, u"handshake reply"_s, [&](Reader &r) {
+        out.protocol = int(r.integer("protocol"_L1));
+        out.schemaMin = int(r.integer("schema_min"_L1));
+        out.schemaMax = int(r.integer("schema_max"_L1));
+        out.serverTimeMs = r.integer("time"_L1);
+        out.serverSite = r.text("server_site"_L1);
+        out.ackedThrough = r.integer("acked"_L1);
+        out.cursorValid = r.boolean("cursor_valid"_L1);
+    });
+}
+
+QByteArray encode(const PushRequest &m)
+{
+    QCborMap map;
+    map.insert("site"_L1, m.siteId);
+    map.insert("ops"_L1, opsArray(m.ops));
+    return frame(map);
+}
+
+Status decode(const QByteArray &page, PushRequest &out)
+{
+    return decodeWith(page, u"push"_s, [&](Reader &r) {
+        out.siteId = r.text("site"_L1);
+        out.ops = readOps(r, "ops"_L1);
+    });
+}
+
+namespace {
+
+QString verdictName(Verdict::Kind kind)
+{
+    switch (kind) {
+    case Verdict::Kind::Accepted:
+        return u"accepted"_s;
+    case Verdict::Kind::Duplicate:
+        return u"duplicate"_s;
+    case Verdict::Kind::Rejected:
+        break;
+    }
+    return u"rejected"_s;
+}
+
+} // namespace
+
+QByteArray encode(const PushReply &m)
+{
+    QCborArray verdicts;
+    for (const Verdict &v : m.verdicts) {
+        QCborMap vm;
+        vm.insert("q"_L1, v.seq);
+        vm.insert("k"_L1, verdictName(v.kind));
+        if (!v.reason.isEmpty())
+            vm.insert("r"_L1, v.reason);
+        if (v.hlc != 0)
+            vm.insert("h"_L1, v.hlc);
+        verdicts.append(vm);
+    }
+    QCborMap map;
+    map.insert("verdicts"_L1, verdicts);
+    map.insert("acked"_L1, m.ackedThrough);
+    return frame(map);
+}
+
+Status decode(const QByteArray &page, PushReply &out)
+{
+    return decodeWith(page, u"push reply"_s, [&](Reader &r) {
+        out.ackedThrough = r.integer("acked"_L1);
+        out.verdicts.clear();
+        for (const QCborValue &v : r.array("verdicts"_L1)) {
+            Reader vr(v.toMap(), u"verdict"_s);
+            Verdict verdict;
+            verdict.seq = vr.integer("q"_L1);
+            const QString kind = vr.text("k"_L1);
+            verdict.reason = vr.text("r"_L1, true);
+            verdict.hlc = vr.integer("h"_L1, true);
+            if (kind == "accepted"_L1)
+                verdict.kind = Verdict::Kind::Accepted;
+            else if (kind == "duplicate"_L1)
+                verdict.kind = Verdict::Kind::Duplicate;
+            else if (kind == "rejected"_L1)
+                verdict.kind = Verdict::Kind::Rejected;
+            else
+                vr.fail("k"_L1, "a verdict kind");
+            if (!v.isMap() || !vr.status())
+                r.fail("verdicts"_L1, "well-formed verdicts");
+            out.verdicts << verdict;
+        }
+    });
+}
+
+QByteArray encode(const PullRequest &m)
+{
+    QCborMap map;
+    map.insert("cursor"_L1, m.cursor);
+    map.insert("max"_L1, m.maxOps);
+    return frame(map);
+}
+
+Status decode(const QByteArray &page, PullRequest &out)
+{
+    return decodeWith(page, u"pull"_s, [&](Reader &r) {
+        out.cursor = r.bytes("cursor"_L1, true);
+        out.maxOps = int(r.integer("max"_L1, true));
+    });
+}
+
+QByteArray encode(const PullReply &m)
+{
+    QCborMap map;
+    map.insert("ops"_L1, opsArray(m.ops));
+    map.insert("cursor"_L1, m.nextCursor);
+    map.insert("more"_L1, m.more);
+    if (!m.purge.isEmpty())
+        map.insert("purge"_L1, textArray(m.purge));
+    return frame(map);
+}
+
+Status decode(const QByteArray &page, PullReply &out)
+{
+    return decodeWith(page, u"pull reply"_s, [&](Reader &r) {
+        out.ops = readOps(r, "ops"_L1);
+        out.nextCursor = r.bytes("cursor"_L1);
+        out.more = r.boolean("more"_L1);
+        out.purge = r.texts("purge"_L1);
+    });
+}
+
+} // namespace Sync::Wire

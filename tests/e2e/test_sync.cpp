@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// End to end: two laptops (real dampingi-ctl processes on real profiles) and the real
+// dampingi-server over TLS with a certificate made by the test, on SQLite and on PostgreSQL.
+#include "tests/support/fixtures.h"
+#include "tests/support/pgcluster.h"
+#include "tests/support/serverprocess.h"
+#include "tests/support/testca.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <catch2/catch.hpp>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Run
+{
+    int exit = -1;
+    QByteArray out;
+    QByteArray err;
+    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
+    QJsonArray array() const { return QJsonDocument::fromJson(out).array(); }
+};
+
+// One laptop: a profile folder driven through dampingi-ctl.
+class Laptop
+{
+public:
+    explicit Laptop(QString login)
+        : m_login(std::move(login))
+    {
+        REQUIRE(m_dir.isValid());
+        const Run r = run({u"profile"_s, u"init"_s, u"--district"_s, u"64.02"_s, u"--user"_s, m_login, u"--role"_s,
+                           u"caseworker"_s, u"--kdf"_s, u"minimum"_s});
+        INFO(r.err.toStdString());
+        REQUIRE(r.exit == 0);
+    }
+
+    Run run(const QStringList &args, const QByteArray &input = {})
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"DAMPINGI_PASSPHRASE"_s, Test::passphrase);
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(DAMPINGI_CTL), QStringList{u"--profile"_s, m_dir.filePath(u"p"_s)} + args);
+        REQUIRE(process.waitForStarted());
+        process.write(input);
+        process.closeWriteChannel();
+        REQUIRE(process.waitForFinished(120000));
+        return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+    }
+
+    Run ok(const QStringList &args, const QByteArray &input = {})
+    {
+        Run r = run(args, input);
+        INFO(m_login.toStdString() << " " << args.join(u' ').toStdString() << ": " << r.err.toStdString());
+        REQUIRE(r.exit == 0);
+        return r;
+    }
+
+    const QString &login() const { return m_login; }
+
+private:
+    QString m_login;
+    QTemporaryDir m_dir;
+};
+
+const QByteArray intake = R"({
+  "intake_channel": "hotline",
+  "reported_on": "2026-11-10",
+  "incident_on": "2026-11-08",
+  "incident_region": "64.02.06.1001",
+  "violence_types": ["fisik", "psikis"],
+  "narrative": "Suami memukul korban dengan gagang sapu di dapur",
+  "people": [
+    {"role": "victim", "person": {"name": "Wulandari Hasibuan", "nik": "6402065203950002",
+     "sex": "female", "birth_date": "1995-03-12"}}
+  ],
+  "risk": {"level": "high"}
+})";
+
+QString enrollmentCode(const QString &dataDir, const QString &url, const QString &login, const QString &chain)
+{
+    const Test::AdminRun r = Test::runAdmin(QStringLiteral(DAMPINGI_SERVER), dataDir,
+                                            {u"device"_s, u"enroll"_s, u"--user"_s, login, u"--name"_s,
+                                             u"laptop-"_s + login, u"--tls-cert"_s, chain},
+                                            url);
+    INFO(r.err.toStdString());
+    REQUIRE(r.exit == 0);
+    const QString code = r.json().object().value(u"code"_s).toString();
+    REQUIRE(code.startsWith(u"DMP1-"));
+    return code;
+}
+
+} // namespace
+
+TEST_CASE("two laptops edit one case offline and converge through the district server over TLS",
+          "[e2e][sync]")
+{
+    const std::string backend = GENERATE(as<std::string>{}, "sqlite", "postgresql");
+    INFO("backend " << backend);
+    Test::TestCa ca;
+    REQUIRE(ca.ok());
+    QTemporaryDir data;
+    const QString url = backend == "postgresql" ? Test::freshPostgresUrl() : QString();
+    const QString server = QStringLiteral(DAMPINGI_SERVER);
+    const auto admin = [&](const QStringList &args) {
+        const Test::AdminRun r = Test::runAdmin(server, data.path(), args, url);
+        INFO(args.join(u' ').toStdString() << ": " << r.err.toStdString());
+        REQUIRE(r.exit == 0);
+        return r;
+    };
+    admin({u"init"_s, u"--district"_s, u"64.02"_s});
+    admin({u"team"_s, u"add"_s, u"Tenggarong"_s});
+    for (const QString &login : {u"siti"_s, u"budi"_s})
+        admin({u"user"_s, u"add"_s, login, u"--name"_s, login, u"--role"_s, u"caseworker"_s, u"--team"_s, u"Tenggarong"_s});
+
+    Test::ServerProcess process({server, data.path(), url, ca.serverChain(), ca.serverKey(), {}});
+    INFO(process.error().toStdString());
+    REQUIRE(process.start());
+    const QString address = process.url().toString();
+    REQUIRE(address.startsWith(u"https://"));
+
+    Laptop siti(u"siti"_s), budi(u"budi"_s);
+    for (Laptop *l : {&siti, &budi}) {
+        const Run enrolled = l->ok({u"sync"_s, u"enroll"_s, u"--server"_s, address, u"--code"_s,
+                                    enrollmentCode(data.path(), url, l->login(), ca.serverChain())});
+        CHECK(enrolled.json().value(u"enrolled"_s).toBool());
+        CHECK(enrolled.json().value(u"certificate_sha256"_s).toString().toLatin1()
+              == Test::TestCa::sha256OfPem(ca.serverChain()).toHex());
+    }
+
+    // Siti records a case offline, then syncs.
+    const QString id = siti.ok({u"case"_s, u"new"_s}, intake).json().value(u"id"_s).toString();
+    CHECK(siti.ok({u"case"_s, u"show"_s, id}).json().value(u"sync"_s).toObject().value(u"state"_s).toString() == u"pending");
+    const QJsonObject first = siti.ok({u"sync"_s, u"now"_s}).json();
+    CHECK(first.value(u"pushed"_s).toInt() > 10);
+    CHECK(first.value(u"rejected"_s).toInt() == 0);
+    CHECK(first.value(u"bytes_sent"_s).toInt() > 0);
+    const QJsonObject shown = siti.ok({u"case"_s, u"show"_s, id}).json();
+    CHECK(shown.value(u"sync"_s).toObject().value(u"state"_s).toString() == u"synced");
+    CHECK(shown.value(u"registry_number"_s).toString().startsWith(u"64.02-2026-"));
+
+    // The office puts the case on the team: Budi receives it.
+    admin({u"assign"_s, u"--case"_s, id, u"--team"_s, u"Tenggarong"_s});
+    CHECK(budi.ok({u"sync"_s, u"now"_s}).json().value(u"pulled"_s).toInt() > 10);
+    siti.ok({u"sync"_s, u"now"_s});
+    CHECK(budi.ok({u"case"_s, u"show"_s, id}).json().value(u"narrative"_s).toString()
+          == u"Suami memukul korban dengan gagang sapu di dapur");
+
+    // Both change the narrative while offline, then both sync (Siti twice, to hear of Budi).
+    siti.ok({u"case"_s, u"update"_s, id}, R"({"narrative": "Versi Siti: korban mengungsi ke rumah ibunya"})");
+    budi.ok({u"case"_s, u"update"_s, id}, R"({"narrative": "Versi Budi: korban masih di rumah"})");
+    siti.ok({u"sync"_s, u"now"_s});
+    const QJsonObject budiSync = budi.ok({u"sync"_s, u"now"_s}).json();
+    CHECK(budiSync.value(u"conflicts"_s).toInt() == 1);
+    siti.ok({u"sync"_s, u"now"_s});
+
+    const QJsonObject a = siti.ok({u"case"_s, u"show"_s, id}).json();
+    const QJsonObject b = budi.ok({u"case"_s, u"show"_s, id}).json();
+    CHECK(a.value(u"narrative"_s) == b.value(u"narrative"_s));
+    CHECK(a.value(u"violence_types"_s) == b.value(u"violence_types"_s));
+    for (Laptop *l : {&siti, &budi}) {
+        const QJsonArray conflicts = l->ok({u"conflicts"_s, u"list"_s}).array();
+        REQUIRE(conflicts.size() == 1);
+        const QJsonObject c = conflicts.first().toObject();
+        CHECK(c.value(u"field"_s).toString() == u"narrative");
+        CHECK(c.value(u"kind"_s).toString() == u"concurrent");
+        const QSet<QString> values{c.value(u"winner"_s).toObject().value(u"value"_s).toString(),
+                                   c.value(u"loser"_s).toObject().value(u"value"_s).toString()};
+        CHECK(values.contains(u"Versi Siti: korban mengungsi ke rumah ibunya"_s));
+        CHECK(values.contains(u"Versi Budi: korban masih di rumah"_s));
+        CHECK(l->ok({u"case"_s, u"show"_s, id}).json().value(u"sync"_s).toObject().value(u"state"_s).toString() == u"conflict");
+    }
+
+    // Siti keeps the other value; after the next syncs both laptops hold it and no conflict.
+    const QString conflictId = siti.ok({u"conflicts"_s, u"list"_s}).array().first().toObject().value(u"id"_s).toString();
+    siti.ok({u"conflicts"_s, u"resolve"_s, conflictId, u"--keep"_s, u"loser"_s});
+    siti.ok({u"sync"_s, u"now"_s});
+    budi.ok({u"sync"_s, u"now"_s});
+    CHECK(siti.ok({u"case"_s, u"show"_s, id}).json().value(u"narrative"_s)
+          == budi.ok({u"case"_s, u"show"_s, id}).json().value(u"narrative"_s));
+    CHECK(budi.ok({u"conflicts"_s, u"list"_s}).array().isEmpty());
+
+    // A sync with nothing to do: one handshake, no push, one pull page: under 1 KB.
+    const QJsonObject idle = siti.ok({u"sync"_s, u"now"_s}).json();
+    CHECK(idle.value(u"pushed"_s).toInt() == 0);
+    CHECK(idle.value(u"pulled"_s).toInt() == 0);
+    CHECK(idle.value(u"bytes_sent"_s).toInt() + idle.value(u"bytes_received"_s).toInt() < 1024);
+    const QJsonObject status = siti.ok({u"sync"_s, u"status"_s}).json();
+    CHECK(status.value(u"pending_changes"_s).toInt() == 0);
+    CHECK(status.value(u"open_conflicts"_s).toInt() == 0);
+
+    CHECK(process.stop() == 0);
+}

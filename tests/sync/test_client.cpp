@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The laptop's sync client against the real server library (SQLite), in one process: the same
+// pages as over HTTP, without the socket (tests/e2e covers the socket and TLS).
+#include "core/clock/clock.h"
+#include "core/profile/profile.h"
+#include "core/profile/session.h"
+#include "core/store/caserepository.h"
+#include "core/store/changelog.h"
+#include "core/store/replicator.h"
+#include "sync/client/syncclient.h"
+#include "sync/server/admin.h"
+#include "sync/server/localtransport.h"
+#include "sync/server/serverstore.h"
+#include "sync/server/syncservice.h"
+#include "tests/support/fixtures.h"
+#include "tests/support/replicas.h"
+
+#include <QTemporaryDir>
+
+#include <catch2/catch.hpp>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct District
+{
+    District()
+    {
+        REQUIRE(dir.isValid());
+        REQUIRE(Sync::Admin::init(dir.path(), {}, u"64.02"_s).ok());
+        auto opened = Sync::ServerStore::open(dir.path(), {});
+        REQUIRE(opened.ok());
+        store = std::move(*opened);
+        admin = std::make_unique<Sync::Admin>(*store, clock);
+        service = std::make_unique<Sync::SyncService>(*store, clock);
+        transport = std::make_unique<Sync::LocalTransport>(*service);
+        REQUIRE(admin->createTeam(u"Tenggarong"_s).ok());
+    }
+
+    void enroll(Test::ProfileFixture &laptop, const QString &role)
+    {
+        const QString login = laptop.profile->actor().login;
+        REQUIRE(admin->createUser(login, login, role, u"Tenggarong"_s).ok());
+        Core::Result<QString> code = admin->enroll(login, u"laptop of "_s + login);
+        REQUIRE(code.ok());
+        Sync::SyncClient client(*laptop.profile, *transport);
+        const Core::Status s = client.enroll(u"local"_s, *code, u"laptop"_s);
+        INFO((s.ok() ? std::string() : s.error().detail.toStdString()));
+        REQUIRE(s.ok());
+    }
+
+    Sync::SyncSummary sync(Test::ProfileFixture &laptop)
+    {
+        Sync::SyncClient client(*laptop.profile, *transport);
+        Core::Result<Sync::SyncSummary> summary = client.syncOnce();
+        INFO((summary.ok() ? std::string() : summary.error().detail.toStdString()));
+        REQUIRE(summary.ok());
+        return *summary;
+    }
+
+    QTemporaryDir dir;
+    Core::FixedClock clock{Test::fixedNowMs};
+    std::unique_ptr<Sync::ServerStore> store;
+    std::unique_ptr<Sync::Admin> admin;
+    std::unique_ptr<Sync::SyncService> service;
+    std::unique_ptr<Sync::LocalTransport> transport;
+};
+
+void patchCase(Test::ProfileFixture &f, const QString &id, const QVariantHash &fields)
+{
+    Core::CaseDraft patch;
+    patch.fields = fields;
+    const Core::Status s = f.session->cases().update(id, std::move(patch));
+    INFO((s.ok() ? std::string() : s.error().detail.toStdString()));
+    REQUIRE(s.ok());
+}
+
+} // namespace
+
+TEST_CASE("two laptops edit one case offline, sync, converge, and the conflict is visible", "[sync][client]")
+{
+    District district;
+    Test::ProfileFixture siti(Core::Role::Caseworker, false, u"siti"_s);
+    Test::ProfileFixture budi(Core::Role::Caseworker, false, u"budi"_s);
+    district.enroll(siti, u"caseworker"_s);
+    district.enroll(budi, u"caseworker"_s);
+
+    const QString id = siti.session->cases().create(Test::sampleDraft()).value().id;
+    const Sync::SyncSummary first = district.sync(siti);
+    CHECK(first.pushed > 20);
+    CHECK(first.rejected == 0);
+    CHECK(siti.profile->changeLog().pendingCount().value() == 0);
+    // The server gave the case a registry number, which came back with the pull.
+    CHECK(first.pulled >= 1);
+    CHECK(siti.session->cases().load(id).value().kase.text(u"registry_number"_s).startsWith(u"64.02-2026-"));
+
+    // Budi does not see Siti's case until it is assigned to their team.
+    district.sync(budi);
+    CHECK(budi.session->cases().load(id).error().code == Core::Error::Code::NotFound);
+    REQUIRE(district.admin->assignCase(id, {}, u"Tenggarong"_s).ok());
+    const Sync::SyncSummary moveIn = district.sync(budi);
+    CHECK(moveIn.pulled > 20);
+    district.sync(siti); // learns of the assignment
+    CHECK(Test::replicaDigest(*budi.profile, {id}).toStdString()
+          == Test::replicaDigest(*siti.profile, {id}).toStdString());
+
+    // Both edit the narrative offline; both sync twice (the first to learn of the other).
+    siti.clock.advance(3'600'000);
+    budi.clock.advance(7'200'000);
+    patchCase(siti, id, {{u"narrative"_s, u"Catatan Siti"_s}});
+    patchCase(budi, id, {{u"narrative"_s, u"Catatan Budi"_s}});
+    district.sync(siti);
+    district.sync(budi);
+    district.sync(siti);
+    CHECK(Test::replicaDigest(*budi.profile, {id}).toStdString()
+          == Test::replicaDigest(*siti.profile, {id}).toStdString());
+    for (Test::ProfileFixture *f : {&siti, &budi}) {
+        Core::Replicator r(f->profile->changeLog());
+        const QList<Core::ConflictRecord> conflicts = r.conflicts(false).value();
+        REQUIRE(conflicts.size() == 1);
+        CHECK(conflicts.first().field == u"narrative");
+        CHECK(f->session->cases().load(id).value().openConflicts == 1);
+    }
+
+    // A no-op sync: one handshake, one push check (nothing), one pull.
+    const Sync::SyncSummary idle = district.sync(siti);
+    CHECK(idle.pushed == 0);
+    CHECK(idle.pulled == 0);
+    CHECK(idle.bytesSent + idle.bytesReceived < 1024);
+}
+
+TEST_CASE("a reassigned case leaves the old laptop after its pending edit is pushed", "[sync][client]")
+{
+    District district;
+    Test::ProfileFixture siti(Core::Role::Caseworker, false, u"siti"_s);
+    Test::ProfileFixture budi(Core::Role::Caseworker, false, u"budi"_s);
+    district.enroll(siti, u"caseworker"_s);
+    district.enroll(budi, u"caseworker"_s);
+    const QString id = siti.session->cases().create(Test::sampleDraft()).value().id;
+    district.sync(siti);
+    // Offline, Siti keeps working while the office reassigns the case to Budi.
+    siti.clock.advance(60'000);
+    patchCase(siti, id, {{u"incident_scene"_s, u"school"_s}});
+    REQUIRE(district.admin->assignCase(id, u"budi"_s).ok());
+    const Sync::SyncSummary out = district.sync(siti);
+    CHECK(out.pushed >= 1);
+    CHECK(out.rejected == 0);
+    CHECK(out.purged == 1);
+    CHECK(siti.session->cases().load(id).error().code == Core::Error::Code::NotFound);
+    CHECK(Test::replicaDigest(*siti.profile).isEmpty());
+    district.sync(budi);
+    CHECK(budi.session->cases().load(id).value().kase.text(u"incident_scene"_s) == u"school");
+}

@@ -1,0 +1,226 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Merging what other laptops wrote (core's Replicator), without a server: ops handed over as
+// pages, in every order, twice. The rules of DESIGN.md §5 per field kind.
+#include "core/profile/profile.h"
+#include "core/profile/session.h"
+#include "core/store/caserepository.h"
+#include "core/store/changelog.h"
+#include "core/store/database.h"
+#include "core/store/replicator.h"
+#include "core/store/statement.h"
+#include "tests/support/fixtures.h"
+#include "tests/support/replicas.h"
+
+#include <catch2/catch.hpp>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString createCase(Test::ProfileFixture &f)
+{
+    Core::Result<Core::Record> created = f.session->cases().create(Test::sampleDraft());
+    REQUIRE(created.ok());
+    return created->id;
+}
+
+void patchCase(Test::ProfileFixture &f, const QString &id, const QVariantHash &fields)
+{
+    Core::CaseDraft patch;
+    patch.fields = fields;
+    const Core::Status s = f.session->cases().update(id, std::move(patch));
+    INFO((s.ok() ? std::string() : s.error().detail.toStdString()));
+    REQUIRE(s.ok());
+}
+
+QVariant field(Test::ProfileFixture &f, const QString &id, const QString &name)
+{
+    Core::Result<Core::CaseFile> file = f.session->cases().load(id);
+    REQUIRE(file.ok());
+    return file->kase.value(name);
+}
+
+QList<Core::ConflictRecord> openConflicts(Test::ProfileFixture &f)
+{
+    Core::Replicator r(f.profile->changeLog());
+    Core::Result<QList<Core::ConflictRecord>> all = r.conflicts(false);
+    REQUIRE(all.ok());
+    return *all;
+}
+
+} // namespace
+
+TEST_CASE("a case written on one laptop appears whole on another, once", "[sync][replicator]")
+{
+    Test::ProfileFixture a, b;
+    const QString id = createCase(a);
+    const Core::ApplyStats first = Test::exchange(*a.profile, *b.profile);
+    CHECK(first.applied > 20);
+    CHECK(first.kept == 0);
+    CHECK(first.conflicts == 0);
+    CHECK(Test::replicaDigest(*b.profile).toStdString() == Test::replicaDigest(*a.profile).toStdString());
+    CHECK(field(b, id, u"narrative"_s).toString().startsWith(u"Korban diancam"));
+    // The same page again (a lost reply, a resent page): nothing changes.
+    const Core::ApplyStats again = Test::exchange(*a.profile, *b.profile);
+    CHECK(again.applied == 0);
+    CHECK(again.duplicates == first.applied);
+    CHECK(Test::replicaDigest(*b.profile).toStdString() == Test::replicaDigest(*a.profile).toStdString());
+    // Received ops are not B's outbox.
+    CHECK(b.profile->changeLog().pendingCount().value() == 0);
+}
+
+TEST_CASE("concurrent edits of one field converge and the losing value is kept as a conflict", "[sync][replicator]")
+{
+    Test::ProfileFixture a, b;
+    const QString id = createCase(a);
+    Test::exchange(*a.profile, *b.profile);
+    a.clock.advance(60'000);
+    b.clock.advance(120'000);
+    patchCase(a, id, {{u"narrative"_s, u"Versi A: korban pindah ke rumah nenek"_s}});
+    patchCase(b, id, {{u"narrative"_s, u"Versi B: korban masih di rumah"_s}});
+    Core::Replicator ra(a.profile->changeLog());
+    const qint64 aSeq = a.profile->changeLog().lastSeq();
+    // Hand over only the edits, each way.
+    Core::ReplicaPage fromA{ra.outbox(aSeq - 1, 10).value(), {}, {}};
+    Core::Replicator rb(b.profile->changeLog());
+    const qint64 bSeq = b.profile->changeLog().lastSeq();
+    Core::ReplicaPage fromB{rb.outbox(bSeq - 1, 10).value(), {}, {}};
+    REQUIRE(ra.apply(fromB).ok());
+    REQUIRE(rb.apply(fromA).ok());
+    // B's clock is later: B's value wins everywhere, and A's is not lost.
+    CHECK(field(a, id, u"narrative"_s).toString() == u"Versi B: korban masih di rumah");
+    CHECK(field(b, id, u"narrative"_s).toString() == u"Versi B: korban masih di rumah");
+    for (Test::ProfileFixture *f : {&a, &b}) {
+        const QList<Core::ConflictRecord> conflicts = openConflicts(*f);
+        REQUIRE(conflicts.size() == 1);
+        CHECK(conflicts.first().kind == u"concurrent");
+        CHECK(conflicts.first().field == u"narrative");
+        CHECK(conflicts.first().loserValue.value() == "Versi A: korban pindah ke rumah nenek");
+        CHECK(conflicts.first().caseId == id);
+    }
+    // Applying again records nothing twice.
+    REQUIRE(ra.apply(fromB).ok());
+    CHECK(openConflicts(a).size() == 1);
+    // An edit made after seeing both settles the conflict on the replica that receives it.
+    b.clock.advance(60'000);
+    patchCase(b, id, {{u"narrative"_s, u"Versi gabungan"_s}});
+    Core::ReplicaPage settle{rb.outbox(b.profile->changeLog().lastSeq() - 1, 10).value(), {}, {}};
+    REQUIRE(ra.apply(settle).ok());
+    CHECK(field(a, id, u"narrative"_s).toString() == u"Versi gabungan");
+    CHECK(openConflicts(a).isEmpty());
+}
+
+TEST_CASE("a sequential edit is not a conflict", "[sync][replicator]")
+{
+    Test::ProfileFixture a, b;
+    const QString id = createCase(a);
+    Test::exchange(*a.profile, *b.profile);
+    b.clock.advance(1000);
+    patchCase(b, id, {{u"incident_scene"_s, u"school"_s}});
+    Core::Replicator ra(a.profile->changeLog()), rb(b.profile->changeLog());
+    REQUIRE(ra.apply({rb.outbox(0, 100).value(), {}, {}}).ok());
+    CHECK(field(a, id, u"incident_scene"_s).toString() == u"school");
+    CHECK(openConflicts(a).isEmpty());
+}
+
+TEST_CASE("concurrent safety edits keep the most protective value, flagged once", "[sync][replicator]")
+{
+    Test::ProfileFixture a, b;
+    const QString id = createCase(a);
+    Test::exchange(*a.profile, *b.profile);
+    // A (later clock) lowers the risk; B, not having seen it, raises it.
+    a.clock.advance(120'000);
+    b.clock.advance(60'000);
+    patchCase(a, id, {{u"do_not_contact"_s, false}});
+    patchCase(b, id, {{u"do_not_contact"_s, true}});
+    Core::Replicator ra(a.profile->changeLog()), rb(b.profile->changeLog());
+    const Core::ReplicaPage fromA{ra.outbox(a.profile->changeLog().lastSeq() - 1, 10).value(), {}, {}};
+    const Core::ReplicaPage fromB{rb.outbox(b.profile->changeLog().lastSeq() - 1, 10).value(), {}, {}};
+    REQUIRE(ra.apply(fromB).ok());
+    REQUIRE(rb.apply(fromA).ok());
+    REQUIRE(rb.apply(fromA).ok());
+    for (Test::ProfileFixture *f : {&a, &b}) {
+        CHECK(field(*f, id, u"do_not_contact"_s).toBool() == true);
+        const QList<Core::ConflictRecord> conflicts = openConflicts(*f);
+        REQUIRE(conflicts.size() == 1);
+        CHECK(conflicts.first().kind == u"safety");
+    }
+    CHECK(Test::replicaDigest(*a.profile).toStdString() == Test::replicaDigest(*b.profile).toStdString());
+}
+
+TEST_CASE("sets are add-wins: a remove takes only the adds it saw", "[sync][replicator]")
+{
+    Test::ProfileFixture a, b;
+    const QString id = createCase(a);
+    Test::exchange(*a.profile, *b.profile);
+    a.clock.advance(60'000);
+    b.clock.advance(30'000);
+    // A removes "psikis"; B concurrently adds "fisik" and removes then re-adds "psikis".
+    patchCase(a, id, {{u"violence_types"_s, QStringList{u"seksual"_s}}});
+    patchCase(b, id, {{u"violence_types"_s, QStringList{u"seksual"_s, u"fisik"_s}}});
+    b.clock.advance(1000);
+    patchCase(b, id, {{u"violence_types"_s, QStringList{u"seksual"_s, u"fisik"_s, u"psikis"_s}}});
+    Core::Replicator ra(a.profile->changeLog()), rb(b.profile->changeLog());
+    const qint64 aFrom = a.profile->changeLog().lastSeq() - 1;
+    const Core::ReplicaPage fromA{ra.outbox(aFrom, 10).value(), {}, {}};
+    REQUIRE(ra.apply({rb.outbox(b.profile->changeLog().lastSeq() - 3, 10).value(), {}, {}}).ok());
+    REQUIRE(rb.apply(fromA).ok());
+    QStringList expected{u"fisik"_s, u"psikis"_s, u"seksual"_s};
+    for (Test::ProfileFixture *f : {&a, &b}) {
+        QStringList types = field(*f, id, u"violence_types"_s).toStringList();
+        types.sort();
+        CHECK(types == expected);
+    }
+    CHECK(Test::replicaDigest(*a.profile).toStdString() == Test::replicaDigest(*b.profile).toStdString());
+}
+
+TEST_CASE("a case that leaves scope is erased, unless it still has unsent edits", "[sync][replicator]")
+{
+    Test::ProfileFixture a, b;
+    const QString id = createCase(a);
+    Test::exchange(*a.profile, *b.profile);
+    Core::Replicator rb(b.profile->changeLog());
+    // B edits: the purge waits until that edit is acknowledged.
+    b.clock.advance(1000);
+    patchCase(b, id, {{u"incident_scene"_s, u"school"_s}});
+    Core::Result<Core::ApplyStats> deferred = rb.apply({{}, {id}, {}});
+    REQUIRE(deferred.ok());
+    CHECK(deferred->purgeDeferred == 1);
+    CHECK(rb.deferredPurges().value() == QStringList{id});
+    CHECK(b.session->cases().load(id).ok());
+    REQUIRE(rb.setAckedThrough(b.profile->changeLog().lastSeq()).ok());
+    Core::Result<Core::ApplyStats> purged = rb.apply({{}, rb.deferredPurges().value(), {}});
+    REQUIRE(purged.ok());
+    CHECK(purged->purged == 1);
+    CHECK(rb.deferredPurges().value().isEmpty());
+    CHECK(b.session->cases().load(id).error().code == Core::Error::Code::NotFound);
+    CHECK(Test::replicaDigest(*b.profile).toStdString().empty());
+    Core::Statement &ops = b.profile->database().statement(u"SELECT count(*) FROM change_ops WHERE case_id = ?"_s);
+    ops.bind(1, id);
+    REQUIRE(ops.next());
+    CHECK(ops.int64(0) == 0);
+    ops.reset();
+    // Coming back into scope (a snapshot of the same ops) restores it whole.
+    Test::exchange(*a.profile, *b.profile);
+    CHECK(b.session->cases().load(id).ok());
+}
+
+TEST_CASE("a stamp the server clamped replaces ours where ours still stands", "[sync][replicator]")
+{
+    Test::ProfileFixture a;
+    const QString id = createCase(a);
+    a.clock.advance(1000);
+    patchCase(a, id, {{u"incident_scene"_s, u"school"_s}});
+    const qint64 seq = a.profile->changeLog().lastSeq();
+    Core::Replicator ra(a.profile->changeLog());
+    const qint64 clamped = 42;
+    REQUIRE(ra.adoptServerStamp(seq, clamped).ok());
+    Core::Result<QList<Core::ReplicaOp>> op = ra.outbox(seq - 1, 1);
+    REQUIRE(op.ok());
+    CHECK(op->first().hlc == clamped);
+    Core::Statement &q = a.profile->database().statement(u"SELECT clocks FROM cases WHERE id = ?"_s);
+    q.bind(1, id);
+    REQUIRE(q.next());
+    CHECK(q.text(0).contains(u"incident_scene=42@"_s));
+    q.reset();
+}

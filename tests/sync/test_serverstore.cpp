@@ -1,0 +1,389 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The server store's ingest and paging rules, on SQLite and on a real PostgreSQL cluster.
+#include "core/util/uuid.h"
+#include "sync/server/serverstore.h"
+#include "tests/support/fixtures.h"
+#include "tests/support/pgcluster.h"
+
+#include <QSet>
+#include <QSqlQuery>
+
+#include <atomic>
+#include <catch2/catch.hpp>
+#include <thread>
+
+using namespace Qt::StringLiterals;
+using Sync::Verdict;
+using Sync::WireOp;
+using Test::ServerFixture;
+
+namespace {
+
+const qint64 now = Test::stampAt(Test::fixedNowMs);
+
+QString newId()
+{
+    return Core::newUuidV7(Test::fixedNowMs);
+}
+
+qint64 countOps(Sync::ServerStore &store, const QString &site)
+{
+    QSqlQuery q(store.connection());
+    q.prepare(u"SELECT COUNT(*) FROM ops WHERE site = :site"_s);
+    q.bindValue(u":site"_s, site);
+    REQUIRE(q.exec());
+    REQUIRE(q.next());
+    return q.value(0).toLongLong();
+}
+
+// Every (site, seq) a device received, in order, across pages; applies purges.
+struct Replica
+{
+    QByteArray cursor;
+    QList<std::pair<QString, qint64>> received;
+    QSet<QString> cases;
+    QStringList purged;
+
+    int drain(ServerFixture &f, const ServerFixture::Enrolled &device, int maxOps = 0)
+    {
+        int pages = 0;
+        for (;;) {
+            const Sync::PullReply page = f.pull(device, cursor, maxOps);
+            ++pages;
+            for (const WireOp &op : page.ops) {
+                received.append({op.site, op.seq});
+                cases.insert(op.caseId);
+            }
+            for (const QString &id : page.purge) {
+                purged << id;
+                cases.remove(id);
+            }
+            cursor = page.nextCursor;
+            if (!page.more)
+                return pages;
+            REQUIRE(pages < 1000);
+        }
+    }
+};
+
+} // namespace
+
+TEST_CASE("a replayed push batch is stored exactly once and answered Duplicate", "[sync][server]")
+{
+    ServerFixture f(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    const auto ani = f.enroll(u"ani"_s, u"caseworker"_s, {}, u"site-ani"_s);
+    const QList<WireOp> batch = Test::intakeOps(u"site-ani"_s, 1, newId(), u"ani"_s, now);
+
+    const Sync::PushReply first = f.push(ani, batch);
+    for (const Verdict &v : first.verdicts)
+        CHECK(v.kind == Verdict::Kind::Accepted);
+    CHECK(first.ackedThrough == 4);
+
+    // The reply was lost; the laptop sends the same batch again.
+    const Sync::PushReply again = f.push(ani, batch);
+    for (const Verdict &v : again.verdicts)
+        CHECK(v.kind == Verdict::Kind::Duplicate);
+    CHECK(again.ackedThrough == 4);
+    CHECK(countOps(*f.store, u"site-ani"_s) == 4);
+    CHECK(f.store->ackedThrough(u"site-ani"_s).value() == 4);
+}
+
+TEST_CASE("each op gets its own verdict and a rejected op is still acknowledged", "[sync][server]")
+{
+    ServerFixture f(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    const auto ani = f.enroll(u"ani"_s, u"caseworker"_s, {}, u"site-ani"_s);
+    const QString caseId = newId();
+    QList<WireOp> batch = Test::intakeOps(u"site-ani"_s, 1, caseId, u"ani"_s, now);
+    const QString txn = newId();
+    WireOp unknownEntity = Test::caseSetOp(u"site-ani"_s, 5, txn, caseId, u"status"_s, "open", u"ani"_s, now);
+    unknownEntity.entity = u"spaceship"_s;
+    WireOp unknownField = Test::caseSetOp(u"site-ani"_s, 6, txn, caseId, u"colour"_s, "red", u"ani"_s, now);
+    WireOp noCase = Test::caseSetOp(u"site-ani"_s, 7, txn, caseId, u"status"_s, "open", u"ani"_s, now);
+    noCase.caseId.clear();
+    WireOp badKind = Test::caseSetOp(u"site-ani"_s, 8, txn, caseId, u"status"_s, "open", u"ani"_s, now);
+    badKind.op = u"explode"_s;
+    WireOp tooNew = Test::caseSetOp(u"site-ani"_s, 9, txn, caseId, u"status"_s, "open", u"ani"_s, now);
+    tooNew.schemaVersion = 999;
+    WireOp deleted = Test::caseSetOp(u"site-ani"_s, 10, txn, caseId, u"deleted"_s, "1", u"ani"_s, now);
+    WireOp forged
+        = Test::caseSetOp(u"site-ani"_s, 11, txn, caseId, u"registry_number"_s, "X-1", u"ani"_s, now);
+    batch << unknownEntity << unknownField << noCase << badKind << tooNew << deleted << forged;
+
+    const Sync::PushReply reply = f.push(ani, batch);
+    const auto reasonOf = [&](int i) { return reply.verdicts.at(i).reason.toStdString(); };
+    CHECK(reply.verdicts.at(3).kind == Verdict::Kind::Accepted);
+    CHECK(reasonOf(4) == "invalid");
+    CHECK(reasonOf(5) == "invalid");
+    CHECK(reasonOf(6) == "invalid");
+    CHECK(reasonOf(7) == "invalid");
+    CHECK(reasonOf(8) == "schema");
+    CHECK(reply.verdicts.at(9).kind == Verdict::Kind::Accepted); // "deleted" is a valid field
+    CHECK(reasonOf(10) == "invalid"); // the registry number is the server's alone
+    CHECK(reply.ackedThrough == 11);
+    CHECK(countOps(*f.store, u"site-ani"_s) == 5);
+
+    // A replay gets the same answers; nothing more is stored.
+    const Sync::PushReply again = f.push(ani, batch);
+    CHECK(again.verdicts.at(8).reason == u"schema"_s);
+    CHECK(again.verdicts.at(4).reason == u"invalid"_s);
+    CHECK(again.verdicts.at(9).kind == Verdict::Kind::Duplicate);
+    CHECK(countOps(*f.store, u"site-ani"_s) == 5);
+}
+
+TEST_CASE("a gap in a site's sequence stops acknowledgement until it is filled", "[sync][server]")
+{
+    ServerFixture f(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    const auto ani = f.enroll(u"ani"_s, u"caseworker"_s, {}, u"site-ani"_s);
+    QList<WireOp> ops = Test::intakeOps(u"site-ani"_s, 1, newId(), u"ani"_s, now);
+    ops << Test::intakeOps(u"site-ani"_s, 5, newId(), u"ani"_s, now);
+
+    const Sync::PushReply reply = f.push(ani, {ops[0], ops[1], ops[3], ops[4]}); // seq 3 missing
+    CHECK(reply.verdicts.at(0).kind == Verdict::Kind::Accepted);
+    CHECK(reply.verdicts.at(1).kind == Verdict::Kind::Accepted);
+    CHECK(reply.verdicts.at(2).reason == u"invalid"_s);
+    CHECK(reply.verdicts.at(3).reason == u"invalid"_s);
+    CHECK(reply.ackedThrough == 2);
+    CHECK(countOps(*f.store, u"site-ani"_s) == 2);
+
+    const Sync::PushReply rest = f.push(ani, ops.mid(2));
+    for (const Verdict &v : rest.verdicts)
+        CHECK(v.kind == Verdict::Kind::Accepted);
+    CHECK(rest.ackedThrough == 8);
+    CHECK(countOps(*f.store, u"site-ani"_s) == 8);
+}
+
+TEST_CASE("another op under a held (site, seq) is a site clash and changes nothing", "[sync][server]")
+{
+    ServerFixture f(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    const auto ani = f.enroll(u"ani"_s, u"caseworker"_s, {}, u"site-ani"_s);
+    const QString caseId = newId();
+    const QList<WireOp> ops = Test::intakeOps(u"site-ani"_s, 1, caseId, u"ani"_s, now);
+    REQUIRE(f.push(ani, ops).ackedThrough == 4);
+
+    // A cloned laptop database writes its own seq 4.
+    WireOp clone = ops[3];
+    clone.value = "2026-11-21";
+    const Sync::PushReply reply = f.push(ani, {clone});
+    CHECK(reply.verdicts.at(0).kind == Verdict::Kind::Rejected);
+    CHECK(reply.verdicts.at(0).reason == u"site_clash"_s);
+    CHECK(reply.ackedThrough == 4);
+    const QList<WireOp> stored = f.store->caseOps(caseId).value();
+    const auto it = std::find_if(stored.cbegin(), stored.cend(),
+                                 [](const WireOp &op) { return op.site == u"site-ani" && op.seq == 4; });
+    REQUIRE(it != stored.cend());
+    CHECK(it->value == QByteArray("2026-11-20"));
+}
+
+TEST_CASE("a push to a case outside the device's scope is rejected and nothing is stored", "[sync][server]")
+{
+    ServerFixture f(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    const auto ani = f.enroll(u"ani"_s, u"caseworker"_s, u"Tim Utara"_s, u"site-ani"_s);
+    const auto budi = f.enroll(u"budi"_s, u"caseworker"_s, u"Tim Selatan"_s, u"site-budi"_s);
+    const QString caseId = newId();
+    REQUIRE(f.push(ani, Test::intakeOps(u"site-ani"_s, 1, caseId, u"ani"_s, now)).ackedThrough == 4);
+
+    const WireOp intrusion
+        = Test::caseSetOp(u"site-budi"_s, 1, newId(), caseId, u"risk_level"_s, "low", u"budi"_s, now);
+    const Sync::PushReply reply = f.push(budi, {intrusion});
+    CHECK(reply.verdicts.at(0).reason == u"out_of_scope"_s);
+    CHECK(reply.ackedThrough == 1); // kept as a visible rejection on the laptop, not resent
+    CHECK(countOps(*f.store, u"site-budi"_s) == 0);
+
+    // Assigned to Budi's team, the case is his to edit.
+    REQUIRE(f.admin->assignCase(caseId, {}, u"Tim Selatan"_s).ok());
+    const WireOp edit
+        = Test::caseSetOp(u"site-budi"_s, 2, newId(), caseId, u"risk_level"_s, "low", u"budi"_s, now);
+    CHECK(f.push(budi, {edit}).verdicts.at(0).kind == Verdict::Kind::Accepted);
+}
+
+TEST_CASE("a far-future stamp is clamped to the server clock and the original is kept", "[sync][server]")
+{
+    ServerFixture f(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    const auto ani = f.enroll(u"ani"_s, u"caseworker"_s, {}, u"site-ani"_s);
+    const qint64 in2031 = Test::stampAt(Test::fixedNowMs + qint64(5) * 365 * 24 * 3600 * 1000);
+    const qint64 inHalfAnHour = Test::stampAt(Test::fixedNowMs + 30 * 60 * 1000);
+    const QString caseId = newId();
+    QList<WireOp> ops = Test::intakeOps(u"site-ani"_s, 1, caseId, u"ani"_s, inHalfAnHour);
+    ops << Test::caseSetOp(u"site-ani"_s, 5, newId(), caseId, u"risk_level"_s, "high", u"ani"_s, in2031);
+
+    const Sync::PushReply reply = f.push(ani, ops);
+    CHECK(reply.verdicts.at(0).hlc == 0); // within the hour: stored as sent
+    const qint64 clamped = reply.verdicts.at(4).hlc;
+    CHECK(clamped != 0);
+    CHECK(clamped < in2031);
+    // The server HLC observed the half-hour-ahead stamps, so the clamped one is after them.
+    CHECK(clamped > inHalfAnHour);
+
+    QSqlQuery q(f.store->connection());
+    q.prepare(u"SELECT hlc, original_hlc FROM ops WHERE site = :site AND site_seq = 5"_s);
+    q.bindValue(u":site"_s, u"site-ani"_s);
+    REQUIRE(q.exec());
+    REQUIRE(q.next());
+    CHECK(q.value(0).toLongLong() == clamped);
+    CHECK(q.value(1).toLongLong() == in2031);
+
+    // A replay answers with the stored stamp again.
+    CHECK(f.push(ani, {ops[4]}).verdicts.at(0).hlc == clamped);
+}
+
+TEST_CASE("a new case gets one registry number, as a server op", "[sync][server]")
+{
+    ServerFixture f(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    const auto ani = f.enroll(u"ani"_s, u"caseworker"_s, {}, u"site-ani"_s);
+    const QString first = newId();
+    const QString second = newId();
+    const QList<WireOp> ops = Test::intakeOps(u"site-ani"_s, 1, first, u"ani"_s, now);
+    REQUIRE(f.push(ani, ops).ackedThrough == 4);
+    REQUIRE(f.push(ani, ops).ackedThrough == 4); // replay: no second number
+    REQUIRE(f.push(ani, Test::intakeOps(u"site-ani"_s, 5, second, u"ani"_s, now)).ackedThrough == 8);
+
+    CHECK(f.store->registryNumber(first).value() == u"6402-2026-00001"_s);
+    CHECK(f.store->registryNumber(second).value() == u"6402-2026-00002"_s);
+    const QList<WireOp> stored = f.store->caseOps(first).value();
+    const auto serverOps = std::count_if(stored.cbegin(), stored.cend(), [&](const WireOp &op) {
+        return op.site == f.store->siteId() && op.field == u"registry_number";
+    });
+    CHECK(serverOps == 1);
+    CHECK(stored.last().author == u"server"_s);
+    CHECK(stored.last().value == QByteArray("6402-2026-00001"));
+    CHECK(f.store->ackedThrough(f.store->siteId()).value() == 2);
+}
+
+TEST_CASE("pages after the cursor carry every op once, in cursor order", "[sync][server]")
+{
+    ServerFixture f(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    const auto ani = f.enroll(u"ani"_s, u"caseworker"_s, {}, u"site-ani"_s);
+    const auto sri = f.enroll(u"sri"_s, u"supervisor"_s, {}, u"site-sri"_s);
+    for (int i = 0; i < 5; ++i)
+        REQUIRE(f.push(ani, Test::intakeOps(u"site-ani"_s, 1 + 4 * i, newId(), u"ani"_s, now)).ackedThrough
+                == 4 * (i + 1));
+
+    Replica replica;
+    const int pages = replica.drain(f, sri, 3);
+    CHECK(pages >= 8);
+    CHECK(replica.received.size() == 25); // 20 ops + 5 registry numbers
+    CHECK(QSet<std::pair<QString, qint64>>(replica.received.cbegin(), replica.received.cend()).size() == 25);
+
+    // Nothing new: one page, nothing in it, and the cursor stays valid.
+    const Sync::PullReply idle = f.pull(sri, replica.cursor);
+    CHECK(idle.ops.isEmpty());
+    CHECK_FALSE(idle.more);
+    CHECK(f.store->cursorValid(idle.nextCursor, &sri.device).value());
+}
+
+TEST_CASE("the cursor never skips an op while two writers interleave", "[sync][server][concurrency]")
+{
+    ServerFixture f(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    const auto ani = f.enroll(u"ani"_s, u"caseworker"_s, {}, u"site-ani"_s);
+    const auto budi = f.enroll(u"budi"_s, u"caseworker"_s, {}, u"site-budi"_s);
+    const auto sri = f.enroll(u"sri"_s, u"supervisor"_s, {}, u"site-sri"_s);
+    constexpr int batches = 15;
+    std::atomic<int> running{2};
+    std::atomic<bool> failed{false};
+    const auto writer = [&](const ServerFixture::Enrolled &device, const QString &login) {
+        // Each thread has its own connection (never share a QSqlDatabase across threads).
+        std::unique_ptr<Sync::ServerStore> store = f.openAnother();
+        if (!store) {
+            failed = true;
+        } else {
+            for (int i = 0; i < batches && !failed; ++i) {
+                const auto reply = store->push(
+                    device.device, Test::intakeOps(device.device.siteId, 1 + 4 * i, newId(), login, now),
+                    f.clock);
+                if (!reply || reply->ackedThrough != 4 * (i + 1))
+                    failed = true;
+            }
+        }
+        --running;
+    };
+    std::thread a(writer, std::cref(ani), u"ani"_s);
+    std::thread b(writer, std::cref(budi), u"budi"_s);
+
+    Replica replica;
+    int pulls = 0;
+    while (running > 0) {
+        replica.drain(f, sri, 7);
+        ++pulls;
+    }
+    a.join();
+    b.join();
+    REQUIRE_FALSE(failed);
+    replica.drain(f, sri, 7);
+
+    const int expected = 2 * batches * 5; // 4 ops + 1 registry number per intake
+    CHECK(replica.received.size() == expected);
+    CHECK(QSet<std::pair<QString, qint64>>(replica.received.cbegin(), replica.received.cend()).size()
+          == expected);
+    CHECK(f.store->opCount().value() == expected);
+    INFO("pulls while writing: " << pulls);
+}
+
+TEST_CASE("a case moving in arrives as a snapshot and a case moving out is purged", "[sync][server]")
+{
+    ServerFixture f(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    const auto ani = f.enroll(u"ani"_s, u"caseworker"_s, u"Tim Utara"_s, u"site-ani"_s);
+    const auto budi = f.enroll(u"budi"_s, u"caseworker"_s, u"Tim Selatan"_s, u"site-budi"_s);
+    const QString caseId = newId();
+    const QString other = newId();
+    REQUIRE(f.push(ani, Test::intakeOps(u"site-ani"_s, 1, caseId, u"ani"_s, now)).ackedThrough == 4);
+
+    Replica aniReplica, budiReplica;
+    aniReplica.drain(f, ani);
+    CHECK(aniReplica.cases.contains(caseId));
+    CHECK(aniReplica.received.size() == 5);
+    budiReplica.drain(f, budi);
+    CHECK(budiReplica.received.isEmpty());
+
+    // More ops Budi's cursor moves past while the case is not his.
+    REQUIRE(f.push(ani, Test::intakeOps(u"site-ani"_s, 5, other, u"ani"_s, now)).ackedThrough == 8);
+    budiReplica.drain(f, budi);
+    CHECK(budiReplica.received.isEmpty());
+
+    REQUIRE(f.admin->assignCase(caseId, u"budi"_s).ok());
+    budiReplica.drain(f, budi);
+    // Snapshot (4 intake ops + registry number) + the assignment op.
+    CHECK(budiReplica.received.size() == 6);
+    CHECK(budiReplica.cases == QSet<QString>{caseId});
+
+    aniReplica.drain(f, ani);
+    CHECK(aniReplica.purged == QStringList{caseId});
+    CHECK_FALSE(aniReplica.cases.contains(caseId));
+
+    // Ani's pending edit made before the purge reached her still lands...
+    const WireOp pending
+        = Test::caseSetOp(u"site-ani"_s, 9, newId(), caseId, u"risk_level"_s, "low", u"ani"_s, now);
+    CHECK(f.push(ani, {pending}).verdicts.at(0).kind == Verdict::Kind::Accepted);
+    // ...also after she has applied the purge page (she erases only once it is pushed).
+    aniReplica.drain(f, ani);
+    CHECK(aniReplica.purged == QStringList{caseId}); // the purge is not repeated
+    // A device that never held the case still cannot write to it.
+    const WireOp stranger
+        = Test::caseSetOp(u"site-sri"_s, 1, newId(), caseId, u"risk_level"_s, "high", u"sri"_s, now);
+    const auto sri = f.enroll(u"sri"_s, u"caseworker"_s, u"Tim Utara"_s, u"site-sri"_s);
+    CHECK(f.push(sri, {stranger}).verdicts.at(0).reason == u"out_of_scope"_s);
+    budiReplica.drain(f, budi);
+    CHECK(budiReplica.received.size() == 7); // Ani's pending edit reached Budi
+}
+
+TEST_CASE("a store is initialised once and refuses an uninitialised folder", "[sync][server]")
+{
+    const std::string backend = GENERATE(as<std::string>{}, "sqlite", "postgresql");
+    QTemporaryDir dir;
+    const QString url = backend == "postgresql" ? Test::freshPostgresUrl() : QString();
+    auto missing = Sync::ServerStore::open(dir.path(), url);
+    REQUIRE_FALSE(missing.ok());
+    CHECK(missing.error().code == Core::Error::Code::NotFound);
+    REQUIRE(Sync::ServerStore::initialise(dir.path(), url, u"6402"_s).ok());
+    const Core::Status again = Sync::ServerStore::initialise(dir.path(), url, u"6402"_s);
+    CHECK(again.error().code == Core::Error::Code::Conflict);
+    CHECK(QFile(dir.filePath(u"district.key"_s)).permissions()
+          == (QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser
+              | QFileDevice::WriteUser));
+    auto store = Sync::ServerStore::open(dir.path(), url);
+    REQUIRE(store.ok());
+    CHECK((*store)->districtCode() == u"6402"_s);
+    CHECK((*store)->districtKey().isValid());
+    CHECK((*store)->dialect()
+          == (backend == "postgresql" ? Sync::ServerStore::Dialect::Postgres
+                                      : Sync::ServerStore::Dialect::Sqlite));
+}
