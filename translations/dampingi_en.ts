@@ -366,6 +366,92 @@
         <source>Update referral</source>
         <translation>Update referral</translation>
     </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to review</source>
+        <translation>
+            <numerusform>%n conflict to review</numerusform>
+            <numerusform>%n conflicts to review</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Conflicts to review</source>
+        <translation>Conflicts to review</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>No conflicts left to review in this case.</source>
+        <translation>No conflicts left to review in this case.</translation>
+    </message>
+    <message>
+        <source>This case was changed in two places, or a change was not accepted. Nothing was lost: look at both values and choose which to keep.</source>
+        <translation>This case was changed in two places, or a change was not accepted. Nothing was lost: look at both values and choose which to keep.</translation>
+    </message>
+    <message>
+        <source>The district server did not accept this change from this laptop. Check the case and correct it by hand if needed.</source>
+        <translation>The district server did not accept this change from this laptop. Check the case and correct it by hand if needed.</translation>
+    </message>
+    <message>
+        <source>A change from another laptop could not be applied here. Check the case and correct it by hand if needed.</source>
+        <translation>A change from another laptop could not be applied here. Check the case and correct it by hand if needed.</translation>
+    </message>
+    <message>
+        <source>Reason given: %1</source>
+        <translation>Reason given: %1</translation>
+    </message>
+    <message>
+        <source>Value: %1 (by %2, %3)</source>
+        <translation>Value: %1 (by %2, %3)</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>Checked</translation>
+    </message>
+    <message>
+        <source>Close this item after you checked the case.</source>
+        <translation>Close this item after you checked the case.</translation>
+    </message>
+    <message>
+        <source>For safety, the most protective value is kept until a supervisor decides.</source>
+        <translation>For safety, the most protective value is kept until a supervisor decides.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Kept now&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Kept now&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The other value&lt;/b&gt;</source>
+        <translation>&lt;b&gt;The other value&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>by %1, %2</source>
+        <translation>by %1, %2</translation>
+    </message>
+    <message>
+        <source>Keep this</source>
+        <translation>Keep this</translation>
+    </message>
+    <message>
+        <source>Only a supervisor decides a safety value.</source>
+        <translation>Only a supervisor decides a safety value.</translation>
+    </message>
+    <message>
+        <source>Changed again since: the case now holds a third value.</source>
+        <translation>Changed again since: the case now holds a third value.</translation>
+    </message>
+    <message>
+        <source>this laptop</source>
+        <translation>this laptop</translation>
+    </message>
+    <message>
+        <source>another laptop</source>
+        <translation>another laptop</translation>
+    </message>
 </context>
 <context>
     <name>CreateProfileDialog</name>
@@ -523,6 +609,238 @@
         <source>Something went wrong inside Dampingi. Nothing was saved.</source>
         <translation>Something went wrong inside Dampingi. Nothing was saved.</translation>
     </message>
+    <message>
+        <source>The district server cannot be reached. Your work is kept on this laptop and will be sent at the next sync.</source>
+        <translation>The district server cannot be reached. Your work is kept on this laptop and will be sent at the next sync.</translation>
+    </message>
+    <message>
+        <source>The district server refused this laptop: %1</source>
+        <translation>The district server refused this laptop: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FieldLabels</name>
+    <message>
+        <source>Narrative</source>
+        <translation>Narrative</translation>
+    </message>
+    <message>
+        <source>Intake channel</source>
+        <translation>Intake channel</translation>
+    </message>
+    <message>
+        <source>Reported on</source>
+        <translation>Reported on</translation>
+    </message>
+    <message>
+        <source>Incident date</source>
+        <translation>Incident date</translation>
+    </message>
+    <message>
+        <source>Incident region</source>
+        <translation>Incident region</translation>
+    </message>
+    <message>
+        <source>Scene</source>
+        <translation>Scene</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Violence types</source>
+        <translation>Violence types</translation>
+    </message>
+    <message>
+        <source>Case type</source>
+        <translation>Case type</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Risk level</source>
+        <translation>Risk level</translation>
+    </message>
+    <message>
+        <source>Do not contact</source>
+        <translation>Do not contact</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Birth date</translation>
+    </message>
+    <message>
+        <source>Birth year</source>
+        <translation>Birth year</translation>
+    </message>
+    <message>
+        <source>Estimated age</source>
+        <translation>Estimated age</translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <translation>Disability</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>Education</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>Occupation</translation>
+    </message>
+    <message>
+        <source>Marital status</source>
+        <translation>Marital status</translation>
+    </message>
+    <message>
+        <source>Address region</source>
+        <translation>Address region</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Safety plan</source>
+        <translation>Safety plan</translation>
+    </message>
+    <message>
+        <source>Risk factors</source>
+        <translation>Risk factors</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Person in the case</source>
+        <translation>Person in the case</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <source>Risk assessment</source>
+        <translation>Risk assessment</translation>
+    </message>
+    <message>
+        <source>Case plan</source>
+        <translation>Case plan</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Status change</source>
+        <translation>Status change</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>An entity and one of its fields, e.g. &quot;Person: Name&quot;.</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>(location)</source>
+        <translation>(location)</translation>
+    </message>
+    <message>
+        <source>edited on two laptops</source>
+        <translation>edited on two laptops</translation>
+    </message>
+    <message>
+        <source>safety value, for a supervisor</source>
+        <translation>safety value, for a supervisor</translation>
+    </message>
+    <message>
+        <source>status changed on two laptops</source>
+        <translation>status changed on two laptops</translation>
+    </message>
+    <message>
+        <source>refused by the server</source>
+        <translation>refused by the server</translation>
+    </message>
+    <message>
+        <source>not applied here</source>
+        <translation>not applied here</translation>
+    </message>
 </context>
 <context>
     <name>HomePage</name>
@@ -575,6 +893,28 @@
     <message>
         <source>Unfinished intake, last saved %1 — open to continue</source>
         <translation>Unfinished intake, last saved %1 — open to continue</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not yet sent to the district office. Not synced yet: use &quot;Sync now&quot; when there is a connection.</source>
+        <translation>
+            <numerusform>%n change not yet sent to the district office. Not synced yet: use &quot;Sync now&quot; when there is a connection.</numerusform>
+            <numerusform>%n changes not yet sent to the district office. Not synced yet: use &quot;Sync now&quot; when there is a connection.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not yet sent to the district office. Last sync: %1.</source>
+        <translation>
+            <numerusform>%n change not yet sent to the district office. Last sync: %1.</numerusform>
+            <numerusform>%n changes not yet sent to the district office. Last sync: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Conflict in %1: %2 (%3)</source>
+        <translation>Conflict in %1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Open the case to see both values and choose which to keep.</source>
+        <translation>Open the case to see both values and choose which to keep.</translation>
     </message>
 </context>
 <context>
@@ -981,6 +1321,38 @@
         <source>Preparing the search…</source>
         <translation>Preparing the search…</translation>
     </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Send this laptop&apos;s changes to the district server and fetch the team&apos;s (Ctrl+Shift+S)</source>
+        <translation>Send this laptop&apos;s changes to the district server and fetch the team&apos;s (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <source>The case you had open is no longer on this laptop (it left your team&apos;s cases) and was closed.</source>
+        <translation>The case you had open is no longer on this laptop (it left your team&apos;s cases) and was closed.</translation>
+    </message>
+    <message>
+        <source>Enroll this laptop with the district server first (Settings).</source>
+        <translation>Enroll this laptop with the district server first (Settings).</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>The last sync did not finish. Your work is kept on this laptop.</source>
+        <translation>The last sync did not finish. Your work is kept on this laptop.</translation>
+    </message>
+    <message>
+        <source>Synced at %1</source>
+        <translation>Synced at %1</translation>
+    </message>
+    <message>
+        <source>Enrolled · not synced yet</source>
+        <translation>Enrolled · not synced yet</translation>
+    </message>
 </context>
 <context>
     <name>PositionProvider</name>
@@ -1126,6 +1498,75 @@
     <message>
         <source>GPS source</source>
         <translation>GPS source</translation>
+    </message>
+    <message>
+        <source>District server</source>
+        <translation>District server</translation>
+    </message>
+    <message>
+        <source>Ask the district office for the server address and a one-time enrollment code for this laptop.</source>
+        <translation>Ask the district office for the server address and a one-time enrollment code for this laptop.</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>Enrollment code</source>
+        <translation>Enrollment code</translation>
+    </message>
+    <message>
+        <source>Enroll this laptop</source>
+        <translation>Enroll this laptop</translation>
+    </message>
+    <message>
+        <source>Signed in at the server as</source>
+        <translation>Signed in at the server as</translation>
+    </message>
+    <message>
+        <source>This laptop</source>
+        <translation>This laptop</translation>
+    </message>
+    <message>
+        <source>Server certificate</source>
+        <translation>Server certificate</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>A login and its role at the district server, e.g. &quot;siti (caseworker)&quot;.</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>none (test server without encryption)</source>
+        <translation>none (test server without encryption)</translation>
+    </message>
+    <message>
+        <source>SHA-256 %1…</source>
+        <translation>SHA-256 %1…</translation>
+    </message>
+    <message>
+        <source>Enter the server address from the district office.</source>
+        <translation>Enter the server address from the district office.</translation>
+    </message>
+    <message>
+        <source>This enrollment code is not valid. Check it for typos, or ask the district office for a new one.</source>
+        <translation>This enrollment code is not valid. Check it for typos, or ask the district office for a new one.</translation>
+    </message>
+    <message>
+        <source>caseworker</source>
+        <translation>caseworker</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>supervisor</translation>
+    </message>
+    <message>
+        <source>trainer</source>
+        <translation>trainer</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>administrator</translation>
     </message>
 </context>
 <context>

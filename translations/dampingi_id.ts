@@ -363,6 +363,91 @@
         <source>Update referral</source>
         <translation>Perbarui rujukan</translation>
     </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to review</source>
+        <translation>
+            <numerusform>%n konflik perlu ditinjau</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Conflicts to review</source>
+        <translation>Konflik yang perlu ditinjau</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>No conflicts left to review in this case.</source>
+        <translation>Tidak ada lagi konflik yang perlu ditinjau pada kasus ini.</translation>
+    </message>
+    <message>
+        <source>This case was changed in two places, or a change was not accepted. Nothing was lost: look at both values and choose which to keep.</source>
+        <translation>Kasus ini diubah di dua tempat, atau ada perubahan yang tidak diterima. Tidak ada yang hilang: lihat kedua nilai lalu pilih yang disimpan.</translation>
+    </message>
+    <message>
+        <source>The district server did not accept this change from this laptop. Check the case and correct it by hand if needed.</source>
+        <translation>Server kabupaten/kota tidak menerima perubahan ini dari laptop ini. Periksa kasusnya dan perbaiki secara manual bila perlu.</translation>
+    </message>
+    <message>
+        <source>A change from another laptop could not be applied here. Check the case and correct it by hand if needed.</source>
+        <translation>Perubahan dari laptop lain tidak dapat diterapkan di sini. Periksa kasusnya dan perbaiki secara manual bila perlu.</translation>
+    </message>
+    <message>
+        <source>Reason given: %1</source>
+        <translation>Alasan: %1</translation>
+    </message>
+    <message>
+        <source>Value: %1 (by %2, %3)</source>
+        <translation>Nilai: %1 (oleh %2, %3)</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>Sudah diperiksa</translation>
+    </message>
+    <message>
+        <source>Close this item after you checked the case.</source>
+        <translation>Tutup butir ini setelah Anda memeriksa kasusnya.</translation>
+    </message>
+    <message>
+        <source>For safety, the most protective value is kept until a supervisor decides.</source>
+        <translation>Demi keselamatan, nilai yang paling melindungi dipakai sampai supervisor memutuskan.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Kept now&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Dipakai sekarang&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The other value&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Nilai yang lain&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>by %1, %2</source>
+        <translation>oleh %1, %2</translation>
+    </message>
+    <message>
+        <source>Keep this</source>
+        <translation>Simpan yang ini</translation>
+    </message>
+    <message>
+        <source>Only a supervisor decides a safety value.</source>
+        <translation>Hanya supervisor yang memutuskan nilai keselamatan.</translation>
+    </message>
+    <message>
+        <source>Changed again since: the case now holds a third value.</source>
+        <translation>Sudah diubah lagi sesudahnya: kasus kini berisi nilai ketiga.</translation>
+    </message>
+    <message>
+        <source>this laptop</source>
+        <translation>laptop ini</translation>
+    </message>
+    <message>
+        <source>another laptop</source>
+        <translation>laptop lain</translation>
+    </message>
 </context>
 <context>
     <name>CreateProfileDialog</name>
@@ -520,6 +605,238 @@
         <source>Something went wrong inside Dampingi. Nothing was saved.</source>
         <translation>Terjadi kesalahan di dalam Dampingi. Tidak ada yang disimpan.</translation>
     </message>
+    <message>
+        <source>The district server cannot be reached. Your work is kept on this laptop and will be sent at the next sync.</source>
+        <translation>Server kabupaten/kota tidak dapat dihubungi. Pekerjaan Anda tetap tersimpan di laptop ini dan akan dikirim pada sinkronisasi berikutnya.</translation>
+    </message>
+    <message>
+        <source>The district server refused this laptop: %1</source>
+        <translation>Server kabupaten/kota menolak laptop ini: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FieldLabels</name>
+    <message>
+        <source>Narrative</source>
+        <translation>Kronologi</translation>
+    </message>
+    <message>
+        <source>Intake channel</source>
+        <translation>Saluran pengaduan</translation>
+    </message>
+    <message>
+        <source>Reported on</source>
+        <translation>Tanggal lapor</translation>
+    </message>
+    <message>
+        <source>Incident date</source>
+        <translation>Tanggal kejadian</translation>
+    </message>
+    <message>
+        <source>Incident region</source>
+        <translation>Wilayah kejadian</translation>
+    </message>
+    <message>
+        <source>Scene</source>
+        <translation>Ranah kejadian</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Tempat</translation>
+    </message>
+    <message>
+        <source>Violence types</source>
+        <translation>Jenis kekerasan</translation>
+    </message>
+    <message>
+        <source>Case type</source>
+        <translation>Jenis kasus</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Risk level</source>
+        <translation>Tingkat risiko</translation>
+    </message>
+    <message>
+        <source>Do not contact</source>
+        <translation>Jangan dihubungi</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Jenis kelamin</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Tanggal lahir</translation>
+    </message>
+    <message>
+        <source>Birth year</source>
+        <translation>Tahun lahir</translation>
+    </message>
+    <message>
+        <source>Estimated age</source>
+        <translation>Perkiraan umur</translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <translation>Disabilitas</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>Pendidikan</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>Pekerjaan</translation>
+    </message>
+    <message>
+        <source>Marital status</source>
+        <translation>Status perkawinan</translation>
+    </message>
+    <message>
+        <source>Address region</source>
+        <translation>Wilayah alamat</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Alamat</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telepon</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>Hubungan</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Tujuan</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Penyedia</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Layanan</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Uraian</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Jatuh tempo</translation>
+    </message>
+    <message>
+        <source>Safety plan</source>
+        <translation>Rencana keselamatan</translation>
+    </message>
+    <message>
+        <source>Risk factors</source>
+        <translation>Faktor risiko</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Orang</translation>
+    </message>
+    <message>
+        <source>Person in the case</source>
+        <translation>Orang dalam kasus</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Kunjungan</translation>
+    </message>
+    <message>
+        <source>Risk assessment</source>
+        <translation>Asesmen risiko</translation>
+    </message>
+    <message>
+        <source>Case plan</source>
+        <translation>Rencana intervensi</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Tindak lanjut</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokumen</translation>
+    </message>
+    <message>
+        <source>Status change</source>
+        <translation>Perubahan status</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>An entity and one of its fields, e.g. &quot;Person: Name&quot;.</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(kosong)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ya</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>tidak</translation>
+    </message>
+    <message>
+        <source>(location)</source>
+        <translation>(lokasi)</translation>
+    </message>
+    <message>
+        <source>edited on two laptops</source>
+        <translation>diubah di dua laptop</translation>
+    </message>
+    <message>
+        <source>safety value, for a supervisor</source>
+        <translation>nilai keselamatan, untuk supervisor</translation>
+    </message>
+    <message>
+        <source>status changed on two laptops</source>
+        <translation>status diubah di dua laptop</translation>
+    </message>
+    <message>
+        <source>refused by the server</source>
+        <translation>ditolak server</translation>
+    </message>
+    <message>
+        <source>not applied here</source>
+        <translation>tidak diterapkan di sini</translation>
+    </message>
 </context>
 <context>
     <name>HomePage</name>
@@ -570,6 +887,26 @@
     <message>
         <source>Unfinished intake, last saved %1 — open to continue</source>
         <translation>Pengaduan belum selesai, terakhir disimpan %1 — buka untuk melanjutkan</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not yet sent to the district office. Not synced yet: use &quot;Sync now&quot; when there is a connection.</source>
+        <translation>
+            <numerusform>%n perubahan belum terkirim ke kantor kabupaten/kota. Belum pernah disinkronkan: pilih &quot;Sinkronkan sekarang&quot; saat ada sambungan.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not yet sent to the district office. Last sync: %1.</source>
+        <translation>
+            <numerusform>%n perubahan belum terkirim ke kantor kabupaten/kota. Sinkronisasi terakhir: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Conflict in %1: %2 (%3)</source>
+        <translation>Konflik di %1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Open the case to see both values and choose which to keep.</source>
+        <translation>Buka kasusnya untuk melihat kedua nilai dan memilih yang disimpan.</translation>
     </message>
 </context>
 <context>
@@ -975,6 +1312,38 @@
         <source>Preparing the search…</source>
         <translation>Menyiapkan pencarian…</translation>
     </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sinkronkan sekarang</translation>
+    </message>
+    <message>
+        <source>Send this laptop&apos;s changes to the district server and fetch the team&apos;s (Ctrl+Shift+S)</source>
+        <translation>Kirim perubahan dari laptop ini ke server kabupaten/kota dan ambil perubahan tim (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <source>The case you had open is no longer on this laptop (it left your team&apos;s cases) and was closed.</source>
+        <translation>Kasus yang sedang Anda buka tidak ada lagi di laptop ini (sudah tidak ditangani tim Anda) dan telah ditutup.</translation>
+    </message>
+    <message>
+        <source>Enroll this laptop with the district server first (Settings).</source>
+        <translation>Daftarkan laptop ini ke server kabupaten/kota terlebih dahulu (Pengaturan).</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Menyinkronkan…</translation>
+    </message>
+    <message>
+        <source>The last sync did not finish. Your work is kept on this laptop.</source>
+        <translation>Sinkronisasi terakhir tidak selesai. Pekerjaan Anda tetap tersimpan di laptop ini.</translation>
+    </message>
+    <message>
+        <source>Synced at %1</source>
+        <translation>Tersinkron pukul %1</translation>
+    </message>
+    <message>
+        <source>Enrolled · not synced yet</source>
+        <translation>Terdaftar · belum pernah disinkronkan</translation>
+    </message>
 </context>
 <context>
     <name>PositionProvider</name>
@@ -1120,6 +1489,75 @@
     <message>
         <source>GPS source</source>
         <translation>Sumber GPS</translation>
+    </message>
+    <message>
+        <source>District server</source>
+        <translation>Server kabupaten/kota</translation>
+    </message>
+    <message>
+        <source>Ask the district office for the server address and a one-time enrollment code for this laptop.</source>
+        <translation>Mintalah alamat server dan kode pendaftaran sekali pakai untuk laptop ini ke kantor kabupaten/kota.</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Alamat server</translation>
+    </message>
+    <message>
+        <source>Enrollment code</source>
+        <translation>Kode pendaftaran</translation>
+    </message>
+    <message>
+        <source>Enroll this laptop</source>
+        <translation>Daftarkan laptop ini</translation>
+    </message>
+    <message>
+        <source>Signed in at the server as</source>
+        <translation>Masuk ke server sebagai</translation>
+    </message>
+    <message>
+        <source>This laptop</source>
+        <translation>Laptop ini</translation>
+    </message>
+    <message>
+        <source>Server certificate</source>
+        <translation>Sertifikat server</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>A login and its role at the district server, e.g. &quot;siti (caseworker)&quot;.</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>none (test server without encryption)</source>
+        <translation>tidak ada (server uji tanpa enkripsi)</translation>
+    </message>
+    <message>
+        <source>SHA-256 %1…</source>
+        <translation>SHA-256 %1…</translation>
+    </message>
+    <message>
+        <source>Enter the server address from the district office.</source>
+        <translation>Isi alamat server dari kantor kabupaten/kota.</translation>
+    </message>
+    <message>
+        <source>This enrollment code is not valid. Check it for typos, or ask the district office for a new one.</source>
+        <translation>Kode pendaftaran ini tidak valid. Periksa salah ketik, atau minta kode baru ke kantor kabupaten/kota.</translation>
+    </message>
+    <message>
+        <source>caseworker</source>
+        <translation>pendamping kasus</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>supervisor</translation>
+    </message>
+    <message>
+        <source>trainer</source>
+        <translation>pelatih</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>administrator</translation>
     </message>
 </context>
 <context>

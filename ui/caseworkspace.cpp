@@ -12,6 +12,7 @@
 #include "core/store/caserepository.h"
 #include "core/store/historyreader.h"
 #include "ui/codelabels.h"
+#include "ui/conflictdialog.h"
 #include "ui/entryform.h"
 #include "ui/errortext.h"
 #include "ui/visitdialog.h"
@@ -72,12 +73,21 @@ CaseWorkspace::CaseWorkspace(Core::Session &session, const QString &language, Po
     , m_reason(new QLineEdit(this))
     , m_statusError(errorLabel(u"statusError"_s, this))
     , m_tabs(new QTabWidget(this))
+    , m_conflicts(new QPushButton(this))
 {
     auto *layout = new QVBoxLayout(this);
     m_header->setObjectName(u"caseHeader"_s);
     m_header->setTextFormat(Qt::RichText);
     m_header->setStyleSheet(u"QLabel { background: #eef3f8; padding: 8px; border-radius: 4px; }"_s);
-    layout->addWidget(m_header);
+    auto *headerRow = new QHBoxLayout;
+    headerRow->addWidget(m_header, 1);
+    // Sync conflicts are never silent: the header says how many wait for review.
+    m_conflicts->setObjectName(u"conflictsButton"_s);
+    m_conflicts->setStyleSheet(u"QPushButton { background: #fff1d6; color: #8a4b00; font-weight: bold; "
+                               "padding: 6px 12px; }"_s);
+    m_conflicts->hide();
+    headerRow->addWidget(m_conflicts);
+    layout->addLayout(headerRow);
 
     auto *statusRow = new QHBoxLayout;
     statusRow->addWidget(new QLabel(tr("Move to:"), this));
@@ -229,6 +239,7 @@ CaseWorkspace::CaseWorkspace(Core::Session &session, const QString &language, Po
     connect(saveCopy, &QPushButton::clicked, this, &CaseWorkspace::saveAttachmentCopy);
     connect(saveNote, &QPushButton::clicked, this, &CaseWorkspace::addNote);
     connect(visit, &QPushButton::clicked, this, &CaseWorkspace::recordVisit);
+    connect(m_conflicts, &QPushButton::clicked, this, &CaseWorkspace::reviewConflicts);
 }
 
 QWidget *CaseWorkspace::addEntryForm(QTableWidget *table, const QString &entity, const QStringList &fields)
@@ -303,17 +314,39 @@ void CaseWorkspace::open(const QString &caseId)
     m_statusError->hide();
     m_reason->clear();
     m_tabs->setCurrentIndex(0);
+    if (caseId.isEmpty()) { // closed: nothing of the last case stays on screen
+        m_header->clear();
+        m_conflicts->hide();
+        for (QTableWidget *table : findChildren<QTableWidget *>())
+            table->setRowCount(0);
+        m_incident->clear();
+        return;
+    }
     reload();
 }
 
-void CaseWorkspace::reload()
+bool CaseWorkspace::reload()
 {
     const Core::Result<Core::CaseFile> file = m_session.cases().load(m_caseId);
     if (!file) {
         m_header->setText(ErrorText::message(file.error()).toHtmlEscaped());
-        return;
+        m_conflicts->hide();
+        return file.error().code != Core::Error::Code::NotFound;
     }
     fill(*file);
+    return true;
+}
+
+void CaseWorkspace::reviewConflicts()
+{
+    // Window-modal but not blocking: the rest of the app keeps running behind it.
+    auto *dialog = new ConflictDialog(m_session, m_caseId, m_language, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ConflictDialog::conflictResolved, this, [this] {
+        reload();
+        emit caseChanged(m_caseId);
+    });
+    dialog->open();
 }
 
 void CaseWorkspace::fill(const Core::CaseFile &file)
@@ -329,6 +362,9 @@ void CaseWorkspace::fill(const Core::CaseFile &file)
         tr("risk").toHtmlEscaped(), label(u"risk_level", kase.text(u"risk_level"_s)).toHtmlEscaped(),
         tr("assigned to").toHtmlEscaped(), kase.text(u"assigned_user"_s).toHtmlEscaped(),
         sync.toHtmlEscaped()));
+
+    m_conflicts->setText(tr("%n conflict(s) to review", nullptr, int(file.openConflicts)));
+    m_conflicts->setVisible(file.openConflicts > 0);
 
     m_statusCombo->clear();
     for (const QString &target : Core::Workflow::allowedTargets(status, m_session.profile().actor().role))

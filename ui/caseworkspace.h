@@ -8,6 +8,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
+class QPushButton;
 class QTabWidget;
 class QTableWidget;
 
@@ -29,12 +30,14 @@ public:
 
     void open(const QString &caseId);
     const QString &caseId() const { return m_caseId; }
+    // Reads the open case again (after a sync). False when it is no longer on this laptop.
+    bool reload();
 
 signals:
     void caseChanged(const QString &caseId);
 
 private:
-    void reload();
+    void reviewConflicts();
     void changeStatus();
     void addNote();
     void recordVisit();
@@ -65,6 +68,7 @@ private:
     QLineEdit *m_reason;
     QLabel *m_statusError;
     QTabWidget *m_tabs;
+    QPushButton *m_conflicts;
     QTableWidget *m_people;
     QLabel *m_incident;
     QTableWidget *m_risks;

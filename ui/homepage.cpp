@@ -7,13 +7,17 @@
 #include "core/store/caserepository.h"
 #include "core/store/changelog.h"
 #include "core/store/draftstore.h"
+#include "core/store/replicator.h"
 #include "core/store/worklist.h"
+#include "sync/client/syncclient.h"
 #include "ui/codelabels.h"
 #include "ui/errortext.h"
+#include "ui/fieldlabels.h"
 
 #include <QDateTime>
 #include <QGridLayout>
 #include <QGroupBox>
+#include <QHash>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
@@ -24,7 +28,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 constexpr int caseIdRole = Qt::UserRole + 1;
-}
+constexpr int isConflictRole = Qt::UserRole + 2; // attention items open a case, drafts an intake
+constexpr int maxConflictItems = 50;
+} // namespace
 
 HomePage::HomePage(Core::Session &session, const QString &language, QWidget *parent)
     : QWidget(parent)
@@ -48,9 +54,14 @@ HomePage::HomePage(Core::Session &session, const QString &language, QWidget *par
     statusLayout->addWidget(m_attention);
     m_drafts = new QListWidget(status);
     m_drafts->setObjectName(u"draftList"_s);
+    m_drafts->setWordWrap(true);
     statusLayout->addWidget(m_drafts, 1);
-    connect(m_drafts, &QListWidget::itemActivated, this,
-            [this](QListWidgetItem *item) { emit draftActivated(item->data(caseIdRole).toString()); });
+    connect(m_drafts, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+        if (item->data(isConflictRole).toBool())
+            emit caseActivated(item->data(caseIdRole).toString());
+        else
+            emit draftActivated(item->data(caseIdRole).toString());
+    });
     grid->addWidget(status, 1, 1);
     refresh();
 }
@@ -121,13 +132,48 @@ void HomePage::refresh()
     }
 
     const Core::Result<qint64> pending = m_session.profile().changeLog().pendingCount();
-    m_sync->setText(pending ? tr("%n change(s) not yet sent to the district office. Never synced: "
-                                 "this laptop is not enrolled with a server yet.",
-                                 nullptr, int(*pending))
-                            : ErrorText::message(pending.error()));
-    // Needs attention: unfinished intakes (drafts) until sync adds conflicts and failed items.
+    const Core::Result<Sync::SyncConfig> config = Sync::SyncClient::config(m_session.profile().changeLog());
+    if (!pending) {
+        m_sync->setText(ErrorText::message(pending.error()));
+    } else if (!config || !config->enrolled()) {
+        m_sync->setText(tr("%n change(s) not yet sent to the district office. Never synced: "
+                           "this laptop is not enrolled with a server yet.",
+                           nullptr, int(*pending)));
+    } else if (config->lastSyncAt == 0) {
+        m_sync->setText(tr("%n change(s) not yet sent to the district office. Not synced yet: use "
+                           "\"Sync now\" when there is a connection.",
+                           nullptr, int(*pending)));
+    } else {
+        m_sync->setText(
+            tr("%n change(s) not yet sent to the district office. Last sync: %1.", nullptr, int(*pending))
+                .arg(locale.toString(QDateTime::fromMSecsSinceEpoch(config->lastSyncAt, QTimeZone(7 * 3600)),
+                                     QLocale::ShortFormat)));
+    }
+    // Needs attention: sync conflicts waiting for review, then unfinished intakes (drafts).
     m_drafts->clear();
     int attention = 0;
+    Core::Replicator replicator(m_session.profile().changeLog());
+    if (const auto conflicts = replicator.conflicts(false); conflicts) {
+        QHash<QString, QString> numbers; // case id → case number, read once per case
+        for (const Core::ConflictRecord &c : *conflicts) {
+            ++attention;
+            if (attention > maxConflictItems)
+                continue; // counted, not listed: the case list shows the rest
+            if (!numbers.contains(c.caseId)) {
+                const Core::Result<Core::CaseFile> file = m_session.cases().load(c.caseId);
+                numbers.insert(c.caseId, file ? file->kase.text(u"number"_s) : c.caseId.left(8));
+            }
+            auto *item
+                = new QListWidgetItem(tr("Conflict in %1: %2 (%3)")
+                                          .arg(numbers.value(c.caseId), FieldLabels::field(c.entity, c.field),
+                                               FieldLabels::conflictKind(c.kind)),
+                                      m_drafts);
+            item->setData(caseIdRole, c.caseId);
+            item->setData(isConflictRole, true);
+            item->setToolTip(tr("Open the case to see both values and choose which to keep."));
+            item->setForeground(QColor(0x8a, 0x4b, 0x00));
+        }
+    }
     if (const auto drafts = m_session.drafts().list(m_session.profile().actor().login); drafts) {
         for (const Core::DraftInfo &draft : *drafts) {
             const QString saved = locale.toString(

@@ -6,20 +6,25 @@
 #include "core/profile/settings.h"
 #include "core/store/changelog.h"
 #include "core/store/draftstore.h"
+#include "sync/client/syncclient.h"
 #include "ui/caselistpage.h"
 #include "ui/caseworkspace.h"
 #include "ui/homepage.h"
 #include "ui/intakewizard.h"
 #include "ui/searchindexloader.h"
 #include "ui/settingspage.h"
+#include "ui/syncrunner.h"
 #include "ui/unlockdialog.h"
 
 #include <QApplication>
+#include <QDateTime>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimeZone>
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -37,6 +42,7 @@ MainWindow::MainWindow(Core::Session &session, Core::Settings &settings, const Q
     , m_syncLabel(new QLabel(this))
     , m_pendingLabel(new QLabel(this))
     , m_idle(new QTimer(this))
+    , m_sync(new SyncRunner(session.profile(), this))
 {
     const bool training = session.profile().info().training;
     setWindowTitle(training ? tr("Dampingi — TRAINING profile") : tr("Dampingi"));
@@ -67,7 +73,8 @@ MainWindow::MainWindow(Core::Session &session, Core::Settings &settings, const Q
     m_pages->addWidget(m_home);
     m_pages->addWidget(m_cases);
     m_pages->addWidget(m_workspace);
-    m_pages->addWidget(new SettingsPage(settings, m_pages));
+    m_settingsPage = new SettingsPage(settings, session.profile(), *m_sync, m_pages);
+    m_pages->addWidget(m_settingsPage);
     m_nav->item(Workspace)->setHidden(true); // until a case is opened
 
     auto *toolbar = addToolBar(tr("Actions"));
@@ -87,6 +94,11 @@ MainWindow::MainWindow(Core::Session &session, Core::Settings &settings, const Q
     QAction *lock = toolbar->addAction(tr("Lock"), this, &MainWindow::lockScreen);
     lock->setObjectName(u"lockAction"_s);
     lock->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_syncAction = toolbar->addAction(tr("Sync now"), this, &MainWindow::syncNow);
+    m_syncAction->setObjectName(u"syncAction"_s);
+    m_syncAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    m_syncAction->setToolTip(tr("Send this laptop's changes to the district server and fetch the team's "
+                                "(Ctrl+Shift+S)"));
 
     m_syncLabel->setObjectName(u"syncStateLabel"_s);
     m_pendingLabel->setObjectName(u"pendingLabel"_s);
@@ -98,6 +110,18 @@ MainWindow::MainWindow(Core::Session &session, Core::Settings &settings, const Q
     connect(m_home, &HomePage::draftActivated, this, &MainWindow::resumeIntake);
     connect(m_cases, &CaseListPage::caseActivated, this, &MainWindow::showCase);
     connect(m_workspace, &CaseWorkspace::caseChanged, this, &MainWindow::caseChanged);
+    connect(m_sync, &SyncRunner::runningChanged, this, [this] {
+        updateSyncAction();
+        refreshStatus();
+    });
+    connect(m_sync, &SyncRunner::finished, this, &MainWindow::syncFinished);
+    connect(m_sync, &SyncRunner::failed, this, &MainWindow::syncFailed);
+    connect(m_sync, &SyncRunner::enrolled, this, [this] {
+        m_syncError.clear();
+        updateSyncAction();
+        refreshStatus();
+        m_home->refresh();
+    });
 
     // Idle lock: any key or mouse activity restarts the countdown.
     m_idle->setSingleShot(true);
@@ -113,6 +137,7 @@ MainWindow::MainWindow(Core::Session &session, Core::Settings &settings, const Q
     armIdle();
     qApp->installEventFilter(this);
 
+    updateSyncAction();
     refreshStatus();
     showPage(Home);
 }
@@ -167,24 +192,97 @@ void MainWindow::caseChanged(const QString &caseId)
 
 void MainWindow::loadSearchIndex()
 {
-    if (m_loader)
+    if (m_indexing) {
+        m_indexAgain = true;
         return;
+    }
+    if (m_loader)
+        m_loader->deleteLater(); // finished: its worker thread has ended
+    m_indexing = true;
     m_loader = new SearchIndexLoader(m_session, this);
     connect(m_loader, &SearchIndexLoader::finished, this, [this] {
+        m_indexing = false;
         m_cases->refresh();
         refreshStatus();
+        if (std::exchange(m_indexAgain, false))
+            loadSearchIndex();
     });
-    connect(m_loader, &SearchIndexLoader::failed, this,
-            [this](const QString &message) { m_syncLabel->setText(message); });
+    connect(m_loader, &SearchIndexLoader::failed, this, [this](const QString &message) {
+        m_indexing = false;
+        m_syncLabel->setText(message);
+    });
     m_loader->start();
     refreshStatus();
 }
 
+void MainWindow::syncNow()
+{
+    const Core::Result<Sync::SyncConfig> config = Sync::SyncClient::config(m_session.profile().changeLog());
+    if (!config || !config->enrolled())
+        return;
+    m_syncNote.clear();
+    m_sync->syncNow();
+}
+
+void MainWindow::syncFinished()
+{
+    m_syncError.clear();
+    // Other sites' changes and purges landed in the store: rebuild the index (a purged case must
+    // vanish from search) and re-read every page that shows cases.
+    loadSearchIndex();
+    m_home->refresh();
+    m_cases->refresh();
+    if (!m_workspace->caseId().isEmpty() && !m_workspace->reload()) {
+        m_nav->item(Workspace)->setHidden(true);
+        if (m_nav->currentRow() == Workspace)
+            showPage(Home);
+        m_workspace->open(QString());
+        m_syncNote
+            = tr("The case you had open is no longer on this laptop (it left your team's cases) and was "
+                 "closed.");
+    }
+    m_settingsPage->refreshServer();
+    refreshStatus();
+}
+
+void MainWindow::syncFailed(const QString &message)
+{
+    m_syncError = message;
+    refreshStatus();
+}
+
+void MainWindow::updateSyncAction()
+{
+    const Core::Result<Sync::SyncConfig> config = Sync::SyncClient::config(m_session.profile().changeLog());
+    const bool enrolled = config && config->enrolled();
+    m_syncAction->setEnabled(enrolled && !m_sync->running());
+    if (!enrolled)
+        m_syncAction->setToolTip(tr("Enroll this laptop with the district server first (Settings)."));
+}
+
 void MainWindow::refreshStatus()
 {
-    m_syncLabel->setText(m_session.searchReady() || !m_loader
-                             ? tr("Offline · not enrolled with a district server yet")
-                             : tr("Preparing the search…"));
+    const Core::Result<Sync::SyncConfig> config = Sync::SyncClient::config(m_session.profile().changeLog());
+    QString state;
+    if (m_sync->running()) {
+        state = tr("Syncing…");
+    } else if (!config || !config->enrolled()) {
+        state = tr("Offline · not enrolled with a district server yet");
+    } else if (!m_syncError.isEmpty()) {
+        state = m_syncError;
+    } else if (!config->lastError.isEmpty()) {
+        state = tr("The last sync did not finish. Your work is kept on this laptop.");
+    } else if (config->lastSyncAt > 0) {
+        const QDateTime at = QDateTime::fromMSecsSinceEpoch(config->lastSyncAt, QTimeZone(7 * 3600));
+        state = tr("Synced at %1").arg(QLocale(m_language).toString(at.time(), u"HH:mm"_s));
+    } else {
+        state = tr("Enrolled · not synced yet");
+    }
+    if (!m_syncNote.isEmpty())
+        state = m_syncNote + u' ' + state;
+    if (m_indexing && !m_session.searchReady() && !m_sync->running())
+        state = tr("Preparing the search…");
+    m_syncLabel->setText(state);
     const Core::Result<qint64> pending = m_session.profile().changeLog().pendingCount();
     m_pendingLabel->setText(pending ? tr("%n unsynced change(s)", nullptr, int(*pending)) : QString());
 }

@@ -11,6 +11,8 @@ class QLabel;
 class QListWidget;
 class QStackedWidget;
 class QTimer;
+class SettingsPage;
+class SyncRunner;
 
 namespace Core {
 class Session;
@@ -36,6 +38,10 @@ public:
     void lockScreen();
     // Builds the search index in the background; the list refreshes when it is ready.
     void loadSearchIndex();
+    // Sends this laptop's changes and fetches the team's (no-op while a sync runs or when the
+    // laptop is not enrolled); the pages refresh when it is done.
+    void syncNow();
+    SyncRunner &syncRunner() { return *m_sync; }
 
     enum Page { Home, Cases, Workspace, Settings };
 
@@ -44,6 +50,9 @@ protected:
 
 private:
     void refreshStatus();
+    void syncFinished();
+    void syncFailed(const QString &message);
+    void updateSyncAction();
     void caseChanged(const QString &caseId);
     void runIntake(class IntakeWizard &wizard);
 
@@ -59,5 +68,12 @@ private:
     QLabel *m_pendingLabel;
     QTimer *m_idle;
     class SearchIndexLoader *m_loader = nullptr;
+    bool m_indexing = false;
+    bool m_indexAgain = false; // a sync finished while the index was being built
+    SyncRunner *m_sync;
+    SettingsPage *m_settingsPage;
+    QAction *m_syncAction;
+    QString m_syncError; // the last failure, translated; empty after a good sync
+    QString m_syncNote; // said once after a sync (e.g. that the open case was removed)
     bool m_locked = false;
 };

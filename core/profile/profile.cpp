@@ -43,13 +43,6 @@ QString randomCode(int length)
     return out;
 }
 
-QString randomHex(int bytes)
-{
-    QByteArray raw(bytes, Qt::Uninitialized);
-    randomBytes(raw.data(), size_t(raw.size()));
-    return QString::fromLatin1(raw.toHex());
-}
-
 Result<ProfileInfo> readInfo(const QString &directory)
 {
     QFile file(QDir(directory).filePath(infoFile));
@@ -171,7 +164,7 @@ Result<std::unique_ptr<Profile>> Profile::create(const QString &directory, const
         Transaction txn(**db);
         if (Status s = txn.begin(); !s)
             return s.error();
-        if (Status s = ChangeLog::initialise(**db, randomHex(8)); !s)
+        if (Status s = ChangeLog::initialise(**db, ChangeLog::newSiteId()); !s)
             return s.error();
         QSqlQuery meta((*db)->connection());
         meta.prepare(

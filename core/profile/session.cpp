@@ -170,6 +170,9 @@ Status Session::resolveConflict(const QString &conflictId, const QString &keep)
         return c.error();
     if (c->resolvedAt != 0)
         return Error{Error::Code::Conflict, u"conflict %1 is already resolved"_s.arg(c->id)};
+    // DESIGN.md §5: the most protective value stands until a supervisor decides.
+    if (c->kind == u"safety" && m_profile.actor().role != Role::Supervisor)
+        return Error{Error::Code::Conflict, u"only a supervisor decides a safety conflict"_s};
     const EntityDef *entity = Schema::entity(c->entity);
     const FieldDef *field = entity ? entity->field(c->field) : nullptr;
     if (keep != u"current") {

@@ -2,6 +2,7 @@
 #include "core/store/changelog.h"
 
 #include "core/crypto/fieldcipher.h"
+#include "core/crypto/sodium.h"
 #include "core/store/action.h"
 #include "core/store/database.h"
 #include "core/store/schema.h"
@@ -31,8 +32,21 @@ Status ChangeLog::initialise(Database &db, const QString &siteId)
     return {};
 }
 
+QString ChangeLog::newSiteId()
+{
+    QByteArray raw(8, Qt::Uninitialized);
+    randomBytes(raw.data(), size_t(raw.size()));
+    return QString::fromLatin1(raw.toHex());
+}
+
 Status ChangeLog::refreshFromStore()
 {
+    // The site id too: a sync on another connection may have given this profile a new one
+    // (a cloned database, see Replicator::resite).
+    const Result<QString> site = meta(u"site_id"_s);
+    if (!site)
+        return site.error();
+    m_siteId = *site;
     const Result<QString> seq = meta(u"site_seq"_s);
     if (!seq)
         return seq.error();

@@ -25,8 +25,10 @@ class ChangeLog final
 public:
     ChangeLog(Database &db, const FieldCipher &cipher, const Clock &clock);
 
-    // Creates the site identity in a new store (random 64-bit site id).
+    // Creates the site identity in a new store (a site id from newSiteId()).
     static Status initialise(Database &db, const QString &siteId);
+    // A random 64-bit site id, as 16 hex digits.
+    static QString newSiteId();
     // Reads site id, last sequence and last HLC stamp from the store.
     Status load();
 

@@ -73,4 +73,16 @@ QString FieldClocks::elementKey(const QString &field, const QString &element)
     return field + u'[' + element + u']';
 }
 
+bool FieldClocks::moveSite(const QString &from, const QString &to, const QSet<qint64> &stamps)
+{
+    bool changed = false;
+    for (auto it = m_stamps.begin(); it != m_stamps.end(); ++it) {
+        if (it->site == from && stamps.contains(it->hlc)) {
+            it->site = to;
+            changed = true;
+        }
+    }
+    return changed;
+}
+
 } // namespace Core

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QHash>
+#include <QSet>
 #include <QString>
 
 namespace Core {
@@ -35,6 +36,10 @@ public:
     void setElement(const QString &field, const QString &element, qint64 hlc, const QString &site);
 
     static QString elementKey(const QString &field, const QString &element);
+
+    // Moves the stamps `stamps` of site `from` to site `to` (a site renumbered after a clone).
+    // Returns whether anything changed.
+    bool moveSite(const QString &from, const QString &to, const QSet<qint64> &stamps);
 
 private:
     QHash<QString, Stamp> m_stamps;

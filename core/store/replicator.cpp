@@ -21,6 +21,7 @@
 #include <QStringBuilder>
 
 #include <algorithm>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -516,7 +517,7 @@ Status Replicator::applyToRow(const ReplicaOp &op, const EntityDef &entity, Appl
     return write(op.value);
 }
 
-Status Replicator::purgeCase(const QString &caseId, ApplyStats &stats)
+Status Replicator::purgeCase(const QString &caseId, ApplyStats &stats, bool force)
 {
     Database &db = m_log.database();
     const Result<qint64> acked = ackedThrough();
@@ -532,7 +533,7 @@ Status Replicator::purgeCase(const QString &caseId, ApplyStats &stats)
         pending.bind(3, caseId);
         const bool hasPending = pending.next();
         pending.reset();
-        if (hasPending) {
+        if (hasPending && !force) {
             if (!deferred.contains(caseId)) {
                 deferred << caseId;
                 if (Status s = writeDeferred(m_log, deferred); !s)
@@ -591,6 +592,91 @@ Status Replicator::purgeCase(const QString &caseId, ApplyStats &stats)
     }
     ++stats.purged;
     return {};
+}
+
+Result<ApplyStats> Replicator::eraseAll()
+{
+    ApplyStats stats;
+    Transaction txn(m_log.database());
+    if (Status s = txn.begin(); !s)
+        return s.error();
+    QStringList cases;
+    Statement &all = m_log.database().statement(u"SELECT id FROM cases"_s);
+    while (all.next())
+        cases << all.text(0);
+    all.reset();
+    for (const QString &caseId : std::as_const(cases)) {
+        if (Status s = purgeCase(caseId, stats, true); !s)
+            return s.error();
+    }
+    // People entered under no case that is still here, and the rest of the log.
+    for (const QString &sql : {u"DELETE FROM persons"_s, u"DELETE FROM change_ops"_s, u"DELETE FROM conflicts"_s,
+                               u"DELETE FROM drafts"_s}) {
+        if (Status s = m_log.database().statement(sql).exec(); !s)
+            return s.error();
+    }
+    if (Status s = txn.commit(); !s)
+        return s.error();
+    return stats;
+}
+
+Status Replicator::resite(const QString &newSite, qint64 fromSeq)
+{
+    const QString oldSite = m_log.siteId();
+    Database &db = m_log.database();
+    Transaction txn(db);
+    if (Status s = txn.begin(); !s)
+        return s;
+    const qint64 keep = fromSeq - 1;
+    Result<QList<ReplicaOp>> pending = outbox(keep, std::numeric_limits<int>::max());
+    if (!pending)
+        return pending.error();
+    QSet<qint64> stamps;
+    QSet<std::pair<QString, QString>> rows;
+    qint64 seq = 0;
+    for (ReplicaOp op : std::as_const(*pending)) {
+        stamps.insert(op.hlc);
+        rows.insert({op.entity, op.entityId});
+        op.site = newSite;
+        op.seq = ++seq;
+        if (Status s = storeOp(op); !s)
+            return s;
+    }
+    Statement &drop = db.statement(u"DELETE FROM change_ops WHERE site_id = ? AND site_seq > ?"_s);
+    drop.bind(1, oldSite);
+    drop.bind(2, keep);
+    if (Status s = drop.exec(); !s)
+        return s;
+    for (const auto &[entityName, id] : std::as_const(rows)) {
+        const EntityDef *entity = Schema::entity(entityName);
+        if (!entity)
+            continue;
+        Statement &select = db.statement(u"SELECT clocks FROM "_s % entity->table % u" WHERE id = ?"_s);
+        select.bind(1, id);
+        if (!select.next()) {
+            select.reset();
+            continue;
+        }
+        FieldClocks clocks = FieldClocks::parse(select.text(0));
+        select.reset();
+        if (!clocks.moveSite(oldSite, newSite, stamps))
+            continue;
+        Statement &update = db.statement(u"UPDATE "_s % entity->table % u" SET clocks = ? WHERE id = ?"_s);
+        update.bind(1, clocks.toString());
+        update.bind(2, id);
+        if (Status s = update.exec(); !s)
+            return s;
+    }
+    for (const auto &[key, value] : {std::pair{u"site_id"_s, newSite}, std::pair{u"site_seq"_s, QString::number(seq)},
+                                     std::pair{u"acked_through"_s, u"0"_s}}) {
+        if (Status s = m_log.setMeta(key, value); !s)
+            return s;
+    }
+    if (Status s = txn.commit(); !s)
+        return s;
+    qCWarning(lcStore) << "this database is a copy of another laptop's: site" << oldSite << "->" << newSite << "with"
+                       << seq << "unsent ops";
+    return m_log.load();
 }
 
 Result<qint64> Replicator::openConflictCount(const QString &caseId)

@@ -105,6 +105,14 @@ public:
     // wherever ours still stands, so this replica orders it as every other one does.
     Status adoptServerStamp(qint64 seq, qint64 hlc);
 
+    // This database is a copy of another laptop's (the server holds a different op under our
+    // (site, `fromSeq`)): our ops from `fromSeq` on move to `newSite`, numbered from 1, with
+    // their values re-sealed and the clocks they set moved along; earlier ones stay where the
+    // server has them. Nothing is lost; the ChangeLog is reloaded.
+    Status resite(const QString &newSite, qint64 fromSeq);
+    // Erases every case (a revoked laptop on its next contact), pending edits included.
+    Result<ApplyStats> eraseAll();
+
     Result<QList<ConflictRecord>> conflicts(bool includeResolved);
     Result<ConflictRecord> conflict(const QString &id);
     Status markResolved(const QString &id, const QString &by, const QString &resolution, qint64 at);
@@ -118,7 +126,7 @@ public:
 private:
     Status applyOne(const ReplicaOp &op, ApplyStats &stats);
     Status applyToRow(const ReplicaOp &op, const EntityDef &entity, ApplyStats &stats);
-    Status purgeCase(const QString &caseId, ApplyStats &stats);
+    Status purgeCase(const QString &caseId, ApplyStats &stats, bool force = false);
     Status storeOp(const ReplicaOp &op);
     Status addConflict(ConflictRecord record, const FieldDef *field, ApplyStats &stats);
     Result<qint64> baseOf(const QString &entityId, const QString &field, qint64 hlc, const QString &site);

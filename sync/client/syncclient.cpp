@@ -99,7 +99,8 @@ QJsonObject SyncSummary::toJson() const
                        {u"round_trips"_s, roundTrips},
                        {u"bytes_sent"_s, bytesSent},
                        {u"bytes_received"_s, bytesReceived},
-                       {u"reset"_s, reset}};
+                       {u"reset"_s, reset},
+                       {u"resited"_s, resited}};
 }
 
 SyncClient::SyncClient(Core::ChangeLog &log, QString attachmentsDirectory, Transport &transport)
@@ -227,6 +228,11 @@ Core::Result<Response> SyncClient::exchange(const char *endpoint, const QByteArr
     if (!response)
         return response.error();
     summary.bytesReceived += response->body.size();
+    if (response->status == 403) {
+        ErrorReply reply;
+        if (Wire::decode(response->body, reply) && reply.code == QLatin1StringView(ErrorCode::revoked))
+            return wipeRevoked();
+    }
     if (response->status != 200)
         return replyError(*response);
     return response;
@@ -306,7 +312,12 @@ Core::Result<QList<PushRequest>> SyncClient::outboxBatches(int maxBatches)
 
 Status SyncClient::applyPushReply(const PushReply &reply, SyncSummary &summary)
 {
+    qint64 clashAt = 0;
     for (const Verdict &verdict : reply.verdicts) {
+        if (verdict.kind == Verdict::Kind::Rejected && verdict.reason == u"site_clash") {
+            clashAt = clashAt == 0 ? verdict.seq : std::min(clashAt, verdict.seq);
+            continue;
+        }
         switch (verdict.kind) {
         case Verdict::Kind::Accepted:
             ++summary.pushed;
@@ -327,6 +338,12 @@ Status SyncClient::applyPushReply(const PushReply &reply, SyncSummary &summary)
             if (Status s = m_replicator->adoptServerStamp(verdict.seq, verdict.hlc); !s)
                 return s;
         }
+    }
+    if (clashAt > 0) {
+        // Another laptop pushed different ops under our site id: this database was copied.
+        // Ours move to a new site id and go out again; the server keeps both, nothing is lost.
+        ++summary.resited;
+        return m_replicator->resite(Core::ChangeLog::newSiteId(), clashAt);
     }
     return m_replicator->setAckedThrough(std::min(reply.ackedThrough, m_log.lastSeq()));
 }
@@ -510,6 +527,29 @@ Status SyncClient::finishPurges(const Core::ApplyStats &stats)
     if (!checkpoint.exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s))
         return Core::Database::errorFrom(checkpoint);
     return {};
+}
+
+Error SyncClient::wipeRevoked()
+{
+    // DESIGN.md §6: a revoked laptop (lost, stolen, or its user gone) wipes itself at its next
+    // contact. Every case, person, entry, conflict, draft and attachment goes, and the keys that
+    // reach the server with it.
+    qCWarning(lcSyncClient) << "this laptop was revoked by the district office: erasing its case data";
+    Core::Result<Core::ApplyStats> erased = m_replicator->eraseAll();
+    if (!erased)
+        return erased.error();
+    (void)finishPurges(*erased);
+    Core::Transaction txn(m_log.database());
+    if (Status s = txn.begin(); s) {
+        for (const QString &key : {keyToken, keyDistrictKey, keyBundleKeys, keyDevice, keyCursor})
+            (void)m_log.setMeta(key, u""_s);
+        (void)m_log.setMeta(keyLastError, u"revoked"_s);
+        (void)txn.commit();
+    }
+    m_transit.reset();
+    return Error{Error::Code::Refused,
+                 u"revoked: the district office revoked this laptop; its case data was erased (%1 cases)"_s.arg(
+                     erased->purged)};
 }
 
 Core::Result<SyncSummary> SyncClient::sync(int attempts, const std::function<void(int)> &sleep)

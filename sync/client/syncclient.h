@@ -59,6 +59,7 @@ struct SyncSummary
     qint64 bytesSent = 0;
     qint64 bytesReceived = 0;
     bool reset = false; // the server did not know our cursor: pulled from the start
+    int resited = 0; // this database turned out to be a copy: our new ops took a new site id
 
     QJsonObject toJson() const;
 };
@@ -105,6 +106,7 @@ private:
     Core::Status push(SyncSummary &summary);
     Core::Status pull(SyncSummary &summary);
     Core::Status finishPurges(const Core::ApplyStats &stats);
+    Core::Error wipeRevoked();
     Core::Status retryDeferredPurges(SyncSummary &summary);
     Core::Status remember(const QString &key, const QString &value);
 

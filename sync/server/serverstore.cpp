@@ -64,6 +64,8 @@ const char16_t *const schemaV1[] = {
         schema_version INTEGER NOT NULL, device_id TEXT, received_at BIGINT NOT NULL,
         digest {BLOB} NOT NULL, UNIQUE (site, site_seq)))",
     uR"(CREATE INDEX ops_case ON ops (case_id, seq))",
+    // Clamped ops only (a partial index, rare rows): their original stamp maps to the stored one.
+    uR"(CREATE INDEX ops_clamped ON ops (site, original_hlc) WHERE hlc <> original_hlc)",
     // Rejected ops are not stored as ops, but their verdict is, so a replay gets the same answer.
     uR"(CREATE TABLE rejected_ops (site TEXT NOT NULL, site_seq BIGINT NOT NULL, digest {BLOB} NOT NULL,
         reason TEXT NOT NULL, device_id TEXT, received_at BIGINT NOT NULL, PRIMARY KEY (site, site_seq)))",
@@ -471,6 +473,22 @@ Status insertOp(const ServerStore::Private &p, qint64 seq, const WireOp &op, qin
          {u"device_id"_s, nullableText(deviceId)},
          {u"received_at"_s, nowMs},
          {u"digest"_s, digest}});
+}
+
+// The stamp the server stored for an earlier op of `site` whose original stamp was `original`
+// and was clamped; nullopt when there is none.
+Result<std::optional<qint64>> clampedStamp(const ServerStore::Private &p, const QString &site,
+                                           qint64 original)
+{
+    auto v = p.scalar(
+        u"SELECT hlc FROM ops WHERE site = :site AND original_hlc = :original AND hlc <> original_hlc "
+        "ORDER BY seq LIMIT 1"_s,
+        {{u"site"_s, site}, {u"original"_s, original}});
+    if (!v)
+        return v.error();
+    if (!v->has_value())
+        return std::optional<qint64>();
+    return std::optional<qint64>((*v)->toLongLong());
 }
 
 const QString opColumns
@@ -1016,17 +1034,34 @@ Result<PushReply> ServerStore::push(const ServerDevice &device, const QList<Wire
             continue;
         }
         // Clamp a stamp far in the future: one laptop set to 2031 must not win every conflict for
-        // years. The original stays in original_hlc for audit.
+        // years. The original stays in original_hlc for audit. One action carries one stamp, so
+        // every op with the same original stamp of this site gets the same clamped stamp (also
+        // in a later batch), and a `base` naming a clamped stamp of this site is translated: the
+        // author saw that value, which every other replica knows under the clamped stamp.
+        auto earlier = clampedStamp(*d, site, op.hlc);
+        if (!earlier)
+            return earlier.error();
         qint64 stored = op.hlc;
         const Core::HlcStamp stamp{quint64(op.hlc)};
-        if (qint64(stamp.ms()) > nowMs + clampAheadMs) {
+        if (earlier->has_value()) {
+            stored = **earlier;
+            verdict.hlc = stored;
+        } else if (qint64(stamp.ms()) > nowMs + clampAheadMs) {
             stored = qint64(state.hlc.now().packed);
             verdict.hlc = stored;
             qCInfo(lcServer) << "clamped a far-future stamp of site" << site << "seq" << op.seq;
         } else {
             state.hlc.observe(stamp);
         }
-        if (Status s = insertOp(*d, ++state.nextSeq, op, stored, device.id, nowMs, digest); !s)
+        WireOp storedOp = op;
+        if (op.base != 0) {
+            auto base = clampedStamp(*d, site, op.base);
+            if (!base)
+                return base.error();
+            if (base->has_value())
+                storedOp.base = **base;
+        }
+        if (Status s = insertOp(*d, ++state.nextSeq, storedOp, stored, device.id, nowMs, digest); !s)
             return s.error();
         if (newCase) {
             if (Status s = d->run(

@@ -146,6 +146,19 @@ TEST_CASE("concurrent safety edits keep the most protective value, flagged once"
         CHECK(conflicts.first().kind == u"safety");
     }
     CHECK(Test::replicaDigest(*a.profile).toStdString() == Test::replicaDigest(*b.profile).toStdString());
+    // Only a supervisor settles it.
+    const Core::Status byCaseworker = a.session->resolveConflict(openConflicts(a).first().id, u"winner"_s);
+    REQUIRE_FALSE(byCaseworker.ok());
+    CHECK(byCaseworker.error().code == Core::Error::Code::Conflict);
+    Test::ProfileFixture supervisor(Core::Role::Supervisor, false, u"ani"_s);
+    Core::Replicator rs(supervisor.profile->changeLog());
+    REQUIRE(rs.apply({ra.outbox(0, 1000).value(), {}, {}}).ok());
+    REQUIRE(rs.apply(fromB).ok());
+    const QList<Core::ConflictRecord> held = openConflicts(supervisor);
+    REQUIRE(held.size() == 1);
+    supervisor.clock.advance(600'000);
+    REQUIRE(supervisor.session->resolveConflict(held.first().id, u"winner"_s).ok());
+    CHECK(openConflicts(supervisor).isEmpty());
 }
 
 TEST_CASE("sets are add-wins: a remove takes only the adds it saw", "[sync][replicator]")

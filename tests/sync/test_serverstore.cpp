@@ -224,6 +224,22 @@ TEST_CASE("a far-future stamp is clamped to the server clock and the original is
 
     // A replay answers with the stored stamp again.
     CHECK(f.push(ani, {ops[4]}).verdicts.at(0).hlc == clamped);
+
+    // The rest of that action, in a later batch, gets the same clamped stamp (one action, one
+    // stamp); a later edit whose base is the original stamp is stored with the clamped one.
+    WireOp sameAction
+        = Test::caseSetOp(u"site-ani"_s, 6, ops[4].txn, caseId, u"do_not_contact"_s, "1", u"ani"_s, in2031);
+    WireOp later
+        = Test::caseSetOp(u"site-ani"_s, 7, newId(), caseId, u"risk_level"_s, "low", u"ani"_s, inHalfAnHour);
+    later.base = in2031;
+    const Sync::PushReply more = f.push(ani, {sameAction, later});
+    CHECK(more.verdicts.at(0).hlc == clamped);
+    CHECK(more.verdicts.at(1).hlc == 0);
+    const QList<WireOp> stored = f.store->caseOps(caseId).value();
+    const auto it = std::find_if(stored.cbegin(), stored.cend(),
+                                 [](const WireOp &op) { return op.site == u"site-ani" && op.seq == 7; });
+    REQUIRE(it != stored.cend());
+    CHECK(it->base == clamped);
 }
 
 TEST_CASE("a new case gets one registry number, as a server op", "[sync][server]")

@@ -27,3 +27,19 @@ for lang in id en; do
         echo "$out/case-tab$tab-$lang.png"
     done
 done
+# Sync screens (district server settings, conflicts to review) need a server and two laptops: the
+# widget test binary renders them against the in-process server library.
+if [ -x "$build/tests/test_ui" ]; then
+    for lang in id en; do
+        if command -v xvfb-run >/dev/null; then
+            DAMPINGI_SCREENSHOT_DIR="$out" DAMPINGI_LANGUAGE="$lang" QT_QPA_PLATFORM=xcb \
+                xvfb-run -a -s "-screen 0 1366x768x24" "$build/tests/test_ui" "[.screenshots]" >/dev/null
+        else
+            DAMPINGI_SCREENSHOT_DIR="$out" DAMPINGI_LANGUAGE="$lang" QT_QPA_PLATFORM=offscreen \
+                "$build/tests/test_ui" "[.screenshots]" >/dev/null
+        fi
+        for shot in settings-server settings-enrolled home-attention case-conflicts conflicts; do
+            echo "$out/$shot-$lang.png"
+        done
+    done
+fi

@@ -1,0 +1,407 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Sync and conflicts in the desktop app, against the real district server library in this
+// process (its own SQLite store); the app's sync runs on its worker thread as it does for users.
+#include "core/profile/settings.h"
+#include "core/store/caserepository.h"
+#include "core/store/changelog.h"
+#include "core/store/replicator.h"
+#include "sync/client/syncclient.h"
+#include "sync/server/admin.h"
+#include "sync/server/localtransport.h"
+#include "sync/server/serverstore.h"
+#include "sync/server/syncservice.h"
+#include "tests/support/fixtures.h"
+#include "ui/conflictdialog.h"
+#include "ui/mainwindow.h"
+#include "ui/syncrunner.h"
+
+#include <QAction>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QScopeGuard>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTranslator>
+
+#include <catch2/catch.hpp>
+
+using namespace Qt::StringLiterals;
+
+namespace Catch {
+template <> struct StringMaker<QString>
+{
+    static std::string convert(const QString &text) { return '"' + text.toStdString() + '"'; }
+};
+} // namespace Catch
+
+namespace {
+
+// The server side of one sync run, opened in the thread that runs it: a ServerStore is one
+// connection and serves one thread only. The real SyncService, without the socket.
+class ServerLink final : public Sync::Transport
+{
+public:
+    ServerLink(const QString &dataDir, const Core::Clock &clock)
+    {
+        auto opened = Sync::ServerStore::open(dataDir, {});
+        if (!opened)
+            return;
+        m_store = std::move(*opened);
+        m_service = std::make_unique<Sync::SyncService>(*m_store, clock);
+    }
+
+    Core::Result<Sync::Response> post(const char *endpoint, const QByteArray &bearer,
+                                      const QByteArray &page) override
+    {
+        if (!m_service)
+            return Core::Error{Core::Error::Code::Unreachable, u"unreachable: server store did not open"_s};
+        return Sync::LocalTransport(*m_service).post(endpoint, bearer, page);
+    }
+
+private:
+    std::unique_ptr<Sync::ServerStore> m_store;
+    std::unique_ptr<Sync::SyncService> m_service;
+};
+
+struct District
+{
+    District()
+    {
+        REQUIRE(dir.isValid());
+        REQUIRE(Sync::Admin::init(dir.path(), {}, u"64.02"_s).ok());
+        auto opened = Sync::ServerStore::open(dir.path(), {});
+        REQUIRE(opened.ok());
+        store = std::move(*opened);
+        admin = std::make_unique<Sync::Admin>(*store, clock);
+        service = std::make_unique<Sync::SyncService>(*store, clock);
+        transport = std::make_unique<Sync::LocalTransport>(*service);
+        REQUIRE(admin->createTeam(u"Tenggarong"_s).ok());
+    }
+
+    // What the office reads out to a caseworker: a one-time code for a new user's laptop.
+    QString code(const QString &login)
+    {
+        REQUIRE(admin->createUser(login, login, u"caseworker"_s, u"Tenggarong"_s).ok());
+        Core::Result<QString> enrollment = admin->enroll(login, u"laptop of "_s + login);
+        REQUIRE(enrollment.ok());
+        return *enrollment;
+    }
+
+    // Enrolls and syncs a laptop without its window (the other caseworker's laptop).
+    void enroll(Test::ProfileFixture &laptop, const QString &serverUrl = u"local"_s)
+    {
+        const QString enrollment = code(laptop.profile->actor().login);
+        Sync::SyncClient client(*laptop.profile, *transport);
+        REQUIRE(client.enroll(serverUrl, enrollment, u"laptop"_s).ok());
+    }
+    void sync(Test::ProfileFixture &laptop)
+    {
+        Sync::SyncClient client(*laptop.profile, *transport);
+        const Core::Result<Sync::SyncSummary> summary = client.syncOnce();
+        INFO((summary.ok() ? std::string() : summary.error().detail.toStdString()));
+        REQUIRE(summary.ok());
+    }
+
+    SyncRunner::TransportFactory factory()
+    {
+        return [path = dir.path(), this](const Sync::SyncConfig &) -> std::unique_ptr<Sync::Transport> {
+            return std::make_unique<ServerLink>(path, clock);
+        };
+    }
+
+    QTemporaryDir dir;
+    Core::FixedClock clock{Test::fixedNowMs};
+    std::unique_ptr<Sync::ServerStore> store;
+    std::unique_ptr<Sync::Admin> admin;
+    std::unique_ptr<Sync::SyncService> service;
+    std::unique_ptr<Sync::LocalTransport> transport;
+};
+
+template <typename T> T *child(QWidget &parent, const QString &name)
+{
+    T *widget = parent.findChild<T *>(name);
+    REQUIRE(widget);
+    return widget;
+}
+
+// Presses "Sync now" and waits for the worker thread to report.
+void pressSyncNow(MainWindow &window)
+{
+    auto *action = window.findChild<QAction *>(u"syncAction"_s);
+    REQUIRE(action);
+    REQUIRE(action->isEnabled());
+    QSignalSpy done(&window.syncRunner(), &SyncRunner::finished);
+    QSignalSpy failed(&window.syncRunner(), &SyncRunner::failed);
+    action->trigger();
+    CHECK_FALSE(action->isEnabled()); // one run at a time
+    CHECK(child<QLabel>(window, u"syncStateLabel"_s)->text()
+          == QCoreApplication::translate("MainWindow", "Syncing…"));
+    REQUIRE(QTest::qWaitFor([&] { return !done.isEmpty() || !failed.isEmpty(); }, 30000));
+    INFO((failed.isEmpty() ? std::string() : failed.first().first().toString().toStdString()));
+    REQUIRE(failed.isEmpty());
+    CHECK(action->isEnabled());
+    // The search index is rebuilt after every sync; the status bar says so until it is ready.
+    REQUIRE(QTest::qWaitFor(
+        [&] {
+            return child<QLabel>(window, u"syncStateLabel"_s)->text()
+                != QCoreApplication::translate("MainWindow", "Preparing the search…");
+        },
+        30000));
+}
+
+void patchNarrative(Test::ProfileFixture &f, const QString &id, const QString &text)
+{
+    Core::CaseDraft patch;
+    patch.fields.insert(u"narrative"_s, text);
+    REQUIRE(f.session->cases().update(id, std::move(patch)).ok());
+}
+
+} // namespace
+
+TEST_CASE("a laptop enrolls from Settings and Sync now sends its new case", "[ui][sync]")
+{
+    District district;
+    Test::ProfileFixture siti(Core::Role::Caseworker, false, u"siti"_s);
+    const QString code = district.code(u"siti"_s);
+    Core::Settings settings(siti.profile->settingsPath());
+    MainWindow window(*siti.session, settings, u"en"_s, nullptr);
+    window.syncRunner().setTransportFactory(district.factory());
+    window.show();
+    auto *syncAction = window.findChild<QAction *>(u"syncAction"_s);
+    REQUIRE(syncAction);
+    auto *state = child<QLabel>(window, u"syncStateLabel"_s);
+    CHECK_FALSE(syncAction->isEnabled()); // nothing to sync with yet
+    CHECK(state->text() == u"Offline · not enrolled with a district server yet");
+
+    window.showPage(MainWindow::Settings);
+    auto *server = child<QLineEdit>(window, u"serverUrlEdit"_s);
+    auto *codeEdit = child<QLineEdit>(window, u"enrollCodeEdit"_s);
+    auto *enroll = child<QPushButton>(window, u"enrollButton"_s);
+    auto *error = child<QLabel>(window, u"enrollError"_s);
+    QTest::keyClicks(server, u"local"_s);
+    // A typo is caught before anything is sent.
+    QTest::keyClicks(codeEdit, QString(code).replace(6, 1, code.at(6) == u'A' ? u'B' : u'A'));
+    QTest::mouseClick(enroll, Qt::LeftButton);
+    CHECK(error->isVisible());
+    CHECK_FALSE(window.syncRunner().running());
+    codeEdit->clear();
+    QTest::keyClicks(codeEdit, code);
+    QSignalSpy enrolled(&window.syncRunner(), &SyncRunner::enrolled);
+    QTest::mouseClick(enroll, Qt::LeftButton);
+    REQUIRE(enrolled.wait(30000));
+    CHECK_FALSE(error->isVisible());
+    CHECK(child<QLabel>(window, u"enrolledServerLabel"_s)->isVisible());
+    CHECK(child<QLabel>(window, u"enrolledServerLabel"_s)->text() == u"local");
+    CHECK(child<QLabel>(window, u"enrolledLoginLabel"_s)->text().startsWith(u"siti"));
+    CHECK_FALSE(child<QLabel>(window, u"enrolledDeviceLabel"_s)->text().isEmpty());
+    CHECK_FALSE(server->isVisible()); // the form gives way to what the laptop is enrolled as
+    CHECK(syncAction->isEnabled());
+
+    const auto kase = siti.session->cases().create(Test::sampleDraft());
+    REQUIRE(kase.ok());
+    CHECK(siti.profile->changeLog().pendingCount().value() > 0);
+    window.showPage(MainWindow::Home);
+    pressSyncNow(window);
+    CHECK(siti.profile->changeLog().pendingCount().value() == 0);
+    CHECK(child<QLabel>(window, u"pendingLabel"_s)->text() == u"0 unsynced change(s)");
+    CHECK(state->text() == u"Synced at 10:00"); // the fixed clock: 10:00 WIB
+    // The server's registry number came back with the pull.
+    CHECK(siti.session->cases().load(kase->id)->kase.text(u"registry_number"_s).startsWith(u"64.02-"));
+}
+
+TEST_CASE("a narrative edited on two laptops is shown for review and Keep this settles it",
+          "[ui][sync][conflicts]")
+{
+    District district;
+    Test::ProfileFixture siti(Core::Role::Caseworker, false, u"siti"_s);
+    Test::ProfileFixture budi(Core::Role::Caseworker, false, u"budi"_s);
+    district.enroll(siti);
+    district.enroll(budi);
+    Core::Settings settings(siti.profile->settingsPath());
+    MainWindow window(*siti.session, settings, u"en"_s, nullptr);
+    window.syncRunner().setTransportFactory(district.factory());
+    window.show();
+
+    const QString id = siti.session->cases().create(Test::sampleDraft()).value().id;
+    pressSyncNow(window);
+    REQUIRE(district.admin->assignCase(id, {}, u"Tenggarong"_s).ok()); // the team shares the case
+    district.sync(budi);
+    pressSyncNow(window);
+
+    // Both write the narrative offline; Budi's edit is later, so it is the one kept at first.
+    siti.clock.advance(3'600'000);
+    budi.clock.advance(7'200'000);
+    window.showCase(id);
+    patchNarrative(siti, id, u"Catatan Siti"_s);
+    patchNarrative(budi, id, u"Catatan Budi"_s);
+    pressSyncNow(window);
+    district.sync(budi);
+    pressSyncNow(window); // learns of Budi's edit
+
+    // The open case says so in its header, and Home lists it under "needs attention".
+    auto *conflicts = child<QPushButton>(window, u"conflictsButton"_s);
+    CHECK(conflicts->isVisible());
+    CHECK(conflicts->text() == u"1 conflict(s) to review");
+    auto *attention = child<QListWidget>(window, u"draftList"_s);
+    REQUIRE(attention->count() == 1);
+    CHECK(attention->item(0)->text().contains(u"Narrative"));
+    CHECK(attention->item(0)->text().contains(siti.session->cases().load(id)->kase.text(u"number"_s)));
+
+    QTest::mouseClick(conflicts, Qt::LeftButton);
+    auto *dialog = window.findChild<ConflictDialog *>();
+    REQUIRE(dialog);
+    REQUIRE(dialog->count() == 1);
+    CHECK(dialog->findChild<QGroupBox *>(u"conflictBox0"_s) != nullptr);
+    CHECK(child<QLabel>(*dialog, u"winnerValue0"_s)->text() == u"Catatan Budi");
+    CHECK(child<QLabel>(*dialog, u"loserValue0"_s)->text() == u"Catatan Siti");
+    QSignalSpy closed(dialog, &QDialog::finished);
+    QTest::mouseClick(child<QPushButton>(*dialog, u"loserKeepButton0"_s), Qt::LeftButton);
+    CHECK(closed.size() == 1); // nothing left to review: the dialog closes itself
+    CHECK_FALSE(conflicts->isVisible());
+    CHECK(siti.session->cases().load(id)->kase.text(u"narrative"_s) == u"Catatan Siti");
+    CHECK(siti.session->cases().load(id)->openConflicts == 0);
+    CHECK(attention->count() == 0);
+    // The choice is a new edit: it syncs like any other.
+    CHECK(siti.profile->changeLog().pendingCount().value() > 0);
+    pressSyncNow(window);
+    CHECK(siti.profile->changeLog().pendingCount().value() == 0);
+}
+
+TEST_CASE("a case that leaves the laptop's scope closes in the app and vanishes from search",
+          "[ui][sync][purge]")
+{
+    District district;
+    Test::ProfileFixture siti(Core::Role::Caseworker, false, u"siti"_s);
+    district.enroll(siti);
+    (void)district.code(u"budi"_s); // another caseworker of the team, to take the case over
+    Core::Settings settings(siti.profile->settingsPath());
+    MainWindow window(*siti.session, settings, u"en"_s, nullptr);
+    window.syncRunner().setTransportFactory(district.factory());
+    window.show();
+    const auto kase = siti.session->cases().create(Test::sampleDraft());
+    REQUIRE(kase.ok());
+    window.loadSearchIndex();
+    REQUIRE(QTest::qWaitFor([&] { return siti.session->searchReady(); }, 30000));
+    CHECK(siti.session->search(u"nurhaliza"_s, {})->size() == 1);
+    pressSyncNow(window);
+    window.showCase(kase->id);
+
+    REQUIRE(district.admin->assignCase(kase->id, u"budi"_s).ok());
+    pressSyncNow(window);
+    CHECK(siti.session->cases().load(kase->id).error().code == Core::Error::Code::NotFound);
+    auto *nav = child<QListWidget>(window, u"navList"_s);
+    CHECK(nav->item(MainWindow::Workspace)->isHidden());
+    CHECK(nav->currentRow() == MainWindow::Home);
+    CHECK(child<QLabel>(window, u"syncStateLabel"_s)->text().contains(u"no longer on this laptop"));
+    // The index is rebuilt in the background; the case must not be found any more.
+    REQUIRE(QTest::qWaitFor([&] { return siti.session->search(u"nurhaliza"_s, {})->isEmpty(); }, 30000));
+}
+
+TEST_CASE("a sync that cannot reach the server says so and keeps every change", "[ui][sync]")
+{
+    District district;
+    Test::ProfileFixture siti(Core::Role::Caseworker, false, u"siti"_s);
+    // Enrolled to an address where nothing listens (the default HTTP link is used).
+    district.enroll(siti, u"http://127.0.0.1:9"_s);
+    Core::Settings settings(siti.profile->settingsPath());
+    MainWindow window(*siti.session, settings, u"en"_s, nullptr);
+    window.show();
+    REQUIRE(siti.session->cases().create(Test::sampleDraft()).ok());
+    const qint64 pending = siti.profile->changeLog().pendingCount().value();
+    QSignalSpy failed(&window.syncRunner(), &SyncRunner::failed);
+    window.findChild<QAction *>(u"syncAction"_s)->trigger();
+    REQUIRE(failed.wait(30000)); // after the retries (1 s, 2 s)
+    CHECK(child<QLabel>(window, u"syncStateLabel"_s)
+              ->text()
+              .startsWith(u"The district server cannot be reached"));
+    CHECK(siti.profile->changeLog().pendingCount().value() == pending);
+    CHECK(window.findChild<QAction *>(u"syncAction"_s)->isEnabled());
+}
+
+TEST_CASE("sync and conflict review speak Indonesian under the id catalogue", "[ui][sync][i18n]")
+{
+    QTranslator translator;
+    REQUIRE(translator.load(QStringLiteral(DAMPINGI_QM_DIR "/dampingi_id.qm")));
+    QCoreApplication::installTranslator(&translator);
+    const auto restore = qScopeGuard([&] { QCoreApplication::removeTranslator(&translator); });
+
+    Test::ProfileFixture siti(Core::Role::Caseworker, false, u"siti"_s);
+    Core::Settings settings(siti.profile->settingsPath());
+    MainWindow window(*siti.session, settings, u"id"_s, nullptr);
+    CHECK(window.findChild<QAction *>(u"syncAction"_s)->text() == u"Sinkronkan sekarang");
+    CHECK(child<QPushButton>(window, u"enrollButton"_s)->text() == u"Daftarkan laptop ini");
+    CHECK(child<QLabel>(window, u"syncStateLabel"_s)->text().contains(u"belum terdaftar"));
+}
+
+// Not a check: renders the sync screens in Indonesian at 1366×768 for a person to look at
+// (tests/ui/screenshots.sh runs it with DAMPINGI_SCREENSHOT_DIR set). Hidden from the test list.
+TEST_CASE("render the sync screens", "[.screenshots]")
+{
+    const QString out = qEnvironmentVariable("DAMPINGI_SCREENSHOT_DIR");
+    REQUIRE_FALSE(out.isEmpty());
+    const QString language = qEnvironmentVariable("DAMPINGI_LANGUAGE", u"id"_s);
+    QTranslator translator;
+    REQUIRE(translator.load(QStringLiteral(DAMPINGI_QM_DIR "/dampingi_%1.qm").arg(language)));
+    QCoreApplication::installTranslator(&translator);
+    const auto restore = qScopeGuard([&] { QCoreApplication::removeTranslator(&translator); });
+
+    District district;
+    Test::ProfileFixture siti(Core::Role::Caseworker, false, u"siti"_s);
+    Test::ProfileFixture budi(Core::Role::Caseworker, false, u"budi"_s);
+    Core::Settings settings(siti.profile->settingsPath());
+    {
+        MainWindow window(*siti.session, settings, language, nullptr);
+        window.resize(1366, 768);
+        window.show();
+        window.showPage(MainWindow::Settings);
+        QTest::qWait(50);
+        window.grab().save(u"%1/settings-server-%2.png"_s.arg(out, language));
+    }
+
+    district.enroll(siti);
+    district.enroll(budi);
+    MainWindow window(*siti.session, settings, language, nullptr);
+    window.syncRunner().setTransportFactory(district.factory());
+    window.resize(1366, 768);
+    window.show();
+    const QString id = siti.session->cases().create(Test::sampleDraft()).value().id;
+    pressSyncNow(window);
+    REQUIRE(district.admin->assignCase(id, {}, u"Tenggarong"_s).ok());
+    district.sync(budi);
+    pressSyncNow(window);
+    siti.clock.advance(3'600'000);
+    budi.clock.advance(7'200'000);
+    patchNarrative(siti, id,
+                   u"Korban tinggal sementara di rumah nenek di Desa Loa Ipuh. Pelaku belum ditemukan."_s);
+    patchNarrative(budi, id,
+                   u"Korban sudah kembali ke rumah orang tua; ibu korban mendampingi. Pelaku dilaporkan ke "
+                   "Polres Kutai Kartanegara."_s);
+    Core::CaseDraft higher;
+    higher.fields.insert(u"risk_level"_s, u"critical"_s);
+    REQUIRE(siti.session->cases().update(id, std::move(higher)).ok());
+    Core::CaseDraft lower;
+    lower.fields.insert(u"risk_level"_s, u"low"_s);
+    REQUIRE(budi.session->cases().update(id, std::move(lower)).ok());
+    pressSyncNow(window);
+    district.sync(budi);
+    pressSyncNow(window);
+
+    window.showPage(MainWindow::Settings);
+    QTest::qWait(50);
+    window.grab().save(u"%1/settings-enrolled-%2.png"_s.arg(out, language));
+    window.showPage(MainWindow::Home);
+    QTest::qWait(50);
+    window.grab().save(u"%1/home-attention-%2.png"_s.arg(out, language));
+    window.showCase(id);
+    QTest::qWait(50);
+    window.grab().save(u"%1/case-conflicts-%2.png"_s.arg(out, language));
+    QTest::mouseClick(child<QPushButton>(window, u"conflictsButton"_s), Qt::LeftButton);
+    auto *dialog = window.findChild<ConflictDialog *>();
+    REQUIRE(dialog);
+    QTest::qWait(50);
+    dialog->grab().save(u"%1/conflicts-%2.png"_s.arg(out, language));
+}

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/result.h"
+#include "sync/client/syncclient.h"
+
+#include <QObject>
+
+#include <functional>
+#include <memory>
+
+class QThread;
+
+namespace Core {
+class Profile;
+}
+
+namespace Sync {
+class Transport;
+}
+
+// Runs one sync (or the enrollment of this laptop) on a worker thread with a database connection
+// and change log of its own, so the window never waits for the network. One run at a time; the
+// result is reported on the UI thread. The destructor waits for a run in progress (it uses the
+// profile's key), which ends after the transport's timeouts at worst.
+class SyncRunner final : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Builds the link to the district server in the worker thread, from the stored (or, for
+    // enrollment, the code's) server address and certificate pin.
+    using TransportFactory = std::function<std::unique_ptr<Sync::Transport>(const Sync::SyncConfig &)>;
+
+    explicit SyncRunner(Core::Profile &profile, QObject *parent = nullptr);
+    ~SyncRunner() override;
+
+    // HTTPS pinned to the enrolled certificate (no pin when the stored pin is all zero bytes:
+    // plain HTTP to a loopback test server).
+    static TransportFactory httpTransport();
+    void setTransportFactory(TransportFactory factory);
+
+    bool running() const { return m_thread != nullptr; }
+    // False (and nothing started) while another run is in progress.
+    bool syncNow();
+    bool enroll(const QString &serverUrl, const QString &code);
+
+signals:
+    void runningChanged(bool running);
+    void finished(const Sync::SyncSummary &summary);
+    void enrolled();
+    // A translated sentence (ErrorText).
+    void failed(const QString &message);
+
+private:
+    enum class Kind { Sync, Enroll };
+    bool start(Kind kind, std::function<Core::Result<Sync::SyncSummary>(Core::ChangeLog &)> work);
+
+    Core::Profile &m_profile;
+    TransportFactory m_factory;
+    QThread *m_thread = nullptr;
+    Kind m_kind = Kind::Sync;
+    std::unique_ptr<Core::Result<Sync::SyncSummary>> m_result;
+};
