@@ -54,7 +54,8 @@ namespace Bundle {
 
 constexpr qint64 maxFileBytes = qint64(1) << 30; // 1 GiB
 
-QByteArray write(const BundleContent &content, const BundleKeys &sender, const QByteArray &recipientBoxPublic);
+QByteArray write(const BundleContent &content, const BundleKeys &sender,
+                 const QByteArray &recipientBoxPublic);
 
 // Corrupt (with a clear detail) for anything wrong with the file; Refused when it is signed by
 // someone other than `senderSignPublic` or not addressed to `recipient`.

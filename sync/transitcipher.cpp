@@ -13,25 +13,27 @@ TransitCipher::TransitCipher(Core::SecretKey districtKey)
 
 WireOp TransitCipher::seal(const Core::ReplicaOp &op) const
 {
-    WireOp wire{op.site,  op.seq,   op.txn,   op.entity, op.entityId, op.caseId,       op.field,
-                op.op,    op.value, op.hlc,   op.author, op.base,     op.schemaVersion};
+    WireOp wire{op.site, op.seq,   op.txn, op.entity, op.entityId, op.caseId,       op.field,
+                op.op,   op.value, op.hlc, op.author, op.base,     op.schemaVersion};
     if (op.value && Core::ChangeLog::sealsValue(op.entity, op.field))
-        wire.value = m_cipher.seal(*op.value, Core::ChangeLog::opAssociatedData(op.entity, op.entityId, op.field,
-                                                                                  op.site, op.seq, op.op));
+        wire.value = m_cipher.seal(*op.value, Core::ChangeLog::opAssociatedData(
+                                                  op.entity, op.entityId, op.field, op.site, op.seq, op.op));
     return wire;
 }
 
 Core::Result<Core::ReplicaOp> TransitCipher::open(const WireOp &wire) const
 {
-    Core::ReplicaOp op{wire.site,  wire.seq,   wire.txn,   wire.entity, wire.entityId, wire.caseId,       wire.field,
-                       wire.op,    wire.value, wire.hlc,   wire.author, wire.base,     wire.schemaVersion};
+    Core::ReplicaOp op{wire.site,   wire.seq,   wire.txn,          wire.entity, wire.entityId,
+                       wire.caseId, wire.field, wire.op,           wire.value,  wire.hlc,
+                       wire.author, wire.base,  wire.schemaVersion, {}};
     if (wire.value && Core::ChangeLog::sealsValue(wire.entity, wire.field)) {
         Core::Result<QByteArray> plain = m_cipher.open(
-            *wire.value,
-            Core::ChangeLog::opAssociatedData(wire.entity, wire.entityId, wire.field, wire.site, wire.seq, wire.op));
+            *wire.value, Core::ChangeLog::opAssociatedData(wire.entity, wire.entityId, wire.field, wire.site,
+                                                           wire.seq, wire.op));
         if (!plain)
-            return Core::Error{Core::Error::Code::Corrupt,
-                               u"op %1/%2: sealed value does not open with the district key"_s.arg(wire.site).arg(wire.seq)};
+            return Core::Error{
+                Core::Error::Code::Corrupt,
+                u"op %1/%2: sealed value does not open with the district key"_s.arg(wire.site).arg(wire.seq)};
         op.value = *plain;
     }
     return op;

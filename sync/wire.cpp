@@ -35,8 +35,8 @@ Status unframe(const QByteArray &page, QCborMap &out)
     const quint32 declared = qFromBigEndian<quint32>(page.constData() + 4);
     if (declared > maxDecodedBytes)
         return corrupt(u"page declares %1 bytes uncompressed, above the limit"_s.arg(declared));
-    const QByteArray cbor = qUncompress(reinterpret_cast<const uchar *>(page.constData() + 4),
-                                        page.size() - 4);
+    const QByteArray cbor
+        = qUncompress(reinterpret_cast<const uchar *>(page.constData() + 4), page.size() - 4);
     if (cbor.isEmpty() && declared != 0)
         return corrupt(u"page does not decompress (truncated or damaged)"_s);
     QCborParserError error;
@@ -112,6 +112,7 @@ public:
             fail(key, "array");
         return {};
     }
+    QCborValue raw(QLatin1StringView key) const { return m_map.value(key); }
     QStringList texts(QLatin1StringView key)
     {
         QStringList out;
@@ -229,6 +230,27 @@ template <typename Fill> Status decodeWith(const QByteArray &page, const QString
     return r.status();
 }
 
+QCborMap pullReplyMap(const PullReply &m)
+{
+    QCborMap map;
+    map.insert("ops"_L1, opsArray(m.ops));
+    map.insert("cursor"_L1, m.nextCursor);
+    map.insert("more"_L1, m.more);
+    if (!m.purge.isEmpty())
+        map.insert("purge"_L1, textArray(m.purge));
+    return map;
+}
+
+PullReply readPullReply(Reader &r)
+{
+    PullReply out;
+    out.ops = readOps(r, "ops"_L1);
+    out.nextCursor = r.bytes("cursor"_L1);
+    out.more = r.boolean("more"_L1);
+    out.purge = r.texts("purge"_L1);
+    return out;
+}
+
 } // namespace
 
 QByteArray encode(const WireOp &op)
@@ -321,6 +343,8 @@ QByteArray encode(const HandshakeRequest &m)
     map.insert("schema"_L1, m.schemaVersion);
     map.insert("site"_L1, m.siteId);
     map.insert("cursor"_L1, m.cursor);
+    if (m.pullMax > 0)
+        map.insert("pull"_L1, m.pullMax);
     return frame(map);
 }
 
@@ -331,6 +355,7 @@ Status decode(const QByteArray &page, HandshakeRequest &out)
         out.schemaVersion = int(r.integer("schema"_L1));
         out.siteId = r.text("site"_L1);
         out.cursor = r.bytes("cursor"_L1, true);
+        out.pullMax = int(r.integer("pull"_L1, true));
     });
 }
 
@@ -344,6 +369,8 @@ QByteArray encode(const HandshakeReply &m)
     map.insert("server_site"_L1, m.serverSite);
     map.insert("acked"_L1, m.ackedThrough);
     map.insert("cursor_valid"_L1, m.cursorValid);
+    if (m.firstPage)
+        map.insert("page"_L1, pullReplyMap(*m.firstPage));
     return frame(map);
 }
 
@@ -357,6 +384,15 @@ Status decode(const QByteArray &page, HandshakeReply &out)
         out.serverSite = r.text("server_site"_L1);
         out.ackedThrough = r.integer("acked"_L1);
         out.cursorValid = r.boolean("cursor_valid"_L1);
+        const QCborValue first = r.raw("page"_L1);
+        if (first.isMap()) {
+            Reader pr(first.toMap(), u"handshake page"_s);
+            out.firstPage = std::make_shared<PullReply>(readPullReply(pr));
+            if (!pr.status())
+                r.fail("page"_L1, "a well-formed pull page");
+        } else if (!first.isUndefined()) {
+            r.fail("page"_L1, "a map");
+        }
     });
 }
 
@@ -457,23 +493,12 @@ Status decode(const QByteArray &page, PullRequest &out)
 
 QByteArray encode(const PullReply &m)
 {
-    QCborMap map;
-    map.insert("ops"_L1, opsArray(m.ops));
-    map.insert("cursor"_L1, m.nextCursor);
-    map.insert("more"_L1, m.more);
-    if (!m.purge.isEmpty())
-        map.insert("purge"_L1, textArray(m.purge));
-    return frame(map);
+    return frame(pullReplyMap(m));
 }
 
 Status decode(const QByteArray &page, PullReply &out)
 {
-    return decodeWith(page, u"pull reply"_s, [&](Reader &r) {
-        out.ops = readOps(r, "ops"_L1);
-        out.nextCursor = r.bytes("cursor"_L1);
-        out.more = r.boolean("more"_L1);
-        out.purge = r.texts("purge"_L1);
-    });
+    return decodeWith(page, u"pull reply"_s, [&](Reader &r) { out = readPullReply(r); });
 }
 
 } // namespace Sync::Wire

@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 
 namespace Sync {
@@ -75,12 +76,17 @@ struct EnrollReply
     QByteArray serverBoxPublic;
 };
 
+struct PullReply;
+
 struct HandshakeRequest
 {
     int protocol = 0;
     int schemaVersion = 0;
     QString siteId;
     QByteArray cursor;
+    // > 0: a laptop with nothing to push asks for its first pull page in the same round trip
+    // (an idle sync is then one exchange).
+    int pullMax = 0;
 };
 
 struct HandshakeReply
@@ -92,6 +98,7 @@ struct HandshakeReply
     QString serverSite;
     qint64 ackedThrough = 0; // the highest seq of this site the server holds, gap-free
     bool cursorValid = true; // false: the client must reset (push outbox, then snapshot)
+    std::shared_ptr<PullReply> firstPage; // when asked for and the cursor is valid
 };
 
 struct PushRequest

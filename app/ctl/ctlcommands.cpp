@@ -151,6 +151,10 @@ JSON in on stdin, JSON out on stdout; errors as JSON on stderr.
                                         join the district server (the code pins its certificate)
   sync now [--attempts N]               push, then pull; JSON summary; retries with backoff
   sync status                           enrolment, unsent changes, open conflicts, last sync
+  bundle export FILE                    no connection at all: unsent changes in a USB bundle
+                                        (signed, encrypted to the district office)
+  bundle import FILE                    the office's answer for this laptop (checked whole
+                                        before anything is applied)
   conflicts list [--all]                concurrent edits, safety holds, refused changes
   conflicts show ID
   conflicts resolve ID --keep winner|loser|current
@@ -301,6 +305,8 @@ int CtlCommands::run()
         {u"sync"_s, u"enroll"_s, true, [this] { return syncEnroll(); }},
         {u"sync"_s, u"now"_s, true, [this] { return syncNow(); }},
         {u"sync"_s, u"status"_s, true, [this] { return syncStatus(); }},
+        {u"bundle"_s, u"export"_s, true, [this] { return bundleExport(); }},
+        {u"bundle"_s, u"import"_s, true, [this] { return bundleImport(); }},
         {u"conflicts"_s, u"list"_s, true, [this] { return conflictsList(); }},
         {u"conflicts"_s, u"show"_s, true, [this] { return conflictsShow(); }},
         {u"conflicts"_s, u"resolve"_s, true, [this] { return conflictsResolve(); }},

@@ -78,6 +78,8 @@ private:
     int syncEnroll();
     int syncNow();
     int syncStatus();
+    int bundleExport();
+    int bundleImport();
     int conflictsList();
     int conflictsShow();
     int conflictsResolve();

@@ -14,9 +14,12 @@
 #include "sync/client/syncclient.h"
 #include "sync/enrollmentcode.h"
 
+#include <QFile>
+#include <QFileDevice>
 #include <QHostInfo>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSaveFile>
 #include <QThread>
 #include <QUrl>
 
@@ -144,6 +147,64 @@ int CtlCommands::syncStatus()
         if (!config->lastError.isEmpty())
             out.insert(u"last_error"_s, config->lastError);
     }
+    return print(out);
+}
+
+int CtlCommands::bundleExport()
+{
+    const QString path = m_options.word(2);
+    if (path.isEmpty())
+        return usageError(u"bundle export FILE"_s);
+    Core::Result<Sync::SyncConfig> config = Sync::SyncClient::config(*m_profile);
+    if (!config)
+        return fail(config.error());
+    if (!config->enrolled())
+        return fail(Error{Error::Code::NotFound, u"this profile is not enrolled: run `sync enroll` first"_s});
+    // A bundle needs no connection; the transport is never used.
+    const auto transport = transportFor(config->serverUrl, config->certificateSha256);
+    Sync::SyncClient client(*m_profile, *transport);
+    const Core::Result<qint64> pending = m_profile->changeLog().pendingCount();
+    if (!pending)
+        return fail(pending.error());
+    const Core::Result<QByteArray> bundle = client.exportBundle();
+    if (!bundle)
+        return fail(bundle.error());
+    // Whole or not at all (a stick pulled mid-write leaves the old file), and for this user only.
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return fail(Error{Error::Code::StoreUnavailable, u"cannot write %1: %2"_s.arg(path, file.errorString())});
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    if (file.write(*bundle) != bundle->size() || !file.commit())
+        return fail(Error{Error::Code::StoreUnavailable, u"cannot write %1: %2"_s.arg(path, file.errorString())});
+    return print(QJsonObject{{u"out"_s, path},
+                             {u"device"_s, config->deviceId},
+                             {u"changes"_s, *pending},
+                             {u"bytes"_s, qint64(bundle->size())}});
+}
+
+int CtlCommands::bundleImport()
+{
+    const QString path = m_options.word(2);
+    if (path.isEmpty())
+        return usageError(u"bundle import FILE"_s);
+    Core::Result<Sync::SyncConfig> config = Sync::SyncClient::config(*m_profile);
+    if (!config)
+        return fail(config.error());
+    if (!config->enrolled())
+        return fail(Error{Error::Code::NotFound, u"this profile is not enrolled: run `sync enroll` first"_s});
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(Core::invalidInput(u"file"_s, u"cannot read %1: %2"_s.arg(path, file.errorString())));
+    if (file.size() > Sync::Bundle::maxFileBytes)
+        return fail(Error{Error::Code::Corrupt, u"bundle refused: %1 is too large to be a bundle"_s.arg(path)});
+    const QByteArray bytes = file.readAll();
+    const auto transport = transportFor(config->serverUrl, config->certificateSha256);
+    Sync::SyncClient client(*m_profile, *transport);
+    const Core::Result<Sync::SyncSummary> summary = client.importBundle(bytes);
+    if (!summary)
+        return fail(summary.error());
+    QJsonObject out = summary->toJson();
+    out.insert(u"file"_s, path);
     return print(out);
 }
 

@@ -5,10 +5,14 @@
 #include "serverexit.h"
 #include "sync/enrollmentcode.h"
 #include "sync/server/admin.h"
+#include "sync/bundle.h"
+#include "sync/server/bundleoffice.h"
 #include "sync/server/serverstore.h"
 
 #include <QDateTime>
 #include <QFile>
+#include <QFileDevice>
+#include <QSaveFile>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QProcessEnvironment>
@@ -57,7 +61,10 @@ QString AdminCommands::usage()
                                           FILE, the certificate the server presents
     device list
     device revoke ID                      the device gets 403 "revoked" and wipes itself
-    bundle import|export ...              (USB bundles; not in this build yet)
+    bundle import FILE --reply OUT        a laptop's USB bundle: store its changes, write the
+                                          answer (verdicts and new changes) for that laptop
+    bundle export --device ID --out OUT   a bundle for one laptop: the changes it lacks since
+                                          its last imported bundle
 )"_s;
 }
 
@@ -69,10 +76,11 @@ int AdminCommands::run()
     const QString sub = m_options.word(2);
     if (verb == u"init"_s)
         return init();
-    // The bundle verbs come with USB transport; they slot in here, before the store is opened
-    // the ordinary way, because import may need to create it.
-    if (verb == u"bundle"_s)
+    if (verb == u"bundle"_s) {
+        if (const int opened = openStore(); opened != ServerExit::Ok)
+            return opened;
         return bundle();
+    }
 
     using Handler = int (AdminCommands::*)();
     struct Verb
@@ -266,7 +274,59 @@ int AdminCommands::deviceRevoke()
     return ServerExit::print(QJsonObject{{u"id"_s, id}, {u"revoked"_s, true}});
 }
 
+namespace {
+
+// The reply file appears whole or not at all, readable by the administrator only.
+Core::Status writeBundleFile(const QString &path, const QByteArray &bytes)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return Core::Error{Core::Error::Code::StoreUnavailable, u"cannot write %1: %2"_s.arg(path, file.errorString())};
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    if (file.write(bytes) != bytes.size() || !file.commit())
+        return Core::Error{Core::Error::Code::StoreUnavailable, u"cannot write %1: %2"_s.arg(path, file.errorString())};
+    return {};
+}
+
+QJsonObject summaryJson(const Sync::BundleSummary &summary, const QString &out)
+{
+    return QJsonObject{{u"device"_s, summary.device},     {u"pushed"_s, summary.pushed},
+                       {u"duplicates"_s, summary.duplicates}, {u"rejected"_s, summary.rejected},
+                       {u"pages"_s, summary.pages},       {u"bytes"_s, summary.bytes},
+                       {u"out"_s, out}};
+}
+
+} // namespace
+
 int AdminCommands::bundle()
 {
-    return ServerExit::usageError(u"admin bundle import|export is not available in this build yet"_s);
+    const QString sub = m_options.word(2);
+    Sync::BundleOffice office(*m_store, *m_clock);
+    Core::Result<Sync::OfficeBundle> made = Core::Error{Core::Error::Code::Internal, {}};
+    QString out;
+    if (sub == u"import"_s) {
+        const QString in = m_options.word(3);
+        out = m_options.value(u"reply"_s);
+        if (in.isEmpty() || out.isEmpty())
+            return ServerExit::usageError(u"bundle import needs FILE --reply OUT"_s);
+        QFile file(in);
+        if (!file.open(QIODevice::ReadOnly))
+            return ServerExit::fail(Core::invalidInput(u"file"_s, u"cannot read %1: %2"_s.arg(in, file.errorString())));
+        if (file.size() > Sync::Bundle::maxFileBytes)
+            return ServerExit::fail(Core::Error{Core::Error::Code::Corrupt, u"bundle refused: %1 is too large"_s.arg(in)});
+        made = office.importLaptopBundle(file.readAll());
+    } else if (sub == u"export"_s) {
+        const QString device = m_options.value(u"device"_s);
+        out = m_options.value(u"out"_s);
+        if (device.isEmpty() || out.isEmpty())
+            return ServerExit::usageError(u"bundle export needs --device ID --out OUT"_s);
+        made = office.exportForDevice(device);
+    } else {
+        return ServerExit::usageError(u"bundle import FILE --reply OUT, or bundle export --device ID --out OUT"_s);
+    }
+    if (!made)
+        return ServerExit::fail(made.error());
+    if (const Core::Status s = writeBundleFile(out, made->file); !s)
+        return ServerExit::fail(s.error());
+    return ServerExit::print(summaryJson(made->summary, out));
 }

@@ -28,6 +28,8 @@ Code exitFor(Error::Code code)
         return Storage;
     case Error::Code::Conflict:
         return Conflict;
+    case Error::Code::Refused:
+        return Refused;
     default:
         return Internal;
     }
@@ -48,6 +50,8 @@ QString kindName(Code exit)
         return u"conflict"_s;
     case Listen:
         return u"listen"_s;
+    case Refused:
+        return u"refused"_s;
     default:
         return u"internal"_s;
     }

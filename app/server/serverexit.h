@@ -19,6 +19,7 @@ enum Code {
     Storage = 6,
     Conflict = 7,
     Listen = 8, // the address could not be bound (in use, not local, no permission)
+    Refused = 9, // e.g. a USB bundle from an unknown or revoked device, or not for this office
 };
 
 int fail(const Core::Error &error);

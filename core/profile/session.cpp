@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/profile/session.h"
 
+#include "core/clock/clock.h"
 #include "core/codes/codelists.h"
 #include "core/domain/validator.h"
 #include "core/logging.h"
@@ -10,14 +11,13 @@
 #include "core/store/activityrepository.h"
 #include "core/store/attachmentstore.h"
 #include "core/store/caserepository.h"
+#include "core/store/changelog.h"
 #include "core/store/draftstore.h"
 #include "core/store/historyreader.h"
 #include "core/store/recordreader.h"
 #include "core/store/replicator.h"
-#include "core/store/valuecodec.h"
-#include "core/clock/clock.h"
-#include "core/store/changelog.h"
 #include "core/store/schema.h"
+#include "core/store/valuecodec.h"
 #include "core/store/worklist.h"
 
 #include <QElapsedTimer>
@@ -177,7 +177,8 @@ Status Session::resolveConflict(const QString &conflictId, const QString &keep)
     const FieldDef *field = entity ? entity->field(c->field) : nullptr;
     if (keep != u"current") {
         if (!field || c->kind == u"rejected" || c->kind == u"unapplied")
-            return invalidInput(u"keep"_s, u"a %1 conflict has no value to keep; check the case and close it"_s.arg(c->kind));
+            return invalidInput(
+                u"keep"_s, u"a %1 conflict has no value to keep; check the case and close it"_s.arg(c->kind));
         const std::optional<QByteArray> &chosen = keep == u"winner" ? c->winnerValue : c->loserValue;
         const QVariant value = chosen ? ValueCodec::decode(*field, *chosen) : QVariant();
         Status written;
@@ -198,7 +199,8 @@ Status Session::resolveConflict(const QString &conflictId, const QString &keep)
         if (!written)
             return written;
     }
-    if (Status s = replicator.markResolved(c->id, m_profile.actor().login, u"kept "_s + keep, m_profile.clock().nowMs());
+    if (Status s = replicator.markResolved(c->id, m_profile.actor().login, u"kept "_s + keep,
+                                           m_profile.clock().nowMs());
         !s)
         return s;
     if (!c->caseId.isEmpty())

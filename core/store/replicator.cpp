@@ -281,6 +281,21 @@ Status Replicator::applyOne(const ReplicaOp &op, ApplyStats &stats)
         return s;
     ++stats.applied;
     m_log.hlc().observe(HlcStamp{quint64(op.hlc)});
+    if (!op.unreadable.isEmpty()) {
+        qCWarning(lcStore) << "op" << op.site << op.seq << "kept unapplied:" << op.unreadable;
+        ++stats.kept;
+        ConflictRecord record;
+        record.kind = u"unapplied"_s;
+        record.entity = op.entity;
+        record.entityId = op.entityId;
+        record.caseId = op.caseId;
+        record.field = op.field;
+        record.loserSite = op.site;
+        record.loserHlc = op.hlc;
+        record.loserAuthor = op.author;
+        record.detail = op.unreadable;
+        return addConflict(record, nullptr, stats);
+    }
     const EntityDef *entity = Schema::entity(op.entity);
     if (!entity) {
         ++stats.kept; // an entity of a newer schema: kept in the log, applied after an upgrade
@@ -478,19 +493,75 @@ Status Replicator::applyToRow(const ReplicaOp &op, const EntityDef &entity, Appl
         record.loserValue = op.value;
     }
 
-    if (field && field->kind == FieldKind::Safety && concurrent && differ) {
-        // Neither author saw the other: the most protective value stands until a supervisor
-        // decides, under the later stamp, so every replica settles on the same value and clock.
-        const bool incomingSafer = protectiveRank(field, op.value) > protectiveRank(field, current);
-        record.kind = u"safety"_s;
-        record.detail = u"kept the most protective value until a supervisor decides"_s;
-        if (Status s = addConflict(record, field, stats); !s)
-            return s;
-        if (incomingWins)
-            clocks.setField(op.field, op.hlc, op.site);
-        else if (!incomingSafer)
+    if (field && field->kind == FieldKind::Safety) {
+        if (concurrent && differ) {
+            // Neither author saw the other: the most protective value stands until a supervisor
+            // decides, under the later stamp, so every replica settles on the same value and clock.
+            record.kind = u"safety"_s;
+            record.detail = u"kept the most protective value until a supervisor decides"_s;
+            if (Status s = addConflict(record, field, stats); !s)
+                return s;
+        }
+        if (incomingWins && !concurrent) {
+            Statement &settle = db.statement(
+                u"UPDATE conflicts SET resolved_at = ?, resolved_by = ?, resolution = 'superseded' WHERE entity_id = ? "
+                "AND field = ? AND resolved_at IS NULL AND kind <> 'rejected' AND winner_hlc <= ? AND loser_hlc <= ?"_s);
+            settle.bind(1, m_log.clock().nowMs());
+            settle.bind(2, op.author);
+            settle.bind(3, op.entityId);
+            settle.bind(4, op.field);
+            settle.bind(5, op.base);
+            settle.bind(6, op.base);
+            if (Status s = settle.exec(); !s)
+                return s;
+        }
+        // The value follows from every op on the field, whatever the order they arrived in
+        // (found by the sync simulation: with three writers, merging pairwise into the current
+        // value kept a value that a later edit had lowered after seeing it, on some replicas
+        // only). The ops no other op saw (`base` below their stamp) are the frontier: one op
+        // gives its value; several concurrent ones give the most protective, under the latest
+        // stamp of them.
+        struct FieldOp
+        {
+            qint64 hlc;
+            QString site;
+            qint64 base;
+            std::optional<QByteArray> value;
+        };
+        QList<FieldOp> ops;
+        Statement &all = db.statement(
+            u"SELECT hlc, site_id, base, value FROM change_ops WHERE entity = ? AND entity_id = ? AND field = ? AND op = 'set'"_s);
+        all.bind(1, entity.name);
+        all.bind(2, op.entityId);
+        all.bind(3, op.field);
+        while (all.next())
+            ops << FieldOp{all.int64(0), all.text(1), all.int64(2), optionalBytes(all, 3)};
+        const bool failed = all.failed();
+        const Error error = failed ? all.error() : Error{};
+        all.reset();
+        if (failed)
+            return error;
+        const FieldOp *chosen = nullptr;
+        const FieldOp *latest = nullptr;
+        for (const FieldOp &o : std::as_const(ops)) {
+            bool seen = false;
+            for (const FieldOp &p : std::as_const(ops))
+                seen = seen || (&p != &o && p.base >= o.hlc && compareStamps(p.hlc, p.site, o.hlc, o.site) > 0);
+            if (seen)
+                continue;
+            if (!latest || compareStamps(o.hlc, o.site, latest->hlc, latest->site) > 0)
+                latest = &o;
+            const int rank = protectiveRank(field, o.value);
+            if (!chosen || rank > protectiveRank(field, chosen->value)
+                || (rank == protectiveRank(field, chosen->value)
+                    && compareStamps(o.hlc, o.site, chosen->hlc, chosen->site) > 0))
+                chosen = &o;
+        }
+        if (!chosen)
             return {};
-        return write(incomingSafer ? op.value : current);
+        // The newest op overall is never seen by another, so `latest` is at least the clock here.
+        clocks.setField(op.field, latest->hlc, latest->site);
+        return write(chosen->value);
     }
     if (concurrent && differ) {
         record.kind = field && field->kind == FieldKind::Status ? u"status"_s : u"concurrent"_s;
@@ -594,7 +665,7 @@ Status Replicator::purgeCase(const QString &caseId, ApplyStats &stats, bool forc
     return {};
 }
 
-Result<ApplyStats> Replicator::eraseAll()
+Result<ApplyStats> Replicator::eraseAll(bool keepDrafts)
 {
     ApplyStats stats;
     Transaction txn(m_log.database());
@@ -612,6 +683,8 @@ Result<ApplyStats> Replicator::eraseAll()
     // People entered under no case that is still here, and the rest of the log.
     for (const QString &sql : {u"DELETE FROM persons"_s, u"DELETE FROM change_ops"_s, u"DELETE FROM conflicts"_s,
                                u"DELETE FROM drafts"_s}) {
+        if (keepDrafts && sql.endsWith(u"drafts"))
+            continue;
         if (Status s = m_log.database().statement(sql).exec(); !s)
             return s.error();
     }

@@ -34,6 +34,9 @@ struct ReplicaOp
     QString author;
     qint64 base = 0;
     int schemaVersion = 0;
+    // Set when the value could not be read on the way in (a sealed value that does not open):
+    // the op is kept in the log, without a value, as an `unapplied` conflict and not applied.
+    QString unreadable;
 };
 
 // One page from the server (or a bundle), applied whole or not at all: the ops, the cases that
@@ -111,7 +114,8 @@ public:
     // server has them. Nothing is lost; the ChangeLog is reloaded.
     Status resite(const QString &newSite, qint64 fromSeq);
     // Erases every case (a revoked laptop on its next contact), pending edits included.
-    Result<ApplyStats> eraseAll();
+    // keepDrafts: a reset (the server no longer knows our cursor) keeps unsaved forms.
+    Result<ApplyStats> eraseAll(bool keepDrafts = false);
 
     Result<QList<ConflictRecord>> conflicts(bool includeResolved);
     Result<ConflictRecord> conflict(const QString &id);

@@ -47,6 +47,9 @@ const QString keyCursor = u"sync.cursor"_s;
 const QString keyLastAt = u"sync.last_at"_s;
 const QString keyLastError = u"sync.last_error"_s;
 const QString keyBundleKeys = u"sync.bundle_keys"_s;
+// Set when the server refused our cursor: after the outbox drained, everything received is
+// erased and pulled again (the server may have lost ops we hold: restored from a backup).
+const QString keyReset = u"sync.reset"_s;
 const QString keyServerSign = u"sync.server_sign_pk"_s;
 const QString keyServerBox = u"sync.server_box_pk"_s;
 
@@ -245,8 +248,13 @@ Core::Result<SyncSummary> SyncClient::syncOnce()
     Core::ChangeLog &log = m_log;
     SyncSummary summary;
 
+    // Nothing to push: ask for the first pull page in the handshake (an idle sync is then one
+    // round trip).
+    const Core::Result<qint64> pending = log.pendingCount();
+    if (!pending)
+        return pending.error();
     HandshakeRequest hello{protocolVersion, Core::Migrations::latestVersion(), log.siteId(),
-                           QByteArray::fromBase64(metaOr(log, keyCursor).toLatin1())};
+                           QByteArray::fromBase64(metaOr(log, keyCursor).toLatin1()), *pending == 0 ? pullPage : 0};
     Core::Result<Response> response = exchange(Endpoint::handshake, Wire::encode(hello), summary);
     if (!response)
         return response.error();
@@ -272,13 +280,41 @@ Core::Result<SyncSummary> SyncClient::syncOnce()
         // Reset path: our cursor means nothing to this server. Push first (below), then pull
         // everything in scope again; ops we hold are recognised by (site, seq) and skipped.
         summary.reset = true;
+        if (Status s = remember(keyReset, u"1"_s); !s)
+            return s.error();
         if (Status s = remember(keyCursor, u""_s); !s)
             return s.error();
     }
+    // The first page came with the handshake (we had nothing to push, the cursor held, the
+    // server lost nothing of ours): apply it now, as any page, with its cursor.
+    bool pulled = false;
+    if (reply.firstPage && reply.cursorValid && *pending == 0 && reply.ackedThrough >= *acked
+        && metaOr(log, keyReset) != u"1") {
+        if (Status s = applyPullReply(*reply.firstPage, true, summary); !s)
+            return s.error();
+        pulled = !reply.firstPage->more;
+    }
     if (Status s = push(summary); !s)
         return s.error();
-    if (Status s = pull(summary); !s)
-        return s.error();
+    if (metaOr(log, keyReset) == u"1") {
+        pulled = false;
+        // Our edits are all on the server now. What we received may include ops the server no
+        // longer has (a restore lost them: an assignment, a registry number, a case that moved
+        // in), which it would never send again nor purge: start over from the server's state.
+        summary.reset = true;
+        // Attachment files stay: sync does not carry them, and the rows that name them come back.
+        Core::Result<Core::ApplyStats> erased = m_replicator->eraseAll(true);
+        if (!erased)
+            return erased.error();
+        if (Status s = remember(keyCursor, u""_s); !s)
+            return s.error();
+        if (Status s = remember(keyReset, u""_s); !s)
+            return s.error();
+    }
+    if (!pulled) {
+        if (Status s = pull(summary); !s)
+            return s.error();
+    }
     if (Status s = retryDeferredPurges(summary); !s)
         return s.error();
     if (Status s = remember(keyLastAt, QString::number(m_log.clock().nowMs())); !s)
@@ -314,10 +350,14 @@ Status SyncClient::applyPushReply(const PushReply &reply, SyncSummary &summary)
 {
     qint64 clashAt = 0;
     for (const Verdict &verdict : reply.verdicts) {
-        if (verdict.kind == Verdict::Kind::Rejected && verdict.reason == u"site_clash") {
+        if (verdict.kind == Verdict::Kind::Rejected && verdict.reason == u"site_clash")
             clashAt = clashAt == 0 ? verdict.seq : std::min(clashAt, verdict.seq);
+    }
+    for (const Verdict &verdict : reply.verdicts) {
+        // From a clash on, our ops move to a new site and go out again: no verdict of the old
+        // site applies to them (the server stops judging the batch there).
+        if (clashAt > 0 && verdict.seq >= clashAt)
             continue;
-        }
         switch (verdict.kind) {
         case Verdict::Kind::Accepted:
             ++summary.pushed;
@@ -345,17 +385,44 @@ Status SyncClient::applyPushReply(const PushReply &reply, SyncSummary &summary)
         ++summary.resited;
         return m_replicator->resite(Core::ChangeLog::newSiteId(), clashAt);
     }
-    return m_replicator->setAckedThrough(std::min(reply.ackedThrough, m_log.lastSeq()));
+    // Only what this reply judged: the server may acknowledge more of our site than we sent (a
+    // lost reply, or a copy of this database that pushed first); ops we have not sent under
+    // those seqs must still go out, and meet their clash (found by the sync simulation: a
+    // clone's unsent edits were skipped as acknowledged, then lost).
+    qint64 judged = 0;
+    for (const Verdict &verdict : reply.verdicts)
+        judged = std::max(judged, verdict.seq);
+    return m_replicator->setAckedThrough(std::min({reply.ackedThrough, judged, m_log.lastSeq()}));
 }
 
 Status SyncClient::applyPullReply(const PullReply &reply, bool storeCursor, SyncSummary &summary)
 {
+    // An op under our site id that we never wrote (past our last seq): another copy of this
+    // database wrote it and synced first. Move to a new site id before taking it in as that
+    // copy's op; else our next edit would reuse its (site, seq), and its ops would sit in our
+    // outbox for ever (found by the sync simulation: a push loop that never ended).
+    for (const WireOp &wire : reply.ops) {
+        if (wire.site == m_log.siteId() && wire.seq > m_log.lastSeq()) {
+            qCWarning(lcSyncClient) << "another copy of this database writes under our site id: moving to a new one";
+            ++summary.resited;
+            if (Status s = m_replicator->resite(Core::ChangeLog::newSiteId(), m_log.lastSeq() + 1); !s)
+                return s;
+            break;
+        }
+    }
     Core::ReplicaPage page;
     page.ops.reserve(reply.ops.size());
     for (const WireOp &wire : reply.ops) {
         Core::Result<Core::ReplicaOp> op = m_transit->open(wire);
-        if (!op)
-            return op.error(); // nothing of this page is applied
+        if (!op) {
+            // A poison op (its sealed value does not open): kept as `unapplied`, never blocks
+            // the page; failing here would fetch and fail on this page for ever.
+            Core::ReplicaOp kept{wire.site, wire.seq,    wire.txn,  wire.entity, wire.entityId,
+                                 wire.caseId, wire.field, wire.op,  std::nullopt, wire.hlc,
+                                 wire.author, wire.base,  wire.schemaVersion, op.error().detail};
+            page.ops << kept;
+            continue;
+        }
         page.ops << *op;
     }
     page.purge = reply.purge;
@@ -383,8 +450,33 @@ Status SyncClient::push(SyncSummary &summary)
         Core::Result<QList<PushRequest>> batches = outboxBatches(1);
         if (!batches)
             return batches.error();
+        if (batches->isEmpty() && *acked < m_log.lastSeq()) {
+            // Everything past what the server holds is gone here too (the same loss as a hole,
+            // below): our next edit would follow a gap the server never fills.
+            qCWarning(lcSyncClient) << "the server lost ops of ours that we no longer hold after" << *acked
+                                    << "- moving to a new site id";
+            ++summary.resited;
+            return m_replicator->resite(Core::ChangeLog::newSiteId(), *acked + 1);
+        }
         if (batches->isEmpty())
             return {};
+        // The server acknowledges only consecutive seqs. A hole in what we resend means the
+        // server forgot ops we no longer hold (restored from a backup, after we erased a case
+        // that left our scope, with our acknowledged edits): they cannot come back, and the rest
+        // would wait behind the hole for ever. Our unacknowledged ops move to a new site id,
+        // numbered from 1 (found by the sync simulation).
+        qint64 expect = *acked + 1;
+        bool hole = false;
+        for (const WireOp &op : std::as_const(batches->constFirst().ops))
+            hole = hole || op.seq != expect++;
+        if (hole) {
+            qCWarning(lcSyncClient) << "the server lost ops of ours that we no longer hold after" << *acked
+                                    << "- moving the rest to a new site id";
+            ++summary.resited;
+            if (Status s = m_replicator->resite(Core::ChangeLog::newSiteId(), *acked + 1); !s)
+                return s;
+            continue;
+        }
         Core::Result<Response> response = exchange(Endpoint::push, Wire::encode(batches->constFirst()), summary);
         if (!response)
             return response.error();
@@ -408,6 +500,7 @@ Status SyncClient::pull(SyncSummary &summary)
         if (!response) {
             if (response.error().code == Error::Code::Conflict) {
                 // The cursor went stale between handshake and pull: start over next time.
+                (void)remember(keyReset, u"1"_s);
                 (void)remember(keyCursor, u""_s);
             }
             return response.error();

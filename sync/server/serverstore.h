@@ -3,6 +3,7 @@
 
 #include "core/crypto/secretkey.h"
 #include "core/result.h"
+#include "sync/bundle.h"
 #include "sync/wire.h"
 
 #include <QByteArray>
@@ -53,6 +54,10 @@ struct ServerDevice
     QString role;
     QString teamId;
     bool userActive = true;
+    // The device's USB-bundle keys, sent at enrollment (empty for a device enrolled without);
+    // filled by deviceById():
+    QByteArray bundleSignPublic;
+    QByteArray bundleBoxPublic;
 
     bool revoked() const { return revokedAtMs.has_value(); }
 };
@@ -88,8 +93,13 @@ public:
 
     Dialect dialect() const { return m_dialect; }
     const QString &siteId() const { return m_siteId; }
+    // The site id of the server ops this instance writes: fresh at every open (an "epoch").
+    const QString &epochSite() const { return m_epochSite; }
     const QString &districtCode() const { return m_districtCode; }
     const Core::SecretKey &districtKey() const { return m_districtKey; }
+    // The office's USB-bundle keys, from DIR/bundle.key (64 bytes of seeds, mode 0600; created at
+    // initialise, or on the first open of a store initialised before bundles existed).
+    const BundleKeys &bundleKeys() const { return m_bundleKeys; }
     const QString &dataDir() const { return m_dataDir; }
     QSqlDatabase connection() const;
 
@@ -98,9 +108,23 @@ public:
     Core::Result<std::optional<ServerDevice>> deviceByToken(const QByteArray &token);
     // Redeems a one-time enrollment code: creates the device with a fresh token bound to
     // `siteId`. NotFound when the code is unknown, used or expired.
+    // The device's bundle keys (32 bytes each) are stored with it; other sizes store none.
     Core::Result<EnrollReply> redeemEnrollment(const QByteArray &secret, const QString &deviceName,
-                                               const QString &siteId, qint64 nowMs);
+                                               const QString &siteId, qint64 nowMs,
+                                               const QByteArray &bundleSignPublic = {},
+                                               const QByteArray &bundleBoxPublic = {});
+    // The device with this id (with its user's role and team and its bundle keys), or nullopt.
+    Core::Result<std::optional<ServerDevice>> deviceById(const QString &deviceId);
+    // The pull cursor of the last USB bundle imported from the device (empty: none yet), from
+    // which an office-initiated bundle for it starts.
+    Core::Result<QByteArray> bundleCursor(const QString &deviceId);
+    Core::Status setBundleCursor(const QString &deviceId, const QByteArray &cursor);
+    // Whether the device may use `site`: its enrolled site, one it took before, or one nobody
+    // used yet, which is then bound to it (a cloned laptop moves to a new site id). False for a
+    // site of another device or of the server.
+    Core::Result<bool> claimSite(const ServerDevice &device, const QString &site, qint64 nowMs);
     // One batch of one site's ops, in one transaction (see docs/ARCHITECTURE.md, "Server").
+    // device.siteId is the batch's site (the service passes a site claimSite() granted).
     Core::Result<PushReply> push(const ServerDevice &device, const QList<WireOp> &ops,
                                  const Core::Clock &clock);
     // A scope-filtered page after `cursor` (empty = from the start). Conflict for a bad cursor.
@@ -146,8 +170,10 @@ private:
     Dialect m_dialect = Dialect::Sqlite;
     QString m_dataDir;
     QString m_siteId;
+    QString m_epochSite;
     QString m_districtCode;
     Core::SecretKey m_districtKey;
+    BundleKeys m_bundleKeys;
 };
 
 } // namespace Sync

@@ -59,7 +59,8 @@ Response SyncService::handle(const Request &request)
         if (!decodeInto(request.body, enroll, why))
             return errorReply(400, ErrorCode::malformed, why);
         auto reply
-            = m_store.redeemEnrollment(enroll.secret, enroll.deviceName, enroll.siteId, m_clock.nowMs());
+            = m_store.redeemEnrollment(enroll.secret, enroll.deviceName, enroll.siteId, m_clock.nowMs(),
+                                       enroll.bundleSignPublic, enroll.bundleBoxPublic);
         if (!reply) {
             const Core::Error::Code code = reply.error().code;
             if (code == Core::Error::Code::NotFound || code == Core::Error::Code::Conflict
@@ -106,9 +107,14 @@ Response SyncService::handle(const Request &request)
                     .arg(latest)
                     .arg(hello.protocol)
                     .arg(hello.schemaVersion));
-        if (!hello.siteId.isEmpty() && hello.siteId != device.siteId)
-            return errorReply(403, ErrorCode::unauthorized, u"this device is enrolled for another site"_s);
-        auto acked = m_store.ackedThrough(device.siteId);
+        // The device's enrolled site, one it took before, or a new one (a cloned laptop).
+        const QString site = hello.siteId.isEmpty() ? device.siteId : hello.siteId;
+        auto mine = m_store.claimSite(device, site, m_clock.nowMs());
+        if (!mine)
+            return internalError(mine.error());
+        if (!*mine)
+            return errorReply(403, ErrorCode::unauthorized, u"this site belongs to another device"_s);
+        auto acked = m_store.ackedThrough(site);
         if (!acked)
             return internalError(acked.error());
         auto valid = m_store.cursorValid(hello.cursor, &device);
@@ -122,6 +128,14 @@ Response SyncService::handle(const Request &request)
         reply.serverSite = m_store.siteId();
         reply.ackedThrough = *acked;
         reply.cursorValid = *valid;
+        if (hello.pullMax > 0 && *valid) {
+            // A laptop with nothing to push: its first page comes with the handshake.
+            auto page = m_store.pull(device, hello.cursor, hello.pullMax);
+            if (!page && page.error().code != Core::Error::Code::Conflict)
+                return internalError(page.error());
+            if (page)
+                reply.firstPage = std::make_shared<PullReply>(std::move(*page));
+        }
         return Response{200, Wire::encode(reply)};
     }
 
@@ -129,15 +143,21 @@ Response SyncService::handle(const Request &request)
         PushRequest push;
         if (!decodeInto(request.body, push, why))
             return errorReply(400, ErrorCode::malformed, why);
-        // A device pushes only its own site's ops: the site was bound at enrollment.
-        bool foreign = push.siteId != device.siteId;
+        // A device pushes only its own sites' ops: the one bound at enrollment, or one it took
+        // later (a cloned laptop moves to a new site id); never another device's.
+        bool foreign = false;
         for (const WireOp &op : std::as_const(push.ops))
-            foreign = foreign || op.site != device.siteId;
-        if (foreign) {
+            foreign = foreign || op.site != push.siteId;
+        auto mine = foreign ? Core::Result<bool>(false) : m_store.claimSite(device, push.siteId, m_clock.nowMs());
+        if (!mine)
+            return internalError(mine.error());
+        if (!*mine) {
             qCWarning(lcServer) << "device" << device.id << "pushed ops of another site";
             return errorReply(403, ErrorCode::unauthorized, u"a device may push only its own site's ops"_s);
         }
-        auto reply = m_store.push(device, push.ops, m_clock);
+        ServerDevice pusher = device;
+        pusher.siteId = push.siteId;
+        auto reply = m_store.push(pusher, push.ops, m_clock);
         if (!reply)
             return internalError(reply.error());
         return Response{200, Wire::encode(*reply)};

@@ -35,8 +35,8 @@ public:
         : m_login(std::move(login))
     {
         REQUIRE(m_dir.isValid());
-        const Run r = run({u"profile"_s, u"init"_s, u"--district"_s, u"64.02"_s, u"--user"_s, m_login, u"--role"_s,
-                           u"caseworker"_s, u"--kdf"_s, u"minimum"_s});
+        const Run r = run({u"profile"_s, u"init"_s, u"--district"_s, u"64.02"_s, u"--user"_s, m_login,
+                           u"--role"_s, u"caseworker"_s, u"--kdf"_s, u"minimum"_s});
         INFO(r.err.toStdString());
         REQUIRE(r.exit == 0);
     }
@@ -47,7 +47,8 @@ public:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(u"DAMPINGI_PASSPHRASE"_s, Test::passphrase);
         process.setProcessEnvironment(env);
-        process.start(QStringLiteral(DAMPINGI_CTL), QStringList{u"--profile"_s, m_dir.filePath(u"p"_s)} + args);
+        process.start(QStringLiteral(DAMPINGI_CTL),
+                      QStringList{u"--profile"_s, m_dir.filePath(u"p"_s)} + args);
         REQUIRE(process.waitForStarted());
         process.write(input);
         process.closeWriteChannel();
@@ -118,7 +119,8 @@ TEST_CASE("two laptops edit one case offline and converge through the district s
     admin({u"init"_s, u"--district"_s, u"64.02"_s});
     admin({u"team"_s, u"add"_s, u"Tenggarong"_s});
     for (const QString &login : {u"siti"_s, u"budi"_s})
-        admin({u"user"_s, u"add"_s, login, u"--name"_s, login, u"--role"_s, u"caseworker"_s, u"--team"_s, u"Tenggarong"_s});
+        admin({u"user"_s, u"add"_s, login, u"--name"_s, login, u"--role"_s, u"caseworker"_s, u"--team"_s,
+               u"Tenggarong"_s});
 
     Test::ServerProcess process({server, data.path(), url, ca.serverChain(), ca.serverKey(), {}});
     INFO(process.error().toStdString());
@@ -137,7 +139,8 @@ TEST_CASE("two laptops edit one case offline and converge through the district s
 
     // Siti records a case offline, then syncs.
     const QString id = siti.ok({u"case"_s, u"new"_s}, intake).json().value(u"id"_s).toString();
-    CHECK(siti.ok({u"case"_s, u"show"_s, id}).json().value(u"sync"_s).toObject().value(u"state"_s).toString() == u"pending");
+    CHECK(siti.ok({u"case"_s, u"show"_s, id}).json().value(u"sync"_s).toObject().value(u"state"_s).toString()
+          == u"pending");
     const QJsonObject first = siti.ok({u"sync"_s, u"now"_s}).json();
     CHECK(first.value(u"pushed"_s).toInt() > 10);
     CHECK(first.value(u"rejected"_s).toInt() == 0);
@@ -175,11 +178,14 @@ TEST_CASE("two laptops edit one case offline and converge through the district s
                                    c.value(u"loser"_s).toObject().value(u"value"_s).toString()};
         CHECK(values.contains(u"Versi Siti: korban mengungsi ke rumah ibunya"_s));
         CHECK(values.contains(u"Versi Budi: korban masih di rumah"_s));
-        CHECK(l->ok({u"case"_s, u"show"_s, id}).json().value(u"sync"_s).toObject().value(u"state"_s).toString() == u"conflict");
+        CHECK(
+            l->ok({u"case"_s, u"show"_s, id}).json().value(u"sync"_s).toObject().value(u"state"_s).toString()
+            == u"conflict");
     }
 
     // Siti keeps the other value; after the next syncs both laptops hold it and no conflict.
-    const QString conflictId = siti.ok({u"conflicts"_s, u"list"_s}).array().first().toObject().value(u"id"_s).toString();
+    const QString conflictId
+        = siti.ok({u"conflicts"_s, u"list"_s}).array().first().toObject().value(u"id"_s).toString();
     siti.ok({u"conflicts"_s, u"resolve"_s, conflictId, u"--keep"_s, u"loser"_s});
     siti.ok({u"sync"_s, u"now"_s});
     budi.ok({u"sync"_s, u"now"_s});
@@ -187,8 +193,9 @@ TEST_CASE("two laptops edit one case offline and converge through the district s
           == budi.ok({u"case"_s, u"show"_s, id}).json().value(u"narrative"_s));
     CHECK(budi.ok({u"conflicts"_s, u"list"_s}).array().isEmpty());
 
-    // A sync with nothing to do: one handshake, no push, one pull page: under 1 KB.
+    // A sync with nothing to do: one round trip (the handshake carries the first page), under 1 KB.
     const QJsonObject idle = siti.ok({u"sync"_s, u"now"_s}).json();
+    CHECK(idle.value(u"round_trips"_s).toInt() == 1);
     CHECK(idle.value(u"pushed"_s).toInt() == 0);
     CHECK(idle.value(u"pulled"_s).toInt() == 0);
     CHECK(idle.value(u"bytes_sent"_s).toInt() + idle.value(u"bytes_received"_s).toInt() < 1024);

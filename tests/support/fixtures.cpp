@@ -2,6 +2,7 @@
 #include "tests/support/fixtures.h"
 
 #include <QDirIterator>
+#include <QFileInfo>
 #include <QFile>
 
 #include <catch2/catch.hpp>
@@ -55,6 +56,30 @@ void ProfileFixture::reopen()
     profile = std::move(*opened);
     REQUIRE(profile->unlock({}, passphrase).ok());
     session = std::make_unique<Core::Session>(*profile, codes(), regions());
+}
+
+ProfileFixture::ProfileFixture(Empty)
+{
+    REQUIRE(dir.isValid());
+}
+
+std::unique_ptr<ProfileFixture> ProfileFixture::cloneOf(ProfileFixture &source)
+{
+    std::unique_ptr<ProfileFixture> copy(new ProfileFixture(Empty{}));
+    source.session.reset();
+    source.profile.reset();
+    const QDir from(source.dir.path());
+    QDirIterator it(from.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        const QString target = QDir(copy->dir.path()).filePath(from.relativeFilePath(path));
+        REQUIRE(QDir().mkpath(QFileInfo(target).path()));
+        REQUIRE(QFile::copy(path, target));
+    }
+    source.reopen();
+    copy->clock.set(source.clock.nowMs());
+    copy->reopen();
+    return copy;
 }
 
 Core::CaseDraft sampleDraft()

@@ -30,11 +30,18 @@ struct ProfileFixture
     ~ProfileFixture();
 
     void reopen(); // close and open again from disk, unlocked
+    // A copy of `source`'s folder (a cloned laptop: same site, same token), opened and unlocked;
+    // `source` is closed for the copy and opened again.
+    static std::unique_ptr<ProfileFixture> cloneOf(ProfileFixture &source);
 
     QTemporaryDir dir;
     Core::FixedClock clock{fixedNowMs};
     std::unique_ptr<Core::Profile> profile;
     std::unique_ptr<Core::Session> session;
+
+private:
+    struct Empty { };
+    explicit ProfileFixture(Empty);
 };
 
 // An intake draft for a girl in Kutai Kartanegara, with a perpetrator and a reporter.

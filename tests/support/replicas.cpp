@@ -3,17 +3,16 @@
 
 #include "core/profile/profile.h"
 #include "core/store/changelog.h"
+#include "core/store/database.h"
 #include "core/store/recordreader.h"
 #include "core/store/schema.h"
 #include "core/store/statement.h"
-#include "core/store/database.h"
 
 #include <QJsonDocument>
 #include <QSet>
 
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 
 using namespace Qt::StringLiterals;
 
@@ -25,7 +24,8 @@ QString replicaDigest(Core::Profile &profile, const QStringList &caseIds)
     QSet<QString> persons;
     if (!caseIds.isEmpty()) {
         for (const QString &caseId : caseIds) {
-            Core::Statement &q = profile.database().statement(u"SELECT person_id FROM case_persons WHERE case_id = ?"_s);
+            Core::Statement &q
+                = profile.database().statement(u"SELECT person_id FROM case_persons WHERE case_id = ?"_s);
             q.bind(1, caseId);
             while (q.next())
                 persons.insert(q.text(0));
@@ -48,11 +48,12 @@ QString replicaDigest(Core::Profile &profile, const QStringList &caseIds)
                 if (!v.isValid() || v.isNull())
                     continue;
                 fields << f.name + u'='
-                              + QString::fromUtf8(QJsonDocument::fromVariant(QVariantList{v}).toJson(QJsonDocument::Compact));
+                              + QString::fromUtf8(
+                                  QJsonDocument::fromVariant(QVariantList{v}).toJson(QJsonDocument::Compact));
             }
             fields.sort();
-            lines << u"%1 %2 %3 %4 %5"_s.arg(entity.name, r.id, r.caseId, r.deleted ? u"deleted"_s : u"live"_s,
-                                              fields.join(u' '));
+            lines << u"%1 %2 %3 %4 %5"_s.arg(entity.name, r.id, r.caseId,
+                                             r.deleted ? u"deleted"_s : u"live"_s, fields.join(u' '));
         }
     }
     lines.sort();

@@ -19,6 +19,14 @@ Settings &settings();
 // One schedule: laptops and a district server (real SQLite store and SyncService, in this
 // process) under a transport that loses, duplicates, replays and truncates pages; seeded random
 // edits, reassignments, clock jumps and restarts; then a calm period and the invariants.
+// Coverage of DESIGN.md §5 "The ten failures": 1 and 2 (the transport: replies lost after commit,
+// duplicates, replays, cut pages), 3 (laptops offline for days, edits crowding onto shared cases,
+// the supervisor setting do-not-contact: safety conflicts), 4 (clock jumps), 5 (deletes and
+// undeletes racing updates; tombstone clean-up past retention is not a feature yet), 6
+// (reassignments while offline), 8 (a cloned laptop database; a server restored from a backup,
+// epochs), 10 (restarts, poison ops pushed through the real service, bounded calm rounds), and
+// §6 revocation. Not covered: 7 (person merge: no merge feature yet) and 9 (schema skew: there is
+// no renamed field and no second schema version to migrate between yet).
 // Returns an empty string when every invariant held, else what failed (with the seed).
 QString runSchedule(std::uint64_t seed, int steps);
 

@@ -3,6 +3,17 @@
 // cut short or altered is refused whole.
 #include "sync/bundle.h"
 
+#include "core/util/uuid.h"
+#include "sync/enrollmentcode.h"
+#include "sync/server/bundleoffice.h"
+#include "tests/support/fixtures.h"
+#include "tests/support/pgcluster.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
 #include <catch2/catch.hpp>
 
 using namespace Qt::StringLiterals;
@@ -85,4 +96,229 @@ TEST_CASE("a bundle from someone else, or for someone else, is refused", "[sync]
     REQUIRE_FALSE(misdirected.ok());
     CHECK(misdirected.error().code == Core::Error::Code::Refused);
     CHECK(misdirected.error().detail.contains(u"addressed to another"));
+}
+
+// --- the office's side (BundleOffice) against a real store, on both backends ---------------
+
+namespace {
+
+const qint64 now = Test::stampAt(Test::fixedNowMs);
+
+// A laptop enrolled through the service with its own bundle keys, as SyncClient::enroll does.
+struct BundleLaptop
+{
+    Sync::BundleKeys keys = Sync::BundleKeys::generate();
+    Sync::EnrollReply reply;
+    Sync::ServerDevice device;
+};
+
+BundleLaptop enrollWithKeys(Test::ServerFixture &f, const QString &login, const QString &team, const QString &site)
+{
+    if (!f.store->teamId(team).ok())
+        REQUIRE(f.admin->createTeam(team).ok());
+    REQUIRE(f.admin->createUser(login, login, u"caseworker"_s, team).ok());
+    auto code = Sync::EnrollmentCode::parse(f.admin->enroll(login, u"laptop of "_s + login).value());
+    REQUIRE(code.ok());
+    BundleLaptop laptop;
+    const Sync::Response response
+        = f.call(Sync::Endpoint::enroll, {},
+                 Sync::Wire::encode(Sync::EnrollRequest{code->secret, login, site, laptop.keys.signPublic,
+                                                        laptop.keys.boxPublic}));
+    REQUIRE(response.status == 200);
+    REQUIRE(Sync::Wire::decode(response.body, laptop.reply).ok());
+    laptop.device = f.store->deviceById(laptop.reply.deviceId).value().value();
+    return laptop;
+}
+
+QByteArray laptopBundle(const BundleLaptop &laptop, const Sync::BundleKeys &office, const QList<Sync::PushRequest> &batches)
+{
+    Sync::BundleContent content;
+    content.kind = u"laptop"_s;
+    content.sender = laptop.reply.deviceId;
+    content.recipient = u"server"_s;
+    content.meta.insert(u"cursor"_s, QByteArray());
+    content.meta.insert(u"site"_s, laptop.device.siteId.toUtf8());
+    for (const Sync::PushRequest &batch : batches)
+        content.pages << Sync::Wire::encode(batch);
+    return Sync::Bundle::write(content, laptop.keys, office.boxPublic);
+}
+
+struct OfficeReply
+{
+    QList<Sync::PushReply> pushed;
+    QList<Sync::PullReply> pulled;
+    QByteArray baseCursor;
+};
+
+OfficeReply openReply(const QByteArray &file, const Test::ServerFixture &f, const BundleLaptop &laptop)
+{
+    auto content = Sync::Bundle::read(file, f.store->bundleKeys().signPublic, laptop.keys);
+    REQUIRE(content.ok());
+    CHECK(content->kind == u"office");
+    CHECK(content->recipient == laptop.reply.deviceId);
+    OfficeReply out;
+    out.baseCursor = content->meta.value(u"base_cursor"_s);
+    const int pushPages = content->meta.value(u"push_pages"_s).toInt();
+    for (int i = 0; i < content->pages.size(); ++i) {
+        if (i < pushPages) {
+            Sync::PushReply r;
+            REQUIRE(Sync::Wire::decode(content->pages.at(i), r).ok());
+            out.pushed << r;
+        } else {
+            Sync::PullReply r;
+            REQUIRE(Sync::Wire::decode(content->pages.at(i), r).ok());
+            out.pulled << r;
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("the office stores a laptop's bundle once and answers with verdicts and pages for it only",
+          "[sync][bundle]")
+{
+    Test::ServerFixture f(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    const QFile keyFile(QDir(f.dir.path()).filePath(u"bundle.key"_s));
+    REQUIRE(keyFile.exists());
+    CHECK(keyFile.size() == 64);
+    CHECK((keyFile.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther)) == 0);
+    BundleLaptop ani = enrollWithKeys(f, u"ani"_s, u"Tenggarong"_s, u"site-ani"_s);
+    BundleLaptop sri = enrollWithKeys(f, u"sri"_s, u"Tenggarong"_s, u"site-sri"_s);
+    // The enrollment exchanged the keys both ways.
+    CHECK(ani.reply.serverSignPublic == f.store->bundleKeys().signPublic);
+    CHECK(ani.reply.serverBoxPublic == f.store->bundleKeys().boxPublic);
+    CHECK(ani.device.bundleSignPublic == ani.keys.signPublic);
+    CHECK(ani.device.bundleBoxPublic == ani.keys.boxPublic);
+
+    const QString caseId = Core::newUuidV7(0);
+    const QList<Sync::WireOp> ops = Test::intakeOps(u"site-ani"_s, 1, caseId, u"ani"_s, now);
+    const QByteArray file = laptopBundle(ani, f.store->bundleKeys(), {{u"site-ani"_s, ops.mid(0, 2)}, {u"site-ani"_s, ops.mid(2)}});
+
+    Sync::BundleOffice office(*f.store, f.clock);
+    auto first = office.importLaptopBundle(file);
+    INFO((first ? std::string() : first.error().detail.toStdString()));
+    REQUIRE(first.ok());
+    CHECK(first->summary.pushed == 4);
+    CHECK(first->summary.duplicates == 0);
+    CHECK(first->summary.pushPages == 2);
+    const qint64 stored = f.store->opCount().value();
+    const OfficeReply reply = openReply(first->file, f, ani);
+    REQUIRE(reply.pushed.size() == 2);
+    CHECK(reply.pushed.last().ackedThrough == 4);
+    REQUIRE_FALSE(reply.pulled.isEmpty());
+    CHECK_FALSE(reply.pulled.last().more);
+    // The office's registry number for the new case travels back in the pull pages.
+    bool numbered = false;
+    for (const Sync::PullReply &page : reply.pulled)
+        for (const Sync::WireOp &op : page.ops)
+            numbered = numbered || (op.caseId == caseId && op.field == u"registry_number");
+    CHECK(numbered);
+
+    // The same bundle again: nothing stored twice, the same answer.
+    auto again = office.importLaptopBundle(file);
+    REQUIRE(again.ok());
+    CHECK(again->summary.pushed == 0);
+    CHECK(again->summary.duplicates == 4);
+    CHECK(f.store->opCount().value() == stored);
+    CHECK(openReply(again->file, f, ani).pulled.last().nextCursor == reply.pulled.last().nextCursor);
+
+    // The answer is for Ani's laptop only.
+    CHECK(Sync::Bundle::read(first->file, f.store->bundleKeys().signPublic, sri.keys).error().code
+          == Core::Error::Code::Refused);
+
+    // An office-initiated bundle for Sri (the case is on her team) carries the case.
+    REQUIRE(f.admin->assignCase(caseId, {}, u"Tenggarong"_s).ok());
+    auto forSri = office.exportForDevice(sri.reply.deviceId);
+    REQUIRE(forSri.ok());
+    const OfficeReply sriReply = openReply(forSri->file, f, sri);
+    CHECK(sriReply.pushed.isEmpty());
+    CHECK(sriReply.baseCursor.isEmpty());
+    int caseOps = 0;
+    for (const Sync::PullReply &page : sriReply.pulled)
+        for (const Sync::WireOp &op : page.ops)
+            caseOps += op.caseId == caseId ? 1 : 0;
+    CHECK(caseOps >= 4);
+}
+
+TEST_CASE("the office refuses a bundle with another site's ops whole, and bundles of revoked devices",
+          "[sync][bundle]")
+{
+    Test::ServerFixture f(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    BundleLaptop ani = enrollWithKeys(f, u"ani"_s, u"Tenggarong"_s, u"site-ani"_s);
+    Sync::BundleOffice office(*f.store, f.clock);
+    const qint64 before = f.store->opCount().value();
+
+    // A good first page and a second page with another site's ops: nothing is stored.
+    const QList<Sync::WireOp> good = Test::intakeOps(u"site-ani"_s, 1, Core::newUuidV7(0), u"ani"_s, now);
+    const QList<Sync::WireOp> foreign = Test::intakeOps(u"site-sri"_s, 1, Core::newUuidV7(0), u"sri"_s, now);
+    auto mixed = office.importLaptopBundle(
+        laptopBundle(ani, f.store->bundleKeys(), {{u"site-ani"_s, good}, {u"site-ani"_s, foreign}}));
+    REQUIRE_FALSE(mixed.ok());
+    CHECK(mixed.error().code == Core::Error::Code::Refused);
+    CHECK(f.store->opCount().value() == before);
+
+    // Cut short: refused, with the reason.
+    const QByteArray file = laptopBundle(ani, f.store->bundleKeys(), {{u"site-ani"_s, good}});
+    auto cut = office.importLaptopBundle(file.left(file.size() - 10));
+    REQUIRE_FALSE(cut.ok());
+    CHECK(cut.error().code == Core::Error::Code::Corrupt);
+    CHECK(cut.error().detail.contains(u"cut short"));
+    CHECK(f.store->opCount().value() == before);
+
+    // Not signed by the device it names.
+    BundleLaptop impostor;
+    impostor.reply = ani.reply;
+    impostor.device = ani.device;
+    auto forged = office.importLaptopBundle(laptopBundle(impostor, f.store->bundleKeys(), {{u"site-ani"_s, good}}));
+    REQUIRE_FALSE(forged.ok());
+    CHECK(forged.error().code == Core::Error::Code::Refused);
+
+    REQUIRE(f.admin->revokeDevice(ani.reply.deviceId).ok());
+    auto revoked = office.importLaptopBundle(file);
+    REQUIRE_FALSE(revoked.ok());
+    CHECK(revoked.error().code == Core::Error::Code::Refused);
+    CHECK(revoked.error().detail.contains(u"revoked"));
+    CHECK(f.store->opCount().value() == before);
+}
+
+TEST_CASE("a server store from before bundles gets the new columns and its bundle keys when opened",
+          "[sync][bundle]")
+{
+    QTemporaryDir dir;
+    REQUIRE(Sync::ServerStore::initialise(dir.path(), {}, u"6402"_s).ok());
+    // Take the store back to schema 1 as an older build left it: no bundle columns, no key file.
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"downgrade"_s);
+        db.setDatabaseName(QDir(dir.path()).filePath(u"server.db"_s));
+        REQUIRE(db.open());
+        QSqlQuery q(db);
+        // Tables of later steps go too (they are created again by the upgrade).
+        const QStringList v1{u"meta"_s,        u"teams"_s,     u"users"_s,        u"devices"_s,
+                             u"enrollments"_s, u"ops"_s,       u"rejected_ops"_s, u"cases"_s,
+                             u"site_acks"_s,   u"device_cases"_s, u"device_purges"_s};
+        for (const QString &table : db.tables()) {
+            if (!v1.contains(table))
+                REQUIRE(q.exec(u"DROP TABLE "_s + table));
+        }
+        for (const QString &sql : {u"ALTER TABLE devices DROP COLUMN bundle_sign"_s,
+                                   u"ALTER TABLE devices DROP COLUMN bundle_box"_s,
+                                   u"ALTER TABLE devices DROP COLUMN bundle_cursor"_s,
+                                   u"UPDATE meta SET num = 1 WHERE key = 'schema_version'"_s})
+            REQUIRE(q.exec(sql));
+    }
+    QSqlDatabase::removeDatabase(u"downgrade"_s);
+    REQUIRE(QFile::remove(QDir(dir.path()).filePath(u"bundle.key"_s)));
+
+    auto opened = Sync::ServerStore::open(dir.path(), {});
+    INFO((opened ? std::string() : opened.error().detail.toStdString()));
+    REQUIRE(opened.ok());
+    CHECK((*opened)->bundleKeys().isValid());
+    CHECK(QFile(QDir(dir.path()).filePath(u"bundle.key"_s)).size() == 64);
+    CHECK((*opened)->setBundleCursor(u"no-such-device"_s, "x").ok());
+    CHECK((*opened)->bundleCursor(u"no-such-device"_s).value().isEmpty());
+    // The keys stay the same on the next open.
+    const QByteArray signPublic = (*opened)->bundleKeys().signPublic;
+    opened->reset();
+    CHECK(Sync::ServerStore::open(dir.path(), {}).value()->bundleKeys().signPublic == signPublic);
 }

@@ -123,8 +123,9 @@ TEST_CASE("two laptops edit one case offline, sync, converge, and the conflict i
         CHECK(f->session->cases().load(id).value().openConflicts == 1);
     }
 
-    // A no-op sync: one handshake, one push check (nothing), one pull.
+    // A no-op sync: one round trip (the handshake carries the empty first page), under 1 KB.
     const Sync::SyncSummary idle = district.sync(siti);
+    CHECK(idle.roundTrips == 1);
     CHECK(idle.pushed == 0);
     CHECK(idle.pulled == 0);
     CHECK(idle.bytesSent + idle.bytesReceived < 1024);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Merging what other laptops wrote (core's Replicator), without a server: ops handed over as
 // pages, in every order, twice. The rules of DESIGN.md §5 per field kind.
+#include "core/clock/hlc.h"
 #include "core/profile/profile.h"
 #include "core/profile/session.h"
 #include "core/store/caserepository.h"
@@ -236,4 +237,81 @@ TEST_CASE("a stamp the server clamped replaces ours where ours still stands", "[
     REQUIRE(q.next());
     CHECK(q.text(0).contains(u"incident_scene=42@"_s));
     q.reset();
+}
+
+TEST_CASE("an op whose value could not be read is kept unapplied and the page still applies", "[sync][replicator]")
+{
+    // Failure 10 (found by the sync simulation): a sealed value that does not open used to fail
+    // the whole pull page, so the laptop fetched and failed on that page for ever.
+    Test::ProfileFixture a, b;
+    const QString id = createCase(a);
+    REQUIRE(Test::exchange(*a.profile, *b.profile).kept == 0);
+    Core::ReplicaOp poison{u"site-x"_s, 1, u"txn-x"_s, u"case"_s, id, id, u"narrative"_s, u"set"_s,
+                           std::nullopt, qint64(Core::HlcStamp::from(quint64(Test::fixedNowMs + 5000), 0).packed),
+                           u"rina"_s, 0, 1, u"sealed value does not open"_s};
+    Core::ReplicaOp good = poison;
+    good.seq = 2;
+    good.txn = u"txn-y"_s;
+    good.field = u"incident_scene"_s;
+    good.value = QByteArray("school");
+    good.unreadable.clear();
+    Core::Replicator r(b.profile->changeLog());
+    Core::ReplicaPage page;
+    page.ops = {poison, good};
+    page.meta.insert(u"sync.cursor"_s, u"after-poison"_s);
+    const Core::Result<Core::ApplyStats> stats = r.apply(page);
+    REQUIRE(stats.ok());
+    CHECK(stats->kept == 1);
+    CHECK(field(b, id, u"narrative"_s).toString().startsWith(u"Korban diancam"));
+    CHECK(field(b, id, u"incident_scene"_s).toString() == u"school"_s);
+    CHECK(b.profile->changeLog().meta(u"sync.cursor"_s).value() == u"after-poison"_s);
+    const auto unapplied = [&] {
+        int n = 0;
+        for (const Core::ConflictRecord &c : openConflicts(b))
+            n += c.kind == u"unapplied" && c.field == u"narrative" ? 1 : 0;
+        return n;
+    };
+    CHECK(unapplied() == 1);
+    // Sent again: held once, flagged once.
+    REQUIRE(r.apply(page).ok());
+    CHECK(unapplied() == 1);
+}
+
+TEST_CASE("a safety field converges whatever the order: an edit that saw a value lowers it everywhere",
+          "[sync][replicator]")
+{
+    // Found by the sync simulation (failure 3): A sets do-not-contact, B sees it and clears it,
+    // C clears it without seeing A. Merging pairwise into the current value kept A's value on
+    // the replica that got C's edit before B's, and B's everywhere else.
+    Test::ProfileFixture a, b, c, first, second;
+    const auto own = [](Test::ProfileFixture &f) {
+        Core::Replicator r(f.profile->changeLog());
+        return r.outbox(0, 1000000).value();
+    };
+    const auto give = [](Test::ProfileFixture &to, const QList<Core::ReplicaOp> &ops) {
+        Core::Replicator r(to.profile->changeLog());
+        Core::ReplicaPage page;
+        page.ops = ops;
+        REQUIRE(r.apply(page).ok());
+    };
+    const QString id = createCase(a);
+    const QList<Core::ReplicaOp> created = own(a);
+    give(b, created);
+    give(c, created);
+    patchCase(a, id, {{u"do_not_contact"_s, true}});
+    const QList<Core::ReplicaOp> x = own(a).mid(created.size());
+    give(b, x);
+    b.clock.advance(60'000);
+    patchCase(b, id, {{u"do_not_contact"_s, false}});
+    patchCase(c, id, {{u"do_not_contact"_s, false}});
+    const QList<Core::ReplicaOp> y = own(b), z = own(c);
+    give(first, created + x);
+    give(first, z);
+    give(first, y);
+    give(second, created + x);
+    give(second, y);
+    give(second, z);
+    CHECK(field(first, id, u"do_not_contact"_s).toBool() == false);
+    CHECK(field(second, id, u"do_not_contact"_s).toBool() == false);
+    CHECK(Test::replicaDigest(*first.profile).toStdString() == Test::replicaDigest(*second.profile).toStdString());
 }

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The server store's ingest and paging rules, on SQLite and on a real PostgreSQL cluster.
 #include "core/util/uuid.h"
+#include "sync/server/admin.h"
 #include "sync/server/serverstore.h"
+#include "sync/server/syncservice.h"
 #include "tests/support/fixtures.h"
 #include "tests/support/pgcluster.h"
 
+#include <QFile>
 #include <QSet>
 #include <QSqlQuery>
 
@@ -257,12 +260,12 @@ TEST_CASE("a new case gets one registry number, as a server op", "[sync][server]
     CHECK(f.store->registryNumber(second).value() == u"6402-2026-00002"_s);
     const QList<WireOp> stored = f.store->caseOps(first).value();
     const auto serverOps = std::count_if(stored.cbegin(), stored.cend(), [&](const WireOp &op) {
-        return op.site == f.store->siteId() && op.field == u"registry_number";
+        return op.site == f.store->epochSite() && op.field == u"registry_number";
     });
     CHECK(serverOps == 1);
     CHECK(stored.last().author == u"server"_s);
     CHECK(stored.last().value == QByteArray("6402-2026-00001"));
-    CHECK(f.store->ackedThrough(f.store->siteId()).value() == 2);
+    CHECK(f.store->ackedThrough(f.store->epochSite()).value() == 2);
 }
 
 TEST_CASE("pages after the cursor carry every op once, in cursor order", "[sync][server]")
@@ -402,4 +405,89 @@ TEST_CASE("a store is initialised once and refuses an uninitialised folder", "[s
     CHECK((*store)->dialect()
           == (backend == "postgresql" ? Sync::ServerStore::Dialect::Postgres
                                       : Sync::ServerStore::Dialect::Sqlite));
+}
+
+TEST_CASE("a site clash stops judging the batch, so a clone's later ops are not stored under the old site",
+          "[sync][server]")
+{
+    // Found by the sync simulation: the ops after a clash were accepted under the old site,
+    // then the clone moved them to a new site and sent them again: stored twice.
+    ServerFixture f(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    const auto ani = f.enroll(u"ani"_s, u"caseworker"_s, {}, u"site-ani"_s);
+    const QString caseId = newId();
+    const QList<WireOp> ops = Test::intakeOps(u"site-ani"_s, 1, caseId, u"ani"_s, now);
+    REQUIRE(f.push(ani, ops).ackedThrough == 4);
+
+    WireOp clash = ops[3];
+    clash.txn = newId();
+    clash.value = "2026-11-21";
+    WireOp next = Test::caseSetOp(u"site-ani"_s, 5, clash.txn, caseId, u"incident_scene"_s, "school", u"ani"_s, now + 1);
+    const Sync::PushReply reply = f.push(ani, {clash, next});
+    REQUIRE(reply.verdicts.size() == 2);
+    CHECK(reply.verdicts.at(0).reason == u"site_clash"_s);
+    CHECK(reply.verdicts.at(1).kind == Verdict::Kind::Rejected);
+    CHECK(reply.ackedThrough == 4);
+    CHECK(countOps(*f.store, u"site-ani"_s) == 4);
+}
+
+TEST_CASE("every open is a new epoch: server ops get a fresh site, a cursor from before a restore is refused",
+          "[sync][server]")
+{
+    ServerFixture f("sqlite");
+    const auto ani = f.enroll(u"ani"_s, u"caseworker"_s, {}, u"site-ani"_s);
+    const QString first = newId();
+    REQUIRE(f.push(ani, Test::intakeOps(u"site-ani"_s, 1, first, u"ani"_s, now)).ackedThrough == 4);
+    const QString epoch1 = f.store->epochSite();
+    CHECK(epoch1 != f.store->siteId());
+
+    // A backup (a consistent copy), then more: a case with its registry number.
+    const QString db = f.dir.filePath(u"server.db"_s);
+    const QString backup = f.dir.filePath(u"server.db.bak"_s);
+    {
+        QSqlDatabase copier = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"epoch-backup"_s);
+        copier.setDatabaseName(db);
+        REQUIRE(copier.open());
+        QSqlQuery q(copier);
+        REQUIRE(q.exec(u"VACUUM INTO '%1'"_s.arg(backup)));
+    }
+    QSqlDatabase::removeDatabase(u"epoch-backup"_s);
+    const QString second = newId();
+    REQUIRE(f.push(ani, Test::intakeOps(u"site-ani"_s, 5, second, u"ani"_s, now + 10)).ackedThrough == 8);
+    const Sync::PullReply page = f.pull(ani, {});
+    const QByteArray late = page.nextCursor;
+    const auto registry = [&](const QList<WireOp> &ops, const QString &caseId) {
+        for (const WireOp &op : ops) {
+            if (op.caseId == caseId && op.field == u"registry_number")
+                return std::pair{op.site, op.seq};
+        }
+        return std::pair{QString(), qint64(0)};
+    };
+    const auto before = registry(page.ops, second);
+    CHECK(before.first == epoch1);
+    CHECK(before.second == 2);
+
+    // A restart keeps cursors valid.
+    f.service.reset();
+    f.admin.reset();
+    f.store.reset();
+    f.store = Sync::ServerStore::open(f.dir.path(), {}).value();
+    CHECK(f.store->epochSite() != epoch1);
+    CHECK(f.store->cursorValid(late).value());
+
+    // The restore: the second case and its registry number are gone from the server.
+    f.store.reset();
+    for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s})
+        QFile::remove(db + suffix);
+    REQUIRE(QFile::copy(backup, db));
+    f.store = Sync::ServerStore::open(f.dir.path(), {}).value();
+    f.admin = std::make_unique<Sync::Admin>(*f.store, f.clock);
+    f.service = std::make_unique<Sync::SyncService>(*f.store, f.clock);
+    CHECK_FALSE(f.store->cursorValid(late).value());
+    // The laptop sends its ops again; the new registry op is not a (site, seq) the laptop holds.
+    REQUIRE(f.push(ani, Test::intakeOps(u"site-ani"_s, 5, second, u"ani"_s, now + 10)).ackedThrough == 8);
+    // The refilled seqs do not make the old cursor valid again.
+    CHECK_FALSE(f.store->cursorValid(late).value());
+    const auto after = registry(f.pull(ani, {}).ops, second);
+    CHECK(after.first == f.store->epochSite());
+    CHECK(after != before);
 }

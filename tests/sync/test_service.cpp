@@ -152,13 +152,34 @@ TEST_CASE("requests without a valid token, from revoked devices or unreadable ar
     const Sync::Response wrongType = f.call(Sync::Endpoint::enroll, {}, pull);
     CHECK(wrongType.status == 400);
 
-    // Pushing for another site than the one bound at enrollment.
+    // Pushing for a site bound to another device, or ops of another site than the request's.
+    const auto budi = f.enroll(u"budi"_s, u"caseworker"_s, {}, u"site-budi"_s);
     const QList<Sync::WireOp> foreign
-        = Test::intakeOps(u"site-other"_s, 1, Core::newUuidV7(0), u"ani"_s, now);
+        = Test::intakeOps(u"site-budi"_s, 1, Core::newUuidV7(0), u"ani"_s, now);
     const Sync::Response other = f.call(Sync::Endpoint::push, ani.reply.token,
-                                        Sync::Wire::encode(Sync::PushRequest{u"site-other"_s, foreign}));
+                                        Sync::Wire::encode(Sync::PushRequest{u"site-budi"_s, foreign}));
     CHECK(other.status == 403);
+    const Sync::Response mixed = f.call(Sync::Endpoint::push, ani.reply.token,
+                                        Sync::Wire::encode(Sync::PushRequest{u"site-ani"_s, foreign}));
+    CHECK(mixed.status == 403);
+    const Sync::Response server = f.call(Sync::Endpoint::push, ani.reply.token,
+                                         Sync::Wire::encode(Sync::PushRequest{f.store->siteId(), {}}));
+    CHECK(server.status == 403);
     CHECK(f.store->opCount().value() == 0);
+
+    // A new site id nobody used (a cloned laptop moved to it) is bound to the first device that
+    // uses it; then it is that device's alone.
+    const QList<Sync::WireOp> moved = Test::intakeOps(u"site-ani-2"_s, 1, Core::newUuidV7(0), u"ani"_s, now);
+    const Sync::Response taken = f.call(Sync::Endpoint::push, ani.reply.token,
+                                        Sync::Wire::encode(Sync::PushRequest{u"site-ani-2"_s, moved}));
+    CHECK(taken.status == 200);
+    CHECK(f.store->opCount().value() > 0);
+    const Sync::Response stolen = f.call(Sync::Endpoint::push, budi.reply.token,
+                                         Sync::Wire::encode(Sync::PushRequest{u"site-ani-2"_s, moved}));
+    CHECK(stolen.status == 403);
+    const Sync::Response stolenHello
+        = f.call(Sync::Endpoint::handshake, budi.reply.token, hello(u"site-ani-2"_s, {}));
+    CHECK(stolenHello.status == 403);
 
     REQUIRE(f.admin->revokeDevice(ani.reply.deviceId).ok());
     for (const char *endpoint : {Sync::Endpoint::pull, Sync::Endpoint::push, Sync::Endpoint::handshake}) {
@@ -166,7 +187,8 @@ TEST_CASE("requests without a valid token, from revoked devices or unreadable ar
         CHECK(revoked.status == 403);
         CHECK(errorCode(revoked) == "revoked");
     }
-    CHECK(f.admin->listDevices()->at(0).revoked());
+    for (const Sync::ServerDevice &d : *f.admin->listDevices())
+        CHECK(d.revoked() == (d.id == ani.reply.deviceId));
 }
 
 TEST_CASE("the handshake checks versions and reports acknowledgement and cursor validity", "[sync][service]")
@@ -234,7 +256,7 @@ TEST_CASE("an admin's assignment travels as server ops to the assignee's laptop"
                                        [](const Sync::WireOp &op) { return op.field == u"assigned_team"; });
     REQUIRE(assigned != page.ops.cend());
     CHECK(assigned->author == u"server"_s);
-    CHECK(assigned->site == f.store->siteId());
+    CHECK(assigned->site == f.store->epochSite());
     CHECK(QString::fromUtf8(*assigned->value) == f.store->teamId(u"Tim Selatan"_s).value());
     CHECK(page.ops.size() == 6); // intake, registry number, assignment
 
