@@ -647,8 +647,15 @@ QString Schedule::invariants()
         scope.sort();
         const QStringList local = localCases(l, true);
         held.insert(l.name, QSet<QString>(local.cbegin(), local.cend()));
-        if (scope != local)
+        if (scope != local) {
             report(u"%1 holds %2 cases, its scope is %3"_s.arg(l.name).arg(local.size()).arg(scope.size()));
+            for (const QString &id : scope)
+                if (!local.contains(id))
+                    trace(u"%1 misses %2"_s.arg(l.name, id));
+            for (const QString &id : local)
+                if (!scope.contains(id))
+                    trace(u"%1 holds out of scope %2"_s.arg(l.name, id));
+        }
         const QByteArray cursor = QByteArray::fromBase64(log.meta(u"sync.cursor"_s).value().toLatin1());
         if (!m_store->cursorValid(cursor).value())
             report(u"%1: cursor is not valid on the server"_s.arg(l.name));

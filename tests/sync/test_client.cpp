@@ -153,3 +153,56 @@ TEST_CASE("a reassigned case leaves the old laptop after its pending edit is pus
     district.sync(budi);
     CHECK(budi.session->cases().load(id).value().kase.text(u"incident_scene"_s) == u"school");
 }
+
+TEST_CASE("both copies of a cloned laptop reach the server: none of their edits is skipped or doubled",
+          "[sync][client]")
+{
+    // Found by the sync simulation: the clone pushed the shared unsent history (duplicates), the
+    // server acknowledged up to what the other copy had pushed, and the clone took its own
+    // unsent edit under that seq as acknowledged: lost. And a copy that pulled the other's ops
+    // under its own site id before pushing looped for ever.
+    District district;
+    Test::ProfileFixture siti(Core::Role::Caseworker, false, u"siti"_s);
+    district.enroll(siti, u"caseworker"_s);
+    const QString id = siti.session->cases().create(Test::sampleDraft()).value().id;
+    std::unique_ptr<Test::ProfileFixture> copy = Test::ProfileFixture::cloneOf(siti);
+    patchCase(siti, id, {{u"incident_scene"_s, u"workplace"_s}});
+    copy->clock.advance(60'000);
+    patchCase(*copy, id, {{u"incident_scene"_s, u"school"_s}});
+    patchCase(*copy, id, {{u"do_not_contact"_s, true}});
+    district.sync(siti);
+    {
+        Sync::SyncClient client(*copy->profile, *district.transport);
+        client.pushBatch = 10; // the shared history first, as duplicates
+        Core::Result<Sync::SyncSummary> summary = client.syncOnce();
+        INFO((summary.ok() ? std::string() : summary.error().detail.toStdString()));
+        REQUIRE(summary.ok());
+        CHECK(summary->resited == 1);
+    }
+    for (int round = 0; round < 2; ++round) {
+        district.sync(siti);
+        district.sync(*copy);
+    }
+    CHECK(siti.profile->changeLog().pendingCount().value() == 0);
+    CHECK(copy->profile->changeLog().pendingCount().value() == 0);
+    CHECK(copy->profile->changeLog().siteId() != siti.profile->changeLog().siteId());
+    int school = 0, workplace = 0;
+    for (const Sync::WireOp &op : district.store->caseOps(id).value()) {
+        school += op.field == u"incident_scene" && op.value == QByteArray("school") ? 1 : 0;
+        workplace += op.field == u"incident_scene" && op.value == QByteArray("workplace") ? 1 : 0;
+    }
+    CHECK(school == 1);
+    CHECK(workplace == 1);
+    CHECK(Test::replicaDigest(*siti.profile, {id}).toStdString()
+          == Test::replicaDigest(*copy->profile, {id}).toStdString());
+
+    // A third copy that pulls before it ever pushes: it moves to a new site and keeps working.
+    std::unique_ptr<Test::ProfileFixture> third = Test::ProfileFixture::cloneOf(siti);
+    patchCase(siti, id, {{u"narrative"_s, u"Catatan terbaru"_s}});
+    district.sync(siti);
+    const Sync::SyncSummary pulled = district.sync(*third);
+    CHECK(pulled.resited == 1);
+    patchCase(*third, id, {{u"incident_scene"_s, u"household"_s}});
+    district.sync(*third);
+    CHECK(third->profile->changeLog().pendingCount().value() == 0);
+}
