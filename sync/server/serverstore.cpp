@@ -107,7 +107,13 @@ const char16_t *const schemaV3[] = {
 // Schema upgrades, append-only: schemaSteps[i] takes the store from version i+1 to i+2. A step
 // that has shipped is never edited. A new store runs version 1 and then every step; an older
 // store runs the steps it lacks when opened, in one transaction with the version bump.
-const std::span<const char16_t *const> schemaSteps[] = {schemaV2, schemaV3};
+// Version 4: what each device has pulled (the seq of the cursor it last sent), so the server can
+// tell that a closure and new activity on a case were made without seeing each other.
+const char16_t *const schemaV4[] = {
+    uR"(ALTER TABLE devices ADD COLUMN pulled_seq BIGINT NOT NULL DEFAULT 0)",
+};
+
+const std::span<const char16_t *const> schemaSteps[] = {schemaV2, schemaV3, schemaV4};
 constexpr int storeSchemaVersion = 1 + int(std::size(schemaSteps));
 
 std::atomic<int> connectionCounter{0};
@@ -642,7 +648,7 @@ WireOp readOp(const QSqlQuery &q, qint64 *seq = nullptr)
 // Appends one op of the server's own site inside an ingest transaction.
 Status appendServerOp(const ServerStore::Private &p, IngestState &state, const QString &serverSite,
                       const QString &txn, const QString &caseId, const QString &field, const QString &value,
-                      qint64 nowMs)
+                      qint64 nowMs, bool flag = false)
 {
     const Core::EntityDef *caseDef = Core::Schema::entity(u"case"_s);
     const Core::FieldDef *fieldDef = caseDef ? caseDef->field(field) : nullptr;
@@ -671,7 +677,8 @@ Status appendServerOp(const ServerStore::Private &p, IngestState &state, const Q
         op.value = Core::ValueCodec::encode(*fieldDef, value);
     op.hlc = qint64(state.hlc.now().packed);
     op.author = serverAuthor;
-    op.base = base->has_value() && !(*base)->isNull() ? (*base)->toLongLong() : 0;
+    // flag: base 0 on purpose, so every laptop keeps the value it replaces as a conflict.
+    op.base = !flag && base->has_value() && !(*base)->isNull() ? (*base)->toLongLong() : 0;
     op.schemaVersion = Core::Migrations::latestVersion();
     if (Status s = insertOp(p, ++state.nextSeq, op, op.hlc, QString(), nowMs, opDigest(op)); !s)
         return s;
@@ -684,6 +691,77 @@ Status appendServerOp(const ServerStore::Private &p, IngestState &state, const Q
     if (field == u"assigned_user" || field == u"assigned_team" || field == u"registry_number")
         return p.run(u"UPDATE cases SET "_s + field + u" = :value WHERE id = :id"_s,
                      {{u"value"_s, nullableText(value)}, {u"id"_s, caseId}});
+    return {};
+}
+
+const QByteArray closedStatus = QByteArrayLiteral("closed");
+const QString reopenedStatus = u"assessment"_s; // the workflow's reopening target
+
+// New work on a case: an entry added to it.
+bool isActivity(const QString &entity)
+{
+    static const QStringList entries{u"visit"_s,    u"service"_s, u"risk_assessment"_s, u"plan_item"_s,
+                                     u"followup"_s, u"note"_s,    u"attachment"_s};
+    return entries.contains(entity);
+}
+
+// DESIGN.md §5: a closure racing new activity reopens the case and flags it. The server sees both
+// in commit order and knows what each device had pulled, so it decides once: when the case's
+// current status is "closed" and an entry was added by a device that had not pulled the closure,
+// or the closure came from a device that had not pulled an entry added before it, the server
+// sets the status back to assessment (the workflow's reopening) with base 0. Every laptop then holds the same status and
+// records a `status` conflict (closed vs reopened) for a person to review.
+Status reopenRacingClosures(const ServerStore::Private &p, IngestState &state, const QString &serverSite,
+                            const ServerDevice &device, const QSet<QString> &cases, qint64 nowMs)
+{
+    if (cases.isEmpty())
+        return {};
+    auto pulled = p.scalar(u"SELECT pulled_seq FROM devices WHERE id = :id"_s, {{u"id"_s, device.id}});
+    if (!pulled)
+        return pulled.error();
+    const qint64 devicePulled = pulled->has_value() ? (*pulled)->toLongLong() : 0;
+    for (const QString &caseId : cases) {
+        // The current status: the last write by (hlc, site), as every laptop computes it.
+        auto status = p.exec(u"SELECT value, seq, site FROM ops WHERE case_id = :case AND entity = 'case' AND "
+                             "entity_id = :id AND field = 'status' ORDER BY hlc DESC, site DESC LIMIT 1"_s,
+                             {{u"case"_s, caseId}, {u"id"_s, caseId}});
+        if (!status)
+            return status.error();
+        if (!status->next() || status->value(0).toByteArray() != closedStatus)
+            continue;
+        const qint64 closedSeq = status->value(1).toLongLong();
+        const QString closedSite = status->value(2).toString();
+        auto closer = p.scalar(u"SELECT d.pulled_seq FROM devices d WHERE d.site_id = :site UNION ALL "
+                               "SELECT d.pulled_seq FROM device_sites s JOIN devices d ON d.id = s.device_id "
+                               "WHERE s.site = :site2 LIMIT 1"_s,
+                               {{u"site"_s, closedSite}, {u"site2"_s, closedSite}});
+        if (!closer)
+            return closer.error();
+        const qint64 closerPulled = closer->has_value() ? (*closer)->toLongLong() : closedSeq;
+        // Entries on the case from other sites that one side had not seen: added after the
+        // closer's last pull, or pushed by this device without having pulled the closure.
+        auto unseen = p.scalar(
+            u"SELECT 1 FROM ops WHERE case_id = :case AND op = 'create' AND site <> :closer AND entity IN "
+            "('visit','service','risk_assessment','plan_item','followup','note','attachment') AND "
+            "((seq > :closerPulled AND seq < :closedSeq) OR (seq > :closedSeq AND device_id = :device AND "
+            ":devicePulled < :closedSeq2)) LIMIT 1"_s,
+            {{u"case"_s, caseId},
+             {u"closer"_s, closedSite},
+             {u"closerPulled"_s, closerPulled},
+             {u"closedSeq"_s, closedSeq},
+             {u"device"_s, device.id},
+             {u"devicePulled"_s, devicePulled},
+             {u"closedSeq2"_s, closedSeq}});
+        if (!unseen)
+            return unseen.error();
+        if (!unseen->has_value())
+            continue;
+        qCInfo(lcServer) << "case" << caseId << "was closed while new work was being recorded: reopened";
+        if (Status s = appendServerOp(p, state, serverSite, Core::newUuidV7(nowMs), caseId, u"status"_s,
+                                      reopenedStatus, nowMs, /*flag=*/true);
+            !s)
+            return s;
+    }
     return {};
 }
 
@@ -1262,6 +1340,7 @@ Result<PushReply> ServerStore::push(const ServerDevice &device, const QList<Wire
     PushReply reply;
     bool gap = false;
     QStringList createdCases;
+    QSet<QString> racing; // cases with a closure or new activity in this batch
     // Memos for this batch: the ops of one action share a stamp and a case.
     QHash<QString, bool> mayWriteMemo;
     QHash<qint64, std::optional<qint64>> clamps;
@@ -1416,6 +1495,9 @@ Result<PushReply> ServerStore::push(const ServerDevice &device, const QList<Wire
         }
         if (Status s = insertOp(*d, ++state.nextSeq, storedOp, stored, device.id, nowMs, digest); !s)
             return s.error();
+        if ((op.op == u"create"_s && isActivity(op.entity))
+            || (op.entity == u"case"_s && op.field == u"status"_s && op.value == closedStatus))
+            racing << op.caseId;
         if (newCase) {
             if (Status s = d->run(
                     u"INSERT INTO cases (id, district, assigned_user, created_by, created_seq, create_txn, "
@@ -1452,6 +1534,9 @@ Result<PushReply> ServerStore::push(const ServerDevice &device, const QList<Wire
         reply.verdicts << verdict;
         ++accepted;
     }
+
+    if (Status s = reopenRacingClosures(*d, state, m_epochSite, device, racing, nowMs); !s)
+        return s.error();
 
     // Registry numbers of the cases created in this batch, as server ops after the batch, so
     // every laptop in scope pulls them.
@@ -1591,6 +1676,11 @@ Result<PullReply> ServerStore::pull(const ServerDevice &device, const QByteArray
     if (!watermark)
         return watermark.error();
     const qint64 w = *watermark;
+    // The client applied everything up to its cursor (see reopenRacingClosures).
+    if (Status s = d->run(u"UPDATE devices SET pulled_seq = :seq WHERE id = :id AND pulled_seq < :seq2"_s,
+                          {{u"seq"_s, cursor->seq}, {u"seq2"_s, cursor->seq}, {u"id"_s, device.id}});
+        !s)
+        return s.error();
     qint64 gen = 0;
     {
         auto g = d->scalar(u"SELECT scope_gen FROM devices WHERE id = :id"_s, {{u"id"_s, device.id}});

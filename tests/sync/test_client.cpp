@@ -4,6 +4,7 @@
 #include "core/clock/clock.h"
 #include "core/profile/profile.h"
 #include "core/profile/session.h"
+#include "core/store/activityrepository.h"
 #include "core/store/caserepository.h"
 #include "core/store/changelog.h"
 #include "core/store/replicator.h"
@@ -205,4 +206,54 @@ TEST_CASE("both copies of a cloned laptop reach the server: none of their edits 
     patchCase(*third, id, {{u"incident_scene"_s, u"household"_s}});
     district.sync(*third);
     CHECK(third->profile->changeLog().pendingCount().value() == 0);
+}
+
+TEST_CASE("a closure racing new work reopens the case everywhere and flags it", "[sync][client]")
+{
+    District district;
+    Test::ProfileFixture siti(Core::Role::Caseworker, false, u"siti"_s);
+    Test::ProfileFixture ani(Core::Role::Supervisor, false, u"ani"_s);
+    district.enroll(siti, u"caseworker"_s);
+    district.enroll(ani, u"supervisor"_s);
+    const QString id = siti.session->cases().create(Test::sampleDraft()).value().id;
+    const auto setStatus = [&](Test::ProfileFixture &f, const QString &status) {
+        f.clock.advance(60'000);
+        Core::CaseDraft patch;
+        patch.fields.insert(u"status"_s, status);
+        patch.statusReason = u"sesuai rencana"_s;
+        const Core::Status s = f.session->cases().update(id, std::move(patch));
+        INFO((s.ok() ? std::string() : s.error().detail.toStdString()));
+        REQUIRE(s.ok());
+    };
+    setStatus(siti, u"services"_s);
+    setStatus(siti, u"closure_requested"_s);
+    district.sync(siti);
+    district.sync(ani);
+    // Offline, the supervisor approves the closure while the caseworker records a new visit note.
+    setStatus(ani, u"closed"_s);
+    siti.clock.advance(120'000);
+    REQUIRE(siti.session->activities()
+                .add(u"note", id, {{u"written_at"_s, siti.clock.nowMs()}, {u"body"_s, u"Korban menelepon lagi"_s}})
+                .ok());
+    district.sync(ani);
+    district.sync(siti);
+    district.sync(ani);
+    for (Test::ProfileFixture *f : {&siti, &ani}) {
+        CHECK(f->session->cases().load(id).value().kase.text(u"status"_s) == u"assessment");
+        const QList<Core::ConflictRecord> conflicts = Core::Replicator(f->profile->changeLog()).conflicts(false).value();
+        REQUIRE(conflicts.size() == 1);
+        CHECK(conflicts.first().kind == u"status");
+        CHECK(conflicts.first().loserValue.value() == "closed");
+    }
+    CHECK(Test::replicaDigest(*siti.profile, {id}).toStdString() == Test::replicaDigest(*ani.profile, {id}).toStdString());
+
+    // A closure after the work was seen is a closure: no reopening.
+    setStatus(siti, u"services"_s);
+    setStatus(siti, u"closure_requested"_s);
+    district.sync(siti);
+    district.sync(ani);
+    setStatus(ani, u"closed"_s);
+    district.sync(ani);
+    district.sync(siti);
+    CHECK(siti.session->cases().load(id).value().kase.text(u"status"_s) == u"closed");
 }
