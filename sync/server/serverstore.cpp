@@ -7,6 +7,7 @@
 #include "core/store/changelog.h"
 #include "core/store/migrations.h"
 #include "core/store/schema.h"
+#include "core/store/statement.h"
 #include "core/store/valuecodec.h"
 #include "core/util/uuid.h"
 #include "sync/enrollmentcode.h"
@@ -16,6 +17,7 @@
 #include <QFile>
 #include <QSet>
 #include <QSqlDatabase>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTimeZone>
@@ -335,6 +337,7 @@ public:
     Dialect dialect = Dialect::Sqlite;
     mutable QSqlDatabase handle;
     mutable std::unordered_map<QString, std::unique_ptr<QSqlQuery>> prepared;
+    mutable std::unordered_map<QString, std::unique_ptr<Core::Statement>> sqliteStatements;
 
     QSqlDatabase db() const
     {
@@ -376,6 +379,21 @@ public:
     // named-to-positional translation (a QString::arg per value).
     Status runValues(const QString &sql, const QVariantList &values) const
     {
+        if (dialect == Dialect::Sqlite) {
+            // SQLite: straight into the C API on the same connection (core's Statement), as the
+            // laptop's store does on its hot path; QtSql binds text as UTF-16 through QVariants.
+            auto &statement = sqliteStatements[sql];
+            if (!statement) {
+                const QVariant driverHandle = db().driver()->handle();
+                if (qstrcmp(driverHandle.typeName(), "sqlite3*") != 0)
+                    return Error{Error::Code::Internal, u"not an SQLite connection"_s};
+                statement = std::make_unique<Core::Statement>(
+                    *static_cast<sqlite3 *const *>(driverHandle.constData()), sql);
+            }
+            for (int i = 0; i < values.size(); ++i)
+                statement->bind(i + 1, values.at(i));
+            return statement->exec();
+        }
         auto cached = prepared.find(sql);
         if (cached == prepared.end()) {
             auto fresh = std::make_unique<QSqlQuery>(db());
@@ -780,6 +798,7 @@ ServerStore::~ServerStore()
 {
     const QString name = d->connectionName;
     d->prepared.clear();
+    d->sqliteStatements.clear(); // finalized before the connection closes
     d->handle = QSqlDatabase();
     {
         QSqlDatabase db = QSqlDatabase::database(name, false);

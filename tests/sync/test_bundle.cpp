@@ -304,6 +304,7 @@ TEST_CASE("a server store from before bundles gets the new columns and its bundl
         for (const QString &sql : {u"ALTER TABLE devices DROP COLUMN bundle_sign"_s,
                                    u"ALTER TABLE devices DROP COLUMN bundle_box"_s,
                                    u"ALTER TABLE devices DROP COLUMN bundle_cursor"_s,
+                                   u"ALTER TABLE devices DROP COLUMN pulled_seq"_s,
                                    u"UPDATE meta SET num = 1 WHERE key = 'schema_version'"_s})
             REQUIRE(q.exec(sql));
     }
