@@ -29,7 +29,8 @@ QByteArray checksum(QByteArrayView bytes)
 {
     QByteArray out(crypto_generichash_BYTES, '\0');
     crypto_generichash(reinterpret_cast<unsigned char *>(out.data()), size_t(out.size()),
-                       reinterpret_cast<const unsigned char *>(bytes.data()), size_t(bytes.size()), nullptr, 0);
+                       reinterpret_cast<const unsigned char *>(bytes.data()), size_t(bytes.size()), nullptr,
+                       0);
     return out;
 }
 
@@ -91,7 +92,8 @@ BundleKeys BundleKeys::fromSeeds(QByteArrayView seeds)
     keys.boxSecret = Core::SecretKey::fromBytes(seeds.sliced(32));
     keys.signPublic.resize(crypto_sign_PUBLICKEYBYTES);
     unsigned char secret[crypto_sign_SECRETKEYBYTES];
-    crypto_sign_seed_keypair(reinterpret_cast<unsigned char *>(keys.signPublic.data()), secret, keys.signSeed.data());
+    crypto_sign_seed_keypair(reinterpret_cast<unsigned char *>(keys.signPublic.data()), secret,
+                             keys.signSeed.data());
     sodium_memzero(secret, sizeof secret);
     keys.boxPublic.resize(crypto_box_PUBLICKEYBYTES);
     crypto_scalarmult_base(reinterpret_cast<unsigned char *>(keys.boxPublic.data()), keys.boxSecret.data());
@@ -131,8 +133,9 @@ QByteArray write(const BundleContent &content, const BundleKeys &sender, const Q
         QByteArray sealed(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + page.size(), '\0');
         auto *out = reinterpret_cast<unsigned char *>(sealed.data());
         randombytes_buf(out, crypto_secretbox_NONCEBYTES);
-        crypto_secretbox_easy(out + crypto_secretbox_NONCEBYTES, reinterpret_cast<const unsigned char *>(page.constData()),
-                              size_t(page.size()), out, key);
+        crypto_secretbox_easy(out + crypto_secretbox_NONCEBYTES,
+                              reinterpret_cast<const unsigned char *>(page.constData()), size_t(page.size()),
+                              out, key);
         pageList.append(QCborMap{{"n"_L1, sealed.size()}, {"h"_L1, checksum(sealed)}});
         sealedPages << sealed;
     }
@@ -151,8 +154,8 @@ QByteArray write(const BundleContent &content, const BundleKeys &sender, const Q
     crypto_sign_seed_keypair(signPublic, signSecret, sender.signSeed.data());
     QByteArray signature(crypto_sign_BYTES, '\0');
     crypto_sign_detached(reinterpret_cast<unsigned char *>(signature.data()), nullptr,
-                         reinterpret_cast<const unsigned char *>(manifestBytes.constData()), size_t(manifestBytes.size()),
-                         signSecret);
+                         reinterpret_cast<const unsigned char *>(manifestBytes.constData()),
+                         size_t(manifestBytes.size()), signSecret);
     sodium_memzero(signSecret, sizeof signSecret);
 
     QByteArray file(magic, magicSize);
@@ -172,7 +175,8 @@ Core::Result<QString> peekSender(const QByteArray &file)
     return frame->manifest.value("sender"_L1).toString();
 }
 
-Core::Result<BundleContent> read(const QByteArray &file, const QByteArray &senderSignPublic, const BundleKeys &recipient)
+Core::Result<BundleContent> read(const QByteArray &file, const QByteArray &senderSignPublic,
+                                 const BundleKeys &recipient)
 {
     if (!Core::ensureSodium() || !recipient.isValid())
         return Error{Error::Code::Internal, u"bundle keys are not available"_s};
@@ -181,13 +185,15 @@ Core::Result<BundleContent> read(const QByteArray &file, const QByteArray &sende
         return parsed.error();
     const Frame &frame = *parsed;
     if (senderSignPublic.size() != crypto_sign_PUBLICKEYBYTES
-        || crypto_sign_verify_detached(reinterpret_cast<const unsigned char *>(frame.signature.constData()),
-                                       reinterpret_cast<const unsigned char *>(frame.manifestBytes.constData()),
-                                       size_t(frame.manifestBytes.size()),
-                                       reinterpret_cast<const unsigned char *>(senderSignPublic.constData()))
+        || crypto_sign_verify_detached(
+               reinterpret_cast<const unsigned char *>(frame.signature.constData()),
+               reinterpret_cast<const unsigned char *>(frame.manifestBytes.constData()),
+               size_t(frame.manifestBytes.size()),
+               reinterpret_cast<const unsigned char *>(senderSignPublic.constData()))
                != 0)
-        return Error{Error::Code::Refused,
-                     u"bundle refused: its signature does not match the sender it names (altered, or not from them)"_s};
+        return Error{
+            Error::Code::Refused,
+            u"bundle refused: its signature does not match the sender it names (altered, or not from them)"_s};
 
     const QCborMap &m = frame.manifest;
     if (m.value("v"_L1).toInteger() != 1)
@@ -205,10 +211,12 @@ Core::Result<BundleContent> read(const QByteArray &file, const QByteArray &sende
     for (qsizetype i = 0; i < pages.size(); ++i) {
         const qint64 size = pages.at(i).toMap().value("n"_L1).toInteger();
         if (size < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES || size > file.size() - at)
-            return corrupt(u"page %1 of %2 is missing or cut short (incomplete copy?)"_s.arg(i + 1).arg(pages.size()));
+            return corrupt(
+                u"page %1 of %2 is missing or cut short (incomplete copy?)"_s.arg(i + 1).arg(pages.size()));
         const QByteArray sealed = file.mid(at, size);
         if (checksum(sealed) != pages.at(i).toMap().value("h"_L1).toByteArray())
-            return corrupt(u"page %1 of %2 fails its checksum (damaged medium or altered)"_s.arg(i + 1).arg(pages.size()));
+            return corrupt(u"page %1 of %2 fails its checksum (damaged medium or altered)"_s.arg(i + 1).arg(
+                pages.size()));
         sealedPages << sealed;
         at += size;
     }
@@ -227,7 +235,8 @@ Core::Result<BundleContent> read(const QByteArray &file, const QByteArray &sende
     for (const QByteArray &sealed : std::as_const(sealedPages)) {
         QByteArray plain(sealed.size() - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES, '\0');
         const auto *in = reinterpret_cast<const unsigned char *>(sealed.constData());
-        if (crypto_secretbox_open_easy(reinterpret_cast<unsigned char *>(plain.data()), in + crypto_secretbox_NONCEBYTES,
+        if (crypto_secretbox_open_easy(reinterpret_cast<unsigned char *>(plain.data()),
+                                       in + crypto_secretbox_NONCEBYTES,
                                        size_t(sealed.size() - crypto_secretbox_NONCEBYTES), in, key)
             != 0) {
             sodium_memzero(key, sizeof key);

@@ -23,9 +23,9 @@ WireOp TransitCipher::seal(const Core::ReplicaOp &op) const
 
 Core::Result<Core::ReplicaOp> TransitCipher::open(const WireOp &wire) const
 {
-    Core::ReplicaOp op{wire.site,   wire.seq,   wire.txn,          wire.entity, wire.entityId,
-                       wire.caseId, wire.field, wire.op,           wire.value,  wire.hlc,
-                       wire.author, wire.base,  wire.schemaVersion, {}};
+    Core::ReplicaOp op{wire.site,          wire.seq, wire.txn,   wire.entity, wire.entityId, wire.caseId,
+                       wire.field,         wire.op,  wire.value, wire.hlc,    wire.author,   wire.base,
+                       wire.schemaVersion, {}};
     if (wire.value && Core::ChangeLog::sealsValue(wire.entity, wire.field)) {
         Core::Result<QByteArray> plain = m_cipher.open(
             *wire.value, Core::ChangeLog::opAssociatedData(wire.entity, wire.entityId, wire.field, wire.site,

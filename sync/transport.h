@@ -22,7 +22,9 @@ class Transport
 {
 public:
     virtual ~Transport() = default;
-    virtual Core::Result<Response> post(const char *endpoint, const QByteArray &bearer, const QByteArray &page) = 0;
+    virtual Core::Result<Response> post(const char *endpoint, const QByteArray &bearer,
+                                        const QByteArray &page)
+        = 0;
 };
 
 } // namespace Sync

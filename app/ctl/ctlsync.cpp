@@ -1,7 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The sync and conflict verbs of dampingi-ctl.
-#include "ctlcommands.h"
-
 #include "core/clock/clock.h"
 #include "core/domain/json.h"
 #include "core/profile/profile.h"
@@ -10,6 +8,7 @@
 #include "core/store/replicator.h"
 #include "core/store/schema.h"
 #include "core/store/valuecodec.h"
+#include "ctlcommands.h"
 #include "sync/client/httptransport.h"
 #include "sync/client/syncclient.h"
 #include "sync/enrollmentcode.h"
@@ -28,7 +27,8 @@ using Core::Error;
 
 namespace {
 
-QJsonValue valueJson(const Core::EntityDef *entity, const QString &field, const std::optional<QByteArray> &value)
+QJsonValue valueJson(const Core::EntityDef *entity, const QString &field,
+                     const std::optional<QByteArray> &value)
 {
     if (!value)
         return QJsonValue::Null;
@@ -60,15 +60,16 @@ QJsonObject conflictJson(const Core::ConflictRecord &c)
     if (!c.detail.isEmpty())
         json.insert(u"detail"_s, c.detail);
     if (c.resolvedAt != 0)
-        json.insert(u"resolved"_s, QJsonObject{{u"at"_s, c.resolvedAt},
-                                               {u"by"_s, c.resolvedBy},
-                                               {u"resolution"_s, c.resolution}});
+        json.insert(
+            u"resolved"_s,
+            QJsonObject{{u"at"_s, c.resolvedAt}, {u"by"_s, c.resolvedBy}, {u"resolution"_s, c.resolution}});
     return json;
 }
 
 } // namespace
 
-std::unique_ptr<Sync::HttpTransport> CtlCommands::transportFor(const QString &serverUrl, const QByteArray &pin)
+std::unique_ptr<Sync::HttpTransport> CtlCommands::transportFor(const QString &serverUrl,
+                                                               const QByteArray &pin)
 {
     const bool pinned = pin.size() == 32 && pin != QByteArray(32, '\0');
     return std::make_unique<Sync::HttpTransport>(QUrl(serverUrl), pinned ? pin : QByteArray());
@@ -126,8 +127,9 @@ int CtlCommands::syncStatus()
     const Core::Result<qint64> acked = replicator.ackedThrough();
     const Core::Result<qint64> conflicts = replicator.openConflictCount({});
     const Core::Result<QStringList> deferred = replicator.deferredPurges();
-    for (const Core::Status &s : {pending ? Core::Status{} : pending.error(), acked ? Core::Status{} : acked.error(),
-                                  conflicts ? Core::Status{} : conflicts.error()}) {
+    for (const Core::Status &s :
+         {pending ? Core::Status{} : pending.error(), acked ? Core::Status{} : acked.error(),
+          conflicts ? Core::Status{} : conflicts.error()}) {
         if (!s)
             return fail(s.error());
     }
@@ -172,10 +174,12 @@ int CtlCommands::bundleExport()
     // Whole or not at all (a stick pulled mid-write leaves the old file), and for this user only.
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return fail(Error{Error::Code::StoreUnavailable, u"cannot write %1: %2"_s.arg(path, file.errorString())});
+        return fail(
+            Error{Error::Code::StoreUnavailable, u"cannot write %1: %2"_s.arg(path, file.errorString())});
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     if (file.write(*bundle) != bundle->size() || !file.commit())
-        return fail(Error{Error::Code::StoreUnavailable, u"cannot write %1: %2"_s.arg(path, file.errorString())});
+        return fail(
+            Error{Error::Code::StoreUnavailable, u"cannot write %1: %2"_s.arg(path, file.errorString())});
     return print(QJsonObject{{u"out"_s, path},
                              {u"device"_s, config->deviceId},
                              {u"changes"_s, *pending},
@@ -196,7 +200,8 @@ int CtlCommands::bundleImport()
     if (!file.open(QIODevice::ReadOnly))
         return fail(Core::invalidInput(u"file"_s, u"cannot read %1: %2"_s.arg(path, file.errorString())));
     if (file.size() > Sync::Bundle::maxFileBytes)
-        return fail(Error{Error::Code::Corrupt, u"bundle refused: %1 is too large to be a bundle"_s.arg(path)});
+        return fail(
+            Error{Error::Code::Corrupt, u"bundle refused: %1 is too large to be a bundle"_s.arg(path)});
     const QByteArray bytes = file.readAll();
     const auto transport = transportFor(config->serverUrl, config->certificateSha256);
     Sync::SyncClient client(*m_profile, *transport);

@@ -3,19 +3,19 @@
 
 #include "core/clock/clock.h"
 #include "serverexit.h"
+#include "sync/bundle.h"
 #include "sync/enrollmentcode.h"
 #include "sync/server/admin.h"
-#include "sync/bundle.h"
 #include "sync/server/bundleoffice.h"
 #include "sync/server/serverstore.h"
 
 #include <QDateTime>
 #include <QFile>
 #include <QFileDevice>
-#include <QSaveFile>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QProcessEnvironment>
+#include <QSaveFile>
 
 #include <cstdio>
 
@@ -281,18 +281,23 @@ Core::Status writeBundleFile(const QString &path, const QByteArray &bytes)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return Core::Error{Core::Error::Code::StoreUnavailable, u"cannot write %1: %2"_s.arg(path, file.errorString())};
+        return Core::Error{Core::Error::Code::StoreUnavailable,
+                           u"cannot write %1: %2"_s.arg(path, file.errorString())};
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     if (file.write(bytes) != bytes.size() || !file.commit())
-        return Core::Error{Core::Error::Code::StoreUnavailable, u"cannot write %1: %2"_s.arg(path, file.errorString())};
+        return Core::Error{Core::Error::Code::StoreUnavailable,
+                           u"cannot write %1: %2"_s.arg(path, file.errorString())};
     return {};
 }
 
 QJsonObject summaryJson(const Sync::BundleSummary &summary, const QString &out)
 {
-    return QJsonObject{{u"device"_s, summary.device},     {u"pushed"_s, summary.pushed},
-                       {u"duplicates"_s, summary.duplicates}, {u"rejected"_s, summary.rejected},
-                       {u"pages"_s, summary.pages},       {u"bytes"_s, summary.bytes},
+    return QJsonObject{{u"device"_s, summary.device},
+                       {u"pushed"_s, summary.pushed},
+                       {u"duplicates"_s, summary.duplicates},
+                       {u"rejected"_s, summary.rejected},
+                       {u"pages"_s, summary.pages},
+                       {u"bytes"_s, summary.bytes},
                        {u"out"_s, out}};
 }
 
@@ -311,9 +316,11 @@ int AdminCommands::bundle()
             return ServerExit::usageError(u"bundle import needs FILE --reply OUT"_s);
         QFile file(in);
         if (!file.open(QIODevice::ReadOnly))
-            return ServerExit::fail(Core::invalidInput(u"file"_s, u"cannot read %1: %2"_s.arg(in, file.errorString())));
+            return ServerExit::fail(
+                Core::invalidInput(u"file"_s, u"cannot read %1: %2"_s.arg(in, file.errorString())));
         if (file.size() > Sync::Bundle::maxFileBytes)
-            return ServerExit::fail(Core::Error{Core::Error::Code::Corrupt, u"bundle refused: %1 is too large"_s.arg(in)});
+            return ServerExit::fail(
+                Core::Error{Core::Error::Code::Corrupt, u"bundle refused: %1 is too large"_s.arg(in)});
         made = office.importLaptopBundle(file.readAll());
     } else if (sub == u"export"_s) {
         const QString device = m_options.value(u"device"_s);
@@ -322,7 +329,8 @@ int AdminCommands::bundle()
             return ServerExit::usageError(u"bundle export needs --device ID --out OUT"_s);
         made = office.exportForDevice(device);
     } else {
-        return ServerExit::usageError(u"bundle import FILE --reply OUT, or bundle export --device ID --out OUT"_s);
+        return ServerExit::usageError(
+            u"bundle import FILE --reply OUT, or bundle export --device ID --out OUT"_s);
     }
     if (!made)
         return ServerExit::fail(made.error());

@@ -143,7 +143,9 @@ QJsonObject fromCaseFile(const CaseFile &file)
         json.insert(it.key() + u's', rows);
     }
     // Conflicts first: a case with an open conflict needs a person, whatever else is true.
-    const QString state = file.openConflicts > 0 ? u"conflict"_s : file.unsyncedOps > 0 ? u"pending"_s : u"synced"_s;
+    const QString state = file.openConflicts > 0 ? u"conflict"_s
+                        : file.unsyncedOps > 0   ? u"pending"_s
+                                                 : u"synced"_s;
     json.insert(u"sync"_s, QJsonObject{{u"state"_s, state},
                                        {u"unsynced_changes"_s, file.unsyncedOps},
                                        {u"open_conflicts"_s, file.openConflicts}});

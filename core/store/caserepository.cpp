@@ -346,8 +346,8 @@ Result<CaseFile> CaseRepository::load(const QString &id)
     }
     file.unsyncedOps = pending.int64(0);
     pending.reset();
-    Statement &conflicts
-        = m_log.database().statement(u"SELECT count(*) FROM conflicts WHERE case_id = ? AND resolved_at IS NULL"_s);
+    Statement &conflicts = m_log.database().statement(
+        u"SELECT count(*) FROM conflicts WHERE case_id = ? AND resolved_at IS NULL"_s);
     conflicts.bind(1, id);
     if (!conflicts.next()) {
         const Error error = conflicts.error();

@@ -72,8 +72,9 @@ QStringList readDeferred(ChangeLog &log)
 
 Status writeDeferred(ChangeLog &log, const QStringList &cases)
 {
-    return log.setMeta(deferredKey,
-                       QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(cases)).toJson(QJsonDocument::Compact)));
+    return log.setMeta(
+        deferredKey,
+        QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(cases)).toJson(QJsonDocument::Compact)));
 }
 
 } // namespace
@@ -107,8 +108,9 @@ Result<QList<ReplicaOp>> Replicator::outbox(qint64 afterSeq, int max)
         op.base = query.int64(10);
         op.schemaVersion = int(query.int64(11));
         if (op.value && ChangeLog::sealsValue(op.entity, op.field)) {
-            Result<QByteArray> plain = m_log.cipher().open(
-                *op.value, ChangeLog::opAssociatedData(op.entity, op.entityId, op.field, op.site, op.seq, op.op));
+            Result<QByteArray> plain
+                = m_log.cipher().open(*op.value, ChangeLog::opAssociatedData(op.entity, op.entityId, op.field,
+                                                                             op.site, op.seq, op.op));
             if (!plain) {
                 query.reset();
                 return plain.error();
@@ -129,7 +131,8 @@ Result<qint64> Replicator::ackedThrough()
 {
     const Result<QString> acked = m_log.meta(u"acked_through"_s);
     if (!acked)
-        return acked.error().code == Error::Code::NotFound ? Result<qint64>(0) : Result<qint64>(acked.error());
+        return acked.error().code == Error::Code::NotFound ? Result<qint64>(0)
+                                                           : Result<qint64>(acked.error());
     return acked->toLongLong();
 }
 
@@ -164,8 +167,9 @@ Status Replicator::storeOp(const ReplicaOp &op)
     if (!op.value)
         insert.bindNull(9);
     else if (ChangeLog::sealsValue(op.entity, op.field))
-        insert.bind(9, m_log.cipher().seal(*op.value, ChangeLog::opAssociatedData(op.entity, op.entityId, op.field,
-                                                                                    op.site, op.seq, op.op)));
+        insert.bind(
+            9, m_log.cipher().seal(*op.value, ChangeLog::opAssociatedData(op.entity, op.entityId, op.field,
+                                                                          op.site, op.seq, op.op)));
     else
         insert.bind(9, *op.value);
     insert.bind(10, op.hlc);
@@ -175,7 +179,8 @@ Status Replicator::storeOp(const ReplicaOp &op)
     return insert.exec();
 }
 
-Result<qint64> Replicator::baseOf(const QString &entityId, const QString &field, qint64 hlc, const QString &site)
+Result<qint64> Replicator::baseOf(const QString &entityId, const QString &field, qint64 hlc,
+                                  const QString &site)
 {
     Statement &query = m_log.database().statement(
         u"SELECT base FROM change_ops WHERE entity_id = ? AND field = ? AND hlc = ? AND site_id = ? LIMIT 1"_s);
@@ -261,7 +266,8 @@ Result<ApplyStats> Replicator::apply(const ReplicaPage &page)
 Status Replicator::applyOne(const ReplicaOp &op, ApplyStats &stats)
 {
     {
-        Statement &seen = m_log.database().statement(u"SELECT 1 FROM change_ops WHERE site_id = ? AND site_seq = ?"_s);
+        Statement &seen
+            = m_log.database().statement(u"SELECT 1 FROM change_ops WHERE site_id = ? AND site_seq = ?"_s);
         seen.bind(1, op.site);
         seen.bind(2, op.seq);
         const bool held = seen.next();
@@ -341,10 +347,11 @@ Status Replicator::applyToRow(const ReplicaOp &op, const EntityDef &entity, Appl
             return {};
         FieldClocks clocks;
         clocks.setCreated(op.hlc, op.site);
-        Statement &insert = db.statement(u"INSERT INTO "_s % entity.table
-                                         % (entity.caseChild
-                                                ? u" (id, created_at, created_by, updated_at, clocks, case_id) VALUES (?,?,?,?,?,?)"_s
-                                                : u" (id, created_at, created_by, updated_at, clocks) VALUES (?,?,?,?,?)"_s));
+        Statement &insert = db.statement(
+            u"INSERT INTO "_s % entity.table
+            % (entity.caseChild
+                   ? u" (id, created_at, created_by, updated_at, clocks, case_id) VALUES (?,?,?,?,?,?)"_s
+                   : u" (id, created_at, created_by, updated_at, clocks) VALUES (?,?,?,?,?)"_s));
         insert.bind(1, op.entityId);
         insert.bind(2, qint64(now));
         insert.bind(3, op.author);
@@ -362,7 +369,8 @@ Status Replicator::applyToRow(const ReplicaOp &op, const EntityDef &entity, Appl
         return {};
     }
 
-    Statement &select = db.statement(u"SELECT "_s % op.field % u", clocks FROM "_s % entity.table % u" WHERE id = ?"_s);
+    Statement &select
+        = db.statement(u"SELECT "_s % op.field % u", clocks FROM "_s % entity.table % u" WHERE id = ?"_s);
     select.bind(1, op.entityId);
     if (!select.next()) {
         const bool failed = select.failed();
@@ -378,8 +386,8 @@ Status Replicator::applyToRow(const ReplicaOp &op, const EntityDef &entity, Appl
         if (isDeleted) {
             current = QByteArray::number(select.int64(0));
         } else if (field->kind == FieldKind::Sensitive) {
-            Result<QByteArray> plain
-                = m_log.cipher().open(select.blob(0), FieldCipher::associatedData(entity.name, op.entityId, field->name));
+            Result<QByteArray> plain = m_log.cipher().open(
+                select.blob(0), FieldCipher::associatedData(entity.name, op.entityId, field->name));
             if (!plain) {
                 select.reset();
                 return plain.error();
@@ -393,14 +401,16 @@ Status Replicator::applyToRow(const ReplicaOp &op, const EntityDef &entity, Appl
     select.reset();
 
     const auto write = [&](const std::optional<QByteArray> &value) -> Status {
-        Statement &update = db.statement(u"UPDATE "_s % entity.table % u" SET "_s % op.field
-                                         % u" = ?, clocks = ?, updated_at = max(updated_at, ?) WHERE id = ?"_s);
+        Statement &update
+            = db.statement(u"UPDATE "_s % entity.table % u" SET "_s % op.field
+                           % u" = ?, clocks = ?, updated_at = max(updated_at, ?) WHERE id = ?"_s);
         if (!value) {
             update.bindNull(1);
         } else if (isDeleted) {
             update.bind(1, qint64(*value == "1" ? 1 : 0));
         } else if (field->kind == FieldKind::Sensitive) {
-            update.bind(1, m_log.cipher().seal(*value, FieldCipher::associatedData(entity.name, op.entityId, field->name)));
+            update.bind(1, m_log.cipher().seal(
+                               *value, FieldCipher::associatedData(entity.name, op.entityId, field->name)));
         } else {
             update.bind(1, ValueCodec::toColumn(*field, ValueCodec::decode(*field, *value)));
         }
@@ -412,7 +422,8 @@ Status Replicator::applyToRow(const ReplicaOp &op, const EntityDef &entity, Appl
 
     if (op.op == u"add"_s || op.op == u"remove"_s) {
         if (!field || field->kind != FieldKind::Set || !op.value)
-            return Error{Error::Code::InvalidInput, u"%1 on %2.%3 is not a set op"_s.arg(op.op, entity.name, op.field)};
+            return Error{Error::Code::InvalidInput,
+                         u"%1 on %2.%3 is not a set op"_s.arg(op.op, entity.name, op.field)};
         // Add-wins per element. A present element's clock is its latest add; an absent one's is
         // the latest add that a remove saw (the remove's base). An add the remove did not see
         // brings the element back; the order of arrival does not matter.
@@ -504,7 +515,8 @@ Status Replicator::applyToRow(const ReplicaOp &op, const EntityDef &entity, Appl
         }
         if (incomingWins && !concurrent) {
             Statement &settle = db.statement(
-                u"UPDATE conflicts SET resolved_at = ?, resolved_by = ?, resolution = 'superseded' WHERE entity_id = ? "
+                u"UPDATE conflicts SET resolved_at = ?, resolved_by = ?, resolution = 'superseded' WHERE "
+                u"entity_id = ? "
                 "AND field = ? AND resolved_at IS NULL AND kind <> 'rejected' AND winner_hlc <= ? AND loser_hlc <= ?"_s);
             settle.bind(1, m_log.clock().nowMs());
             settle.bind(2, op.author);
@@ -546,7 +558,8 @@ Status Replicator::applyToRow(const ReplicaOp &op, const EntityDef &entity, Appl
         for (const FieldOp &o : std::as_const(ops)) {
             bool seen = false;
             for (const FieldOp &p : std::as_const(ops))
-                seen = seen || (&p != &o && p.base >= o.hlc && compareStamps(p.hlc, p.site, o.hlc, o.site) > 0);
+                seen = seen
+                    || (&p != &o && p.base >= o.hlc && compareStamps(p.hlc, p.site, o.hlc, o.site) > 0);
             if (seen)
                 continue;
             if (!latest || compareStamps(o.hlc, o.site, latest->hlc, latest->site) > 0)
@@ -573,7 +586,8 @@ Status Replicator::applyToRow(const ReplicaOp &op, const EntityDef &entity, Appl
     if (!concurrent) {
         // An edit made after seeing both sides of earlier conflicts settles them.
         Statement &settle = db.statement(
-            u"UPDATE conflicts SET resolved_at = ?, resolved_by = ?, resolution = 'superseded' WHERE entity_id = ? "
+            u"UPDATE conflicts SET resolved_at = ?, resolved_by = ?, resolution = 'superseded' WHERE "
+            u"entity_id = ? "
             "AND field = ? AND resolved_at IS NULL AND kind <> 'rejected' AND winner_hlc <= ? AND loser_hlc <= ?"_s);
         settle.bind(1, m_log.clock().nowMs());
         settle.bind(2, op.author);
@@ -650,8 +664,9 @@ Status Replicator::purgeCase(const QString &caseId, ApplyStats &stats, bool forc
         if (Status s = ops.exec(); !s)
             return s;
     }
-    for (const QString &sql : {u"DELETE FROM cases WHERE id = ?"_s, u"DELETE FROM change_ops WHERE case_id = ?"_s,
-                               u"DELETE FROM conflicts WHERE case_id = ?"_s}) {
+    for (const QString &sql :
+         {u"DELETE FROM cases WHERE id = ?"_s, u"DELETE FROM change_ops WHERE case_id = ?"_s,
+          u"DELETE FROM conflicts WHERE case_id = ?"_s}) {
         Statement &erase = db.statement(sql);
         erase.bind(1, caseId);
         if (Status s = erase.exec(); !s)
@@ -681,8 +696,8 @@ Result<ApplyStats> Replicator::eraseAll(bool keepDrafts)
             return s.error();
     }
     // People entered under no case that is still here, and the rest of the log.
-    for (const QString &sql : {u"DELETE FROM persons"_s, u"DELETE FROM change_ops"_s, u"DELETE FROM conflicts"_s,
-                               u"DELETE FROM drafts"_s}) {
+    for (const QString &sql : {u"DELETE FROM persons"_s, u"DELETE FROM change_ops"_s,
+                               u"DELETE FROM conflicts"_s, u"DELETE FROM drafts"_s}) {
         if (keepDrafts && sql.endsWith(u"drafts"))
             continue;
         if (Status s = m_log.database().statement(sql).exec(); !s)
@@ -740,15 +755,16 @@ Status Replicator::resite(const QString &newSite, qint64 fromSeq)
         if (Status s = update.exec(); !s)
             return s;
     }
-    for (const auto &[key, value] : {std::pair{u"site_id"_s, newSite}, std::pair{u"site_seq"_s, QString::number(seq)},
-                                     std::pair{u"acked_through"_s, u"0"_s}}) {
+    for (const auto &[key, value] :
+         {std::pair{u"site_id"_s, newSite}, std::pair{u"site_seq"_s, QString::number(seq)},
+          std::pair{u"acked_through"_s, u"0"_s}}) {
         if (Status s = m_log.setMeta(key, value); !s)
             return s;
     }
     if (Status s = txn.commit(); !s)
         return s;
-    qCWarning(lcStore) << "this database is a copy of another laptop's: site" << oldSite << "->" << newSite << "with"
-                       << seq << "unsent ops";
+    qCWarning(lcStore) << "this database is a copy of another laptop's: site" << oldSite << "->" << newSite
+                       << "with" << seq << "unsent ops";
     return m_log.load();
 }
 
@@ -788,17 +804,19 @@ Result<OwnOp> readOwnOp(ChangeLog &log, qint64 seq)
     query.bind(1, log.siteId());
     query.bind(2, seq);
     if (!query.next()) {
-        const Error error = query.failed() ? query.error()
-                                           : Error{Error::Code::NotFound, u"op %1 of this site not found"_s.arg(seq)};
+        const Error error = query.failed()
+                              ? query.error()
+                              : Error{Error::Code::NotFound, u"op %1 of this site not found"_s.arg(seq)};
         query.reset();
         return error;
     }
-    OwnOp op{query.text(0), query.text(1), query.text(2), query.text(3), query.text(4), query.text(7),
-             optionalBytes(query, 5), query.int64(6)};
+    OwnOp op{query.text(0), query.text(1), query.text(2),           query.text(3),
+             query.text(4), query.text(7), optionalBytes(query, 5), query.int64(6)};
     query.reset();
     if (op.value && ChangeLog::sealsValue(op.entity, op.field)) {
-        Result<QByteArray> plain = log.cipher().open(
-            *op.value, ChangeLog::opAssociatedData(op.entity, op.entityId, op.field, log.siteId(), seq, op.op));
+        Result<QByteArray> plain
+            = log.cipher().open(*op.value, ChangeLog::opAssociatedData(op.entity, op.entityId, op.field,
+                                                                       log.siteId(), seq, op.op));
         if (!plain)
             return plain.error();
         op.value = *plain;
@@ -877,7 +895,8 @@ Status Replicator::adoptServerStamp(qint64 seq, qint64 hlc)
             changed = true;
         }
         if (changed) {
-            Statement &update = db.statement(u"UPDATE "_s % entity->table % u" SET clocks = ? WHERE id = ?"_s);
+            Statement &update
+                = db.statement(u"UPDATE "_s % entity->table % u" SET clocks = ? WHERE id = ?"_s);
             update.bind(1, clocks.toString());
             update.bind(2, own->entityId);
             if (Status s = update.exec(); !s)
@@ -892,8 +911,10 @@ Status Replicator::adoptServerStamp(qint64 seq, qint64 hlc)
 Result<QList<ConflictRecord>> Replicator::conflicts(bool includeResolved)
 {
     Statement &query = m_log.database().statement(
-        u"SELECT id, kind, entity, entity_id, case_id, field, winner_site, winner_hlc, winner_author, winner_value, "
-        "loser_site, loser_hlc, loser_author, loser_value, detail, detected_at, resolved_at, resolved_by, resolution "
+        u"SELECT id, kind, entity, entity_id, case_id, field, winner_site, winner_hlc, winner_author, "
+        u"winner_value, "
+        "loser_site, loser_hlc, loser_author, loser_value, detail, detected_at, resolved_at, resolved_by, "
+        "resolution "
         "FROM conflicts WHERE (?1 OR resolved_at IS NULL) ORDER BY detected_at, id"_s);
     query.bind(1, qint64(includeResolved ? 1 : 0));
     QList<ConflictRecord> out;
@@ -926,10 +947,12 @@ Result<QList<ConflictRecord>> Replicator::conflicts(bool includeResolved)
     if (failed)
         return error;
     for (ConflictRecord &r : out) {
-        for (auto [value, side] : {std::pair{&r.winnerValue, u"winner"}, std::pair{&r.loserValue, u"loser"}}) {
+        for (auto [value, side] :
+             {std::pair{&r.winnerValue, u"winner"}, std::pair{&r.loserValue, u"loser"}}) {
             if (!*value)
                 continue;
-            Result<QByteArray> plain = m_log.cipher().open(**value, FieldCipher::associatedData(u"conflict", r.id, side));
+            Result<QByteArray> plain
+                = m_log.cipher().open(**value, FieldCipher::associatedData(u"conflict", r.id, side));
             if (!plain)
                 return plain.error();
             *value = *plain;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sync/client/syncclient.h"
 
+#include "core/clock/clock.h"
 #include "core/crypto/fieldcipher.h"
 #include "core/logging.h"
 #include "core/profile/profile.h"
@@ -9,7 +10,6 @@
 #include "core/store/migrations.h"
 #include "core/store/replicator.h"
 #include "core/store/transaction.h"
-#include "core/clock/clock.h"
 #include "sync/bundle.h"
 #include "sync/enrollmentcode.h"
 #include "sync/protocol.h"
@@ -90,20 +90,13 @@ Error replyError(const Response &response)
 
 QJsonObject SyncSummary::toJson() const
 {
-    return QJsonObject{{u"pushed"_s, pushed},
-                       {u"duplicates"_s, duplicates},
-                       {u"rejected"_s, rejected},
-                       {u"clamped"_s, clamped},
-                       {u"pulled"_s, pulled},
-                       {u"conflicts"_s, conflicts},
-                       {u"purged"_s, purged},
-                       {u"purge_deferred"_s, purgeDeferred},
-                       {u"pages"_s, pages},
-                       {u"round_trips"_s, roundTrips},
-                       {u"bytes_sent"_s, bytesSent},
-                       {u"bytes_received"_s, bytesReceived},
-                       {u"reset"_s, reset},
-                       {u"resited"_s, resited}};
+    return QJsonObject{{u"pushed"_s, pushed},        {u"duplicates"_s, duplicates},
+                       {u"rejected"_s, rejected},    {u"clamped"_s, clamped},
+                       {u"pulled"_s, pulled},        {u"conflicts"_s, conflicts},
+                       {u"purged"_s, purged},        {u"purge_deferred"_s, purgeDeferred},
+                       {u"pages"_s, pages},          {u"round_trips"_s, roundTrips},
+                       {u"bytes_sent"_s, bytesSent}, {u"bytes_received"_s, bytesReceived},
+                       {u"reset"_s, reset},          {u"resited"_s, resited}};
 }
 
 SyncClient::SyncClient(Core::ChangeLog &log, QString attachmentsDirectory, Transport &transport)
@@ -156,9 +149,11 @@ Status SyncClient::enroll(const QString &serverUrl, const QString &codeText, con
         return code.error();
     Core::ChangeLog &log = m_log;
     if (!metaOr(log, keyDevice).isEmpty())
-        return Error{Error::Code::Conflict, u"this profile is already enrolled (device %1)"_s.arg(metaOr(log, keyDevice))};
+        return Error{Error::Code::Conflict,
+                     u"this profile is already enrolled (device %1)"_s.arg(metaOr(log, keyDevice))};
     const BundleKeys bundleKeys = BundleKeys::generate();
-    EnrollRequest request{code->secret, deviceName, log.siteId(), bundleKeys.signPublic, bundleKeys.boxPublic};
+    EnrollRequest request{code->secret, deviceName, log.siteId(), bundleKeys.signPublic,
+                          bundleKeys.boxPublic};
     SyncSummary ignored;
     Core::Result<Response> response = exchange(Endpoint::enroll, Wire::encode(request), ignored);
     if (!response)
@@ -166,11 +161,13 @@ Status SyncClient::enroll(const QString &serverUrl, const QString &codeText, con
     EnrollReply reply;
     if (Status s = Wire::decode(response->body, reply); !s)
         return s;
-    Core::Result<Core::SecretKey> districtKey = EnrollmentCode::openDistrictKey(code->secret, reply.sealedDistrictKey);
+    Core::Result<Core::SecretKey> districtKey
+        = EnrollmentCode::openDistrictKey(code->secret, reply.sealedDistrictKey);
     if (!districtKey)
         return districtKey.error();
     const Core::FieldCipher &local = m_log.cipher();
-    const QByteArray keyBytes(reinterpret_cast<const char *>(districtKey->data()), int(Core::SecretKey::size));
+    const QByteArray keyBytes(reinterpret_cast<const char *>(districtKey->data()),
+                              int(Core::SecretKey::size));
     // All of it in one transaction: a laptop is enrolled completely or not at all.
     Core::Transaction txn(m_log.database());
     if (Status s = txn.begin(); !s)
@@ -205,7 +202,8 @@ Status SyncClient::loadKeys()
     const QString token = metaOr(log, keyToken);
     const QString key = metaOr(log, keyDistrictKey);
     if (token.isEmpty() || key.isEmpty())
-        return Error{Error::Code::NotFound, u"this profile is not enrolled: run `dampingi-ctl sync enroll` first"_s};
+        return Error{Error::Code::NotFound,
+                     u"this profile is not enrolled: run `dampingi-ctl sync enroll` first"_s};
     Core::Result<QByteArray> tokenBytes = openSecret(m_log.cipher(), token, u"token");
     if (!tokenBytes)
         return tokenBytes.error();
@@ -223,7 +221,8 @@ Status SyncClient::loadKeys()
     return {};
 }
 
-Core::Result<Response> SyncClient::exchange(const char *endpoint, const QByteArray &page, SyncSummary &summary)
+Core::Result<Response> SyncClient::exchange(const char *endpoint, const QByteArray &page,
+                                            SyncSummary &summary)
 {
     ++summary.roundTrips;
     summary.bytesSent += page.size();
@@ -254,7 +253,8 @@ Core::Result<SyncSummary> SyncClient::syncOnce()
     if (!pending)
         return pending.error();
     HandshakeRequest hello{protocolVersion, Core::Migrations::latestVersion(), log.siteId(),
-                           QByteArray::fromBase64(metaOr(log, keyCursor).toLatin1()), *pending == 0 ? pullPage : 0};
+                           QByteArray::fromBase64(metaOr(log, keyCursor).toLatin1()),
+                           *pending == 0 ? pullPage : 0};
     Core::Result<Response> response = exchange(Endpoint::handshake, Wire::encode(hello), summary);
     if (!response)
         return response.error();
@@ -269,7 +269,8 @@ Core::Result<SyncSummary> SyncClient::syncOnce()
     if (reply.ackedThrough < *acked) {
         // The server holds less of ours than it once acknowledged (restored from a backup):
         // send those ops again; the server dedups what it still has.
-        qCWarning(lcSyncClient) << "server acknowledges only" << reply.ackedThrough << "of" << *acked << "- resending";
+        qCWarning(lcSyncClient) << "server acknowledges only" << reply.ackedThrough << "of" << *acked
+                                << "- resending";
         if (Status s = remember(u"acked_through"_s, QString::number(reply.ackedThrough)); !s)
             return s.error();
     }
@@ -403,7 +404,8 @@ Status SyncClient::applyPullReply(const PullReply &reply, bool storeCursor, Sync
     // outbox for ever (found by the sync simulation: a push loop that never ended).
     for (const WireOp &wire : reply.ops) {
         if (wire.site == m_log.siteId() && wire.seq > m_log.lastSeq()) {
-            qCWarning(lcSyncClient) << "another copy of this database writes under our site id: moving to a new one";
+            qCWarning(lcSyncClient)
+                << "another copy of this database writes under our site id: moving to a new one";
             ++summary.resited;
             if (Status s = m_replicator->resite(Core::ChangeLog::newSiteId(), m_log.lastSeq() + 1); !s)
                 return s;
@@ -417,9 +419,10 @@ Status SyncClient::applyPullReply(const PullReply &reply, bool storeCursor, Sync
         if (!op) {
             // A poison op (its sealed value does not open): kept as `unapplied`, never blocks
             // the page; failing here would fetch and fail on this page for ever.
-            Core::ReplicaOp kept{wire.site, wire.seq,    wire.txn,  wire.entity, wire.entityId,
-                                 wire.caseId, wire.field, wire.op,  std::nullopt, wire.hlc,
-                                 wire.author, wire.base,  wire.schemaVersion, op.error().detail};
+            Core::ReplicaOp kept{wire.site,          wire.seq,         wire.txn,    wire.entity,
+                                 wire.entityId,      wire.caseId,      wire.field,  wire.op,
+                                 std::nullopt,       wire.hlc,         wire.author, wire.base,
+                                 wire.schemaVersion, op.error().detail};
             page.ops << kept;
             continue;
         }
@@ -477,7 +480,8 @@ Status SyncClient::push(SyncSummary &summary)
                 return s;
             continue;
         }
-        Core::Result<Response> response = exchange(Endpoint::push, Wire::encode(batches->constFirst()), summary);
+        Core::Result<Response> response
+            = exchange(Endpoint::push, Wire::encode(batches->constFirst()), summary);
         if (!response)
             return response.error();
         PushReply reply;
@@ -537,7 +541,8 @@ Core::Result<QByteArray> SyncClient::exportBundle()
         content.pages << Wire::encode(batch);
     const QByteArray serverBox = QByteArray::fromHex(metaOr(log, keyServerBox).toLatin1());
     if (serverBox.size() != 32 || !m_bundleKeys.isValid())
-        return Error{Error::Code::NotFound, u"this laptop was enrolled without bundle keys; enroll it again"_s};
+        return Error{Error::Code::NotFound,
+                     u"this laptop was enrolled without bundle keys; enroll it again"_s};
     return Bundle::write(content, m_bundleKeys, serverBox);
 }
 
@@ -548,7 +553,8 @@ Core::Result<SyncSummary> SyncClient::importBundle(const QByteArray &file)
     Core::ChangeLog &log = m_log;
     const QByteArray serverSign = QByteArray::fromHex(metaOr(log, keyServerSign).toLatin1());
     if (serverSign.size() != 32 || !m_bundleKeys.isValid())
-        return Error{Error::Code::NotFound, u"this laptop was enrolled without bundle keys; enroll it again"_s};
+        return Error{Error::Code::NotFound,
+                     u"this laptop was enrolled without bundle keys; enroll it again"_s};
     // Everything is checked (signature, every page's checksum and decryption, every page's
     // CBOR) before anything is applied.
     Core::Result<BundleContent> content = Bundle::read(file, serverSign, m_bundleKeys);
@@ -580,7 +586,8 @@ Core::Result<SyncSummary> SyncClient::importBundle(const QByteArray &file)
     }
     // The pages continue from the cursor this laptop had when it wrote its bundle; if it has
     // synced since, their ops still apply (each is recognised once) but its newer cursor stays.
-    const bool continues = QByteArray::fromBase64(metaOr(log, keyCursor).toLatin1()) == content->meta.value(u"base_cursor"_s);
+    const bool continues
+        = QByteArray::fromBase64(metaOr(log, keyCursor).toLatin1()) == content->meta.value(u"base_cursor"_s);
     for (const PullReply &reply : std::as_const(pullReplies)) {
         if (Status s = applyPullReply(reply, continues, summary); !s)
             return s.error();
@@ -640,9 +647,10 @@ Error SyncClient::wipeRevoked()
         (void)txn.commit();
     }
     m_transit.reset();
-    return Error{Error::Code::Refused,
-                 u"revoked: the district office revoked this laptop; its case data was erased (%1 cases)"_s.arg(
-                     erased->purged)};
+    return Error{
+        Error::Code::Refused,
+        u"revoked: the district office revoked this laptop; its case data was erased (%1 cases)"_s.arg(
+            erased->purged)};
 }
 
 Core::Result<SyncSummary> SyncClient::sync(int attempts, const std::function<void(int)> &sleep)
@@ -655,8 +663,8 @@ Core::Result<SyncSummary> SyncClient::sync(int attempts, const std::function<voi
         (void)remember(keyLastError, result.error().detail);
         if (result.error().code != Error::Code::Unreachable || attempt >= attempts)
             return result;
-        qCInfo(lcSyncClient) << "sync attempt" << attempt << "failed:" << result.error().detail << "- retrying in"
-                             << delayMs << "ms";
+        qCInfo(lcSyncClient) << "sync attempt" << attempt << "failed:" << result.error().detail
+                             << "- retrying in" << delayMs << "ms";
         sleep(delayMs);
         delayMs = std::min(delayMs * 2, 60000);
     }

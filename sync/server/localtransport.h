@@ -15,7 +15,8 @@ public:
         : m_service(service)
     { }
 
-    Core::Result<Response> post(const char *endpoint, const QByteArray &bearer, const QByteArray &page) override
+    Core::Result<Response> post(const char *endpoint, const QByteArray &bearer,
+                                const QByteArray &page) override
     {
         return m_service.handle(Request{QByteArray(endpoint), bearer, page, QStringLiteral("local")});
     }

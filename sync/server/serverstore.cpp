@@ -26,10 +26,10 @@
 
 #include <atomic>
 #include <memory>
+#include <sodium.h>
 #include <span>
 #include <unordered_map>
 #include <utility>
-#include <sodium.h>
 
 Q_LOGGING_CATEGORY(lcServer, "dampingi.server", QtInfoMsg)
 
@@ -677,9 +677,10 @@ Status appendServerOp(const ServerStore::Private &p, IngestState &state, const Q
     // case's create op (a new row stamps every field with the create stamp). A lower base
     // would make every laptop flag the server's write as a concurrent edit.
     // (case_id first: the ops_case index; a case's own ops have entity_id = case_id.)
-    auto base = p.scalar(u"SELECT MAX(hlc) FROM ops WHERE case_id = :case AND entity = 'case' AND entity_id = :id "
-                         "AND (field = :field OR field = '_create')"_s,
-                         {{u"case"_s, caseId}, {u"id"_s, caseId}, {u"field"_s, field}});
+    auto base
+        = p.scalar(u"SELECT MAX(hlc) FROM ops WHERE case_id = :case AND entity = 'case' AND entity_id = :id "
+                   "AND (field = :field OR field = '_create')"_s,
+                   {{u"case"_s, caseId}, {u"id"_s, caseId}, {u"field"_s, field}});
     if (!base)
         return base.error();
     WireOp op;
@@ -727,8 +728,8 @@ bool isActivity(const QString &entity)
 // in commit order and knows what each device had pulled, so it decides once: when the case's
 // current status is "closed" and an entry was added by a device that had not pulled the closure,
 // or the closure came from a device that had not pulled an entry added before it, the server
-// sets the status back to assessment (the workflow's reopening) with base 0. Every laptop then holds the same status and
-// records a `status` conflict (closed vs reopened) for a person to review.
+// sets the status back to assessment (the workflow's reopening) with base 0. Every laptop then holds the same
+// status and records a `status` conflict (closed vs reopened) for a person to review.
 Status reopenRacingClosures(const ServerStore::Private &p, IngestState &state, const QString &serverSite,
                             const ServerDevice &device, const QSet<QString> &cases, qint64 nowMs)
 {
@@ -740,9 +741,10 @@ Status reopenRacingClosures(const ServerStore::Private &p, IngestState &state, c
     const qint64 devicePulled = pulled->has_value() ? (*pulled)->toLongLong() : 0;
     for (const QString &caseId : cases) {
         // The current status: the last write by (hlc, site), as every laptop computes it.
-        auto status = p.exec(u"SELECT value, seq, site FROM ops WHERE case_id = :case AND entity = 'case' AND "
-                             "entity_id = :id AND field = 'status' ORDER BY hlc DESC, site DESC LIMIT 1"_s,
-                             {{u"case"_s, caseId}, {u"id"_s, caseId}});
+        auto status
+            = p.exec(u"SELECT value, seq, site FROM ops WHERE case_id = :case AND entity = 'case' AND "
+                     "entity_id = :id AND field = 'status' ORDER BY hlc DESC, site DESC LIMIT 1"_s,
+                     {{u"case"_s, caseId}, {u"id"_s, caseId}});
         if (!status)
             return status.error();
         if (!status->next() || status->value(0).toByteArray() != closedStatus)
@@ -880,7 +882,8 @@ Result<BundleKeys> ensureBundleKeys(const QString &dataDir)
 {
     const QString path = QDir(dataDir).filePath(bundleKeyFileName);
     QFile file(path);
-    if (file.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
+    if (file.open(QIODevice::WriteOnly | QIODevice::NewOnly,
+                  QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
         BundleKeys keys = BundleKeys::generate();
         QByteArray seeds = keys.seeds();
         const bool written = file.write(seeds) == seeds.size() && file.flush();
@@ -895,7 +898,8 @@ Result<BundleKeys> ensureBundleKeys(const QString &dataDir)
     // It exists (or another process just created it): read it.
     QFile existing(path);
     if (!existing.open(QIODevice::ReadOnly))
-        return Error{Error::Code::StoreUnavailable, u"cannot read %1: %2"_s.arg(path, existing.errorString())};
+        return Error{Error::Code::StoreUnavailable,
+                     u"cannot read %1: %2"_s.arg(path, existing.errorString())};
     QByteArray seeds = existing.readAll();
     BundleKeys keys = BundleKeys::fromSeeds(seeds);
     sodium_memzero(seeds.data(), size_t(seeds.size()));
@@ -1008,7 +1012,8 @@ Result<std::unique_ptr<ServerStore>> ServerStore::open(const QString &dataDir, c
         if (*current < storeSchemaVersion) {
             if (Status s = p.upgradeFrom(*current); !s)
                 return Error{Error::Code::MigrationFailed, s.error().detail};
-            qCInfo(lcServer) << "upgraded the server store from schema" << *current << "to" << storeSchemaVersion;
+            qCInfo(lcServer) << "upgraded the server store from schema" << *current << "to"
+                             << storeSchemaVersion;
         }
         if (Status s = tx.commit(); !s)
             return s.error();
@@ -1042,10 +1047,9 @@ Result<std::unique_ptr<ServerStore>> ServerStore::open(const QString &dataDir, c
         auto seq = p.metaNum(u"ops_seq"_s);
         if (!seq)
             return seq.error();
-        if (Status s = p.run(u"INSERT INTO epochs (site, first_seq, opened_at) VALUES (:site, :first, :at)"_s,
-                             {{u"site"_s, epoch},
-                              {u"first"_s, *seq + 1},
-                              {u"at"_s, QDateTime::currentMSecsSinceEpoch()}});
+        if (Status s = p.run(
+                u"INSERT INTO epochs (site, first_seq, opened_at) VALUES (:site, :first, :at)"_s,
+                {{u"site"_s, epoch}, {u"first"_s, *seq + 1}, {u"at"_s, QDateTime::currentMSecsSinceEpoch()}});
             !s)
             return s.error();
         if (Status s = tx.commit(); !s)
@@ -1165,9 +1169,11 @@ Result<EnrollReply> ServerStore::redeemEnrollment(const QByteArray &secret, cons
         !s)
         return s.error();
     // A device enrolled without usable bundle keys simply cannot exchange USB bundles.
-    if (bundleSignPublic.size() == crypto_sign_PUBLICKEYBYTES && bundleBoxPublic.size() == crypto_box_PUBLICKEYBYTES) {
-        if (Status s = d->run(u"UPDATE devices SET bundle_sign = :sign, bundle_box = :box WHERE id = :id"_s,
-                              {{u"sign"_s, bundleSignPublic}, {u"box"_s, bundleBoxPublic}, {u"id"_s, reply.deviceId}});
+    if (bundleSignPublic.size() == crypto_sign_PUBLICKEYBYTES
+        && bundleBoxPublic.size() == crypto_box_PUBLICKEYBYTES) {
+        if (Status s
+            = d->run(u"UPDATE devices SET bundle_sign = :sign, bundle_box = :box WHERE id = :id"_s,
+                     {{u"sign"_s, bundleSignPublic}, {u"box"_s, bundleBoxPublic}, {u"id"_s, reply.deviceId}});
             !s)
             return s.error();
     }
@@ -1218,8 +1224,9 @@ Result<QByteArray> ServerStore::bundleCursor(const QString &deviceId)
 
 Status ServerStore::setBundleCursor(const QString &deviceId, const QByteArray &cursor)
 {
-    return d->run(u"UPDATE devices SET bundle_cursor = :cursor WHERE id = :id"_s,
-                  {{u"cursor"_s, QVariant(cursor.isNull() ? QByteArray("", 0) : cursor)}, {u"id"_s, deviceId}});
+    return d->run(
+        u"UPDATE devices SET bundle_cursor = :cursor WHERE id = :id"_s,
+        {{u"cursor"_s, QVariant(cursor.isNull() ? QByteArray("", 0) : cursor)}, {u"id"_s, deviceId}});
 }
 
 Result<bool> ServerStore::claimSite(const ServerDevice &device, const QString &site, qint64 nowMs)
@@ -1265,9 +1272,10 @@ Result<bool> ServerStore::claimSite(const ServerDevice &device, const QString &s
             return s.error();
         return false;
     }
-    if (Status s = d->run(u"INSERT INTO device_sites (site, device_id, bound_at) VALUES (:site, :device, :at) "
-                          "ON CONFLICT (site) DO NOTHING"_s,
-                          {{u"site"_s, site}, {u"device"_s, device.id}, {u"at"_s, nowMs}});
+    if (Status s
+        = d->run(u"INSERT INTO device_sites (site, device_id, bound_at) VALUES (:site, :device, :at) "
+                 "ON CONFLICT (site) DO NOTHING"_s,
+                 {{u"site"_s, site}, {u"device"_s, device.id}, {u"at"_s, nowMs}});
         !s)
         return s.error();
     auto after = owner(); // a concurrent claim may have won
@@ -1620,14 +1628,16 @@ Result<bool> ServerStore::cursorValid(const QByteArray &cursor, const ServerDevi
         // a cursor issued past W before the restore is refused even if W + 1.. were refilled.
         qint64 first = 0;
         if (c->serverSite != m_siteId) {
-            auto e = d->scalar(u"SELECT first_seq FROM epochs WHERE site = :site"_s, {{u"site"_s, c->serverSite}});
+            auto e = d->scalar(u"SELECT first_seq FROM epochs WHERE site = :site"_s,
+                               {{u"site"_s, c->serverSite}});
             if (!e)
                 return e.error();
             if (!e->has_value())
                 return false;
             first = (*e)->toLongLong();
         }
-        auto later = d->scalar(u"SELECT MIN(first_seq) FROM epochs WHERE first_seq > :first"_s, {{u"first"_s, first}});
+        auto later = d->scalar(u"SELECT MIN(first_seq) FROM epochs WHERE first_seq > :first"_s,
+                               {{u"first"_s, first}});
         if (!later)
             return later.error();
         if (later->has_value() && !(*later)->isNull() && c->seq >= (*later)->toLongLong())

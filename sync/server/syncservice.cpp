@@ -148,7 +148,8 @@ Response SyncService::handle(const Request &request)
         bool foreign = false;
         for (const WireOp &op : std::as_const(push.ops))
             foreign = foreign || op.site != push.siteId;
-        auto mine = foreign ? Core::Result<bool>(false) : m_store.claimSite(device, push.siteId, m_clock.nowMs());
+        auto mine
+            = foreign ? Core::Result<bool>(false) : m_store.claimSite(device, push.siteId, m_clock.nowMs());
         if (!mine)
             return internalError(mine.error());
         if (!*mine) {

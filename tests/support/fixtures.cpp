@@ -2,8 +2,8 @@
 #include "tests/support/fixtures.h"
 
 #include <QDirIterator>
-#include <QFileInfo>
 #include <QFile>
+#include <QFileInfo>
 
 #include <catch2/catch.hpp>
 

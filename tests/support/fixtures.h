@@ -40,7 +40,9 @@ struct ProfileFixture
     std::unique_ptr<Core::Session> session;
 
 private:
-    struct Empty { };
+    struct Empty
+    {
+    };
     explicit ProfileFixture(Empty);
 };
 

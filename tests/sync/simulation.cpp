@@ -11,14 +11,14 @@
 #include "core/store/migrations.h"
 #include "core/store/replicator.h"
 #include "core/store/statement.h"
+#include "core/util/uuid.h"
 #include "sync/client/syncclient.h"
 #include "sync/enrollmentcode.h"
 #include "sync/protocol.h"
-#include "sync/wire.h"
-#include "core/util/uuid.h"
 #include "sync/server/admin.h"
 #include "sync/server/serverstore.h"
 #include "sync/server/syncservice.h"
+#include "sync/wire.h"
 #include "tests/support/fixtures.h"
 #include "tests/support/replicas.h"
 
@@ -31,7 +31,6 @@
 #include <QTemporaryDir>
 
 #include <catch2/catch.hpp>
-
 #include <memory>
 #include <random>
 
@@ -62,11 +61,14 @@ public:
     bool chaos = true;
     int faults = 0;
 
-    Core::Result<Sync::Response> post(const char *endpoint, const QByteArray &bearer, const QByteArray &page) override
+    Core::Result<Sync::Response> post(const char *endpoint, const QByteArray &bearer,
+                                      const QByteArray &page) override
     {
         const Sync::Request request{QByteArray(endpoint), bearer, page, u"sim"_s};
         const int roll = chaos ? int(m_rng() % 100) : 100;
-        const auto unreachable = [] { return Core::Error{Core::Error::Code::Unreachable, u"simulated link failure"_s}; };
+        const auto unreachable = [] {
+            return Core::Error{Core::Error::Code::Unreachable, u"simulated link failure"_s};
+        };
         Sync::Response reply;
         if (roll < 5) {
             ++faults;
@@ -145,7 +147,8 @@ QStringList localCases(Laptop &l, bool includeDeleted)
 {
     QStringList ids;
     Core::Statement &q = l.f->profile->database().statement(
-        includeDeleted ? u"SELECT id FROM cases ORDER BY id"_s : u"SELECT id FROM cases WHERE deleted = 0 ORDER BY id"_s);
+        includeDeleted ? u"SELECT id FROM cases ORDER BY id"_s
+                       : u"SELECT id FROM cases WHERE deleted = 0 ORDER BY id"_s);
     while (q.next())
         ids << q.text(0);
     q.reset();
@@ -267,9 +270,10 @@ void Schedule::edit(Laptop &l)
         break;
     }
     case 5: {
-        Core::Result<Core::Record> note = s.activities().add(
-            u"note", target,
-            {{u"written_at"_s, l.f->clock.nowMs()}, {u"body"_s, u"Kunjungan %1 oleh %2"_s.arg(m_edits).arg(l.login)}});
+        Core::Result<Core::Record> note
+            = s.activities().add(u"note", target,
+                                 {{u"written_at"_s, l.f->clock.nowMs()},
+                                  {u"body"_s, u"Kunjungan %1 oleh %2"_s.arg(m_edits).arg(l.login)}});
         result = note ? Core::Status{} : Core::Status{note.error()};
         break;
     }
@@ -286,8 +290,9 @@ void Schedule::edit(Laptop &l)
     ++m_edits;
     const qint64 after = l.f->profile->changeLog().lastSeq();
     if (qEnvironmentVariableIsSet("SIM_TRACE"))
-        qInfo("edit %s kind %d case %s -> seq %lld..%lld %s", qPrintable(l.name), kind, qPrintable(target.left(13)),
-              before + 1, after, result ? "ok" : qPrintable(result.error().detail));
+        qInfo("edit %s kind %d case %s -> seq %lld..%lld %s", qPrintable(l.name), kind,
+              qPrintable(target.left(13)), before + 1, after,
+              result ? "ok" : qPrintable(result.error().detail));
     if (result && after > before) {
         Core::Statement &q = l.f->profile->database().statement(
             u"SELECT txn_id, count(*) FROM change_ops WHERE site_id = ? AND site_seq BETWEEN ? AND ? GROUP BY txn_id"_s);
@@ -307,12 +312,14 @@ void Schedule::sync(Laptop &l)
     Sync::SyncClient client(*l.f->profile, *l.link);
     client.pushBatch = 1 + int(m_rng() % 40); // small batches: cuts land mid-outbox
     client.pullPage = 1 + int(m_rng() % 60);
-    const Core::Result<Sync::SyncSummary> r = client.syncOnce(); // failures are the point; the next sync resumes
+    const Core::Result<Sync::SyncSummary> r
+        = client.syncOnce(); // failures are the point; the next sync resumes
     if (l.revoked && metaOf(l, u"sync.last_error"_s) == u"revoked")
         l.wiped = true;
     if (qEnvironmentVariableIsSet("SIM_TRACE"))
         qInfo("sync %s: %s", qPrintable(l.name),
-              r ? QJsonDocument(r->toJson()).toJson(QJsonDocument::Compact).constData() : qPrintable(r.error().detail));
+              r ? QJsonDocument(r->toJson()).toJson(QJsonDocument::Compact).constData()
+                : qPrintable(r.error().detail));
 }
 
 // Failure 8, a laptop database cloned: the profile folder is copied (closed first) and both
@@ -409,7 +416,8 @@ void Schedule::poison()
     push.ops.last().schemaVersion = Core::Migrations::latestVersion() + 1;
     push.ops << op(u"narrative"_s, QByteArray(40, '\x5a'));
     push.ops << op(u"do_not_contact"_s, "\xff\xfe garbage");
-    const Sync::Request request{QByteArray(Sync::Endpoint::push), m_poisonToken, Sync::Wire::encode(push), u"sim"_s};
+    const Sync::Request request{QByteArray(Sync::Endpoint::push), m_poisonToken, Sync::Wire::encode(push),
+                                u"sim"_s};
     const Sync::Response response = m_service->handle(request);
     REQUIRE(response.status == 200);
     Sync::PushReply reply;
@@ -420,7 +428,8 @@ void Schedule::poison()
     CHECK(reply.verdicts.at(1).reason == u"schema"_s);
     trace(u"poison ops on %1"_s.arg(kase.left(13)));
     // And the server still serves.
-    REQUIRE(m_service->handle(Sync::Request{QByteArray(Sync::Endpoint::health), {}, {}, u"sim"_s}).status == 200);
+    REQUIRE(m_service->handle(Sync::Request{QByteArray(Sync::Endpoint::health), {}, {}, u"sim"_s}).status
+            == 200);
 }
 
 // §6, a revoked device: at its next contact the laptop erases every case, person and op.
@@ -447,7 +456,8 @@ QString Schedule::run(int steps)
     const QList<std::pair<QString, QString>> people{
         {u"siti"_s, u"caseworker"_s}, {u"budi"_s, u"caseworker"_s}, {u"ani"_s, u"supervisor"_s}};
     for (const auto &[login, role] : people) {
-        REQUIRE(m_admin->createUser(login, login, role, login == u"budi" ? u"Sangatta"_s : u"Tenggarong"_s).ok());
+        REQUIRE(
+            m_admin->createUser(login, login, role, login == u"budi" ? u"Sangatta"_s : u"Tenggarong"_s).ok());
         Laptop l;
         l.name = login;
         l.login = login;
@@ -467,10 +477,11 @@ QString Schedule::run(int steps)
         REQUIRE(m_admin->createUser(u"rina"_s, u"rina"_s, u"supervisor"_s, u"Tenggarong"_s).ok());
         const QString code = m_admin->enroll(u"rina"_s, u"poison"_s).value();
         m_poisonSite = u"b0150a"_s + QString::number(m_seed);
-        const Sync::EnrollReply reply = m_store
-                                            ->redeemEnrollment(Sync::EnrollmentCode::parse(code).value().secret,
-                                                               u"poison"_s, m_poisonSite, m_serverClock.nowMs())
-                                            .value();
+        const Sync::EnrollReply reply
+            = m_store
+                  ->redeemEnrollment(Sync::EnrollmentCode::parse(code).value().secret, u"poison"_s,
+                                     m_poisonSite, m_serverClock.nowMs())
+                  .value();
         m_poisonToken = reply.token;
     }
     // Which of the rare events this schedule gets, and when (failures 8, 10 and §6).
@@ -519,17 +530,26 @@ QString Schedule::run(int steps)
             // Clock chaos: years ahead, years behind, back to 1970, a small step back.
             static const qint64 year = qint64(365) * 24 * 3600 * 1000;
             switch (m_rng() % 4) {
-            case 0: l.f->clock.advance(5 * year); break;
-            case 1: l.f->clock.advance(-3 * year); break;
-            case 2: l.f->clock.set(0); break;
-            default: l.f->clock.advance(-60'000); break;
+            case 0:
+                l.f->clock.advance(5 * year);
+                break;
+            case 1:
+                l.f->clock.advance(-3 * year);
+                break;
+            case 2:
+                l.f->clock.set(0);
+                break;
+            default:
+                l.f->clock.advance(-60'000);
+                break;
             }
         } else if (roll < 82 && !m_knownCases.isEmpty()) {
             // The office reassigns a case: to a person, or to a team.
             const QString kase = m_knownCases.at(int(m_rng() % quint64(m_knownCases.size())));
             const int who = int(m_rng() % 4);
-            const Core::Status s = who < 2 ? m_admin->assignCase(kase, who == 0 ? u"siti"_s : u"budi"_s)
-                                           : m_admin->assignCase(kase, {}, who == 2 ? u"Tenggarong"_s : u"Sangatta"_s);
+            const Core::Status s
+                = who < 2 ? m_admin->assignCase(kase, who == 0 ? u"siti"_s : u"budi"_s)
+                          : m_admin->assignCase(kase, {}, who == 2 ? u"Tenggarong"_s : u"Sangatta"_s);
             // NotFound: the case has not reached the server yet.
             REQUIRE((s.ok() || s.error().code == Core::Error::Code::NotFound));
             if (qEnvironmentVariableIsSet("SIM_TRACE"))
@@ -560,7 +580,8 @@ QString Schedule::run(int steps)
             if (l.revoked) {
                 // Its next contact erases it (an error by design); then it is out of the game.
                 if (summary || metaOf(l, u"sync.last_error"_s) != u"revoked")
-                    return fail(u"%1: a revoked laptop synced: %2"_s.arg(l.name, summary ? u"ok"_s : summary.error().detail));
+                    return fail(u"%1: a revoked laptop synced: %2"_s.arg(
+                        l.name, summary ? u"ok"_s : summary.error().detail));
                 l.wiped = true;
                 quiet = false;
                 continue;
@@ -628,10 +649,12 @@ QString Schedule::invariants()
         // Each safety conflict flagged exactly once per replica (failure 3).
         {
             Core::Statement &q = l.f->profile->database().statement(
-                u"SELECT entity_id, field, loser_site, loser_hlc, count(*) FROM conflicts WHERE resolved_at IS NULL "
+                u"SELECT entity_id, field, loser_site, loser_hlc, count(*) FROM conflicts WHERE resolved_at "
+                u"IS NULL "
                 "GROUP BY entity_id, field, loser_site, loser_hlc HAVING count(*) > 1"_s);
             if (q.next())
-                report(u"%1: a conflict on %2.%3 is flagged %4 times"_s.arg(l.name, q.text(0).left(13), q.text(1))
+                report(u"%1: a conflict on %2.%3 is flagged %4 times"_s
+                           .arg(l.name, q.text(0).left(13), q.text(1))
                            .arg(q.int64(4)));
             q.reset();
         }
@@ -664,12 +687,14 @@ QString Schedule::invariants()
     const auto safety = [](Laptop &l, const QSet<QString> &cases, bool detail = false) {
         QStringList lines;
         Core::Statement &q = l.f->profile->database().statement(
-            u"SELECT case_id, entity_id, field, loser_hlc, loser_author, winner_hlc, winner_author, winner_site, "
+            u"SELECT case_id, entity_id, field, loser_hlc, loser_author, winner_hlc, winner_author, "
+            u"winner_site, "
             "loser_site, detail FROM conflicts WHERE kind = 'safety' AND resolved_at IS NULL"_s);
         while (q.next()) {
             if (cases.contains(q.text(0)))
                 lines << u"%1 %2 %3 %4"_s.arg(q.text(1), q.text(2)).arg(q.int64(3)).arg(q.text(4))
-                             + (detail ? u" winner %1 %2 %3 loser site %4 %5"_s.arg(q.int64(5)).arg(q.text(6), q.text(7), q.text(8), q.text(9))
+                             + (detail ? u" winner %1 %2 %3 loser site %4 %5"_s.arg(q.int64(5))
+                                             .arg(q.text(6), q.text(7), q.text(8), q.text(9))
                                        : QString());
         }
         q.reset();
@@ -685,7 +710,8 @@ QString Schedule::invariants()
             if (common.isEmpty())
                 continue;
             const QStringList ids(common.cbegin(), common.cend());
-            const QString da = Test::replicaDigest(*a.f->profile, ids), db = Test::replicaDigest(*b.f->profile, ids);
+            const QString da = Test::replicaDigest(*a.f->profile, ids),
+                          db = Test::replicaDigest(*b.f->profile, ids);
             if (da != db) {
                 report(u"%1 and %2 differ on their %3 shared cases"_s.arg(a.name, b.name).arg(ids.size()));
                 if (qEnvironmentVariableIsSet("SIM_TRACE")) {
@@ -704,7 +730,8 @@ QString Schedule::invariants()
             if (qEnvironmentVariableIsSet("SIM_STRICT_SAFETY") && safety(a, common) != safety(b, common)) {
                 report(u"%1 and %2 flag different safety conflicts"_s.arg(a.name, b.name));
                 if (qEnvironmentVariableIsSet("SIM_TRACE"))
-                    qInfo("%s\n--\n%s", qPrintable(safety(a, common, true).join(u'\n')), qPrintable(safety(b, common, true).join(u'\n')));
+                    qInfo("%s\n--\n%s", qPrintable(safety(a, common, true).join(u'\n')),
+                          qPrintable(safety(b, common, true).join(u'\n')));
             }
         }
     }

@@ -7,7 +7,6 @@
 #include <QCoreApplication>
 
 #include <catch2/catch.hpp>
-
 #include <cstring>
 #include <vector>
 

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The USB bundle container: signed, encrypted to its recipient, checksummed per page; anything
 // cut short or altered is refused whole.
-#include "sync/bundle.h"
-
 #include "core/util/uuid.h"
+#include "sync/bundle.h"
 #include "sync/enrollmentcode.h"
 #include "sync/server/bundleoffice.h"
 #include "tests/support/fixtures.h"
@@ -60,12 +59,14 @@ TEST_CASE("a truncated bundle is refused at every length", "[sync][bundle]")
     const QByteArray file = Sync::Bundle::write(sample(), laptop, office.boxPublic);
     for (qsizetype length = 0; length < file.size(); length += 997) {
         INFO("length " << length);
-        const Core::Result<Sync::BundleContent> read = Sync::Bundle::read(file.left(length), laptop.signPublic, office);
+        const Core::Result<Sync::BundleContent> read
+            = Sync::Bundle::read(file.left(length), laptop.signPublic, office);
         REQUIRE_FALSE(read.ok());
         CHECK(read.error().code == Core::Error::Code::Corrupt);
         CHECK(read.error().detail.startsWith(u"bundle refused: "));
     }
-    const Core::Result<Sync::BundleContent> cut = Sync::Bundle::read(file.left(file.size() - 1), laptop.signPublic, office);
+    const Core::Result<Sync::BundleContent> cut
+        = Sync::Bundle::read(file.left(file.size() - 1), laptop.signPublic, office);
     CHECK(cut.error().detail.contains(u"cut short"));
 }
 
@@ -92,7 +93,8 @@ TEST_CASE("a bundle from someone else, or for someone else, is refused", "[sync]
     REQUIRE_FALSE(unsigned_.ok());
     CHECK(unsigned_.error().code == Core::Error::Code::Refused);
     const QByteArray elsewhere = Sync::Bundle::write(sample(), laptop, stranger.boxPublic);
-    const Core::Result<Sync::BundleContent> misdirected = Sync::Bundle::read(elsewhere, laptop.signPublic, office);
+    const Core::Result<Sync::BundleContent> misdirected
+        = Sync::Bundle::read(elsewhere, laptop.signPublic, office);
     REQUIRE_FALSE(misdirected.ok());
     CHECK(misdirected.error().code == Core::Error::Code::Refused);
     CHECK(misdirected.error().detail.contains(u"addressed to another"));
@@ -112,7 +114,8 @@ struct BundleLaptop
     Sync::ServerDevice device;
 };
 
-BundleLaptop enrollWithKeys(Test::ServerFixture &f, const QString &login, const QString &team, const QString &site)
+BundleLaptop enrollWithKeys(Test::ServerFixture &f, const QString &login, const QString &team,
+                            const QString &site)
 {
     if (!f.store->teamId(team).ok())
         REQUIRE(f.admin->createTeam(team).ok());
@@ -130,7 +133,8 @@ BundleLaptop enrollWithKeys(Test::ServerFixture &f, const QString &login, const 
     return laptop;
 }
 
-QByteArray laptopBundle(const BundleLaptop &laptop, const Sync::BundleKeys &office, const QList<Sync::PushRequest> &batches)
+QByteArray laptopBundle(const BundleLaptop &laptop, const Sync::BundleKeys &office,
+                        const QList<Sync::PushRequest> &batches)
 {
     Sync::BundleContent content;
     content.kind = u"laptop"_s;
@@ -193,7 +197,8 @@ TEST_CASE("the office stores a laptop's bundle once and answers with verdicts an
 
     const QString caseId = Core::newUuidV7(0);
     const QList<Sync::WireOp> ops = Test::intakeOps(u"site-ani"_s, 1, caseId, u"ani"_s, now);
-    const QByteArray file = laptopBundle(ani, f.store->bundleKeys(), {{u"site-ani"_s, ops.mid(0, 2)}, {u"site-ani"_s, ops.mid(2)}});
+    const QByteArray file = laptopBundle(ani, f.store->bundleKeys(),
+                                         {{u"site-ani"_s, ops.mid(0, 2)}, {u"site-ani"_s, ops.mid(2)}});
 
     Sync::BundleOffice office(*f.store, f.clock);
     auto first = office.importLaptopBundle(file);
@@ -270,7 +275,8 @@ TEST_CASE("the office refuses a bundle with another site's ops whole, and bundle
     BundleLaptop impostor;
     impostor.reply = ani.reply;
     impostor.device = ani.device;
-    auto forged = office.importLaptopBundle(laptopBundle(impostor, f.store->bundleKeys(), {{u"site-ani"_s, good}}));
+    auto forged
+        = office.importLaptopBundle(laptopBundle(impostor, f.store->bundleKeys(), {{u"site-ani"_s, good}}));
     REQUIRE_FALSE(forged.ok());
     CHECK(forged.error().code == Core::Error::Code::Refused);
 
@@ -294,8 +300,8 @@ TEST_CASE("a server store from before bundles gets the new columns and its bundl
         REQUIRE(db.open());
         QSqlQuery q(db);
         // Tables of later steps go too (they are created again by the upgrade).
-        const QStringList v1{u"meta"_s,        u"teams"_s,     u"users"_s,        u"devices"_s,
-                             u"enrollments"_s, u"ops"_s,       u"rejected_ops"_s, u"cases"_s,
+        const QStringList v1{u"meta"_s,        u"teams"_s,        u"users"_s,        u"devices"_s,
+                             u"enrollments"_s, u"ops"_s,          u"rejected_ops"_s, u"cases"_s,
                              u"site_acks"_s,   u"device_cases"_s, u"device_purges"_s};
         for (const QString &table : db.tables()) {
             if (!v1.contains(table))

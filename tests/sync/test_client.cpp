@@ -233,19 +233,22 @@ TEST_CASE("a closure racing new work reopens the case everywhere and flags it", 
     setStatus(ani, u"closed"_s);
     siti.clock.advance(120'000);
     REQUIRE(siti.session->activities()
-                .add(u"note", id, {{u"written_at"_s, siti.clock.nowMs()}, {u"body"_s, u"Korban menelepon lagi"_s}})
+                .add(u"note", id,
+                     {{u"written_at"_s, siti.clock.nowMs()}, {u"body"_s, u"Korban menelepon lagi"_s}})
                 .ok());
     district.sync(ani);
     district.sync(siti);
     district.sync(ani);
     for (Test::ProfileFixture *f : {&siti, &ani}) {
         CHECK(f->session->cases().load(id).value().kase.text(u"status"_s) == u"assessment");
-        const QList<Core::ConflictRecord> conflicts = Core::Replicator(f->profile->changeLog()).conflicts(false).value();
+        const QList<Core::ConflictRecord> conflicts
+            = Core::Replicator(f->profile->changeLog()).conflicts(false).value();
         REQUIRE(conflicts.size() == 1);
         CHECK(conflicts.first().kind == u"status");
         CHECK(conflicts.first().loserValue.value() == "closed");
     }
-    CHECK(Test::replicaDigest(*siti.profile, {id}).toStdString() == Test::replicaDigest(*ani.profile, {id}).toStdString());
+    CHECK(Test::replicaDigest(*siti.profile, {id}).toStdString()
+          == Test::replicaDigest(*ani.profile, {id}).toStdString());
 
     // A closure after the work was seen is a closure: no reopening.
     setStatus(siti, u"services"_s);

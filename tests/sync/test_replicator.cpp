@@ -70,7 +70,8 @@ TEST_CASE("a case written on one laptop appears whole on another, once", "[sync]
     CHECK(b.profile->changeLog().pendingCount().value() == 0);
 }
 
-TEST_CASE("concurrent edits of one field converge and the losing value is kept as a conflict", "[sync][replicator]")
+TEST_CASE("concurrent edits of one field converge and the losing value is kept as a conflict",
+          "[sync][replicator]")
 {
     Test::ProfileFixture a, b;
     const QString id = createCase(a);
@@ -209,7 +210,8 @@ TEST_CASE("a case that leaves scope is erased, unless it still has unsent edits"
     CHECK(rb.deferredPurges().value().isEmpty());
     CHECK(b.session->cases().load(id).error().code == Core::Error::Code::NotFound);
     CHECK(Test::replicaDigest(*b.profile).toStdString().empty());
-    Core::Statement &ops = b.profile->database().statement(u"SELECT count(*) FROM change_ops WHERE case_id = ?"_s);
+    Core::Statement &ops
+        = b.profile->database().statement(u"SELECT count(*) FROM change_ops WHERE case_id = ?"_s);
     ops.bind(1, id);
     REQUIRE(ops.next());
     CHECK(ops.int64(0) == 0);
@@ -239,16 +241,28 @@ TEST_CASE("a stamp the server clamped replaces ours where ours still stands", "[
     q.reset();
 }
 
-TEST_CASE("an op whose value could not be read is kept unapplied and the page still applies", "[sync][replicator]")
+TEST_CASE("an op whose value could not be read is kept unapplied and the page still applies",
+          "[sync][replicator]")
 {
     // Failure 10 (found by the sync simulation): a sealed value that does not open used to fail
     // the whole pull page, so the laptop fetched and failed on that page for ever.
     Test::ProfileFixture a, b;
     const QString id = createCase(a);
     REQUIRE(Test::exchange(*a.profile, *b.profile).kept == 0);
-    Core::ReplicaOp poison{u"site-x"_s, 1, u"txn-x"_s, u"case"_s, id, id, u"narrative"_s, u"set"_s,
-                           std::nullopt, qint64(Core::HlcStamp::from(quint64(Test::fixedNowMs + 5000), 0).packed),
-                           u"rina"_s, 0, 1, u"sealed value does not open"_s};
+    Core::ReplicaOp poison{u"site-x"_s,
+                           1,
+                           u"txn-x"_s,
+                           u"case"_s,
+                           id,
+                           id,
+                           u"narrative"_s,
+                           u"set"_s,
+                           std::nullopt,
+                           qint64(Core::HlcStamp::from(quint64(Test::fixedNowMs + 5000), 0).packed),
+                           u"rina"_s,
+                           0,
+                           1,
+                           u"sealed value does not open"_s};
     Core::ReplicaOp good = poison;
     good.seq = 2;
     good.txn = u"txn-y"_s;
@@ -313,5 +327,6 @@ TEST_CASE("a safety field converges whatever the order: an edit that saw a value
     give(second, z);
     CHECK(field(first, id, u"do_not_contact"_s).toBool() == false);
     CHECK(field(second, id, u"do_not_contact"_s).toBool() == false);
-    CHECK(Test::replicaDigest(*first.profile).toStdString() == Test::replicaDigest(*second.profile).toStdString());
+    CHECK(Test::replicaDigest(*first.profile).toStdString()
+          == Test::replicaDigest(*second.profile).toStdString());
 }

@@ -421,7 +421,8 @@ TEST_CASE("a site clash stops judging the batch, so a clone's later ops are not 
     WireOp clash = ops[3];
     clash.txn = newId();
     clash.value = "2026-11-21";
-    WireOp next = Test::caseSetOp(u"site-ani"_s, 5, clash.txn, caseId, u"incident_scene"_s, "school", u"ani"_s, now + 1);
+    WireOp next = Test::caseSetOp(u"site-ani"_s, 5, clash.txn, caseId, u"incident_scene"_s, "school",
+                                  u"ani"_s, now + 1);
     const Sync::PushReply reply = f.push(ani, {clash, next});
     REQUIRE(reply.verdicts.size() == 2);
     CHECK(reply.verdicts.at(0).reason == u"site_clash"_s);

@@ -154,8 +154,7 @@ TEST_CASE("requests without a valid token, from revoked devices or unreadable ar
 
     // Pushing for a site bound to another device, or ops of another site than the request's.
     const auto budi = f.enroll(u"budi"_s, u"caseworker"_s, {}, u"site-budi"_s);
-    const QList<Sync::WireOp> foreign
-        = Test::intakeOps(u"site-budi"_s, 1, Core::newUuidV7(0), u"ani"_s, now);
+    const QList<Sync::WireOp> foreign = Test::intakeOps(u"site-budi"_s, 1, Core::newUuidV7(0), u"ani"_s, now);
     const Sync::Response other = f.call(Sync::Endpoint::push, ani.reply.token,
                                         Sync::Wire::encode(Sync::PushRequest{u"site-budi"_s, foreign}));
     CHECK(other.status == 403);
@@ -187,7 +186,10 @@ TEST_CASE("requests without a valid token, from revoked devices or unreadable ar
         CHECK(revoked.status == 403);
         CHECK(errorCode(revoked) == "revoked");
     }
-    for (const Sync::ServerDevice &d : *f.admin->listDevices())
+    // Held in a variable: iterating `*listDevices()` would read a destroyed temporary.
+    const QList<Sync::ServerDevice> devices = f.admin->listDevices().value();
+    REQUIRE(devices.size() == 2);
+    for (const Sync::ServerDevice &d : devices)
         CHECK(d.revoked() == (d.id == ani.reply.deviceId));
 }
 

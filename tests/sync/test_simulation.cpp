@@ -4,9 +4,8 @@
 
 #include <QtGlobal>
 
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <iterator>
 
 TEST_CASE("seeded schedules of edits, faults and reassignments converge", "[sync][simulation]")
