@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // End to end: two laptops (real dampingi-ctl processes on real profiles) and the real
 // dampingi-server over TLS with a certificate made by the test, on SQLite and on PostgreSQL.
+#include "tests/support/ctllaptop.h"
 #include "tests/support/fixtures.h"
 #include "tests/support/pgcluster.h"
 #include "tests/support/serverprocess.h"
@@ -9,7 +10,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 
 #include <catch2/catch.hpp>
@@ -18,57 +18,14 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Run
-{
-    int exit = -1;
-    QByteArray out;
-    QByteArray err;
-    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-    QJsonArray array() const { return QJsonDocument::fromJson(out).array(); }
-};
+using Run = Test::CtlRun;
 
 // One laptop: a profile folder driven through dampingi-ctl.
-class Laptop
+struct Laptop : Test::CtlLaptop
 {
-public:
-    explicit Laptop(QString login)
-        : m_login(std::move(login))
-    {
-        REQUIRE(m_dir.isValid());
-        const Run r = run({u"profile"_s, u"init"_s, u"--district"_s, u"64.02"_s, u"--user"_s, m_login,
-                           u"--role"_s, u"caseworker"_s, u"--kdf"_s, u"minimum"_s});
-        INFO(r.err.toStdString());
-        REQUIRE(r.exit == 0);
-    }
-
-    Run run(const QStringList &args, const QByteArray &input = {})
-    {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"DAMPINGI_PASSPHRASE"_s, Test::passphrase);
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral(DAMPINGI_CTL),
-                      QStringList{u"--profile"_s, m_dir.filePath(u"p"_s)} + args);
-        REQUIRE(process.waitForStarted());
-        process.write(input);
-        process.closeWriteChannel();
-        REQUIRE(process.waitForFinished(120000));
-        return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
-    }
-
-    Run ok(const QStringList &args, const QByteArray &input = {})
-    {
-        Run r = run(args, input);
-        INFO(m_login.toStdString() << " " << args.join(u' ').toStdString() << ": " << r.err.toStdString());
-        REQUIRE(r.exit == 0);
-        return r;
-    }
-
-    const QString &login() const { return m_login; }
-
-private:
-    QString m_login;
-    QTemporaryDir m_dir;
+    explicit Laptop(const QString &login)
+        : Test::CtlLaptop(QStringLiteral(DAMPINGI_CTL), login)
+    { }
 };
 
 const QByteArray intake = R"({
