@@ -1820,10 +1820,12 @@ Result<PullReply> ServerStore::pull(const ServerDevice &device, const QByteArray
         if (event.sinceSeq < 0) {
             reply.purge << event.caseId;
             bytes += 64;
-        } else if (event.sinceSeq > 0) {
+        } else if (std::max(event.sinceSeq, cursor->seq) > 0) {
             // Up to the move-in, or to this cursor when it is further: two copies of a cloned
             // laptop share the device, and the one whose cursor is ahead of the move-in passed
             // the case's ops in between while it was not theirs (found by the sync simulation).
+            // Also when the move-in was recorded at cursor 0 (the other copy had pulled nothing):
+            // this copy's cursor may be ahead (seed 256).
             auto q = d->exec(u"SELECT "_s + opColumns
                                  + u" FROM ops WHERE case_id = :case AND seq <= :seq ORDER BY seq"_s,
                              {{u"case"_s, event.caseId}, {u"seq"_s, std::max(event.sinceSeq, cursor->seq)}});
