@@ -31,18 +31,6 @@ namespace {
 const QString infoFile = u"profile.json"_s;
 const QString databaseFile = u"dampingi.db"_s;
 
-QString randomCode(int length)
-{
-    // Crockford base32: no I, L, O, U, so a prefix read aloud over a bad phone line survives.
-    static constexpr char alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-    QString out;
-    std::array<unsigned char, 32> bytes{};
-    randomBytes(bytes.data(), bytes.size());
-    for (int i = 0; i < length; ++i)
-        out.append(QChar::fromLatin1(alphabet[bytes[size_t(i)] % 32]));
-    return out;
-}
-
 Result<ProfileInfo> readInfo(const QString &directory)
 {
     QFile file(QDir(directory).filePath(infoFile));
@@ -170,7 +158,7 @@ Result<std::unique_ptr<Profile>> Profile::create(const QString &directory, const
         meta.prepare(
             u"INSERT INTO meta (key, value) VALUES ('device_prefix', :prefix), ('district', :district), "
             "('training', :training), ('created_at', :created)"_s);
-        meta.bindValue(u":prefix"_s, randomCode(5));
+        meta.bindValue(u":prefix"_s, ChangeLog::newDevicePrefix());
         meta.bindValue(u":district"_s, options.districtCode);
         meta.bindValue(u":training"_s, options.training ? u"1"_s : u"0"_s);
         meta.bindValue(u":created"_s, QString::number(now));

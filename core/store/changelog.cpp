@@ -39,6 +39,17 @@ QString ChangeLog::newSiteId()
     return QString::fromLatin1(raw.toHex());
 }
 
+QString ChangeLog::newDevicePrefix()
+{
+    static constexpr char alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    unsigned char bytes[5];
+    randomBytes(bytes, sizeof bytes);
+    QString out;
+    for (unsigned char b : bytes)
+        out.append(QChar::fromLatin1(alphabet[b % 32]));
+    return out;
+}
+
 Status ChangeLog::refreshFromStore()
 {
     // The site id too: a sync on another connection may have given this profile a new one

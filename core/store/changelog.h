@@ -29,6 +29,9 @@ public:
     static Status initialise(Database &db, const QString &siteId);
     // A random 64-bit site id, as 16 hex digits.
     static QString newSiteId();
+    // A random 5-character case-number prefix for this device (Crockford base32: no I, L, O, U,
+    // so a number read aloud over a bad phone line survives).
+    static QString newDevicePrefix();
     // Reads site id, last sequence and last HLC stamp from the store.
     Status load();
 

@@ -184,6 +184,14 @@ const char16_t *const step5[] = {
     uR"(CREATE INDEX change_ops_entity ON change_ops(entity_id, field))",
 };
 
+// Step 6: local case numbers are unique per device, not per database: two copies of a cloned
+// laptop number from the same prefix until one of them learns it is a copy. A replica must hold
+// both of their cases (the server's registry number is the unique one), so the index is plain.
+const char16_t *const step6[] = {
+    uR"(DROP INDEX cases_number)",
+    uR"(CREATE INDEX cases_number ON cases(number))",
+};
+
 struct Step
 {
     const char16_t *const *statements;
@@ -195,7 +203,7 @@ template <std::size_t N> constexpr Step step(const char16_t *const (&statements)
     return {statements, N};
 }
 
-const Step steps[] = {step(step1), step(step2), step(step3), step(step4), step(step5)};
+const Step steps[] = {step(step1), step(step2), step(step3), step(step4), step(step5), step(step6)};
 
 Status exec(QSqlDatabase &db, const QString &sql)
 {

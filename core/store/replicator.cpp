@@ -755,9 +755,11 @@ Status Replicator::resite(const QString &newSite, qint64 fromSeq)
         if (Status s = update.exec(); !s)
             return s;
     }
+    // The copy also takes a new case-number prefix: its twin goes on numbering from the old one.
     for (const auto &[key, value] :
          {std::pair{u"site_id"_s, newSite}, std::pair{u"site_seq"_s, QString::number(seq)},
-          std::pair{u"acked_through"_s, u"0"_s}}) {
+          std::pair{u"acked_through"_s, u"0"_s},
+          std::pair{u"device_prefix"_s, ChangeLog::newDevicePrefix()}}) {
         if (Status s = m_log.setMeta(key, value); !s)
             return s;
     }
