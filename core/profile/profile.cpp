@@ -20,7 +20,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
-#include <array>
 
 using namespace Qt::StringLiterals;
 
