@@ -53,8 +53,9 @@ CaseRepository::CaseRepository(ChangeLog &log, RecordReader &reader, const Valid
 Result<QString> CaseRepository::nextNumber(const QString &districtCode, qint64 nowMs)
 {
     // Case numbers are made offline without colliding across laptops: the regency, this
-    // device's random prefix (assigned at profile creation, replaced by a server-issued one at
-    // enrollment), the year and a per-device sequence. The server adds a registry number.
+    // device's random prefix (assigned at profile creation, replaced when the database turns out
+    // to be a copy of another laptop's), the year and a per-device sequence. The server adds the
+    // registry number, which is unique in the district.
     const Result<QString> prefix = m_log.meta(u"device_prefix"_s);
     if (!prefix)
         return prefix.error();
