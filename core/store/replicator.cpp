@@ -15,13 +15,10 @@
 #include "core/store/valuecodec.h"
 #include "core/util/uuid.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QSet>
 #include <QStringBuilder>
 
 #include <algorithm>
-#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -31,7 +28,6 @@ namespace {
 
 const QString createField = u"_create"_s;
 const QString deletedField = u"deleted"_s;
-const QString deferredKey = u"purge_deferred"_s;
 
 // (hlc, site) order: the total order of writes that every replica agrees on.
 int compareStamps(qint64 hlcA, const QString &siteA, qint64 hlcB, const QString &siteB)
@@ -57,24 +53,6 @@ std::optional<QByteArray> optionalBytes(Statement &query, int column)
     if (query.isNull(column))
         return std::nullopt;
     return query.blob(column);
-}
-
-QStringList readDeferred(ChangeLog &log)
-{
-    const Result<QString> text = log.meta(deferredKey);
-    if (!text)
-        return {};
-    QStringList out;
-    for (const QJsonValue &v : QJsonDocument::fromJson(text->toUtf8()).array())
-        out << v.toString();
-    return out;
-}
-
-Status writeDeferred(ChangeLog &log, const QStringList &cases)
-{
-    return log.setMeta(
-        deferredKey,
-        QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(cases)).toJson(QJsonDocument::Compact)));
 }
 
 } // namespace
@@ -514,17 +492,7 @@ Status Replicator::applyToRow(const ReplicaOp &op, const EntityDef &entity, Appl
                 return s;
         }
         if (incomingWins && !concurrent) {
-            Statement &settle = db.statement(
-                u"UPDATE conflicts SET resolved_at = ?, resolved_by = ?, resolution = 'superseded' WHERE "
-                u"entity_id = ? "
-                "AND field = ? AND resolved_at IS NULL AND kind <> 'rejected' AND winner_hlc <= ? AND loser_hlc <= ?"_s);
-            settle.bind(1, m_log.clock().nowMs());
-            settle.bind(2, op.author);
-            settle.bind(3, op.entityId);
-            settle.bind(4, op.field);
-            settle.bind(5, op.base);
-            settle.bind(6, op.base);
-            if (Status s = settle.exec(); !s)
+            if (Status s = settleConflicts(op); !s)
                 return s;
         }
         // The value follows from every op on the field, whatever the order they arrived in
@@ -584,190 +552,27 @@ Status Replicator::applyToRow(const ReplicaOp &op, const EntityDef &entity, Appl
     if (!incomingWins)
         return {};
     if (!concurrent) {
-        // An edit made after seeing both sides of earlier conflicts settles them.
-        Statement &settle = db.statement(
-            u"UPDATE conflicts SET resolved_at = ?, resolved_by = ?, resolution = 'superseded' WHERE "
-            u"entity_id = ? "
-            "AND field = ? AND resolved_at IS NULL AND kind <> 'rejected' AND winner_hlc <= ? AND loser_hlc <= ?"_s);
-        settle.bind(1, m_log.clock().nowMs());
-        settle.bind(2, op.author);
-        settle.bind(3, op.entityId);
-        settle.bind(4, op.field);
-        settle.bind(5, op.base);
-        settle.bind(6, op.base);
-        if (Status s = settle.exec(); !s)
+        if (Status s = settleConflicts(op); !s)
             return s;
     }
     clocks.setField(op.field, op.hlc, op.site);
     return write(op.value);
 }
 
-Status Replicator::purgeCase(const QString &caseId, ApplyStats &stats, bool force)
+// An edit made after seeing both sides of earlier conflicts on its field settles them.
+Status Replicator::settleConflicts(const ReplicaOp &op)
 {
-    Database &db = m_log.database();
-    const Result<qint64> acked = ackedThrough();
-    if (!acked)
-        return acked.error();
-    QStringList deferred = readDeferred(m_log);
-    {
-        // Edits not yet at the server are pushed first: erase after the next push.
-        Statement &pending = db.statement(
-            u"SELECT 1 FROM change_ops WHERE site_id = ? AND site_seq > ? AND case_id = ? LIMIT 1"_s);
-        pending.bind(1, m_log.siteId());
-        pending.bind(2, *acked);
-        pending.bind(3, caseId);
-        const bool hasPending = pending.next();
-        pending.reset();
-        if (hasPending && !force) {
-            if (!deferred.contains(caseId)) {
-                deferred << caseId;
-                if (Status s = writeDeferred(m_log, deferred); !s)
-                    return s;
-            }
-            ++stats.purgeDeferred;
-            return {};
-        }
-    }
-    {
-        Statement &files = db.statement(u"SELECT id FROM attachments WHERE case_id = ?"_s);
-        files.bind(1, caseId);
-        while (files.next())
-            stats.purgedAttachments << files.text(0);
-        files.reset();
-    }
-    // People of this case who belong to no other case here leave with it.
-    QStringList persons;
-    {
-        Statement &people = db.statement(
-            u"SELECT DISTINCT person_id FROM case_persons cp WHERE case_id = ?1 AND NOT EXISTS "
-            "(SELECT 1 FROM case_persons o WHERE o.person_id = cp.person_id AND o.case_id <> ?1)"_s);
-        people.bind(1, caseId);
-        while (people.next())
-            persons << people.text(0);
-        people.reset();
-    }
-    for (const EntityDef &entity : Schema::entities()) {
-        if (!entity.caseChild)
-            continue;
-        Statement &erase = db.statement(u"DELETE FROM "_s % entity.table % u" WHERE case_id = ?"_s);
-        erase.bind(1, caseId);
-        if (Status s = erase.exec(); !s)
-            return s;
-    }
-    for (const QString &person : std::as_const(persons)) {
-        Statement &erase = db.statement(u"DELETE FROM persons WHERE id = ?"_s);
-        erase.bind(1, person);
-        if (Status s = erase.exec(); !s)
-            return s;
-        Statement &ops = db.statement(u"DELETE FROM change_ops WHERE entity_id = ?"_s);
-        ops.bind(1, person);
-        if (Status s = ops.exec(); !s)
-            return s;
-    }
-    for (const QString &sql :
-         {u"DELETE FROM cases WHERE id = ?"_s, u"DELETE FROM change_ops WHERE case_id = ?"_s,
-          u"DELETE FROM conflicts WHERE case_id = ?"_s}) {
-        Statement &erase = db.statement(sql);
-        erase.bind(1, caseId);
-        if (Status s = erase.exec(); !s)
-            return s;
-    }
-    if (deferred.removeAll(caseId) > 0) {
-        if (Status s = writeDeferred(m_log, deferred); !s)
-            return s;
-    }
-    ++stats.purged;
-    return {};
-}
-
-Result<ApplyStats> Replicator::eraseAll(bool keepDrafts)
-{
-    ApplyStats stats;
-    Transaction txn(m_log.database());
-    if (Status s = txn.begin(); !s)
-        return s.error();
-    QStringList cases;
-    Statement &all = m_log.database().statement(u"SELECT id FROM cases"_s);
-    while (all.next())
-        cases << all.text(0);
-    all.reset();
-    for (const QString &caseId : std::as_const(cases)) {
-        if (Status s = purgeCase(caseId, stats, true); !s)
-            return s.error();
-    }
-    // People entered under no case that is still here, and the rest of the log.
-    for (const QString &sql : {u"DELETE FROM persons"_s, u"DELETE FROM change_ops"_s,
-                               u"DELETE FROM conflicts"_s, u"DELETE FROM drafts"_s}) {
-        if (keepDrafts && sql.endsWith(u"drafts"))
-            continue;
-        if (Status s = m_log.database().statement(sql).exec(); !s)
-            return s.error();
-    }
-    if (Status s = txn.commit(); !s)
-        return s.error();
-    return stats;
-}
-
-Status Replicator::resite(const QString &newSite, qint64 fromSeq)
-{
-    const QString oldSite = m_log.siteId();
-    Database &db = m_log.database();
-    Transaction txn(db);
-    if (Status s = txn.begin(); !s)
-        return s;
-    const qint64 keep = fromSeq - 1;
-    Result<QList<ReplicaOp>> pending = outbox(keep, std::numeric_limits<int>::max());
-    if (!pending)
-        return pending.error();
-    QSet<qint64> stamps;
-    QSet<std::pair<QString, QString>> rows;
-    qint64 seq = 0;
-    for (ReplicaOp op : std::as_const(*pending)) {
-        stamps.insert(op.hlc);
-        rows.insert({op.entity, op.entityId});
-        op.site = newSite;
-        op.seq = ++seq;
-        if (Status s = storeOp(op); !s)
-            return s;
-    }
-    Statement &drop = db.statement(u"DELETE FROM change_ops WHERE site_id = ? AND site_seq > ?"_s);
-    drop.bind(1, oldSite);
-    drop.bind(2, keep);
-    if (Status s = drop.exec(); !s)
-        return s;
-    for (const auto &[entityName, id] : std::as_const(rows)) {
-        const EntityDef *entity = Schema::entity(entityName);
-        if (!entity)
-            continue;
-        Statement &select = db.statement(u"SELECT clocks FROM "_s % entity->table % u" WHERE id = ?"_s);
-        select.bind(1, id);
-        if (!select.next()) {
-            select.reset();
-            continue;
-        }
-        FieldClocks clocks = FieldClocks::parse(select.text(0));
-        select.reset();
-        if (!clocks.moveSite(oldSite, newSite, stamps))
-            continue;
-        Statement &update = db.statement(u"UPDATE "_s % entity->table % u" SET clocks = ? WHERE id = ?"_s);
-        update.bind(1, clocks.toString());
-        update.bind(2, id);
-        if (Status s = update.exec(); !s)
-            return s;
-    }
-    // The copy also takes a new case-number prefix: its twin goes on numbering from the old one.
-    for (const auto &[key, value] :
-         {std::pair{u"site_id"_s, newSite}, std::pair{u"site_seq"_s, QString::number(seq)},
-          std::pair{u"acked_through"_s, u"0"_s},
-          std::pair{u"device_prefix"_s, ChangeLog::newDevicePrefix()}}) {
-        if (Status s = m_log.setMeta(key, value); !s)
-            return s;
-    }
-    if (Status s = txn.commit(); !s)
-        return s;
-    qCWarning(lcStore) << "this database is a copy of another laptop's: site" << oldSite << "->" << newSite
-                       << "with" << seq << "unsent ops";
-    return m_log.load();
+    Statement &settle = m_log.database().statement(
+        u"UPDATE conflicts SET resolved_at = ?, resolved_by = ?, resolution = 'superseded' WHERE entity_id = "
+        u"? "
+        "AND field = ? AND resolved_at IS NULL AND kind <> 'rejected' AND winner_hlc <= ? AND loser_hlc <= ?"_s);
+    settle.bind(1, m_log.clock().nowMs());
+    settle.bind(2, op.author);
+    settle.bind(3, op.entityId);
+    settle.bind(4, op.field);
+    settle.bind(5, op.base);
+    settle.bind(6, op.base);
+    return settle.exec();
 }
 
 Result<qint64> Replicator::openConflictCount(const QString &caseId)
@@ -782,11 +587,6 @@ Result<qint64> Replicator::openConflictCount(const QString &caseId)
     if (!found)
         return error;
     return count;
-}
-
-Result<QStringList> Replicator::deferredPurges()
-{
-    return readDeferred(m_log);
 }
 
 namespace {

@@ -131,6 +131,7 @@ private:
     Status applyOne(const ReplicaOp &op, ApplyStats &stats);
     Status applyToRow(const ReplicaOp &op, const EntityDef &entity, ApplyStats &stats);
     Status purgeCase(const QString &caseId, ApplyStats &stats, bool force = false);
+    Status settleConflicts(const ReplicaOp &op);
     Status storeOp(const ReplicaOp &op);
     Status addConflict(ConflictRecord record, const FieldDef *field, ApplyStats &stats);
     Result<qint64> baseOf(const QString &entityId, const QString &field, qint64 hlc, const QString &site);

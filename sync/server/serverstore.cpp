@@ -713,6 +713,36 @@ Status appendServerOp(const ServerStore::Private &p, IngestState &state, const Q
     return {};
 }
 
+// One device with its user's role, team and state, and its bundle keys; `where` names `:key`.
+Result<std::optional<ServerDevice>> findDevice(const ServerStore::Private &p, const QString &where,
+                                               const QVariant &key)
+{
+    auto q = p.exec(
+        u"SELECT d.id, d.login, d.name, d.site_id, d.enrolled_at, d.revoked_at, u.role, u.team_id, "
+        "u.active, d.bundle_sign, d.bundle_box FROM devices d LEFT JOIN users u ON u.login = d.login "
+        "WHERE "_s
+            + where,
+        {{u"key"_s, key}});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return std::optional<ServerDevice>();
+    ServerDevice device;
+    device.id = q->value(0).toString();
+    device.login = q->value(1).toString();
+    device.name = q->value(2).toString();
+    device.siteId = q->value(3).toString();
+    device.enrolledAtMs = q->value(4).toLongLong();
+    if (!q->isNull(5))
+        device.revokedAtMs = q->value(5).toLongLong();
+    device.role = q->value(6).toString();
+    device.teamId = q->value(7).toString();
+    device.userActive = !q->isNull(8) && q->value(8).toInt() != 0;
+    device.bundleSignPublic = q->value(9).toByteArray();
+    device.bundleBoxPublic = q->value(10).toByteArray();
+    return std::optional<ServerDevice>(device);
+}
+
 const QByteArray closedStatus = QByteArrayLiteral("closed");
 const QString reopenedStatus = u"assessment"_s; // the workflow's reopening target
 
@@ -1070,26 +1100,7 @@ Result<std::optional<ServerDevice>> ServerStore::deviceByToken(const QByteArray 
 {
     if (token.isEmpty())
         return std::optional<ServerDevice>();
-    auto q = d->exec(
-        u"SELECT d.id, d.login, d.name, d.site_id, d.enrolled_at, d.revoked_at, u.role, u.team_id, "
-        "u.active FROM devices d LEFT JOIN users u ON u.login = d.login WHERE d.token_hash = :hash"_s,
-        {{u"hash"_s, genericHash(token)}});
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return std::optional<ServerDevice>();
-    ServerDevice device;
-    device.id = q->value(0).toString();
-    device.login = q->value(1).toString();
-    device.name = q->value(2).toString();
-    device.siteId = q->value(3).toString();
-    device.enrolledAtMs = q->value(4).toLongLong();
-    if (!q->isNull(5))
-        device.revokedAtMs = q->value(5).toLongLong();
-    device.role = q->value(6).toString();
-    device.teamId = q->value(7).toString();
-    device.userActive = !q->isNull(8) && q->value(8).toInt() != 0;
-    return std::optional<ServerDevice>(device);
+    return findDevice(*d, u"d.token_hash = :key"_s, genericHash(token));
 }
 
 Result<EnrollReply> ServerStore::redeemEnrollment(const QByteArray &secret, const QString &deviceName,
@@ -1189,29 +1200,7 @@ Result<EnrollReply> ServerStore::redeemEnrollment(const QByteArray &secret, cons
 
 Result<std::optional<ServerDevice>> ServerStore::deviceById(const QString &deviceId)
 {
-    auto q = d->exec(
-        u"SELECT d.id, d.login, d.name, d.site_id, d.enrolled_at, d.revoked_at, u.role, u.team_id, "
-        "u.active, d.bundle_sign, d.bundle_box FROM devices d LEFT JOIN users u ON u.login = d.login "
-        "WHERE d.id = :id"_s,
-        {{u"id"_s, deviceId}});
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return std::optional<ServerDevice>();
-    ServerDevice device;
-    device.id = q->value(0).toString();
-    device.login = q->value(1).toString();
-    device.name = q->value(2).toString();
-    device.siteId = q->value(3).toString();
-    device.enrolledAtMs = q->value(4).toLongLong();
-    if (!q->isNull(5))
-        device.revokedAtMs = q->value(5).toLongLong();
-    device.role = q->value(6).toString();
-    device.teamId = q->value(7).toString();
-    device.userActive = !q->isNull(8) && q->value(8).toInt() != 0;
-    device.bundleSignPublic = q->value(9).toByteArray();
-    device.bundleBoxPublic = q->value(10).toByteArray();
-    return std::optional<ServerDevice>(device);
+    return findDevice(*d, u"d.id = :key"_s, deviceId);
 }
 
 Result<QByteArray> ServerStore::bundleCursor(const QString &deviceId)
