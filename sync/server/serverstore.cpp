@@ -11,13 +11,13 @@
 #include "core/store/valuecodec.h"
 #include "core/util/uuid.h"
 #include "sync/enrollmentcode.h"
+#include "sync/server/serverdb.h"
 
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QSet>
 #include <QSqlDatabase>
-#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTimeZone>
@@ -28,7 +28,6 @@
 #include <memory>
 #include <sodium.h>
 #include <span>
-#include <unordered_map>
 #include <utility>
 
 Q_LOGGING_CATEGORY(lcServer, "dampingi.server", QtInfoMsg)
@@ -39,6 +38,11 @@ using Core::Result;
 using Core::Status;
 
 namespace Sync {
+
+using Sql::blob;
+using Sql::nullableText;
+using Sql::sqlError;
+using Sql::text;
 
 namespace {
 
@@ -120,34 +124,6 @@ constexpr int storeSchemaVersion = 1 + int(std::size(schemaSteps));
 
 std::atomic<int> connectionCounter{0};
 
-QVariant text(const QString &s)
-{
-    return s.isNull() ? QVariant(QString(u""_s)) : QVariant(s);
-}
-
-QVariant nullableText(const QString &s)
-{
-    return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
-}
-
-QVariant blob(const std::optional<QByteArray> &value)
-{
-    if (!value)
-        return QVariant(QMetaType::fromType<QByteArray>());
-    if (value->isNull())
-        return QVariant(QByteArray("", 0));
-    return QVariant(*value);
-}
-
-Error sqlError(const QSqlQuery &q)
-{
-    return Error{Error::Code::StoreUnavailable, q.lastError().text()};
-}
-
-Error sqlError(const QSqlDatabase &db)
-{
-    return Error{Error::Code::StoreUnavailable, db.lastError().text()};
-}
 
 void putText(QByteArray &out, const QString &s)
 {
@@ -283,216 +259,11 @@ qint64 opBytes(const WireOp &op)
 
 } // namespace
 
-// The rows of one statement: a cached prepared query (valid until that SQL runs again) or a
-// one-off one it owns. Move-only; it finishes a cached query when it goes, so no statement keeps
-// a read snapshot open (in WAL mode that made the next write fail with "database is locked"
-// after another connection or process had written).
-class Rows
+
+class ServerStore::Private : public ServerDb
 {
 public:
-    explicit Rows(QSqlQuery *query, std::shared_ptr<QSqlQuery> owned = {})
-        : m_query(query)
-        , m_owned(std::move(owned))
-    { }
-    Rows(Rows &&other) noexcept
-        : m_query(std::exchange(other.m_query, nullptr))
-        , m_owned(std::move(other.m_owned))
-    { }
-    Rows &operator=(Rows &&other) noexcept
-    {
-        if (this != &other) {
-            release();
-            m_query = std::exchange(other.m_query, nullptr);
-            m_owned = std::move(other.m_owned);
-        }
-        return *this;
-    }
-    Rows(const Rows &) = delete;
-    Rows &operator=(const Rows &) = delete;
-    ~Rows() { release(); }
-    bool next() { return m_query->next(); }
-    QVariant value(int column) const { return m_query->value(column); }
-    int numRowsAffected() const { return m_query->numRowsAffected(); }
-    int size() const { return m_query->size(); }
-    bool isNull(int column) const { return m_query->isNull(column); }
-    const QSqlQuery &query() const { return *m_query; }
-
-private:
-    void release()
-    {
-        if (m_query && !m_owned)
-            m_query->finish();
-        m_query = nullptr;
-    }
-
-    QSqlQuery *m_query;
-    std::shared_ptr<QSqlQuery> m_owned;
-};
-
-class ServerStore::Private
-{
-public:
-    QString connectionName;
     QString epoch; // the site id of this open's server ops (see schemaV3)
-    Dialect dialect = Dialect::Sqlite;
-    mutable QSqlDatabase handle;
-    mutable std::unordered_map<QString, std::unique_ptr<QSqlQuery>> prepared;
-    mutable std::unordered_map<QString, std::unique_ptr<Core::Statement>> sqliteStatements;
-
-    QSqlDatabase db() const
-    {
-        if (!handle.isValid())
-            handle = QSqlDatabase::database(connectionName, false);
-        return handle;
-    }
-
-    // Prepares (once per connection: statements with binds are cached by their SQL) and runs one
-    // statement with named binds. Preparing every time cost more than the insert itself: ingest
-    // ran at a third of its speed, on PostgreSQL at a fifth (a Parse round trip per statement).
-    Result<Rows> exec(const QString &sql, const QVariantMap &binds = {}) const
-    {
-        // Without binds, run it directly: PostgreSQL cannot PREPARE DDL.
-        if (binds.isEmpty()) {
-            auto q = std::make_shared<QSqlQuery>(db());
-            if (!q->exec(sql))
-                return sqlError(*q);
-            return Rows(q.get(), q);
-        }
-        auto cached = prepared.find(sql);
-        if (cached == prepared.end()) {
-            auto fresh = std::make_unique<QSqlQuery>(db());
-            fresh->setForwardOnly(true);
-            if (!fresh->prepare(sql))
-                return sqlError(*fresh);
-            cached = prepared.emplace(sql, std::move(fresh)).first;
-        }
-        QSqlQuery &q = *cached->second;
-        q.finish(); // a caller may have left rows unread
-        for (auto it = binds.cbegin(); it != binds.cend(); ++it)
-            q.bindValue(u':' + it.key(), it.value());
-        if (!q.exec())
-            return sqlError(q);
-        return Rows(&q);
-    }
-
-    // The same with positional `?` binds: the hot insert of every op skips QtSql's
-    // named-to-positional translation (a QString::arg per value).
-    Status runValues(const QString &sql, const QVariantList &values) const
-    {
-        if (dialect == Dialect::Sqlite) {
-            // SQLite: straight into the C API on the same connection (core's Statement), as the
-            // laptop's store does on its hot path; QtSql binds text as UTF-16 through QVariants.
-            auto &statement = sqliteStatements[sql];
-            if (!statement) {
-                const QVariant driverHandle = db().driver()->handle();
-                if (qstrcmp(driverHandle.typeName(), "sqlite3*") != 0)
-                    return Error{Error::Code::Internal, u"not an SQLite connection"_s};
-                statement = std::make_unique<Core::Statement>(
-                    *static_cast<sqlite3 *const *>(driverHandle.constData()), sql);
-            }
-            for (int i = 0; i < values.size(); ++i)
-                statement->bind(i + 1, values.at(i));
-            return statement->exec();
-        }
-        auto cached = prepared.find(sql);
-        if (cached == prepared.end()) {
-            auto fresh = std::make_unique<QSqlQuery>(db());
-            if (!fresh->prepare(sql))
-                return sqlError(*fresh);
-            cached = prepared.emplace(sql, std::move(fresh)).first;
-        }
-        QSqlQuery &q = *cached->second;
-        for (int i = 0; i < values.size(); ++i)
-            q.bindValue(i, values.at(i));
-        const bool ok = q.exec();
-        const Error error = ok ? Error{} : sqlError(q);
-        q.finish();
-        if (!ok)
-            return error;
-        return {};
-    }
-
-    Status run(const QString &sql, const QVariantMap &binds = {}) const
-    {
-        auto q = exec(sql, binds);
-        if (!q)
-            return q.error();
-        return {};
-    }
-
-    // The first column of the first row, or nullopt.
-    Result<std::optional<QVariant>> scalar(const QString &sql, const QVariantMap &binds = {}) const
-    {
-        auto q = exec(sql, binds);
-        if (!q)
-            return q.error();
-        if (!q->next())
-            return std::optional<QVariant>();
-        return std::optional<QVariant>(q->value(0));
-    }
-
-    Result<qint64> metaNum(const QString &key) const
-    {
-        auto v = scalar(u"SELECT num FROM meta WHERE key = :key"_s, {{u"key"_s, key}});
-        if (!v)
-            return v.error();
-        return v->has_value() ? (*v)->toLongLong() : qint64(0);
-    }
-
-    Result<QString> metaText(const QString &key) const
-    {
-        auto v = scalar(u"SELECT value FROM meta WHERE key = :key"_s, {{u"key"_s, key}});
-        if (!v)
-            return v.error();
-        return v->has_value() ? (*v)->toString() : QString();
-    }
-
-    Status setMetaNum(const QString &key, qint64 num) const
-    {
-        return run(u"INSERT INTO meta (key, value, num) VALUES (:key, '', :num) "
-                   "ON CONFLICT (key) DO UPDATE SET num = excluded.num"_s,
-                   {{u"key"_s, key}, {u"num"_s, num}});
-    }
-
-    Status setMetaText(const QString &key, const QString &value) const
-    {
-        return run(u"INSERT INTO meta (key, value, num) VALUES (:key, :value, 0) "
-                   "ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s,
-                   {{u"key"_s, key}, {u"value"_s, text(value)}});
-    }
-
-    Status begin(bool write) const
-    {
-        QSqlQuery q(db());
-        const QString sql = dialect == Dialect::Sqlite && write ? u"BEGIN IMMEDIATE"_s : u"BEGIN"_s;
-        if (!q.exec(sql))
-            return sqlError(q);
-        return {};
-    }
-
-    Status commit() const
-    {
-        QSqlQuery q(db());
-        if (!q.exec(u"COMMIT"_s))
-            return sqlError(q);
-        return {};
-    }
-
-    void rollback() const
-    {
-        QSqlQuery q(db());
-        if (!q.exec(u"ROLLBACK"_s))
-            qCWarning(lcServer) << "rollback failed:" << q.lastError().text();
-    }
-
-    Status runDdl(const char16_t *statement) const
-    {
-        QString sql = QString::fromUtf16(statement);
-        sql.replace(u"{BLOB}"_s, dialect == Dialect::Sqlite ? u"BLOB"_s : u"BYTEA"_s);
-        // SQLite: INTEGER PRIMARY KEY is the rowid (64-bit); PostgreSQL: BIGINT.
-        sql.replace(u"{SEQ}"_s, dialect == Dialect::Sqlite ? u"INTEGER"_s : u"BIGINT"_s);
-        return run(sql);
-    }
 
     Status createSchema() const
     {
@@ -524,39 +295,6 @@ public:
 };
 
 namespace {
-
-// A transaction on the store's connection that rolls back unless committed.
-class ServerTransaction
-{
-public:
-    explicit ServerTransaction(const ServerStore::Private &p)
-        : m_p(p)
-    { }
-    ~ServerTransaction()
-    {
-        if (m_active)
-            m_p.rollback();
-    }
-    Status begin(bool write)
-    {
-        if (Status s = m_p.begin(write); !s)
-            return s;
-        m_active = true;
-        return {};
-    }
-    Status commit()
-    {
-        Status s = m_p.commit();
-        if (!s)
-            return s;
-        m_active = false;
-        return {};
-    }
-
-private:
-    const ServerStore::Private &m_p;
-    bool m_active = false;
-};
 
 // The write state of one ingest transaction: the next cursor value, the server site's own
 // sequence and the server HLC. Loaded after the cursor row is locked, saved before commit.
@@ -826,20 +564,7 @@ ServerStore::ServerStore()
     : d(std::make_unique<Private>())
 { }
 
-ServerStore::~ServerStore()
-{
-    const QString name = d->connectionName;
-    d->prepared.clear();
-    d->sqliteStatements.clear(); // finalized before the connection closes
-    d->handle = QSqlDatabase();
-    {
-        QSqlDatabase db = QSqlDatabase::database(name, false);
-        if (db.isValid())
-            db.close();
-    }
-    if (!name.isEmpty())
-        QSqlDatabase::removeDatabase(name);
-}
+ServerStore::~ServerStore() = default;
 
 QSqlDatabase ServerStore::connection() const
 {

@@ -4,6 +4,7 @@
 #include "core/crypto/secretkey.h"
 #include "core/result.h"
 #include "sync/bundle.h"
+#include "sync/server/serverdb.h"
 #include "sync/wire.h"
 
 #include <QByteArray>
@@ -70,7 +71,7 @@ struct ServerDevice
 class ServerStore final
 {
 public:
-    enum class Dialect { Sqlite, Postgres };
+    using Dialect = ServerDb::Dialect;
 
     // Error codes of push()/pull() beyond StoreUnavailable:
     //   pull: Conflict = the cursor is not one of this server's (foreign, or a restored backup).
