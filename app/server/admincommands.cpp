@@ -7,6 +7,7 @@
 #include "sync/enrollmentcode.h"
 #include "sync/server/admin.h"
 #include "sync/server/bundleoffice.h"
+#include "sync/server/retention.h"
 #include "sync/server/serverstore.h"
 
 #include <QDateTime>
@@ -61,6 +62,9 @@ QString AdminCommands::usage()
                                           FILE, the certificate the server presents
     device list
     device revoke ID                      the device gets 403 "revoked" and wipes itself
+    purge-deleted [--older-than DAYS]     erase for good the cases deleted more than DAYS
+                                          (default 90) days ago; laptops erase them at their
+                                          next sync, and later edits to them are refused
     bundle import FILE --reply OUT        a laptop's USB bundle: store its changes, write the
                                           answer (verdicts and new changes) for that laptop
     bundle export --device ID --out OUT   a bundle for one laptop: the changes it lacks since
@@ -98,6 +102,7 @@ int AdminCommands::run()
         {u"device"_s, u"enroll"_s, &AdminCommands::deviceEnroll},
         {u"device"_s, u"list"_s, &AdminCommands::deviceList},
         {u"device"_s, u"revoke"_s, &AdminCommands::deviceRevoke},
+        {u"purge-deleted"_s, {}, &AdminCommands::purgeDeleted},
     };
     for (const Verb &v : verbs) {
         if (v.verb != verb || (!v.sub.isEmpty() && v.sub != sub))
@@ -272,6 +277,20 @@ int AdminCommands::deviceRevoke()
     if (const Core::Status s = m_admin->revokeDevice(id); !s)
         return ServerExit::fail(s.error());
     return ServerExit::print(QJsonObject{{u"id"_s, id}, {u"revoked"_s, true}});
+}
+
+int AdminCommands::purgeDeleted()
+{
+    bool ok = true;
+    const int days = m_options.has(u"older-than"_s) ? m_options.value(u"older-than"_s).toInt(&ok)
+                                                     : Sync::Retention::defaultDays;
+    if (!ok)
+        return ServerExit::usageError(u"--older-than takes a number of days"_s);
+    const Core::Result<QStringList> purged = m_admin->purgeDeleted(days);
+    if (!purged)
+        return ServerExit::fail(purged.error());
+    return ServerExit::print(QJsonObject{{u"older_than_days"_s, days},
+                                         {u"purged"_s, QJsonArray::fromStringList(*purged)}});
 }
 
 namespace {

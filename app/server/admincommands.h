@@ -35,6 +35,7 @@ private:
     int deviceEnroll();
     int deviceList();
     int deviceRevoke();
+    int purgeDeleted();
     int bundle();
 
     CtlOptions m_options;

@@ -3,7 +3,9 @@
 
 #include "core/clock/clock.h"
 #include "serverexit.h"
+#include "sync/server/admin.h"
 #include "sync/server/httpfront.h"
+#include "sync/server/retention.h"
 #include "sync/server/serverstore.h"
 #include "sync/server/syncservice.h"
 
@@ -15,6 +17,7 @@
 #include <QLoggingCategory>
 #include <QProcessEnvironment>
 #include <QSocketNotifier>
+#include <QTimer>
 
 #include <csignal>
 #include <cstdio>
@@ -89,7 +92,7 @@ QString ServerRun::usage()
 {
     return uR"(  dampingi-server --data DIR --listen ADDR:PORT [--database URL]
                   [--tls-cert FILE --tls-key FILE] [--allow-insecure]
-                  [--max-body BYTES] [--rate PER_SECOND] [--burst N]
+                  [--max-body BYTES] [--rate PER_SECOND] [--burst N] [--retention-days N]
     Serves the sync protocol (POST /v1/enroll|handshake|push|pull, GET /v1/health) until
     SIGTERM or SIGINT. ADDR: an IP, [IPv6], localhost or * (every address).
     --database postgresql://user[:password]@host:port/db   (default: SQLite in DIR; the
@@ -98,6 +101,8 @@ QString ServerRun::usage()
                server speaks plain HTTP and binds only a loopback address unless --allow-insecure.
     --max-body  request body limit, default 8388608 (8 MiB); larger requests get 413.
     --rate/--burst  per-peer token bucket, default 20 requests/s, burst 40; then 429.
+    --retention-days  cases deleted longer ago are erased for good, at start and daily;
+               default 90 (see `admin purge-deleted`).
 )"_s;
 }
 
@@ -130,8 +135,12 @@ int ServerRun::run()
         options.ratePerSecond = m_options.value(u"rate"_s).toDouble(&ok);
     if (ok && m_options.has(u"burst"_s))
         options.burst = m_options.value(u"burst"_s).toDouble(&ok);
-    if (!ok || options.maxBodyBytes <= 0 || options.ratePerSecond <= 0 || options.burst < 1)
-        return ServerExit::usageError(u"--max-body, --rate and --burst take positive numbers"_s);
+    int retentionDays = Sync::Retention::defaultDays;
+    if (ok && m_options.has(u"retention-days"_s))
+        retentionDays = m_options.value(u"retention-days"_s).toInt(&ok);
+    if (!ok || options.maxBodyBytes <= 0 || options.ratePerSecond <= 0 || options.burst < 1 || retentionDays < 1)
+        return ServerExit::usageError(
+            u"--max-body, --rate, --burst and --retention-days take positive numbers"_s);
 
     const QString databaseUrl = m_options.value(
         u"database"_s, QProcessEnvironment::systemEnvironment().value(u"DAMPINGI_DATABASE_URL"_s));
@@ -187,6 +196,18 @@ int ServerRun::run()
     });
     QObject::connect(&front, &Sync::HttpFront::stopped, QCoreApplication::instance(),
                      &QCoreApplication::quit);
+
+    // Tombstone clean-up at start and then daily, on this (the store's) thread.
+    Sync::Admin admin(*store, clock);
+    const auto cleanUp = [&admin, retentionDays] {
+        if (const auto purged = admin.purgeDeleted(retentionDays); !purged)
+            qCWarning(lcServerMain) << "retention clean-up failed:" << purged.error().detail;
+    };
+    cleanUp();
+    QTimer retentionTimer;
+    retentionTimer.setInterval(std::chrono::hours(24));
+    QObject::connect(&retentionTimer, &QTimer::timeout, &front, cleanUp);
+    retentionTimer.start();
 
     const QString shown = address.protocol() == QAbstractSocket::IPv6Protocol
                             ? u"[%1]:%2"_s.arg(address.toString()).arg(front.port())

@@ -3,6 +3,7 @@
 
 #include "core/clock/clock.h"
 #include "sync/enrollmentcode.h"
+#include "sync/server/retention.h"
 
 #include <algorithm>
 
@@ -72,6 +73,13 @@ Core::Result<QString> Admin::enroll(const QString &login, const QString &deviceN
 Core::Status Admin::revokeDevice(const QString &deviceId)
 {
     return m_store.revokeDevice(deviceId, m_clock.nowMs());
+}
+
+Core::Result<QStringList> Admin::purgeDeleted(int days)
+{
+    if (days < 1)
+        return Core::invalidInput(u"older-than"_s, u"the retention is at least one day"_s);
+    return m_store.purgeDeleted(days * Retention::dayMs, m_clock.nowMs());
 }
 
 Core::Result<QList<ServerDevice>> Admin::listDevices()

@@ -7,6 +7,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace Core {
 class Clock;
@@ -42,6 +43,10 @@ public:
                                  const QByteArray &certPem = {});
     // From the next request on, the device gets 403 `revoked` (and wipes itself).
     Core::Status revokeDevice(const QString &deviceId);
+
+    // Tombstone clean-up: purges the cases whose deletion reached the server more than `days`
+    // days ago (see Retention). Returns their ids. InvalidInput when days < 1.
+    Core::Result<QStringList> purgeDeleted(int days);
 
     Core::Result<QList<ServerDevice>> listDevices();
     Core::Result<QList<ServerUser>> listUsers();

@@ -189,6 +189,11 @@ Status ServerDb::begin(bool write) const
     return {};
 }
 
+Status ServerDb::lockIngest() const
+{
+    return run(u"UPDATE meta SET num = num + 0 WHERE key = 'ops_seq'"_s);
+}
+
 Status ServerDb::commit() const
 {
     QSqlQuery q(db());

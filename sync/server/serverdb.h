@@ -109,6 +109,10 @@ public:
     Core::Status setMetaNum(const QString &key, qint64 num) const;
     Core::Status setMetaText(const QString &key, const QString &value) const;
     Core::Status begin(bool write) const;
+    // The first statement of every transaction that writes the ops log: on PostgreSQL it takes
+    // the row lock of the cursor counter, so such transactions run one after another and seqs
+    // become visible in commit order. (SQLite already holds the write lock of BEGIN IMMEDIATE.)
+    Core::Status lockIngest() const;
     Core::Status commit() const;
     void rollback() const;
     // {BLOB} and {SEQ} are the only dialect differences in the store's DDL.

@@ -11,6 +11,7 @@
 #include "core/store/valuecodec.h"
 #include "core/util/uuid.h"
 #include "sync/enrollmentcode.h"
+#include "sync/server/retention.h"
 #include "sync/server/serverdb.h"
 
 #include <QDateTime>
@@ -119,7 +120,14 @@ const char16_t *const schemaV4[] = {
     uR"(ALTER TABLE devices ADD COLUMN pulled_seq BIGINT NOT NULL DEFAULT 0)",
 };
 
-const std::span<const char16_t *const> schemaSteps[] = {schemaV2, schemaV3, schemaV4};
+// Version 5: tombstone clean-up. A case deleted longer than the retention is purged: its ops keep
+// their place in the log (seq, site, digest: cursors and replays stay valid) but lose their
+// values, its row goes, and this table refuses every later op on it (see retention.cpp).
+const char16_t *const schemaV5[] = {
+    uR"(CREATE TABLE purged_cases (case_id TEXT PRIMARY KEY, deleted_at BIGINT NOT NULL, purged_at BIGINT NOT NULL))",
+};
+
+const std::span<const char16_t *const> schemaSteps[] = {schemaV2, schemaV3, schemaV4, schemaV5};
 constexpr int storeSchemaVersion = 1 + int(std::size(schemaSteps));
 
 std::atomic<int> connectionCounter{0};
@@ -308,10 +316,7 @@ public:
 
     Status lockAndLoad()
     {
-        // The first statement of every ingest transaction: on PostgreSQL this takes the row lock
-        // of the cursor counter, so ingest transactions run one after another and seqs are
-        // visible in commit order. (SQLite already holds the write lock of BEGIN IMMEDIATE.)
-        if (Status s = m_p.run(u"UPDATE meta SET num = num + 0 WHERE key = 'ops_seq'"_s); !s)
+        if (Status s = m_p.lockIngest(); !s)
             return s;
         auto seq = m_p.metaNum(u"ops_seq"_s);
         auto serverSeq = m_p.metaNum(u"server_site_seq:"_s + m_p.epoch);
@@ -589,7 +594,8 @@ Status connect(const QString &dataDir, const QString &databaseUrl, ServerStore::
         if (!db.open())
             return sqlError(db);
         for (const QString &pragma :
-             {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=FULL"_s, u"PRAGMA foreign_keys=ON"_s}) {
+             {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=FULL"_s, u"PRAGMA foreign_keys=ON"_s,
+              u"PRAGMA secure_delete=ON"_s}) {
             QSqlQuery q(db);
             if (!q.exec(pragma))
                 return sqlError(q);
@@ -797,7 +803,7 @@ Result<std::unique_ptr<ServerStore>> ServerStore::open(const QString &dataDir, c
         ServerTransaction tx(p);
         if (Status s = tx.begin(true); !s)
             return s.error();
-        if (Status s = p.run(u"UPDATE meta SET num = num + 0 WHERE key = 'ops_seq'"_s); !s)
+        if (Status s = p.lockIngest(); !s)
             return s.error();
         auto seq = p.metaNum(u"ops_seq"_s);
         if (!seq)
@@ -1056,6 +1062,21 @@ Result<bool> deviceMayWrite(const ServerStore::Private &p, const ServerDevice &d
     return held->has_value();
 }
 
+// Why the device may not write to the op's case: "" (it may), `purged` (the case was purged
+// after its retention: nothing brings it back) or `out_of_scope`.
+Result<QString> writeRefusal(const ServerStore::Private &p, const ServerDevice &device, const WireOp &op)
+{
+    auto may = deviceMayWrite(p, device, op);
+    if (!may)
+        return may.error();
+    if (*may)
+        return QString();
+    auto purged = p.scalar(u"SELECT 1 FROM purged_cases WHERE case_id = :case"_s, {{u"case"_s, op.caseId}});
+    if (!purged)
+        return purged.error();
+    return purged->has_value() ? u"purged"_s : u"out_of_scope"_s;
+}
+
 } // namespace
 
 Result<PushReply> ServerStore::push(const ServerDevice &device, const QList<WireOp> &ops,
@@ -1083,7 +1104,7 @@ Result<PushReply> ServerStore::push(const ServerDevice &device, const QList<Wire
     QStringList createdCases;
     QSet<QString> racing; // cases with a closure or new activity in this batch
     // Memos for this batch: the ops of one action share a stamp and a case.
-    QHash<QString, bool> mayWriteMemo;
+    QHash<QString, QString> mayWriteMemo; // case id → refusal ("" = may write)
     QHash<qint64, std::optional<qint64>> clamps;
     const auto clampMemo = [&](qint64 original) -> Result<std::optional<qint64>> {
         if (const auto it = clamps.constFind(original); it != clamps.cend())
@@ -1161,7 +1182,9 @@ Result<PushReply> ServerStore::push(const ServerDevice &device, const QList<Wire
             reason = u"invalid"_s;
         bool newCase = false;
         if (reason.isEmpty() && isCaseCreate(op)) {
-            auto exists = d->scalar(u"SELECT 1 FROM cases WHERE id = :id"_s, {{u"id"_s, op.entityId}});
+            auto exists = d->scalar(u"SELECT 1 FROM cases WHERE id = :id UNION ALL "
+                                    "SELECT 1 FROM purged_cases WHERE case_id = :id2"_s,
+                                    {{u"id"_s, op.entityId}, {u"id2"_s, op.entityId}});
             if (!exists)
                 return exists.error();
             newCase = !exists->has_value() && op.caseId == op.entityId && device.role != u"admin";
@@ -1171,13 +1194,12 @@ Result<PushReply> ServerStore::push(const ServerDevice &device, const QList<Wire
             // this batch forgets the answer.
             auto known = mayWriteMemo.constFind(op.caseId);
             if (known == mayWriteMemo.cend()) {
-                auto may = deviceMayWrite(*d, device, op);
-                if (!may)
-                    return may.error();
-                known = mayWriteMemo.insert(op.caseId, *may);
+                auto refusal = writeRefusal(*d, device, op);
+                if (!refusal)
+                    return refusal.error();
+                known = mayWriteMemo.insert(op.caseId, *refusal);
             }
-            if (!*known)
-                reason = u"out_of_scope"_s;
+            reason = *known;
         }
         // Server-only fields: a client may set them only in the transaction that creates the case
         // (the creator's assignment); the registry number is the server's alone.
@@ -1310,6 +1332,11 @@ Result<PushReply> ServerStore::push(const ServerDevice &device, const QList<Wire
     qCInfo(lcServer) << "push from device" << device.id << ":" << accepted << "accepted," << duplicates
                      << "duplicate," << rejected << "rejected; acked through" << acked;
     return reply;
+}
+
+Result<QStringList> ServerStore::purgeDeleted(qint64 retentionMs, qint64 nowMs)
+{
+    return Retention::purgeDeleted(*d, retentionMs, nowMs);
 }
 
 Result<qint64> ServerStore::ackedThrough(const QString &site)

@@ -130,6 +130,9 @@ public:
                                  const Core::Clock &clock);
     // A scope-filtered page after `cursor` (empty = from the start). Conflict for a bad cursor.
     Core::Result<PullReply> pull(const ServerDevice &device, const QByteArray &cursor, int maxOps);
+    // Tombstone clean-up: purges the cases deleted at the server more than retentionMs before
+    // nowMs (see Retention). Returns their ids.
+    Core::Result<QStringList> purgeDeleted(qint64 retentionMs, qint64 nowMs);
     // Highest consecutive site_seq the server holds for `site` (0 = none).
     Core::Result<qint64> ackedThrough(const QString &site);
     // Whether `cursor` (empty is valid) is one this server issued and still holds the op it

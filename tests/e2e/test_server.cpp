@@ -218,6 +218,13 @@ TEST_CASE("a laptop enrolls over TLS with the code that pins the server certific
     CHECK(devices.at(0).toObject().value(u"user"_s).toString() == u"siti"_s);
     CHECK(devices.at(0).toObject().value(u"site"_s).toString() == u"a1b2c3d4e5f60718"_s);
 
+    // The retention clean-up verb: nothing deleted yet, so nothing purged; a retention under
+    // one day is refused as invalid input (exit 3).
+    const QJsonObject cleanUp = district.expectAdmin({u"purge-deleted"_s, u"--older-than"_s, u"30"_s}).object();
+    CHECK(cleanUp.value(u"older_than_days"_s).toInt() == 30);
+    CHECK(cleanUp.value(u"purged"_s).toArray().isEmpty());
+    CHECK(district.admin({u"purge-deleted"_s, u"--older-than"_s, u"0"_s}).exit == 3);
+
     // The code is one-time: redeeming it again is refused and adds no device.
     const auto again = link.post(Sync::Endpoint::enroll, {}, page);
     REQUIRE(again.ok());

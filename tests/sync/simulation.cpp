@@ -116,9 +116,15 @@ struct Laptop
     QString role;
     std::unique_ptr<Test::ProfileFixture> f;
     std::unique_ptr<ChaosTransport> link;
-    // Each committed action: its txn and how many ops it wrote. Identified by txn, not by
-    // (site, seq): a cloned laptop moves its unsent ops to a new site id and renumbers them.
-    QList<std::pair<QString, int>> committed;
+    // Each committed action: its txn, how many ops it wrote and its case. Identified by txn, not
+    // by (site, seq): a cloned laptop moves its unsent ops to a new site id and renumbers them.
+    struct Action
+    {
+        QString txn;
+        int ops;
+        QString caseId;
+    };
+    QList<Action> committed;
     int offlineUntil = -1; // days without a link: no sync before this step
     bool revoked = false; // the office revoked its device
     bool wiped = false; // and the laptop learnt it and erased itself
@@ -178,6 +184,8 @@ private:
     void backupServer();
     void restoreServer();
     void openServer();
+    void cleanUp();
+    static constexpr int retentionDays = 4;
     void poison();
     void revoke(Laptop &l);
     QString invariants();
@@ -289,12 +297,13 @@ void Schedule::edit(Laptop &l)
               result ? "ok" : qPrintable(result.error().detail));
     if (result && after > before) {
         Core::Statement &q = l.f->profile->database().statement(
-            u"SELECT txn_id, count(*) FROM change_ops WHERE site_id = ? AND site_seq BETWEEN ? AND ? GROUP BY txn_id"_s);
+            u"SELECT txn_id, count(*), min(case_id) FROM change_ops WHERE site_id = ? AND site_seq BETWEEN ? AND ? "
+            "GROUP BY txn_id"_s);
         q.bind(1, l.f->profile->changeLog().siteId());
         q.bind(2, before + 1);
         q.bind(3, after);
         while (q.next())
-            l.committed << std::pair{q.text(0), int(q.int64(1))};
+            l.committed << Laptop::Action{q.text(0), int(q.int64(1)), q.text(2)};
         q.reset();
     }
 }
@@ -340,6 +349,16 @@ void Schedule::openServer()
     m_store = std::move(Sync::ServerStore::open(m_dir.path(), {}).value());
     m_admin = std::make_unique<Sync::Admin>(*m_store, m_serverClock);
     m_service = std::make_unique<Sync::SyncService>(*m_store, m_serverClock);
+    cleanUp(); // as dampingi-server does at start (a restored backup may hold purged cases)
+}
+
+// Failure 5, tombstone clean-up: cases deleted at the server more than retentionDays ago are
+// purged, while laptops may be offline with edits or an undelete of them.
+void Schedule::cleanUp()
+{
+    const QStringList purged = m_admin->purgeDeleted(retentionDays).value();
+    if (!purged.isEmpty())
+        trace(u"purged %1"_s.arg(purged.join(u' ')));
 }
 
 // Failure 8, a server restored from an old backup: a consistent copy of server.db (VACUUM INTO
@@ -551,11 +570,12 @@ QString Schedule::run(int steps)
         } else if (roll < 86) {
             l.f->reopen(); // the laptop restarts (a flat battery)
         } else {
-            // Time passes: minutes to days, everywhere.
+            // Time passes: minutes to days, everywhere; the server's daily clean-up runs.
             const qint64 by = qint64(m_rng() % (3LL * 24 * 3600 * 1000));
             m_serverClock.advance(by);
             for (Laptop &other : m_laptops)
                 other.f->clock.advance(by);
+            cleanUp();
         }
     }
 
@@ -602,6 +622,22 @@ QString Schedule::invariants()
             problem = what;
     };
     const QList<Sync::ServerDevice> devices = m_store->devices().value();
+    // Failure 5: a purged case is erased for real on the server and held by no laptop.
+    QSet<QString> purged;
+    {
+        QSqlQuery q(server);
+        REQUIRE(q.exec(u"SELECT case_id FROM purged_cases"_s));
+        while (q.next())
+            purged.insert(q.value(0).toString());
+        REQUIRE(q.exec(u"SELECT count(*) FROM ops WHERE value IS NOT NULL AND case_id IN "
+                       "(SELECT case_id FROM purged_cases)"_s));
+        REQUIRE(q.next());
+        if (q.value(0).toLongLong() != 0)
+            report(u"the server keeps %1 values of purged cases"_s.arg(q.value(0).toLongLong()));
+        REQUIRE(q.exec(u"SELECT count(*) FROM rejected_ops WHERE reason = 'purged'"_s));
+        REQUIRE(q.next());
+        trace(u"purged cases %1, ops refused as purged %2"_s.arg(purged.size()).arg(q.value(0).toLongLong()));
+    }
     QHash<QString, QSet<QString>> held;
     for (Laptop &l : m_laptops) {
         Core::ChangeLog &log = l.f->profile->changeLog();
@@ -621,15 +657,18 @@ QString Schedule::invariants()
             report(u"%1: purges still waiting"_s.arg(l.name));
         // Every committed edit reached the server exactly once (under the laptop's first site,
         // or the one a clone moved to).
-        for (const auto &[txn, count] : std::as_const(l.committed)) {
+        for (const Laptop::Action &action : std::as_const(l.committed)) {
+            const QString &txn = action.txn;
+            const int count = action.ops;
             QSqlQuery q(server);
             q.prepare(u"SELECT count(*) FROM ops WHERE txn = ?"_s);
             q.addBindValue(txn);
             REQUIRE(q.exec());
             REQUIRE(q.next());
-            // A restore may lose acknowledged ops a laptop erased since (its case moved out):
-            // then fewer, never more.
-            const bool wrong = m_restored ? q.value(0).toInt() > count : q.value(0).toInt() != count;
+            // A restore may lose acknowledged ops a laptop erased since (its case moved out), and
+            // edits to a purged case are refused: then fewer, never more.
+            const bool wrong = m_restored || purged.contains(action.caseId) ? q.value(0).toInt() > count
+                                                                             : q.value(0).toInt() != count;
             if (wrong && problem.isEmpty()) {
                 problem = u"%1: action %2 has %3 of its %4 ops on the server"_s.arg(l.name, txn)
                               .arg(q.value(0).toInt())
@@ -651,6 +690,13 @@ QString Schedule::invariants()
                            .arg(l.name, q.text(0).left(13), q.text(1))
                            .arg(q.int64(4)));
             q.reset();
+        }
+        for (const QString &id : std::as_const(purged)) {
+            const qint64 n = countRows(
+                l, u"SELECT (SELECT count(*) FROM change_ops WHERE case_id = '%1') + (SELECT count(*) FROM "
+                   "conflicts WHERE case_id = '%1') + (SELECT count(*) FROM cases WHERE id = '%1')"_s.arg(id));
+            if (n != 0)
+                report(u"%1 keeps %2 rows of purged case %3"_s.arg(l.name).arg(n).arg(id));
         }
         // Exactly the cases in scope: nothing out of scope, nothing missing.
         const QString deviceId = deviceOf(l);

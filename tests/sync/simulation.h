@@ -22,7 +22,8 @@ Settings &settings();
 // Coverage of DESIGN.md §5 "The ten failures": 1 and 2 (the transport: replies lost after commit,
 // duplicates, replays, cut pages), 3 (laptops offline for days, edits crowding onto shared cases,
 // the supervisor setting do-not-contact: safety conflicts), 4 (clock jumps), 5 (deletes and
-// undeletes racing updates; tombstone clean-up past retention is not a feature yet), 6
+// undeletes racing updates; the server's clean-up purging cases deleted more than 4 days ago
+// while laptops are offline with edits or undeletes of them), 6
 // (reassignments while offline), 8 (a cloned laptop database; a server restored from a backup,
 // epochs), 10 (restarts, poison ops pushed through the real service, bounded calm rounds), and
 // §6 revocation. Not covered: 7 (person merge: no merge feature yet) and 9 (schema skew: there is

@@ -7,10 +7,13 @@
 #include "core/store/activityrepository.h"
 #include "core/store/caserepository.h"
 #include "core/store/changelog.h"
+#include "core/store/database.h"
 #include "core/store/replicator.h"
+#include "core/store/statement.h"
 #include "sync/client/syncclient.h"
 #include "sync/server/admin.h"
 #include "sync/server/localtransport.h"
+#include "sync/server/retention.h"
 #include "sync/server/serverstore.h"
 #include "sync/server/syncservice.h"
 #include "tests/support/fixtures.h"
@@ -153,6 +156,58 @@ TEST_CASE("a reassigned case leaves the old laptop after its pending edit is pus
     CHECK(Test::replicaDigest(*siti.profile).isEmpty());
     district.sync(budi);
     CHECK(budi.session->cases().load(id).value().kase.text(u"incident_scene"_s) == u"school");
+}
+
+TEST_CASE("a case deleted past the retention leaves every laptop, and offline edits cannot bring it back",
+          "[sync][client][retention]")
+{
+    District district;
+    Test::ProfileFixture siti(Core::Role::Caseworker, false, u"siti"_s);
+    Test::ProfileFixture budi(Core::Role::Caseworker, false, u"budi"_s);
+    district.enroll(siti, u"caseworker"_s);
+    district.enroll(budi, u"caseworker"_s);
+    const QString id = siti.session->cases().create(Test::sampleDraft()).value().id;
+    const QString kept = siti.session->cases().create(Test::sampleDraft()).value().id;
+    district.sync(siti);
+    for (const QString &c : {id, kept})
+        REQUIRE(district.admin->assignCase(c, {}, u"Tenggarong"_s).ok());
+    district.sync(budi);
+    district.sync(siti);
+    REQUIRE(budi.session->cases().load(id).ok());
+
+    // Siti deletes the case; Budi, far out in the field, keeps working on it and then undeletes
+    // it, without a link for 100 days.
+    REQUIRE(siti.session->cases().setDeleted(id, true).ok());
+    district.sync(siti);
+    budi.clock.advance(60'000);
+    patchCase(budi, id, {{u"incident_scene"_s, u"school"_s}});
+    REQUIRE(budi.session->cases().setDeleted(id, false).ok());
+    const qint64 day = Sync::Retention::dayMs;
+    district.clock.advance(100 * day);
+    REQUIRE(district.admin->purgeDeleted(90).value() == QStringList{id});
+
+    const Sync::SyncSummary back = district.sync(budi);
+    CHECK(back.rejected >= 2); // the edit and the undelete: refused, `purged`
+    CHECK(back.purged == 1);
+    CHECK(budi.profile->changeLog().pendingCount().value() == 0);
+    const Sync::SyncSummary s = district.sync(siti);
+    CHECK(s.purged == 1);
+    for (Test::ProfileFixture *f : {&siti, &budi}) {
+        CHECK(f->session->cases().load(id).error().code == Core::Error::Code::NotFound);
+        for (const QString &where : {u"cases WHERE id"_s, u"change_ops WHERE case_id"_s,
+                                     u"conflicts WHERE case_id"_s, u"case_persons WHERE case_id"_s}) {
+            Core::Statement &q = f->profile->database().statement(u"SELECT count(*) FROM "_s + where + u" = ?"_s);
+            q.bind(1, id);
+            REQUIRE(q.next());
+            CHECK(q.int64(0) == 0);
+            q.reset();
+        }
+        CHECK(f->session->cases().load(kept).ok());
+    }
+    // Nothing more moves: the purge is not repeated and the refused ops are not resent.
+    const Sync::SyncSummary idle = district.sync(budi);
+    CHECK(idle.pushed + idle.pulled + idle.purged + idle.rejected == 0);
+    CHECK(Test::replicaDigest(*budi.profile, {kept}) == Test::replicaDigest(*siti.profile, {kept}));
 }
 
 TEST_CASE("both copies of a cloned laptop reach the server: none of their edits is skipped or doubled",

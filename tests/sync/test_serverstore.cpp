@@ -2,6 +2,7 @@
 // The server store's ingest and paging rules, on SQLite and on a real PostgreSQL cluster.
 #include "core/util/uuid.h"
 #include "sync/server/admin.h"
+#include "sync/server/retention.h"
 #include "sync/server/serverstore.h"
 #include "sync/server/syncservice.h"
 #include "tests/support/fixtures.h"
@@ -491,4 +492,73 @@ TEST_CASE("every open is a new epoch: server ops get a fresh site, a cursor from
     const auto after = registry(f.pull(ani, {}).ops, second);
     CHECK(after.first == f.store->epochSite());
     CHECK(after != before);
+}
+
+TEST_CASE("a case deleted past the retention is purged: values erased, later ops refused, holders purge",
+          "[sync][server][retention]")
+{
+    ServerFixture f(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    const auto ani = f.enroll(u"ani"_s, u"caseworker"_s, {}, u"site-ani"_s);
+    const qint64 day = Sync::Retention::dayMs;
+    const QString gone = newId(), undeleted = newId(), recent = newId();
+    QList<WireOp> batch = Test::intakeOps(u"site-ani"_s, 1, gone, u"ani"_s, now);
+    batch << Test::intakeOps(u"site-ani"_s, 5, undeleted, u"ani"_s, now)
+          << Test::intakeOps(u"site-ani"_s, 9, recent, u"ani"_s, now);
+    batch << Test::caseSetOp(u"site-ani"_s, 13, newId(), gone, u"deleted"_s, "1", u"ani"_s, now + 1)
+          << Test::caseSetOp(u"site-ani"_s, 14, newId(), undeleted, u"deleted"_s, "1", u"ani"_s, now + 1)
+          << Test::caseSetOp(u"site-ani"_s, 15, newId(), undeleted, u"deleted"_s, "0", u"ani"_s, now + 2);
+    REQUIRE(f.push(ani, batch).ackedThrough == 15);
+    Replica replica;
+    replica.drain(f, ani);
+    REQUIRE(replica.cases.contains(gone));
+
+    // Ten days later `recent` is deleted too; the clean-up runs with a 30-day retention at day 35.
+    f.clock.advance(10 * day);
+    const WireOp lateDelete
+        = Test::caseSetOp(u"site-ani"_s, 16, newId(), recent, u"deleted"_s, "1", u"ani"_s, now + 3);
+    REQUIRE(f.push(ani, {lateDelete}).verdicts.at(0).kind == Verdict::Kind::Accepted);
+    f.clock.advance(25 * day);
+    CHECK(f.store->purgeDeleted(30 * day, f.clock.nowMs()).value() == QStringList{gone});
+    CHECK(f.store->purgeDeleted(30 * day, f.clock.nowMs()).value().isEmpty()); // once
+
+    // Erased for real: no value of the purged case is left; the others keep theirs.
+    const auto valuesOf = [&](const QString &caseId) {
+        QSqlQuery q(f.store->connection());
+        q.prepare(u"SELECT COUNT(*) FROM ops WHERE case_id = :case AND value IS NOT NULL"_s);
+        q.bindValue(u":case"_s, caseId);
+        REQUIRE(q.exec());
+        REQUIRE(q.next());
+        return q.value(0).toLongLong();
+    };
+    CHECK(valuesOf(gone) == 0);
+    CHECK(valuesOf(undeleted) > 0);
+    CHECK(valuesOf(recent) > 0);
+    CHECK(f.store->registryNumber(gone).error().code == Core::Error::Code::NotFound); // the row is gone
+
+    // The laptop that holds it is told to purge it at its next pull.
+    replica.drain(f, ani);
+    CHECK(replica.purged == QStringList{gone});
+    // A replay of an old push is still a duplicate (the log keeps its place)...
+    CHECK(f.push(ani, batch).verdicts.at(0).kind == Verdict::Kind::Duplicate);
+    // ...while an edit or an undelete made offline past the retention is refused, and so is a
+    // create under the purged id: purged data never comes back.
+    WireOp offlineEdit = Test::caseSetOp(u"site-ani"_s, 17, newId(), gone, u"risk_level"_s, "high", u"ani"_s, now + 4);
+    WireOp undelete = Test::caseSetOp(u"site-ani"_s, 18, newId(), gone, u"deleted"_s, "0", u"ani"_s, now + 5);
+    WireOp recreate = Test::caseCreateOp(u"site-ani"_s, 19, newId(), gone, u"ani"_s, now + 6);
+    const Sync::PushReply refused = f.push(ani, {offlineEdit, undelete, recreate});
+    for (const Verdict &v : refused.verdicts)
+        CHECK(v.reason == u"purged"_s);
+    CHECK(refused.ackedThrough == 19); // refused, yet acknowledged: the laptop's outbox drains
+    CHECK(valuesOf(gone) == 0);
+    const auto ids = [&] {
+        QStringList all;
+        QSqlQuery q(f.store->connection());
+        REQUIRE(q.exec(u"SELECT id FROM cases"_s));
+        while (q.next())
+            all << q.value(0).toString();
+        return all;
+    };
+    CHECK_FALSE(ids().contains(gone));
+    CHECK(replica.drain(f, ani) == 1);
+    CHECK(replica.purged == QStringList{gone}); // not sent again
 }
