@@ -189,7 +189,7 @@ QByteArray opDigest(const WireOp &op)
     // A sealed value is a fresh ciphertext each time the laptop seals it for transit (random
     // nonce), so a resent op differs in its bytes; only its presence counts. A real clone
     // still differs in txn, ids or stamp.
-    if (op.value && !Core::ChangeLog::sealsValue(op.entity, op.field)) {
+    if (op.value && !Core::ChangeLog::sealsValue(op.entity, op.field, op.schemaVersion)) {
         putInt(canonical, op.value->size());
         canonical += *op.value;
     }
