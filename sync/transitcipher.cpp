@@ -15,7 +15,7 @@ WireOp TransitCipher::seal(const Core::ReplicaOp &op) const
 {
     WireOp wire{op.site, op.seq,   op.txn, op.entity, op.entityId, op.caseId,       op.field,
                 op.op,   op.value, op.hlc, op.author, op.base,     op.schemaVersion};
-    if (op.value && Core::ChangeLog::sealsValue(op.entity, op.field))
+    if (op.value && Core::ChangeLog::sealsValue(op.entity, op.field, op.schemaVersion))
         wire.value = m_cipher.seal(*op.value, Core::ChangeLog::opAssociatedData(
                                                   op.entity, op.entityId, op.field, op.site, op.seq, op.op));
     return wire;
@@ -26,7 +26,7 @@ Core::Result<Core::ReplicaOp> TransitCipher::open(const WireOp &wire) const
     Core::ReplicaOp op{wire.site,          wire.seq, wire.txn,   wire.entity, wire.entityId, wire.caseId,
                        wire.field,         wire.op,  wire.value, wire.hlc,    wire.author,   wire.base,
                        wire.schemaVersion, {}};
-    if (wire.value && Core::ChangeLog::sealsValue(wire.entity, wire.field)) {
+    if (wire.value && Core::ChangeLog::sealsValue(wire.entity, wire.field, wire.schemaVersion)) {
         Core::Result<QByteArray> plain = m_cipher.open(
             *wire.value, Core::ChangeLog::opAssociatedData(wire.entity, wire.entityId, wire.field, wire.site,
                                                            wire.seq, wire.op));

@@ -99,7 +99,7 @@ Status Action::appendOp(const EntityDef &entity, const QString &id, const QStrin
     // fields are no more secret in the log than in their rows.
     if (encodedValue.isNull())
         query.bindNull(9);
-    else if (ChangeLog::sealsValue(entity.name, field))
+    else if (ChangeLog::sealsValue(entity.name, field, Migrations::latestVersion()))
         query.bind(9,
                    m_log.cipher().seal(encodedValue, ChangeLog::opAssociatedData(entity.name, id, field,
                                                                                  m_log.siteId(), m_seq, op)));

@@ -99,10 +99,11 @@ Result<std::unique_ptr<Action>> ChangeLog::begin(const QString &author)
     return action;
 }
 
-bool ChangeLog::sealsValue(const QString &entity, const QString &field)
+bool ChangeLog::sealsValue(const QString &entity, const QString &field, int schemaVersion)
 {
     const EntityDef *def = Schema::entity(entity);
-    const FieldDef *fieldDef = def ? def->field(field) : nullptr;
+    const FieldDef *fieldDef
+        = def ? def->field(Schema::currentFieldName(entity, field, schemaVersion)) : nullptr;
     return fieldDef && fieldDef->kind == FieldKind::Sensitive;
 }
 

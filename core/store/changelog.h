@@ -48,7 +48,8 @@ public:
 
     // Whether the change-log value of this field is sealed: values of sensitive fields are;
     // plain fields (codes, dates, region codes) are as plain in the log as in their rows.
-    static bool sealsValue(const QString &entity, const QString &field);
+    // `field` is named as under `schemaVersion`, the schema its op was written with.
+    static bool sealsValue(const QString &entity, const QString &field, int schemaVersion);
 
     // The associated data of a change-log value: it pins the ciphertext to its op (entity, id,
     // field, site, sequence and kind), so values cannot be swapped between ops, even of one field.

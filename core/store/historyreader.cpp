@@ -23,8 +23,8 @@ HistoryReader::HistoryReader(Database &db, const FieldCipher &cipher)
 Result<QList<HistoryEntry>> HistoryReader::forCase(const QString &caseId)
 {
     Statement &query = m_db.statement(
-        u"SELECT site_id, site_seq, txn_id, entity, entity_id, field, op, value, hlc, author, base "
-        "FROM change_ops WHERE case_id = ? ORDER BY hlc, site_id, site_seq"_s);
+        u"SELECT site_id, site_seq, txn_id, entity, entity_id, field, op, value, hlc, author, base, "
+        "schema_version FROM change_ops WHERE case_id = ? ORDER BY hlc, site_id, site_seq"_s);
     query.bind(1, caseId);
     QList<HistoryEntry> entries;
     while (query.next()) {
@@ -40,10 +40,13 @@ Result<QList<HistoryEntry>> HistoryReader::forCase(const QString &caseId)
         e.atMs = qint64(HlcStamp{e.hlc}.ms());
         e.author = query.text(9);
         e.base = quint64(query.int64(10));
+        // The field as its op named it (the value's associated data), shown under its current name.
+        const int schemaVersion = int(query.int64(11));
+        const QString currentField = Schema::currentFieldName(e.entity, e.field, schemaVersion);
         const QByteArray sealed = query.isNull(7) ? QByteArray() : query.blob(7);
         if (!sealed.isNull()) {
             const Result<QByteArray> plain
-                = ChangeLog::sealsValue(e.entity, e.field)
+                = ChangeLog::sealsValue(e.entity, e.field, schemaVersion)
                     ? m_cipher.open(sealed, ChangeLog::opAssociatedData(e.entity, e.entityId, e.field,
                                                                         e.siteId, e.siteSeq, e.op))
                     : Result<QByteArray>(sealed);
@@ -53,12 +56,13 @@ Result<QList<HistoryEntry>> HistoryReader::forCase(const QString &caseId)
                              u"change %1/%2 failed authentication"_s.arg(e.siteId).arg(e.siteSeq)};
             }
             const EntityDef *entity = Schema::entity(e.entity);
-            const FieldDef *field = entity ? entity->field(e.field) : nullptr;
+            const FieldDef *field = entity ? entity->field(currentField) : nullptr;
             if (field && e.op == u"set")
                 e.value = ValueCodec::decode(*field, *plain);
             else
                 e.value = QString::fromUtf8(*plain); // set elements, create markers
         }
+        e.field = currentField;
         entries << std::move(e);
     }
     if (query.failed()) {

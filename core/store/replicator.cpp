@@ -85,7 +85,7 @@ Result<QList<ReplicaOp>> Replicator::outbox(qint64 afterSeq, int max)
         op.author = query.text(9);
         op.base = query.int64(10);
         op.schemaVersion = int(query.int64(11));
-        if (op.value && ChangeLog::sealsValue(op.entity, op.field)) {
+        if (op.value && ChangeLog::sealsValue(op.entity, op.field, op.schemaVersion)) {
             Result<QByteArray> plain
                 = m_log.cipher().open(*op.value, ChangeLog::opAssociatedData(op.entity, op.entityId, op.field,
                                                                              op.site, op.seq, op.op));
@@ -144,7 +144,7 @@ Status Replicator::storeOp(const ReplicaOp &op)
     insert.bind(8, op.op);
     if (!op.value)
         insert.bindNull(9);
-    else if (ChangeLog::sealsValue(op.entity, op.field))
+    else if (ChangeLog::sealsValue(op.entity, op.field, op.schemaVersion))
         insert.bind(
             9, m_log.cipher().seal(*op.value, ChangeLog::opAssociatedData(op.entity, op.entityId, op.field,
                                                                           op.site, op.seq, op.op)));
@@ -241,8 +241,12 @@ Result<ApplyStats> Replicator::apply(const ReplicaPage &page)
     return stats;
 }
 
-Status Replicator::applyOne(const ReplicaOp &op, ApplyStats &stats)
+Status Replicator::applyOne(const ReplicaOp &received, ApplyStats &stats)
 {
+    // Held and merged under the field's current name (an op of an older schema may name a field
+    // renamed since), so clocks, conflicts and the log agree whichever name each author used.
+    ReplicaOp op = received;
+    op.field = Schema::currentFieldName(op.entity, op.field, op.schemaVersion);
     {
         Statement &seen
             = m_log.database().statement(u"SELECT 1 FROM change_ops WHERE site_id = ? AND site_seq = ?"_s);
@@ -596,13 +600,15 @@ struct OwnOp
     QString entity, entityId, caseId, field, op, author;
     std::optional<QByteArray> value;
     qint64 hlc = 0;
+    int schemaVersion = 0;
 };
 
+// One op of this site, its value opened and its field under the current name.
 Result<OwnOp> readOwnOp(ChangeLog &log, qint64 seq)
 {
     Statement &query = log.database().statement(
-        u"SELECT entity, entity_id, case_id, field, op, value, hlc, author FROM change_ops WHERE site_id = ? "
-        "AND site_seq = ?"_s);
+        u"SELECT entity, entity_id, case_id, field, op, value, hlc, author, schema_version FROM change_ops "
+        "WHERE site_id = ? AND site_seq = ?"_s);
     query.bind(1, log.siteId());
     query.bind(2, seq);
     if (!query.next()) {
@@ -612,10 +618,10 @@ Result<OwnOp> readOwnOp(ChangeLog &log, qint64 seq)
         query.reset();
         return error;
     }
-    OwnOp op{query.text(0), query.text(1), query.text(2),           query.text(3),
-             query.text(4), query.text(7), optionalBytes(query, 5), query.int64(6)};
+    OwnOp op{query.text(0), query.text(1),           query.text(2),  query.text(3),      query.text(4),
+             query.text(7), optionalBytes(query, 5), query.int64(6), int(query.int64(8))};
     query.reset();
-    if (op.value && ChangeLog::sealsValue(op.entity, op.field)) {
+    if (op.value && ChangeLog::sealsValue(op.entity, op.field, op.schemaVersion)) {
         Result<QByteArray> plain
             = log.cipher().open(*op.value, ChangeLog::opAssociatedData(op.entity, op.entityId, op.field,
                                                                        log.siteId(), seq, op.op));
@@ -623,6 +629,7 @@ Result<OwnOp> readOwnOp(ChangeLog &log, qint64 seq)
             return plain.error();
         op.value = *plain;
     }
+    op.field = Schema::currentFieldName(op.entity, op.field, op.schemaVersion);
     return op;
 }
 

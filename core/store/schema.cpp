@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/store/schema.h"
 
+#include "core/store/schematesting.h"
+
 using namespace Qt::StringLiterals;
 
 namespace Core {
@@ -162,7 +164,42 @@ QList<EntityDef> buildEntities()
     };
 }
 
+// Renamed fields. To rename a field: add a migration step (`ALTER TABLE t RENAME COLUMN from
+// TO to`, and the field's key in the rows' `clocks`), rename it in buildEntities(), and append
+// {entity, from, to, that step's version} here. Never edit or remove an entry: laptops and
+// bundles with older schemas send the old name for as long as they exist. None so far.
+QList<FieldRename> &renameList()
+{
+    static QList<FieldRename> list;
+    return list;
+}
+
 } // namespace
+
+const QList<FieldRename> &renames()
+{
+    return renameList();
+}
+
+QString currentFieldName(QStringView entityName, const QString &field, int schemaVersion)
+{
+    QString name = field;
+    for (const FieldRename &r : std::as_const(renameList())) {
+        if (r.entity == entityName && r.from == name && schemaVersion < r.sinceVersion)
+            name = r.to; // in step order, so a chain of renames is followed to its end
+    }
+    return name;
+}
+
+ScopedRenameForTest::ScopedRenameForTest(FieldRename rename)
+{
+    renameList().append(std::move(rename));
+}
+
+ScopedRenameForTest::~ScopedRenameForTest()
+{
+    renameList().removeLast();
+}
 
 const QList<EntityDef> &entities()
 {

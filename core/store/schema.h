@@ -57,6 +57,23 @@ namespace Schema {
 const QList<EntityDef> &entities();
 const EntityDef *entity(QStringView name);
 
+// A field renamed by the local migration step `sinceVersion`: an op written under a schema
+// version below it names the field `from`. The list is append-only, in step order.
+struct FieldRename
+{
+    QString entity;
+    QString from;
+    QString to;
+    int sinceVersion;
+};
+
+const QList<FieldRename> &renames();
+
+// The current name of the field that an op written under `schemaVersion` calls `field`, through
+// every later rename; `field` itself when it was never renamed (or is unknown). Every reader of
+// an op's field (server validation, the laptop's merge, sealing) goes through this.
+QString currentFieldName(QStringView entity, const QString &field, int schemaVersion);
+
 // The largest text we accept in a single field, unless the field says otherwise.
 constexpr int defaultTextLimit = 2000;
 constexpr int narrativeLimit = 100000;

@@ -173,7 +173,7 @@ QByteArray opDigest(const WireOp &op)
     // A sealed value is a fresh ciphertext each time the laptop seals it for transit (random
     // nonce), so a resent op differs in its bytes; only its presence counts. A real clone
     // still differs in txn, ids or stamp.
-    if (op.value && !Core::ChangeLog::sealsValue(op.entity, op.field)) {
+    if (op.value && !Core::ChangeLog::sealsValue(op.entity, op.field, op.schemaVersion)) {
         putInt(canonical, op.value->size());
         canonical += *op.value;
     }
@@ -191,7 +191,8 @@ bool isServerOnly(const QString &entity, const QString &field)
     return f && f->kind == Core::FieldKind::ServerOnly;
 }
 
-// What a well-formed op looks like; empty when valid, else the reason (invalid | schema).
+// What a well-formed op looks like; empty when valid, else the reason (invalid | schema). A field
+// renamed after the op's schema version is valid under its old name (an old laptop's edit).
 QString validate(const WireOp &op)
 {
     if (op.schemaVersion > Core::Migrations::latestVersion())
@@ -209,7 +210,8 @@ QString validate(const WireOp &op)
         return u"invalid"_s;
     if (op.field == u"_create" || op.field == u"deleted")
         return {};
-    const Core::FieldDef *field = entity->field(op.field);
+    const Core::FieldDef *field
+        = entity->field(Core::Schema::currentFieldName(op.entity, op.field, op.schemaVersion));
     if (!field)
         return u"invalid"_s;
     if ((op.op == u"add" || op.op == u"remove") != (field->kind == Core::FieldKind::Set))
@@ -1178,6 +1180,8 @@ Result<PushReply> ServerStore::push(const ServerDevice &device, const QList<Wire
             continue;
         }
         QString reason = validate(op);
+        // Judged under the field's current name; stored as sent (the digest covers it as sent).
+        const QString field = Core::Schema::currentFieldName(op.entity, op.field, op.schemaVersion);
         if (reason.isEmpty() && op.author == serverAuthor)
             reason = u"invalid"_s;
         bool newCase = false;
@@ -1203,12 +1207,12 @@ Result<PushReply> ServerStore::push(const ServerDevice &device, const QList<Wire
         }
         // Server-only fields: a client may set them only in the transaction that creates the case
         // (the creator's assignment); the registry number is the server's alone.
-        if (reason.isEmpty() && op.entity == u"case" && isServerOnly(op.entity, op.field)) {
+        if (reason.isEmpty() && op.entity == u"case" && isServerOnly(op.entity, field)) {
             auto txn = d->scalar(u"SELECT create_txn FROM cases WHERE id = :id"_s, {{u"id"_s, op.caseId}});
             if (!txn)
                 return txn.error();
             const bool creating = txn->has_value() && (*txn)->toString() == op.txn;
-            if (op.field == u"registry_number" || (!creating && device.role != u"supervisor"))
+            if (field == u"registry_number" || (!creating && device.role != u"supervisor"))
                 reason = u"invalid"_s;
         }
         acked = op.seq;
@@ -1259,7 +1263,7 @@ Result<PushReply> ServerStore::push(const ServerDevice &device, const QList<Wire
         if (Status s = insertOp(*d, ++state.nextSeq, storedOp, stored, device.id, nowMs, digest); !s)
             return s.error();
         if ((op.op == u"create"_s && isActivity(op.entity))
-            || (op.entity == u"case"_s && op.field == u"status"_s && op.value == closedStatus))
+            || (op.entity == u"case"_s && field == u"status"_s && op.value == closedStatus))
             racing << op.caseId;
         if (newCase) {
             if (Status s = d->run(
@@ -1283,12 +1287,12 @@ Result<PushReply> ServerStore::push(const ServerDevice &device, const QList<Wire
                 !s)
                 return s.error();
             createdCases << op.entityId;
-        } else if (op.entity == u"case" && (op.field == u"assigned_user" || op.field == u"assigned_team")
+        } else if (op.entity == u"case" && (field == u"assigned_user" || field == u"assigned_team")
                    && op.op == u"set") {
             // The creator's (or a supervisor's) assignment moves the case into that scope.
             mayWriteMemo.remove(op.caseId);
             const QString value = op.value ? QString::fromUtf8(*op.value) : QString();
-            if (Status s = d->run(u"UPDATE cases SET "_s + op.field + u" = :value WHERE id = :id"_s,
+            if (Status s = d->run(u"UPDATE cases SET "_s + field + u" = :value WHERE id = :id"_s,
                                   {{u"value"_s, nullableText(value)}, {u"id"_s, op.caseId}});
                 !s)
                 return s.error();

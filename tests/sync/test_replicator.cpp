@@ -7,8 +7,11 @@
 #include "core/store/caserepository.h"
 #include "core/store/changelog.h"
 #include "core/store/database.h"
+#include "core/store/migrations.h"
 #include "core/store/replicator.h"
+#include "core/store/schematesting.h"
 #include "core/store/statement.h"
+#include "sync/transitcipher.h"
 #include "tests/support/fixtures.h"
 #include "tests/support/replicas.h"
 
@@ -48,6 +51,41 @@ QList<Core::ConflictRecord> openConflicts(Test::ProfileFixture &f)
     REQUIRE(all.ok());
     return *all;
 }
+
+// A `set` of a case field by another site, `ms` after the fixed clock, written under `schemaVersion`.
+Core::ReplicaOp caseSet(const QString &site, const QString &caseId, const QString &fieldName,
+                        const QByteArray &value, qint64 ms, qint64 base, int schemaVersion)
+{
+    return {site,
+            1,
+            site + u"-txn"_s,
+            u"case"_s,
+            caseId,
+            caseId,
+            fieldName,
+            u"set"_s,
+            value,
+            qint64(Core::HlcStamp::from(quint64(Test::fixedNowMs + ms), 0).packed),
+            site + u"-author"_s,
+            base,
+            schemaVersion,
+            {}};
+}
+
+// The newest stamp a replica holds: what an author who had synced just now saw.
+qint64 newestStamp(Test::ProfileFixture &f)
+{
+    Core::Statement &q = f.profile->database().statement(u"SELECT max(hlc) FROM change_ops"_s);
+    REQUIRE(q.next());
+    const qint64 hlc = q.int64(0);
+    q.reset();
+    return hlc;
+}
+
+// A rename as a future schema step would declare it: before the current version, `incident_scene`
+// was called `scene_code` and `narrative` was `story`.
+const int renameStep = Core::Migrations::latestVersion();
+const int oldSchema = renameStep - 1;
 
 } // namespace
 
@@ -329,4 +367,101 @@ TEST_CASE("a safety field converges whatever the order: an edit that saw a value
     CHECK(field(second, id, u"do_not_contact"_s).toBool() == false);
     CHECK(Test::replicaDigest(*first.profile).toStdString()
           == Test::replicaDigest(*second.profile).toStdString());
+}
+
+TEST_CASE("an op of an older schema that names a renamed field updates the field under its new name",
+          "[sync][replicator][schema]")
+{
+    // DESIGN.md §5, failure 9: an old laptop edits a field a later version renamed.
+    const Core::Schema::ScopedRenameForTest rename{
+        {u"case"_s, u"scene_code"_s, u"incident_scene"_s, renameStep}};
+    Test::ProfileFixture a, b;
+    const QString id = createCase(a);
+    REQUIRE(Test::exchange(*a.profile, *b.profile).kept == 0);
+    const Core::ReplicaOp old
+        = caseSet(u"site-old"_s, id, u"scene_code"_s, "school", 5000, newestStamp(b), oldSchema);
+    Core::Replicator r(b.profile->changeLog());
+    const Core::Result<Core::ApplyStats> stats = r.apply({{old}, {}, {}});
+    REQUIRE(stats.ok());
+    CHECK(stats->kept == 0);
+    CHECK(field(b, id, u"incident_scene"_s).toString() == u"school"_s);
+    CHECK(openConflicts(b).isEmpty());
+    // The same name in an op of the renaming schema or later is not the old field.
+    Core::ReplicaOp stray = caseSet(u"site-new"_s, id, u"scene_code"_s, "market", 6000, 0, renameStep);
+    const Core::Result<Core::ApplyStats> strayStats = r.apply({{stray}, {}, {}});
+    REQUIRE(strayStats.ok());
+    CHECK(strayStats->kept == 1);
+    CHECK(field(b, id, u"incident_scene"_s).toString() == u"school"_s);
+}
+
+TEST_CASE("a sensitive field under its old name is sealed for transit and opened on arrival",
+          "[sync][replicator][schema]")
+{
+    const Core::Schema::ScopedRenameForTest rename{{u"case"_s, u"story"_s, u"narrative"_s, renameStep}};
+    Test::ProfileFixture b;
+    const QString id = createCase(b);
+    const Sync::TransitCipher transit(Core::SecretKey::random());
+    const Core::ReplicaOp old = caseSet(u"site-old"_s, id, u"story"_s, "Versi lama: korban pindah", 5000,
+                                        newestStamp(b), oldSchema);
+    const Sync::WireOp wire = transit.seal(old);
+    CHECK(wire.field == u"story"_s); // sent as written
+    CHECK(wire.value != old.value); // never in the clear on the wire
+    const Core::Result<Core::ReplicaOp> received = transit.open(wire);
+    REQUIRE(received.ok());
+    Core::Replicator r(b.profile->changeLog());
+    REQUIRE(r.apply({{*received}, {}, {}}).ok());
+    CHECK(field(b, id, u"narrative"_s).toString() == u"Versi lama: korban pindah"_s);
+}
+
+TEST_CASE("an old-name and a new-name edit of one field converge whatever the order of arrival",
+          "[sync][replicator][schema]")
+{
+    const Core::Schema::ScopedRenameForTest rename{
+        {u"case"_s, u"scene_code"_s, u"incident_scene"_s, renameStep}};
+    const bool oldIsLater = GENERATE(false, true);
+    Test::ProfileFixture a, b, c;
+    const QString id = createCase(a);
+    Test::exchange(*a.profile, *b.profile);
+    Test::exchange(*a.profile, *c.profile);
+    // Both authors saw the created case, neither saw the other: concurrent, the later stamp wins.
+    const qint64 base = newestStamp(b);
+    const Core::ReplicaOp old
+        = caseSet(u"site-old"_s, id, u"scene_code"_s, "school", oldIsLater ? 9000 : 5000, base, oldSchema);
+    const Core::ReplicaOp current = caseSet(u"site-new"_s, id, u"incident_scene"_s, "market",
+                                            oldIsLater ? 5000 : 9000, base, renameStep);
+    Core::Replicator rb(b.profile->changeLog()), rc(c.profile->changeLog());
+    REQUIRE(rb.apply({{old}, {}, {}}).ok());
+    REQUIRE(rb.apply({{current}, {}, {}}).ok());
+    REQUIRE(rc.apply({{current}, {}, {}}).ok());
+    REQUIRE(rc.apply({{old}, {}, {}}).ok());
+    const QString winner = oldIsLater ? u"school"_s : u"market"_s;
+    const QByteArray loser = oldIsLater ? "market" : "school";
+    for (Test::ProfileFixture *f : {&b, &c}) {
+        CHECK(field(*f, id, u"incident_scene"_s).toString() == winner);
+        const QList<Core::ConflictRecord> conflicts = openConflicts(*f);
+        REQUIRE(conflicts.size() == 1);
+        CHECK(conflicts.first().kind == u"concurrent"_s);
+        CHECK(conflicts.first().field == u"incident_scene"_s);
+        CHECK(conflicts.first().loserValue.value() == loser);
+    }
+    CHECK(Test::replicaDigest(*c.profile).toStdString() == Test::replicaDigest(*b.profile).toStdString());
+}
+
+TEST_CASE("an op naming a field of a newer schema is kept in the log and not applied",
+          "[sync][replicator][schema]")
+{
+    Test::ProfileFixture b;
+    const QString id = createCase(b);
+    const QString before = Test::replicaDigest(*b.profile);
+    const Core::ReplicaOp newer = caseSet(u"site-new"_s, id, u"shelter_name"_s, "Rumah Aman", 5000,
+                                          newestStamp(b), Core::Migrations::latestVersion() + 1);
+    Core::Replicator r(b.profile->changeLog());
+    const Core::Result<Core::ApplyStats> stats = r.apply({{newer}, {}, {}});
+    REQUIRE(stats.ok());
+    CHECK(stats->applied == 1); // held (deduplicated on (site, seq) when sent again)
+    CHECK(stats->kept == 1);
+    CHECK(Test::replicaDigest(*b.profile).toStdString() == before.toStdString());
+    const Core::Result<Core::ApplyStats> again = r.apply({{newer}, {}, {}});
+    REQUIRE(again.ok());
+    CHECK(again->duplicates == 1);
 }

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The server store's ingest and paging rules, on SQLite and on a real PostgreSQL cluster.
+#include "core/store/migrations.h"
+#include "core/store/schematesting.h"
 #include "core/util/uuid.h"
 #include "sync/server/admin.h"
 #include "sync/server/retention.h"
@@ -561,4 +563,53 @@ TEST_CASE("a case deleted past the retention is purged: values erased, later ops
     CHECK_FALSE(ids().contains(gone));
     CHECK(replica.drain(f, ani) == 1);
     CHECK(replica.purged == QStringList{gone}); // not sent again
+
+TEST_CASE("an old laptop's op naming a renamed field is accepted as sent, and its replay is a duplicate",
+          "[sync][server][schema]")
+{
+    // DESIGN.md §5, failure 9: a later schema renamed three case fields; a laptop still on the
+    // schema before writes them under their old names.
+    const int renameStep = Core::Migrations::latestVersion();
+    const Core::Schema::ScopedRenameForTest scene{
+        {u"case"_s, u"scene_code"_s, u"incident_scene"_s, renameStep}};
+    const Core::Schema::ScopedRenameForTest story{{u"case"_s, u"story"_s, u"narrative"_s, renameStep}};
+    const Core::Schema::ScopedRenameForTest assignee{
+        {u"case"_s, u"assignee"_s, u"assigned_user"_s, renameStep}};
+    ServerFixture f(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    const auto ani = f.enroll(u"ani"_s, u"caseworker"_s, {}, u"site-ani"_s);
+    const QString caseId = newId();
+    QList<WireOp> batch = Test::intakeOps(u"site-ani"_s, 1, caseId, u"ani"_s, now);
+    const QString txn = newId();
+    const auto written = [&](qint64 seq, const QString &field, const QByteArray &value, int schemaVersion) {
+        WireOp op = Test::caseSetOp(u"site-ani"_s, seq, txn, caseId, field, value, u"ani"_s, now);
+        op.schemaVersion = schemaVersion;
+        return op;
+    };
+    batch << written(5, u"scene_code"_s, "school", renameStep - 1)
+          << written(6, u"story"_s, QByteArray(48, 'a'), renameStep - 1) // sealed for transit
+          << written(7, u"assignee"_s, "budi", renameStep - 1) // server-only, after the creation
+          << written(8, u"scene_code"_s, "market", renameStep); // no such field in that schema
+
+    const Sync::PushReply reply = f.push(ani, batch);
+    const auto reasonOf = [&](int i) { return reply.verdicts.at(i).reason.toStdString(); };
+    CHECK(reply.verdicts.at(4).kind == Verdict::Kind::Accepted);
+    CHECK(reply.verdicts.at(5).kind == Verdict::Kind::Accepted);
+    CHECK(reasonOf(6) == "invalid");
+    CHECK(reasonOf(7) == "invalid");
+    CHECK(reply.ackedThrough == 8);
+    const QList<WireOp> stored = f.store->caseOps(caseId).value();
+    const auto it = std::find_if(stored.cbegin(), stored.cend(),
+                                 [](const WireOp &op) { return op.site == u"site-ani" && op.seq == 5; });
+    REQUIRE(it != stored.cend());
+    CHECK(it->field == u"scene_code"_s); // as sent: laptops map it when they apply it
+    CHECK(it->schemaVersion == renameStep - 1);
+
+    // The reply was lost; the laptop sends the batch again, the sensitive value sealed anew.
+    batch[5].value = QByteArray(48, 'b');
+    const Sync::PushReply again = f.push(ani, batch);
+    CHECK(again.verdicts.at(4).kind == Verdict::Kind::Duplicate);
+    CHECK(again.verdicts.at(5).kind == Verdict::Kind::Duplicate);
+    CHECK(again.verdicts.at(6).reason == u"invalid"_s);
+    CHECK(again.ackedThrough == 8);
+    CHECK(countOps(*f.store, u"site-ani"_s) == 6);
 }
