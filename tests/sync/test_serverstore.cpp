@@ -563,6 +563,7 @@ TEST_CASE("a case deleted past the retention is purged: values erased, later ops
     CHECK_FALSE(ids().contains(gone));
     CHECK(replica.drain(f, ani) == 1);
     CHECK(replica.purged == QStringList{gone}); // not sent again
+}
 
 TEST_CASE("an old laptop's op naming a renamed field is accepted as sent, and its replay is a duplicate",
           "[sync][server][schema]")
