@@ -10,6 +10,7 @@
 #include "core/store/database.h"
 #include "core/store/migrations.h"
 #include "core/store/replicator.h"
+#include "core/store/schematesting.h"
 #include "core/store/statement.h"
 #include "core/util/uuid.h"
 #include "sync/client/syncclient.h"
@@ -192,6 +193,9 @@ private:
 
     std::uint64_t m_seed;
     std::mt19937_64 m_rng;
+    // Failure 9: this schedule's schema renamed case.scene to incident_scene in its latest step.
+    Core::Schema::ScopedRenameForTest m_rename{
+        {u"case"_s, u"scene"_s, u"incident_scene"_s, Core::Migrations::latestVersion()}};
     QTemporaryDir m_dir;
     Core::FixedClock m_serverClock{Test::fixedNowMs};
     std::unique_ptr<Sync::ServerStore> m_store;
@@ -406,7 +410,14 @@ void Schedule::restoreServer()
 // apply as `unapplied` conflicts and their pages still apply.
 void Schedule::poison()
 {
-    const QString kase = m_knownCases.at(int(m_rng() % quint64(m_knownCases.size())));
+    // A case the server holds, when there is one (the old client's op must land).
+    QStringList atServer;
+    for (const QString &id : std::as_const(m_knownCases)) {
+        if (m_store->registryNumber(id).ok())
+            atServer << id;
+    }
+    const QStringList &pool = atServer.isEmpty() ? m_knownCases : atServer;
+    const QString kase = pool.at(int(m_rng() % quint64(pool.size())));
     const auto op = [&](const QString &field, const QByteArray &value) {
         Sync::WireOp w;
         w.site = m_poisonSite;
@@ -429,6 +440,10 @@ void Schedule::poison()
     push.ops.last().schemaVersion = Core::Migrations::latestVersion() + 1;
     push.ops << op(u"narrative"_s, QByteArray(40, '\x5a'));
     push.ops << op(u"do_not_contact"_s, "\xff\xfe garbage");
+    // Failure 9, an old client: a build from before `incident_scene` was renamed (m_rename)
+    // writes it under its old name. Accepted, and applied to the new field everywhere.
+    push.ops << op(u"scene"_s, "school");
+    push.ops.last().schemaVersion = Core::Migrations::latestVersion() - 1;
     const Sync::Request request{QByteArray(Sync::Endpoint::push), m_poisonToken, Sync::Wire::encode(push),
                                 u"sim"_s};
     const Sync::Response response = m_service->handle(request);
@@ -439,6 +454,8 @@ void Schedule::poison()
     REQUIRE(reply.ackedThrough == m_poisonSeq); // every op judged, none blocks the rest
     CHECK(reply.verdicts.at(0).kind == Sync::Verdict::Kind::Rejected);
     CHECK(reply.verdicts.at(1).reason == u"schema"_s);
+    INFO(reply.verdicts.at(4).reason.toStdString());
+    CHECK((reply.verdicts.at(4).kind == Sync::Verdict::Kind::Accepted) != atServer.isEmpty());
     trace(u"poison ops on %1"_s.arg(kase.left(13)));
     // And the server still serves.
     REQUIRE(m_service->handle(Sync::Request{QByteArray(Sync::Endpoint::health), {}, {}, u"sim"_s}).status
@@ -698,6 +715,9 @@ QString Schedule::invariants()
             if (n != 0)
                 report(u"%1 keeps %2 rows of purged case %3"_s.arg(l.name).arg(n).arg(id));
         }
+        // Failure 9: the old client's op was applied under the field's current name.
+        if (const qint64 n = countRows(l, u"SELECT count(*) FROM change_ops WHERE field = 'scene'"_s); n != 0)
+            report(u"%1 keeps %2 ops under a renamed field's old name"_s.arg(l.name).arg(n));
         // Exactly the cases in scope: nothing out of scope, nothing missing.
         const QString deviceId = deviceOf(l);
         const Sync::ServerDevice *device = nullptr;
