@@ -11,6 +11,7 @@
 #include "core/store/activityrepository.h"
 #include "core/store/attachmentstore.h"
 #include "core/store/caserepository.h"
+#include "core/store/personmerge.h"
 #include "core/store/changelog.h"
 #include "core/store/draftstore.h"
 #include "core/store/historyreader.h"
@@ -74,6 +75,7 @@ Session::Session(Profile &profile, const CodeLists &codes, const RegionIndex &re
     m_validator = std::make_unique<Validator>(codes, regions, profile.clock());
     m_reader = std::make_unique<RecordReader>(profile.database(), profile.cipher());
     m_cases = std::make_unique<CaseRepository>(profile.changeLog(), *m_reader, *m_validator, profile.actor());
+    m_people = std::make_unique<PersonMerge>(profile.changeLog(), *m_reader, profile.actor());
     m_activities
         = std::make_unique<ActivityRepository>(profile.changeLog(), *m_reader, *m_validator, profile.actor());
     m_attachments

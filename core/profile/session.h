@@ -14,6 +14,7 @@ class AttachmentStore;
 class CaseRepository;
 class CodeLists;
 class HistoryReader;
+class PersonMerge;
 class Worklist;
 class DraftStore;
 class Profile;
@@ -59,6 +60,8 @@ public:
     ActivityRepository &activities() { return *m_activities; }
     AttachmentStore &attachments() { return *m_attachments; }
     HistoryReader &history() { return *m_history; }
+    // Merging duplicate people (supervisors) and reading a person through merges.
+    PersonMerge &people() { return *m_people; }
     Worklist &worklist() { return *m_worklist; }
     DraftStore &drafts() { return *m_drafts; }
     SearchIndex &searchIndex() { return *m_search; }
@@ -75,6 +78,7 @@ private:
     std::unique_ptr<ActivityRepository> m_activities;
     std::unique_ptr<AttachmentStore> m_attachments;
     std::unique_ptr<HistoryReader> m_history;
+    std::unique_ptr<PersonMerge> m_people;
     std::unique_ptr<Worklist> m_worklist;
     std::unique_ptr<DraftStore> m_drafts;
     std::unique_ptr<SearchIndex> m_search;

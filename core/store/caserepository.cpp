@@ -15,6 +15,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QSqlQuery>
 #include <QStringBuilder>
 #include <QTimeZone>
@@ -48,6 +49,7 @@ CaseRepository::CaseRepository(ChangeLog &log, RecordReader &reader, const Valid
     , m_reader(reader)
     , m_validator(validator)
     , m_actor(actor)
+    , m_people(log, reader, actor)
 { }
 
 Result<QString> CaseRepository::nextNumber(const QString &districtCode, qint64 nowMs)
@@ -88,9 +90,15 @@ Status CaseRepository::writeParties(Action &action, const QString &caseId, QList
                 return Error{Error::Code::NotFound, u"people[%1]: no such person link in this case"_s.arg(i),
                              where};
             const QString linked = existing->text(u"person_id"_s);
-            if (!party.personId.isEmpty() && party.personId != linked)
-                return invalidInput(where + u".person_id"_s, u"the link names another person"_s);
-            party.personId = linked;
+            // A case file shows a merged record under the person it was merged into: that id
+            // names the same person.
+            if (!party.personId.isEmpty() && party.personId != linked) {
+                const Result<QString> shownAs = m_people.canonical(linked);
+                if (!shownAs || *shownAs != party.personId)
+                    return invalidInput(where + u".person_id"_s, u"the link names another person"_s);
+            } else {
+                party.personId = linked;
+            }
         }
         const bool newPerson = party.personId.isEmpty();
         QVariantHash merged = party.person;
@@ -319,10 +327,15 @@ Result<CaseFile> CaseRepository::load(const QString &id)
     Result<QList<Record>> links = m_reader.childrenOf(def(u"case_person"), id);
     if (!links)
         return links.error();
+    QSet<QString> shown; // canonical person and role
     for (Record &link : *links) {
-        Result<Record> person = m_reader.find(def(u"person"), link.text(u"person_id"_s), true);
+        Result<Record> person = m_people.resolved(link.text(u"person_id"_s));
         if (!person)
             return person.error();
+        const QString key = person->id + u'\x1f' + link.text(u"role"_s);
+        if (shown.contains(key))
+            continue;
+        shown.insert(key);
         file.parties.append({std::move(link), std::move(*person)});
     }
     for (const EntityDef &entity : Schema::entities()) {

@@ -4,6 +4,7 @@
 #include "core/domain/record.h"
 #include "core/domain/workflow.h"
 #include "core/result.h"
+#include "core/store/personmerge.h"
 
 #include <QHash>
 #include <QList>
@@ -92,6 +93,8 @@ public:
     Status update(const QString &id, CaseDraft patch);
     Status setDeleted(const QString &id, bool deleted);
 
+    // The case with its parties: each person as resolved through merges (PersonMerge), and a
+    // person linked twice in one role (two records merged) once.
     Result<CaseFile> load(const QString &id);
     Result<QList<CaseSummary>> list(const CaseFilter &filter);
     // Resolves a case id or a case number to the id.
@@ -107,6 +110,7 @@ private:
     RecordReader &m_reader;
     const Validator &m_validator;
     const Actor &m_actor;
+    PersonMerge m_people; // a case's people are shown through their merges
 };
 
 } // namespace Core

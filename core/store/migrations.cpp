@@ -192,6 +192,12 @@ const char16_t *const step6[] = {
     uR"(CREATE INDEX cases_number ON cases(number))",
 };
 
+// Step 7: person merge. The people merged into someone are found by `merged_into` (every case
+// load resolves its people through their merges).
+const char16_t *const step7[] = {
+    uR"(CREATE INDEX persons_merged ON persons(merged_into) WHERE merged_into IS NOT NULL)",
+};
+
 struct Step
 {
     const char16_t *const *statements;
@@ -203,7 +209,7 @@ template <std::size_t N> constexpr Step step(const char16_t *const (&statements)
     return {statements, N};
 }
 
-const Step steps[] = {step(step1), step(step2), step(step3), step(step4), step(step5), step(step6)};
+const Step steps[] = {step(step1), step(step2), step(step3), step(step4), step(step5), step(step6), step(step7)};
 
 Status exec(QSqlDatabase &db, const QString &sql)
 {

@@ -1215,6 +1215,9 @@ Result<PushReply> ServerStore::push(const ServerDevice &device, const QList<Wire
             if (field == u"registry_number" || (!creating && device.role != u"supervisor"))
                 reason = u"invalid"_s;
         }
+        // Person merges are a supervisor's (PersonMerge); a caseworker's laptop never writes one.
+        if (reason.isEmpty() && op.entity == u"person" && field == u"merged_into" && device.role != u"supervisor")
+            reason = u"invalid"_s;
         acked = op.seq;
         if (!reason.isEmpty()) {
             if (Status s

@@ -9,6 +9,7 @@
 #include "core/store/changelog.h"
 #include "core/store/database.h"
 #include "core/store/migrations.h"
+#include "core/store/personmerge.h"
 #include "core/store/replicator.h"
 #include "core/store/schematesting.h"
 #include "core/store/statement.h"
@@ -131,6 +132,30 @@ struct Laptop
     bool wiped = false; // and the laptop learnt it and erased itself
 };
 
+// The people of these cases as the case file shows them (resolved through merges): role, the
+// person's id and every field, one line each.
+QStringList resolvedPeople(Laptop &l, QStringList caseIds)
+{
+    caseIds.sort();
+    QStringList lines;
+    for (const QString &id : std::as_const(caseIds)) {
+        const Core::Result<Core::CaseFile> file = l.f->session->cases().load(id);
+        if (!file) {
+            lines << id + u" "_s + file.error().detail;
+            continue;
+        }
+        for (const Core::CaseParty &p : file->parties) {
+            QStringList fields;
+            for (auto it = p.person.fields.cbegin(); it != p.person.fields.cend(); ++it)
+                fields << it.key() + u'=' + it.value().toString();
+            fields.sort();
+            lines << u"%1 %2 %3 %4"_s.arg(id, p.link.text(u"role"_s), p.person.id, fields.join(u','));
+        }
+    }
+    lines.sort();
+    return lines;
+}
+
 QString metaOf(Laptop &l, const QString &key)
 {
     const Core::Result<QString> value = l.f->profile->changeLog().meta(key);
@@ -182,6 +207,7 @@ private:
     void edit(Laptop &l);
     void sync(Laptop &l);
     void cloneLaptop(std::size_t index);
+    Core::Status mergeOrUnmerge(Laptop &l, const QString &caseId);
     void backupServer();
     void restoreServer();
     void openServer();
@@ -221,10 +247,13 @@ void Schedule::edit(Laptop &l)
     Core::Session &s = *l.f->session;
     const qint64 before = l.f->profile->changeLog().lastSeq();
     const QStringList cases = localCases(l, false);
-    int kind = cases.isEmpty() ? 0 : int(m_rng() % 8);
-    // The supervisor reviews: a third of its edits set do-not-contact (safety conflicts).
-    if (l.role == u"supervisor" && !cases.isEmpty() && m_rng() % 3 == 0)
-        kind = 3;
+    int kind = cases.isEmpty() ? 0 : int(m_rng() % 10);
+    // The supervisors review: a third of their edits set do-not-contact (safety conflicts), a
+    // quarter merge or unmerge people (failure 7).
+    if (l.role == u"supervisor" && !cases.isEmpty()) {
+        const int review = int(m_rng() % 12);
+        kind = review < 4 ? 3 : review < 7 ? 10 : kind;
+    }
     // Edits crowd onto the first cases of the district (shared, team-assigned, reassigned): two
     // laptops and the supervisor edit the same case for days, deletes race updates (failures 3, 5).
     QStringList hot;
@@ -286,6 +315,36 @@ void Schedule::edit(Laptop &l)
     case 6:
         result = s.cases().setDeleted(target, true);
         break;
+    case 8: {
+        // The victim entered again on another visit: a duplicate for a supervisor to merge.
+        Core::PartyInput again;
+        again.link = {{u"role"_s, u"victim"_s}};
+        again.person = {{u"name"_s, u"Korban %1"_s.arg(m_edits)}, {u"sex"_s, u"female"_s}};
+        patch.parties << again;
+        result = s.cases().update(target, std::move(patch));
+        break;
+    }
+    case 9: {
+        // A phone number for anyone of the case, also a record merged away (seen or not).
+        QList<std::pair<QString, QString>> links; // link id, person id as linked
+        Core::Statement &q = l.f->profile->database().statement(
+            u"SELECT id, person_id FROM case_persons WHERE case_id = ? AND deleted = 0 ORDER BY id"_s);
+        q.bind(1, target);
+        while (q.next())
+            links << std::pair{q.text(0), q.text(1)};
+        q.reset();
+        if (links.isEmpty())
+            return;
+        Core::PartyInput edit;
+        std::tie(edit.linkId, edit.personId) = links.at(int(m_rng() % quint64(links.size())));
+        edit.person = {{u"phone"_s, u"08%1"_s.arg(100000000 + m_edits)}};
+        patch.parties << edit;
+        result = s.cases().update(target, std::move(patch));
+        break;
+    }
+    case 10:
+        result = mergeOrUnmerge(l, target);
+        break;
     default: {
         const QStringList all = localCases(l, true);
         const QString any = all.at(int(m_rng() % quint64(all.size())));
@@ -310,6 +369,32 @@ void Schedule::edit(Laptop &l)
             l.committed << Laptop::Action{q.text(0), int(q.int64(1)), q.text(2)};
         q.reset();
     }
+}
+
+// Failure 7: a supervisor merges two people of a case (in either direction: two supervisors
+// offline make A → B and B → A), or undoes a merge.
+Core::Status Schedule::mergeOrUnmerge(Laptop &l, const QString &caseId)
+{
+    Core::Statement &q = l.f->profile->database().statement(
+        u"SELECT p.id, p.merged_into FROM persons p JOIN case_persons cp ON cp.person_id = p.id "
+        "WHERE cp.case_id = ? AND cp.deleted = 0 ORDER BY p.id"_s);
+    q.bind(1, caseId);
+    QStringList people, merged;
+    while (q.next()) {
+        if (!people.contains(q.text(0)))
+            people << q.text(0);
+        if (!q.isNull(1) && !q.text(1).isEmpty())
+            merged << q.text(0);
+    }
+    q.reset();
+    Core::PersonMerge &merges = l.f->session->people();
+    if (!merged.isEmpty() && m_rng() % 3 == 0)
+        return merges.unmerge(caseId, merged.at(int(m_rng() % quint64(merged.size()))));
+    if (people.size() < 2)
+        return {};
+    const QString a = people.at(int(m_rng() % quint64(people.size())));
+    const QString b = people.at(int(m_rng() % quint64(people.size())));
+    return merges.merge(caseId, a, b); // refused when a == b or already merged: fine
 }
 
 void Schedule::sync(Laptop &l)
@@ -484,7 +569,10 @@ QString Schedule::run(int steps)
     REQUIRE(m_admin->createTeam(u"Tenggarong"_s).ok());
     REQUIRE(m_admin->createTeam(u"Sangatta"_s).ok());
     const QList<std::pair<QString, QString>> people{
-        {u"siti"_s, u"caseworker"_s}, {u"budi"_s, u"caseworker"_s}, {u"ani"_s, u"supervisor"_s}};
+        {u"siti"_s, u"caseworker"_s},
+        {u"budi"_s, u"caseworker"_s},
+        {u"ani"_s, u"supervisor"_s},
+        {u"dewi"_s, u"supervisor"_s}};
     for (const auto &[login, role] : people) {
         REQUIRE(
             m_admin->createUser(login, login, role, login == u"budi" ? u"Sangatta"_s : u"Tenggarong"_s).ok());
@@ -715,6 +803,21 @@ QString Schedule::invariants()
             if (n != 0)
                 report(u"%1 keeps %2 rows of purged case %3"_s.arg(l.name).arg(n).arg(id));
         }
+        if (qEnvironmentVariableIsSet("SIM_TRACE")) {
+            int merged = 0, cyclic = 0;
+            Core::Statement &q = l.f->profile->database().statement(
+                u"SELECT id FROM persons WHERE merged_into IS NOT NULL AND merged_into <> ''"_s);
+            QStringList ids;
+            while (q.next())
+                ids << q.text(0);
+            q.reset();
+            for (const QString &id : std::as_const(ids)) {
+                ++merged;
+                const QString root = l.f->session->people().canonical(id).value();
+                cyclic += countRows(l, u"SELECT count(*) FROM persons WHERE id = '%1' AND merged_into <> ''"_s.arg(root)) > 0;
+            }
+            trace(u"%1: merged people %2, in a cycle %3"_s.arg(l.name).arg(merged).arg(cyclic));
+        }
         // Failure 9: the old client's op was applied under the field's current name.
         if (const qint64 n = countRows(l, u"SELECT count(*) FROM change_ops WHERE field = 'scene'"_s); n != 0)
             report(u"%1 keeps %2 ops under a renamed field's old name"_s.arg(l.name).arg(n));
@@ -772,6 +875,9 @@ QString Schedule::invariants()
             const QStringList ids(common.cbegin(), common.cend());
             const QString da = Test::replicaDigest(*a.f->profile, ids),
                           db = Test::replicaDigest(*b.f->profile, ids);
+            // Failure 7: the people of a case as shown, through merges, cycles and unmerges.
+            if (resolvedPeople(a, ids) != resolvedPeople(b, ids))
+                report(u"%1 and %2 show different people on their shared cases"_s.arg(a.name, b.name));
             if (da != db) {
                 report(u"%1 and %2 differ on their %3 shared cases"_s.arg(a.name, b.name).arg(ids.size()));
                 if (qEnvironmentVariableIsSet("SIM_TRACE")) {

@@ -27,8 +27,10 @@ Settings &settings();
 // (reassignments while offline), 8 (a cloned laptop database; a server restored from a backup,
 // epochs), 10 (restarts, poison ops pushed through the real service, bounded calm rounds), and
 // §6 revocation, and 9 (an old client's op naming a renamed field, pushed through the real
-// service among the poison ops; migrations with a non-empty outbox are core tests). Not covered:
-// 7 (person merge: no merge feature yet).
+// service among the poison ops; migrations with a non-empty outbox are core tests), and 7 (two
+// supervisors merge and unmerge people of shared cases, also A into B against B into A, while
+// caseworkers add duplicate victims and edit people, absorbed ones included: every replica
+// shows the same people through the merges).
 // Returns an empty string when every invariant held, else what failed (with the seed).
 QString runSchedule(std::uint64_t seed, int steps);
 

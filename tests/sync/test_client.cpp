@@ -8,6 +8,7 @@
 #include "core/store/caserepository.h"
 #include "core/store/changelog.h"
 #include "core/store/database.h"
+#include "core/store/personmerge.h"
 #include "core/store/replicator.h"
 #include "core/store/statement.h"
 #include "sync/client/syncclient.h"
@@ -208,6 +209,96 @@ TEST_CASE("a case deleted past the retention leaves every laptop, and offline ed
     const Sync::SyncSummary idle = district.sync(budi);
     CHECK(idle.pushed + idle.pulled + idle.purged + idle.rejected == 0);
     CHECK(Test::replicaDigest(*budi.profile, {kept}) == Test::replicaDigest(*siti.profile, {kept}));
+}
+
+TEST_CASE("merge races: two supervisors merge A into B and B into A while a caseworker edits the absorbed "
+          "person; then unmerge",
+          "[sync][client][merge]")
+{
+    District district;
+    Test::ProfileFixture siti(Core::Role::Caseworker, false, u"siti"_s);
+    Test::ProfileFixture ani(Core::Role::Supervisor, false, u"ani"_s);
+    Test::ProfileFixture dewi(Core::Role::Supervisor, false, u"dewi"_s);
+    district.enroll(siti, u"caseworker"_s);
+    district.enroll(ani, u"supervisor"_s);
+    district.enroll(dewi, u"supervisor"_s);
+    const QList<Test::ProfileFixture *> laptops{&siti, &ani, &dewi};
+
+    // Siti enters the victim twice (a second visit, another spelling, a new phone).
+    const QString id = siti.session->cases().create(Test::sampleDraft()).value().id;
+    siti.clock.advance(60'000);
+    Core::CaseDraft again;
+    Core::PartyInput duplicate;
+    duplicate.link = {{u"role"_s, u"victim"_s}};
+    duplicate.person = {{u"name"_s, u"Nurhaliza K."_s}, {u"sex"_s, u"female"_s}, {u"phone"_s, u"0811111111"_s}};
+    again.parties << duplicate;
+    REQUIRE(siti.session->cases().update(id, std::move(again)).ok());
+    QStringList victims;
+    for (const Core::CaseParty &p : siti.session->cases().load(id).value().parties) {
+        if (p.link.text(u"role"_s) == u"victim")
+            victims << p.person.id;
+    }
+    REQUIRE(victims.size() == 2);
+    const QString a = victims.at(0), b = victims.at(1);
+    for (Test::ProfileFixture *f : laptops)
+        district.sync(*f);
+
+    // Offline: Ani merges A into B, Dewi B into A; Siti, who has seen neither, edits A.
+    for (Test::ProfileFixture *f : laptops)
+        f->clock.advance(3'600'000);
+    REQUIRE(ani.session->people().merge(id, a, b).ok());
+    dewi.clock.advance(1'000);
+    REQUIRE(dewi.session->people().merge(id, b, a).ok());
+    siti.clock.advance(2'000);
+    Core::CaseDraft late;
+    Core::PartyInput edit;
+    edit.personId = a;
+    for (const Core::CaseParty &p : siti.session->cases().load(id).value().parties) {
+        if (p.person.id == a)
+            edit.linkId = p.link.id;
+    }
+    edit.person = {{u"phone"_s, u"0822222222"_s}};
+    late.parties << edit;
+    REQUIRE(siti.session->cases().update(id, std::move(late)).ok());
+    for (int round = 0; round < 2; ++round) {
+        for (Test::ProfileFixture *f : laptops)
+            district.sync(*f);
+    }
+
+    // Every replica: the same rows, one victim under the smaller id, the late phone shown.
+    const QString smallest = std::min(a, b);
+    const QString digest = Test::replicaDigest(*siti.profile, {id});
+    for (Test::ProfileFixture *f : laptops) {
+        INFO(f->profile->actor().login.toStdString());
+        CHECK(Test::replicaDigest(*f->profile, {id}) == digest);
+        CHECK(f->session->people().canonical(a).value() == smallest);
+        CHECK(f->session->people().canonical(b).value() == smallest);
+        QStringList shown;
+        QString phone;
+        for (const Core::CaseParty &p : f->session->cases().load(id).value().parties) {
+            if (p.link.text(u"role"_s) == u"victim") {
+                shown << p.person.id;
+                phone = p.person.text(u"phone"_s);
+            }
+        }
+        CHECK(shown == QStringList{smallest});
+        CHECK(phone == u"0822222222");
+    }
+
+    // Ani undoes both merges: two people again, each with its own values, everywhere.
+    REQUIRE(ani.session->people().unmerge(id, a).ok());
+    REQUIRE(ani.session->people().unmerge(id, b).ok());
+    for (int round = 0; round < 2; ++round) {
+        for (Test::ProfileFixture *f : laptops)
+            district.sync(*f);
+    }
+    for (Test::ProfileFixture *f : laptops) {
+        INFO(f->profile->actor().login.toStdString());
+        CHECK(f->session->people().canonical(a).value() == a);
+        CHECK(f->session->people().resolved(a).value().text(u"phone"_s) == u"0822222222");
+        CHECK(f->session->people().resolved(b).value().text(u"name"_s) == u"Nurhaliza K.");
+        CHECK(Test::replicaDigest(*f->profile, {id}) == Test::replicaDigest(*siti.profile, {id}));
+    }
 }
 
 TEST_CASE("both copies of a cloned laptop reach the server: none of their edits is skipped or doubled",

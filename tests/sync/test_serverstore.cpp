@@ -614,3 +614,20 @@ TEST_CASE("an old laptop's op naming a renamed field is accepted as sent, and it
     CHECK(again.ackedThrough == 8);
     CHECK(countOps(*f.store, u"site-ani"_s) == 6);
 }
+
+TEST_CASE("only a supervisor's device may merge people", "[sync][server][merge]")
+{
+    ServerFixture f(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    const auto siti = f.enroll(u"siti"_s, u"caseworker"_s, {}, u"site-siti"_s);
+    const auto ani = f.enroll(u"ani"_s, u"supervisor"_s, {}, u"site-ani"_s);
+    const QString caseId = newId(), a = newId(), b = newId();
+    REQUIRE(f.push(siti, Test::intakeOps(u"site-siti"_s, 1, caseId, u"siti"_s, now)).ackedThrough == 4);
+    const auto merge = [&](const QString &site, qint64 seq, const QString &author) {
+        WireOp op = Test::caseSetOp(site, seq, newId(), caseId, u"merged_into"_s, b.toUtf8(), author, now + seq);
+        op.entity = u"person"_s;
+        op.entityId = a;
+        return op;
+    };
+    CHECK(f.push(siti, {merge(u"site-siti"_s, 5, u"siti"_s)}).verdicts.at(0).reason == u"invalid"_s);
+    CHECK(f.push(ani, {merge(u"site-ani"_s, 1, u"ani"_s)}).verdicts.at(0).kind == Verdict::Kind::Accepted);
+}
