@@ -23,6 +23,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <sodium.h>
 
 using namespace Qt::StringLiterals;
 using Core::Error;
@@ -84,6 +85,26 @@ Error replyError(const Response &response)
     if (response.status == 401 || response.status == 403 || response.status == 426)
         return Error{Error::Code::Refused, detail};
     return Error{Error::Code::Corrupt, u"server could not read our request (%1)"_s.arg(detail)};
+}
+
+// The site a laptop moves to past a hole in its resent outbox (see push()). Not random: both
+// copies of a cloned database find the same hole (same site, same acknowledged seq) and move the
+// same unsent ops; under one new site the second copy's are duplicates of the first's (the
+// server dedups on (site, seq) and digest), under two sites they were stored twice (found by
+// the sync simulation). A copy that wrote more since is then an ordinary clone of that site: a
+// clash moves its own ops on to a random site. Keyed by the device token, which only this
+// device (and its copies) and the server hold, so no other device can take the site first.
+QString holeSiteId(const QByteArray &token, const QString &site, qint64 acked)
+{
+    QByteArray input;
+    for (const QByteArray &part :
+         {QByteArray("dampingi-hole-site"), token, site.toUtf8(), QByteArray::number(acked)})
+        input += QByteArray::number(part.size()) + ':' + part;
+    QByteArray hash(crypto_generichash_BYTES_MIN, Qt::Uninitialized);
+    crypto_generichash(reinterpret_cast<unsigned char *>(hash.data()), size_t(hash.size()),
+                       reinterpret_cast<const unsigned char *>(input.constData()), size_t(input.size()),
+                       nullptr, 0);
+    return QString::fromLatin1(hash.left(8).toHex());
 }
 
 } // namespace
@@ -467,7 +488,8 @@ Status SyncClient::push(SyncSummary &summary)
         // server forgot ops we no longer hold (restored from a backup, after we erased a case
         // that left our scope, with our acknowledged edits): they cannot come back, and the rest
         // would wait behind the hole for ever. Our unacknowledged ops move to a new site id,
-        // numbered from 1 (found by the sync simulation).
+        // numbered from 1 (found by the sync simulation); the same one on every copy of this
+        // database that finds the same hole (holeSiteId).
         qint64 expect = *acked + 1;
         bool hole = false;
         for (const WireOp &op : std::as_const(batches->constFirst().ops))
@@ -476,7 +498,7 @@ Status SyncClient::push(SyncSummary &summary)
             qCWarning(lcSyncClient) << "the server lost ops of ours that we no longer hold after" << *acked
                                     << "- moving the rest to a new site id";
             ++summary.resited;
-            if (Status s = m_replicator->resite(Core::ChangeLog::newSiteId(), *acked + 1); !s)
+            if (Status s = m_replicator->resite(holeSiteId(m_token, m_log.siteId(), *acked), *acked + 1); !s)
                 return s;
             continue;
         }

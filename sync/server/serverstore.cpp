@@ -184,6 +184,23 @@ QByteArray opDigest(const WireOp &op)
     return genericHash(canonical);
 }
 
+// The same op under another stamp: a laptop adopts the stamp the server gave a far-future op
+// (adoptServerStamp), a copy of its database made before that reply still holds the original,
+// and after a restore from a backup either may reach the server first. Nothing else can match:
+// the txn is random per action, so a clone's own ops differ in it. Only on the clash path.
+bool sameOpOtherStamp(const WireOp &op, const QByteArray &held, std::initializer_list<qint64> stamps)
+{
+    for (const qint64 stamp : stamps) {
+        if (stamp == op.hlc)
+            continue;
+        WireOp restamped = op;
+        restamped.hlc = stamp;
+        if (opDigest(restamped) == held)
+            return true;
+    }
+    return false;
+}
+
 bool isServerOnly(const QString &entity, const QString &field)
 {
     const Core::EntityDef *def = Core::Schema::entity(entity);
@@ -1146,10 +1163,12 @@ Result<PushReply> ServerStore::push(const ServerDevice &device, const QList<Wire
             if (!q)
                 return q.error();
             if (q->next()) {
-                if (q->value(0).toByteArray() == digest) {
+                const QByteArray held = q->value(0).toByteArray();
+                const qint64 stored = q->value(1).toLongLong();
+                const qint64 original = q->value(2).toLongLong();
+                if (held == digest || sameOpOtherStamp(op, held, {stored, original})) {
                     verdict.kind = Verdict::Kind::Duplicate;
-                    const qint64 stored = q->value(1).toLongLong();
-                    verdict.hlc = stored != q->value(2).toLongLong() ? stored : 0;
+                    verdict.hlc = stored != original || stored != op.hlc ? stored : 0;
                     reply.verdicts << verdict;
                     ++duplicates;
                 } else {

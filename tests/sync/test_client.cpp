@@ -20,6 +20,9 @@
 #include "tests/support/fixtures.h"
 #include "tests/support/replicas.h"
 
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 
 #include <catch2/catch.hpp>
@@ -53,6 +56,39 @@ struct District
         const Core::Status s = client.enroll(u"local"_s, *code, u"laptop"_s);
         INFO((s.ok() ? std::string() : s.error().detail.toStdString()));
         REQUIRE(s.ok());
+    }
+
+    // A consistent copy of server.db (VACUUM INTO from another connection), and putting it back
+    // over a closed store: a server restored from an old backup.
+    void backup()
+    {
+        const QString connection = u"district-backup"_s;
+        {
+            QSqlDatabase copier = QSqlDatabase::addDatabase(u"QSQLITE"_s, connection);
+            copier.setDatabaseName(dir.filePath(u"server.db"_s));
+            REQUIRE(copier.open());
+            QSqlQuery q(copier);
+            QFile::remove(dir.filePath(u"backup.db"_s));
+            REQUIRE(q.exec(u"VACUUM INTO '%1'"_s.arg(dir.filePath(u"backup.db"_s))));
+        }
+        QSqlDatabase::removeDatabase(connection);
+    }
+
+    void restore()
+    {
+        transport.reset();
+        service.reset();
+        admin.reset();
+        store.reset();
+        for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s})
+            QFile::remove(dir.filePath(u"server.db"_s + suffix));
+        REQUIRE(QFile::copy(dir.filePath(u"backup.db"_s), dir.filePath(u"server.db"_s)));
+        auto opened = Sync::ServerStore::open(dir.path(), {});
+        REQUIRE(opened.ok());
+        store = std::move(*opened);
+        admin = std::make_unique<Sync::Admin>(*store, clock);
+        service = std::make_unique<Sync::SyncService>(*store, clock);
+        transport = std::make_unique<Sync::LocalTransport>(*service);
     }
 
     Sync::SyncSummary sync(Test::ProfileFixture &laptop)
@@ -352,6 +388,77 @@ TEST_CASE("both copies of a cloned laptop reach the server: none of their edits 
     patchCase(*third, id, {{u"incident_scene"_s, u"household"_s}});
     district.sync(*third);
     CHECK(third->profile->changeLog().pendingCount().value() == 0);
+}
+
+TEST_CASE("both copies of a cloned laptop that find the same hole after a restore store its ops once",
+          "[sync][client]")
+{
+    // Found by the sync simulation: after a restore the server had lost acknowledged edits that
+    // the laptop had erased with a case that left its scope; both copies of the cloned database
+    // found that hole in their resent outbox and each moved the same unsent ops to a new site
+    // of its own: every op of that work stored twice.
+    District district;
+    Test::ProfileFixture siti(Core::Role::Caseworker, false, u"siti"_s);
+    district.enroll(siti, u"caseworker"_s);
+    REQUIRE(district.admin->createUser(u"budi"_s, u"budi"_s, u"caseworker"_s, u"Tenggarong"_s).ok());
+    const QString gone = siti.session->cases().create(Test::sampleDraft()).value().id;
+    district.sync(siti);
+    district.backup();
+    // Acknowledged after the backup, then erased here: the case moves to Budi.
+    siti.clock.advance(60'000);
+    patchCase(siti, gone, {{u"incident_scene"_s, u"school"_s}});
+    district.sync(siti);
+    REQUIRE(district.admin->assignCase(gone, u"budi"_s).ok());
+    REQUIRE(district.sync(siti).purged == 1);
+    // New work, not yet sent; then the database is copied and the server restored.
+    siti.clock.advance(60'000);
+    const QString kept = siti.session->cases().create(Test::sampleDraft()).value().id;
+    std::unique_ptr<Test::ProfileFixture> copy = Test::ProfileFixture::cloneOf(siti);
+    district.restore();
+
+    const Sync::SyncSummary first = district.sync(siti);
+    CHECK(first.resited == 1);
+    CHECK(first.pushed > 20);
+    const Sync::SyncSummary second = district.sync(*copy);
+    CHECK(second.resited == 1);
+    CHECK(second.pushed == 0); // the same ops, under the same new site: duplicates
+    CHECK(second.duplicates == first.pushed);
+    for (int round = 0; round < 2; ++round) {
+        district.sync(siti);
+        district.sync(*copy);
+    }
+    CHECK(siti.profile->changeLog().pendingCount().value() == 0);
+    CHECK(copy->profile->changeLog().pendingCount().value() == 0);
+    // Each op of the new case once on the server, by what it is (not by its site and seq).
+    QHash<QString, int> held;
+    for (const Sync::WireOp &op : district.store->caseOps(kept).value()) {
+        if (op.author != u"siti")
+            continue;
+        // A sealed value is a fresh ciphertext per send: only plain values tell ops apart.
+        const bool sealed = Core::ChangeLog::sealsValue(op.entity, op.field, op.schemaVersion);
+        const QString what = op.txn + u'|' + op.entity + u'|' + op.entityId + u'|' + op.field + u'|' + op.op
+                           + u'|' + QString::number(op.hlc) + u'|'
+                           + QString::fromUtf8(sealed ? QByteArray() : op.value.value_or(QByteArray()));
+        INFO(what.toStdString() << " " << op.site.toStdString() << "/" << op.seq);
+        CHECK(++held[what] == 1);
+    }
+    CHECK(held.size() > 20);
+    CHECK(Test::replicaDigest(*siti.profile, {kept}).toStdString()
+          == Test::replicaDigest(*copy->profile, {kept}).toStdString());
+
+    // The copies go on as any clone: the next edit of each is stored, under a site of its own.
+    patchCase(siti, kept, {{u"narrative"_s, u"Catatan Siti"_s}});
+    copy->clock.advance(60'000);
+    patchCase(*copy, kept, {{u"incident_scene"_s, u"household"_s}});
+    for (int round = 0; round < 2; ++round) {
+        district.sync(siti);
+        district.sync(*copy);
+    }
+    CHECK(siti.profile->changeLog().pendingCount().value() == 0);
+    CHECK(copy->profile->changeLog().pendingCount().value() == 0);
+    CHECK(copy->profile->changeLog().siteId() != siti.profile->changeLog().siteId());
+    CHECK(Test::replicaDigest(*siti.profile, {kept}).toStdString()
+          == Test::replicaDigest(*copy->profile, {kept}).toStdString());
 }
 
 TEST_CASE("a closure racing new work reopens the case everywhere and flags it", "[sync][client]")

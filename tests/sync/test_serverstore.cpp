@@ -410,6 +410,50 @@ TEST_CASE("a store is initialised once and refuses an uninitialised folder", "[s
                                       : Sync::ServerStore::Dialect::Sqlite));
 }
 
+TEST_CASE("the same op under a stamp the laptop adopted, or under its original, is a duplicate, not a clash",
+          "[sync][server]")
+{
+    // Found by the sync simulation: a laptop adopted the stamp the server gave its far-future op,
+    // a copy of its database made before that reply kept the original, the server was restored
+    // from a backup without the op, and the two copies sent it again in either order. The second
+    // was judged a clash, moved to a new site and stored twice.
+    ServerFixture f(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    const auto ani = f.enroll(u"ani"_s, u"caseworker"_s, {}, u"site-ani"_s);
+    const qint64 in2031 = Test::stampAt(Test::fixedNowMs + qint64(5) * 365 * 24 * 3600 * 1000);
+    const QString caseId = newId();
+    REQUIRE(f.push(ani, Test::intakeOps(u"site-ani"_s, 1, caseId, u"ani"_s, now)).ackedThrough == 4);
+
+    // The copy that adopted a stamp comes first, then the one that kept the original.
+    const WireOp original
+        = Test::caseSetOp(u"site-ani"_s, 5, newId(), caseId, u"risk_level"_s, "high", u"ani"_s, in2031);
+    WireOp adopted = original;
+    adopted.hlc = now + 7;
+    REQUIRE(f.push(ani, {adopted}).verdicts.at(0).kind == Verdict::Kind::Accepted);
+    const Sync::PushReply twin = f.push(ani, {original});
+    CHECK(twin.verdicts.at(0).kind == Verdict::Kind::Duplicate);
+    CHECK(twin.verdicts.at(0).hlc == adopted.hlc); // the twin adopts the stored stamp too
+    CHECK(twin.ackedThrough == 5);
+
+    // The original first (clamped now), then a copy that adopted the clamp the backup lost.
+    const WireOp second
+        = Test::caseSetOp(u"site-ani"_s, 6, newId(), caseId, u"do_not_contact"_s, "1", u"ani"_s, in2031 + 1);
+    const qint64 clamped = f.push(ani, {second}).verdicts.at(0).hlc;
+    REQUIRE(clamped != 0);
+    WireOp lostClamp = second;
+    lostClamp.hlc = now + 9;
+    const Sync::PushReply other = f.push(ani, {lostClamp});
+    CHECK(other.verdicts.at(0).kind == Verdict::Kind::Duplicate);
+    CHECK(other.verdicts.at(0).hlc == clamped);
+    CHECK(countOps(*f.store, u"site-ani"_s) == 6);
+
+    // Another action under the same (site, seq) and stamp is still a clone.
+    WireOp clone = adopted;
+    clone.txn = newId();
+    const Sync::PushReply clash = f.push(ani, {clone});
+    CHECK(clash.verdicts.at(0).reason == u"site_clash"_s);
+    CHECK(countOps(*f.store, u"site-ani"_s) == 6);
+}
+
 TEST_CASE("a site clash stops judging the batch, so a clone's later ops are not stored under the old site",
           "[sync][server]")
 {
