@@ -39,4 +39,24 @@ Core::Result<Core::ReplicaOp> TransitCipher::open(const WireOp &wire) const
     return op;
 }
 
+namespace {
+
+QByteArray partAssociatedData(const QString &attachmentId, int part, int parts)
+{
+    return u"blob\x1f%1\x1f%2\x1f%3"_s.arg(attachmentId).arg(part).arg(parts).toUtf8();
+}
+
+} // namespace
+
+QByteArray TransitCipher::sealPart(const QString &attachmentId, int part, int parts, QByteArrayView plain) const
+{
+    return m_cipher.seal(plain, partAssociatedData(attachmentId, part, parts));
+}
+
+Core::Result<QByteArray> TransitCipher::openPart(const QString &attachmentId, int part, int parts,
+                                                 QByteArrayView sealed) const
+{
+    return m_cipher.open(sealed, partAssociatedData(attachmentId, part, parts));
+}
+
 } // namespace Sync

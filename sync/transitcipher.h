@@ -21,6 +21,12 @@ public:
     // Corrupt when a sealed value does not open (tampered, or another district's key).
     Core::Result<Core::ReplicaOp> open(const WireOp &op) const;
 
+    // Attachment contents in transit and on the server: part `part` of `parts` of one
+    // attachment (associated data binds all three, so parts cannot be swapped or dropped).
+    QByteArray sealPart(const QString &attachmentId, int part, int parts, QByteArrayView plain) const;
+    Core::Result<QByteArray> openPart(const QString &attachmentId, int part, int parts,
+                                      QByteArrayView sealed) const;
+
 private:
     Core::FieldCipher m_cipher;
 };

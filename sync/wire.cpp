@@ -501,4 +501,46 @@ Status decode(const QByteArray &page, PullReply &out)
     return decodeWith(page, u"pull reply"_s, [&](Reader &r) { out = readPullReply(r); });
 }
 
+QByteArray encode(const BlobRequest &m)
+{
+    QCborMap map;
+    map.insert("put"_L1, m.put);
+    map.insert("id"_L1, m.attachmentId);
+    map.insert("part"_L1, m.part);
+    map.insert("parts"_L1, m.parts);
+    if (!m.data.isEmpty())
+        map.insert("data"_L1, m.data);
+    return frame(map);
+}
+
+Status decode(const QByteArray &page, BlobRequest &out)
+{
+    return decodeWith(page, u"blob"_s, [&](Reader &r) {
+        out.put = r.boolean("put"_L1);
+        out.attachmentId = r.text("id"_L1);
+        out.part = int(r.integer("part"_L1));
+        out.parts = int(r.integer("parts"_L1));
+        out.data = r.bytes("data"_L1, true);
+    });
+}
+
+QByteArray encode(const BlobReply &m)
+{
+    QCborMap map;
+    map.insert("held"_L1, m.held);
+    map.insert("parts"_L1, m.parts);
+    if (!m.data.isEmpty())
+        map.insert("data"_L1, m.data);
+    return frame(map);
+}
+
+Status decode(const QByteArray &page, BlobReply &out)
+{
+    return decodeWith(page, u"blob reply"_s, [&](Reader &r) {
+        out.held = int(r.integer("held"_L1));
+        out.parts = int(r.integer("parts"_L1));
+        out.data = r.bytes("data"_L1, true);
+    });
+}
+
 } // namespace Sync::Wire

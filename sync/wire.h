@@ -46,6 +46,8 @@ inline constexpr char schema[] = "schema"; // protocol or schema version not ser
 inline constexpr char enrollment[] = "enrollment"; // unknown, used or expired enrollment code
 inline constexpr char internal[] = "internal"; // the server failed; retry later
 inline constexpr char cursor[] = "cursor"; // the pull cursor is not this server's: reset (409)
+inline constexpr char notYet[] = "not_yet"; // an attachment's content before its row: push first (404)
+inline constexpr char outOfScope[] = "out_of_scope"; // an attachment of a case this device may not write (403)
 } // namespace ErrorCode
 
 struct ErrorReply
@@ -136,6 +138,30 @@ struct PullReply
     QStringList purge; // cases that left this device's scope: push pending, then erase locally
 };
 
+// Attachment contents, part by part (a cut link resumes at the part it lost). Parts are sealed
+// with the district key (TransitCipher::sealPart): the server stores them and never opens them.
+// put: `data` is part `part` of `parts`; part -1 only asks what the server holds. get: the
+// server answers part `part` when it holds the whole content, else parts = 0 (not yet).
+// Content per part: 128 KiB, half a minute on a GPRS link (what a cut costs at most), and few
+// enough requests for a 50 MiB file (400) to stay under the server's per-peer rate on a LAN.
+constexpr int blobPartBytes = 128 * 1024;
+
+struct BlobRequest
+{
+    bool put = false;
+    QString attachmentId;
+    int part = -1;
+    int parts = 0;
+    QByteArray data;
+};
+
+struct BlobReply
+{
+    int held = 0; // parts the server holds, contiguous from part 0
+    int parts = 0; // the content's part count; 0 = the server has none (yet)
+    QByteArray data; // get: the sealed part
+};
+
 // Endpoints of the HTTP transport (POST, body = a page; GET for health).
 namespace Endpoint {
 inline constexpr char enroll[] = "/v1/enroll";
@@ -143,6 +169,7 @@ inline constexpr char handshake[] = "/v1/handshake";
 inline constexpr char push[] = "/v1/push";
 inline constexpr char pull[] = "/v1/pull";
 inline constexpr char health[] = "/v1/health";
+inline constexpr char blob[] = "/v1/blob";
 } // namespace Endpoint
 
 // A page is "DPG1" + zlib-compressed CBOR of one message. Decoding checks the frame, the
@@ -162,6 +189,8 @@ QByteArray encode(const PushRequest &m);
 QByteArray encode(const PushReply &m);
 QByteArray encode(const PullRequest &m);
 QByteArray encode(const PullReply &m);
+QByteArray encode(const BlobRequest &m);
+QByteArray encode(const BlobReply &m);
 
 // Fill `out` from a page; on error `out` is unspecified and the caller applies nothing.
 Core::Status decode(const QByteArray &page, WireOp &out);
@@ -174,6 +203,8 @@ Core::Status decode(const QByteArray &page, PushRequest &out);
 Core::Status decode(const QByteArray &page, PushReply &out);
 Core::Status decode(const QByteArray &page, PullRequest &out);
 Core::Status decode(const QByteArray &page, PullReply &out);
+Core::Status decode(const QByteArray &page, BlobRequest &out);
+Core::Status decode(const QByteArray &page, BlobReply &out);
 
 } // namespace Wire
 

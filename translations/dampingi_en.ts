@@ -373,6 +373,14 @@
             <numerusform>%n conflicts to review</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 (arrives with a sync)</source>
+        <translation>%1 (arrives with a sync)</translation>
+    </message>
+    <message>
+        <source>This file has not reached this laptop yet. It arrives with a sync, once the laptop that attached it has synced too.</source>
+        <translation>This file has not reached this laptop yet. It arrives with a sync, once the laptop that attached it has synced too.</translation>
+    </message>
 </context>
 <context>
     <name>ConflictDialog</name>

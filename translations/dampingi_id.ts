@@ -369,6 +369,14 @@
             <numerusform>%n konflik perlu ditinjau</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 (arrives with a sync)</source>
+        <translation>%1 (menyusul saat sinkronisasi)</translation>
+    </message>
+    <message>
+        <source>This file has not reached this laptop yet. It arrives with a sync, once the laptop that attached it has synced too.</source>
+        <translation>Berkas ini belum sampai di laptop ini. Berkas akan tiba saat sinkronisasi, setelah laptop yang melampirkannya juga tersinkron.</translation>
+    </message>
 </context>
 <context>
     <name>ConflictDialog</name>

@@ -29,6 +29,7 @@
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QFile>
 #include <QSaveFile>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -475,7 +476,10 @@ void CaseWorkspace::fill(const Core::CaseFile &file)
     QList<QStringList> documents;
     QStringList documentIds;
     for (const Core::Record &d : file.children.value(u"attachment"_s)) {
-        documents.append({d.text(u"file_name"_s), d.text(u"mime_type"_s),
+        // Attached on another laptop: the row came with sync, the content follows it.
+        const bool here = QFile::exists(m_session.attachments().pathFor(d.id));
+        documents.append({here ? d.text(u"file_name"_s) : tr("%1 (arrives with a sync)").arg(d.text(u"file_name"_s)),
+                          d.text(u"mime_type"_s),
                           locale.formattedDataSize(d.value(u"size_bytes"_s).toLongLong()),
                           when(d.createdAt)});
         documentIds << d.id;
@@ -583,8 +587,13 @@ bool CaseWorkspace::saveAttachmentTo(const QString &attachmentId, const QString 
     QSaveFile file(path);
     if (!content || !file.open(QIODevice::WriteOnly) || file.write(*content) != content->size()
         || !file.commit()) {
+        const bool notHere = !content && content.error().code == Core::Error::Code::NotFound
+                             && !QFile::exists(m_session.attachments().pathFor(attachmentId));
         m_documentError->setText(content ? tr("The copy could not be written: %1").arg(file.errorString())
-                                         : ErrorText::message(content.error()));
+                                 : notHere
+                                     ? tr("This file has not reached this laptop yet. It arrives with a sync, "
+                                          "once the laptop that attached it has synced too.")
+                                     : ErrorText::message(content.error()));
         m_documentError->show();
         return false;
     }

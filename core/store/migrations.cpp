@@ -198,6 +198,12 @@ const char16_t *const step7[] = {
     uR"(CREATE INDEX persons_merged ON persons(merged_into) WHERE merged_into IS NOT NULL)",
 };
 
+// Step 8: attachment contents in sync. A row per attachment whose content the server holds
+// (sent from here, or received from it), so neither is transferred again.
+const char16_t *const step8[] = {
+    uR"(CREATE TABLE blob_sync (attachment_id TEXT PRIMARY KEY, state TEXT NOT NULL) WITHOUT ROWID)",
+};
+
 struct Step
 {
     const char16_t *const *statements;
@@ -209,7 +215,7 @@ template <std::size_t N> constexpr Step step(const char16_t *const (&statements)
     return {statements, N};
 }
 
-const Step steps[] = {step(step1), step(step2), step(step3), step(step4), step(step5), step(step6), step(step7)};
+const Step steps[] = {step(step1), step(step2), step(step3), step(step4), step(step5), step(step6), step(step7), step(step8)};
 
 Status exec(QSqlDatabase &db, const QString &sql)
 {

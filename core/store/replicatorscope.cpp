@@ -77,6 +77,11 @@ Status Replicator::purgeCase(const QString &caseId, ApplyStats &stats, bool forc
         while (files.next())
             stats.purgedAttachments << files.text(0);
         files.reset();
+        Statement &synced = db.statement(
+            u"DELETE FROM blob_sync WHERE attachment_id IN (SELECT id FROM attachments WHERE case_id = ?)"_s);
+        synced.bind(1, caseId);
+        if (Status s = synced.exec(); !s)
+            return s;
     }
     // People of this case who belong to no other case here leave with it.
     QStringList persons;

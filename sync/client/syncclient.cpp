@@ -10,6 +10,7 @@
 #include "core/store/migrations.h"
 #include "core/store/replicator.h"
 #include "core/store/transaction.h"
+#include "sync/client/blobtransfer.h"
 #include "sync/bundle.h"
 #include "sync/enrollmentcode.h"
 #include "sync/protocol.h"
@@ -82,6 +83,10 @@ Error replyError(const Response &response)
         return Error{Error::Code::Unreachable, u"server busy or failing (%1)"_s.arg(detail)};
     if (decoded && reply.code == QLatin1StringView(ErrorCode::cursor))
         return Error{Error::Code::Conflict, detail};
+    if (decoded && reply.code == QLatin1StringView(ErrorCode::notYet))
+        return Error{Error::Code::NotFound, detail};
+    if (decoded && reply.code == QLatin1StringView(ErrorCode::outOfScope))
+        return Error{Error::Code::Conflict, detail};
     if (response.status == 401 || response.status == 403 || response.status == 426)
         return Error{Error::Code::Refused, detail};
     return Error{Error::Code::Corrupt, u"server could not read our request (%1)"_s.arg(detail)};
@@ -117,7 +122,9 @@ QJsonObject SyncSummary::toJson() const
                        {u"purged"_s, purged},        {u"purge_deferred"_s, purgeDeferred},
                        {u"pages"_s, pages},          {u"round_trips"_s, roundTrips},
                        {u"bytes_sent"_s, bytesSent}, {u"bytes_received"_s, bytesReceived},
-                       {u"reset"_s, reset},          {u"resited"_s, resited}};
+                       {u"reset"_s, reset},          {u"resited"_s, resited},
+                       {u"files_sent"_s, filesSent}, {u"files_received"_s, filesReceived},
+                       {u"files_pending"_s, filesPending}};
 }
 
 SyncClient::SyncClient(Core::ChangeLog &log, QString attachmentsDirectory, Transport &transport)
@@ -339,6 +346,15 @@ Core::Result<SyncSummary> SyncClient::syncOnce()
     }
     if (Status s = retryDeferredPurges(summary); !s)
         return s.error();
+    // Attachment contents last: their rows are at the server (and here) now.
+    BlobTransfer blobs(m_log, m_attachmentsDirectory, *m_transit,
+                       [&](const char *endpoint, const QByteArray &page) { return exchange(endpoint, page, summary); });
+    const Core::Result<BlobTransfer::Counts> files = blobs.run();
+    if (!files)
+        return files.error();
+    summary.filesSent = files->sent;
+    summary.filesReceived = files->received;
+    summary.filesPending = files->pending;
     if (Status s = remember(keyLastAt, QString::number(m_log.clock().nowMs())); !s)
         return s.error();
     (void)remember(keyLastError, u""_s);

@@ -60,6 +60,9 @@ struct SyncSummary
     qint64 bytesReceived = 0;
     bool reset = false; // the server did not know our cursor: pulled from the start
     int resited = 0; // this database turned out to be a copy: our new ops took a new site id
+    int filesSent = 0; // attachment contents the server now holds whole
+    int filesReceived = 0; // attachment contents written here
+    int filesPending = 0; // still to move (not at the server yet, or the link failed): next sync
 
     QJsonObject toJson() const;
 };

@@ -380,7 +380,7 @@ Reply HttpFront::Private::route(const QHttpServerRequest &request, const QString
         return health();
     }
     static const char *const endpoints[]
-        = {Endpoint::enroll, Endpoint::handshake, Endpoint::push, Endpoint::pull};
+        = {Endpoint::enroll, Endpoint::handshake, Endpoint::push, Endpoint::pull, Endpoint::blob};
     const auto endpoint = std::find_if(std::begin(endpoints), std::end(endpoints),
                                        [&path](const char *e) { return path == QLatin1StringView(e); });
     if (endpoint == std::end(endpoints))

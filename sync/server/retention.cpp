@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sync/server/retention.h"
 
+#include "sync/server/blobstore.h"
 #include "sync/server/serverdb.h"
 #include "sync/server/serverstore.h"
 
@@ -52,6 +53,8 @@ Status purgeCase(const ServerDb &db, const QString &caseId, qint64 deletedAt, qi
     if (Status s = db.run(u"UPDATE ops SET value = NULL WHERE case_id = :case"_s, id); !s)
         return s;
     if (Status s = db.run(u"DELETE FROM cases WHERE id = :case"_s, id); !s)
+        return s;
+    if (Status s = BlobStore::eraseCase(db, caseId); !s)
         return s;
     return db.run(u"INSERT INTO purged_cases (case_id, deleted_at, purged_at) VALUES (:case, :deleted, :now)"_s,
                   {{u"case"_s, caseId}, {u"deleted"_s, deletedAt}, {u"now"_s, nowMs}});

@@ -11,6 +11,7 @@
 #include "core/store/valuecodec.h"
 #include "core/util/uuid.h"
 #include "sync/enrollmentcode.h"
+#include "sync/server/blobstore.h"
 #include "sync/server/retention.h"
 #include "sync/server/serverdb.h"
 
@@ -127,7 +128,14 @@ const char16_t *const schemaV5[] = {
     uR"(CREATE TABLE purged_cases (case_id TEXT PRIMARY KEY, deleted_at BIGINT NOT NULL, purged_at BIGINT NOT NULL))",
 };
 
-const std::span<const char16_t *const> schemaSteps[] = {schemaV2, schemaV3, schemaV4, schemaV5};
+// Version 6: attachment contents, sealed parts (see blobstore.cpp).
+const char16_t *const schemaV6[] = {
+    uR"(CREATE TABLE blobs (id TEXT PRIMARY KEY, case_id TEXT NOT NULL, parts BIGINT NOT NULL))",
+    uR"(CREATE INDEX blobs_case ON blobs (case_id))",
+    uR"(CREATE TABLE blob_parts (id TEXT NOT NULL, part BIGINT NOT NULL, data {BLOB} NOT NULL, PRIMARY KEY (id, part)))",
+};
+
+const std::span<const char16_t *const> schemaSteps[] = {schemaV2, schemaV3, schemaV4, schemaV5, schemaV6};
 constexpr int storeSchemaVersion = 1 + int(std::size(schemaSteps));
 
 std::atomic<int> connectionCounter{0};
@@ -1358,6 +1366,29 @@ Result<PushReply> ServerStore::push(const ServerDevice &device, const QList<Wire
     qCInfo(lcServer) << "push from device" << device.id << ":" << accepted << "accepted," << duplicates
                      << "duplicate," << rejected << "rejected; acked through" << acked;
     return reply;
+}
+
+Result<BlobReply> ServerStore::blob(const ServerDevice &device, const BlobRequest &request)
+{
+    if (!request.put)
+        return BlobStore::get(*d, device.id, request.attachmentId, request.part);
+    // The attachment's row must be here first (its create op names its case), and the device
+    // must be allowed to write to that case.
+    auto caseId = d->scalar(u"SELECT case_id FROM ops WHERE entity = 'attachment' AND entity_id = :id "
+                            "AND op = 'create'"_s,
+                            {{u"id"_s, request.attachmentId}});
+    if (!caseId)
+        return caseId.error();
+    if (!caseId->has_value())
+        return Error{Error::Code::NotFound, u"attachment %1 has not reached the server"_s.arg(request.attachmentId)};
+    WireOp probe;
+    probe.caseId = (*caseId)->toString();
+    auto refusal = writeRefusal(*d, device, probe);
+    if (!refusal)
+        return refusal.error();
+    if (!refusal->isEmpty())
+        return Error{Error::Code::Refused, u"attachment %1: %2"_s.arg(request.attachmentId, *refusal)};
+    return BlobStore::put(*d, probe.caseId, request);
 }
 
 Result<QStringList> ServerStore::purgeDeleted(qint64 retentionMs, qint64 nowMs)

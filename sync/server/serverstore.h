@@ -130,6 +130,10 @@ public:
                                  const Core::Clock &clock);
     // A scope-filtered page after `cursor` (empty = from the start). Conflict for a bad cursor.
     Core::Result<PullReply> pull(const ServerDevice &device, const QByteArray &cursor, int maxOps);
+    // Attachment contents: stores a part (put; the device must be allowed to write to the
+    // attachment's case, whose row must be here: NotFound before, Refused when not allowed) or
+    // reads one (get; see BlobStore).
+    Core::Result<BlobReply> blob(const ServerDevice &device, const BlobRequest &request);
     // Tombstone clean-up: purges the cases deleted at the server more than retentionMs before
     // nowMs (see Retention). Returns their ids.
     Core::Result<QStringList> purgeDeleted(qint64 retentionMs, qint64 nowMs);

@@ -74,7 +74,8 @@ Response SyncService::handle(const Request &request)
     }
 
     const bool known
-        = is(endpoint, Endpoint::handshake) || is(endpoint, Endpoint::push) || is(endpoint, Endpoint::pull);
+        = is(endpoint, Endpoint::handshake) || is(endpoint, Endpoint::push) || is(endpoint, Endpoint::pull)
+          || is(endpoint, Endpoint::blob);
     if (!known)
         return errorReply(404, ErrorCode::malformed, u"no such endpoint"_s);
 
@@ -161,6 +162,26 @@ Response SyncService::handle(const Request &request)
         auto reply = m_store.push(pusher, push.ops, m_clock);
         if (!reply)
             return internalError(reply.error());
+        return Response{200, Wire::encode(*reply)};
+    }
+
+    if (is(endpoint, Endpoint::blob)) {
+        BlobRequest blob;
+        if (!decodeInto(request.body, blob, why))
+            return errorReply(400, ErrorCode::malformed, why);
+        auto reply = m_store.blob(device, blob);
+        if (!reply) {
+            switch (reply.error().code) {
+            case Core::Error::Code::InvalidInput:
+                return errorReply(400, ErrorCode::malformed, reply.error().detail);
+            case Core::Error::Code::NotFound:
+                return errorReply(404, ErrorCode::notYet, reply.error().detail);
+            case Core::Error::Code::Refused:
+                return errorReply(403, ErrorCode::outOfScope, reply.error().detail);
+            default:
+                return internalError(reply.error());
+            }
+        }
         return Response{200, Wire::encode(*reply)};
     }
 

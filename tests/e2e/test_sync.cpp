@@ -7,6 +7,7 @@
 #include "tests/support/serverprocess.h"
 #include "tests/support/testca.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -98,7 +99,19 @@ TEST_CASE("two laptops edit one case offline and converge through the district s
     const QString id = siti.ok({u"case"_s, u"new"_s}, intake).json().value(u"id"_s).toString();
     CHECK(siti.ok({u"case"_s, u"show"_s, id}).json().value(u"sync"_s).toObject().value(u"state"_s).toString()
           == u"pending");
+    // With a scanned letter attached (its content travels after the rows, sealed).
+    QTemporaryDir scans;
+    const QString letter = scans.filePath(u"surat-rujukan.txt"_s);
+    const QByteArray letterBytes = QByteArray("Surat rujukan ke RSUD Aji Muhammad Parikesit\n").repeated(4000);
+    {
+        QFile file(letter);
+        REQUIRE(file.open(QIODevice::WriteOnly));
+        file.write(letterBytes);
+    }
+    const QString attachment = siti.ok({u"attach"_s, id, letter}).json().value(u"id"_s).toString();
+    REQUIRE(!attachment.isEmpty());
     const QJsonObject first = siti.ok({u"sync"_s, u"now"_s}).json();
+    CHECK(first.value(u"files_sent"_s).toInt() == 1);
     CHECK(first.value(u"pushed"_s).toInt() > 10);
     CHECK(first.value(u"rejected"_s).toInt() == 0);
     CHECK(first.value(u"bytes_sent"_s).toInt() > 0);
@@ -108,7 +121,16 @@ TEST_CASE("two laptops edit one case offline and converge through the district s
 
     // The office puts the case on the team: Budi receives it.
     admin({u"assign"_s, u"--case"_s, id, u"--team"_s, u"Tenggarong"_s});
-    CHECK(budi.ok({u"sync"_s, u"now"_s}).json().value(u"pulled"_s).toInt() > 10);
+    const QJsonObject received = budi.ok({u"sync"_s, u"now"_s}).json();
+    CHECK(received.value(u"pulled"_s).toInt() > 10);
+    CHECK(received.value(u"files_received"_s).toInt() == 1);
+    const QString copy = scans.filePath(u"copy.txt"_s);
+    budi.ok({u"attachment"_s, u"get"_s, attachment, u"--out"_s, copy});
+    {
+        QFile file(copy);
+        REQUIRE(file.open(QIODevice::ReadOnly));
+        CHECK(file.readAll() == letterBytes);
+    }
     siti.ok({u"sync"_s, u"now"_s});
     CHECK(budi.ok({u"case"_s, u"show"_s, id}).json().value(u"narrative"_s).toString()
           == u"Suami memukul korban dengan gagang sapu di dapur");

@@ -5,6 +5,7 @@
 #include "core/profile/profile.h"
 #include "core/profile/session.h"
 #include "core/store/activityrepository.h"
+#include "core/store/attachmentstore.h"
 #include "core/store/caserepository.h"
 #include "core/store/changelog.h"
 #include "core/store/database.h"
@@ -17,12 +18,14 @@
 #include "sync/server/retention.h"
 #include "sync/server/serverstore.h"
 #include "sync/server/syncservice.h"
+#include "sync/wire.h"
 #include "tests/support/fixtures.h"
 #include "tests/support/replicas.h"
 
 #include <QFile>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QFile>
 #include <QTemporaryDir>
 
 #include <catch2/catch.hpp>
@@ -335,6 +338,99 @@ TEST_CASE("merge races: two supervisors merge A into B and B into A while a case
         CHECK(f->session->people().resolved(b).value().text(u"name"_s) == u"Nurhaliza K.");
         CHECK(Test::replicaDigest(*f->profile, {id}) == Test::replicaDigest(*siti.profile, {id}));
     }
+}
+
+namespace {
+
+// The district's link, counting the attachment parts that reach the server, and losing the
+// reply of the Nth blob request after the server committed it (a link cut mid-upload).
+class CountingLink final : public Sync::Transport
+{
+public:
+    explicit CountingLink(Sync::Transport &inner)
+        : m_inner(inner)
+    { }
+
+    Core::Result<Sync::Response> post(const char *endpoint, const QByteArray &bearer,
+                                      const QByteArray &page) override
+    {
+        const bool blob = QByteArrayView(endpoint) == QByteArrayView(Sync::Endpoint::blob);
+        Sync::BlobRequest request;
+        if (blob && Sync::Wire::decode(page, request).ok() && request.put && request.part >= 0)
+            ++partsSent;
+        Core::Result<Sync::Response> reply = m_inner.post(endpoint, bearer, page);
+        if (blob && ++blobRequests == cutAt)
+            return Core::Error{Core::Error::Code::Unreachable, u"link cut"_s};
+        return reply;
+    }
+
+    int partsSent = 0;
+    int blobRequests = 0;
+    int cutAt = -1;
+
+private:
+    Sync::Transport &m_inner;
+};
+
+} // namespace
+
+TEST_CASE("attachment contents reach the laptops that hold the case, sealed, resuming after a cut",
+          "[sync][client][attachments]")
+{
+    District district;
+    Test::ProfileFixture siti(Core::Role::Caseworker, false, u"siti"_s);
+    Test::ProfileFixture budi(Core::Role::Caseworker, false, u"budi"_s);
+    district.enroll(siti, u"caseworker"_s);
+    district.enroll(budi, u"caseworker"_s);
+    CountingLink link(*district.transport);
+    const auto sync = [&](Test::ProfileFixture &f) {
+        Sync::SyncClient client(*f.profile, link);
+        const Core::Result<Sync::SyncSummary> summary = client.syncOnce();
+        INFO((summary.ok() ? std::string() : summary.error().detail.toStdString()));
+        REQUIRE(summary.ok());
+        return *summary;
+    };
+
+    // A scanned visum report of 5 parts (the last one short), with a marker to look for.
+    QByteArray content;
+    for (int i = 0; content.size() < 4 * Sync::blobPartBytes + 1000; ++i)
+        content += "VISUM-ET-REPERTUM-" + QByteArray::number(i) + '\n';
+    QTemporaryDir scans;
+    const QString scan = scans.filePath(u"visum.pdf"_s);
+    {
+        QFile file(scan);
+        REQUIRE(file.open(QIODevice::WriteOnly));
+        file.write(content);
+    }
+    const QString id = siti.session->cases().create(Test::sampleDraft()).value().id;
+    const QString attachment = siti.session->attachments().attach(id, scan, u"Hasil visum"_s).value().id;
+
+    // The link is cut after the server stored part 3 of 5 (its reply is lost).
+    link.cutAt = 4; // the "what do you hold" question, then parts 0, 1, 2
+    const Sync::SyncSummary first = sync(siti);
+    CHECK(first.filesSent == 0);
+    CHECK(first.filesPending == 1);
+    link.cutAt = -1;
+    const Sync::SyncSummary second = sync(siti);
+    CHECK(second.filesSent == 1);
+    CHECK(second.filesPending == 0);
+    CHECK(link.partsSent == 5); // resumed at the part the server lacked: none sent twice
+
+    // Budi does not hold the case: he gets nothing of it.
+    sync(budi);
+    CHECK_FALSE(QFile::exists(budi.session->attachments().pathFor(attachment)));
+    REQUIRE(district.admin->assignCase(id, {}, u"Tenggarong"_s).ok());
+    const Sync::SyncSummary moved = sync(budi);
+    CHECK(moved.filesReceived == 1);
+    CHECK(budi.session->attachments().read(attachment).value() == content);
+    // Nothing left to move: an idle sync stays one round trip.
+    const Sync::SyncSummary idle = sync(budi);
+    CHECK(idle.roundTrips == 1);
+    CHECK(idle.filesReceived + idle.filesSent + idle.filesPending == 0);
+    CHECK(sync(siti).roundTrips == 1);
+
+    // The server holds the content sealed: the marker is nowhere in its files.
+    CHECK_FALSE(Test::readTree(district.dir.path()).contains("VISUM-ET-REPERTUM"));
 }
 
 TEST_CASE("both copies of a cloned laptop reach the server: none of their edits is skipped or doubled",

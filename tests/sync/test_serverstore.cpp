@@ -675,3 +675,54 @@ TEST_CASE("only a supervisor's device may merge people", "[sync][server][merge]"
     CHECK(f.push(siti, {merge(u"site-siti"_s, 5, u"siti"_s)}).verdicts.at(0).reason == u"invalid"_s);
     CHECK(f.push(ani, {merge(u"site-ani"_s, 1, u"ani"_s)}).verdicts.at(0).kind == Verdict::Kind::Accepted);
 }
+
+TEST_CASE("attachment parts: stored in order after the row, only by writers, read only by holders, purged",
+          "[sync][server][attachments]")
+{
+    ServerFixture f(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    const auto siti = f.enroll(u"siti"_s, u"caseworker"_s, {}, u"site-siti"_s);
+    const auto budi = f.enroll(u"budi"_s, u"caseworker"_s, {}, u"site-budi"_s);
+    const QString caseId = newId(), attachment = newId();
+    const auto store = [&](const ServerFixture::Enrolled &who, int part, const QByteArray &data, int parts = 3) {
+        return f.store->blob(who.device, Sync::BlobRequest{true, attachment, part, parts, data});
+    };
+    const auto fetch = [&](const ServerFixture::Enrolled &who, int part) {
+        return f.store->blob(who.device, Sync::BlobRequest{false, attachment, part, 0, {}}).value();
+    };
+    // Before the attachment's row reaches the server there is nowhere to put its content.
+    CHECK(store(siti, 0, "p0").error().code == Core::Error::Code::NotFound);
+    REQUIRE(f.push(siti, Test::intakeOps(u"site-siti"_s, 1, caseId, u"siti"_s, now)).ackedThrough == 4);
+    WireOp row = Test::caseCreateOp(u"site-siti"_s, 5, newId(), caseId, u"siti"_s, now + 1);
+    row.entity = u"attachment"_s;
+    row.entityId = attachment;
+    row.value = attachment.toUtf8();
+    REQUIRE(f.push(siti, {row}).verdicts.at(0).kind == Verdict::Kind::Accepted);
+
+    CHECK(store(budi, 0, "p0").error().code == Core::Error::Code::Refused); // not his case
+    CHECK(store(siti, -1, {}).value().held == 0);
+    CHECK(store(siti, 0, "p0").value().held == 1);
+    CHECK(store(siti, 2, "p2").value().held == 1); // after a gap: ignored, resume at 1
+    CHECK(store(siti, 0, "p0").value().held == 1); // a resend: nothing new
+    CHECK(store(siti, 1, "p1", 4).error().code == Core::Error::Code::InvalidInput); // other part count
+    CHECK(store(siti, 1, QByteArray(Sync::blobPartBytes + 65, 'x')).error().code
+          == Core::Error::Code::InvalidInput);
+    CHECK(fetch(siti, 0).parts == 0); // not whole yet
+    CHECK(store(siti, 1, "p1").value().held == 2);
+    CHECK(store(siti, 2, "p2").value().held == 3);
+    const Sync::BlobReply part1 = fetch(siti, 1);
+    CHECK(part1.parts == 3);
+    CHECK(part1.data == "p1");
+    CHECK(fetch(budi, 1).parts == 0); // outside his scope: as if there were nothing
+
+    // Deleted and purged after the retention: the content goes with the case.
+    REQUIRE(f.push(siti, {Test::caseSetOp(u"site-siti"_s, 6, newId(), caseId, u"deleted"_s, "1", u"siti"_s,
+                                          now + 2)})
+                .ackedThrough
+            == 6);
+    f.clock.advance(91 * Sync::Retention::dayMs);
+    REQUIRE(f.store->purgeDeleted(90 * Sync::Retention::dayMs, f.clock.nowMs()).value() == QStringList{caseId});
+    QSqlQuery q(f.store->connection());
+    REQUIRE(q.exec(u"SELECT (SELECT COUNT(*) FROM blobs) + (SELECT COUNT(*) FROM blob_parts)"_s));
+    REQUIRE(q.next());
+    CHECK(q.value(0).toLongLong() == 0);
+}

@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sync/client/blobtransfer.h"
+
+#include "core/crypto/fieldcipher.h"
+#include "core/crypto/filecipher.h"
+#include "core/store/changelog.h"
+#include "core/store/database.h"
+#include "core/store/statement.h"
+#include "sync/transitcipher.h"
+#include "sync/wire.h"
+
+#include <QDir>
+#include <QFile>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcBlobs, "dampingi.sync.blobs", QtInfoMsg)
+
+using namespace Qt::StringLiterals;
+using Core::Error;
+using Core::Result;
+using Core::Status;
+
+namespace Sync {
+
+BlobTransfer::BlobTransfer(Core::ChangeLog &log, QString attachmentsDirectory, const TransitCipher &transit,
+                           Exchange exchange)
+    : m_log(log)
+    , m_directory(std::move(attachmentsDirectory))
+    , m_transit(transit)
+    , m_exchange(std::move(exchange))
+{ }
+
+QString BlobTransfer::pathFor(const QString &attachmentId) const
+{
+    return QDir(m_directory).filePath(attachmentId + u".bin"_s);
+}
+
+Result<QStringList> BlobTransfer::candidates(bool withFile)
+{
+    Core::Statement &q = m_log.database().statement(
+        u"SELECT id FROM attachments a WHERE deleted = 0 AND NOT EXISTS "
+        "(SELECT 1 FROM blob_sync b WHERE b.attachment_id = a.id) ORDER BY id"_s);
+    QStringList ids;
+    while (q.next()) {
+        if (QFile::exists(pathFor(q.text(0))) == withFile)
+            ids << q.text(0);
+    }
+    if (q.failed()) {
+        const Error error = q.error();
+        q.reset();
+        return error;
+    }
+    q.reset();
+    return ids;
+}
+
+Status BlobTransfer::markDone(const QString &attachmentId, const QString &state)
+{
+    Core::Statement &q
+        = m_log.database().statement(u"INSERT OR REPLACE INTO blob_sync (attachment_id, state) VALUES (?, ?)"_s);
+    q.bind(1, attachmentId);
+    q.bind(2, state);
+    return q.exec();
+}
+
+namespace {
+
+// A failed exchange: the link (or a revocation, already acted on) ends the run; anything else
+// leaves this content for a later sync.
+bool linkDown(const Error &error)
+{
+    return error.code == Error::Code::Unreachable || error.code == Error::Code::Refused;
+}
+
+} // namespace
+
+Result<BlobTransfer::Outcome> BlobTransfer::upload(const QString &attachmentId)
+{
+    const Core::FileCipher files(m_log.cipher().key());
+    const Result<QByteArray> plain = files.decryptFile(pathFor(attachmentId), attachmentId);
+    if (!plain) {
+        qCWarning(lcBlobs) << "attachment" << attachmentId << "cannot be read for upload:" << plain.error().detail;
+        return Outcome::Pending;
+    }
+    const int parts = int(std::max<qsizetype>(1, (plain->size() + blobPartBytes - 1) / blobPartBytes));
+    BlobRequest request{true, attachmentId, -1, parts, {}};
+    for (int sent = 0; sent <= 2 * parts + 1; ++sent) {
+        const Result<Response> response = m_exchange(Endpoint::blob, Wire::encode(request));
+        if (!response) {
+            if (!linkDown(response.error()))
+                qCInfo(lcBlobs) << "attachment" << attachmentId << "not uploaded yet:" << response.error().detail;
+            return linkDown(response.error()) ? Outcome::LinkDown : Outcome::Pending;
+        }
+        BlobReply reply;
+        if (Status s = Wire::decode(response->body, reply); !s)
+            return Outcome::LinkDown; // a cut reply: the next sync asks again
+        if (reply.held >= parts) {
+            if (Status s = markDone(attachmentId, u"sent"_s); !s)
+                return s.error();
+            return Outcome::Done;
+        }
+        request.part = reply.held;
+        const QByteArrayView chunk
+            = QByteArrayView(*plain).sliced(qsizetype(request.part) * blobPartBytes)
+                  .first(std::min<qsizetype>(blobPartBytes,
+                                             plain->size() - qsizetype(request.part) * blobPartBytes));
+        request.data = m_transit.sealPart(attachmentId, request.part, parts, chunk);
+    }
+    return Outcome::Pending; // the server keeps refusing to advance: try again later
+}
+
+Result<BlobTransfer::Outcome> BlobTransfer::download(const QString &attachmentId)
+{
+    QByteArray plain;
+    int parts = 1;
+    for (int part = 0; part < parts; ++part) {
+        const Result<Response> response
+            = m_exchange(Endpoint::blob, Wire::encode(BlobRequest{false, attachmentId, part, 0, {}}));
+        if (!response)
+            return linkDown(response.error()) ? Outcome::LinkDown : Outcome::Pending;
+        BlobReply reply;
+        if (Status s = Wire::decode(response->body, reply); !s)
+            return Outcome::LinkDown;
+        if (reply.parts == 0)
+            return Outcome::Pending; // not at the server (whole) yet
+        if (part > 0 && reply.parts != parts)
+            return Outcome::Pending; // changed under us: start again next time
+        parts = reply.parts;
+        const Result<QByteArray> opened = m_transit.openPart(attachmentId, part, parts, reply.data);
+        if (!opened) {
+            qCWarning(lcBlobs) << "attachment" << attachmentId << "part" << part
+                               << "does not open:" << opened.error().detail;
+            return Outcome::Pending;
+        }
+        plain += *opened;
+    }
+    if (!QDir().mkpath(m_directory))
+        return Error{Error::Code::StoreUnavailable, u"cannot create %1"_s.arg(m_directory)};
+    const Core::FileCipher files(m_log.cipher().key());
+    if (Status s = files.encryptToFile(plain, attachmentId, pathFor(attachmentId)); !s)
+        return s.error();
+    if (Status s = markDone(attachmentId, u"received"_s); !s)
+        return s.error();
+    return Outcome::Done;
+}
+
+Result<BlobTransfer::Counts> BlobTransfer::run()
+{
+    Counts counts;
+    for (const bool sending : {true, false}) {
+        const Result<QStringList> ids = candidates(sending);
+        if (!ids)
+            return ids.error();
+        for (qsizetype i = 0; i < ids->size(); ++i) {
+            const Result<Outcome> outcome = sending ? upload(ids->at(i)) : download(ids->at(i));
+            if (!outcome)
+                return outcome.error();
+            if (*outcome == Outcome::Done) {
+                ++(sending ? counts.sent : counts.received);
+            } else if (*outcome == Outcome::Pending) {
+                ++counts.pending;
+            } else {
+                counts.pending += int(ids->size() - i);
+                return counts;
+            }
+        }
+    }
+    return counts;
+}
+
+} // namespace Sync

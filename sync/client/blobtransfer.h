@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/result.h"
+#include "sync/transport.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+namespace Core {
+class ChangeLog;
+}
+
+namespace Sync {
+
+class TransitCipher;
+
+// Attachment contents between this laptop and the district server, after the ops (an
+// attachment's row must reach the server before its content). Uploads the files attached here
+// that the server does not hold whole yet, then downloads the files of attachments listed here
+// without one. Parts of blobPartBytes, sealed with the district key for the wire and the
+// server, re-sealed with this profile's data key on disk (FileCipher). An upload resumes at the
+// first part the server lacks; a download is written only when whole (atomic rename). A row in
+// `blob_sync` marks a content both sides hold, so it is not looked at again.
+// A link failure stops the transfer where it is (the rest waits for the next sync); refusals
+// and contents the server does not hold yet are counted as pending, never fatal.
+class BlobTransfer final
+{
+public:
+    using Exchange = std::function<Core::Result<Response>(const char *endpoint, const QByteArray &page)>;
+
+    struct Counts
+    {
+        int sent = 0; // contents the server now holds whole thanks to this run
+        int received = 0; // contents written here
+        int pending = 0; // still to move: not at the server yet, refused, or the link failed
+    };
+
+    BlobTransfer(Core::ChangeLog &log, QString attachmentsDirectory, const TransitCipher &transit,
+                 Exchange exchange);
+
+    // Errors only from this laptop's store or files; the link's errors end the run early.
+    Core::Result<Counts> run();
+
+private:
+    enum class Outcome { Done, Pending, LinkDown };
+    Core::Result<Outcome> upload(const QString &attachmentId);
+    Core::Result<Outcome> download(const QString &attachmentId);
+    Core::Result<QStringList> candidates(bool withFile);
+    Core::Status markDone(const QString &attachmentId, const QString &state);
+    QString pathFor(const QString &attachmentId) const;
+
+    Core::ChangeLog &m_log;
+    QString m_directory;
+    const TransitCipher &m_transit;
+    Exchange m_exchange;
+};
+
+} // namespace Sync
