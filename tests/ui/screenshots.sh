@@ -38,7 +38,8 @@ if [ -x "$build/tests/test_ui" ]; then
             DAMPINGI_SCREENSHOT_DIR="$out" DAMPINGI_LANGUAGE="$lang" QT_QPA_PLATFORM=offscreen \
                 "$build/tests/test_ui" "[.screenshots]" >/dev/null
         fi
-        for shot in settings-server settings-enrolled home-attention case-conflicts conflicts; do
+        for shot in settings-server settings-enrolled home-attention case-conflicts conflicts \
+            case-documents-waiting; do
             echo "$out/$shot-$lang.png"
         done
     done

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Sync and conflicts in the desktop app, against the real district server library in this
 // process (its own SQLite store); the app's sync runs on its worker thread as it does for users.
+#include "core/profile/session.h"
 #include "core/profile/settings.h"
+#include "core/store/attachmentstore.h"
 #include "core/store/caserepository.h"
 #include "core/store/changelog.h"
 #include "core/store/replicator.h"
@@ -16,6 +18,7 @@
 #include "ui/syncrunner.h"
 
 #include <QAction>
+#include <QFile>
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -23,6 +26,7 @@
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
@@ -404,4 +408,40 @@ TEST_CASE("render the sync screens", "[.screenshots]")
     REQUIRE(dialog);
     QTest::qWait(50);
     dialog->grab().save(u"%1/conflicts-%2.png"_s.arg(out, language));
+    dialog->close();
+
+    // Budi attaches a scan; its row reaches Siti before its content (his link dropped the parts).
+    QTemporaryDir scans;
+    const QString scan = scans.filePath(u"hasil-visum-RSUD.pdf"_s);
+    {
+        QFile file(scan);
+        REQUIRE(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(300'000, 'v'));
+    }
+    REQUIRE(budi.session->attachments().attach(id, scan, u"Visum et repertum"_s).ok());
+    struct NoBlobs final : Sync::Transport
+    {
+        Sync::Transport &inner;
+        explicit NoBlobs(Sync::Transport &t)
+            : inner(t)
+        { }
+        Core::Result<Sync::Response> post(const char *endpoint, const QByteArray &bearer,
+                                          const QByteArray &page) override
+        {
+            if (QByteArrayView(endpoint) == QByteArrayView(Sync::Endpoint::blob))
+                return Core::Error{Core::Error::Code::Unreachable, u"link dropped"_s};
+            return inner.post(endpoint, bearer, page);
+        }
+    } dropping(*district.transport);
+    REQUIRE(Sync::SyncClient(*budi.profile, dropping).syncOnce().ok());
+    pressSyncNow(window);
+    window.showCase(id);
+    auto *tabs = window.findChild<QTabWidget *>(u"caseTabs"_s);
+    REQUIRE(tabs);
+    for (int i = 0; i < tabs->count(); ++i) {
+        if (tabs->tabText(i) == (language == u"id" ? u"Dokumen"_s : u"Documents"_s))
+            tabs->setCurrentIndex(i);
+    }
+    QTest::qWait(50);
+    window.grab().save(u"%1/case-documents-waiting-%2.png"_s.arg(out, language));
 }
