@@ -53,9 +53,13 @@ Status Replicator::purgeCase(const QString &caseId, ApplyStats &stats, bool forc
         return acked.error();
     QStringList deferred = readDeferred(m_log);
     {
-        // Edits not yet at the server are pushed first: erase after the next push.
+        // Edits not yet at the server are pushed first, and files attached here uploaded (no
+        // blob_sync row yet): erase after the next sync that sends them.
         Statement &pending = db.statement(
-            u"SELECT 1 FROM change_ops WHERE site_id = ? AND site_seq > ? AND case_id = ? LIMIT 1"_s);
+            u"SELECT 1 FROM change_ops WHERE site_id = ?1 AND site_seq > ?2 AND case_id = ?3 UNION ALL "
+            "SELECT 1 FROM attachments a JOIN change_ops o ON o.entity_id = a.id AND o.op = 'create' "
+            "AND o.site_id = ?1 WHERE a.case_id = ?3 AND a.deleted = 0 AND NOT EXISTS "
+            "(SELECT 1 FROM blob_sync b WHERE b.attachment_id = a.id) LIMIT 1"_s);
         pending.bind(1, m_log.siteId());
         pending.bind(2, *acked);
         pending.bind(3, caseId);

@@ -74,7 +74,7 @@ bool linkDown(const Error &error)
 
 } // namespace
 
-Result<BlobTransfer::Outcome> BlobTransfer::upload(const QString &attachmentId)
+Result<BlobTransfer::Outcome> BlobTransfer::uploadOne(const QString &attachmentId)
 {
     const Core::FileCipher files(m_log.cipher().key());
     const Result<QByteArray> plain = files.decryptFile(pathFor(attachmentId), attachmentId);
@@ -87,9 +87,14 @@ Result<BlobTransfer::Outcome> BlobTransfer::upload(const QString &attachmentId)
     for (int sent = 0; sent <= 2 * parts + 1; ++sent) {
         const Result<Response> response = m_exchange(Endpoint::blob, Wire::encode(request));
         if (!response) {
-            if (!linkDown(response.error()))
-                qCInfo(lcBlobs) << "attachment" << attachmentId << "not uploaded yet:" << response.error().detail;
-            return linkDown(response.error()) ? Outcome::LinkDown : Outcome::Pending;
+            if (linkDown(response.error()))
+                return Outcome::LinkDown;
+            qCInfo(lcBlobs) << "attachment" << attachmentId << "not uploaded:" << response.error().detail;
+            if (response.error().code != Error::Code::Conflict)
+                return Outcome::Pending;
+            if (Status s = markDone(attachmentId, u"refused"_s); !s)
+                return s.error();
+            return Outcome::Refused;
         }
         BlobReply reply;
         if (Status s = Wire::decode(response->body, reply); !s)
@@ -109,7 +114,7 @@ Result<BlobTransfer::Outcome> BlobTransfer::upload(const QString &attachmentId)
     return Outcome::Pending; // the server keeps refusing to advance: try again later
 }
 
-Result<BlobTransfer::Outcome> BlobTransfer::download(const QString &attachmentId)
+Result<BlobTransfer::Outcome> BlobTransfer::downloadOne(const QString &attachmentId)
 {
     QByteArray plain;
     int parts = 1;
@@ -144,25 +149,38 @@ Result<BlobTransfer::Outcome> BlobTransfer::download(const QString &attachmentId
     return Outcome::Done;
 }
 
-Result<BlobTransfer::Counts> BlobTransfer::run()
+Result<BlobTransfer::Counts> BlobTransfer::upload()
+{
+    return pass(true);
+}
+
+Result<BlobTransfer::Counts> BlobTransfer::download()
+{
+    return pass(false);
+}
+
+Result<BlobTransfer::Counts> BlobTransfer::pass(bool sending)
 {
     Counts counts;
-    for (const bool sending : {true, false}) {
-        const Result<QStringList> ids = candidates(sending);
-        if (!ids)
-            return ids.error();
-        for (qsizetype i = 0; i < ids->size(); ++i) {
-            const Result<Outcome> outcome = sending ? upload(ids->at(i)) : download(ids->at(i));
-            if (!outcome)
-                return outcome.error();
-            if (*outcome == Outcome::Done) {
-                ++(sending ? counts.sent : counts.received);
-            } else if (*outcome == Outcome::Pending) {
-                ++counts.pending;
-            } else {
-                counts.pending += int(ids->size() - i);
-                return counts;
-            }
+    const Result<QStringList> ids = candidates(sending);
+    if (!ids)
+        return ids.error();
+    for (qsizetype i = 0; i < ids->size(); ++i) {
+        const Result<Outcome> outcome = sending ? uploadOne(ids->at(i)) : downloadOne(ids->at(i));
+        if (!outcome)
+            return outcome.error();
+        switch (*outcome) {
+        case Outcome::Done:
+            ++(sending ? counts.sent : counts.received);
+            break;
+        case Outcome::Pending:
+            ++counts.pending;
+            break;
+        case Outcome::Refused:
+            break;
+        case Outcome::LinkDown:
+            counts.pending += int(ids->size() - i);
+            return counts;
         }
     }
     return counts;

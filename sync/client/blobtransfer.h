@@ -25,7 +25,9 @@ class TransitCipher;
 // first part the server lacks; a download is written only when whole (atomic rename). A row in
 // `blob_sync` marks a content both sides hold, so it is not looked at again.
 // A link failure stops the transfer where it is (the rest waits for the next sync); refusals
-// and contents the server does not hold yet are counted as pending, never fatal.
+// and contents the server does not hold yet are counted as pending, never fatal. A content the
+// server refuses for good (its case is no longer this laptop's to write, or was purged) is
+// marked `refused` and not offered again.
 class BlobTransfer final
 {
 public:
@@ -41,13 +43,17 @@ public:
     BlobTransfer(Core::ChangeLog &log, QString attachmentsDirectory, const TransitCipher &transit,
                  Exchange exchange);
 
-    // Errors only from this laptop's store or files; the link's errors end the run early.
-    Core::Result<Counts> run();
+    // Errors only from this laptop's store or files; the link's errors end a pass early.
+    // Uploads run right after the push (before a pull may erase a case that moved out: such a
+    // case waits for its files too), downloads after the pull.
+    Core::Result<Counts> upload();
+    Core::Result<Counts> download();
 
 private:
-    enum class Outcome { Done, Pending, LinkDown };
-    Core::Result<Outcome> upload(const QString &attachmentId);
-    Core::Result<Outcome> download(const QString &attachmentId);
+    enum class Outcome { Done, Pending, Refused, LinkDown };
+    Core::Result<Counts> pass(bool sending);
+    Core::Result<Outcome> uploadOne(const QString &attachmentId);
+    Core::Result<Outcome> downloadOne(const QString &attachmentId);
     Core::Result<QStringList> candidates(bool withFile);
     Core::Status markDone(const QString &attachmentId, const QString &state);
     QString pathFor(const QString &attachmentId) const;

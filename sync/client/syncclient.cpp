@@ -325,6 +325,12 @@ Core::Result<SyncSummary> SyncClient::syncOnce()
     }
     if (Status s = push(summary); !s)
         return s.error();
+    // Attachment contents right after their rows: before a pull may erase a case that moved out.
+    BlobTransfer blobs(m_log, m_attachmentsDirectory, *m_transit,
+                       [&](const char *endpoint, const QByteArray &page) { return exchange(endpoint, page, summary); });
+    const Core::Result<BlobTransfer::Counts> sent = blobs.upload();
+    if (!sent)
+        return sent.error();
     if (metaOr(log, keyReset) == u"1") {
         pulled = false;
         // Our edits are all on the server now. What we received may include ops the server no
@@ -344,17 +350,14 @@ Core::Result<SyncSummary> SyncClient::syncOnce()
         if (Status s = pull(summary); !s)
             return s.error();
     }
+    const Core::Result<BlobTransfer::Counts> received = blobs.download();
+    if (!received)
+        return received.error();
+    summary.filesSent = sent->sent;
+    summary.filesReceived = received->received;
+    summary.filesPending = sent->pending + received->pending;
     if (Status s = retryDeferredPurges(summary); !s)
         return s.error();
-    // Attachment contents last: their rows are at the server (and here) now.
-    BlobTransfer blobs(m_log, m_attachmentsDirectory, *m_transit,
-                       [&](const char *endpoint, const QByteArray &page) { return exchange(endpoint, page, summary); });
-    const Core::Result<BlobTransfer::Counts> files = blobs.run();
-    if (!files)
-        return files.error();
-    summary.filesSent = files->sent;
-    summary.filesReceived = files->received;
-    summary.filesPending = files->pending;
     if (Status s = remember(keyLastAt, QString::number(m_log.clock().nowMs())); !s)
         return s.error();
     (void)remember(keyLastError, u""_s);

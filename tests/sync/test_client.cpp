@@ -433,6 +433,46 @@ TEST_CASE("attachment contents reach the laptops that hold the case, sealed, res
     CHECK_FALSE(Test::readTree(district.dir.path()).contains("VISUM-ET-REPERTUM"));
 }
 
+TEST_CASE("a file attached offline to a case that moved out is uploaded before the case is erased",
+          "[sync][client][attachments]")
+{
+    District district;
+    Test::ProfileFixture siti(Core::Role::Caseworker, false, u"siti"_s);
+    Test::ProfileFixture budi(Core::Role::Caseworker, false, u"budi"_s);
+    district.enroll(siti, u"caseworker"_s);
+    district.enroll(budi, u"caseworker"_s);
+    const QString id = siti.session->cases().create(Test::sampleDraft()).value().id;
+    district.sync(siti);
+    // Offline, Siti attaches a statement while the office gives the case to Budi.
+    QTemporaryDir scans;
+    const QString path = scans.filePath(u"pernyataan.txt"_s);
+    {
+        QFile file(path);
+        REQUIRE(file.open(QIODevice::WriteOnly));
+        file.write("Pernyataan saksi, ditulis tangan");
+    }
+    const QString attachment = siti.session->attachments().attach(id, path).value().id;
+    REQUIRE(district.admin->assignCase(id, u"budi"_s).ok());
+
+    // Her link drops every file transfer: the rows go, the case stays until its file is sent.
+    CountingLink link(*district.transport);
+    link.cutAt = 1;
+    Sync::SyncClient client(*siti.profile, link);
+    const Sync::SyncSummary cut = client.syncOnce().value();
+    CHECK(cut.pushed >= 1);
+    CHECK(cut.filesPending == 1);
+    CHECK(cut.purged == 0);
+    CHECK(siti.session->attachments().read(attachment).ok());
+    // The next sync sends the file, then erases the case.
+    const Sync::SyncSummary done = district.sync(siti);
+    CHECK(done.filesSent == 1);
+    CHECK(done.purged == 1);
+    CHECK(siti.session->cases().load(id).error().code == Core::Error::Code::NotFound);
+    CHECK_FALSE(QFile::exists(siti.session->attachments().pathFor(attachment)));
+    CHECK(district.sync(budi).filesReceived == 1);
+    CHECK(budi.session->attachments().read(attachment).value() == "Pernyataan saksi, ditulis tangan");
+}
+
 TEST_CASE("both copies of a cloned laptop reach the server: none of their edits is skipped or doubled",
           "[sync][client]")
 {
