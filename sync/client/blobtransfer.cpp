@@ -5,6 +5,7 @@
 #include "core/crypto/filecipher.h"
 #include "core/store/changelog.h"
 #include "core/store/database.h"
+#include "core/store/replicator.h"
 #include "core/store/statement.h"
 #include "sync/transitcipher.h"
 #include "sync/wire.h"
@@ -63,6 +64,21 @@ Status BlobTransfer::markDone(const QString &attachmentId, const QString &state)
     return q.exec();
 }
 
+Result<bool> BlobTransfer::rowAcknowledged(const QString &attachmentId)
+{
+    const Result<qint64> acked = Core::Replicator(m_log).ackedThrough();
+    if (!acked)
+        return acked.error();
+    Core::Statement &q = m_log.database().statement(
+        u"SELECT 1 FROM change_ops WHERE entity_id = ? AND op = 'create' AND site_id = ? AND site_seq <= ?"_s);
+    q.bind(1, attachmentId);
+    q.bind(2, m_log.siteId());
+    q.bind(3, *acked);
+    const bool found = q.next();
+    q.reset();
+    return found;
+}
+
 namespace {
 
 // A failed exchange: the link (or a revocation, already acted on) ends the run; anything else
@@ -90,7 +106,14 @@ Result<BlobTransfer::Outcome> BlobTransfer::uploadOne(const QString &attachmentI
             if (linkDown(response.error()))
                 return Outcome::LinkDown;
             qCInfo(lcBlobs) << "attachment" << attachmentId << "not uploaded:" << response.error().detail;
-            if (response.error().code != Error::Code::Conflict)
+            // Out of scope for good; or no row at the server although it acknowledged the row's
+            // op: the server refused the row, so it will never take the content.
+            const Result<bool> rowRefused = response.error().code == Error::Code::NotFound
+                                                ? rowAcknowledged(attachmentId)
+                                                : Result<bool>(response.error().code == Error::Code::Conflict);
+            if (!rowRefused)
+                return rowRefused.error();
+            if (!*rowRefused)
                 return Outcome::Pending;
             if (Status s = markDone(attachmentId, u"refused"_s); !s)
                 return s.error();

@@ -56,6 +56,8 @@ private:
     Core::Result<Outcome> downloadOne(const QString &attachmentId);
     Core::Result<QStringList> candidates(bool withFile);
     Core::Status markDone(const QString &attachmentId, const QString &state);
+    // Whether the server acknowledged this laptop's op that created the attachment's row.
+    Core::Result<bool> rowAcknowledged(const QString &attachmentId);
     QString pathFor(const QString &attachmentId) const;
 
     Core::ChangeLog &m_log;

@@ -1089,6 +1089,38 @@ Result<bool> deviceMayWrite(const ServerStore::Private &p, const ServerDevice &d
     return held->has_value();
 }
 
+// The rejected_ops reason of an op already stored under another site of the same device; its
+// verdict is Duplicate.
+const QString siblingCopy = u"sibling_copy"_s;
+
+// Whether `op` is stored already under another site of its device. Two copies of a cloned
+// laptop database can hold the same unsent ops under different sites: one moved them past a
+// hole in its resent outbox (a server restored from a backup lost ops it had erased since), the
+// other, still holding those erased ops, resends them under the old site (sync simulation, seed
+// 136 with the clone and the restore on). An action's txn id is unique, and within an action
+// each field of a row is written once (sets: once per element), so (txn, entity id, field, op,
+// and the element of a set op) names one op. Looked up through the case's index, and only for
+// devices with more than one site.
+Result<bool> storedUnderSibling(const ServerStore::Private &p, const WireOp &op, const QStringList &siblings)
+{
+    auto q = p.exec(u"SELECT site, value FROM ops WHERE case_id = :case AND txn = :txn AND entity_id = :entity "
+                    "AND field = :field AND op = :op"_s,
+                    {{u"case"_s, op.caseId},
+                     {u"txn"_s, op.txn},
+                     {u"entity"_s, op.entityId},
+                     {u"field"_s, op.field},
+                     {u"op"_s, op.op}});
+    if (!q)
+        return q.error();
+    const bool element = op.op == u"add" || op.op == u"remove";
+    while (q->next()) {
+        if (siblings.contains(q->value(0).toString())
+            && (!element || q->value(1).toByteArray() == op.value.value_or(QByteArray())))
+            return true;
+    }
+    return false;
+}
+
 // Why the device may not write to the op's case: "" (it may), `purged` (the case was purged
 // after its retention: nothing brings it back) or `out_of_scope`.
 Result<QString> writeRefusal(const ServerStore::Private &p, const ServerDevice &device, const WireOp &op)
@@ -1125,6 +1157,21 @@ Result<PushReply> ServerStore::push(const ServerDevice &device, const QList<Wire
         acked = v->has_value() ? (*v)->toLongLong() : 0;
     }
     const qint64 ackedBefore = acked;
+
+    // The device's other sites (a clone's copies, a move past a hole in a resent outbox): an op
+    // of this batch may be stored under one of them already (see storedUnderSibling).
+    QStringList siblings;
+    {
+        auto q = d->exec(u"SELECT site_id FROM devices WHERE id = :device UNION "
+                         "SELECT site FROM device_sites WHERE device_id = :device2"_s,
+                         {{u"device"_s, device.id}, {u"device2"_s, device.id}});
+        if (!q)
+            return q.error();
+        while (q->next()) {
+            if (q->value(0).toString() != site)
+                siblings << q->value(0).toString();
+        }
+    }
 
     PushReply reply;
     bool gap = false;
@@ -1194,6 +1241,12 @@ Result<PushReply> ServerStore::push(const ServerDevice &device, const QList<Wire
                 return r.error();
             if (r->next()) {
                 const bool same = r->value(0).toByteArray() == digest;
+                if (same && r->value(1).toString() == siblingCopy) {
+                    verdict.kind = Verdict::Kind::Duplicate;
+                    reply.verdicts << verdict;
+                    ++duplicates;
+                    continue;
+                }
                 reject(same ? r->value(1).toString() : u"site_clash"_s);
                 gap = gap || !same;
             } else {
@@ -1211,6 +1264,13 @@ Result<PushReply> ServerStore::push(const ServerDevice &device, const QList<Wire
         const QString field = Core::Schema::currentFieldName(op.entity, op.field, op.schemaVersion);
         if (reason.isEmpty() && op.author == serverAuthor)
             reason = u"invalid"_s;
+        if (reason.isEmpty() && !siblings.isEmpty()) {
+            auto copy = storedUnderSibling(*d, op, siblings);
+            if (!copy)
+                return copy.error();
+            if (*copy)
+                reason = siblingCopy;
+        }
         bool newCase = false;
         if (reason.isEmpty() && isCaseCreate(op)) {
             auto exists = d->scalar(u"SELECT 1 FROM cases WHERE id = :id UNION ALL "
@@ -1258,7 +1318,13 @@ Result<PushReply> ServerStore::push(const ServerDevice &device, const QList<Wire
                           {u"at"_s, nowMs}});
                 !s)
                 return s.error();
-            reject(reason);
+            if (reason == siblingCopy) {
+                verdict.kind = Verdict::Kind::Duplicate;
+                reply.verdicts << verdict;
+                ++duplicates;
+            } else {
+                reject(reason);
+            }
             continue;
         }
         // Clamp a stamp far in the future: one laptop set to 2031 must not win every conflict for

@@ -5,6 +5,7 @@
 #include "core/profile/profile.h"
 #include "core/profile/session.h"
 #include "core/store/activityrepository.h"
+#include "core/store/attachmentstore.h"
 #include "core/store/caserepository.h"
 #include "core/store/changelog.h"
 #include "core/store/database.h"
@@ -229,6 +230,8 @@ private:
     std::unique_ptr<Sync::SyncService> m_service;
     std::vector<Laptop> m_laptops;
     QStringList m_knownCases;
+    // Attachment id → its content and the laptop that attached it.
+    QHash<QString, std::pair<QByteArray, QString>> m_files;
     int m_edits = 0;
     // Once per schedule at most, each with its own chance (seeded):
     bool m_cloned = false;
@@ -247,7 +250,9 @@ void Schedule::edit(Laptop &l)
     Core::Session &s = *l.f->session;
     const qint64 before = l.f->profile->changeLog().lastSeq();
     const QStringList cases = localCases(l, false);
-    int kind = cases.isEmpty() ? 0 : int(m_rng() % 10);
+    int kind = cases.isEmpty() ? 0 : int(m_rng() % 11);
+    if (kind == 10)
+        kind = 11; // 10 is a supervisor's merge
     // The supervisors review: a third of their edits set do-not-contact (safety conflicts), a
     // quarter merge or unmerge people (failure 7).
     if (l.role == u"supervisor" && !cases.isEmpty()) {
@@ -345,6 +350,22 @@ void Schedule::edit(Laptop &l)
     case 10:
         result = mergeOrUnmerge(l, target);
         break;
+    case 11: {
+        // A scan or a photo: up to three parts, its content remembered to check every copy.
+        QByteArray content = u"Lampiran %1 oleh %2\n"_s.arg(m_edits).arg(l.login).toUtf8();
+        content = content.repeated(1 + int(m_rng() % (3 * Sync::blobPartBytes / content.size())));
+        const QString path = m_dir.filePath(u"scan-%1.bin"_s.arg(m_edits));
+        QFile file(path);
+        REQUIRE(file.open(QIODevice::WriteOnly));
+        file.write(content);
+        file.close();
+        const Core::Result<Core::Record> added = s.attachments().attach(target, path);
+        result = added ? Core::Status{} : Core::Status{added.error()};
+        if (added)
+            m_files.insert(added->id, {content, l.name});
+        QFile::remove(path);
+        break;
+    }
     default: {
         const QStringList all = localCases(l, true);
         const QString any = all.at(int(m_rng() % quint64(all.size())));
@@ -702,7 +723,9 @@ QString Schedule::run(int steps)
             }
             if (!summary)
                 return fail(u"%1: sync failed on a healed link: %2"_s.arg(l.name, summary.error().detail));
-            if (summary->pushed + summary->pulled + summary->purged + summary->duplicates > 0)
+            if (summary->pushed + summary->pulled + summary->purged + summary->duplicates + summary->filesSent
+                    + summary->filesReceived
+                > 0)
                 quiet = false;
         }
     }
@@ -812,6 +835,31 @@ QString Schedule::invariants()
                 cyclic += countRows(l, u"SELECT count(*) FROM persons WHERE id = '%1' AND merged_into <> ''"_s.arg(root)) > 0;
             }
             trace(u"%1: merged people %2, in a cycle %3"_s.arg(l.name).arg(merged).arg(cyclic));
+        }
+        // Attachment contents: every file the server holds whole is here, intact, wherever its
+        // row is; every file attached here reached the server (unless refused: a purged case).
+        {
+            QStringList rows;
+            Core::Statement &q = l.f->profile->database().statement(u"SELECT id FROM attachments WHERE deleted = 0"_s);
+            while (q.next())
+                rows << q.text(0);
+            q.reset();
+            for (const QString &id : std::as_const(rows)) {
+                QSqlQuery whole(server);
+                whole.prepare(u"SELECT 1 FROM blobs b WHERE b.id = ? AND b.parts = "
+                              "(SELECT COUNT(*) FROM blob_parts p WHERE p.id = b.id)"_s);
+                whole.addBindValue(id);
+                REQUIRE(whole.exec());
+                const bool atServer = whole.next();
+                const Core::Result<QByteArray> here = l.f->session->attachments().read(id);
+                if (atServer && (!here || *here != m_files.value(id).first))
+                    report(u"%1: attachment %2 %3"_s.arg(l.name, id.left(13),
+                                                        here ? u"differs"_s : u"is missing"_s));
+                const bool refused
+                    = countRows(l, u"SELECT count(*) FROM blob_sync WHERE attachment_id = '%1' AND state = 'refused'"_s.arg(id)) > 0;
+                if (!atServer && m_files.value(id).second == l.name && !refused)
+                    report(u"%1: attachment %2 never reached the server"_s.arg(l.name, id.left(13)));
+            }
         }
         // Failure 9: the old client's op was applied under the field's current name.
         if (const qint64 n = countRows(l, u"SELECT count(*) FROM change_ops WHERE field = 'scene'"_s); n != 0)

@@ -30,7 +30,9 @@ Settings &settings();
 // service among the poison ops; migrations with a non-empty outbox are core tests), and 7 (two
 // supervisors merge and unmerge people of shared cases, also A into B against B into A, while
 // caseworkers add duplicate victims and edit people, absorbed ones included: every replica
-// shows the same people through the merges).
+// shows the same people through the merges). Laptops also attach files of up to three parts:
+// every content the server holds whole is on every laptop holding its row, intact, and every
+// file attached reaches the server unless its row was refused.
 // Returns an empty string when every invariant held, else what failed (with the seed).
 QString runSchedule(std::uint64_t seed, int steps);
 

@@ -726,3 +726,28 @@ TEST_CASE("attachment parts: stored in order after the row, only by writers, rea
     REQUIRE(q.next());
     CHECK(q.value(0).toLongLong() == 0);
 }
+
+TEST_CASE("an op a device's other site already stored is a duplicate, not a second copy",
+          "[sync][server][clone]")
+{
+    ServerFixture f(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    const auto siti = f.enroll(u"siti"_s, u"caseworker"_s, {}, u"site-siti"_s);
+    const QString caseId = newId();
+    REQUIRE(f.push(siti, Test::intakeOps(u"site-siti"_s, 1, caseId, u"siti"_s, now)).ackedThrough == 4);
+    // One copy of a cloned laptop moved an edit to a new site; the other resends it under the old.
+    const QString txn = newId();
+    ServerFixture::Enrolled moved = siti;
+    moved.device.siteId = u"site-moved"_s;
+    REQUIRE(f.store->claimSite(siti.device, u"site-moved"_s, f.clock.nowMs()).value());
+    const WireOp underNew = Test::caseSetOp(u"site-moved"_s, 1, txn, caseId, u"risk_level"_s, "high", u"siti"_s, now + 1);
+    REQUIRE(f.store->push(moved.device, {underNew}, f.clock).value().verdicts.at(0).kind == Verdict::Kind::Accepted);
+    const WireOp underOld = Test::caseSetOp(u"site-siti"_s, 5, txn, caseId, u"risk_level"_s, "high", u"siti"_s, now + 1);
+    const Sync::PushReply reply = f.push(siti, {underOld});
+    CHECK(reply.verdicts.at(0).kind == Verdict::Kind::Duplicate);
+    CHECK(reply.ackedThrough == 5);
+    CHECK(f.push(siti, {underOld}).verdicts.at(0).kind == Verdict::Kind::Duplicate); // a replay too
+    CHECK(f.store->caseOps(caseId).value().size() == 6); // 4 + registry number + the edit once
+    // Another action's edit of the same field is new.
+    const WireOp later = Test::caseSetOp(u"site-siti"_s, 6, newId(), caseId, u"risk_level"_s, "low", u"siti"_s, now + 2);
+    CHECK(f.push(siti, {later}).verdicts.at(0).kind == Verdict::Kind::Accepted);
+}
