@@ -369,6 +369,8 @@ QByteArray encode(const HandshakeReply &m)
     map.insert("server_site"_L1, m.serverSite);
     map.insert("acked"_L1, m.ackedThrough);
     map.insert("cursor_valid"_L1, m.cursorValid);
+    if (!m.epoch.isEmpty())
+        map.insert("epoch"_L1, m.epoch);
     if (m.firstPage)
         map.insert("page"_L1, pullReplyMap(*m.firstPage));
     return frame(map);
@@ -384,6 +386,7 @@ Status decode(const QByteArray &page, HandshakeReply &out)
         out.serverSite = r.text("server_site"_L1);
         out.ackedThrough = r.integer("acked"_L1);
         out.cursorValid = r.boolean("cursor_valid"_L1);
+        out.epoch = r.text("epoch"_L1, true);
         const QCborValue first = r.raw("page"_L1);
         if (first.isMap()) {
             Reader pr(first.toMap(), u"handshake page"_s);
@@ -510,6 +513,8 @@ QByteArray encode(const BlobRequest &m)
     map.insert("parts"_L1, m.parts);
     if (!m.data.isEmpty())
         map.insert("data"_L1, m.data);
+    if (!m.ask.isEmpty())
+        map.insert("ask"_L1, textArray(m.ask));
     return frame(map);
 }
 
@@ -521,6 +526,7 @@ Status decode(const QByteArray &page, BlobRequest &out)
         out.part = int(r.integer("part"_L1));
         out.parts = int(r.integer("parts"_L1));
         out.data = r.bytes("data"_L1, true);
+        out.ask = r.texts("ask"_L1);
     });
 }
 
@@ -531,6 +537,8 @@ QByteArray encode(const BlobReply &m)
     map.insert("parts"_L1, m.parts);
     if (!m.data.isEmpty())
         map.insert("data"_L1, m.data);
+    if (!m.missing.isEmpty())
+        map.insert("missing"_L1, textArray(m.missing));
     return frame(map);
 }
 
@@ -540,6 +548,7 @@ Status decode(const QByteArray &page, BlobReply &out)
         out.held = int(r.integer("held"_L1));
         out.parts = int(r.integer("parts"_L1));
         out.data = r.bytes("data"_L1, true);
+        out.missing = r.texts("missing"_L1);
     });
 }
 

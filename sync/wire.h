@@ -100,6 +100,10 @@ struct HandshakeReply
     QString serverSite;
     qint64 ackedThrough = 0; // the highest seq of this site the server holds, gap-free
     bool cursorValid = true; // false: the client must reset (push outbox, then snapshot)
+    // Fresh at every start of the server (and so after a restore from a backup, which may have
+    // lost attachment contents a laptop sent after the backup): a change makes the laptop ask
+    // again whether the contents it sent are held.
+    QString epoch;
     std::shared_ptr<PullReply> firstPage; // when asked for and the cursor is valid
 };
 
@@ -146,6 +150,8 @@ struct PullReply
 // enough requests for a 50 MiB file (400) to stay under the server's per-peer rate on a LAN.
 constexpr int blobPartBytes = 128 * 1024;
 
+// Without an attachment id: `ask` lists ids (at most blobAskMax) and the reply's `missing` says
+// which of them the server does not hold whole.
 struct BlobRequest
 {
     bool put = false;
@@ -153,6 +159,7 @@ struct BlobRequest
     int part = -1;
     int parts = 0;
     QByteArray data;
+    QStringList ask;
 };
 
 struct BlobReply
@@ -160,7 +167,10 @@ struct BlobReply
     int held = 0; // parts the server holds, contiguous from part 0
     int parts = 0; // the content's part count; 0 = the server has none (yet)
     QByteArray data; // get: the sealed part
+    QStringList missing; // of `ask`: not held whole
 };
+
+constexpr int blobAskMax = 500;
 
 // Endpoints of the HTTP transport (POST, body = a page; GET for health).
 namespace Endpoint {

@@ -172,6 +172,36 @@ Result<BlobTransfer::Outcome> BlobTransfer::downloadOne(const QString &attachmen
     return Outcome::Done;
 }
 
+Result<bool> BlobTransfer::recheckSent()
+{
+    QStringList sent;
+    {
+        Core::Statement &q = m_log.database().statement(
+            u"SELECT attachment_id FROM blob_sync WHERE state = 'sent' ORDER BY attachment_id"_s);
+        while (q.next())
+            sent << q.text(0);
+        q.reset();
+    }
+    for (qsizetype at = 0; at < sent.size(); at += blobAskMax) {
+        BlobRequest ask;
+        ask.ask = sent.mid(at, blobAskMax);
+        const Result<Response> response = m_exchange(Endpoint::blob, Wire::encode(ask));
+        if (!response)
+            return linkDown(response.error()) ? Result<bool>(false) : Result<bool>(response.error());
+        BlobReply reply;
+        if (Status s = Wire::decode(response->body, reply); !s)
+            return false;
+        for (const QString &id : std::as_const(reply.missing)) {
+            qCWarning(lcBlobs) << "the server lost attachment" << id << "(restored?): sending it again";
+            Core::Statement &forget = m_log.database().statement(u"DELETE FROM blob_sync WHERE attachment_id = ?"_s);
+            forget.bind(1, id);
+            if (Status s = forget.exec(); !s)
+                return s.error();
+        }
+    }
+    return true;
+}
+
 Result<BlobTransfer::Counts> BlobTransfer::upload()
 {
     return pass(true);

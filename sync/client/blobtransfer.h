@@ -48,6 +48,10 @@ public:
     // case waits for its files too), downloads after the pull.
     Core::Result<Counts> upload();
     Core::Result<Counts> download();
+    // After the server restarted (a new epoch; perhaps restored from a backup that lost contents
+    // sent since): asks which contents marked sent it does not hold whole, and offers those
+    // again at the next upload. False when the link failed (ask again next time).
+    Core::Result<bool> recheckSent();
 
 private:
     enum class Outcome { Done, Pending, Refused, LinkDown };

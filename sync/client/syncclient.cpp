@@ -48,6 +48,8 @@ const QString keyDistrictKey = u"sync.key"_s;
 const QString keyCursor = u"sync.cursor"_s;
 const QString keyLastAt = u"sync.last_at"_s;
 const QString keyLastError = u"sync.last_error"_s;
+// The server epoch at which this laptop last checked that the server holds the contents it sent.
+const QString keyServerEpoch = u"sync.server_epoch"_s;
 const QString keyBundleKeys = u"sync.bundle_keys"_s;
 // Set when the server refused our cursor: after the outbox drained, everything received is
 // erased and pulled again (the server may have lost ops we hold: restored from a backup).
@@ -328,6 +330,15 @@ Core::Result<SyncSummary> SyncClient::syncOnce()
     // Attachment contents right after their rows: before a pull may erase a case that moved out.
     BlobTransfer blobs(m_log, m_attachmentsDirectory, *m_transit,
                        [&](const char *endpoint, const QByteArray &page) { return exchange(endpoint, page, summary); });
+    if (!reply.epoch.isEmpty() && reply.epoch != metaOr(log, keyServerEpoch)) {
+        const Core::Result<bool> checked = blobs.recheckSent();
+        if (!checked)
+            return checked.error();
+        if (*checked) {
+            if (Status s = remember(keyServerEpoch, reply.epoch); !s)
+                return s.error();
+        }
+    }
     const Core::Result<BlobTransfer::Counts> sent = blobs.upload();
     if (!sent)
         return sent.error();

@@ -29,6 +29,17 @@ Result<BlobReply> held(const ServerDb &db, const QString &attachmentId)
     return reply;
 }
 
+// Whether the attachment's content is known here and the device holds its case.
+Result<bool> deviceHolds(const ServerDb &db, const QString &deviceId, const QString &attachmentId)
+{
+    auto holds = db.scalar(u"SELECT 1 FROM blobs b JOIN device_cases d ON d.case_id = b.case_id "
+                           "WHERE b.id = :id AND d.device_id = :device"_s,
+                           {{u"id"_s, attachmentId}, {u"device"_s, deviceId}});
+    if (!holds)
+        return holds.error();
+    return holds->has_value();
+}
+
 } // namespace
 
 Result<BlobReply> put(const ServerDb &db, const QString &caseId, const BlobRequest &request)
@@ -66,12 +77,10 @@ Result<BlobReply> put(const ServerDb &db, const QString &caseId, const BlobReque
 
 Result<BlobReply> get(const ServerDb &db, const QString &deviceId, const QString &attachmentId, int part)
 {
-    auto holds = db.scalar(u"SELECT 1 FROM blobs b JOIN device_cases d ON d.case_id = b.case_id "
-                           "WHERE b.id = :id AND d.device_id = :device"_s,
-                           {{u"id"_s, attachmentId}, {u"device"_s, deviceId}});
+    const Result<bool> holds = deviceHolds(db, deviceId, attachmentId);
     if (!holds)
         return holds.error();
-    if (!holds->has_value()) {
+    if (!*holds) {
         // Either no content yet, or a case this device does not hold: the same answer, so a
         // device learns nothing about attachments outside its scope.
         return BlobReply{};
@@ -87,6 +96,24 @@ Result<BlobReply> get(const ServerDb &db, const QString &deviceId, const QString
         return data.error();
     state->data = data->has_value() ? (*data)->toByteArray() : QByteArray();
     return state;
+}
+
+Result<BlobReply> missing(const ServerDb &db, const QString &deviceId, const QStringList &ids)
+{
+    if (ids.size() > blobAskMax)
+        return Core::invalidInput(u"ask"_s, u"at most %1 ids per question"_s.arg(blobAskMax));
+    BlobReply reply;
+    for (const QString &id : ids) {
+        const Result<bool> holds = deviceHolds(db, deviceId, id);
+        if (!holds)
+            return holds.error();
+        Result<BlobReply> state = *holds ? held(db, id) : Result<BlobReply>(BlobReply{});
+        if (!state)
+            return state.error();
+        if (state->parts == 0 || state->held < state->parts)
+            reply.missing << id;
+    }
+    return reply;
 }
 
 Status eraseCase(const ServerDb &db, const QString &caseId)

@@ -1436,6 +1436,8 @@ Result<PushReply> ServerStore::push(const ServerDevice &device, const QList<Wire
 
 Result<BlobReply> ServerStore::blob(const ServerDevice &device, const BlobRequest &request)
 {
+    if (request.attachmentId.isEmpty())
+        return BlobStore::missing(*d, device.id, request.ask);
     if (!request.put)
         return BlobStore::get(*d, device.id, request.attachmentId, request.part);
     // The attachment's row must be here first (its create op names its case), and the device

@@ -127,6 +127,7 @@ Response SyncService::handle(const Request &request)
         reply.schemaMax = latest;
         reply.serverTimeMs = m_clock.nowMs();
         reply.serverSite = m_store.siteId();
+        reply.epoch = m_store.epochSite();
         reply.ackedThrough = *acked;
         reply.cursorValid = *valid;
         if (hello.pullMax > 0 && *valid) {

@@ -473,6 +473,38 @@ TEST_CASE("a file attached offline to a case that moved out is uploaded before t
     CHECK(budi.session->attachments().read(attachment).value() == "Pernyataan saksi, ditulis tangan");
 }
 
+TEST_CASE("contents a restored server lost are sent again after its restart", "[sync][client][attachments]")
+{
+    District district;
+    Test::ProfileFixture siti(Core::Role::Caseworker, false, u"siti"_s);
+    district.enroll(siti, u"caseworker"_s);
+    const QString id = siti.session->cases().create(Test::sampleDraft()).value().id;
+    QTemporaryDir scans;
+    const QString path = scans.filePath(u"foto-luka.jpg"_s);
+    {
+        QFile file(path);
+        REQUIRE(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(200'000, 'j'));
+    }
+    const QString attachment = siti.session->attachments().attach(id, path).value().id;
+    {
+        // The rows reach the server, the file not yet (the link drops it); then a backup.
+        CountingLink link(*district.transport);
+        link.cutAt = 1;
+        REQUIRE(Sync::SyncClient(*siti.profile, link).syncOnce().value().filesPending == 1);
+    }
+    district.backup();
+    CHECK(district.sync(siti).filesSent == 1);
+    CHECK(district.sync(siti).roundTrips == 1); // sent: not asked about again
+    // The server is restored from the backup, which has the rows but not the file.
+    district.restore();
+    const Sync::SyncSummary again = district.sync(siti);
+    CHECK(again.filesSent == 1);
+    QSqlQuery q(district.store->connection());
+    REQUIRE(q.exec(u"SELECT parts FROM blobs WHERE id = '%1'"_s.arg(attachment)));
+    CHECK(q.next());
+}
+
 TEST_CASE("both copies of a cloned laptop reach the server: none of their edits is skipped or doubled",
           "[sync][client]")
 {
