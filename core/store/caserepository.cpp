@@ -108,7 +108,7 @@ Status CaseRepository::writeParties(Action &action, const QString &caseId, QList
                 return Error{Error::Code::NotFound, u"people[%1]: no such person"_s.arg(i),
                              where + u".person_id"_s};
             // Patching someone known only through another case is not this case's business.
-            if (!party.person.isEmpty() && party.linkId.isEmpty() && !linkedToCase(party.personId, caseId))
+            if (!party.person.isEmpty() && party.linkId.isEmpty() && !m_people.inCase(party.personId, caseId))
                 return Error{Error::Code::Conflict,
                              u"people[%1]: the person is not part of this case"_s.arg(i),
                              where + u".person_id"_s};
@@ -163,7 +163,7 @@ Status CaseRepository::writeParties(Action &action, const QString &caseId, QList
                 party.link.insert(u"victim_person_id"_s, victims.first());
         }
         const QString victim = party.link.value(u"victim_person_id"_s).toString();
-        if (!victim.isEmpty() && !victims.contains(victim) && !linkedToCase(victim, caseId))
+        if (!victim.isEmpty() && !victims.contains(victim) && !m_people.inCase(victim, caseId))
             return invalidInput(where + u".victim_person_id"_s, u"the victim is not a person of this case"_s);
         if (party.link.isEmpty())
             continue;
@@ -292,17 +292,6 @@ Status CaseRepository::update(const QString &id, CaseDraft patch)
             return s;
     }
     return action.commit();
-}
-
-bool CaseRepository::linkedToCase(const QString &personId, const QString &caseId)
-{
-    Statement &query = m_log.database().statement(
-        u"SELECT 1 FROM case_persons WHERE person_id = ? AND case_id = ? AND deleted = 0"_s);
-    query.bind(1, personId);
-    query.bind(2, caseId);
-    const bool found = query.next();
-    query.reset();
-    return found;
 }
 
 Status CaseRepository::setDeleted(const QString &id, bool deleted)

@@ -102,7 +102,6 @@ public:
 
 private:
     Result<QString> nextNumber(const QString &districtCode, qint64 nowMs);
-    bool linkedToCase(const QString &personId, const QString &caseId);
     Status writeParties(class Action &action, const QString &caseId, QList<PartyInput> &parties,
                         const QString &incidentOn);
 

@@ -49,6 +49,17 @@ Status PersonMerge::checkSupervisor() const
     return {};
 }
 
+bool PersonMerge::inCase(const QString &personId, const QString &caseId)
+{
+    Statement &q = m_log.database().statement(
+        u"SELECT 1 FROM case_persons WHERE person_id = ? AND case_id = ? AND deleted = 0"_s);
+    q.bind(1, personId);
+    q.bind(2, caseId);
+    const bool linked = q.next();
+    q.reset();
+    return linked;
+}
+
 Result<QString> PersonMerge::mergedInto(const QString &personId, bool *exists)
 {
     Statement &q = m_log.database().statement(u"SELECT merged_into FROM persons WHERE id = ?"_s);
@@ -177,13 +188,7 @@ Status PersonMerge::merge(const QString &caseId, const QString &absorbedId, cons
     if (Status s = checkSupervisor(); !s)
         return s;
     for (const QString &id : {absorbedId, survivorId}) {
-        Statement &q = m_log.database().statement(
-            u"SELECT 1 FROM case_persons WHERE person_id = ? AND case_id = ? AND deleted = 0"_s);
-        q.bind(1, id);
-        q.bind(2, caseId);
-        const bool linked = q.next();
-        q.reset();
-        if (!linked)
+        if (!inCase(id, caseId))
             return Error{Error::Code::NotFound, u"person %1 is not part of case %2"_s.arg(id, caseId)};
     }
     Result<QString> target = mergedInto(absorbedId);

@@ -39,6 +39,9 @@ public:
     // Supervisor only. Conflict when the person is not merged.
     Status unmerge(const QString &caseId, const QString &absorbedId);
 
+    // Whether the person is linked to the case (a link not deleted).
+    bool inCase(const QString &personId, const QString &caseId);
+
     // The id of the person this record stands for now (itself when not merged). A target not
     // held here ends the chain.
     Result<QString> canonical(const QString &personId);

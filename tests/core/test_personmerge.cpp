@@ -30,12 +30,7 @@ struct Duplicated
             }
         }
         f.clock.advance(60'000);
-        Core::CaseDraft patch;
-        Core::PartyInput again;
-        again.link = {{u"role"_s, u"victim"_s}};
-        again.person = {{u"name"_s, u"Nurhaliza K."_s}, {u"sex"_s, u"female"_s}, {u"phone"_s, u"0811111111"_s}};
-        patch.parties << again;
-        REQUIRE(f.session->cases().update(caseId, std::move(patch)).ok());
+        REQUIRE(f.session->cases().update(caseId, Test::duplicateVictim()).ok());
         for (const Core::CaseParty &p : f.session->cases().load(caseId).value().parties) {
             if (p.link.text(u"role"_s) == u"victim" && p.person.id != original)
                 duplicate = p.person.id;

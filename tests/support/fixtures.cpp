@@ -116,6 +116,16 @@ Core::CaseDraft sampleDraft()
     return draft;
 }
 
+Core::CaseDraft duplicateVictim()
+{
+    Core::CaseDraft patch;
+    Core::PartyInput again;
+    again.link = {{u"role"_s, u"victim"_s}};
+    again.person = {{u"name"_s, u"Nurhaliza K."_s}, {u"sex"_s, u"female"_s}, {u"phone"_s, u"0811111111"_s}};
+    patch.parties << again;
+    return patch;
+}
+
 QByteArray readTree(const QString &dir)
 {
     QByteArray all;

@@ -49,6 +49,10 @@ private:
 // An intake draft for a girl in Kutai Kartanegara, with a perpetrator and a reporter.
 Core::CaseDraft sampleDraft();
 
+// A patch adding the victim of sampleDraft() again, as entered on another visit (another
+// spelling, a new phone): a duplicate person for a supervisor to merge.
+Core::CaseDraft duplicateVictim();
+
 // Reads every byte of every file under `dir` (database, WAL, attachments).
 QByteArray readTree(const QString &dir);
 

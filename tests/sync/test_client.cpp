@@ -111,6 +111,28 @@ struct District
     std::unique_ptr<Sync::LocalTransport> transport;
 };
 
+// The district and two caseworkers of its Tenggarong team, enrolled.
+struct Pair
+{
+    Pair()
+    {
+        district.enroll(siti, u"caseworker"_s);
+        district.enroll(budi, u"caseworker"_s);
+    }
+
+    District district;
+    Test::ProfileFixture siti{Core::Role::Caseworker, false, u"siti"_s};
+    Test::ProfileFixture budi{Core::Role::Caseworker, false, u"budi"_s};
+};
+
+// A file to attach (a scan, a photo).
+void writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    REQUIRE(file.write(bytes) == bytes.size());
+}
+
 void patchCase(Test::ProfileFixture &f, const QString &id, const QVariantHash &fields)
 {
     Core::CaseDraft patch;
@@ -124,11 +146,8 @@ void patchCase(Test::ProfileFixture &f, const QString &id, const QVariantHash &f
 
 TEST_CASE("two laptops edit one case offline, sync, converge, and the conflict is visible", "[sync][client]")
 {
-    District district;
-    Test::ProfileFixture siti(Core::Role::Caseworker, false, u"siti"_s);
-    Test::ProfileFixture budi(Core::Role::Caseworker, false, u"budi"_s);
-    district.enroll(siti, u"caseworker"_s);
-    district.enroll(budi, u"caseworker"_s);
+    Pair pair;
+    auto &[district, siti, budi] = pair;
 
     const QString id = siti.session->cases().create(Test::sampleDraft()).value().id;
     const Sync::SyncSummary first = district.sync(siti);
@@ -177,11 +196,8 @@ TEST_CASE("two laptops edit one case offline, sync, converge, and the conflict i
 
 TEST_CASE("a reassigned case leaves the old laptop after its pending edit is pushed", "[sync][client]")
 {
-    District district;
-    Test::ProfileFixture siti(Core::Role::Caseworker, false, u"siti"_s);
-    Test::ProfileFixture budi(Core::Role::Caseworker, false, u"budi"_s);
-    district.enroll(siti, u"caseworker"_s);
-    district.enroll(budi, u"caseworker"_s);
+    Pair pair;
+    auto &[district, siti, budi] = pair;
     const QString id = siti.session->cases().create(Test::sampleDraft()).value().id;
     district.sync(siti);
     // Offline, Siti keeps working while the office reassigns the case to Budi.
@@ -201,11 +217,8 @@ TEST_CASE("a reassigned case leaves the old laptop after its pending edit is pus
 TEST_CASE("a case deleted past the retention leaves every laptop, and offline edits cannot bring it back",
           "[sync][client][retention]")
 {
-    District district;
-    Test::ProfileFixture siti(Core::Role::Caseworker, false, u"siti"_s);
-    Test::ProfileFixture budi(Core::Role::Caseworker, false, u"budi"_s);
-    district.enroll(siti, u"caseworker"_s);
-    district.enroll(budi, u"caseworker"_s);
+    Pair pair;
+    auto &[district, siti, budi] = pair;
     const QString id = siti.session->cases().create(Test::sampleDraft()).value().id;
     const QString kept = siti.session->cases().create(Test::sampleDraft()).value().id;
     district.sync(siti);
@@ -266,12 +279,7 @@ TEST_CASE("merge races: two supervisors merge A into B and B into A while a case
     // Siti enters the victim twice (a second visit, another spelling, a new phone).
     const QString id = siti.session->cases().create(Test::sampleDraft()).value().id;
     siti.clock.advance(60'000);
-    Core::CaseDraft again;
-    Core::PartyInput duplicate;
-    duplicate.link = {{u"role"_s, u"victim"_s}};
-    duplicate.person = {{u"name"_s, u"Nurhaliza K."_s}, {u"sex"_s, u"female"_s}, {u"phone"_s, u"0811111111"_s}};
-    again.parties << duplicate;
-    REQUIRE(siti.session->cases().update(id, std::move(again)).ok());
+    REQUIRE(siti.session->cases().update(id, Test::duplicateVictim()).ok());
     QStringList victims;
     for (const Core::CaseParty &p : siti.session->cases().load(id).value().parties) {
         if (p.link.text(u"role"_s) == u"victim")
@@ -377,11 +385,8 @@ private:
 TEST_CASE("attachment contents reach the laptops that hold the case, sealed, resuming after a cut",
           "[sync][client][attachments]")
 {
-    District district;
-    Test::ProfileFixture siti(Core::Role::Caseworker, false, u"siti"_s);
-    Test::ProfileFixture budi(Core::Role::Caseworker, false, u"budi"_s);
-    district.enroll(siti, u"caseworker"_s);
-    district.enroll(budi, u"caseworker"_s);
+    Pair pair;
+    auto &[district, siti, budi] = pair;
     CountingLink link(*district.transport);
     const auto sync = [&](Test::ProfileFixture &f) {
         Sync::SyncClient client(*f.profile, link);
@@ -397,11 +402,7 @@ TEST_CASE("attachment contents reach the laptops that hold the case, sealed, res
         content += "VISUM-ET-REPERTUM-" + QByteArray::number(i) + '\n';
     QTemporaryDir scans;
     const QString scan = scans.filePath(u"visum.pdf"_s);
-    {
-        QFile file(scan);
-        REQUIRE(file.open(QIODevice::WriteOnly));
-        file.write(content);
-    }
+    writeFile(scan, content);
     const QString id = siti.session->cases().create(Test::sampleDraft()).value().id;
     const QString attachment = siti.session->attachments().attach(id, scan, u"Hasil visum"_s).value().id;
 
@@ -436,21 +437,14 @@ TEST_CASE("attachment contents reach the laptops that hold the case, sealed, res
 TEST_CASE("a file attached offline to a case that moved out is uploaded before the case is erased",
           "[sync][client][attachments]")
 {
-    District district;
-    Test::ProfileFixture siti(Core::Role::Caseworker, false, u"siti"_s);
-    Test::ProfileFixture budi(Core::Role::Caseworker, false, u"budi"_s);
-    district.enroll(siti, u"caseworker"_s);
-    district.enroll(budi, u"caseworker"_s);
+    Pair pair;
+    auto &[district, siti, budi] = pair;
     const QString id = siti.session->cases().create(Test::sampleDraft()).value().id;
     district.sync(siti);
     // Offline, Siti attaches a statement while the office gives the case to Budi.
     QTemporaryDir scans;
     const QString path = scans.filePath(u"pernyataan.txt"_s);
-    {
-        QFile file(path);
-        REQUIRE(file.open(QIODevice::WriteOnly));
-        file.write("Pernyataan saksi, ditulis tangan");
-    }
+    writeFile(path, "Pernyataan saksi, ditulis tangan");
     const QString attachment = siti.session->attachments().attach(id, path).value().id;
     REQUIRE(district.admin->assignCase(id, u"budi"_s).ok());
 
@@ -481,11 +475,7 @@ TEST_CASE("contents a restored server lost are sent again after its restart", "[
     const QString id = siti.session->cases().create(Test::sampleDraft()).value().id;
     QTemporaryDir scans;
     const QString path = scans.filePath(u"foto-luka.jpg"_s);
-    {
-        QFile file(path);
-        REQUIRE(file.open(QIODevice::WriteOnly));
-        file.write(QByteArray(200'000, 'j'));
-    }
+    writeFile(path, QByteArray(200'000, 'j'));
     const QString attachment = siti.session->attachments().attach(id, path).value().id;
     {
         // The rows reach the server, the file not yet (the link drops it); then a backup.
