@@ -14,6 +14,7 @@
 #include "core/store/caserepository.h"
 #include "core/store/changelog.h"
 #include "core/store/historyreader.h"
+#include "core/store/personmerge.h"
 #include "core/store/recordreader.h"
 #include "core/store/schema.h"
 #include "core/validation/nikvalidator.h"
@@ -140,6 +141,8 @@ JSON in on stdin, JSON out on stdout; errors as JSON on stderr.
   case delete CASE | case undelete CASE
   visit|service|risk|plan|followup|note add CASE      entry JSON on stdin
   visit|service|risk|plan|followup|note update ID     JSON patch on stdin
+  person merge CASE PERSON --into PERSON   supervisors: one person entered twice in a case
+  person unmerge CASE PERSON             undo a merge (each record has its own values again)
   attach CASE FILE [--description TEXT]
   attachment get ID --out FILE
   history CASE                          field-level history from the change log
@@ -295,6 +298,8 @@ int CtlCommands::run()
         {u"case"_s, u"list"_s, true, [this] { return caseList(); }},
         {u"case"_s, u"delete"_s, true, [this] { return caseDelete(); }},
         {u"case"_s, u"undelete"_s, true, [this] { return caseDelete(); }},
+        {u"person"_s, u"merge"_s, true, [this] { return personMerge(); }},
+        {u"person"_s, u"unmerge"_s, true, [this] { return personMerge(); }},
         {u"attach"_s, {}, true, [this] { return attach(); }},
         {u"attachment"_s, u"get"_s, true, [this] { return attachmentGet(); }},
         {u"history"_s, {}, true, [this] { return history(); }},
@@ -491,6 +496,25 @@ int CtlCommands::caseDelete()
     if (Core::Status s = m_session->cases().setDeleted(*id, !undelete); !s)
         return fail(s.error());
     return print(QJsonObject{{u"id"_s, *id}, {u"deleted"_s, !undelete}});
+}
+
+int CtlCommands::personMerge()
+{
+    const Core::Result<QString> id = caseArgument(2);
+    if (!id)
+        return fail(id.error());
+    const QString person = m_options.word(3);
+    const bool merge = m_options.word(1) == u"merge";
+    const QString into = m_options.value(u"into"_s);
+    if (person.isEmpty() || (merge && into.isEmpty()))
+        return fail(Core::invalidInput(u"person"_s, u"name the person (and for a merge --into PERSON)"_s));
+    Core::PersonMerge &people = m_session->people();
+    if (Core::Status s = merge ? people.merge(*id, person, into) : people.unmerge(*id, person); !s)
+        return fail(s.error());
+    const Core::Result<QString> standsFor = people.canonical(person);
+    if (!standsFor)
+        return fail(standsFor.error());
+    return print(QJsonObject{{u"case"_s, *id}, {u"person"_s, person}, {u"stands_for"_s, *standsFor}});
 }
 
 int CtlCommands::activityAdd(const QString &entity)

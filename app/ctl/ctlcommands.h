@@ -66,6 +66,7 @@ private:
     int caseShow();
     int caseList();
     int caseDelete();
+    int personMerge();
     int activityAdd(const QString &entity);
     int activityUpdate(const QString &entity);
     int attach();

@@ -61,7 +61,7 @@ Core::Record victim(Test::ProfileFixture &f, const QString &caseId)
 
 } // namespace
 
-TEST_CASE("a supervisor merges a duplicate person; the case shows one person with the newest of each field",
+TEST_CASE("a supervisor merges a duplicate person: the case shows one person with the newest of each field",
           "[core][merge]")
 {
     Test::ProfileFixture f(Core::Role::Supervisor, false, u"ani"_s);

@@ -289,3 +289,34 @@ TEST_CASE("parallel dampingi-ctl writers on one profile all succeed without a ga
     CHECK(q.value(0).toLongLong() == q.value(1).toLongLong());
     CHECK(q.value(2).toInt() == 6);
 }
+
+TEST_CASE("a supervisor merges a person entered twice with dampingi-ctl, and undoes it", "[e2e][ctl][merge]")
+{
+    Ctl ctl;
+    const Run init = ctl.run({u"profile"_s, u"init"_s, u"--district"_s, u"64.02"_s, u"--user"_s, u"ani"_s,
+                              u"--role"_s, u"supervisor"_s, u"--kdf"_s, u"minimum"_s});
+    REQUIRE(init.exit == 0);
+    const QString id = ctl.run({u"case"_s, u"new"_s}, intake).json().value(u"id"_s).toString();
+    REQUIRE(ctl.run({u"case"_s, u"update"_s, id},
+                    R"({"people": [{"role": "victim", "person": {"name": "Wulan H.", "phone": "0812000111"}}]})")
+                .exit
+            == 0);
+    const auto victims = [&] {
+        QStringList ids;
+        for (const QJsonValue &p : ctl.run({u"case"_s, u"show"_s, id}).json().value(u"people"_s).toArray()) {
+            if (p.toObject().value(u"role"_s) == u"victim"_s)
+                ids << p.toObject().value(u"person"_s).toObject().value(u"id"_s).toString();
+        }
+        return ids;
+    };
+    const QStringList two = victims();
+    REQUIRE(two.size() == 2);
+    const Run merged = ctl.run({u"person"_s, u"merge"_s, id, two.at(1), u"--into"_s, two.at(0)});
+    INFO(merged.err.toStdString());
+    REQUIRE(merged.exit == 0);
+    CHECK(merged.json().value(u"stands_for"_s).toString() == two.at(0));
+    CHECK(victims() == QStringList{two.at(0)});
+    CHECK(ctl.run({u"person"_s, u"merge"_s, id, two.at(1), u"--into"_s, two.at(0)}).exit == 7); // merged already
+    REQUIRE(ctl.run({u"person"_s, u"unmerge"_s, id, two.at(1)}).exit == 0);
+    CHECK(victims().size() == 2);
+}

@@ -264,7 +264,7 @@ TEST_CASE("a case deleted past the retention leaves every laptop, and offline ed
 }
 
 TEST_CASE("merge races: two supervisors merge A into B and B into A while a caseworker edits the absorbed "
-          "person; then unmerge",
+          "person, then unmerge",
           "[sync][client][merge]")
 {
     District district;
