@@ -17,6 +17,7 @@
 #include "sync/server/retention.h"
 #include "sync/server/serverstore.h"
 #include "sync/server/syncservice.h"
+#include "sync/wire.h"
 #include "tests/support/fixtures.h"
 #include "tests/support/replicas.h"
 
@@ -108,6 +109,31 @@ struct District
     std::unique_ptr<Sync::LocalTransport> transport;
 };
 
+// The server commits a push and its reply is lost (failure 1), once, on demand: the only fault
+// these stories need that the real service cannot produce.
+class LoseOnePushReply final : public Sync::Transport
+{
+public:
+    explicit LoseOnePushReply(Sync::Transport &inner)
+        : m_inner(inner)
+    { }
+
+    Core::Result<Sync::Response> post(const char *endpoint, const QByteArray &bearer,
+                                      const QByteArray &page) override
+    {
+        Core::Result<Sync::Response> response = m_inner.post(endpoint, bearer, page);
+        if (m_armed && qstrcmp(endpoint, Sync::Endpoint::push) == 0) {
+            m_armed = false;
+            return Core::Error{Core::Error::Code::Unreachable, u"reply lost"_s};
+        }
+        return response;
+    }
+
+private:
+    Sync::Transport &m_inner;
+    bool m_armed = true;
+};
+
 void patchCase(Test::ProfileFixture &f, const QString &id, const QVariantHash &fields)
 {
     Core::CaseDraft patch;
@@ -170,6 +196,59 @@ TEST_CASE("two laptops edit one case offline, sync, converge, and the conflict i
     CHECK(idle.pushed == 0);
     CHECK(idle.pulled == 0);
     CHECK(idle.bytesSent + idle.bytesReceived < 1024);
+}
+
+TEST_CASE("a safety edit made before a clamped stamp came back is judged by that stamp everywhere",
+          "[sync][client]")
+{
+    // Found by the sync simulation (seed 1091): Siti's clock is years ahead. Her edit of
+    // do-not-contact saw the case under its original far-future stamp; the server stored that
+    // edit's base as the clamped stamp, Siti kept the original. Budi's concurrent edit, stamped
+    // between the two clamped stamps, was then "seen" by Siti's edit on her laptop alone: she
+    // kept her value, everyone else the most protective one.
+    District district;
+    Test::ProfileFixture siti(Core::Role::Caseworker, false, u"siti"_s);
+    Test::ProfileFixture budi(Core::Role::Caseworker, false, u"budi"_s);
+    district.enroll(siti, u"caseworker"_s);
+    district.enroll(budi, u"caseworker"_s);
+
+    siti.clock.advance(3LL * 365 * 24 * 3'600'000);
+    const QString id = siti.session->cases().create(Test::sampleDraft()).value().id;
+    {
+        // The server clamps the case's stamps; the reply with them is lost.
+        Sync::LocalTransport local(*district.service);
+        LoseOnePushReply lossy(local);
+        Sync::SyncClient client(*siti.profile, lossy);
+        REQUIRE_FALSE(client.syncOnce().ok());
+    }
+    // Still under the original stamp here: this edit's base names it.
+    siti.clock.advance(60'000);
+    patchCase(siti, id, {{u"do_not_contact"_s, false}});
+
+    // Budi gets the case and sets do-not-contact, not having seen Siti's edit.
+    REQUIRE(district.admin->assignCase(id, {}, u"Tenggarong"_s).ok());
+    district.clock.advance(60'000);
+    budi.clock.advance(60'000);
+    district.sync(budi);
+    REQUIRE(budi.session->cases().load(id).ok());
+    patchCase(budi, id, {{u"do_not_contact"_s, true}});
+    district.sync(budi);
+
+    // Siti's edit reaches the server after Budi's: clamped to a later stamp than his.
+    district.clock.advance(60'000);
+    CHECK(district.sync(siti).clamped > 20);
+    district.sync(budi);
+    for (Test::ProfileFixture *f : {&siti, &budi}) {
+        INFO(f->profile->actor().login.toStdString());
+        const Core::CaseFile file = f->session->cases().load(id).value();
+        CHECK(file.kase.value(u"do_not_contact"_s).toBool() == true);
+        Core::Replicator r(f->profile->changeLog());
+        const QList<Core::ConflictRecord> conflicts = r.conflicts(false).value();
+        REQUIRE(conflicts.size() == 1);
+        CHECK(conflicts.first().kind == u"safety");
+    }
+    CHECK(Test::replicaDigest(*siti.profile, {id}).toStdString()
+          == Test::replicaDigest(*budi.profile, {id}).toStdString());
 }
 
 TEST_CASE("a reassigned case leaves the old laptop after its pending edit is pushed", "[sync][client]")
