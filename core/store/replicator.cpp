@@ -678,6 +678,23 @@ Status Replicator::adoptServerStamp(qint64 seq, qint64 hlc)
     op.bind(3, seq);
     if (Status s = op.exec(); !s)
         return s;
+    // Our ops written after this one and before the reply name its original stamp as their
+    // `base` (the value they saw). The server stores them with the clamped stamp there (push: "a
+    // base naming a clamped stamp of this site is translated"), so every other replica judges
+    // them against it; so must we, or the safety frontier and the concurrency checks differ here
+    // alone (sync simulation, seed 1091: our later edit hid another laptop's concurrent
+    // do-not-contact from the frontier here, not elsewhere). The server's rule: this site's
+    // ops whose base is the original; only later ones can have seen it (a range of the key).
+    if (own->hlc != hlc) {
+        Statement &bases = db.statement(
+            u"UPDATE change_ops SET base = ? WHERE site_id = ? AND site_seq > ? AND base = ?"_s);
+        bases.bind(1, hlc);
+        bases.bind(2, m_log.siteId());
+        bases.bind(3, seq);
+        bases.bind(4, own->hlc);
+        if (Status s = bases.exec(); !s)
+            return s;
+    }
     Statement &select = db.statement(u"SELECT clocks FROM "_s % entity->table % u" WHERE id = ?"_s);
     select.bind(1, own->entityId);
     if (select.next()) {

@@ -194,17 +194,25 @@ QByteArray opDigest(const WireOp &op)
 
 // The same op under another stamp: a laptop adopts the stamp the server gave a far-future op
 // (adoptServerStamp), a copy of its database made before that reply still holds the original,
-// and after a restore from a backup either may reach the server first. Nothing else can match:
-// the txn is random per action, so a clone's own ops differ in it. Only on the clash path.
-bool sameOpOtherStamp(const WireOp &op, const QByteArray &held, std::initializer_list<qint64> stamps)
+// and after a restore from a backup either may reach the server first. The laptop also adopts
+// it in the `base` of its own later ops, so their base may differ the same way (`bases`: the
+// clamped stamp and the original of the one sent). Nothing else can match: the txn is random
+// per action, so a clone's own ops differ in it. Only on the clash path (at most 9 hashes).
+bool sameOpOtherStamp(const WireOp &op, const QByteArray &held, const QList<qint64> &stamps,
+                      const QList<qint64> &bases)
 {
-    for (const qint64 stamp : stamps) {
-        if (stamp == op.hlc)
-            continue;
-        WireOp restamped = op;
-        restamped.hlc = stamp;
-        if (opDigest(restamped) == held)
-            return true;
+    const QList<qint64> hlcs = QList<qint64>{op.hlc} + stamps;
+    const QList<qint64> seen = QList<qint64>{op.base} + bases;
+    for (const qint64 hlc : hlcs) {
+        for (const qint64 base : seen) {
+            if (hlc == op.hlc && base == op.base)
+                continue;
+            WireOp restamped = op;
+            restamped.hlc = hlc;
+            restamped.base = base;
+            if (opDigest(restamped) == held)
+                return true;
+        }
     }
     return false;
 }
@@ -385,6 +393,21 @@ Status insertOp(const ServerStore::Private &p, qint64 seq, const WireOp &op, qin
         {seq, text(op.site), op.seq, text(op.txn), text(op.entity), text(op.entityId), text(op.caseId),
          text(op.field), text(op.op), blob(op.value), storedHlc, op.hlc, text(op.author), op.base,
          op.schemaVersion, nullableText(deviceId), nowMs, digest});
+}
+
+// The original stamp of an op of `site` stored under the clamped stamp `stored`; nullopt when
+// none was clamped to it.
+Result<std::optional<qint64>> originalStamp(const ServerStore::Private &p, const QString &site, qint64 stored)
+{
+    auto v = p.scalar(
+        u"SELECT original_hlc FROM ops WHERE site = :site AND hlc = :stored AND hlc <> original_hlc "
+        "ORDER BY seq LIMIT 1"_s,
+        {{u"site"_s, site}, {u"stored"_s, stored}});
+    if (!v)
+        return v.error();
+    if (!v->has_value())
+        return std::optional<qint64>();
+    return std::optional<qint64>((*v)->toLongLong());
 }
 
 // The stamp the server stored for an earlier op of `site` whose original stamp was `original`
@@ -1221,9 +1244,31 @@ Result<PushReply> ServerStore::push(const ServerDevice &device, const QList<Wire
                 const QByteArray held = q->value(0).toByteArray();
                 const qint64 stored = q->value(1).toLongLong();
                 const qint64 original = q->value(2).toLongLong();
-                if (held == digest || sameOpOtherStamp(op, held, {stored, original})) {
+                bool same = held == digest;
+                if (!same) {
+                    // The other stamps its base may have been sent under (see sameOpOtherStamp).
+                    QList<qint64> bases;
+                    if (op.base != 0) {
+                        auto clamped = clampMemo(op.base);
+                        if (!clamped)
+                            return clamped.error();
+                        auto unclamped = originalStamp(*d, site, op.base);
+                        if (!unclamped)
+                            return unclamped.error();
+                        for (const std::optional<qint64> &b : {*clamped, *unclamped})
+                            if (b.has_value())
+                                bases << *b;
+                    }
+                    same = sameOpOtherStamp(op, held, {stored, original}, bases);
+                }
+                if (same) {
                     verdict.kind = Verdict::Kind::Duplicate;
                     verdict.hlc = stored != original || stored != op.hlc ? stored : 0;
+                    // The sender holds this op under another stamp (a copy from before the clamp
+                    // reply, after a restore that lost the clamp): its later ops in this batch
+                    // name that stamp too, as their own or as their base.
+                    if (stored != op.hlc)
+                        clamps.insert(op.hlc, stored);
                     reply.verdicts << verdict;
                     ++duplicates;
                 } else {

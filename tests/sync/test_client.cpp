@@ -133,6 +133,38 @@ void writeFile(const QString &path, const QByteArray &bytes)
     REQUIRE(file.write(bytes) == bytes.size());
 }
 
+// The district's link, losing the reply of the Nth request to one endpoint after the server
+// committed it (failure 1: a push; or a link cut mid-upload), and counting the attachment parts
+// that reach the server.
+class LossyLink final : public Sync::Transport
+{
+public:
+    explicit LossyLink(Sync::Transport &inner)
+        : m_inner(inner)
+    { }
+
+    Core::Result<Sync::Response> post(const char *endpoint, const QByteArray &bearer,
+                                      const QByteArray &page) override
+    {
+        const bool blob = qstrcmp(endpoint, Sync::Endpoint::blob) == 0;
+        Sync::BlobRequest request;
+        if (blob && Sync::Wire::decode(page, request).ok() && request.put && request.part >= 0)
+            ++partsSent;
+        Core::Result<Sync::Response> reply = m_inner.post(endpoint, bearer, page);
+        if (qstrcmp(endpoint, cutEndpoint) == 0 && ++m_seen == cutAt)
+            return Core::Error{Core::Error::Code::Unreachable, u"link cut"_s};
+        return reply;
+    }
+
+    const char *cutEndpoint = Sync::Endpoint::blob;
+    int cutAt = -1; // the request whose reply is lost (1 = the first); -1: none
+    int partsSent = 0;
+
+private:
+    Sync::Transport &m_inner;
+    int m_seen = 0;
+};
+
 void patchCase(Test::ProfileFixture &f, const QString &id, const QVariantHash &fields)
 {
     Core::CaseDraft patch;
@@ -192,6 +224,58 @@ TEST_CASE("two laptops edit one case offline, sync, converge, and the conflict i
     CHECK(idle.pushed == 0);
     CHECK(idle.pulled == 0);
     CHECK(idle.bytesSent + idle.bytesReceived < 1024);
+}
+
+TEST_CASE("a safety edit made before a clamped stamp came back is judged by that stamp everywhere",
+          "[sync][client]")
+{
+    // Found by the sync simulation (seed 1091): Siti's clock is years ahead. Her edit of
+    // do-not-contact saw the case under its original far-future stamp; the server stored that
+    // edit's base as the clamped stamp, Siti kept the original. Budi's concurrent edit, stamped
+    // between the two clamped stamps, was then "seen" by Siti's edit on her laptop alone: she
+    // kept her value, everyone else the most protective one.
+    Pair pair;
+    auto &[district, siti, budi] = pair;
+
+    siti.clock.advance(3LL * 365 * 24 * 3'600'000);
+    const QString id = siti.session->cases().create(Test::sampleDraft()).value().id;
+    {
+        // The server clamps the case's stamps; the reply with them is lost.
+        Sync::LocalTransport local(*district.service);
+        LossyLink lossy(local);
+        lossy.cutEndpoint = Sync::Endpoint::push;
+        lossy.cutAt = 1;
+        Sync::SyncClient client(*siti.profile, lossy);
+        REQUIRE_FALSE(client.syncOnce().ok());
+    }
+    // Still under the original stamp here: this edit's base names it.
+    siti.clock.advance(60'000);
+    patchCase(siti, id, {{u"do_not_contact"_s, false}});
+
+    // Budi gets the case and sets do-not-contact, not having seen Siti's edit.
+    REQUIRE(district.admin->assignCase(id, {}, u"Tenggarong"_s).ok());
+    district.clock.advance(60'000);
+    budi.clock.advance(60'000);
+    district.sync(budi);
+    REQUIRE(budi.session->cases().load(id).ok());
+    patchCase(budi, id, {{u"do_not_contact"_s, true}});
+    district.sync(budi);
+
+    // Siti's edit reaches the server after Budi's: clamped to a later stamp than his.
+    district.clock.advance(60'000);
+    CHECK(district.sync(siti).clamped > 20);
+    district.sync(budi);
+    for (Test::ProfileFixture *f : {&siti, &budi}) {
+        INFO(f->profile->actor().login.toStdString());
+        const Core::CaseFile file = f->session->cases().load(id).value();
+        CHECK(file.kase.value(u"do_not_contact"_s).toBool() == true);
+        Core::Replicator r(f->profile->changeLog());
+        const QList<Core::ConflictRecord> conflicts = r.conflicts(false).value();
+        REQUIRE(conflicts.size() == 1);
+        CHECK(conflicts.first().kind == u"safety");
+    }
+    CHECK(Test::replicaDigest(*siti.profile, {id}).toStdString()
+          == Test::replicaDigest(*budi.profile, {id}).toStdString());
 }
 
 TEST_CASE("a reassigned case leaves the old laptop after its pending edit is pushed", "[sync][client]")
@@ -348,46 +432,12 @@ TEST_CASE("merge races: two supervisors merge A into B and B into A while a case
     }
 }
 
-namespace {
-
-// The district's link, counting the attachment parts that reach the server, and losing the
-// reply of the Nth blob request after the server committed it (a link cut mid-upload).
-class CountingLink final : public Sync::Transport
-{
-public:
-    explicit CountingLink(Sync::Transport &inner)
-        : m_inner(inner)
-    { }
-
-    Core::Result<Sync::Response> post(const char *endpoint, const QByteArray &bearer,
-                                      const QByteArray &page) override
-    {
-        const bool blob = QByteArrayView(endpoint) == QByteArrayView(Sync::Endpoint::blob);
-        Sync::BlobRequest request;
-        if (blob && Sync::Wire::decode(page, request).ok() && request.put && request.part >= 0)
-            ++partsSent;
-        Core::Result<Sync::Response> reply = m_inner.post(endpoint, bearer, page);
-        if (blob && ++blobRequests == cutAt)
-            return Core::Error{Core::Error::Code::Unreachable, u"link cut"_s};
-        return reply;
-    }
-
-    int partsSent = 0;
-    int blobRequests = 0;
-    int cutAt = -1;
-
-private:
-    Sync::Transport &m_inner;
-};
-
-} // namespace
-
 TEST_CASE("attachment contents reach the laptops that hold the case, sealed, resuming after a cut",
           "[sync][client][attachments]")
 {
     Pair pair;
     auto &[district, siti, budi] = pair;
-    CountingLink link(*district.transport);
+    LossyLink link(*district.transport);
     const auto sync = [&](Test::ProfileFixture &f) {
         Sync::SyncClient client(*f.profile, link);
         const Core::Result<Sync::SyncSummary> summary = client.syncOnce();
@@ -449,7 +499,7 @@ TEST_CASE("a file attached offline to a case that moved out is uploaded before t
     REQUIRE(district.admin->assignCase(id, u"budi"_s).ok());
 
     // Her link drops every file transfer: the rows go, the case stays until its file is sent.
-    CountingLink link(*district.transport);
+    LossyLink link(*district.transport);
     link.cutAt = 1;
     Sync::SyncClient client(*siti.profile, link);
     const Sync::SyncSummary cut = client.syncOnce().value();
@@ -479,7 +529,7 @@ TEST_CASE("contents a restored server lost are sent again after its restart", "[
     const QString attachment = siti.session->attachments().attach(id, path).value().id;
     {
         // The rows reach the server, the file not yet (the link drops it); then a backup.
-        CountingLink link(*district.transport);
+        LossyLink link(*district.transport);
         link.cutAt = 1;
         REQUIRE(Sync::SyncClient(*siti.profile, link).syncOnce().value().filesPending == 1);
     }

@@ -454,6 +454,68 @@ TEST_CASE("the same op under a stamp the laptop adopted, or under its original, 
     CHECK(countOps(*f.store, u"site-ani"_s) == 6);
 }
 
+TEST_CASE("a later op whose base names a clamped stamp is a duplicate whichever stamp its copy names",
+          "[sync][server]")
+{
+    // A laptop adopts a clamped stamp in the base of its own later ops too (adoptServerStamp),
+    // so a copy of its database made before that reply sends them with the original base, and
+    // the copy that adopted it with the clamped one; either may reach the server first.
+    ServerFixture f(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    const auto ani = f.enroll(u"ani"_s, u"caseworker"_s, {}, u"site-ani"_s);
+    const qint64 in2031 = Test::stampAt(Test::fixedNowMs + qint64(5) * 365 * 24 * 3600 * 1000);
+    const QString caseId = newId();
+    REQUIRE(f.push(ani, Test::intakeOps(u"site-ani"_s, 1, caseId, u"ani"_s, now)).ackedThrough == 4);
+    const WireOp far
+        = Test::caseSetOp(u"site-ani"_s, 5, newId(), caseId, u"risk_level"_s, "high", u"ani"_s, in2031);
+    const qint64 clamped = f.push(ani, {far}).verdicts.at(0).hlc;
+    REQUIRE(clamped != 0);
+    const auto duplicate = [&](const WireOp &op, qint64 hlc) {
+        const Sync::PushReply reply = f.push(ani, {op});
+        CHECK(reply.verdicts.at(0).kind == Verdict::Kind::Duplicate);
+        CHECK(reply.verdicts.at(0).hlc == hlc);
+    };
+
+    // Stored with the original base (sent before the reply); resent by the copy that adopted it.
+    const WireOp sawOriginal
+        = Test::caseSetOp(u"site-ani"_s, 6, newId(), caseId, u"risk_level"_s, "low", u"ani"_s, in2031 + 1);
+    WireOp withOriginal = sawOriginal;
+    withOriginal.base = in2031;
+    const qint64 clamped6 = f.push(ani, {withOriginal}).verdicts.at(0).hlc;
+    REQUIRE(clamped6 != 0);
+    WireOp translated = withOriginal;
+    translated.hlc = clamped6;
+    translated.base = clamped;
+    duplicate(translated, clamped6);
+
+    // Stored with the clamped base (sent after the reply); resent by the copy that kept the original.
+    WireOp first
+        = Test::caseSetOp(u"site-ani"_s, 7, newId(), caseId, u"risk_level"_s, "medium", u"ani"_s, in2031 + 2);
+    first.base = clamped;
+    const qint64 clamped7 = f.push(ani, {first}).verdicts.at(0).hlc;
+    REQUIRE(clamped7 != 0);
+    WireOp kept = first;
+    kept.base = in2031;
+    duplicate(kept, clamped7);
+
+    // After a restore that lost the clamp, the copy that adopted it sent both ops again under
+    // the stamps it had adopted; the copy that kept the originals sends them in one batch.
+    WireOp adoptedA
+        = Test::caseSetOp(u"site-ani"_s, 8, newId(), caseId, u"risk_level"_s, "high", u"ani"_s, now + 20);
+    WireOp adoptedB
+        = Test::caseSetOp(u"site-ani"_s, 9, newId(), caseId, u"risk_level"_s, "low", u"ani"_s, now + 21);
+    adoptedB.base = adoptedA.hlc;
+    REQUIRE(f.push(ani, {adoptedA, adoptedB}).ackedThrough == 9);
+    WireOp originalA = adoptedA, originalB = adoptedB;
+    originalA.hlc = in2031 + 3;
+    originalB.hlc = in2031 + 4;
+    originalB.base = originalA.hlc;
+    const Sync::PushReply both = f.push(ani, {originalA, originalB});
+    CHECK(both.verdicts.at(0).kind == Verdict::Kind::Duplicate);
+    CHECK(both.verdicts.at(1).kind == Verdict::Kind::Duplicate);
+    CHECK(both.verdicts.at(1).hlc == adoptedB.hlc);
+    CHECK(countOps(*f.store, u"site-ani"_s) == 9);
+}
+
 TEST_CASE("a site clash stops judging the batch, so a clone's later ops are not stored under the old site",
           "[sync][server]")
 {
