@@ -170,7 +170,7 @@ public:
     Core::Result<QString> registryNumber(const QString &caseId);
     Core::Result<qint64> opCount();
 
-    class Private; // implementation detail (serverstore.cpp)
+    class Private; // implementation detail (serverstore_p.h)
 
 private:
     ServerStore();
