@@ -48,7 +48,8 @@ QByteArray partAssociatedData(const QString &attachmentId, int part, int parts)
 
 } // namespace
 
-QByteArray TransitCipher::sealPart(const QString &attachmentId, int part, int parts, QByteArrayView plain) const
+QByteArray TransitCipher::sealPart(const QString &attachmentId, int part, int parts,
+                                   QByteArrayView plain) const
 {
     return m_cipher.seal(plain, partAssociatedData(attachmentId, part, parts));
 }

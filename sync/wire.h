@@ -47,7 +47,8 @@ inline constexpr char enrollment[] = "enrollment"; // unknown, used or expired e
 inline constexpr char internal[] = "internal"; // the server failed; retry later
 inline constexpr char cursor[] = "cursor"; // the pull cursor is not this server's: reset (409)
 inline constexpr char notYet[] = "not_yet"; // an attachment's content before its row: push first (404)
-inline constexpr char outOfScope[] = "out_of_scope"; // an attachment of a case this device may not write (403)
+inline constexpr char outOfScope[]
+    = "out_of_scope"; // an attachment of a case this device may not write (403)
 } // namespace ErrorCode
 
 struct ErrorReply

@@ -21,6 +21,7 @@
 #include <QDate>
 #include <QDateEdit>
 #include <QDateTime>
+#include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -29,7 +30,6 @@
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QFile>
 #include <QSaveFile>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -478,10 +478,10 @@ void CaseWorkspace::fill(const Core::CaseFile &file)
     for (const Core::Record &d : file.children.value(u"attachment"_s)) {
         // Attached on another laptop: the row came with sync, the content follows it.
         const bool here = QFile::exists(m_session.attachments().pathFor(d.id));
-        documents.append({here ? d.text(u"file_name"_s) : tr("%1 (arrives with a sync)").arg(d.text(u"file_name"_s)),
-                          d.text(u"mime_type"_s),
-                          locale.formattedDataSize(d.value(u"size_bytes"_s).toLongLong()),
-                          when(d.createdAt)});
+        documents.append(
+            {here ? d.text(u"file_name"_s) : tr("%1 (arrives with a sync)").arg(d.text(u"file_name"_s)),
+             d.text(u"mime_type"_s), locale.formattedDataSize(d.value(u"size_bytes"_s).toLongLong()),
+             when(d.createdAt)});
         documentIds << d.id;
     }
     setRows(m_documents, documents);
@@ -588,12 +588,12 @@ bool CaseWorkspace::saveAttachmentTo(const QString &attachmentId, const QString 
     if (!content || !file.open(QIODevice::WriteOnly) || file.write(*content) != content->size()
         || !file.commit()) {
         const bool notHere = !content && content.error().code == Core::Error::Code::NotFound
-                             && !QFile::exists(m_session.attachments().pathFor(attachmentId));
-        m_documentError->setText(content ? tr("The copy could not be written: %1").arg(file.errorString())
-                                 : notHere
-                                     ? tr("This file has not reached this laptop yet. It arrives with a sync, "
-                                          "once the laptop that attached it has synced too.")
-                                     : ErrorText::message(content.error()));
+                          && !QFile::exists(m_session.attachments().pathFor(attachmentId));
+        m_documentError->setText(
+            content   ? tr("The copy could not be written: %1").arg(file.errorString())
+            : notHere ? tr("This file has not reached this laptop yet. It arrives with a sync, "
+                           "once the laptop that attached it has synced too.")
+                      : ErrorText::message(content.error()));
         m_documentError->show();
         return false;
     }

@@ -283,14 +283,14 @@ int AdminCommands::purgeDeleted()
 {
     bool ok = true;
     const int days = m_options.has(u"older-than"_s) ? m_options.value(u"older-than"_s).toInt(&ok)
-                                                     : Sync::Retention::defaultDays;
+                                                    : Sync::Retention::defaultDays;
     if (!ok)
         return ServerExit::usageError(u"--older-than takes a number of days"_s);
     const Core::Result<QStringList> purged = m_admin->purgeDeleted(days);
     if (!purged)
         return ServerExit::fail(purged.error());
-    return ServerExit::print(QJsonObject{{u"older_than_days"_s, days},
-                                         {u"purged"_s, QJsonArray::fromStringList(*purged)}});
+    return ServerExit::print(
+        QJsonObject{{u"older_than_days"_s, days}, {u"purged"_s, QJsonArray::fromStringList(*purged)}});
 }
 
 namespace {

@@ -138,7 +138,8 @@ int ServerRun::run()
     int retentionDays = Sync::Retention::defaultDays;
     if (ok && m_options.has(u"retention-days"_s))
         retentionDays = m_options.value(u"retention-days"_s).toInt(&ok);
-    if (!ok || options.maxBodyBytes <= 0 || options.ratePerSecond <= 0 || options.burst < 1 || retentionDays < 1)
+    if (!ok || options.maxBodyBytes <= 0 || options.ratePerSecond <= 0 || options.burst < 1
+        || retentionDays < 1)
         return ServerExit::usageError(
             u"--max-body, --rate, --burst and --retention-days take positive numbers"_s);
 

@@ -215,7 +215,8 @@ template <std::size_t N> constexpr Step step(const char16_t *const (&statements)
     return {statements, N};
 }
 
-const Step steps[] = {step(step1), step(step2), step(step3), step(step4), step(step5), step(step6), step(step7), step(step8)};
+const Step steps[] = {step(step1), step(step2), step(step3), step(step4),
+                      step(step5), step(step6), step(step7), step(step8)};
 
 Status exec(QSqlDatabase &db, const QString &sql)
 {

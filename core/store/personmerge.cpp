@@ -87,9 +87,9 @@ Result<QString> PersonMerge::canonical(const QString &personId)
         if (!next)
             return next.error();
         if (!exists)
-            return current == personId ? Result<QString>(Error{Error::Code::NotFound,
-                                                               u"person %1 not found"_s.arg(personId)})
-                                       : Result<QString>(path.at(path.size() - 2));
+            return current == personId
+                     ? Result<QString>(Error{Error::Code::NotFound, u"person %1 not found"_s.arg(personId)})
+                     : Result<QString>(path.at(path.size() - 2));
         if (next->isEmpty())
             return current;
         if (const qsizetype at = path.indexOf(*next); at >= 0) {
@@ -195,7 +195,8 @@ Status PersonMerge::merge(const QString &caseId, const QString &absorbedId, cons
     if (!target)
         return target.error();
     if (!target->isEmpty())
-        return Error{Error::Code::Conflict, u"person %1 is merged already; unmerge it first"_s.arg(absorbedId)};
+        return Error{Error::Code::Conflict,
+                     u"person %1 is merged already; unmerge it first"_s.arg(absorbedId)};
     Result<QString> a = canonical(absorbedId), b = canonical(survivorId);
     if (!a)
         return a.error();

@@ -57,8 +57,8 @@ Result<QStringList> BlobTransfer::candidates(bool withFile)
 
 Status BlobTransfer::markDone(const QString &attachmentId, const QString &state)
 {
-    Core::Statement &q
-        = m_log.database().statement(u"INSERT OR REPLACE INTO blob_sync (attachment_id, state) VALUES (?, ?)"_s);
+    Core::Statement &q = m_log.database().statement(
+        u"INSERT OR REPLACE INTO blob_sync (attachment_id, state) VALUES (?, ?)"_s);
     q.bind(1, attachmentId);
     q.bind(2, state);
     return q.exec();
@@ -95,7 +95,8 @@ Result<BlobTransfer::Outcome> BlobTransfer::uploadOne(const QString &attachmentI
     const Core::FileCipher files(m_log.cipher().key());
     const Result<QByteArray> plain = files.decryptFile(pathFor(attachmentId), attachmentId);
     if (!plain) {
-        qCWarning(lcBlobs) << "attachment" << attachmentId << "cannot be read for upload:" << plain.error().detail;
+        qCWarning(lcBlobs) << "attachment" << attachmentId
+                           << "cannot be read for upload:" << plain.error().detail;
         return Outcome::Pending;
     }
     const int parts = int(std::max<qsizetype>(1, (plain->size() + blobPartBytes - 1) / blobPartBytes));
@@ -109,8 +110,8 @@ Result<BlobTransfer::Outcome> BlobTransfer::uploadOne(const QString &attachmentI
             // Out of scope for good; or no row at the server although it acknowledged the row's
             // op: the server refused the row, so it will never take the content.
             const Result<bool> rowRefused = response.error().code == Error::Code::NotFound
-                                                ? rowAcknowledged(attachmentId)
-                                                : Result<bool>(response.error().code == Error::Code::Conflict);
+                                              ? rowAcknowledged(attachmentId)
+                                              : Result<bool>(response.error().code == Error::Code::Conflict);
             if (!rowRefused)
                 return rowRefused.error();
             if (!*rowRefused)
@@ -129,7 +130,8 @@ Result<BlobTransfer::Outcome> BlobTransfer::uploadOne(const QString &attachmentI
         }
         request.part = reply.held;
         const QByteArrayView chunk
-            = QByteArrayView(*plain).sliced(qsizetype(request.part) * blobPartBytes)
+            = QByteArrayView(*plain)
+                  .sliced(qsizetype(request.part) * blobPartBytes)
                   .first(std::min<qsizetype>(blobPartBytes,
                                              plain->size() - qsizetype(request.part) * blobPartBytes));
         request.data = m_transit.sealPart(attachmentId, request.part, parts, chunk);
@@ -193,7 +195,8 @@ Result<bool> BlobTransfer::recheckSent()
             return false;
         for (const QString &id : std::as_const(reply.missing)) {
             qCWarning(lcBlobs) << "the server lost attachment" << id << "(restored?): sending it again";
-            Core::Statement &forget = m_log.database().statement(u"DELETE FROM blob_sync WHERE attachment_id = ?"_s);
+            Core::Statement &forget
+                = m_log.database().statement(u"DELETE FROM blob_sync WHERE attachment_id = ?"_s);
             forget.bind(1, id);
             if (Status s = forget.exec(); !s)
                 return s.error();

@@ -10,8 +10,8 @@
 #include "core/store/migrations.h"
 #include "core/store/replicator.h"
 #include "core/store/transaction.h"
-#include "sync/client/blobtransfer.h"
 #include "sync/bundle.h"
+#include "sync/client/blobtransfer.h"
 #include "sync/enrollmentcode.h"
 #include "sync/protocol.h"
 #include "sync/transitcipher.h"
@@ -118,14 +118,22 @@ QString holeSiteId(const QByteArray &token, const QString &site, qint64 acked)
 
 QJsonObject SyncSummary::toJson() const
 {
-    return QJsonObject{{u"pushed"_s, pushed},        {u"duplicates"_s, duplicates},
-                       {u"rejected"_s, rejected},    {u"clamped"_s, clamped},
-                       {u"pulled"_s, pulled},        {u"conflicts"_s, conflicts},
-                       {u"purged"_s, purged},        {u"purge_deferred"_s, purgeDeferred},
-                       {u"pages"_s, pages},          {u"round_trips"_s, roundTrips},
-                       {u"bytes_sent"_s, bytesSent}, {u"bytes_received"_s, bytesReceived},
-                       {u"reset"_s, reset},          {u"resited"_s, resited},
-                       {u"files_sent"_s, filesSent}, {u"files_received"_s, filesReceived},
+    return QJsonObject{{u"pushed"_s, pushed},
+                       {u"duplicates"_s, duplicates},
+                       {u"rejected"_s, rejected},
+                       {u"clamped"_s, clamped},
+                       {u"pulled"_s, pulled},
+                       {u"conflicts"_s, conflicts},
+                       {u"purged"_s, purged},
+                       {u"purge_deferred"_s, purgeDeferred},
+                       {u"pages"_s, pages},
+                       {u"round_trips"_s, roundTrips},
+                       {u"bytes_sent"_s, bytesSent},
+                       {u"bytes_received"_s, bytesReceived},
+                       {u"reset"_s, reset},
+                       {u"resited"_s, resited},
+                       {u"files_sent"_s, filesSent},
+                       {u"files_received"_s, filesReceived},
                        {u"files_pending"_s, filesPending}};
 }
 
@@ -328,8 +336,9 @@ Core::Result<SyncSummary> SyncClient::syncOnce()
     if (Status s = push(summary); !s)
         return s.error();
     // Attachment contents right after their rows: before a pull may erase a case that moved out.
-    BlobTransfer blobs(m_log, m_attachmentsDirectory, *m_transit,
-                       [&](const char *endpoint, const QByteArray &page) { return exchange(endpoint, page, summary); });
+    BlobTransfer blobs(
+        m_log, m_attachmentsDirectory, *m_transit,
+        [&](const char *endpoint, const QByteArray &page) { return exchange(endpoint, page, summary); });
     if (!reply.epoch.isEmpty() && reply.epoch != metaOr(log, keyServerEpoch)) {
         const Core::Result<bool> checked = blobs.recheckSent();
         if (!checked)

@@ -54,8 +54,9 @@ Result<BlobReply> put(const ServerDb &db, const QString &caseId, const BlobReque
     if (!state)
         return state.error();
     if (state->parts == 0) {
-        if (Status s = db.run(u"INSERT INTO blobs (id, case_id, parts) VALUES (:id, :case, :parts)"_s,
-                              {{u"id"_s, request.attachmentId}, {u"case"_s, caseId}, {u"parts"_s, request.parts}});
+        if (Status s
+            = db.run(u"INSERT INTO blobs (id, case_id, parts) VALUES (:id, :case, :parts)"_s,
+                     {{u"id"_s, request.attachmentId}, {u"case"_s, caseId}, {u"parts"_s, request.parts}});
             !s)
             return s.error();
         state->parts = request.parts;
@@ -64,8 +65,9 @@ Result<BlobReply> put(const ServerDb &db, const QString &caseId, const BlobReque
     }
     // Only the next part extends the prefix; an earlier one is a resend, a later one waits.
     if (request.part == state->held) {
-        if (Status s = db.run(u"INSERT INTO blob_parts (id, part, data) VALUES (:id, :part, :data)"_s,
-                              {{u"id"_s, request.attachmentId}, {u"part"_s, request.part}, {u"data"_s, request.data}});
+        if (Status s
+            = db.run(u"INSERT INTO blob_parts (id, part, data) VALUES (:id, :part, :data)"_s,
+                     {{u"id"_s, request.attachmentId}, {u"part"_s, request.part}, {u"data"_s, request.data}});
             !s)
             return s.error();
         ++state->held;
@@ -118,8 +120,9 @@ Result<BlobReply> missing(const ServerDb &db, const QString &deviceId, const QSt
 
 Status eraseCase(const ServerDb &db, const QString &caseId)
 {
-    if (Status s = db.run(u"DELETE FROM blob_parts WHERE id IN (SELECT id FROM blobs WHERE case_id = :case)"_s,
-                          {{u"case"_s, caseId}});
+    if (Status s
+        = db.run(u"DELETE FROM blob_parts WHERE id IN (SELECT id FROM blobs WHERE case_id = :case)"_s,
+                 {{u"case"_s, caseId}});
         !s)
         return s;
     return db.run(u"DELETE FROM blobs WHERE case_id = :case"_s, {{u"case"_s, caseId}});

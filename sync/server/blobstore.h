@@ -29,7 +29,8 @@ Core::Result<BlobReply> put(const ServerDb &db, const QString &caseId, const Blo
 // Part `part` of a whole content, for a device that holds its case; parts = 0 when the content is
 // not whole yet, or the device does not hold the case (the same answer: nothing is learnt of
 // attachments outside its scope).
-Core::Result<BlobReply> get(const ServerDb &db, const QString &deviceId, const QString &attachmentId, int part);
+Core::Result<BlobReply> get(const ServerDb &db, const QString &deviceId, const QString &attachmentId,
+                            int part);
 // Which of `ids` (at most blobAskMax) the server does not hold whole in a case the device holds
 // (a laptop asks about contents it sent; of other cases it learns nothing).
 Core::Result<BlobReply> missing(const ServerDb &db, const QString &deviceId, const QStringList &ids);

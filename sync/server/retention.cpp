@@ -56,8 +56,9 @@ Status purgeCase(const ServerDb &db, const QString &caseId, qint64 deletedAt, qi
         return s;
     if (Status s = BlobStore::eraseCase(db, caseId); !s)
         return s;
-    return db.run(u"INSERT INTO purged_cases (case_id, deleted_at, purged_at) VALUES (:case, :deleted, :now)"_s,
-                  {{u"case"_s, caseId}, {u"deleted"_s, deletedAt}, {u"now"_s, nowMs}});
+    return db.run(
+        u"INSERT INTO purged_cases (case_id, deleted_at, purged_at) VALUES (:case, :deleted, :now)"_s,
+        {{u"case"_s, caseId}, {u"deleted"_s, deletedAt}, {u"now"_s, nowMs}});
 }
 
 } // namespace

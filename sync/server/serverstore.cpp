@@ -233,9 +233,8 @@ Status connect(const QString &dataDir, const QString &databaseUrl, ServerStore::
         db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=30000"_s);
         if (!db.open())
             return sqlError(db);
-        for (const QString &pragma :
-             {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=FULL"_s, u"PRAGMA foreign_keys=ON"_s,
-              u"PRAGMA secure_delete=ON"_s}) {
+        for (const QString &pragma : {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=FULL"_s,
+                                      u"PRAGMA foreign_keys=ON"_s, u"PRAGMA secure_delete=ON"_s}) {
             QSqlQuery q(db);
             if (!q.exec(pragma))
                 return sqlError(q);

@@ -422,13 +422,14 @@ const QString siblingCopy = u"sibling_copy"_s;
 // devices with more than one site.
 Result<bool> storedUnderSibling(const ServerStore::Private &p, const WireOp &op, const QStringList &siblings)
 {
-    auto q = p.exec(u"SELECT site, value FROM ops WHERE case_id = :case AND txn = :txn AND entity_id = :entity "
-                    "AND field = :field AND op = :op"_s,
-                    {{u"case"_s, op.caseId},
-                     {u"txn"_s, op.txn},
-                     {u"entity"_s, op.entityId},
-                     {u"field"_s, op.field},
-                     {u"op"_s, op.op}});
+    auto q
+        = p.exec(u"SELECT site, value FROM ops WHERE case_id = :case AND txn = :txn AND entity_id = :entity "
+                 "AND field = :field AND op = :op"_s,
+                 {{u"case"_s, op.caseId},
+                  {u"txn"_s, op.txn},
+                  {u"entity"_s, op.entityId},
+                  {u"field"_s, op.field},
+                  {u"op"_s, op.op}});
     if (!q)
         return q.error();
     const bool element = op.op == u"add" || op.op == u"remove";
@@ -644,7 +645,8 @@ Result<PushReply> ServerStore::push(const ServerDevice &device, const QList<Wire
                 reason = u"invalid"_s;
         }
         // Person merges are a supervisor's (PersonMerge); a caseworker's laptop never writes one.
-        if (reason.isEmpty() && op.entity == u"person" && field == u"merged_into" && device.role != u"supervisor")
+        if (reason.isEmpty() && op.entity == u"person" && field == u"merged_into"
+            && device.role != u"supervisor")
             reason = u"invalid"_s;
         acked = op.seq;
         if (!reason.isEmpty()) {
@@ -789,7 +791,8 @@ Result<BlobReply> ServerStore::blob(const ServerDevice &device, const BlobReques
     if (!caseId)
         return caseId.error();
     if (!caseId->has_value())
-        return Error{Error::Code::NotFound, u"attachment %1 has not reached the server"_s.arg(request.attachmentId)};
+        return Error{Error::Code::NotFound,
+                     u"attachment %1 has not reached the server"_s.arg(request.attachmentId)};
     WireOp probe;
     probe.caseId = (*caseId)->toString();
     auto refusal = writeRefusal(*d, device, probe);

@@ -73,9 +73,8 @@ Response SyncService::handle(const Request &request)
         return Response{200, Wire::encode(*reply)};
     }
 
-    const bool known
-        = is(endpoint, Endpoint::handshake) || is(endpoint, Endpoint::push) || is(endpoint, Endpoint::pull)
-          || is(endpoint, Endpoint::blob);
+    const bool known = is(endpoint, Endpoint::handshake) || is(endpoint, Endpoint::push)
+                    || is(endpoint, Endpoint::pull) || is(endpoint, Endpoint::blob);
     if (!known)
         return errorReply(404, ErrorCode::malformed, u"no such endpoint"_s);
 

@@ -100,7 +100,8 @@ TEST_CASE("a supervisor merges a duplicate person: the case shows one person wit
     // Editing through the duplicate's link under the id the case file shows writes the survivor.
     Core::CaseDraft shown;
     Core::PartyInput viaLink;
-    Core::Statement &link = f.profile->database().statement(u"SELECT id FROM case_persons WHERE person_id = ?"_s);
+    Core::Statement &link
+        = f.profile->database().statement(u"SELECT id FROM case_persons WHERE person_id = ?"_s);
     link.bind(1, d.duplicate);
     REQUIRE(link.next());
     viaLink.linkId = link.text(0);
@@ -146,7 +147,8 @@ TEST_CASE("a merge cycle from two laptops resolves to the smallest id, the same 
     const Duplicated d(f);
     // As if two supervisors merged A into B and B into A offline and both ops arrived here.
     for (const auto &[from, to] : {std::pair{d.duplicate, d.original}, std::pair{d.original, d.duplicate}}) {
-        Core::Statement &set = f.profile->database().statement(u"UPDATE persons SET merged_into = ? WHERE id = ?"_s);
+        Core::Statement &set
+            = f.profile->database().statement(u"UPDATE persons SET merged_into = ? WHERE id = ?"_s);
         set.bind(1, to);
         set.bind(2, from);
         REQUIRE(set.exec().ok());

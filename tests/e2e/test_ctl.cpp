@@ -297,10 +297,11 @@ TEST_CASE("a supervisor merges a person entered twice with dampingi-ctl, and und
                               u"--role"_s, u"supervisor"_s, u"--kdf"_s, u"minimum"_s});
     REQUIRE(init.exit == 0);
     const QString id = ctl.run({u"case"_s, u"new"_s}, intake).json().value(u"id"_s).toString();
-    REQUIRE(ctl.run({u"case"_s, u"update"_s, id},
-                    R"({"people": [{"role": "victim", "person": {"name": "Wulan H.", "phone": "0812000111"}}]})")
-                .exit
-            == 0);
+    REQUIRE(
+        ctl.run({u"case"_s, u"update"_s, id},
+                R"({"people": [{"role": "victim", "person": {"name": "Wulan H.", "phone": "0812000111"}}]})")
+            .exit
+        == 0);
     const auto victims = [&] {
         QStringList ids;
         for (const QJsonValue &p : ctl.run({u"case"_s, u"show"_s, id}).json().value(u"people"_s).toArray()) {
@@ -316,7 +317,8 @@ TEST_CASE("a supervisor merges a person entered twice with dampingi-ctl, and und
     REQUIRE(merged.exit == 0);
     CHECK(merged.json().value(u"stands_for"_s).toString() == two.at(0));
     CHECK(victims() == QStringList{two.at(0)});
-    CHECK(ctl.run({u"person"_s, u"merge"_s, id, two.at(1), u"--into"_s, two.at(0)}).exit == 7); // merged already
+    CHECK(ctl.run({u"person"_s, u"merge"_s, id, two.at(1), u"--into"_s, two.at(0)}).exit
+          == 7); // merged already
     REQUIRE(ctl.run({u"person"_s, u"unmerge"_s, id, two.at(1)}).exit == 0);
     CHECK(victims().size() == 2);
 }

@@ -220,7 +220,8 @@ TEST_CASE("a laptop enrolls over TLS with the code that pins the server certific
 
     // The retention clean-up verb: nothing deleted yet, so nothing purged; a retention under
     // one day is refused as invalid input (exit 3).
-    const QJsonObject cleanUp = district.expectAdmin({u"purge-deleted"_s, u"--older-than"_s, u"30"_s}).object();
+    const QJsonObject cleanUp
+        = district.expectAdmin({u"purge-deleted"_s, u"--older-than"_s, u"30"_s}).object();
     CHECK(cleanUp.value(u"older_than_days"_s).toInt() == 30);
     CHECK(cleanUp.value(u"purged"_s).toArray().isEmpty());
     CHECK(district.admin({u"purge-deleted"_s, u"--older-than"_s, u"0"_s}).exit == 3);

@@ -102,7 +102,8 @@ TEST_CASE("two laptops edit one case offline and converge through the district s
     // With a scanned letter attached (its content travels after the rows, sealed).
     QTemporaryDir scans;
     const QString letter = scans.filePath(u"surat-rujukan.txt"_s);
-    const QByteArray letterBytes = QByteArray("Surat rujukan ke RSUD Aji Muhammad Parikesit\n").repeated(4000);
+    const QByteArray letterBytes
+        = QByteArray("Surat rujukan ke RSUD Aji Muhammad Parikesit\n").repeated(4000);
     {
         QFile file(letter);
         REQUIRE(file.open(QIODevice::WriteOnly));

@@ -380,9 +380,10 @@ void Schedule::edit(Laptop &l)
               qPrintable(target.left(13)), before + 1, after,
               result ? "ok" : qPrintable(result.error().detail));
     if (result && after > before) {
-        Core::Statement &q = l.f->profile->database().statement(
-            u"SELECT txn_id, count(*), min(case_id) FROM change_ops WHERE site_id = ? AND site_seq BETWEEN ? AND ? "
-            "GROUP BY txn_id"_s);
+        Core::Statement &q
+            = l.f->profile->database().statement(u"SELECT txn_id, count(*), min(case_id) FROM change_ops "
+                                                 u"WHERE site_id = ? AND site_seq BETWEEN ? AND ? "
+                                                 "GROUP BY txn_id"_s);
         q.bind(1, l.f->profile->changeLog().siteId());
         q.bind(2, before + 1);
         q.bind(3, after);
@@ -589,11 +590,10 @@ QString Schedule::run(int steps)
     m_laptops.reserve(8);
     REQUIRE(m_admin->createTeam(u"Tenggarong"_s).ok());
     REQUIRE(m_admin->createTeam(u"Sangatta"_s).ok());
-    const QList<std::pair<QString, QString>> people{
-        {u"siti"_s, u"caseworker"_s},
-        {u"budi"_s, u"caseworker"_s},
-        {u"ani"_s, u"supervisor"_s},
-        {u"dewi"_s, u"supervisor"_s}};
+    const QList<std::pair<QString, QString>> people{{u"siti"_s, u"caseworker"_s},
+                                                    {u"budi"_s, u"caseworker"_s},
+                                                    {u"ani"_s, u"supervisor"_s},
+                                                    {u"dewi"_s, u"supervisor"_s}};
     for (const auto &[login, role] : people) {
         REQUIRE(
             m_admin->createUser(login, login, role, login == u"budi" ? u"Sangatta"_s : u"Tenggarong"_s).ok());
@@ -791,7 +791,7 @@ QString Schedule::invariants()
             // A restore may lose acknowledged ops a laptop erased since (its case moved out), and
             // edits to a purged case are refused: then fewer, never more.
             const bool wrong = m_restored || purged.contains(action.caseId) ? q.value(0).toInt() > count
-                                                                             : q.value(0).toInt() != count;
+                                                                            : q.value(0).toInt() != count;
             if (wrong && problem.isEmpty()) {
                 problem = u"%1: action %2 has %3 of its %4 ops on the server"_s.arg(l.name, txn)
                               .arg(q.value(0).toInt())
@@ -816,8 +816,9 @@ QString Schedule::invariants()
         }
         for (const QString &id : std::as_const(purged)) {
             const qint64 n = countRows(
-                l, u"SELECT (SELECT count(*) FROM change_ops WHERE case_id = '%1') + (SELECT count(*) FROM "
-                   "conflicts WHERE case_id = '%1') + (SELECT count(*) FROM cases WHERE id = '%1')"_s.arg(id));
+                l,
+                u"SELECT (SELECT count(*) FROM change_ops WHERE case_id = '%1') + (SELECT count(*) FROM "
+                "conflicts WHERE case_id = '%1') + (SELECT count(*) FROM cases WHERE id = '%1')"_s.arg(id));
             if (n != 0)
                 report(u"%1 keeps %2 rows of purged case %3"_s.arg(l.name).arg(n).arg(id));
         }
@@ -832,7 +833,11 @@ QString Schedule::invariants()
             for (const QString &id : std::as_const(ids)) {
                 ++merged;
                 const QString root = l.f->session->people().canonical(id).value();
-                cyclic += countRows(l, u"SELECT count(*) FROM persons WHERE id = '%1' AND merged_into <> ''"_s.arg(root)) > 0;
+                cyclic
+                    += countRows(
+                           l,
+                           u"SELECT count(*) FROM persons WHERE id = '%1' AND merged_into <> ''"_s.arg(root))
+                     > 0;
             }
             trace(u"%1: merged people %2, in a cycle %3"_s.arg(l.name).arg(merged).arg(cyclic));
         }
@@ -840,7 +845,8 @@ QString Schedule::invariants()
         // row is; every file attached here reached the server (unless refused: a purged case).
         {
             QStringList rows;
-            Core::Statement &q = l.f->profile->database().statement(u"SELECT id FROM attachments WHERE deleted = 0"_s);
+            Core::Statement &q
+                = l.f->profile->database().statement(u"SELECT id FROM attachments WHERE deleted = 0"_s);
             while (q.next())
                 rows << q.text(0);
             q.reset();
@@ -854,9 +860,13 @@ QString Schedule::invariants()
                 const Core::Result<QByteArray> here = l.f->session->attachments().read(id);
                 if (atServer && (!here || *here != m_files.value(id).first))
                     report(u"%1: attachment %2 %3"_s.arg(l.name, id.left(13),
-                                                        here ? u"differs"_s : u"is missing"_s));
+                                                         here ? u"differs"_s : u"is missing"_s));
                 const bool refused
-                    = countRows(l, u"SELECT count(*) FROM blob_sync WHERE attachment_id = '%1' AND state = 'refused'"_s.arg(id)) > 0;
+                    = countRows(
+                          l,
+                          u"SELECT count(*) FROM blob_sync WHERE attachment_id = '%1' AND state = 'refused'"_s
+                              .arg(id))
+                    > 0;
                 if (!atServer && m_files.value(id).second == l.name && !refused)
                     report(u"%1: attachment %2 never reached the server"_s.arg(l.name, id.left(13)));
             }

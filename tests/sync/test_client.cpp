@@ -25,7 +25,6 @@
 #include <QFile>
 #include <QSqlDatabase>
 #include <QSqlQuery>
-#include <QFile>
 #include <QTemporaryDir>
 
 #include <catch2/catch.hpp>
@@ -333,7 +332,8 @@ TEST_CASE("a case deleted past the retention leaves every laptop, and offline ed
         CHECK(f->session->cases().load(id).error().code == Core::Error::Code::NotFound);
         for (const QString &where : {u"cases WHERE id"_s, u"change_ops WHERE case_id"_s,
                                      u"conflicts WHERE case_id"_s, u"case_persons WHERE case_id"_s}) {
-            Core::Statement &q = f->profile->database().statement(u"SELECT count(*) FROM "_s + where + u" = ?"_s);
+            Core::Statement &q
+                = f->profile->database().statement(u"SELECT count(*) FROM "_s + where + u" = ?"_s);
             q.bind(1, id);
             REQUIRE(q.next());
             CHECK(q.int64(0) == 0);

@@ -650,7 +650,8 @@ TEST_CASE("a case deleted past the retention is purged: values erased, later ops
     CHECK(f.push(ani, batch).verdicts.at(0).kind == Verdict::Kind::Duplicate);
     // ...while an edit or an undelete made offline past the retention is refused, and so is a
     // create under the purged id: purged data never comes back.
-    WireOp offlineEdit = Test::caseSetOp(u"site-ani"_s, 17, newId(), gone, u"risk_level"_s, "high", u"ani"_s, now + 4);
+    WireOp offlineEdit
+        = Test::caseSetOp(u"site-ani"_s, 17, newId(), gone, u"risk_level"_s, "high", u"ani"_s, now + 4);
     WireOp undelete = Test::caseSetOp(u"site-ani"_s, 18, newId(), gone, u"deleted"_s, "0", u"ani"_s, now + 5);
     WireOp recreate = Test::caseCreateOp(u"site-ani"_s, 19, newId(), gone, u"ani"_s, now + 6);
     const Sync::PushReply refused = f.push(ani, {offlineEdit, undelete, recreate});
@@ -729,7 +730,8 @@ TEST_CASE("only a supervisor's device may merge people", "[sync][server][merge]"
     const QString caseId = newId(), a = newId(), b = newId();
     REQUIRE(f.push(siti, Test::intakeOps(u"site-siti"_s, 1, caseId, u"siti"_s, now)).ackedThrough == 4);
     const auto merge = [&](const QString &site, qint64 seq, const QString &author) {
-        WireOp op = Test::caseSetOp(site, seq, newId(), caseId, u"merged_into"_s, b.toUtf8(), author, now + seq);
+        WireOp op
+            = Test::caseSetOp(site, seq, newId(), caseId, u"merged_into"_s, b.toUtf8(), author, now + seq);
         op.entity = u"person"_s;
         op.entityId = a;
         return op;
@@ -745,9 +747,10 @@ TEST_CASE("attachment parts: stored in order after the row, only by writers, rea
     const auto siti = f.enroll(u"siti"_s, u"caseworker"_s, {}, u"site-siti"_s);
     const auto budi = f.enroll(u"budi"_s, u"caseworker"_s, {}, u"site-budi"_s);
     const QString caseId = newId(), attachment = newId();
-    const auto store = [&](const ServerFixture::Enrolled &who, int part, const QByteArray &data, int parts = 3) {
-        return f.store->blob(who.device, Sync::BlobRequest{true, attachment, part, parts, data});
-    };
+    const auto store
+        = [&](const ServerFixture::Enrolled &who, int part, const QByteArray &data, int parts = 3) {
+              return f.store->blob(who.device, Sync::BlobRequest{true, attachment, part, parts, data});
+          };
     const auto fetch = [&](const ServerFixture::Enrolled &who, int part) {
         return f.store->blob(who.device, Sync::BlobRequest{false, attachment, part, 0, {}}).value();
     };
@@ -782,7 +785,8 @@ TEST_CASE("attachment parts: stored in order after the row, only by writers, rea
                 .ackedThrough
             == 6);
     f.clock.advance(91 * Sync::Retention::dayMs);
-    REQUIRE(f.store->purgeDeleted(90 * Sync::Retention::dayMs, f.clock.nowMs()).value() == QStringList{caseId});
+    REQUIRE(f.store->purgeDeleted(90 * Sync::Retention::dayMs, f.clock.nowMs()).value()
+            == QStringList{caseId});
     QSqlQuery q(f.store->connection());
     REQUIRE(q.exec(u"SELECT (SELECT COUNT(*) FROM blobs) + (SELECT COUNT(*) FROM blob_parts)"_s));
     REQUIRE(q.next());
@@ -801,15 +805,19 @@ TEST_CASE("an op a device's other site already stored is a duplicate, not a seco
     ServerFixture::Enrolled moved = siti;
     moved.device.siteId = u"site-moved"_s;
     REQUIRE(f.store->claimSite(siti.device, u"site-moved"_s, f.clock.nowMs()).value());
-    const WireOp underNew = Test::caseSetOp(u"site-moved"_s, 1, txn, caseId, u"risk_level"_s, "high", u"siti"_s, now + 1);
-    REQUIRE(f.store->push(moved.device, {underNew}, f.clock).value().verdicts.at(0).kind == Verdict::Kind::Accepted);
-    const WireOp underOld = Test::caseSetOp(u"site-siti"_s, 5, txn, caseId, u"risk_level"_s, "high", u"siti"_s, now + 1);
+    const WireOp underNew
+        = Test::caseSetOp(u"site-moved"_s, 1, txn, caseId, u"risk_level"_s, "high", u"siti"_s, now + 1);
+    REQUIRE(f.store->push(moved.device, {underNew}, f.clock).value().verdicts.at(0).kind
+            == Verdict::Kind::Accepted);
+    const WireOp underOld
+        = Test::caseSetOp(u"site-siti"_s, 5, txn, caseId, u"risk_level"_s, "high", u"siti"_s, now + 1);
     const Sync::PushReply reply = f.push(siti, {underOld});
     CHECK(reply.verdicts.at(0).kind == Verdict::Kind::Duplicate);
     CHECK(reply.ackedThrough == 5);
     CHECK(f.push(siti, {underOld}).verdicts.at(0).kind == Verdict::Kind::Duplicate); // a replay too
     CHECK(f.store->caseOps(caseId).value().size() == 6); // 4 + registry number + the edit once
     // Another action's edit of the same field is new.
-    const WireOp later = Test::caseSetOp(u"site-siti"_s, 6, newId(), caseId, u"risk_level"_s, "low", u"siti"_s, now + 2);
+    const WireOp later
+        = Test::caseSetOp(u"site-siti"_s, 6, newId(), caseId, u"risk_level"_s, "low", u"siti"_s, now + 2);
     CHECK(f.push(siti, {later}).verdicts.at(0).kind == Verdict::Kind::Accepted);
 }
