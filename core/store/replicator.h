@@ -133,7 +133,7 @@ private:
     Status purgeCase(const QString &caseId, ApplyStats &stats, bool force = false);
     Status settleConflicts(const ReplicaOp &op);
     Status storeOp(const ReplicaOp &op);
-    Status addConflict(ConflictRecord record, const FieldDef *field, ApplyStats &stats);
+    Status addConflict(ConflictRecord record, ApplyStats &stats);
     Result<qint64> baseOf(const QString &entityId, const QString &field, qint64 hlc, const QString &site);
 
     ChangeLog &m_log;

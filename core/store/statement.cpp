@@ -130,6 +130,13 @@ QString Statement::text(int column) const
     return QString::fromUtf8(data, sqlite3_column_bytes(m_stmt, column));
 }
 
+std::optional<QByteArray> Statement::optionalBlob(int column) const
+{
+    if (isNull(column))
+        return std::nullopt;
+    return blob(column);
+}
+
 QByteArray Statement::blob(int column) const
 {
     const void *data = sqlite3_column_blob(m_stmt, column);

@@ -7,6 +7,7 @@
 #include <QString>
 #include <QVariant>
 
+#include <optional>
 #include <vector>
 
 struct sqlite3;
@@ -49,6 +50,8 @@ public:
     bool isNull(int column) const;
     QString text(int column) const;
     QByteArray blob(int column) const;
+    // The blob, or nullopt for SQL NULL (a value that was never set, as opposed to an empty one).
+    std::optional<QByteArray> optionalBlob(int column) const;
     qint64 int64(int column) const;
     QVariant value(int column) const;
 

@@ -100,7 +100,7 @@ Result<BlobTransfer::Outcome> BlobTransfer::uploadOne(const QString &attachmentI
         return Outcome::Pending;
     }
     const int parts = int(std::max<qsizetype>(1, (plain->size() + blobPartBytes - 1) / blobPartBytes));
-    BlobRequest request{true, attachmentId, -1, parts, {}};
+    BlobRequest request{true, attachmentId, -1, parts, {}, {}};
     for (int sent = 0; sent <= 2 * parts + 1; ++sent) {
         const Result<Response> response = m_exchange(Endpoint::blob, Wire::encode(request));
         if (!response) {
@@ -145,7 +145,7 @@ Result<BlobTransfer::Outcome> BlobTransfer::downloadOne(const QString &attachmen
     int parts = 1;
     for (int part = 0; part < parts; ++part) {
         const Result<Response> response
-            = m_exchange(Endpoint::blob, Wire::encode(BlobRequest{false, attachmentId, part, 0, {}}));
+            = m_exchange(Endpoint::blob, Wire::encode(BlobRequest{false, attachmentId, part, 0, {}, {}}));
         if (!response)
             return linkDown(response.error()) ? Outcome::LinkDown : Outcome::Pending;
         BlobReply reply;

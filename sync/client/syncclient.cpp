@@ -12,6 +12,7 @@
 #include "core/store/transaction.h"
 #include "sync/bundle.h"
 #include "sync/client/blobtransfer.h"
+#include "sync/client/syncmeta.h"
 #include "sync/enrollmentcode.h"
 #include "sync/protocol.h"
 #include "sync/transitcipher.h"
@@ -34,34 +35,9 @@ Q_LOGGING_CATEGORY(lcSyncClient, "dampingi.sync.client")
 
 namespace Sync {
 
+using namespace SyncMeta;
+
 namespace {
-
-// Meta keys of the sync configuration (one place, so status and enroll agree).
-const QString keyServer = u"sync.server"_s;
-const QString keyDevice = u"sync.device"_s;
-const QString keyLogin = u"sync.login"_s;
-const QString keyRole = u"sync.role"_s;
-const QString keyServerSite = u"sync.server_site"_s;
-const QString keyPin = u"sync.pin"_s;
-const QString keyToken = u"sync.token"_s;
-const QString keyDistrictKey = u"sync.key"_s;
-const QString keyCursor = u"sync.cursor"_s;
-const QString keyLastAt = u"sync.last_at"_s;
-const QString keyLastError = u"sync.last_error"_s;
-// The server epoch at which this laptop last checked that the server holds the contents it sent.
-const QString keyServerEpoch = u"sync.server_epoch"_s;
-const QString keyBundleKeys = u"sync.bundle_keys"_s;
-// Set when the server refused our cursor: after the outbox drained, everything received is
-// erased and pulled again (the server may have lost ops we hold: restored from a backup).
-const QString keyReset = u"sync.reset"_s;
-const QString keyServerSign = u"sync.server_sign_pk"_s;
-const QString keyServerBox = u"sync.server_box_pk"_s;
-
-QString metaOr(Core::ChangeLog &log, const QString &key)
-{
-    const Core::Result<QString> value = log.meta(key);
-    return value ? *value : QString();
-}
 
 QByteArray sealSecret(const Core::FieldCipher &cipher, const QByteArray &secret, QStringView what)
 {
@@ -581,82 +557,6 @@ Status SyncClient::pull(SyncSummary &summary)
 }
 
 // --- USB bundles -------------------------------------------------------------------------
-
-Core::Result<QByteArray> SyncClient::exportBundle()
-{
-    if (Status s = loadKeys(); !s)
-        return s.error();
-    Core::ChangeLog &log = m_log;
-    Core::Result<QList<PushRequest>> batches = outboxBatches(std::numeric_limits<int>::max());
-    if (!batches)
-        return batches.error();
-    BundleContent content;
-    content.kind = u"laptop"_s;
-    content.sender = metaOr(log, keyDevice);
-    content.recipient = u"server"_s;
-    content.createdAtMs = log.clock().nowMs();
-    content.meta.insert(u"site"_s, log.siteId().toUtf8());
-    content.meta.insert(u"cursor"_s, QByteArray::fromBase64(metaOr(log, keyCursor).toLatin1()));
-    content.meta.insert(u"schema"_s, QByteArray::number(Core::Migrations::latestVersion()));
-    for (const PushRequest &batch : std::as_const(*batches))
-        content.pages << Wire::encode(batch);
-    const QByteArray serverBox = QByteArray::fromHex(metaOr(log, keyServerBox).toLatin1());
-    if (serverBox.size() != 32 || !m_bundleKeys.isValid())
-        return Error{Error::Code::NotFound,
-                     u"this laptop was enrolled without bundle keys; enroll it again"_s};
-    return Bundle::write(content, m_bundleKeys, serverBox);
-}
-
-Core::Result<SyncSummary> SyncClient::importBundle(const QByteArray &file)
-{
-    if (Status s = loadKeys(); !s)
-        return s.error();
-    Core::ChangeLog &log = m_log;
-    const QByteArray serverSign = QByteArray::fromHex(metaOr(log, keyServerSign).toLatin1());
-    if (serverSign.size() != 32 || !m_bundleKeys.isValid())
-        return Error{Error::Code::NotFound,
-                     u"this laptop was enrolled without bundle keys; enroll it again"_s};
-    // Everything is checked (signature, every page's checksum and decryption, every page's
-    // CBOR) before anything is applied.
-    Core::Result<BundleContent> content = Bundle::read(file, serverSign, m_bundleKeys);
-    if (!content)
-        return content.error();
-    if (content->kind != u"office" || content->recipient != metaOr(log, keyDevice))
-        return Error{Error::Code::Refused, u"bundle refused: it is not an office bundle for this laptop"_s};
-    const int pushPages = content->meta.value(u"push_pages"_s).toInt();
-    QList<PushReply> pushReplies;
-    QList<PullReply> pullReplies;
-    for (int i = 0; i < content->pages.size(); ++i) {
-        if (i < pushPages) {
-            PushReply reply;
-            if (Status s = Wire::decode(content->pages.at(i), reply); !s)
-                return s.error();
-            pushReplies << reply;
-        } else {
-            PullReply reply;
-            if (Status s = Wire::decode(content->pages.at(i), reply); !s)
-                return s.error();
-            pullReplies << reply;
-        }
-    }
-    SyncSummary summary;
-    summary.bytesReceived = file.size();
-    for (const PushReply &reply : std::as_const(pushReplies)) {
-        if (Status s = applyPushReply(reply, summary); !s)
-            return s.error();
-    }
-    // The pages continue from the cursor this laptop had when it wrote its bundle; if it has
-    // synced since, their ops still apply (each is recognised once) but its newer cursor stays.
-    const bool continues
-        = QByteArray::fromBase64(metaOr(log, keyCursor).toLatin1()) == content->meta.value(u"base_cursor"_s);
-    for (const PullReply &reply : std::as_const(pullReplies)) {
-        if (Status s = applyPullReply(reply, continues, summary); !s)
-            return s.error();
-    }
-    if (Status s = retryDeferredPurges(summary); !s)
-        return s.error();
-    return summary;
-}
 
 Status SyncClient::retryDeferredPurges(SyncSummary &summary)
 {

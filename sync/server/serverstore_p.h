@@ -2,8 +2,9 @@
 #pragma once
 
 // Private to ServerStore's implementation, which is split by concern for size: serverstore.cpp
-// (schema, opening, keys, enrollment, devices, admin), serverstorepush.cpp (ingest) and
-// serverstorepull.cpp (pull). Not installed; nothing outside those files includes it.
+// (schema, opening, keys, enrollment, sites), serverstoreadmin.cpp (teams, users, codes, devices),
+// serverstorepush.cpp (ingest) and serverstorepull.cpp (pull). Not installed; nothing outside those files
+// includes it.
 
 #include "sync/server/serverdb.h"
 #include "sync/server/serverstore.h"

@@ -749,10 +749,10 @@ TEST_CASE("attachment parts: stored in order after the row, only by writers, rea
     const QString caseId = newId(), attachment = newId();
     const auto store
         = [&](const ServerFixture::Enrolled &who, int part, const QByteArray &data, int parts = 3) {
-              return f.store->blob(who.device, Sync::BlobRequest{true, attachment, part, parts, data});
+              return f.store->blob(who.device, Sync::BlobRequest{true, attachment, part, parts, data, {}});
           };
     const auto fetch = [&](const ServerFixture::Enrolled &who, int part) {
-        return f.store->blob(who.device, Sync::BlobRequest{false, attachment, part, 0, {}}).value();
+        return f.store->blob(who.device, Sync::BlobRequest{false, attachment, part, 0, {}, {}}).value();
     };
     // Before the attachment's row reaches the server there is nowhere to put its content.
     CHECK(store(siti, 0, "p0").error().code == Core::Error::Code::NotFound);
