@@ -224,7 +224,8 @@ QString Schedule::invariants()
                     trace(u"%1 holds out of scope %2"_s.arg(l.name, id));
         }
         const QByteArray cursor = QByteArray::fromBase64(log.meta(u"sync.cursor"_s).value().toLatin1());
-        if (!m_store->cursorValid(cursor).value())
+        const auto device = m_store->deviceById(deviceOf(l)).value();
+        if (!device || !m_store->cursorValid(cursor, *device).value())
             report(u"%1: cursor is not valid on the server"_s.arg(l.name));
     }
     // Replicas that share cases hold the same rows for them, and the same safety conflicts.

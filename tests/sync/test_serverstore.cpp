@@ -290,7 +290,7 @@ TEST_CASE("pages after the cursor carry every op once, in cursor order", "[sync]
     const Sync::PullReply idle = f.pull(sri, replica.cursor);
     CHECK(idle.ops.isEmpty());
     CHECK_FALSE(idle.more);
-    CHECK(f.store->cursorValid(idle.nextCursor, &sri.device).value());
+    CHECK(f.store->cursorValid(idle.nextCursor, sri.device).value());
 }
 
 TEST_CASE("the cursor never skips an op while two writers interleave", "[sync][server][concurrency]")
@@ -582,7 +582,7 @@ TEST_CASE("every open is a new epoch: server ops get a fresh site, a cursor from
     f.store.reset();
     f.store = Sync::ServerStore::open(f.dir.path(), {}).value();
     CHECK(f.store->epochSite() != epoch1);
-    CHECK(f.store->cursorValid(late).value());
+    CHECK(f.store->cursorValid(late, ani.device).value());
 
     // The restore: the second case and its registry number are gone from the server.
     f.store.reset();
@@ -592,11 +592,11 @@ TEST_CASE("every open is a new epoch: server ops get a fresh site, a cursor from
     f.store = Sync::ServerStore::open(f.dir.path(), {}).value();
     f.admin = std::make_unique<Sync::Admin>(*f.store, f.clock);
     f.service = std::make_unique<Sync::SyncService>(*f.store, f.clock);
-    CHECK_FALSE(f.store->cursorValid(late).value());
+    CHECK_FALSE(f.store->cursorValid(late, ani.device).value());
     // The laptop sends its ops again; the new registry op is not a (site, seq) the laptop holds.
     REQUIRE(f.push(ani, Test::intakeOps(u"site-ani"_s, 5, second, u"ani"_s, now + 10)).ackedThrough == 8);
     // The refilled seqs do not make the old cursor valid again.
-    CHECK_FALSE(f.store->cursorValid(late).value());
+    CHECK_FALSE(f.store->cursorValid(late, ani.device).value());
     const auto after = registry(f.pull(ani, {}).ops, second);
     CHECK(after.first == f.store->epochSite());
     CHECK(after != before);
