@@ -553,14 +553,15 @@ Result<PushReply> ServerStore::push(const ServerDevice &device, const QList<Wire
         }
         bool newCase = false;
         if (reason.isEmpty() && isCaseCreate(op)) {
-            auto exists = d->scalar(u"SELECT 1 FROM cases WHERE id = :id UNION ALL "
-                                    "SELECT 1 FROM purged_cases WHERE case_id = :id2"_s,
+            auto exists = d->scalar(u"SELECT 'exists' FROM cases WHERE id = :id UNION ALL "
+                                    "SELECT 'purged' FROM purged_cases WHERE case_id = :id2"_s,
                                     {{u"id"_s, op.entityId}, {u"id2"_s, op.entityId}});
             if (!exists)
                 return exists.error();
             newCase = !exists->has_value();
             if (!newCase)
-                reason = Refusal::exists;
+                reason = (*exists)->toString(); // a purged case never comes back
+
         }
         if (reason.isEmpty()) {
             auto refusal = authorization.judge(op, field, newCase);
@@ -591,6 +592,9 @@ Result<PushReply> ServerStore::push(const ServerDevice &device, const QList<Wire
                 reply.verdicts << verdict;
                 ++duplicates;
             } else {
+                // Names only, never a value: which rule refused what.
+                qCInfo(lcServer) << "refused" << reason << "from device" << device.id << ":" << op.entity
+                                 << op.op << op.field << "of case" << op.caseId;
                 reject(reason);
             }
             continue;
