@@ -17,6 +17,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -464,4 +466,53 @@ TEST_CASE("an op naming a field of a newer schema is kept in the log and not app
     const Core::Result<Core::ApplyStats> again = r.apply({{newer}, {}, {}});
     REQUIRE(again.ok());
     CHECK(again->duplicates == 1);
+}
+
+TEST_CASE("an op naming a row of another case is kept unapplied, never applied to that row",
+          "[sync][replicator][security]")
+{
+    // A server that let a forged op through (issue 9): edits of case A and of its victim, filed
+    // under case B, which this laptop also holds. Scope is decided per case, so the laptop must
+    // not let B's stream reach A's rows.
+    Test::ProfileFixture f;
+    const QString victimCase = createCase(f);
+    const QString otherCase = createCase(f);
+    Core::Result<Core::CaseFile> file = f.session->cases().load(victimCase);
+    REQUIRE(file.ok());
+    const QString nik = u"6402065507120003"_s; // the victim's, in sampleDraft()
+    const auto victimOf = [&](const Core::CaseFile &kase) {
+        return std::find_if(kase.parties.cbegin(), kase.parties.cend(), [&](const Core::CaseParty &p) {
+            return p.person.fields.value(u"nik"_s).toString() == nik;
+        });
+    };
+    REQUIRE(victimOf(*file) != file->parties.cend());
+    const QString victimPerson = victimOf(*file)->person.id;
+    const qint64 seen = newestStamp(f);
+
+    const auto forged = [&](const QString &entity, const QString &id, const QString &fieldName,
+                            const QByteArray &value, qint64 seq) {
+        Core::ReplicaOp op = caseSet(u"hostile"_s, otherCase, fieldName, value, 60'000, seen,
+                                     Core::Migrations::latestVersion());
+        op.entity = entity;
+        op.entityId = id;
+        op.seq = seq;
+        return op;
+    };
+    Core::Replicator r(f.profile->changeLog());
+    const Core::Result<Core::ApplyStats> stats
+        = r.apply({{forged(u"case"_s, victimCase, u"status"_s, "closed", 1),
+                    forged(u"case"_s, victimCase, u"do_not_contact"_s, "0", 2),
+                    forged(u"person"_s, victimPerson, u"nik"_s, "6402060101010001", 3)},
+                   {},
+                   {}});
+    REQUIRE(stats.ok());
+    CHECK(stats->kept == 3);
+    CHECK(field(f, victimCase, u"status"_s).toString() != u"closed");
+    Core::Result<Core::CaseFile> after = f.session->cases().load(victimCase);
+    REQUIRE(after.ok());
+    CHECK(victimOf(*after) != after->parties.cend());
+    const QList<Core::ConflictRecord> conflicts = openConflicts(f);
+    REQUIRE(conflicts.size() == 3);
+    for (const Core::ConflictRecord &c : conflicts)
+        CHECK(c.kind == u"unapplied");
 }
