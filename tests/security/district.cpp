@@ -187,7 +187,12 @@ District::Snapshot District::snapshot(CtlLaptop &laptop, const QString &caseId, 
     s.serverOps = peek->opsTouching(serverIds);
     s.shown = laptop.ok({u"case"_s, u"show"_s, caseId}).json();
     s.history = laptop.ok({u"history"_s, caseId}).array();
-    s.conflicts = laptop.ok({u"conflicts"_s, u"list"_s}).array();
+    // The conflicts about these rows; other cases the laptop pulled may bring their own.
+    for (const QJsonValue &c : laptop.ok({u"conflicts"_s, u"list"_s}).array()) {
+        if (serverIds.contains(c.toObject().value(u"case_id"_s).toString())
+            || serverIds.contains(c.toObject().value(u"entity_id"_s).toString()))
+            s.conflicts.append(c);
+    }
     s.files = filesAroundProfile(laptop);
     return s;
 }

@@ -38,7 +38,7 @@ struct District
     QString deviceOfSite(const QString &site);
 
     // What an attack must leave as it was: the server's ops on the victim's case and person
-    // (and on `extraIds`), siti's replica of the case (`case show`, `history`, her conflicts) and
+    // (and on `extraIds`), siti's replica of the case (`case show`, `history`, her conflicts about them) and
     // every file around her profile folder (the profile's own database files excepted).
     struct Snapshot
     {

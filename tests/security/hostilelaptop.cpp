@@ -212,6 +212,13 @@ Core::ReplicaOp HostileLaptop::setOp(const QString &entity, const QString &entit
     return op;
 }
 
+QList<Core::ReplicaOp> HostileLaptop::oneAction(QList<Core::ReplicaOp> ops)
+{
+    for (Core::ReplicaOp &op : ops)
+        op.hlc = ops.first().hlc;
+    return ops;
+}
+
 QString HostileLaptop::createCase(QString *personId, QString *txnOut)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -219,8 +226,7 @@ QString HostileLaptop::createCase(QString *personId, QString *txnOut)
     const QString person = Core::newUuidV7(now);
     const QString link = Core::newUuidV7(now);
     const QString txn = Core::newUuidV7(now);
-    // One action: every op carries the same stamp, as core's change log writes an action.
-    QList<Core::ReplicaOp> ops{createOp(u"case"_s, caseId, caseId, txn),
+    const QList<Core::ReplicaOp> ops = oneAction({createOp(u"case"_s, caseId, caseId, txn),
                                setOp(u"case"_s, caseId, caseId, u"assigned_user"_s, m_login, txn),
                                setOp(u"case"_s, caseId, caseId, u"intake_channel"_s, u"walk_in"_s, txn),
                                setOp(u"case"_s, caseId, caseId, u"reported_on"_s, u"2026-11-20"_s, txn),
@@ -228,10 +234,7 @@ QString HostileLaptop::createCase(QString *personId, QString *txnOut)
                                setOp(u"person"_s, person, caseId, u"name"_s, u"Korban Penyerang"_s, txn),
                                createOp(u"case_person"_s, link, caseId, txn),
                                setOp(u"case_person"_s, link, caseId, u"person_id"_s, person, txn),
-                               setOp(u"case_person"_s, link, caseId, u"role"_s, u"victim"_s, txn)};
-    const qint64 stamp = ops.first().hlc;
-    for (Core::ReplicaOp &op : ops)
-        op.hlc = stamp;
+                               setOp(u"case_person"_s, link, caseId, u"role"_s, u"victim"_s, txn)});
     const Answer<Sync::PushReply> pushed = push(ops);
     if (!pushed.ok())
         return {};

@@ -87,6 +87,9 @@ public:
     // A `set` of `field` with `value` encoded by the field's ValueCodec (a null QVariant: cleared).
     Core::ReplicaOp setOp(const QString &entity, const QString &entityId, const QString &caseId,
                           const QString &field, const QVariant &value, const QString &txn);
+    // The ops of one action carry one stamp (the first op's), as core's change log writes them;
+    // an edit with its own stamp next to a create would look concurrent to every replica.
+    static QList<Core::ReplicaOp> oneAction(QList<Core::ReplicaOp> ops);
     // A case of this laptop, as an intake writes one: create, the creator's assignment, two plain
     // fields, a victim (person + case_person link). Returns the case id; the ids of the rest and
     // the intake's txn go to the optional outs.

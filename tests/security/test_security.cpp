@@ -64,8 +64,7 @@ TEST_CASE("a laptop cannot edit another team's case or its victim by filing the 
     REQUIRE(!own.isEmpty());
     // Her own case goes to siti in its creating action, so siti's laptop pulls everything filed
     // under it: the forged edits reach a replica that holds the victim's case.
-    Core::ReplicaOp handOver = mallory->setOp(u"case"_s, own, own, u"assigned_user"_s, u"siti"_s, ownTxn);
-    mallory->push({handOver});
+    mallory->push({seen(mallory->setOp(u"case"_s, own, own, u"assigned_user"_s, u"siti"_s, ownTxn))});
     const District::Snapshot before = d.snapshot();
 
     const QString txn = newId();
@@ -92,10 +91,13 @@ TEST_CASE("a laptop cannot edit another team's case or its victim by filing the 
     const QString linkTxn = newId();
     const QString link = newId();
     const Test::Answer<Sync::PushReply> linked = mallory->push(
-        {mallory->createOp(u"case_person"_s, link, own, linkTxn),
-         mallory->setOp(u"case_person"_s, link, own, u"person_id"_s, d.victimPerson, linkTxn),
-         mallory->setOp(u"case_person"_s, link, own, u"role"_s, u"perpetrator"_s, linkTxn),
-         seen(mallory->setOp(u"person"_s, d.victimPerson, own, u"nik"_s, u"6402060101010001"_s, newId()))});
+        Test::HostileLaptop::oneAction({mallory->createOp(u"case_person"_s, link, own, linkTxn),
+                                        mallory->setOp(u"case_person"_s, link, own, u"person_id"_s,
+                                                       d.victimPerson, linkTxn),
+                                        mallory->setOp(u"case_person"_s, link, own, u"role"_s,
+                                                       u"perpetrator"_s, linkTxn)})
+        + QList<Core::ReplicaOp>{seen(
+            mallory->setOp(u"person"_s, d.victimPerson, own, u"nik"_s, u"6402060101010001"_s, newId()))});
     REQUIRE(linked.ok());
     const QStringList l = Test::verdicts(linked);
     INFO("verdicts of the link: " << l.join(u", ").toStdString());
@@ -123,7 +125,7 @@ TEST_CASE("a laptop whose case was reassigned away cannot take it back nor read 
     auto budi = d.honest(u"budi"_s);
     budi->ok({u"sync"_s, u"now"_s});
     const QString note = budi->ok({u"note"_s, u"add"_s, own},
-                                  R"({"written_at": "2026-11-20T10:00:00Z",
+                                  R"({"written_at": 1795143600000,
                                       "body": "Korban sekarang tinggal di rumah aman"})")
                              .json()
                              .value(u"id"_s)
@@ -253,13 +255,11 @@ TEST_CASE("a laptop cannot write as a colleague or the supervisor: the author is
     // A new case signed as rina: refused, or hers (mallory's) and never rina's.
     const QString forgedCase = newId();
     const QString txn = newId();
-    QList<Core::ReplicaOp> intake{mallory->createOp(u"case"_s, forgedCase, forgedCase, txn),
-                                  mallory->setOp(u"case"_s, forgedCase, forgedCase, u"intake_channel"_s,
-                                                 u"walk_in"_s, txn)};
-    for (Core::ReplicaOp &op : intake) {
+    QList<Core::ReplicaOp> intake = Test::HostileLaptop::oneAction(
+        {mallory->createOp(u"case"_s, forgedCase, forgedCase, txn),
+         mallory->setOp(u"case"_s, forgedCase, forgedCase, u"intake_channel"_s, u"walk_in"_s, txn)});
+    for (Core::ReplicaOp &op : intake)
         op.author = u"rina"_s;
-        op.hlc = intake.first().hlc;
-    }
     const Test::Answer<Sync::PushReply> created = mallory->push(intake);
     REQUIRE(created.ok());
     const QStringList c = Test::verdicts(created);
