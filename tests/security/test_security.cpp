@@ -354,6 +354,18 @@ TEST_CASE("pull cursors are bound to their device: replayed, foreign or tampered
     const Test::Answer<Sync::HandshakeReply> hello = mallory->handshake(budiCursor);
     REQUIRE(hello.ok());
     CHECK_FALSE(hello.reply.cursorValid);
+    // The same, edited to pass for hers: a cursor is readable text today ("c1|epoch|seq|site|
+    // site seq|scope generation"), so she gives budi's cursor her own scope generation.
+    QList<QByteArray> edited = budiCursor.split('|');
+    const QList<QByteArray> hers = malloryCursor.split('|');
+    REQUIRE(edited.size() == hers.size());
+    edited.last() = hers.last();
+    const Test::Answer<Sync::PullReply> disguised = mallory->pull(edited.join('|'));
+    CHECK((disguised.status == 409 || disguised.status == 400));
+    CHECK_FALSE(anyOpOf(disguised.reply.ops, d.victimCase));
+    const Test::Answer<Sync::HandshakeReply> disguisedHello = mallory->handshake(edited.join('|'));
+    REQUIRE(disguisedHello.ok());
+    CHECK_FALSE(disguisedHello.reply.cursorValid);
 
     // Her own cursor with a byte flipped, wherever: refused (409 cursor, or 400).
     for (const qsizetype at : {qsizetype(0), malloryCursor.size() / 2, malloryCursor.size() - 1}) {
