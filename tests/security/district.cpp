@@ -9,9 +9,8 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 
-#include <tuple>
-
 #include <catch2/catch.hpp>
+#include <tuple>
 
 using namespace Qt::StringLiterals;
 
@@ -87,7 +86,8 @@ District::District(const std::string &backendName)
     REQUIRE(!victimCase.isEmpty());
     const QJsonObject sync = siti->ok({u"sync"_s, u"now"_s}).json();
     REQUIRE(sync.value(u"rejected"_s).toInt() == 0);
-    const QJsonArray people = siti->ok({u"case"_s, u"show"_s, victimCase}).json().value(u"people"_s).toArray();
+    const QJsonArray people
+        = siti->ok({u"case"_s, u"show"_s, victimCase}).json().value(u"people"_s).toArray();
     REQUIRE(people.size() == 1);
     victimPerson = people.first().toObject().value(u"person"_s).toObject().value(u"id"_s).toString();
     REQUIRE(!victimPerson.isEmpty());
@@ -111,8 +111,8 @@ AdminRun District::admin(const QStringList &args)
 
 QString District::enrollmentCode(const QString &login)
 {
-    const QString code = admin({u"device"_s, u"enroll"_s, u"--user"_s, login, u"--name"_s, u"laptop-"_s + login,
-                                u"--tls-cert"_s, ca.serverChain()})
+    const QString code = admin({u"device"_s, u"enroll"_s, u"--user"_s, login, u"--name"_s,
+                                u"laptop-"_s + login, u"--tls-cert"_s, ca.serverChain()})
                              .json()
                              .object()
                              .value(u"code"_s)

@@ -96,8 +96,8 @@ public:
     QString createCase(QString *personId = nullptr, QString *txn = nullptr);
 
 private:
-    template <typename Reply> Answer<Reply> exchange(const char *endpoint, const QByteArray &page,
-                                                     const QByteArray &token = {});
+    template <typename Reply>
+    Answer<Reply> exchange(const char *endpoint, const QByteArray &page, const QByteArray &token = {});
 
     std::unique_ptr<Sync::HttpTransport> m_transport;
     std::unique_ptr<Sync::TransitCipher> m_transit;

@@ -16,7 +16,6 @@
 #include <QJsonDocument>
 
 #include <algorithm>
-
 #include <catch2/catch.hpp>
 
 using namespace Qt::StringLiterals;
@@ -52,8 +51,9 @@ void writeFile(const QString &path, const QByteArray &bytes)
 
 } // namespace
 
-TEST_CASE("a laptop cannot edit another team's case or its victim by filing the edits under a case of its own",
-          "[security][scope]")
+TEST_CASE(
+    "a laptop cannot edit another team's case or its victim by filing the edits under a case of its own",
+    "[security][scope]")
 {
     const std::string backend = GENERATE(as<std::string>{}, "sqlite", "postgresql");
     INFO("backend " << backend);
@@ -70,7 +70,8 @@ TEST_CASE("a laptop cannot edit another team's case or its victim by filing the 
     const QString txn = newId();
     const QList<Core::ReplicaOp> forged{
         seen(mallory->setOp(u"case"_s, d.victimCase, own, u"status"_s, u"closed"_s, txn)),
-        seen(mallory->setOp(u"case"_s, d.victimCase, own, u"narrative"_s, u"Laporan palsu, kasus ditutup"_s, txn)),
+        seen(mallory->setOp(u"case"_s, d.victimCase, own, u"narrative"_s, u"Laporan palsu, kasus ditutup"_s,
+                            txn)),
         seen(mallory->setOp(u"case"_s, d.victimCase, own, u"do_not_contact"_s, false, txn)),
         seen(mallory->setOp(u"person"_s, d.victimPerson, own, u"nik"_s, u"6402060101010001"_s, txn)),
         mallory->createOp(u"person"_s, d.victimPerson, own, txn),
@@ -91,11 +92,10 @@ TEST_CASE("a laptop cannot edit another team's case or its victim by filing the 
     const QString linkTxn = newId();
     const QString link = newId();
     const Test::Answer<Sync::PushReply> linked = mallory->push(
-        Test::HostileLaptop::oneAction({mallory->createOp(u"case_person"_s, link, own, linkTxn),
-                                        mallory->setOp(u"case_person"_s, link, own, u"person_id"_s,
-                                                       d.victimPerson, linkTxn),
-                                        mallory->setOp(u"case_person"_s, link, own, u"role"_s,
-                                                       u"perpetrator"_s, linkTxn)})
+        Test::HostileLaptop::oneAction(
+            {mallory->createOp(u"case_person"_s, link, own, linkTxn),
+             mallory->setOp(u"case_person"_s, link, own, u"person_id"_s, d.victimPerson, linkTxn),
+             mallory->setOp(u"case_person"_s, link, own, u"role"_s, u"perpetrator"_s, linkTxn)})
         + QList<Core::ReplicaOp>{seen(
             mallory->setOp(u"person"_s, d.victimPerson, own, u"nik"_s, u"6402060101010001"_s, newId()))});
     REQUIRE(linked.ok());
@@ -134,7 +134,8 @@ TEST_CASE("a laptop whose case was reassigned away cannot take it back nor read 
     const District::Snapshot before = d.snapshot(*budi, own, {own});
 
     // Edits she made before the move-out still go in; one stamped after it is out of scope.
-    Core::ReplicaOp pending = seen(mallory->setOp(u"case"_s, own, own, u"incident_on"_s, u"2026-11-18"_s, newId()));
+    Core::ReplicaOp pending
+        = seen(mallory->setOp(u"case"_s, own, own, u"incident_on"_s, u"2026-11-18"_s, newId()));
     pending.hlc = beforeMove;
     pending.base = beforeMove - 1;
     const Core::ReplicaOp late
@@ -244,7 +245,8 @@ TEST_CASE("a laptop cannot write as a colleague or the supervisor: the author is
     const District::Snapshot before = d.snapshot({own});
 
     // Edits of her own case signed as siti and as rina.
-    Core::ReplicaOp asColleague = mallory->setOp(u"case"_s, own, own, u"incident_on"_s, u"2026-11-01"_s, newId());
+    Core::ReplicaOp asColleague
+        = mallory->setOp(u"case"_s, own, own, u"incident_on"_s, u"2026-11-01"_s, newId());
     asColleague.author = u"siti"_s;
     Core::ReplicaOp asSupervisor = mallory->setOp(u"case"_s, own, own, u"risk_level"_s, u"low"_s, newId());
     asSupervisor.author = u"rina"_s;
@@ -276,7 +278,8 @@ TEST_CASE("a laptop cannot write as a colleague or the supervisor: the author is
     d.expectUnchanged(before, {own});
 }
 
-TEST_CASE("a revoked laptop's site cannot be enrolled again nor claimed by another device", "[security][sites]")
+TEST_CASE("a revoked laptop's site cannot be enrolled again nor claimed by another device",
+          "[security][sites]")
 {
     const std::string backend = GENERATE(as<std::string>{}, "sqlite", "postgresql");
     INFO("backend " << backend);
@@ -303,7 +306,8 @@ TEST_CASE("a revoked laptop's site cannot be enrolled again nor claimed by anoth
 
     // A new laptop enrolling with the revoked site id.
     Test::HostileLaptop thief(d.server->url(), Test::TestCa::sha256OfPem(d.ca.serverChain()));
-    const Test::Answer<Sync::EnrollReply> enrolled = thief.enroll(d.enrollmentCode(u"mallory"_s), lost->site());
+    const Test::Answer<Sync::EnrollReply> enrolled
+        = thief.enroll(d.enrollmentCode(u"mallory"_s), lost->site());
     CHECK(enrolled.status == 403);
     CHECK(enrolled.code == u"enrollment");
     if (enrolled.ok()) {

@@ -115,8 +115,8 @@ QStringList ServerPeek::opsOfSite(const QString &site)
 
 std::optional<QString> ServerPeek::caseColumn(const QString &caseId, const QString &column)
 {
-    static const QStringList columns{u"assigned_user"_s, u"assigned_team"_s, u"created_by"_s, u"created_site"_s,
-                                     u"registry_number"_s, u"create_txn"_s};
+    static const QStringList columns{u"assigned_user"_s, u"assigned_team"_s,   u"created_by"_s,
+                                     u"created_site"_s,  u"registry_number"_s, u"create_txn"_s};
     if (!columns.contains(column))
         return std::nullopt; // a column name goes into the SQL: only these
     const std::optional<QVariant> v

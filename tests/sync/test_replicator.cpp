@@ -15,9 +15,8 @@
 #include "tests/support/fixtures.h"
 #include "tests/support/replicas.h"
 
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 
 using namespace Qt::StringLiterals;
 
