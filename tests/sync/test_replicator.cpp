@@ -15,6 +15,7 @@
 #include "tests/support/fixtures.h"
 #include "tests/support/replicas.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 using namespace Qt::StringLiterals;
