@@ -27,10 +27,10 @@
 #include <QSaveFile>
 
 #include <cstdio>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <functional>
 #include <limits>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using Core::Error;
@@ -659,7 +659,8 @@ int CtlCommands::exportAll()
         return ok ? Ok : fail(Error{Error::Code::StoreUnavailable, u"cannot write the export"_s});
     }
     if (!ok || !saved.commit())
-        return fail(Error{Error::Code::StoreUnavailable, u"cannot write %1: %2"_s.arg(outPath, saved.errorString())});
+        return fail(
+            Error{Error::Code::StoreUnavailable, u"cannot write %1: %2"_s.arg(outPath, saved.errorString())});
     return print(QJsonObject{{u"out"_s, outPath}, {u"cases"_s, qint64(rows->size())}});
 }
 

@@ -81,7 +81,8 @@ int CtlCommands::syncEnroll()
 {
     const QString server = m_options.value(u"server"_s);
     if (server.isEmpty() || (!m_options.has(u"code-file"_s) && !m_options.has(u"code"_s)))
-        return usageError(u"sync enroll needs --server URL and --code-file FILE (or --code - to read stdin)"_s);
+        return usageError(
+            u"sync enroll needs --server URL and --code-file FILE (or --code - to read stdin)"_s);
     // The code unlocks the district key once: it is read from a file or stdin. On the command
     // line every user of the machine sees it in `ps` and the shell keeps it in its history;
     // that still works for old scripts, with a warning.
@@ -91,7 +92,8 @@ int CtlCommands::syncEnroll()
         if (m_options.has(u"code-file"_s)) {
             QFile file(m_options.value(u"code-file"_s));
             if (!file.open(QIODevice::ReadOnly))
-                return fail(Core::invalidInput(u"code-file"_s, u"cannot read the code file: %1"_s.arg(file.errorString())));
+                return fail(Core::invalidInput(u"code-file"_s,
+                                               u"cannot read the code file: %1"_s.arg(file.errorString())));
             bytes = file.read(4096);
         } else {
             const Core::Result<QByteArray> input = readStdin();

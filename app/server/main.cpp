@@ -37,8 +37,8 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationVersion(QStringLiteral(DAMPINGI_VERSION));
 
     QString error;
-    CtlOptions options = CtlOptions::parse(QCoreApplication::arguments(),
-                                           {u"help"_s, u"version"_s, u"allow-insecure"_s, u"force"_s}, &error);
+    CtlOptions options = CtlOptions::parse(
+        QCoreApplication::arguments(), {u"help"_s, u"version"_s, u"allow-insecure"_s, u"force"_s}, &error);
     if (options.has(u"version"_s)) {
         std::fputs(qPrintable(u"dampingi-server " DAMPINGI_VERSION "\n"_s), stdout);
         return ServerExit::Ok;

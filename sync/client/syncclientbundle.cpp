@@ -69,8 +69,9 @@ Core::Result<SyncSummary> SyncClient::importBundle(const QByteArray &file)
     // would erase a case that has moved back here since, its verdicts would replay old news.
     // A bundle is named by the hash of the whole file (the office seals each one under a fresh
     // key, so two answers never share it).
-    const QString imported = keyImportedBundle
-                           + QString::fromLatin1(QCryptographicHash::hash(file, QCryptographicHash::Blake2b_256).toHex());
+    const QString imported
+        = keyImportedBundle
+        + QString::fromLatin1(QCryptographicHash::hash(file, QCryptographicHash::Blake2b_256).toHex());
     if (const QString at = metaOr(log, imported); !at.isEmpty())
         return Error{Error::Code::Conflict,
                      u"this bundle was imported already (at %1); nothing changed"_s.arg(at)};

@@ -156,8 +156,8 @@ Result<PgTarget> pgTarget(const QString &databaseUrl)
 {
     const QUrl url(databaseUrl);
     if (!url.isValid() || (url.scheme() != u"postgresql" && url.scheme() != u"postgres"))
-        return Core::invalidInput(u"database"_s,
-                                  u"expected postgresql://user@host:port/db, got a %1 URL"_s.arg(url.scheme()));
+        return Core::invalidInput(
+            u"database"_s, u"expected postgresql://user@host:port/db, got a %1 URL"_s.arg(url.scheme()));
     return PgTarget{url.host(), url.port(5432), url.userName(), url.password(), url.path().mid(1)};
 }
 
@@ -243,7 +243,8 @@ Status runPgTool(const QString &name, QStringList args, const PgTarget &target)
 {
     const QString program = pgTool(name);
     if (program.isEmpty())
-        return storeError(u"%1 not found: install the PostgreSQL client tools (postgresql-client)"_s.arg(name));
+        return storeError(
+            u"%1 not found: install the PostgreSQL client tools (postgresql-client)"_s.arg(name));
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     if (!target.password.isEmpty())
         env.insert(u"PGPASSWORD"_s, target.password);
@@ -330,7 +331,8 @@ Result<std::optional<TarEntry>> readTarHeader(QIODevice &in)
     bool ok = false;
     const quint32 stored = header.mid(148, 8).replace('\0', "").trimmed().toUInt(&ok, 8);
     if (!ok || stored != sum)
-        return corrupt(u"a header's checksum does not match: this is not a Dampingi backup, or it is damaged"_s);
+        return corrupt(
+            u"a header's checksum does not match: this is not a Dampingi backup, or it is damaged"_s);
     if (header.at(156) != '0' && header.at(156) != '\0')
         return corrupt(u"it holds something other than plain files"_s);
     TarEntry entry;
@@ -436,8 +438,8 @@ Result<BackupSummary> write(const QString &dataDir, const QString &databaseUrl, 
             return s.error();
         sqlite3_backup *backup = sqlite3_backup_init(dst.get(), "main", src.get(), "main");
         if (!backup)
-            return storeError(u"cannot start the SQLite backup: %1"_s.arg(
-                QString::fromUtf8(sqlite3_errmsg(dst.get()))));
+            return storeError(
+                u"cannot start the SQLite backup: %1"_s.arg(QString::fromUtf8(sqlite3_errmsg(dst.get()))));
         int rc = SQLITE_OK;
         for (int attempt = 0; attempt < 600; ++attempt) {
             rc = sqlite3_backup_step(backup, -1);
@@ -487,7 +489,8 @@ Result<BackupSummary> write(const QString &dataDir, const QString &databaseUrl, 
             parts.append({name, data.filePath(name), 0, {}});
     }
     if (parts.size() < 2)
-        return Error{Error::Code::NotFound, u"no key files in %1: a backup without them cannot be restored"_s.arg(dataDir)};
+        return Error{Error::Code::NotFound,
+                     u"no key files in %1: a backup without them cannot be restored"_s.arg(dataDir)};
     QJsonArray files;
     for (Part &part : parts) {
         part.bytes = QFileInfo(part.path).size();
@@ -525,7 +528,7 @@ Result<BackupSummary> write(const QString &dataDir, const QString &databaseUrl, 
     const qint64 mtime = nowMs / 1000;
     const auto writeBytes = [&file](const QByteArray &bytes) { return file.write(bytes) == bytes.size(); };
     bool ok = writeBytes(tarHeader(manifestName, manifest.size(), mtime)) && writeBytes(manifest)
-            && writeBytes(QByteArray(padding(manifest.size()), '\0'));
+           && writeBytes(QByteArray(padding(manifest.size()), '\0'));
     for (const Part &part : std::as_const(parts)) {
         if (!ok)
             break;
@@ -585,9 +588,9 @@ Result<Manifest> readManifest(QIODevice &in)
     if (parseError.error != QJsonParseError::NoError || json.value(u"format"_s).toString() != format)
         return corrupt(u"its manifest is not a Dampingi server backup's"_s);
     if (json.value(u"version"_s).toInt() != version)
-        return corrupt(u"backup format version %1; this build reads version %2"_s.arg(
-            json.value(u"version"_s).toInt())
-                           .arg(version));
+        return corrupt(
+            u"backup format version %1; this build reads version %2"_s.arg(json.value(u"version"_s).toInt())
+                .arg(version));
     Manifest manifest;
     manifest.database = json.value(u"database"_s).toString();
     manifest.district = json.value(u"district"_s).toString();
@@ -640,9 +643,9 @@ Result<BackupSummary> restore(const QString &backupPath, const QString &dataDir,
         return manifest.error();
     const QString backend = backendName(databaseUrl);
     if (manifest->database != backend)
-        return Core::invalidInput(
-            u"database"_s, u"this is a %1 backup; the target store is %2 (a backup restores into the "
-                           u"backend it was taken from)"_s.arg(manifest->database, backend));
+        return Core::invalidInput(u"database"_s,
+                                  u"this is a %1 backup; the target store is %2 (a backup restores into the "
+                                  u"backend it was taken from)"_s.arg(manifest->database, backend));
     std::optional<PgTarget> pg;
     if (!databaseUrl.isEmpty()) {
         Result<PgTarget> target = pgTarget(databaseUrl);
@@ -662,8 +665,9 @@ Result<BackupSummary> restore(const QString &backupPath, const QString &dataDir,
         QString host;
         QString app;
         lock.getLockInfo(&pid, &host, &app);
-        return Error{Error::Code::Conflict,
-                     u"the server is running on %1 (pid %2): stop it before restoring"_s.arg(dataDir).arg(pid)};
+        return Error{
+            Error::Code::Conflict,
+            u"the server is running on %1 (pid %2): stop it before restoring"_s.arg(dataDir).arg(pid)};
     }
 
     // What is there now.
@@ -682,7 +686,8 @@ Result<BackupSummary> restore(const QString &backupPath, const QString &dataDir,
     if ((!present.isEmpty() || pgFull) && !force)
         return Error{Error::Code::Conflict,
                      u"%1 holds a server store already; `restore --force` replaces it (SQLite: the "
-                     u"current files are kept in %2/replaced-<time>/)"_s.arg(pgFull ? u"the database"_s : dataDir, dataDir)};
+                     u"current files are kept in %2/replaced-<time>/)"_s.arg(
+                         pgFull ? u"the database"_s : dataDir, dataDir)};
 
     // Every entry out to a work file, checked against the manifest, before anything changes.
     Extracted extracted;
@@ -696,7 +701,8 @@ Result<BackupSummary> restore(const QString &backupPath, const QString &dataDir,
         const QString work = data.filePath(u".restore-"_s + expected.name);
         QFile::remove(work);
         QFile out(work);
-        if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+        if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly,
+                      QFileDevice::ReadOwner | QFileDevice::WriteOwner))
             return storeError(u"cannot write %1: %2"_s.arg(work, out.errorString()));
         extracted.paths << work;
         Result<QByteArray> hash = copyHashed(in, &out, expected.bytes);
@@ -734,7 +740,8 @@ Result<BackupSummary> restore(const QString &backupPath, const QString &dataDir,
     summary.opsSeq = manifest->opsSeq;
     // PostgreSQL first, in one transaction: when it fails, nothing here has moved yet.
     if (pg) {
-        QStringList args{u"--single-transaction"_s, u"--no-owner"_s, u"--no-privileges"_s, u"--exit-on-error"_s};
+        QStringList args{u"--single-transaction"_s, u"--no-owner"_s, u"--no-privileges"_s,
+                         u"--exit-on-error"_s};
         if (pgFull)
             args << u"--clean"_s << u"--if-exists"_s;
         args << u"--dbname"_s << pg->database << dbWork;
@@ -743,8 +750,8 @@ Result<BackupSummary> restore(const QString &backupPath, const QString &dataDir,
     }
     // What is replaced is kept, not deleted: a wrong backup restored with --force can be undone.
     if (!present.isEmpty()) {
-        const QString replaced = data.filePath(
-            u"replaced-%1"_s.arg(QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC).toString(u"yyyyMMdd'T'HHmmss'Z'"_s)));
+        const QString replaced = data.filePath(u"replaced-%1"_s.arg(
+            QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC).toString(u"yyyyMMdd'T'HHmmss'Z'"_s)));
         if (Status s = DataDir::prepare(replaced); !s)
             return s.error();
         for (const QString &name : std::as_const(present)) {
@@ -770,7 +777,8 @@ Result<BackupSummary> restore(const QString &backupPath, const QString &dataDir,
     if (pg)
         summary.files.prepend(postgresEntry);
     summary.bytes = in.size();
-    qCInfo(lcServer) << "restored a" << summary.database << "backup of" << summary.createdAt << "into" << dataDir;
+    qCInfo(lcServer) << "restored a" << summary.database << "backup of" << summary.createdAt << "into"
+                     << dataDir;
     return summary;
 }
 

@@ -29,8 +29,8 @@ void tighten(const QString &path, mode_t mode)
         return;
     const QString was = QString::number(st.st_mode & 0777, 8);
     if (st.st_uid == ::geteuid() && ::chmod(native.constData(), mode) == 0) {
-        qCWarning(lcServer).noquote() << u"%1 was mode %2, open to other users; now %3"_s.arg(
-            path, was, QString::number(mode, 8));
+        qCWarning(lcServer).noquote()
+            << u"%1 was mode %2, open to other users; now %3"_s.arg(path, was, QString::number(mode, 8));
         return;
     }
     qCWarning(lcServer).noquote() << u"%1 is mode %2, open to other users, and cannot be changed here: "
@@ -74,7 +74,8 @@ Status createPrivateFile(const QString &path)
     QFile file(path);
     if (file.exists())
         return {};
-    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly,
+                   QFileDevice::ReadOwner | QFileDevice::WriteOwner)
         && !file.exists())
         return Error{Error::Code::StoreUnavailable, u"cannot create %1: %2"_s.arg(path, file.errorString())};
     return {};

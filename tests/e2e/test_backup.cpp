@@ -186,8 +186,7 @@ TEST_CASE("a backup taken while serving restores, and every laptop converges wit
     const QString backup = root.filePath(u"district-64.02.tar"_s);
     const QJsonObject made = admin({u"backup"_s, u"--out"_s, backup});
     const QString dbEntry = backend == "postgresql" ? u"postgresql.dump"_s : u"server.db"_s;
-    CHECK(made.value(u"files"_s).toArray()
-          == QJsonArray{dbEntry, u"bundle.key"_s, u"district.key"_s});
+    CHECK(made.value(u"files"_s).toArray() == QJsonArray{dbEntry, u"bundle.key"_s, u"district.key"_s});
     CHECK(made.value(u"bytes"_s).toInteger() == QFileInfo(backup).size());
     CHECK(made.value(u"ops_seq"_s).toInteger() > 10);
     CHECK(privatePath(backup));
@@ -215,8 +214,9 @@ TEST_CASE("a backup taken while serving restores, and every laptop converges wit
     budi.ok({u"sync"_s, u"now"_s});
     siti.ok({u"sync"_s, u"now"_s});
     const QJsonObject aBefore = shownCase(siti, a);
-    INFO(QJsonDocument(aBefore).toJson().toStdString() << "\nbudi:\n"
-                                                        << QJsonDocument(shownCase(budi, a)).toJson().toStdString());
+    INFO(QJsonDocument(aBefore).toJson().toStdString()
+         << "\nbudi:\n"
+         << QJsonDocument(shownCase(budi, a)).toJson().toStdString());
     REQUIRE(aBefore == shownCase(budi, a));
     CHECK(aBefore.value(u"narrative"_s).toString() == u"Siti: korban kini aman di rumah ibunya");
     const QJsonObject bBefore = shownCase(siti, b);
@@ -241,7 +241,8 @@ TEST_CASE("a backup taken while serving restores, and every laptop converges wit
     writeAll(root.filePath(u"cut.tar"_s), good.left(good.size() - 3000));
     const Test::AdminRun cut = adminRun({u"restore"_s, root.filePath(u"cut.tar"_s), u"--force"_s});
     CHECK(cut.exit == 6);
-    CHECK(QDir(data).entryList({u"replaced-*"_s, u".restore-*"_s}, QDir::AllEntries | QDir::Hidden).isEmpty());
+    CHECK(
+        QDir(data).entryList({u"replaced-*"_s, u".restore-*"_s}, QDir::AllEntries | QDir::Hidden).isEmpty());
 
     // The restore: the replaced store is kept aside, the folder stays private.
     const QJsonObject restored = admin({u"restore"_s, backup, u"--force"_s});
@@ -250,7 +251,8 @@ TEST_CASE("a backup taken while serving restores, and every laptop converges wit
     const QString replaced = restored.value(u"replaced"_s).toString();
     REQUIRE(!replaced.isEmpty());
     CHECK(QFile::exists(QDir(replaced).filePath(u"district.key"_s)));
-    CHECK(readAll(QDir(replaced).filePath(u"district.key"_s)) == readAll(QDir(data).filePath(u"district.key"_s)));
+    CHECK(readAll(QDir(replaced).filePath(u"district.key"_s))
+          == readAll(QDir(data).filePath(u"district.key"_s)));
     CHECK(privatePath(replaced));
     checkPrivateFolder(data);
 
@@ -300,9 +302,10 @@ TEST_CASE("the server's data folder and files are its owner's alone, and are tig
     // Someone loosened them: the next admin verb tightens them back and says so.
     const QString db = QDir(data).filePath(u"server.db"_s);
     const QString key = QDir(data).filePath(u"district.key"_s);
-    REQUIRE(QFile::setPermissions(data, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
-                                            | QFileDevice::ReadGroup | QFileDevice::ExeGroup
-                                            | QFileDevice::ReadOther | QFileDevice::ExeOther));
+    REQUIRE(QFile::setPermissions(data, QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                                            | QFileDevice::ExeOwner | QFileDevice::ReadGroup
+                                            | QFileDevice::ExeGroup | QFileDevice::ReadOther
+                                            | QFileDevice::ExeOther));
     for (const QString &path : {db, key})
         REQUIRE(QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner
                                                 | QFileDevice::ReadGroup | QFileDevice::ReadOther));

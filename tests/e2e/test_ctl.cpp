@@ -208,7 +208,8 @@ TEST_CASE("decrypted exports and attachments are written for their owner only", 
     const Run attached = ctl.run({u"attach"_s, id, scan});
     REQUIRE(attached.exit == 0);
     const QString copy = out.filePath(u"copy.txt"_s);
-    const Run got = ctl.run({u"attachment"_s, u"get"_s, attached.json().value(u"id"_s).toString(), u"--out"_s, copy});
+    const Run got
+        = ctl.run({u"attachment"_s, u"get"_s, attached.json().value(u"id"_s).toString(), u"--out"_s, copy});
     INFO(got.err.toStdString());
     REQUIRE(got.exit == 0);
     CHECK(onlyOwner(copy));
