@@ -325,3 +325,40 @@ TEST_CASE("the server's data folder and files are its owner's alone, and are tig
     CHECK(second.error().contains(u"another dampingi-server serves"_s));
     CHECK(process.stop() == 0);
 }
+
+TEST_CASE("a backup whose manifest names a path outside the data folder is refused whole", "[e2e][backup]")
+{
+    QTemporaryDir root;
+    const QString server = QStringLiteral(DAMPINGI_SERVER);
+    const QString data = root.filePath(u"server"_s);
+    REQUIRE(Test::runAdmin(server, data, {u"init"_s, u"--district"_s, u"64.02"_s}).exit == 0);
+    const QString backup = root.filePath(u"good.tar"_s);
+    REQUIRE(Test::runAdmin(server, data, {u"backup"_s, u"--out"_s, backup}).exit == 0);
+
+    // Unpacked with tar, the manifest edited to name ../district.key, packed again in order.
+    const QString unpacked = root.filePath(u"unpacked"_s);
+    REQUIRE(QDir().mkpath(unpacked));
+    REQUIRE(QProcess::execute(u"tar"_s, {u"-xf"_s, backup, u"-C"_s, unpacked}) == 0);
+    const QString manifest = QDir(unpacked).filePath(u"dampingi-backup.json"_s);
+    QByteArray json = readAll(manifest);
+    REQUIRE(json.contains("\"district.key\""));
+    writeAll(manifest, json.replace("\"district.key\"", "\"../district.key\""));
+    const QString evil = root.filePath(u"evil.tar"_s);
+    REQUIRE(QProcess::execute(u"tar"_s, {u"--format=ustar"_s, u"-cf"_s, evil, u"-C"_s, unpacked,
+                                         u"dampingi-backup.json"_s, u"server.db"_s, u"bundle.key"_s,
+                                         u"district.key"_s})
+            == 0);
+
+    const QString target = root.filePath(u"fresh/server"_s);
+    const Test::AdminRun refused = Test::runAdmin(server, target, {u"restore"_s, evil});
+    CHECK(refused.exit == 6);
+    CHECK(refused.err.contains("unusable entry"));
+    CHECK_FALSE(QFile::exists(root.filePath(u"fresh/district.key"_s)));
+    CHECK(QDir(target).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot).isEmpty());
+
+    // The untouched backup restores into the fresh folder, which then opens.
+    const Test::AdminRun restored = Test::runAdmin(server, target, {u"restore"_s, backup});
+    INFO(restored.err.toStdString());
+    CHECK(restored.exit == 0);
+    CHECK(Test::runAdmin(server, target, {u"team"_s, u"list"_s}).exit == 0);
+}
