@@ -29,6 +29,8 @@
 #include <cstdio>
 #include <functional>
 #include <limits>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using Core::Error;
@@ -144,14 +146,16 @@ JSON in on stdin, JSON out on stdout; errors as JSON on stderr.
   person merge CASE PERSON --into PERSON   supervisors: one person entered twice in a case
   person unmerge CASE PERSON             undo a merge (each record has its own values again)
   attach CASE FILE [--description TEXT]
-  attachment get ID --out FILE
+  attachment get ID --out FILE          the decrypted file, written 0600
   history CASE                          field-level history from the change log
   demo --cases N [--seed S]             synthetic cases, marked DEMO, in real villages
-  export --format json                  every case with its people and entries
+  export --format json [--out FILE]     every case with its people and entries, decrypted:
+                                        FILE (or a file stdout is redirected to) is made 0600
   nik check NIK [--sex female|male] [--birth-date YYYY-MM-DD]
   region search TEXT [--within CODE]
-  sync enroll --server URL --code CODE [--device-name NAME]
-                                        join the district server (the code pins its certificate)
+  sync enroll --server URL --code-file FILE [--device-name NAME]
+                                        join the district server (the code pins its certificate);
+                                        --code - reads the code from stdin instead
   sync now [--attempts N]               push, then pull; JSON summary; retries with backoff
   sync status                           enrolment, unsent changes, open conflicts, last sync
   bundle export FILE                    no connection at all: unsent changes in a USB bundle
@@ -572,8 +576,11 @@ int CtlCommands::attachmentGet()
     const Core::Result<QByteArray> content = m_session->attachments().read(id);
     if (!content)
         return fail(content.error());
+    // Decrypted: whole or not at all, and for this user only.
     QSaveFile file(out);
-    if (!file.open(QIODevice::WriteOnly) || file.write(*content) != content->size() || !file.commit())
+    const bool opened = file.open(QIODevice::WriteOnly)
+                     && file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    if (!opened || file.write(*content) != content->size() || !file.commit())
         return fail(
             Error{Error::Code::StoreUnavailable, u"cannot write %1: %2"_s.arg(out, file.errorString())});
     return print(QJsonObject{{u"id"_s, id}, {u"out"_s, out}, {u"bytes"_s, qint64(content->size())}});
@@ -614,19 +621,47 @@ int CtlCommands::exportAll()
     const Core::Result<QList<Core::CaseSummary>> rows = m_session->cases().list(everyCase());
     if (!rows)
         return fail(rows.error());
+    // Decrypted case files: --out FILE appears whole or not at all, 0600; a regular file that
+    // stdout was redirected to is made 0600 too (the shell created it with the umask's mode).
+    const QString outPath = m_options.value(u"out"_s);
+    QSaveFile saved(outPath);
+    QFile standardOut;
+    QIODevice *out = &standardOut;
+    if (!outPath.isEmpty()) {
+        if (!saved.open(QIODevice::WriteOnly)
+            || !saved.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+            return fail(Error{Error::Code::StoreUnavailable,
+                              u"cannot write %1: %2"_s.arg(outPath, saved.errorString())});
+        out = &saved;
+    } else {
+        struct stat st = {};
+        if (::fstat(STDOUT_FILENO, &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 0077) != 0)
+            ::fchmod(STDOUT_FILENO, st.st_mode & 0700);
+        if (!standardOut.open(stdout, QIODevice::WriteOnly))
+            return fail(Error{Error::Code::Internal, u"cannot write to standard output"_s});
+    }
+    const auto put = [out](const QByteArray &bytes) { return out->write(bytes) == bytes.size(); };
     // Streamed case by case: memory stays flat however large the profile.
-    writeOut(stdout, "{\"format\":\"dampingi-export-1\",\"cases\":[\n");
+    bool ok = put("{\"format\":\"dampingi-export-1\",\"cases\":[\n");
     bool first = true;
     for (const Core::CaseSummary &row : *rows) {
         const Core::Result<Core::CaseFile> file = m_session->cases().load(row.id);
         if (!file)
             return fail(file.error());
-        writeOut(stdout, (first ? QByteArray() : ",\n"_ba)
-                             + QJsonDocument(Core::Json::fromCaseFile(*file)).toJson(QJsonDocument::Compact));
+        ok = ok
+          && put((first ? QByteArray() : ",\n"_ba)
+                 + QJsonDocument(Core::Json::fromCaseFile(*file)).toJson(QJsonDocument::Compact));
         first = false;
     }
-    writeOut(stdout, "\n]}\n");
-    return Ok;
+    ok = ok && put("\n]}\n");
+    if (outPath.isEmpty()) {
+        standardOut.flush();
+        return ok ? Ok : fail(Error{Error::Code::StoreUnavailable, u"cannot write the export"_s});
+    }
+    if (!ok || !saved.commit())
+        return fail(
+            Error{Error::Code::StoreUnavailable, u"cannot write %1: %2"_s.arg(outPath, saved.errorString())});
+    return print(QJsonObject{{u"out"_s, outPath}, {u"cases"_s, qint64(rows->size())}});
 }
 
 int CtlCommands::nikCheck()

@@ -22,6 +22,8 @@
 #include <QThread>
 #include <QUrl>
 
+#include <cstdio>
+
 using namespace Qt::StringLiterals;
 using Core::Error;
 
@@ -78,9 +80,36 @@ std::unique_ptr<Sync::HttpTransport> CtlCommands::transportFor(const QString &se
 int CtlCommands::syncEnroll()
 {
     const QString server = m_options.value(u"server"_s);
-    const QString codeText = m_options.value(u"code"_s);
-    if (server.isEmpty() || codeText.isEmpty())
-        return usageError(u"sync enroll needs --server URL --code CODE"_s);
+    if (server.isEmpty() || (!m_options.has(u"code-file"_s) && !m_options.has(u"code"_s)))
+        return usageError(
+            u"sync enroll needs --server URL and --code-file FILE (or --code - to read stdin)"_s);
+    // The code unlocks the district key once: it is read from a file or stdin. On the command
+    // line every user of the machine sees it in `ps` and the shell keeps it in its history;
+    // that still works for old scripts, with a warning.
+    QString codeText;
+    if (m_options.has(u"code-file"_s) || m_options.value(u"code"_s) == u"-") {
+        QByteArray bytes;
+        if (m_options.has(u"code-file"_s)) {
+            QFile file(m_options.value(u"code-file"_s));
+            if (!file.open(QIODevice::ReadOnly))
+                return fail(Core::invalidInput(u"code-file"_s,
+                                               u"cannot read the code file: %1"_s.arg(file.errorString())));
+            bytes = file.read(4096);
+        } else {
+            const Core::Result<QByteArray> input = readStdin();
+            if (!input)
+                return fail(input.error());
+            bytes = *input;
+        }
+        codeText = QString::fromUtf8(bytes).trimmed();
+    } else {
+        codeText = m_options.value(u"code"_s);
+        std::fputs("dampingi-ctl: warning: an enrollment code on the command line is visible to other users "
+                   "and kept in shell history; use --code-file FILE or --code - (stdin)\n",
+                   stderr);
+    }
+    if (codeText.isEmpty())
+        return fail(Core::invalidInput(u"code"_s, u"the enrollment code is empty"_s));
     const Core::Result<Sync::EnrollmentCode> code = Sync::EnrollmentCode::parse(codeText);
     if (!code)
         return fail(code.error());

@@ -6,6 +6,7 @@
 #include "sync/bundle.h"
 #include "sync/enrollmentcode.h"
 #include "sync/server/admin.h"
+#include "sync/server/backup.h"
 #include "sync/server/bundleoffice.h"
 #include "sync/server/retention.h"
 #include "sync/server/serverstore.h"
@@ -69,6 +70,11 @@ QString AdminCommands::usage()
                                           answer (verdicts and new changes) for that laptop
     bundle export --device ID --out OUT   a bundle for one laptop: the changes it lacks since
                                           its last imported bundle
+    backup --out FILE                     a consistent snapshot while the server serves: the
+                                          database and the key files in one tar, mode 0600
+    restore FILE [--force]                with the server stopped: checks the whole backup, then
+                                          puts it in place; --force replaces a store that is
+                                          there (SQLite: kept in DIR/replaced-<time>/)
 )"_s;
 }
 
@@ -80,6 +86,10 @@ int AdminCommands::run()
     const QString sub = m_options.word(2);
     if (verb == u"init"_s)
         return init();
+    if (verb == u"backup"_s)
+        return backup();
+    if (verb == u"restore"_s)
+        return restore();
     if (verb == u"bundle"_s) {
         if (const int opened = openStore(); opened != ServerExit::Ok)
             return opened;
@@ -356,4 +366,48 @@ int AdminCommands::bundle()
     if (const Core::Status s = writeBundleFile(out, made->file); !s)
         return ServerExit::fail(s.error());
     return ServerExit::print(summaryJson(made->summary, out));
+}
+
+namespace {
+
+QJsonObject backupJson(const Sync::BackupSummary &summary)
+{
+    QJsonObject out{{u"database"_s, summary.database},
+                    {u"district"_s, summary.district},
+                    {u"site"_s, summary.site},
+                    {u"created_at"_s, summary.createdAt},
+                    {u"ops_seq"_s, summary.opsSeq},
+                    {u"bytes"_s, summary.bytes},
+                    {u"files"_s, QJsonArray::fromStringList(summary.files)}};
+    return out;
+}
+
+} // namespace
+
+int AdminCommands::backup()
+{
+    const QString out = m_options.value(u"out"_s);
+    if (out.isEmpty())
+        return ServerExit::usageError(u"backup needs --out FILE"_s);
+    const auto made = Sync::Backup::write(m_dataDir, m_databaseUrl, out, m_clock->nowMs());
+    if (!made)
+        return ServerExit::fail(made.error());
+    QJsonObject json = backupJson(*made);
+    json.insert(u"out"_s, out);
+    return ServerExit::print(json);
+}
+
+int AdminCommands::restore()
+{
+    const QString in = m_options.word(2);
+    if (in.isEmpty())
+        return ServerExit::usageError(u"restore needs the backup FILE"_s);
+    const auto restored
+        = Sync::Backup::restore(in, m_dataDir, m_databaseUrl, m_options.has(u"force"_s), m_clock->nowMs());
+    if (!restored)
+        return ServerExit::fail(restored.error());
+    QJsonObject json = backupJson(*restored);
+    json.insert(u"data"_s, m_dataDir);
+    json.insert(u"replaced"_s, restored->replaced.isEmpty() ? QJsonValue() : QJsonValue(restored->replaced));
+    return ServerExit::print(json);
 }

@@ -37,6 +37,8 @@ private:
     int deviceRevoke();
     int purgeDeleted();
     int bundle();
+    int backup();
+    int restore();
 
     CtlOptions m_options;
     QString m_dataDir;

@@ -8,6 +8,7 @@
 #include <QLoggingCategory>
 
 #include <cstdio>
+#include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
 
@@ -28,13 +29,16 @@ Exit codes: 0 ok, 1 internal, 2 usage, 3 invalid input, 4 not found, 6 storage,
 
 int main(int argc, char **argv)
 {
+    // Everything this process creates is its owner's alone: the store and its WAL, key files,
+    // backups, bundle replies (DataDir also tightens what exists already).
+    ::umask(077);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"dampingi-server"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(DAMPINGI_VERSION));
 
     QString error;
-    CtlOptions options = CtlOptions::parse(QCoreApplication::arguments(),
-                                           {u"help"_s, u"version"_s, u"allow-insecure"_s}, &error);
+    CtlOptions options = CtlOptions::parse(
+        QCoreApplication::arguments(), {u"help"_s, u"version"_s, u"allow-insecure"_s, u"force"_s}, &error);
     if (options.has(u"version"_s)) {
         std::fputs(qPrintable(u"dampingi-server " DAMPINGI_VERSION "\n"_s), stdout);
         return ServerExit::Ok;

@@ -4,16 +4,19 @@
 #include "core/clock/clock.h"
 #include "serverexit.h"
 #include "sync/server/admin.h"
+#include "sync/server/datadir.h"
 #include "sync/server/httpfront.h"
 #include "sync/server/retention.h"
 #include "sync/server/serverstore.h"
 #include "sync/server/syncservice.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLockFile>
 #include <QLoggingCategory>
 #include <QProcessEnvironment>
 #include <QSocketNotifier>
@@ -145,6 +148,21 @@ int ServerRun::run()
 
     const QString databaseUrl = m_options.value(
         u"database"_s, QProcessEnvironment::systemEnvironment().value(u"DAMPINGI_DATABASE_URL"_s));
+    // Held while serving, released at exit (also by a crash: the lock names a dead pid then), so
+    // `admin restore` never replaces the store under a running server, nor do two servers share it.
+    if (const Core::Status s = Sync::DataDir::prepare(dataDir); !s)
+        return ServerExit::fail(s.error());
+    QLockFile lock(QDir(dataDir).filePath(Sync::DataDir::lockFile));
+    lock.setStaleLockTime(0);
+    if (!lock.tryLock(0)) {
+        qint64 pid = 0;
+        QString host;
+        QString application;
+        lock.getLockInfo(&pid, &host, &application);
+        return ServerExit::fail(Core::Error{
+            Core::Error::Code::Conflict,
+            u"another dampingi-server serves %1 (pid %2 on %3)"_s.arg(dataDir).arg(pid).arg(host)});
+    }
     auto opened = Sync::ServerStore::open(dataDir, databaseUrl);
     if (!opened) {
         Core::Error error = opened.error();

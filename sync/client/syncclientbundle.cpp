@@ -11,6 +11,9 @@
 #include "sync/transitcipher.h"
 #include "sync/wire.h"
 
+#include <QCryptographicHash>
+#include <QDateTime>
+
 #include <limits>
 
 using namespace Qt::StringLiterals;
@@ -62,6 +65,16 @@ Core::Result<SyncSummary> SyncClient::importBundle(const QByteArray &file)
         return content.error();
     if (content->kind != u"office" || content->recipient != metaOr(log, keyDevice))
         return Error{Error::Code::Refused, u"bundle refused: it is not an office bundle for this laptop"_s};
+    // One answer imports once. Applied again later its pages would be stale: a purge in it
+    // would erase a case that has moved back here since, its verdicts would replay old news.
+    // A bundle is named by the hash of the whole file (the office seals each one under a fresh
+    // key, so two answers never share it).
+    const QString imported
+        = keyImportedBundle
+        + QString::fromLatin1(QCryptographicHash::hash(file, QCryptographicHash::Blake2b_256).toHex());
+    if (const QString at = metaOr(log, imported); !at.isEmpty())
+        return Error{Error::Code::Conflict,
+                     u"this bundle was imported already (at %1); nothing changed"_s.arg(at)};
     const int pushPages = content->meta.value(u"push_pages"_s).toInt();
     QList<PushReply> pushReplies;
     QList<PullReply> pullReplies;
@@ -93,6 +106,10 @@ Core::Result<SyncSummary> SyncClient::importBundle(const QByteArray &file)
             return s.error();
     }
     if (Status s = retryDeferredPurges(summary); !s)
+        return s.error();
+    // After the pages: a cut import may be run again (each op applies once), a whole one not.
+    const QString at = QDateTime::fromMSecsSinceEpoch(log.clock().nowMs(), Qt::UTC).toString(Qt::ISODate);
+    if (Status s = log.setMeta(imported, at); !s)
         return s.error();
     return summary;
 }

@@ -28,6 +28,8 @@ inline const QString keyBundleKeys = QStringLiteral("sync.bundle_keys");
 inline const QString keyReset = QStringLiteral("sync.reset");
 inline const QString keyServerSign = QStringLiteral("sync.server_sign_pk");
 inline const QString keyServerBox = QStringLiteral("sync.server_box_pk");
+// Prefix of one key per office bundle imported (+ the file's BLAKE2b-256 in hex; value: when).
+inline const QString keyImportedBundle = QStringLiteral("sync.bundle_imported.");
 
 // The stored value, or an empty string when absent or unreadable.
 inline QString metaOr(Core::ChangeLog &log, const QString &key)

@@ -5,6 +5,7 @@
 #include "core/store/statement.h"
 #include "core/util/uuid.h"
 #include "sync/enrollmentcode.h"
+#include "sync/server/datadir.h"
 #include "sync/server/retention.h"
 #include "sync/server/serverstore_p.h"
 
@@ -228,14 +229,19 @@ namespace {
 Status connect(const QString &dataDir, const QString &databaseUrl, ServerStore::Private &p,
                ServerStore::Dialect &dialect)
 {
-    if (!QDir().mkpath(dataDir))
-        return Error{Error::Code::StoreUnavailable, u"cannot create the data folder %1"_s.arg(dataDir)};
+    // The folder 0700 and its files 0600, created so or tightened (see DataDir).
+    if (Status s = DataDir::prepare(dataDir); !s)
+        return s;
     p.connectionName = u"dampingi-server-%1"_s.arg(connectionCounter.fetch_add(1));
     if (databaseUrl.isEmpty()) {
         dialect = ServerStore::Dialect::Sqlite;
         p.dialect = dialect;
+        // Made 0600 before SQLite sees it: its -wal and -shm take the database file's mode.
+        const QString file = QDir(dataDir).filePath(DataDir::databaseFile);
+        if (Status s = DataDir::createPrivateFile(file); !s)
+            return s;
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, p.connectionName);
-        db.setDatabaseName(QDir(dataDir).filePath(u"server.db"_s));
+        db.setDatabaseName(file);
         db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=30000"_s);
         if (!db.open())
             return sqlError(db);
@@ -565,7 +571,10 @@ Result<EnrollReply> ServerStore::redeemEnrollment(const QByteArray &secret, cons
     reply.sealedDistrictKey = sealed;
     reply.serverSignPublic = m_bundleKeys.signPublic;
     reply.serverBoxPublic = m_bundleKeys.boxPublic;
-    const QString name = deviceName.trimmed().isEmpty() ? storedName : deviceName.trimmed();
+    // The name is the administrator's, given with the code: what the laptop sends (its host
+    // name) would let any holder of a code name itself in `device list`.
+    Q_UNUSED(deviceName)
+    const QString &name = storedName;
     if (Status s = d->run(u"INSERT INTO devices (id, login, name, site_id, token_hash, enrolled_at) "
                           "VALUES (:id, :login, :name, :site, :hash, :at)"_s,
                           {{u"id"_s, reply.deviceId},

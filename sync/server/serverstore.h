@@ -108,7 +108,8 @@ public:
     // The device holding this bearer token (with its user's role and team), or nullopt.
     Core::Result<std::optional<ServerDevice>> deviceByToken(const QByteArray &token);
     // Redeems a one-time enrollment code: creates the device with a fresh token bound to
-    // `siteId`. NotFound when the code is unknown, used or expired.
+    // `siteId`. NotFound when the code is unknown, used or expired. The device is named as the
+    // administrator named it with the code; `deviceName` (the laptop's own) is ignored.
     // The device's bundle keys (32 bytes each) are stored with it; other sizes store none.
     Core::Result<EnrollReply> redeemEnrollment(const QByteArray &secret, const QString &deviceName,
                                                const QString &siteId, qint64 nowMs,

@@ -161,7 +161,12 @@ TEST_CASE("with no connection at all, USB bundles carry a case to the office and
               .toString()
               .startsWith(u"64.02-"));
     const QByteArray sitiCases = siti.cases();
-    siti.ok({u"bundle"_s, u"import"_s, reply});
+    // The same answer twice: refused, nothing changes. (The office's second answer is another
+    // bundle, and imports.)
+    const Run replayed = siti.run({u"bundle"_s, u"import"_s, reply});
+    CHECK(replayed.exit == 7);
+    CHECK(replayed.message().contains(u"imported already"));
+    CHECK(siti.cases() == sitiCases);
     siti.ok({u"bundle"_s, u"import"_s, usb.filePath(u"again.bundle"_s)});
     CHECK(siti.pending() == 0);
     CHECK(siti.cases() == sitiCases);
@@ -198,7 +203,7 @@ TEST_CASE("with no connection at all, USB bundles carry a case to the office and
     CHECK(budi.ok({u"case"_s, u"show"_s, id}).json().value(u"narrative"_s).toString()
           == u"Korban dipukul di kebun; kini di rumah kakaknya");
     const QByteArray budiCases = budi.cases();
-    budi.ok({u"bundle"_s, u"import"_s, forBudi});
+    CHECK(budi.run({u"bundle"_s, u"import"_s, forBudi}).exit == 7);
     CHECK(budi.cases() == budiCases);
     CHECK(budi.pending() == 0);
 }

@@ -3,6 +3,7 @@
 #include "core/store/database.h"
 #include "tests/support/fixtures.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -144,6 +145,74 @@ TEST_CASE("dampingi-ctl records, shows, finds and updates a case", "[e2e][ctl]")
     const Run exported = ctl.run({u"export"_s, u"--format"_s, u"json"_s});
     REQUIRE(exported.exit == 0);
     CHECK(QJsonDocument::fromJson(exported.out).object().value(u"cases"_s).toArray().size() == 1);
+}
+
+TEST_CASE("decrypted exports and attachments are written for their owner only", "[e2e][ctl]")
+{
+    Ctl ctl;
+    ctl.init();
+    const Run created = ctl.run({u"case"_s, u"new"_s}, intake);
+    REQUIRE(created.exit == 0);
+    const QString id = created.json().value(u"id"_s).toString();
+    QTemporaryDir out;
+    const auto onlyOwner = [](const QString &path) {
+        const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup
+                                              | QFileDevice::ReadOther | QFileDevice::WriteOther;
+        return QFile::exists(path) && (QFile::permissions(path) & others) == 0;
+    };
+
+    // --out: written whole, 0600, whatever the umask.
+    const QString file = out.filePath(u"export.json"_s);
+    const Run exported = ctl.run({u"export"_s, u"--out"_s, file});
+    INFO(exported.err.toStdString());
+    REQUIRE(exported.exit == 0);
+    CHECK(exported.json().value(u"cases"_s).toInt() == 1);
+    CHECK(onlyOwner(file));
+    {
+        QFile f(file);
+        REQUIRE(f.open(QIODevice::ReadOnly));
+        CHECK(QJsonDocument::fromJson(f.readAll()).object().value(u"cases"_s).toArray().size() == 1);
+    }
+
+    // stdout redirected by the caller into a file it created world-readable: made 0600.
+    const QString redirected = out.filePath(u"redirected.json"_s);
+    {
+        QFile f(redirected);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        REQUIRE(f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
+                                 | QFileDevice::ReadOther));
+    }
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"DAMPINGI_PASSPHRASE"_s, Test::passphrase);
+    process.setProcessEnvironment(env);
+    process.setStandardOutputFile(redirected, QIODevice::Truncate);
+    process.start(QStringLiteral(DAMPINGI_CTL), {u"--profile"_s, ctl.profile(), u"export"_s});
+    REQUIRE(process.waitForFinished(120000));
+    CHECK(process.exitCode() == 0);
+    CHECK(onlyOwner(redirected));
+    {
+        QFile f(redirected);
+        REQUIRE(f.open(QIODevice::ReadOnly));
+        CHECK(f.readAll().contains("dampingi-export-1"));
+    }
+
+    // An attachment taken out of the profile: decrypted, so 0600 too.
+    const QString scan = out.filePath(u"scan.txt"_s);
+    {
+        QFile f(scan);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write("Visum et repertum\n");
+        REQUIRE(f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther));
+    }
+    const Run attached = ctl.run({u"attach"_s, id, scan});
+    REQUIRE(attached.exit == 0);
+    const QString copy = out.filePath(u"copy.txt"_s);
+    const Run got
+        = ctl.run({u"attachment"_s, u"get"_s, attached.json().value(u"id"_s).toString(), u"--out"_s, copy});
+    INFO(got.err.toStdString());
+    REQUIRE(got.exit == 0);
+    CHECK(onlyOwner(copy));
 }
 
 TEST_CASE("dampingi-ctl gives a distinct exit code and a JSON error for each kind of failure", "[e2e][ctl]")

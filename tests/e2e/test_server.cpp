@@ -200,8 +200,9 @@ TEST_CASE("a laptop enrolls over TLS with the code that pins the server certific
     CHECK(code.certificateSha256 == Test::TestCa::sha256OfPem(testCa().serverChain()));
 
     HttpTransport link = district.transport(code.certificateSha256);
+    // The laptop calls itself something else: the administrator's name for it stays.
     const QByteArray page
-        = Sync::Wire::encode(Sync::EnrollRequest{code.secret, u"laptop-1"_s, u"a1b2c3d4e5f60718"_s});
+        = Sync::Wire::encode(Sync::EnrollRequest{code.secret, u"kantor-bupati"_s, u"a1b2c3d4e5f60718"_s});
     const auto response = link.post(Sync::Endpoint::enroll, {}, page);
     REQUIRE(response.ok());
     REQUIRE(response->status == 200);
@@ -217,6 +218,7 @@ TEST_CASE("a laptop enrolls over TLS with the code that pins the server certific
     REQUIRE(devices.size() == 1);
     CHECK(devices.at(0).toObject().value(u"user"_s).toString() == u"siti"_s);
     CHECK(devices.at(0).toObject().value(u"site"_s).toString() == u"a1b2c3d4e5f60718"_s);
+    CHECK(devices.at(0).toObject().value(u"name"_s).toString() == u"laptop-1"_s);
 
     // The retention clean-up verb: nothing deleted yet, so nothing purged; a retention under
     // one day is refused as invalid input (exit 3).

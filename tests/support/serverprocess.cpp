@@ -101,6 +101,12 @@ bool ServerProcess::start()
     return false;
 }
 
+bool ServerProcess::startOn(quint16 port)
+{
+    bool bindFailed = false;
+    return startOnce(port, &bindFailed);
+}
+
 bool ServerProcess::startOnce(quint16 port, bool *bindFailed)
 {
     QStringList args{u"--data"_s, m_config.dataDir, u"--listen"_s, u"127.0.0.1:%1"_s.arg(port)};

@@ -47,6 +47,8 @@ public:
     ServerProcess &operator=(const ServerProcess &) = delete;
 
     bool start();
+    // On the given port (a restarted server where the laptops know it); false when it is taken.
+    bool startOn(quint16 port);
     // SIGTERM without waiting (stop() then collects the exit code).
     void terminate();
     int stop();

@@ -1,0 +1,785 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sync/server/backup.h"
+
+#include "core/store/statement.h"
+#include "sync/server/datadir.h"
+#include "sync/server/serverstore.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLockFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryFile>
+#include <QThread>
+#include <QUrl>
+
+#include <algorithm>
+#include <atomic>
+#include <cstring>
+#include <optional>
+#include <sqlite3.h>
+#include <utility>
+
+using namespace Qt::StringLiterals;
+using Core::Error;
+using Core::Result;
+using Core::Status;
+
+namespace Sync::Backup {
+
+namespace {
+
+const QString sqliteEntry = u"server.db"_s;
+const QString postgresEntry = u"postgresql.dump"_s;
+constexpr qint64 chunkBytes = 1024 * 1024;
+constexpr qint64 manifestMaxBytes = 1024 * 1024;
+
+Error storeError(const QString &detail)
+{
+    return Error{Error::Code::StoreUnavailable, detail};
+}
+
+Error corrupt(const QString &detail)
+{
+    return Error{Error::Code::Corrupt, u"backup refused: %1"_s.arg(detail)};
+}
+
+// ---- the store's identity, read from a snapshot or the live PostgreSQL database -------------
+
+struct StoreFacts
+{
+    QString site;
+    QString district;
+    qint64 opsSeq = 0;
+    qint64 schema = 0;
+};
+
+const QString factsSql = u"SELECT key, value, num FROM meta WHERE key IN "
+                         "('site_id', 'district', 'ops_seq', 'schema_version')"_s;
+
+void takeFact(StoreFacts &facts, const QString &key, const QString &value, qint64 num)
+{
+    if (key == u"site_id")
+        facts.site = value;
+    else if (key == u"district")
+        facts.district = value;
+    else if (key == u"ops_seq")
+        facts.opsSeq = num;
+    else if (key == u"schema_version")
+        facts.schema = num;
+}
+
+// A plain SQLite connection through the C API (the backup API and the snapshot checks need the
+// handle; nothing here goes through QtSql's connection registry).
+class SqliteHandle final
+{
+public:
+    ~SqliteHandle()
+    {
+        if (m_db)
+            sqlite3_close_v2(m_db);
+    }
+    Status open(const QString &path, int flags)
+    {
+        const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &m_db, flags, nullptr);
+        if (rc != SQLITE_OK)
+            return storeError(u"cannot open %1: %2"_s.arg(path, QString::fromUtf8(sqlite3_errstr(rc))));
+        sqlite3_busy_timeout(m_db, 30000);
+        return {};
+    }
+    sqlite3 *get() const { return m_db; }
+    Status exec(const char *sql) const
+    {
+        char *message = nullptr;
+        const int rc = sqlite3_exec(m_db, sql, nullptr, nullptr, &message);
+        const QString text = QString::fromUtf8(message ? message : sqlite3_errstr(rc));
+        sqlite3_free(message);
+        if (rc != SQLITE_OK)
+            return storeError(text);
+        return {};
+    }
+
+private:
+    sqlite3 *m_db = nullptr;
+};
+
+// PRAGMA quick_check (structure and page checks, not every index entry: minutes less on a large
+// store) and the meta rows, of a snapshot.
+Result<StoreFacts> checkSnapshot(const SqliteHandle &db)
+{
+    {
+        Core::Statement check(db.get(), u"PRAGMA quick_check"_s);
+        if (!check.valid() || !check.next())
+            return corrupt(u"the SQLite snapshot cannot be read: %1"_s.arg(check.error().detail));
+        const QString verdict = check.text(0);
+        check.reset();
+        if (verdict != u"ok")
+            return corrupt(u"the SQLite snapshot fails its integrity check: %1"_s.arg(verdict));
+    }
+    StoreFacts facts;
+    Core::Statement meta(db.get(), factsSql);
+    if (!meta.valid())
+        return corrupt(u"the SQLite snapshot holds no server store: %1"_s.arg(meta.error().detail));
+    while (meta.next())
+        takeFact(facts, meta.text(0), meta.text(1), meta.int64(2));
+    const bool failed = meta.failed();
+    meta.reset();
+    if (failed || facts.site.isEmpty())
+        return corrupt(u"the SQLite snapshot holds no initialised server store"_s);
+    return facts;
+}
+
+// ---- PostgreSQL --------------------------------------------------------------------------------
+
+struct PgTarget
+{
+    QString host;
+    int port = 5432;
+    QString user;
+    QString password;
+    QString database;
+};
+
+Result<PgTarget> pgTarget(const QString &databaseUrl)
+{
+    const QUrl url(databaseUrl);
+    if (!url.isValid() || (url.scheme() != u"postgresql" && url.scheme() != u"postgres"))
+        return Core::invalidInput(
+            u"database"_s, u"expected postgresql://user@host:port/db, got a %1 URL"_s.arg(url.scheme()));
+    return PgTarget{url.host(), url.port(5432), url.userName(), url.password(), url.path().mid(1)};
+}
+
+std::atomic<int> pgConnections{0};
+
+// One short QPSQL connection for the checks around pg_dump / pg_restore.
+class PgConnection final
+{
+public:
+    explicit PgConnection(const PgTarget &target)
+        : m_name(u"dampingi-backup-%1"_s.arg(pgConnections.fetch_add(1)))
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, m_name);
+        db.setHostName(target.host);
+        db.setPort(target.port);
+        db.setUserName(target.user);
+        db.setPassword(target.password);
+        db.setDatabaseName(target.database);
+        m_open = db.open();
+        if (!m_open)
+            m_error = db.lastError().text();
+    }
+    ~PgConnection()
+    {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_name, false);
+            if (db.isValid())
+                db.close();
+        }
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    Status status() const
+    {
+        if (!m_open)
+            return storeError(u"cannot connect to PostgreSQL: %1"_s.arg(m_error));
+        return {};
+    }
+    QSqlDatabase db() const { return QSqlDatabase::database(m_name, false); }
+
+private:
+    QString m_name;
+    QString m_error;
+    bool m_open = false;
+};
+
+Result<StoreFacts> pgFacts(const PgTarget &target)
+{
+    const PgConnection connection(target);
+    if (Status s = connection.status(); !s)
+        return s.error();
+    if (!connection.db().tables().contains(u"meta"_s))
+        return Error{Error::Code::NotFound, u"the PostgreSQL database holds no server store"_s};
+    StoreFacts facts;
+    QSqlQuery q(connection.db());
+    if (!q.exec(factsSql))
+        return storeError(q.lastError().text());
+    while (q.next())
+        takeFact(facts, q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong());
+    if (facts.site.isEmpty())
+        return Error{Error::Code::NotFound, u"the PostgreSQL database holds no initialised server store"_s};
+    return facts;
+}
+
+// pg_dump and pg_restore of the newest installed PostgreSQL (Debian keeps them in
+// /usr/lib/postgresql/<major>/bin; a client older than the server refuses to dump it), else PATH.
+QString pgTool(const QString &name)
+{
+    QDir root(u"/usr/lib/postgresql"_s);
+    QStringList majors = root.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    std::sort(majors.begin(), majors.end(),
+              [](const QString &a, const QString &b) { return a.toInt() > b.toInt(); });
+    for (const QString &major : std::as_const(majors)) {
+        const QString path = root.filePath(major + u"/bin/"_s + name);
+        if (QFileInfo(path).isExecutable())
+            return path;
+    }
+    return QStandardPaths::findExecutable(name);
+}
+
+// Runs a PostgreSQL client tool against `target`. The password goes in PGPASSWORD, never in the
+// arguments (which `ps` shows to every user).
+Status runPgTool(const QString &name, QStringList args, const PgTarget &target)
+{
+    const QString program = pgTool(name);
+    if (program.isEmpty())
+        return storeError(
+            u"%1 not found: install the PostgreSQL client tools (postgresql-client)"_s.arg(name));
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    if (!target.password.isEmpty())
+        env.insert(u"PGPASSWORD"_s, target.password);
+    env.insert(u"PGCONNECT_TIMEOUT"_s, u"30"_s);
+    args << u"--host"_s << target.host << u"--port"_s << QString::number(target.port);
+    if (!target.user.isEmpty())
+        args << u"--username"_s << target.user;
+    args << u"--no-password"_s;
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(program, args);
+    // No time limit: a large district takes as long as it takes; the tool ends on its own.
+    if (!process.waitForStarted() || !process.waitForFinished(-1))
+        return storeError(u"%1 did not run: %2"_s.arg(name, process.errorString()));
+    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
+        const QString output = QString::fromLocal8Bit(process.readAll()).trimmed();
+        return storeError(u"%1 failed: %2"_s.arg(name, output.right(2000)));
+    }
+    return {};
+}
+
+// ---- the container: POSIX ustar -----------------------------------------------------------------
+
+constexpr int block = 512;
+
+void putOctal(char *field, int width, quint64 value)
+{
+    // width - 1 octal digits and a NUL.
+    const QByteArray digits = QByteArray::number(value, 8).rightJustified(width - 1, '0');
+    memcpy(field, digits.constData(), size_t(width - 1));
+    field[width - 1] = '\0';
+}
+
+QByteArray tarHeader(const QString &name, qint64 size, qint64 mtimeS)
+{
+    QByteArray header(block, '\0');
+    char *h = header.data();
+    const QByteArray path = name.toUtf8();
+    memcpy(h, path.constData(), size_t(std::min<qsizetype>(path.size(), 100)));
+    putOctal(h + 100, 8, 0600);
+    putOctal(h + 108, 8, 0);
+    putOctal(h + 116, 8, 0);
+    if (quint64(size) < (quint64(1) << 33)) {
+        putOctal(h + 124, 12, quint64(size));
+    } else {
+        // GNU base-256 for files of 8 GiB and more (GNU tar and bsdtar read it).
+        h[124] = char(0x80);
+        for (int i = 0; i < 8; ++i)
+            h[135 - i] = char((quint64(size) >> (8 * i)) & 0xff);
+    }
+    putOctal(h + 136, 12, quint64(mtimeS));
+    memset(h + 148, ' ', 8);
+    h[156] = '0';
+    memcpy(h + 257, "ustar", 6);
+    memcpy(h + 263, "00", 2);
+    quint32 sum = 0;
+    for (const char c : header)
+        sum += quint8(c);
+    const QByteArray checksum = QByteArray::number(sum, 8).rightJustified(6, '0');
+    memcpy(h + 148, checksum.constData(), 6);
+    h[154] = '\0';
+    h[155] = ' ';
+    return header;
+}
+
+struct TarEntry
+{
+    QString name;
+    qint64 size = 0;
+};
+
+// The next entry's header; nullopt at the end-of-archive block.
+Result<std::optional<TarEntry>> readTarHeader(QIODevice &in)
+{
+    const QByteArray header = in.read(block);
+    if (header.size() != block)
+        return corrupt(u"the file is cut short"_s);
+    if (header.count('\0') == block)
+        return std::optional<TarEntry>();
+    quint32 sum = 0;
+    for (int i = 0; i < block; ++i)
+        sum += (i >= 148 && i < 156) ? quint8(' ') : quint8(header.at(i));
+    bool ok = false;
+    const quint32 stored = header.mid(148, 8).replace('\0', "").trimmed().toUInt(&ok, 8);
+    if (!ok || stored != sum)
+        return corrupt(
+            u"a header's checksum does not match: this is not a Dampingi backup, or it is damaged"_s);
+    if (header.at(156) != '0' && header.at(156) != '\0')
+        return corrupt(u"it holds something other than plain files"_s);
+    TarEntry entry;
+    entry.name = QString::fromUtf8(header.left(100).split('\0').first());
+    if (quint8(header.at(124)) == 0x80) {
+        quint64 size = 0;
+        for (int i = 125; i < 136; ++i)
+            size = (size << 8) | quint8(header.at(i));
+        entry.size = qint64(size);
+    } else {
+        entry.size = header.mid(124, 12).replace('\0', "").trimmed().toLongLong(&ok, 8);
+        if (!ok)
+            return corrupt(u"an entry's size is unreadable"_s);
+    }
+    if (entry.size < 0)
+        return corrupt(u"an entry's size is unreadable"_s);
+    return std::optional<TarEntry>(entry);
+}
+
+qint64 padding(qint64 size)
+{
+    return (block - size % block) % block;
+}
+
+// Copies `size` bytes from `in` to `out` (null: skip), hashing them.
+Result<QByteArray> copyHashed(QIODevice &in, QIODevice *out, qint64 size)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    qint64 left = size;
+    while (left > 0) {
+        const QByteArray chunk = in.read(std::min(left, chunkBytes));
+        if (chunk.isEmpty())
+            return corrupt(u"the file is cut short"_s);
+        hash.addData(chunk);
+        if (out && out->write(chunk) != chunk.size())
+            return storeError(u"cannot write: %1"_s.arg(out->errorString()));
+        left -= chunk.size();
+    }
+    return hash.result();
+}
+
+Result<QByteArray> fileSha256(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return storeError(u"cannot read %1: %2"_s.arg(path, file.errorString()));
+    return copyHashed(file, nullptr, file.size());
+}
+
+// An entry name we write and accept: a plain file name, no folder, nothing hidden.
+bool safeName(const QString &name)
+{
+    static const QRegularExpression plain(u"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"_s);
+    return plain.match(name).hasMatch() && !name.contains(u".."_s);
+}
+
+QString isoUtc(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate);
+}
+
+QString backendName(const QString &databaseUrl)
+{
+    return databaseUrl.isEmpty() ? u"sqlite"_s : u"postgresql"_s;
+}
+
+// A sibling of `path` for work files: same folder, so a rename into place is atomic.
+QString besides(const QString &path, const QString &name)
+{
+    return QFileInfo(path).absoluteDir().filePath(name);
+}
+
+} // namespace
+
+Result<BackupSummary> write(const QString &dataDir, const QString &databaseUrl, const QString &out,
+                            qint64 nowMs)
+{
+    if (out.isEmpty())
+        return Core::invalidInput(u"out"_s, u"backup needs --out FILE"_s);
+    const QDir data(dataDir);
+    // The snapshot goes next to the output (where the administrator made room for it).
+    QTemporaryFile snapshot(besides(out, u".dampingi-backup-XXXXXX"_s));
+    if (!snapshot.open())
+        return storeError(u"cannot write next to %1: %2"_s.arg(out, snapshot.errorString()));
+    snapshot.close();
+    StoreFacts facts;
+    QString dbEntry;
+    if (databaseUrl.isEmpty()) {
+        const QString source = data.filePath(DataDir::databaseFile);
+        if (QFileInfo(source).size() == 0)
+            return Error{Error::Code::NotFound, u"no server store in %1"_s.arg(dataDir)};
+        // The online backup API in one step: one read transaction over the whole copy, which in
+        // WAL mode blocks no writer, so the server keeps serving and the copy is one consistent
+        // point in time. (Stepping in parts would restart whenever the server writes, and might
+        // never end on a busy server.) Chosen over VACUUM INTO, also consistent, because it
+        // copies pages instead of rebuilding every table and index: much less CPU beside a
+        // serving server, and with secure_delete=ON the free pages it copies hold zeros.
+        SqliteHandle src;
+        SqliteHandle dst;
+        if (Status s = src.open(source, SQLITE_OPEN_READWRITE); !s)
+            return s.error();
+        if (Status s = dst.open(snapshot.fileName(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE); !s)
+            return s.error();
+        sqlite3_backup *backup = sqlite3_backup_init(dst.get(), "main", src.get(), "main");
+        if (!backup)
+            return storeError(
+                u"cannot start the SQLite backup: %1"_s.arg(QString::fromUtf8(sqlite3_errmsg(dst.get()))));
+        int rc = SQLITE_OK;
+        for (int attempt = 0; attempt < 600; ++attempt) {
+            rc = sqlite3_backup_step(backup, -1);
+            if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
+                break;
+            QThread::msleep(100);
+        }
+        sqlite3_backup_finish(backup);
+        if (rc != SQLITE_DONE)
+            return storeError(u"the SQLite backup failed: %1"_s.arg(QString::fromUtf8(sqlite3_errstr(rc))));
+        // A single file: the snapshot needs no -wal beside it when it is restored.
+        if (Status s = dst.exec("PRAGMA journal_mode=DELETE"); !s)
+            return s.error();
+        Result<StoreFacts> checked = checkSnapshot(dst);
+        if (!checked)
+            return checked.error();
+        facts = *checked;
+        dbEntry = sqliteEntry;
+    } else {
+        const Result<PgTarget> target = pgTarget(databaseUrl);
+        if (!target)
+            return target.error();
+        Result<StoreFacts> live = pgFacts(*target);
+        if (!live)
+            return live.error();
+        facts = *live;
+        // pg_dump reads in one repeatable-read transaction: a consistent snapshot while serving.
+        if (Status s = runPgTool(u"pg_dump"_s,
+                                 {u"--format=custom"_s, u"--no-owner"_s, u"--no-privileges"_s, u"--file"_s,
+                                  snapshot.fileName(), u"--dbname"_s, target->database},
+                                 *target);
+            !s)
+            return s.error();
+        dbEntry = postgresEntry;
+    }
+
+    struct Part
+    {
+        QString name;
+        QString path;
+        qint64 bytes = 0;
+        QByteArray sha256;
+    };
+    QList<Part> parts{{dbEntry, snapshot.fileName(), 0, {}}};
+    for (const QString &name : DataDir::storeFiles(dataDir)) {
+        if (name.endsWith(u".key"_s) && safeName(name))
+            parts.append({name, data.filePath(name), 0, {}});
+    }
+    if (parts.size() < 2)
+        return Error{Error::Code::NotFound,
+                     u"no key files in %1: a backup without them cannot be restored"_s.arg(dataDir)};
+    QJsonArray files;
+    for (Part &part : parts) {
+        part.bytes = QFileInfo(part.path).size();
+        Result<QByteArray> hash = fileSha256(part.path);
+        if (!hash)
+            return hash.error();
+        part.sha256 = *hash;
+        files.append(QJsonObject{{u"name"_s, part.name},
+                                 {u"bytes"_s, part.bytes},
+                                 {u"sha256"_s, QString::fromLatin1(part.sha256.toHex())}});
+    }
+    BackupSummary summary;
+    summary.path = out;
+    summary.database = backendName(databaseUrl);
+    summary.district = facts.district;
+    summary.site = facts.site;
+    summary.opsSeq = facts.opsSeq;
+    summary.createdAt = isoUtc(nowMs);
+    const QByteArray manifest = QJsonDocument(QJsonObject{{u"format"_s, format},
+                                                          {u"version"_s, version},
+                                                          {u"created_at"_s, summary.createdAt},
+                                                          {u"database"_s, summary.database},
+                                                          {u"district"_s, facts.district},
+                                                          {u"site"_s, facts.site},
+                                                          {u"ops_seq"_s, facts.opsSeq},
+                                                          {u"schema"_s, facts.schema},
+                                                          {u"files"_s, files}})
+                                    .toJson(QJsonDocument::Indented);
+
+    // Whole or not at all, readable by the administrator only.
+    QSaveFile file(out);
+    if (!file.open(QIODevice::WriteOnly))
+        return storeError(u"cannot write %1: %2"_s.arg(out, file.errorString()));
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    const qint64 mtime = nowMs / 1000;
+    const auto writeBytes = [&file](const QByteArray &bytes) { return file.write(bytes) == bytes.size(); };
+    bool ok = writeBytes(tarHeader(manifestName, manifest.size(), mtime)) && writeBytes(manifest)
+           && writeBytes(QByteArray(padding(manifest.size()), '\0'));
+    for (const Part &part : std::as_const(parts)) {
+        if (!ok)
+            break;
+        QFile in(part.path);
+        if (!in.open(QIODevice::ReadOnly))
+            return storeError(u"cannot read %1: %2"_s.arg(part.path, in.errorString()));
+        ok = writeBytes(tarHeader(part.name, part.bytes, mtime));
+        if (!ok)
+            break;
+        Result<QByteArray> copied = copyHashed(in, &file, part.bytes);
+        if (!copied)
+            return copied.error();
+        // The same bytes as hashed for the manifest: nothing changed a file in between.
+        if (*copied != part.sha256)
+            return storeError(u"%1 changed while the backup was written; run it again"_s.arg(part.name));
+        ok = writeBytes(QByteArray(padding(part.bytes), '\0'));
+        summary.files << part.name;
+    }
+    ok = ok && writeBytes(QByteArray(2 * block, '\0'));
+    if (!ok || !file.commit())
+        return storeError(u"cannot write %1: %2"_s.arg(out, file.errorString()));
+    summary.bytes = QFileInfo(out).size();
+    return summary;
+}
+
+namespace {
+
+struct Manifest
+{
+    QString database;
+    QString district;
+    QString site;
+    QString createdAt;
+    qint64 opsSeq = 0;
+    struct File
+    {
+        QString name;
+        qint64 bytes = 0;
+        QByteArray sha256;
+    };
+    QList<File> files;
+};
+
+Result<Manifest> readManifest(QIODevice &in)
+{
+    Result<std::optional<TarEntry>> header = readTarHeader(in);
+    if (!header)
+        return header.error();
+    if (!header->has_value() || (*header)->name != manifestName || (*header)->size > manifestMaxBytes)
+        return corrupt(u"it does not start with %1: not a Dampingi server backup"_s.arg(manifestName));
+    const qint64 size = (*header)->size;
+    const QByteArray bytes = in.read(size);
+    if (bytes.size() != size || in.read(padding(size)).size() != padding(size))
+        return corrupt(u"the file is cut short"_s);
+    QJsonParseError parseError;
+    const QJsonObject json = QJsonDocument::fromJson(bytes, &parseError).object();
+    if (parseError.error != QJsonParseError::NoError || json.value(u"format"_s).toString() != format)
+        return corrupt(u"its manifest is not a Dampingi server backup's"_s);
+    if (json.value(u"version"_s).toInt() != version)
+        return corrupt(
+            u"backup format version %1; this build reads version %2"_s.arg(json.value(u"version"_s).toInt())
+                .arg(version));
+    Manifest manifest;
+    manifest.database = json.value(u"database"_s).toString();
+    manifest.district = json.value(u"district"_s).toString();
+    manifest.site = json.value(u"site"_s).toString();
+    manifest.createdAt = json.value(u"created_at"_s).toString();
+    manifest.opsSeq = json.value(u"ops_seq"_s).toInteger();
+    for (const QJsonValue &value : json.value(u"files"_s).toArray()) {
+        const QJsonObject f = value.toObject();
+        Manifest::File file{f.value(u"name"_s).toString(), f.value(u"bytes"_s).toInteger(-1),
+                            QByteArray::fromHex(f.value(u"sha256"_s).toString().toLatin1())};
+        if (!safeName(file.name) || file.bytes < 0 || file.sha256.size() != 32)
+            return corrupt(u"its manifest lists an unusable entry"_s);
+        manifest.files << file;
+    }
+    const QString dbEntry = manifest.database == u"sqlite" ? sqliteEntry : postgresEntry;
+    if ((manifest.database != u"sqlite" && manifest.database != u"postgresql") || manifest.files.isEmpty()
+        || manifest.files.first().name != dbEntry || manifest.site.isEmpty())
+        return corrupt(u"its manifest names no database"_s);
+    return manifest;
+}
+
+// The work files of one restore, removed unless installed.
+struct Extracted
+{
+    QStringList paths;
+    ~Extracted()
+    {
+        for (const QString &path : std::as_const(paths))
+            QFile::remove(path);
+    }
+};
+
+bool pgHasTables(const PgTarget &target, Status *status)
+{
+    const PgConnection connection(target);
+    *status = connection.status();
+    return status->ok() && !connection.db().tables().isEmpty();
+}
+
+} // namespace
+
+Result<BackupSummary> restore(const QString &backupPath, const QString &dataDir, const QString &databaseUrl,
+                              bool force, qint64 nowMs)
+{
+    QFile in(backupPath);
+    if (!in.open(QIODevice::ReadOnly))
+        return Core::invalidInput(u"file"_s, u"cannot read %1: %2"_s.arg(backupPath, in.errorString()));
+    Result<Manifest> manifest = readManifest(in);
+    if (!manifest)
+        return manifest.error();
+    const QString backend = backendName(databaseUrl);
+    if (manifest->database != backend)
+        return Core::invalidInput(u"database"_s,
+                                  u"this is a %1 backup; the target store is %2 (a backup restores into the "
+                                  u"backend it was taken from)"_s.arg(manifest->database, backend));
+    std::optional<PgTarget> pg;
+    if (!databaseUrl.isEmpty()) {
+        Result<PgTarget> target = pgTarget(databaseUrl);
+        if (!target)
+            return target.error();
+        pg = *target;
+    }
+
+    // Stopped server only: the running server holds this lock for as long as it serves.
+    if (Status s = DataDir::prepare(dataDir); !s)
+        return s.error();
+    const QDir data(dataDir);
+    QLockFile lock(data.filePath(DataDir::lockFile));
+    lock.setStaleLockTime(0);
+    if (!lock.tryLock(0)) {
+        qint64 pid = 0;
+        QString host;
+        QString app;
+        lock.getLockInfo(&pid, &host, &app);
+        return Error{
+            Error::Code::Conflict,
+            u"the server is running on %1 (pid %2): stop it before restoring"_s.arg(dataDir).arg(pid)};
+    }
+
+    // What is there now.
+    QStringList present;
+    for (const QString &name : DataDir::storeFiles(dataDir)) {
+        if (QFileInfo(data.filePath(name)).size() > 0 || name.endsWith(u".key"_s))
+            present << name;
+    }
+    bool pgFull = false;
+    if (pg) {
+        Status reached;
+        pgFull = pgHasTables(*pg, &reached);
+        if (!reached)
+            return reached.error();
+    }
+    if ((!present.isEmpty() || pgFull) && !force)
+        return Error{Error::Code::Conflict,
+                     u"%1 holds a server store already; `restore --force` replaces it (SQLite: the "
+                     u"current files are kept in %2/replaced-<time>/)"_s.arg(
+                         pgFull ? u"the database"_s : dataDir, dataDir)};
+
+    // Every entry out to a work file, checked against the manifest, before anything changes.
+    Extracted extracted;
+    QHash<QString, QString> workFiles; // entry name -> work file
+    for (const Manifest::File &expected : std::as_const(manifest->files)) {
+        Result<std::optional<TarEntry>> header = readTarHeader(in);
+        if (!header)
+            return header.error();
+        if (!header->has_value() || (*header)->name != expected.name || (*header)->size != expected.bytes)
+            return corrupt(u"%1 is missing or not as its manifest says"_s.arg(expected.name));
+        const QString work = data.filePath(u".restore-"_s + expected.name);
+        QFile::remove(work);
+        QFile out(work);
+        if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly,
+                      QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+            return storeError(u"cannot write %1: %2"_s.arg(work, out.errorString()));
+        extracted.paths << work;
+        Result<QByteArray> hash = copyHashed(in, &out, expected.bytes);
+        if (!hash)
+            return hash.error();
+        if (!out.flush() || out.error() != QFileDevice::NoError)
+            return storeError(u"cannot write %1: %2"_s.arg(work, out.errorString()));
+        out.close();
+        if (*hash != expected.sha256)
+            return corrupt(u"%1 fails its checksum: the file is damaged"_s.arg(expected.name));
+        if (in.read(padding(expected.bytes)).size() != padding(expected.bytes))
+            return corrupt(u"the file is cut short"_s);
+        workFiles.insert(expected.name, work);
+    }
+    if (Result<std::optional<TarEntry>> end = readTarHeader(in); !end || end->has_value())
+        return corrupt(u"it holds more than its manifest lists, or ends damaged"_s);
+    const QString dbWork = workFiles.value(manifest->files.first().name);
+    if (!pg) {
+        SqliteHandle snapshot;
+        if (Status s = snapshot.open(dbWork, SQLITE_OPEN_READWRITE); !s)
+            return s.error();
+        Result<StoreFacts> facts = checkSnapshot(snapshot);
+        if (!facts)
+            return facts.error();
+        if (facts->site != manifest->site)
+            return corrupt(u"its database is not the store its manifest names"_s);
+    }
+
+    BackupSummary summary;
+    summary.path = backupPath;
+    summary.database = manifest->database;
+    summary.district = manifest->district;
+    summary.site = manifest->site;
+    summary.createdAt = manifest->createdAt;
+    summary.opsSeq = manifest->opsSeq;
+    // PostgreSQL first, in one transaction: when it fails, nothing here has moved yet.
+    if (pg) {
+        QStringList args{u"--single-transaction"_s, u"--no-owner"_s, u"--no-privileges"_s,
+                         u"--exit-on-error"_s};
+        if (pgFull)
+            args << u"--clean"_s << u"--if-exists"_s;
+        args << u"--dbname"_s << pg->database << dbWork;
+        if (Status s = runPgTool(u"pg_restore"_s, args, *pg); !s)
+            return s.error();
+    }
+    // What is replaced is kept, not deleted: a wrong backup restored with --force can be undone.
+    if (!present.isEmpty()) {
+        const QString replaced = data.filePath(u"replaced-%1"_s.arg(
+            QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC).toString(u"yyyyMMdd'T'HHmmss'Z'"_s)));
+        if (Status s = DataDir::prepare(replaced); !s)
+            return s.error();
+        for (const QString &name : std::as_const(present)) {
+            if (!QFile::rename(data.filePath(name), QDir(replaced).filePath(name)))
+                return storeError(u"cannot move %1 aside into %2"_s.arg(name, replaced));
+        }
+        summary.replaced = replaced;
+    }
+    // Empty leftovers (a 0-byte server.db, an empty WAL) would confuse the restored store.
+    for (const QString &name : DataDir::storeFiles(dataDir)) {
+        if (!name.endsWith(u".key"_s))
+            QFile::remove(data.filePath(name));
+    }
+    for (const Manifest::File &file : std::as_const(manifest->files)) {
+        if (pg && file.name == postgresEntry)
+            continue;
+        const QString work = workFiles.value(file.name);
+        if (!QFile::rename(work, data.filePath(file.name)))
+            return storeError(u"cannot move %1 into place"_s.arg(file.name));
+        extracted.paths.removeAll(work);
+        summary.files << file.name;
+    }
+    if (pg)
+        summary.files.prepend(postgresEntry);
+    summary.bytes = in.size();
+    qCInfo(lcServer) << "restored a" << summary.database << "backup of" << summary.createdAt << "into"
+                     << dataDir;
+    return summary;
+}
+
+} // namespace Sync::Backup
