@@ -317,7 +317,7 @@ struct District
     {
         REQUIRE(ca.ok());
         REQUIRE(data.isValid());
-        admin({u"init"_s, u"--district"_s, u"64.02"_s});
+        admin({u"init"_s, u"--district"_s, u"64.02"_s, u"--kdf"_s, u"minimum"_s});
         admin({u"team"_s, u"add"_s, u"Tenggarong"_s});
         process = std::make_unique<Test::ServerProcess>(
             Test::ServerProcess::Config{QStringLiteral(DAMPINGI_SERVER),
