@@ -33,7 +33,7 @@ quint16 freePort()
 } // namespace
 
 AdminRun runAdmin(const QString &server, const QString &dataDir, const QStringList &args,
-                  const QString &databaseUrl, const QString &officePassphrase)
+                  const QString &databaseUrl, const QString &officeSecret)
 {
     QStringList all{u"admin"_s, u"--data"_s, dataDir};
     if (!databaseUrl.isEmpty())
@@ -41,8 +41,8 @@ AdminRun runAdmin(const QString &server, const QString &dataDir, const QStringLi
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.remove(u"DAMPINGI_OFFICE_PASSPHRASE"_s);
-    if (!officePassphrase.isEmpty())
-        environment.insert(u"DAMPINGI_OFFICE_PASSPHRASE"_s, officePassphrase);
+    if (!officeSecret.isEmpty())
+        environment.insert(u"DAMPINGI_OFFICE_PASSPHRASE"_s, officeSecret);
     process.setProcessEnvironment(environment);
     process.start(server, all + args);
     AdminRun run;
