@@ -228,8 +228,9 @@ TEST_CASE("with no connection at all, USB bundles carry a case to the office and
         CHECK(epoch == 1);
     }
     const QString sitiRotated = usb.filePath(u"siti-rotated.bundle"_s);
-    admin({u"bundle"_s, u"export"_s, u"--device"_s, siti.ok({u"sync"_s, u"status"_s}).json().value(u"device"_s).toString(),
-           u"--out"_s, sitiRotated});
+    admin({u"bundle"_s, u"export"_s, u"--device"_s,
+           siti.ok({u"sync"_s, u"status"_s}).json().value(u"device"_s).toString(), u"--out"_s, sitiRotated});
     siti.ok({u"bundle"_s, u"import"_s, sitiRotated});
-    CHECK(siti.ok({u"case"_s, u"show"_s, id}).json().value(u"narrative"_s).toString() == u"Kasus dirujuk ke UPTD PPA");
+    CHECK(siti.ok({u"case"_s, u"show"_s, id}).json().value(u"narrative"_s).toString()
+          == u"Kasus dirujuk ke UPTD PPA");
 }
