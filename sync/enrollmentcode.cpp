@@ -175,37 +175,45 @@ QByteArray EnrollmentCode::secretHash(const QByteArray &secret)
     return hash;
 }
 
-QByteArray EnrollmentCode::sealDistrictKey(const Core::SecretKey &districtKey, const QByteArray &secret)
+QByteArray EnrollmentCode::sealDistrictKeys(const DistrictKeys &keys, const QByteArray &secret)
 {
     Core::ensureSodium();
-    Q_ASSERT(districtKey.isValid());
+    Q_ASSERT(!keys.isEmpty());
     const QByteArray key = enrollKey(secret);
-    QByteArray sealed(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + Core::SecretKey::size,
+    QByteArray plain = keys.toBytes();
+    QByteArray sealed(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + plain.size(),
                       Qt::Uninitialized);
     auto *out = reinterpret_cast<unsigned char *>(sealed.data());
     Core::randomBytes(out, crypto_secretbox_NONCEBYTES);
-    crypto_secretbox_easy(out + crypto_secretbox_NONCEBYTES, districtKey.data(), Core::SecretKey::size, out,
-                          reinterpret_cast<const unsigned char *>(key.constData()));
+    crypto_secretbox_easy(out + crypto_secretbox_NONCEBYTES,
+                          reinterpret_cast<const unsigned char *>(plain.constData()), quint64(plain.size()),
+                          out, reinterpret_cast<const unsigned char *>(key.constData()));
+    sodium_memzero(plain.data(), size_t(plain.size()));
     return sealed;
 }
 
-Core::Result<Core::SecretKey> EnrollmentCode::openDistrictKey(const QByteArray &secret,
-                                                              const QByteArray &sealedKey)
+Core::Result<DistrictKeys> EnrollmentCode::openDistrictKeys(const QByteArray &secret,
+                                                            const QByteArray &sealedKeys)
 {
     if (!Core::ensureSodium())
         return Core::Error{Core::Error::Code::Internal, u"libsodium failed to initialise"_s};
-    if (sealedKey.size()
-        != qsizetype(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + Core::SecretKey::size))
-        return Core::Error{Core::Error::Code::Corrupt, u"the sealed district key has the wrong size"_s};
+    // At least one key; at most a few thousand epochs (a crafted reply cannot size an allocation).
+    const qsizetype overhead = crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES;
+    if (sealedKeys.size() < overhead + qsizetype(Core::SecretKey::size)
+        || sealedKeys.size() > overhead + 64 * 1024)
+        return Core::Error{Core::Error::Code::Corrupt, u"the sealed district keys have the wrong size"_s};
     const QByteArray key = enrollKey(secret);
-    Core::SecretKey districtKey = Core::SecretKey::fromBytes(QByteArray(Core::SecretKey::size, '\0'));
-    const auto *in = reinterpret_cast<const unsigned char *>(sealedKey.constData());
-    if (crypto_secretbox_open_easy(districtKey.data(), in + crypto_secretbox_NONCEBYTES,
-                                   sealedKey.size() - crypto_secretbox_NONCEBYTES, in,
+    QByteArray plain(sealedKeys.size() - overhead, '\0');
+    const auto *in = reinterpret_cast<const unsigned char *>(sealedKeys.constData());
+    if (crypto_secretbox_open_easy(reinterpret_cast<unsigned char *>(plain.data()),
+                                   in + crypto_secretbox_NONCEBYTES,
+                                   sealedKeys.size() - crypto_secretbox_NONCEBYTES, in,
                                    reinterpret_cast<const unsigned char *>(key.constData()))
         != 0)
         return Core::Error{Core::Error::Code::Corrupt, u"the district key does not open with this code"_s};
-    return districtKey;
+    Core::Result<DistrictKeys> keys = DistrictKeys::fromBytes(plain);
+    sodium_memzero(plain.data(), size_t(plain.size()));
+    return keys;
 }
 
 } // namespace Sync

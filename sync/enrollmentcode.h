@@ -3,6 +3,7 @@
 
 #include "core/crypto/secretkey.h"
 #include "core/result.h"
+#include "sync/districtkeys.h"
 
 #include <QByteArray>
 #include <QString>
@@ -13,8 +14,8 @@ namespace Sync {
 // The one-time code an admin reads out or prints for a new laptop: "DMP1-" + Crockford base32
 // of (20-byte secret || SHA-256 of the server certificate's DER, or 32 zero bytes without TLS
 // || 2-byte BLAKE2b check), in groups of five. The check makes parse() reject a typo instead of
-// redeeming a wrong secret. The server keeps only a hash of the secret and the district key
-// sealed under a key derived from it, so a stolen server database cannot open the district key.
+// redeeming a wrong secret. The server keeps only a hash of the secret and the district keys
+// sealed under a key derived from it, so a stolen server database cannot open them.
 class EnrollmentCode final
 {
 public:
@@ -41,12 +42,14 @@ public:
 
     // What the server stores to recognise a secret: BLAKE2b-256 (crypto_generichash) of it.
     static QByteArray secretHash(const QByteArray &secret);
-    // crypto_secretbox_easy(districtKey) under generichash(secret, context "dampingi-enroll-key");
-    // layout: 24-byte nonce || ciphertext.
-    static QByteArray sealDistrictKey(const Core::SecretKey &districtKey, const QByteArray &secret);
-    // The client's side: Corrupt when the sealed key does not open with this secret.
-    static Core::Result<Core::SecretKey> openDistrictKey(const QByteArray &secret,
-                                                         const QByteArray &sealedKey);
+    // crypto_secretbox_easy(the keys of every epoch, DistrictKeys::toBytes()) under
+    // generichash(secret, context "dampingi-enroll-key"); layout: 24-byte nonce || ciphertext.
+    // A new laptop needs the old epochs too, to read the values sealed before the last rotation.
+    static QByteArray sealDistrictKeys(const DistrictKeys &keys, const QByteArray &secret);
+    // The client's side: Corrupt when the sealed keys do not open with this secret. A code made
+    // before key epochs (one bare key) opens as epoch 0.
+    static Core::Result<DistrictKeys> openDistrictKeys(const QByteArray &secret,
+                                                       const QByteArray &sealedKeys);
 };
 
 } // namespace Sync

@@ -251,6 +251,38 @@ PullReply readPullReply(Reader &r)
     return out;
 }
 
+// Sealed keys: [{epoch, sealed}, ...]. A laptop holds one key per rotation, so a long list is
+// not one a server made.
+constexpr qsizetype maxSealedKeys = 1024;
+
+QCborArray sealedKeysArray(const QList<SealedKey> &keys)
+{
+    QCborArray array;
+    for (const SealedKey &key : keys)
+        array.append(QCborMap{{"epoch"_L1, key.epoch}, {"sealed"_L1, key.sealed}});
+    return array;
+}
+
+QList<SealedKey> readSealedKeys(Reader &r)
+{
+    QList<SealedKey> out;
+    const QCborArray array = r.array("keys"_L1, true);
+    if (array.size() > maxSealedKeys) {
+        r.fail("keys"_L1, "a short array");
+        return {};
+    }
+    for (const QCborValue &v : array) {
+        Reader kr(v.toMap(), u"sealed key"_s);
+        SealedKey key{kr.integer("epoch"_L1), kr.bytes("sealed"_L1)};
+        if (!v.isMap() || !kr.status()) {
+            r.fail("keys"_L1, "an array of {epoch, sealed}");
+            return {};
+        }
+        out << key;
+    }
+    return out;
+}
+
 } // namespace
 
 QByteArray encode(const WireOp &op)
@@ -345,6 +377,8 @@ QByteArray encode(const HandshakeRequest &m)
     map.insert("cursor"_L1, m.cursor);
     if (m.pullMax > 0)
         map.insert("pull"_L1, m.pullMax);
+    if (m.keyEpoch > 0)
+        map.insert("key_epoch"_L1, m.keyEpoch);
     return frame(map);
 }
 
@@ -356,6 +390,7 @@ Status decode(const QByteArray &page, HandshakeRequest &out)
         out.siteId = r.text("site"_L1);
         out.cursor = r.bytes("cursor"_L1, true);
         out.pullMax = int(r.integer("pull"_L1, true));
+        out.keyEpoch = r.integer("key_epoch"_L1, true);
     });
 }
 
@@ -373,6 +408,8 @@ QByteArray encode(const HandshakeReply &m)
         map.insert("epoch"_L1, m.epoch);
     if (m.firstPage)
         map.insert("page"_L1, pullReplyMap(*m.firstPage));
+    if (!m.keys.isEmpty())
+        map.insert("keys"_L1, sealedKeysArray(m.keys));
     return frame(map);
 }
 
@@ -396,6 +433,7 @@ Status decode(const QByteArray &page, HandshakeReply &out)
         } else if (!first.isUndefined()) {
             r.fail("page"_L1, "a map");
         }
+        out.keys = readSealedKeys(r);
     });
 }
 
@@ -550,6 +588,18 @@ Status decode(const QByteArray &page, BlobReply &out)
         out.data = r.bytes("data"_L1, true);
         out.missing = r.texts("missing"_L1);
     });
+}
+
+QByteArray encode(const QList<SealedKey> &keys)
+{
+    QCborMap map;
+    map.insert("keys"_L1, sealedKeysArray(keys));
+    return frame(map);
+}
+
+Status decode(const QByteArray &page, QList<SealedKey> &out)
+{
+    return decodeWith(page, u"sealed keys"_s, [&](Reader &r) { out = readSealedKeys(r); });
 }
 
 } // namespace Sync::Wire

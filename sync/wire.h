@@ -74,12 +74,22 @@ struct EnrollReply
     QString role; // caseworker | supervisor
     QString districtCode;
     QString serverSite;
-    QByteArray sealedDistrictKey; // crypto_secretbox under a key derived from the code's secret
+    QByteArray sealedDistrictKey; // every key epoch, secretbox under a key derived from the code's secret
     QByteArray serverSignPublic; // the office's bundle keys (see BundleKeys)
     QByteArray serverBoxPublic;
 };
 
 struct PullReply;
+
+// A district key of a later epoch, sealed for one laptop at `admin rotate-key` (see
+// DistrictKeys::sealForDevice); laptops receive theirs in the handshake or an office bundle.
+struct SealedKey
+{
+    qint64 epoch = 0;
+    QByteArray sealed;
+
+    bool operator==(const SealedKey &) const = default;
+};
 
 struct HandshakeRequest
 {
@@ -90,6 +100,7 @@ struct HandshakeRequest
     // > 0: a laptop with nothing to push asks for its first pull page in the same round trip
     // (an idle sync is then one exchange).
     int pullMax = 0;
+    qint64 keyEpoch = 0; // the newest district key epoch the laptop holds
 };
 
 struct HandshakeReply
@@ -106,6 +117,7 @@ struct HandshakeReply
     // again whether the contents it sent are held.
     QString epoch;
     std::shared_ptr<PullReply> firstPage; // when asked for and the cursor is valid
+    QList<SealedKey> keys; // the laptop's keys of epochs after its keyEpoch, ascending
 };
 
 struct PushRequest
@@ -202,6 +214,8 @@ QByteArray encode(const PullRequest &m);
 QByteArray encode(const PullReply &m);
 QByteArray encode(const BlobRequest &m);
 QByteArray encode(const BlobReply &m);
+// The sealed keys an office bundle carries for its laptop (as in HandshakeReply::keys).
+QByteArray encode(const QList<SealedKey> &keys);
 
 // Fill `out` from a page; on error `out` is unspecified and the caller applies nothing.
 Core::Status decode(const QByteArray &page, WireOp &out);
@@ -216,6 +230,7 @@ Core::Status decode(const QByteArray &page, PullRequest &out);
 Core::Status decode(const QByteArray &page, PullReply &out);
 Core::Status decode(const QByteArray &page, BlobRequest &out);
 Core::Status decode(const QByteArray &page, BlobReply &out);
+Core::Status decode(const QByteArray &page, QList<SealedKey> &out);
 
 } // namespace Wire
 

@@ -87,19 +87,6 @@ CtlCommands::Exit exitFor(Error::Code code)
     return CtlCommands::Internal;
 }
 
-// A passphrase file holds the passphrase and at most a final line break: the one reading used
-// for unlocking and for new users alike, so what was stored unlocks.
-Core::Result<QString> readSecretFile(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Core::invalidInput(u"passphrase-file"_s, u"cannot read the passphrase file"_s);
-    QString text = QString::fromUtf8(file.readAll());
-    while (text.endsWith(u'\n') || text.endsWith(u'\r'))
-        text.chop(1);
-    return text;
-}
-
 Core::CaseFilter everyCase()
 {
     Core::CaseFilter filter;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ctloptions.h"
 
+#include <QFile>
+
 using namespace Qt::StringLiterals;
 
 CtlOptions CtlOptions::parse(const QStringList &arguments, const QStringList &flags, QString *error)
@@ -32,4 +34,15 @@ CtlOptions CtlOptions::parse(const QStringList &arguments, const QStringList &fl
         options.values.insert(name, arguments.at(++i));
     }
     return options;
+}
+
+Core::Result<QString> readSecretFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Core::invalidInput(u"passphrase-file"_s, u"cannot read the passphrase file"_s);
+    QString text = QString::fromUtf8(file.readAll());
+    while (text.endsWith(u'\n') || text.endsWith(u'\r'))
+        text.chop(1);
+    return text;
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/result.h"
+
 #include <QHash>
 #include <QStringList>
 
@@ -23,3 +25,8 @@ public:
     bool has(const QString &name) const { return values.contains(name) || setFlags.contains(name); }
     QString word(int i) const { return words.value(i); }
 };
+
+// A passphrase file holds the passphrase and at most a final line break: the one reading used by
+// dampingi-ctl and dampingi-server alike, so what was stored unlocks. InvalidInput (field
+// "passphrase-file") when it cannot be read.
+Core::Result<QString> readSecretFile(const QString &path);

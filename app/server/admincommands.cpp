@@ -52,7 +52,12 @@ AdminCommands::~AdminCommands()
 QString AdminCommands::usage()
 {
     return uR"(  dampingi-server admin --data DIR [--database URL] VERB ...
-    init --district CODE                  create the store, district key and server site
+    The office passphrase (admin init, device enroll, rotate-key, protect-key) comes from
+    --passphrase-file F or the DAMPINGI_OFFICE_PASSPHRASE variable (never the command line).
+    init --district CODE                  create the store, the server site and the district
+                                          key, kept only wrapped under the office passphrase
+                                          (at least 12 characters; Argon2id, 256 MiB;
+                                          --kdf minimum is for tests only)
     team add NAME                         → {"id", "name"}
     team list
     user add LOGIN --name NAME --role caseworker|supervisor|admin [--team TEAM]
@@ -60,9 +65,16 @@ QString AdminCommands::usage()
     assign --case ID (--user LOGIN | --team TEAM)   both may be given
     device enroll --user LOGIN --name DEVICE [--tls-cert FILE]
                                           one-time code (valid 7 days) pinning the SHA-256 of
-                                          FILE, the certificate the server presents
+                                          FILE, the certificate the server presents, and
+                                          carrying the district keys (needs the passphrase)
     device list
     device revoke ID                      the device gets 403 "revoked" and wipes itself
+    rotate-key                            after a revocation: a new district key epoch, sent
+                                          sealed to every enrolled laptop at its next sync;
+                                          a revoked laptop never gets it. Unused codes expire
+    protect-key                           a store made by an older version keeps the district
+                                          key in a plain DIR/district.key: wrap it under the
+                                          office passphrase and erase the file
     purge-deleted [--older-than DAYS]     erase for good the cases deleted more than DAYS
                                           (default 90) days ago; laptops erase them at their
                                           next sync, and later edits to them are refused
@@ -112,6 +124,8 @@ int AdminCommands::run()
         {u"device"_s, u"enroll"_s, &AdminCommands::deviceEnroll},
         {u"device"_s, u"list"_s, &AdminCommands::deviceList},
         {u"device"_s, u"revoke"_s, &AdminCommands::deviceRevoke},
+        {u"rotate-key"_s, {}, &AdminCommands::rotateKey},
+        {u"protect-key"_s, {}, &AdminCommands::protectKey},
         {u"purge-deleted"_s, {}, &AdminCommands::purgeDeleted},
     };
     for (const Verb &v : verbs) {
@@ -141,12 +155,38 @@ int AdminCommands::openStore()
     return ServerExit::Ok;
 }
 
+Core::Result<QString> AdminCommands::officePassphrase() const
+{
+    if (m_options.has(u"passphrase-file"_s)) {
+        Core::Result<QString> secret = readSecretFile(m_options.value(u"passphrase-file"_s));
+        if (!secret)
+            return Core::Error{Core::Error::Code::Locked, secret.error().detail};
+        return secret;
+    }
+    const QString env = qEnvironmentVariable("DAMPINGI_OFFICE_PASSPHRASE");
+    if (env.isEmpty())
+        return Core::Error{Core::Error::Code::Locked,
+                           u"no office passphrase: use --passphrase-file F or DAMPINGI_OFFICE_PASSPHRASE"_s};
+    return env;
+}
+
+Core::KdfStrength AdminCommands::kdfStrength() const
+{
+    return m_options.value(u"kdf"_s) == u"minimum" ? Core::KdfStrength::Minimum // tests only: see README
+                                                   : Core::KdfStrength::Moderate;
+}
+
 int AdminCommands::init()
 {
     const QString district = m_options.value(u"district"_s);
     if (district.isEmpty())
         return ServerExit::usageError(u"init needs --district CODE"_s);
-    if (const Core::Status s = Sync::Admin::init(m_dataDir, m_databaseUrl, district); !s)
+    const Core::Result<QString> passphrase = officePassphrase();
+    if (!passphrase)
+        return ServerExit::fail(passphrase.error());
+    if (const Core::Status s
+        = Sync::Admin::init(m_dataDir, m_databaseUrl, district, *passphrase, kdfStrength());
+        !s)
         return ServerExit::fail(s.error());
     if (const int opened = openStore(); opened != ServerExit::Ok)
         return opened;
@@ -247,7 +287,10 @@ int AdminCommands::deviceEnroll()
                    "will only talk plain HTTP to a server on its own loopback address\n",
                    stderr);
     }
-    const Core::Result<QString> code = m_admin->enroll(login, device, certPem);
+    const Core::Result<QString> passphrase = officePassphrase();
+    if (!passphrase)
+        return ServerExit::fail(passphrase.error());
+    const Core::Result<QString> code = m_admin->enroll(login, device, *passphrase, certPem);
     if (!code)
         return ServerExit::fail(code.error());
     QJsonObject out{{u"code"_s, *code},
@@ -287,6 +330,31 @@ int AdminCommands::deviceRevoke()
     if (const Core::Status s = m_admin->revokeDevice(id); !s)
         return ServerExit::fail(s.error());
     return ServerExit::print(QJsonObject{{u"id"_s, id}, {u"revoked"_s, true}});
+}
+
+int AdminCommands::rotateKey()
+{
+    const Core::Result<QString> passphrase = officePassphrase();
+    if (!passphrase)
+        return ServerExit::fail(passphrase.error());
+    const Core::Result<Sync::ServerStore::Rotation> rotation = m_admin->rotateKey(*passphrase);
+    if (!rotation)
+        return ServerExit::fail(rotation.error());
+    return ServerExit::print(
+        QJsonObject{{u"epoch"_s, rotation->epoch},
+                    {u"sealed_for"_s, QJsonArray::fromStringList(rotation->sealedFor)},
+                    {u"unreachable"_s, QJsonArray::fromStringList(rotation->unreachable)},
+                    {u"expired_codes"_s, rotation->expiredCodes}});
+}
+
+int AdminCommands::protectKey()
+{
+    const Core::Result<QString> passphrase = officePassphrase();
+    if (!passphrase)
+        return ServerExit::fail(passphrase.error());
+    if (const Core::Status s = m_admin->protectKey(*passphrase, kdfStrength()); !s)
+        return ServerExit::fail(s.error());
+    return ServerExit::print(QJsonObject{{u"protected"_s, true}, {u"plain_key_erased"_s, true}});
 }
 
 int AdminCommands::purgeDeleted()

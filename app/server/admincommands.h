@@ -2,6 +2,7 @@
 #pragma once
 
 #include "app/ctl/ctloptions.h"
+#include "core/crypto/keywrap.h"
 
 #include <memory>
 
@@ -35,10 +36,17 @@ private:
     int deviceEnroll();
     int deviceList();
     int deviceRevoke();
+    int rotateKey();
+    int protectKey();
     int purgeDeleted();
     int bundle();
     int backup();
     int restore();
+    // The office passphrase: --passphrase-file F, else DAMPINGI_OFFICE_PASSPHRASE (never argv,
+    // which `ps` shows). Locked when neither is given.
+    Core::Result<QString> officePassphrase() const;
+    // --kdf minimum (tests only, as `dampingi-ctl profile init`); otherwise the server's strength.
+    Core::KdfStrength kdfStrength() const;
 
     CtlOptions m_options;
     QString m_dataDir;

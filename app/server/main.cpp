@@ -19,7 +19,8 @@ QString usage()
     return u"Usage:\n"_s + ServerRun::usage() + u"\n"_s + AdminCommands::usage() + uR"(
 Data (JSON) on stdout; errors as one JSON object on stderr; logs on stderr
 (QT_LOGGING_RULES="dampingi.server.*=true" for more, "dampingi.server.http.info=false" for less).
-Exit codes: 0 ok, 1 internal, 2 usage, 3 invalid input, 4 not found, 6 storage,
+Exit codes: 0 ok, 1 internal, 2 usage, 3 invalid input, 4 not found,
+            5 locked (no office passphrase, or a wrong one), 6 storage,
             7 conflict (exists already), 8 cannot listen on the address,
             9 refused (a bundle from an unknown or revoked device, or not signed by it).
 )"_s;

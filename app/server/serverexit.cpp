@@ -21,6 +21,8 @@ Code exitFor(Error::Code code)
         return Validation;
     case Error::Code::NotFound:
         return NotFound;
+    case Error::Code::Locked:
+        return Locked;
     case Error::Code::StoreUnavailable:
     case Error::Code::SchemaTooNew:
     case Error::Code::MigrationFailed:
@@ -44,6 +46,8 @@ QString kindName(Code exit)
         return u"validation"_s;
     case NotFound:
         return u"not_found"_s;
+    case Locked:
+        return u"locked"_s;
     case Storage:
         return u"storage"_s;
     case Conflict:

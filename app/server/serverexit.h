@@ -16,6 +16,7 @@ enum Code {
     Usage = 2,
     Validation = 3,
     NotFound = 4,
+    Locked = 5, // no office passphrase, or a wrong one (as dampingi-ctl's exit 5)
     Storage = 6,
     Conflict = 7,
     Listen = 8, // the address could not be bound (in use, not local, no permission)

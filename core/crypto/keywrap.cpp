@@ -82,6 +82,10 @@ Result<WrappedKey> wrapKey(const SecretKey &dataKey, const QString &login, const
         wrapped.opsLimit = crypto_pwhash_OPSLIMIT_INTERACTIVE;
         wrapped.memLimit = crypto_pwhash_MEMLIMIT_INTERACTIVE;
         break;
+    case KdfStrength::Moderate:
+        wrapped.opsLimit = crypto_pwhash_OPSLIMIT_MODERATE;
+        wrapped.memLimit = crypto_pwhash_MEMLIMIT_MODERATE;
+        break;
     case KdfStrength::Minimum:
         wrapped.opsLimit = crypto_pwhash_OPSLIMIT_MIN;
         wrapped.memLimit = crypto_pwhash_MEMLIMIT_MIN;

@@ -23,6 +23,8 @@ struct WrappedKey
 
 enum class KdfStrength {
     Interactive, // libsodium's interactive limits (64 MiB); the default for laptops
+    Moderate, // libsodium's moderate limits (256 MiB, about a second): the district server's
+              // office passphrase, which guards every case of the district and is typed rarely
     Minimum, // only for tests and benchmarks that unlock many times
 };
 

@@ -13,6 +13,7 @@
 #include "sync/bundle.h"
 #include "sync/client/blobtransfer.h"
 #include "sync/client/syncmeta.h"
+#include "sync/districtkeys.h"
 #include "sync/enrollmentcode.h"
 #include "sync/protocol.h"
 #include "sync/transitcipher.h"
@@ -175,13 +176,14 @@ Status SyncClient::enroll(const QString &serverUrl, const QString &codeText, con
     EnrollReply reply;
     if (Status s = Wire::decode(response->body, reply); !s)
         return s;
-    Core::Result<Core::SecretKey> districtKey
-        = EnrollmentCode::openDistrictKey(code->secret, reply.sealedDistrictKey);
-    if (!districtKey)
-        return districtKey.error();
+    Core::Result<DistrictKeys> districtKeys
+        = EnrollmentCode::openDistrictKeys(code->secret, reply.sealedDistrictKey);
+    if (!districtKeys)
+        return districtKeys.error();
     const Core::FieldCipher &local = m_log.cipher();
-    const QByteArray keyBytes(reinterpret_cast<const char *>(districtKey->data()),
-                              int(Core::SecretKey::size));
+    QByteArray keyBytes = districtKeys->toBytes();
+    const QString sealedKeys = QString::fromLatin1(sealSecret(local, keyBytes, u"district-key"));
+    sodium_memzero(keyBytes.data(), size_t(keyBytes.size()));
     // All of it in one transaction: a laptop is enrolled completely or not at all.
     Core::Transaction txn(m_log.database());
     if (Status s = txn.begin(); !s)
@@ -194,7 +196,7 @@ Status SyncClient::enroll(const QString &serverUrl, const QString &codeText, con
         {keyServerSite, reply.serverSite},
         {keyPin, QString::fromLatin1(code->certificateSha256.toHex())},
         {keyToken, QString::fromLatin1(sealSecret(local, reply.token, u"token"))},
-        {keyDistrictKey, QString::fromLatin1(sealSecret(local, keyBytes, u"district-key"))},
+        {keyDistrictKey, sealedKeys},
         {keyCursor, u""_s},
         {keyBundleKeys, QString::fromLatin1(sealSecret(local, bundleKeys.seeds(), u"bundle-keys"))},
         {keyServerSign, QString::fromLatin1(reply.serverSignPublic.toHex())},
@@ -224,8 +226,14 @@ Status SyncClient::loadKeys()
     Core::Result<QByteArray> keyBytes = openSecret(m_log.cipher(), key, u"district-key");
     if (!keyBytes)
         return keyBytes.error();
+    // Every epoch this laptop holds (a profile enrolled before key epochs holds one bare key: 0).
+    Core::Result<DistrictKeys> keys = DistrictKeys::fromBytes(*keyBytes);
+    sodium_memzero(keyBytes->data(), size_t(keyBytes->size()));
+    if (!keys)
+        return keys.error();
     m_token = *tokenBytes;
-    m_transit = std::make_unique<TransitCipher>(Core::SecretKey::fromBytes(*keyBytes));
+    m_districtKeys = std::make_unique<DistrictKeys>(std::move(keys).value());
+    m_transit = std::make_unique<TransitCipher>(*m_districtKeys);
     if (const QString stored = metaOr(log, keyBundleKeys); !stored.isEmpty()) {
         Core::Result<QByteArray> seeds = openSecret(m_log.cipher(), stored, u"bundle-keys");
         if (!seeds)
@@ -233,6 +241,50 @@ Status SyncClient::loadKeys()
         m_bundleKeys = BundleKeys::fromSeeds(*seeds);
     }
     return {};
+}
+
+Status SyncClient::acceptKeys(const QList<SealedKey> &keys)
+{
+    QList<SealedKey> sorted = keys;
+    std::sort(sorted.begin(), sorted.end(),
+              [](const SealedKey &a, const SealedKey &b) { return a.epoch < b.epoch; });
+    const QString deviceId = metaOr(m_log, keyDevice);
+    bool added = false;
+    for (const SealedKey &sealed : std::as_const(sorted)) {
+        if (sealed.epoch < 1 || sealed.epoch > DistrictKeys::maxEpoch
+            || m_districtKeys->contains(sealed.epoch))
+            continue;
+        const Core::SecretKey *previous = m_districtKeys->key(sealed.epoch - 1);
+        if (!previous || !m_bundleKeys.isValid()) {
+            qCWarning(lcSyncClient) << "cannot take district key epoch" << sealed.epoch
+                                    << "(no bundle key, or epoch before it missing)";
+            continue;
+        }
+        Core::Result<Core::SecretKey> key = DistrictKeys::openForDevice(
+            sealed.epoch, sealed.sealed, *previous, deviceId, m_bundleKeys.boxPublic, m_bundleKeys.boxSecret);
+        if (!key) {
+            qCWarning(lcSyncClient) << "refused district key epoch" << sealed.epoch << ":"
+                                    << key.error().detail;
+            continue;
+        }
+        m_districtKeys->insert(sealed.epoch, std::move(key).value());
+        added = true;
+    }
+    if (!added)
+        return {};
+    if (Status s = storeKeys(); !s)
+        return s;
+    m_transit = std::make_unique<TransitCipher>(*m_districtKeys);
+    qCInfo(lcSyncClient) << "now sealing with district key epoch" << m_districtKeys->newest();
+    return {};
+}
+
+Status SyncClient::storeKeys()
+{
+    QByteArray bytes = m_districtKeys->toBytes();
+    const QString sealed = QString::fromLatin1(sealSecret(m_log.cipher(), bytes, u"district-key"));
+    sodium_memzero(bytes.data(), size_t(bytes.size()));
+    return remember(keyDistrictKey, sealed);
 }
 
 Core::Result<Response> SyncClient::exchange(const char *endpoint, const QByteArray &page,
@@ -266,9 +318,12 @@ Core::Result<SyncSummary> SyncClient::syncOnce()
     const Core::Result<qint64> pending = log.pendingCount();
     if (!pending)
         return pending.error();
-    HandshakeRequest hello{protocolVersion, Core::Migrations::latestVersion(), log.siteId(),
+    HandshakeRequest hello{protocolVersion,
+                           Core::Migrations::latestVersion(),
+                           log.siteId(),
                            QByteArray::fromBase64(metaOr(log, keyCursor).toLatin1()),
-                           *pending == 0 ? pullPage : 0};
+                           *pending == 0 ? pullPage : 0,
+                           m_districtKeys->newest()};
     Core::Result<Response> response = exchange(Endpoint::handshake, Wire::encode(hello), summary);
     if (!response)
         return response.error();
@@ -276,6 +331,10 @@ Core::Result<SyncSummary> SyncClient::syncOnce()
     if (Status s = Wire::decode(response->body, reply); !s)
         return s.error();
     log.hlc().observe(Core::HlcStamp{quint64(reply.serverTimeMs) << Core::HlcStamp::counterBits});
+    // New key epochs first: the pages below may carry values sealed with them, and the outbox
+    // goes out sealed with the newest.
+    if (Status s = acceptKeys(reply.keys); !s)
+        return s.error();
 
     const Core::Result<qint64> acked = m_replicator->ackedThrough();
     if (!acked)
@@ -608,6 +667,7 @@ Error SyncClient::wipeRevoked()
         (void)txn.commit();
     }
     m_transit.reset();
+    m_districtKeys.reset();
     return Error{
         Error::Code::Refused,
         u"revoked: the district office revoked this laptop; its case data was erased (%1 cases)"_s.arg(

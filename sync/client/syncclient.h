@@ -23,6 +23,7 @@ struct ApplyStats;
 
 namespace Sync {
 
+class DistrictKeys;
 class TransitCipher;
 
 // What a laptop knows about its district server, kept in the profile's meta table. The device
@@ -106,6 +107,12 @@ private:
     Core::Status applyPullReply(const PullReply &reply, bool storeCursor, SyncSummary &summary);
     Core::Result<Response> exchange(const char *endpoint, const QByteArray &page, SyncSummary &summary);
     Core::Status loadKeys();
+    // Takes the district keys of later epochs sealed for this laptop (handshake or office
+    // bundle): each must open with our bundle key and be vouched for by the epoch before it;
+    // one that is not is skipped (logged) and the laptop goes on with the keys it has. Stored
+    // sealed with the data key, like the first one; new values are then sealed with the newest.
+    Core::Status acceptKeys(const QList<SealedKey> &keys);
+    Core::Status storeKeys();
     Core::Status push(SyncSummary &summary);
     Core::Status pull(SyncSummary &summary);
     Core::Status finishPurges(const Core::ApplyStats &stats);
@@ -117,6 +124,7 @@ private:
     QString m_attachmentsDirectory;
     Transport &m_transport;
     std::unique_ptr<Core::Replicator> m_replicator;
+    std::unique_ptr<DistrictKeys> m_districtKeys;
     std::unique_ptr<TransitCipher> m_transit;
     QByteArray m_token;
     BundleKeys m_bundleKeys;

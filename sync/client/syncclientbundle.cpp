@@ -76,6 +76,11 @@ Core::Result<SyncSummary> SyncClient::importBundle(const QByteArray &file)
         return Error{Error::Code::Conflict,
                      u"this bundle was imported already (at %1); nothing changed"_s.arg(at)};
     const int pushPages = content->meta.value(u"push_pages"_s).toInt();
+    QList<SealedKey> keys;
+    if (const QByteArray sealed = content->meta.value(u"keys"_s); !sealed.isEmpty()) {
+        if (Status s = Wire::decode(sealed, keys); !s)
+            return s.error();
+    }
     QList<PushReply> pushReplies;
     QList<PullReply> pullReplies;
     for (int i = 0; i < content->pages.size(); ++i) {
@@ -91,6 +96,9 @@ Core::Result<SyncSummary> SyncClient::importBundle(const QByteArray &file)
             pullReplies << reply;
         }
     }
+    // Keys of later epochs before any page (see syncOnce()).
+    if (Status s = acceptKeys(keys); !s)
+        return s.error();
     SyncSummary summary;
     summary.bytesReceived = file.size();
     for (const PushReply &reply : std::as_const(pushReplies)) {

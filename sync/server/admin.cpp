@@ -2,6 +2,7 @@
 #include "sync/server/admin.h"
 
 #include "core/clock/clock.h"
+#include "sync/districtkeys.h"
 #include "sync/enrollmentcode.h"
 #include "sync/server/retention.h"
 
@@ -16,9 +17,10 @@ Admin::Admin(ServerStore &store, const Core::Clock &clock)
     , m_clock(clock)
 { }
 
-Core::Status Admin::init(const QString &dataDir, const QString &databaseUrl, const QString &districtCode)
+Core::Status Admin::init(const QString &dataDir, const QString &databaseUrl, const QString &districtCode,
+                         const QString &officePassphrase, Core::KdfStrength kdf)
 {
-    return ServerStore::initialise(dataDir, databaseUrl, districtCode);
+    return ServerStore::initialise(dataDir, databaseUrl, districtCode, officePassphrase, kdf);
 }
 
 Core::Result<QString> Admin::createTeam(const QString &name)
@@ -62,17 +64,32 @@ Core::Status Admin::assignCase(const QString &caseId, const QString &login, cons
 }
 
 Core::Result<QString> Admin::enroll(const QString &login, const QString &deviceName,
-                                    const QByteArray &certPem)
+                                    const QString &officePassphrase, const QByteArray &certPem)
 {
     auto fingerprint = EnrollmentCode::certificateFingerprint(certPem);
     if (!fingerprint)
         return fingerprint.error();
-    return m_store.createEnrollment(login, deviceName, *fingerprint, m_clock.nowMs(), enrollmentValidityMs);
+    // The keys live for this call only; DistrictKeys wipes them when it goes.
+    const Core::Result<DistrictKeys> keys = m_store.unlockDistrictKeys(officePassphrase);
+    if (!keys)
+        return keys.error();
+    return m_store.createEnrollment(login, deviceName, *fingerprint, *keys, m_clock.nowMs(),
+                                    enrollmentValidityMs);
 }
 
 Core::Status Admin::revokeDevice(const QString &deviceId)
 {
     return m_store.revokeDevice(deviceId, m_clock.nowMs());
+}
+
+Core::Result<ServerStore::Rotation> Admin::rotateKey(const QString &officePassphrase)
+{
+    return m_store.rotateDistrictKey(officePassphrase, m_clock.nowMs());
+}
+
+Core::Status Admin::protectKey(const QString &officePassphrase, Core::KdfStrength kdf)
+{
+    return m_store.protectPlainKey(officePassphrase, kdf);
 }
 
 Core::Result<QStringList> Admin::purgeDeleted(int days)

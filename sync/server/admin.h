@@ -23,8 +23,11 @@ class Admin final
 public:
     Admin(ServerStore &store, const Core::Clock &clock);
 
-    // Creates the data dir's store, district key and server site (same as ServerStore::initialise).
-    static Core::Status init(const QString &dataDir, const QString &databaseUrl, const QString &districtCode);
+    // Creates the data dir's store, district key (wrapped under the office passphrase) and server
+    // site (same as ServerStore::initialise).
+    static Core::Status init(const QString &dataDir, const QString &databaseUrl, const QString &districtCode,
+                             const QString &officePassphrase,
+                             Core::KdfStrength kdf = Core::KdfStrength::Moderate);
 
     // Returns the new team's id. Conflict when a team of that name exists.
     Core::Result<QString> createTeam(const QString &name);
@@ -37,12 +40,20 @@ public:
     // when `team` is non-empty) of a case through server ops. NotFound for an unknown case,
     // user or team; InvalidInput when both are empty.
     Core::Status assignCase(const QString &caseId, const QString &login, const QString &team = {});
-    // A one-time enrollment code for `login`, valid 7 days. certPem: the server's TLS
+    // A one-time enrollment code for `login`, valid 7 days, carrying the district keys of every
+    // epoch (unwrapped with the office passphrase for this call only). certPem: the server's TLS
     // certificate (PEM), or empty when the server runs without TLS. Returns the code text.
+    // Locked for a wrong passphrase.
     Core::Result<QString> enroll(const QString &login, const QString &deviceName,
-                                 const QByteArray &certPem = {});
-    // From the next request on, the device gets 403 `revoked` (and wipes itself).
+                                 const QString &officePassphrase, const QByteArray &certPem = {});
+    // From the next request on, the device gets 403 `revoked` (and wipes itself). It keeps the
+    // district keys it had: rotateKey() starts an epoch it never receives.
     Core::Status revokeDevice(const QString &deviceId);
+    // A new district key epoch for every device still enrolled (see ServerStore::rotateDistrictKey).
+    Core::Result<ServerStore::Rotation> rotateKey(const QString &officePassphrase);
+    // Wraps the plain DIR/district.key of an older store and erases it (ServerStore::protectPlainKey).
+    Core::Status protectKey(const QString &officePassphrase,
+                            Core::KdfStrength kdf = Core::KdfStrength::Moderate);
 
     // Tombstone clean-up: purges the cases whose deletion reached the server more than `days`
     // days ago (see Retention). Returns their ids. InvalidInput when days < 1.

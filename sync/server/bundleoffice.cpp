@@ -61,10 +61,15 @@ Result<QList<QByteArray>> pullPages(ServerStore &store, const ServerDevice &devi
     }
 }
 
-OfficeBundle finish(ServerStore &store, const Core::Clock &clock, const ServerDevice &device,
-                    const QList<QByteArray> &pushPages, const QList<QByteArray> &pulled,
-                    const QByteArray &baseCursor, BundleSummary summary)
+Result<OfficeBundle> finish(ServerStore &store, const Core::Clock &clock, const ServerDevice &device,
+                            const QList<QByteArray> &pushPages, const QList<QByteArray> &pulled,
+                            const QByteArray &baseCursor, BundleSummary summary)
 {
+    // The laptop's keys of every rotation, as the handshake hands them out (it keeps those it
+    // lacks): a laptop that only ever syncs by USB learns new key epochs too.
+    auto keys = store.deviceKeys(device.id, 0);
+    if (!keys)
+        return keys.error();
     BundleContent content;
     content.kind = officeKind;
     content.sender = store.siteId();
@@ -74,6 +79,8 @@ OfficeBundle finish(ServerStore &store, const Core::Clock &clock, const ServerDe
     // stores their cursors only when its own cursor is still base_cursor (it did not sync since).
     content.meta.insert(u"push_pages"_s, QByteArray::number(pushPages.size()));
     content.meta.insert(u"base_cursor"_s, baseCursor);
+    if (!keys->isEmpty())
+        content.meta.insert(u"keys"_s, Wire::encode(*keys));
     content.pages = pushPages + pulled;
     OfficeBundle out;
     out.file = Bundle::write(content, store.bundleKeys(), device.bundleBoxPublic);

@@ -40,7 +40,6 @@ using Sql::text;
 
 namespace {
 
-const QString keyFileName = u"district.key"_s;
 const QString bundleKeyFileName = u"bundle.key"_s;
 
 // Version 1 of the server schema. {BLOB} and {SEQ} are the only dialect differences.
@@ -126,16 +125,28 @@ const char16_t *const schemaV6[] = {
     uR"(CREATE TABLE blob_parts (id TEXT NOT NULL, part BIGINT NOT NULL, data {BLOB} NOT NULL, PRIMARY KEY (id, part)))",
 };
 
-// Version 7: every entity is bound for ever to the case of its create op (see authorization.cpp);
-// filled from the creates already held, the first create of an id winning.
+// Version 7: district keys by epoch, never in the clear (see serverstorekeys.cpp). office_key: one
+// row, a random key wrapped under the office passphrase (Argon2id, Core::wrapKey); district_keys:
+// each epoch's key sealed under the office key; device_keys: per device, each key of a rotation
+// sealed for that laptop (DistrictKeys::sealForDevice), handed out at its next sync.
 const char16_t *const schemaV7[] = {
+    uR"(CREATE TABLE office_key (id INTEGER PRIMARY KEY, salt {BLOB} NOT NULL, ops_limit BIGINT NOT NULL,
+        mem_limit BIGINT NOT NULL, sealed {BLOB} NOT NULL))",
+    uR"(CREATE TABLE district_keys (epoch BIGINT PRIMARY KEY, sealed {BLOB} NOT NULL, created_at BIGINT NOT NULL))",
+    uR"(CREATE TABLE device_keys (device_id TEXT NOT NULL, epoch BIGINT NOT NULL, sealed {BLOB} NOT NULL,
+        created_at BIGINT NOT NULL, PRIMARY KEY (device_id, epoch)))",
+};
+
+// Version 8: every entity is bound for ever to the case of its create op (see authorization.cpp);
+// filled from the creates already held, the first create of an id winning.
+const char16_t *const schemaV8[] = {
     uR"(CREATE TABLE entities (id TEXT PRIMARY KEY, entity TEXT NOT NULL, case_id TEXT NOT NULL))",
     uR"(INSERT INTO entities (id, entity, case_id) SELECT entity_id, entity, case_id FROM ops
         WHERE op = 'create' ORDER BY seq ON CONFLICT (id) DO NOTHING)",
 };
 
 const std::span<const char16_t *const> schemaSteps[]
-    = {schemaV2, schemaV3, schemaV4, schemaV5, schemaV6, schemaV7};
+    = {schemaV2, schemaV3, schemaV4, schemaV5, schemaV6, schemaV7, schemaV8};
 constexpr int storeSchemaVersion = 1 + int(std::size(schemaSteps));
 
 std::atomic<int> connectionCounter{0};
@@ -274,22 +285,9 @@ Status connect(const QString &dataDir, const QString &databaseUrl, ServerStore::
     return {};
 }
 
-Result<Core::SecretKey> readKey(const QString &dataDir)
-{
-    QFile file(QDir(dataDir).filePath(keyFileName));
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{Error::Code::StoreUnavailable,
-                     u"cannot read %1: %2"_s.arg(file.fileName(), file.errorString())};
-    const QByteArray bytes = file.readAll();
-    Core::SecretKey key = Core::SecretKey::fromBytes(bytes);
-    if (!key.isValid())
-        return Error{Error::Code::Corrupt, u"%1 is not a 32-byte key"_s.arg(file.fileName())};
-    return key;
-}
-
 // The office's bundle keys: DIR/bundle.key (sign seed || box secret), created 0600 in one step
 // when missing (a store initialised before bundles existed gets its keys on the next open).
-// Like district.key it never enters the database.
+// It never enters the database.
 Result<BundleKeys> ensureBundleKeys(const QString &dataDir)
 {
     const QString path = QDir(dataDir).filePath(bundleKeyFileName);
@@ -323,13 +321,18 @@ Result<BundleKeys> ensureBundleKeys(const QString &dataDir)
 } // namespace
 
 Status ServerStore::initialise(const QString &dataDir, const QString &databaseUrl,
-                               const QString &districtCode)
+                               const QString &districtCode, const QString &officePassphrase,
+                               Core::KdfStrength kdf)
 {
     if (!Core::ensureSodium())
         return Error{Error::Code::Internal, u"libsodium failed to initialise"_s};
     const QString district = districtCode.trimmed();
     if (district.isEmpty() || district.contains(u'|'))
         return Core::invalidInput(u"district"_s, u"a district code is required"_s);
+    if (officePassphrase.size() < minOfficePassphraseLength)
+        return Core::invalidInput(
+            u"passphrase"_s,
+            u"the office passphrase needs at least %1 characters"_s.arg(minOfficePassphraseLength));
     std::unique_ptr<ServerStore> store(new ServerStore());
     if (Status s = connect(dataDir, databaseUrl, *store->d, store->m_dialect); !s)
         return s;
@@ -342,10 +345,15 @@ Status ServerStore::initialise(const QString &dataDir, const QString &databaseUr
         if (site && !site->isEmpty())
             return Error{Error::Code::Conflict, u"the server store is already initialised"_s};
     }
-    const QString keyPath = QDir(dataDir).filePath(keyFileName);
+    const QString keyPath = QDir(dataDir).filePath(ServerStoreDetail::plainKeyFileName);
     if (QFile::exists(keyPath))
         return Error{Error::Code::Conflict,
                      u"%1 exists already; refusing to replace the district key"_s.arg(keyPath)};
+    // The slow part (Argon2id) before the write lock is taken.
+    const Core::SecretKey districtKey = Core::SecretKey::random();
+    auto wrapped = ServerStoreDetail::wrapFirstKey(districtKey, officePassphrase, kdf);
+    if (!wrapped)
+        return wrapped.error();
 
     ServerTransaction tx(p);
     if (Status s = tx.begin(true); !s)
@@ -365,25 +373,10 @@ Status ServerStore::initialise(const QString &dataDir, const QString &databaseUr
         if (Status s = p.setMetaNum(key, 0); !s)
             return s;
     }
-    // The key file is created 0600 in one step (never world-readable, even briefly) and written
-    // before the commit: a store without its key is useless, a stray key file is refused above.
-    {
-        QFile file(keyPath);
-        if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly,
-                       QFileDevice::ReadOwner | QFileDevice::WriteOwner))
-            return Error{Error::Code::StoreUnavailable,
-                         u"cannot create %1: %2"_s.arg(keyPath, file.errorString())};
-        const Core::SecretKey key = Core::SecretKey::random();
-        const qint64 written = file.write(reinterpret_cast<const char *>(key.data()), Core::SecretKey::size);
-        if (written != qint64(Core::SecretKey::size) || !file.flush()) {
-            file.remove();
-            return Error{Error::Code::StoreUnavailable, u"cannot write %1"_s.arg(keyPath)};
-        }
-    }
-    if (Status s = tx.commit(); !s) {
-        QFile::remove(keyPath);
+    if (Status s = ServerStoreDetail::storeFirstKey(p, *wrapped, QDateTime::currentMSecsSinceEpoch()); !s)
         return s;
-    }
+    if (Status s = tx.commit(); !s)
+        return s;
     if (auto bundleKeys = ensureBundleKeys(dataDir); !bundleKeys)
         return bundleKeys.error();
     qCInfo(lcServer) << "initialised server site" << siteId << "for district" << district;
@@ -438,9 +431,14 @@ Result<std::unique_ptr<ServerStore>> ServerStore::open(const QString &dataDir, c
         return district.error();
     if (site->isEmpty())
         return Error{Error::Code::NotFound, u"the server store is not initialised (run: admin init)"_s};
-    auto key = readKey(dataDir);
-    if (!key)
-        return key.error();
+    if (QFile::exists(QDir(dataDir).filePath(ServerStoreDetail::plainKeyFileName))) {
+        // Serving needs no district key; but the plain file opens every sealed value for
+        // whoever copies this folder or its backups.
+        qCWarning(lcServer).noquote()
+            << u"SECURITY: %1 holds the district key in the clear: anyone who copies this folder can "
+               "read every case. Run `dampingi-server admin --data DIR protect-key` now (see README)."_s.arg(
+                   QDir(dataDir).filePath(ServerStoreDetail::plainKeyFileName));
+    }
     auto bundleKeys = ensureBundleKeys(dataDir);
     if (!bundleKeys)
         return bundleKeys.error();
@@ -485,7 +483,6 @@ Result<std::unique_ptr<ServerStore>> ServerStore::open(const QString &dataDir, c
     store->m_dataDir = dataDir;
     store->m_siteId = *site;
     store->m_districtCode = *district;
-    store->m_districtKey = std::move(key).value();
     return store;
 }
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/crypto/secretkey.h"
+#include "core/crypto/keywrap.h"
 #include "core/result.h"
 #include "sync/bundle.h"
 #include "sync/server/serverdb.h"
@@ -27,6 +27,8 @@ class Clock;
 }
 
 namespace Sync {
+
+class DistrictKeys;
 
 struct ServerTeam
 {
@@ -79,12 +81,20 @@ public:
     static constexpr qint64 maxPullBytes = 1024 * 1024;
     static constexpr qint64 clampAheadMs = qint64(3600) * 1000;
 
-    // Creates the schema, DIR/district.key (32 random bytes, mode 0600) and the server's site id
-    // and district code. Conflict when the store is already initialised.
+    // The office passphrase wraps every district key: it protects every case of the district.
+    static constexpr int minOfficePassphraseLength = 12;
+
+    // Creates the schema, the server's site id and district code, and the district key of epoch
+    // 0, which is stored only wrapped under the office passphrase (see serverstorekeys.cpp): no
+    // key file. Conflict when the store is already initialised (or DIR/district.key exists);
+    // InvalidInput for a passphrase shorter than minOfficePassphraseLength.
     static Core::Status initialise(const QString &dataDir, const QString &databaseUrl,
-                                   const QString &districtCode);
-    // Opens an initialised store; databaseUrl empty = SQLite in dataDir. The key file is read
-    // from dataDir for either backend.
+                                   const QString &districtCode, const QString &officePassphrase,
+                                   Core::KdfStrength kdf = Core::KdfStrength::Moderate);
+    // Opens an initialised store; databaseUrl empty = SQLite in dataDir. It never reads a
+    // district key: the running server does not need one (it stores and forwards sealed values)
+    // and so holds none. A store of an older version that still has a plain DIR/district.key
+    // opens with a loud warning in the log (see plainKeyFilePresent()).
     // NotFound when not initialised; SchemaTooNew when written by a newer server.
     static Core::Result<std::unique_ptr<ServerStore>> open(const QString &dataDir,
                                                            const QString &databaseUrl);
@@ -97,7 +107,6 @@ public:
     // The site id of the server ops this instance writes: fresh at every open (an "epoch").
     const QString &epochSite() const { return m_epochSite; }
     const QString &districtCode() const { return m_districtCode; }
-    const Core::SecretKey &districtKey() const { return m_districtKey; }
     // The office's USB-bundle keys, from DIR/bundle.key (64 bytes of seeds, mode 0600; created at
     // initialise, or on the first open of a store initialised before bundles existed).
     const BundleKeys &bundleKeys() const { return m_bundleKeys; }
@@ -155,9 +164,41 @@ public:
     // Appends server ops setting the given case fields (assigned_user, assigned_team, ...).
     Core::Status appendServerOps(const QString &caseId, const QList<std::pair<QString, QString>> &fields,
                                  const Core::Clock &clock);
+    // `keys` (every epoch, from unlockDistrictKeys()) are sealed into the code's row under a key
+    // derived from the code's secret, which the server does not keep.
     Core::Result<QString> createEnrollment(const QString &login, const QString &deviceName,
-                                           const QByteArray &certificateSha256, qint64 nowMs, qint64 validMs);
+                                           const QByteArray &certificateSha256, const DistrictKeys &keys,
+                                           qint64 nowMs, qint64 validMs);
+    // Also drops the device's sealed copies of rotated keys: a revoked laptop gets no key again.
     Core::Status revokeDevice(const QString &deviceId, qint64 nowMs);
+
+    // --- district keys (serverstorekeys.cpp) ---
+    // Whether DIR/district.key still holds a plain key (a store initialised by an older version):
+    // whoever copies the folder can open every sealed value until `admin protect-key` runs.
+    bool plainKeyFilePresent() const;
+    // The district keys of every epoch, unwrapped with the office passphrase, for the admin verbs
+    // that hand keys out (enrollment, rotation); the caller drops them (wiped) when done.
+    // Locked for a wrong passphrase; Conflict while the key is still a plain file.
+    Core::Result<DistrictKeys> unlockDistrictKeys(const QString &officePassphrase);
+    // Moves a plain DIR/district.key (older version) under the office passphrase as epoch 0,
+    // then overwrites and removes the file. Run again after a crash between the two, it checks
+    // the file holds the wrapped key and erases it. NotFound when there is no plain key file.
+    Core::Status protectPlainKey(const QString &officePassphrase, Core::KdfStrength kdf);
+    struct Rotation
+    {
+        qint64 epoch = 0; // the new key epoch
+        QStringList sealedFor; // devices that receive the new key at their next sync
+        QStringList unreachable; // enrolled without a bundle key: they must be enrolled again
+        int expiredCodes = 0; // unused enrollment codes, which carry only the old keys
+    };
+    // A new key epoch (after a revocation): a fresh district key, stored wrapped, and sealed for
+    // every device that is neither revoked nor of an inactive user (see DistrictKeys::sealForDevice);
+    // unused enrollment codes expire. One transaction.
+    Core::Result<Rotation> rotateDistrictKey(const QString &officePassphrase, qint64 nowMs);
+    // The newest key epoch (0 before any rotation).
+    Core::Result<qint64> keyEpoch();
+    // The device's sealed copies of the keys of epochs after `afterEpoch`, ascending.
+    Core::Result<QList<SealedKey>> deviceKeys(const QString &deviceId, qint64 afterEpoch);
     Core::Result<QList<ServerDevice>> devices();
     Core::Result<QList<ServerUser>> users();
     Core::Result<QList<ServerTeam>> teams();
@@ -181,7 +222,6 @@ private:
     QString m_siteId;
     QString m_epochSite;
     QString m_districtCode;
-    Core::SecretKey m_districtKey;
     BundleKeys m_bundleKeys;
 };
 

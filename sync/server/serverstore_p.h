@@ -6,6 +6,7 @@
 // serverstorepush.cpp (ingest) and serverstorepull.cpp (pull). Not installed; nothing outside those files
 // includes it.
 
+#include "core/crypto/keywrap.h"
 #include "sync/server/serverdb.h"
 #include "sync/server/serverstore.h"
 #include "sync/wire.h"
@@ -41,6 +42,21 @@ extern const QString serverAuthor;
 
 // BLAKE2b of `in`: the stored form of device tokens, and of op digests.
 QByteArray genericHash(const QByteArray &in);
+
+// DIR/district.key: where versions before wrapped keys kept the district key in the clear.
+extern const QString plainKeyFileName;
+
+// A new store's keys (serverstorekeys.cpp): `districtKey` as epoch 0, sealed under a fresh office
+// key, which is wrapped under the passphrase. The slow KDF runs here, outside any transaction.
+struct FirstKey
+{
+    Core::WrappedKey office;
+    QByteArray sealedEpoch0;
+};
+Core::Result<FirstKey> wrapFirstKey(const Core::SecretKey &districtKey, const QString &passphrase,
+                                    Core::KdfStrength kdf);
+// Writes them (inside the caller's transaction).
+Core::Status storeFirstKey(const ServerStore::Private &p, const FirstKey &key, qint64 nowMs);
 
 // The ops columns readOp() expects, in its order (defined in serverstorepull.cpp).
 extern const QString opColumns;

@@ -88,8 +88,8 @@ Status ServerStore::setUserActive(const QString &login, bool active)
 }
 
 Result<QString> ServerStore::createEnrollment(const QString &login, const QString &deviceName,
-                                              const QByteArray &certificateSha256, qint64 nowMs,
-                                              qint64 validMs)
+                                              const QByteArray &certificateSha256, const DistrictKeys &keys,
+                                              qint64 nowMs, qint64 validMs)
 {
     auto active = d->scalar(u"SELECT active FROM users WHERE login = :login"_s, {{u"login"_s, login}});
     if (!active)
@@ -105,7 +105,7 @@ Result<QString> ServerStore::createEnrollment(const QString &login, const QStrin
             {{u"hash"_s, EnrollmentCode::secretHash(code.secret)},
              {u"login"_s, login},
              {u"name"_s, text(deviceName)},
-             {u"sealed"_s, EnrollmentCode::sealDistrictKey(m_districtKey, code.secret)},
+             {u"sealed"_s, EnrollmentCode::sealDistrictKeys(keys, code.secret)},
              {u"at"_s, nowMs},
              {u"expires"_s, nowMs + validMs}});
         !s)
@@ -116,17 +116,27 @@ Result<QString> ServerStore::createEnrollment(const QString &login, const QStrin
 
 Status ServerStore::revokeDevice(const QString &deviceId, qint64 nowMs)
 {
-    auto q = d->exec(u"UPDATE devices SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL"_s,
-                     {{u"at"_s, nowMs}, {u"id"_s, deviceId}});
-    if (!q)
-        return q.error();
-    if (q->numRowsAffected() == 0) {
-        auto exists = d->scalar(u"SELECT 1 FROM devices WHERE id = :id"_s, {{u"id"_s, deviceId}});
-        if (!exists)
-            return exists.error();
-        if (!exists->has_value())
-            return Error{Error::Code::NotFound, u"no device %1"_s.arg(deviceId)};
+    ServerTransaction tx(*d);
+    if (Status s = tx.begin(true); !s)
+        return s;
+    {
+        auto q = d->exec(u"UPDATE devices SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL"_s,
+                         {{u"at"_s, nowMs}, {u"id"_s, deviceId}});
+        if (!q)
+            return q.error();
+        if (q->numRowsAffected() == 0) {
+            auto exists = d->scalar(u"SELECT 1 FROM devices WHERE id = :id"_s, {{u"id"_s, deviceId}});
+            if (!exists)
+                return exists.error();
+            if (!exists->has_value())
+                return Error{Error::Code::NotFound, u"no device %1"_s.arg(deviceId)};
+        }
     }
+    // Keys of rotations it has not fetched yet stay with the server no longer.
+    if (Status s = d->run(u"DELETE FROM device_keys WHERE device_id = :id"_s, {{u"id"_s, deviceId}}); !s)
+        return s;
+    if (Status s = tx.commit(); !s)
+        return s;
     qCInfo(lcServer) << "revoked device" << deviceId;
     return {};
 }

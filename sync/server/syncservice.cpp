@@ -129,6 +129,12 @@ Response SyncService::handle(const Request &request)
         reply.epoch = m_store.epochSite();
         reply.ackedThrough = *acked;
         reply.cursorValid = *valid;
+        // Keys of rotations this laptop lacks, sealed for it at rotation: before any page, so
+        // it reads what others seal with them and seals its own outbox with the newest.
+        auto keys = m_store.deviceKeys(device.id, hello.keyEpoch);
+        if (!keys)
+            return internalError(keys.error());
+        reply.keys = *keys;
         if (hello.pullMax > 0 && *valid) {
             // A laptop with nothing to push: its first page comes with the handshake.
             auto page = m_store.pull(device, hello.cursor, hello.pullMax);

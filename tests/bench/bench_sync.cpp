@@ -317,7 +317,7 @@ struct District
     {
         REQUIRE(ca.ok());
         REQUIRE(data.isValid());
-        admin({u"init"_s, u"--district"_s, u"64.02"_s});
+        admin({u"init"_s, u"--district"_s, u"64.02"_s, u"--kdf"_s, u"minimum"_s});
         admin({u"team"_s, u"add"_s, u"Tenggarong"_s});
         process = std::make_unique<Test::ServerProcess>(
             Test::ServerProcess::Config{QStringLiteral(DAMPINGI_SERVER),
@@ -438,16 +438,18 @@ void loopback()
         const QString login = u"cw%1"_s.arg(i);
         localFleet.push_back(std::make_unique<Test::ProfileFixture>(Core::Role::Caseworker, false, login));
         local.admin->createUser(login, login, u"caseworker"_s, {}).ok();
-        REQUIRE(Sync::SyncClient(*localFleet.back()->profile, transport)
-                    .enroll(u"local"_s, local.admin->enroll(login, login).value(), login)
-                    .ok());
+        REQUIRE(
+            Sync::SyncClient(*localFleet.back()->profile, transport)
+                .enroll(u"local"_s, local.admin->enroll(login, login, Test::officePassphrase).value(), login)
+                .ok());
         for (int c = 0; c < casesEach; ++c)
             REQUIRE(localFleet.back()->session->cases().create(Test::sampleDraft()).ok());
     }
     local.admin->createUser(u"spv"_s, u"spv"_s, u"supervisor"_s, {}).ok();
     Test::ProfileFixture localSupervisor(Core::Role::Supervisor, false, u"spv"_s);
     REQUIRE(Sync::SyncClient(*localSupervisor.profile, transport)
-                .enroll(u"local"_s, local.admin->enroll(u"spv"_s, u"spv"_s).value(), u"spv"_s)
+                .enroll(u"local"_s, local.admin->enroll(u"spv"_s, u"spv"_s, Test::officePassphrase).value(),
+                        u"spv"_s)
                 .ok());
     timer.restart();
     for (auto &f : localFleet)

@@ -2,6 +2,8 @@
 // End to end: USB bundles for places with no connection at all. Two laptops (real dampingi-ctl
 // processes) enroll through the real dampingi-server over TLS; then the server is stopped and
 // every change travels as files through `dampingi-server admin bundle ...`.
+#include "sync/server/serverstore.h"
+#include "sync/transitcipher.h"
 #include "tests/support/ctllaptop.h"
 #include "tests/support/fixtures.h"
 #include "tests/support/pgcluster.h"
@@ -84,7 +86,7 @@ TEST_CASE("with no connection at all, USB bundles carry a case to the office and
         REQUIRE(r.exit == 0);
         return r.json().object();
     };
-    admin({u"init"_s, u"--district"_s, u"64.02"_s});
+    admin({u"init"_s, u"--district"_s, u"64.02"_s, u"--kdf"_s, u"minimum"_s});
     admin({u"team"_s, u"add"_s, u"Tenggarong"_s});
     for (const QString &login : {u"siti"_s, u"budi"_s})
         admin({u"user"_s, u"add"_s, login, u"--name"_s, login, u"--role"_s, u"caseworker"_s, u"--team"_s,
@@ -206,4 +208,34 @@ TEST_CASE("with no connection at all, USB bundles carry a case to the office and
     CHECK(budi.run({u"bundle"_s, u"import"_s, forBudi}).exit == 7);
     CHECK(budi.cases() == budiCases);
     CHECK(budi.pending() == 0);
+
+    // A new key epoch reaches laptops that only ever see USB sticks: the office bundle carries
+    // Budi's sealed copy, his next changes are sealed with it, and Siti reads them.
+    CHECK(admin({u"rotate-key"_s}).value(u"epoch"_s).toInt() == 1);
+    const QString rotated = usb.filePath(u"budi-rotated.bundle"_s);
+    admin({u"bundle"_s, u"export"_s, u"--device"_s, budiDevice, u"--out"_s, rotated});
+    budi.ok({u"bundle"_s, u"import"_s, rotated});
+    budi.ok({u"case"_s, u"update"_s, id}, R"({"narrative": "Kasus dirujuk ke UPTD PPA"})");
+    const QString fromBudi = usb.filePath(u"budi-out.bundle"_s);
+    budi.ok({u"bundle"_s, u"export"_s, fromBudi});
+    CHECK(admin({u"bundle"_s, u"import"_s, fromBudi, u"--reply"_s, usb.filePath(u"budi-reply.bundle"_s)})
+              .value(u"pushed"_s)
+              .toInt()
+          >= 1);
+    {
+        auto store = Sync::ServerStore::open(data.path(), url);
+        REQUIRE(store.ok());
+        qint64 epoch = -1;
+        for (const Sync::WireOp &op : (*store)->caseOps(id).value()) {
+            if (op.field == u"narrative" && op.value)
+                epoch = Sync::TransitCipher::epochOf(*op.value);
+        }
+        CHECK(epoch == 1);
+    }
+    const QString sitiRotated = usb.filePath(u"siti-rotated.bundle"_s);
+    admin({u"bundle"_s, u"export"_s, u"--device"_s,
+           siti.ok({u"sync"_s, u"status"_s}).json().value(u"device"_s).toString(), u"--out"_s, sitiRotated});
+    siti.ok({u"bundle"_s, u"import"_s, sitiRotated});
+    CHECK(siti.ok({u"case"_s, u"show"_s, id}).json().value(u"narrative"_s).toString()
+          == u"Kasus dirujuk ke UPTD PPA");
 }

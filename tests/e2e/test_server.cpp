@@ -13,6 +13,8 @@
 
 #include <QDateTime>
 #include <QDeadlineTimer>
+#include <QDir>
+#include <QFile>
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -60,7 +62,7 @@ public:
         INFO(testCa().error().toStdString());
         REQUIRE(testCa().ok());
         data = m_dir.filePath(u"server"_s);
-        expectAdmin({u"init"_s, u"--district"_s, u"64.02"_s});
+        expectAdmin({u"init"_s, u"--district"_s, u"64.02"_s, u"--kdf"_s, u"minimum"_s});
         expectAdmin({u"team"_s, u"add"_s, u"Tenggarong"_s});
         expectAdmin({u"user"_s, u"add"_s, u"siti"_s, u"--name"_s, u"Siti Aminah"_s, u"--role"_s,
                      u"caseworker"_s, u"--team"_s, u"Tenggarong"_s});
@@ -249,12 +251,69 @@ TEST_CASE("a laptop enrolls over TLS with the code that pins the server certific
     CHECK(district.process->stop() == 0);
 }
 
+TEST_CASE("the office passphrase: wrong or missing exits 5, from a file it works, rotate-key starts epoch 1",
+          "[e2e][server][keys]")
+{
+    District district;
+    const QStringList enroll{u"device"_s, u"enroll"_s,   u"--user"_s,     u"siti"_s,
+                             u"--name"_s, u"laptop-1"_s, u"--tls-cert"_s, testCa().serverChain()};
+    const auto errorKind = [](const Test::AdminRun &run) {
+        return QJsonDocument::fromJson(run.err)
+            .object()
+            .value(u"error"_s)
+            .toObject()
+            .value(u"kind"_s)
+            .toString();
+    };
+    const Test::AdminRun wrong
+        = Test::runAdmin(server, district.data, enroll, {}, u"kantor-dinas-salah-ketik"_s);
+    CHECK(wrong.exit == 5);
+    CHECK(errorKind(wrong) == u"locked");
+    CHECK(wrong.err.contains("wrong office passphrase"));
+    const Test::AdminRun missing = Test::runAdmin(server, district.data, enroll, {}, QString());
+    CHECK(missing.exit == 5);
+    CHECK(errorKind(missing) == u"locked");
+    CHECK(Test::runAdmin(server, district.data, {u"rotate-key"_s}, {}, u"kantor-dinas-salah-ketik"_s).exit
+          == 5);
+
+    // From a file (no environment variable), as dampingi-ctl takes its passphrase.
+    QTemporaryDir secrets;
+    QFile file(secrets.filePath(u"office"_s));
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.write(Test::officePassphrase.toUtf8() + '\n');
+    file.close();
+    const Test::AdminRun fromFile = Test::runAdmin(
+        server, district.data, enroll + QStringList{u"--passphrase-file"_s, file.fileName()}, {}, QString());
+    INFO(fromFile.err.toStdString());
+    CHECK(fromFile.exit == 0);
+    CHECK(fromFile.json().object().value(u"code"_s).toString().startsWith(u"DMP1-"));
+
+    // The serving server needs no passphrase and its folder holds no key file; rotate-key runs
+    // beside it (the unused code above expires with the old key).
+    CHECK_FALSE(QFile::exists(QDir(district.data).filePath(u"district.key"_s)));
+    const QJsonObject rotated = district.expectAdmin({u"rotate-key"_s}).object();
+    CHECK(rotated.value(u"epoch"_s).toInteger() == 1);
+    CHECK(rotated.value(u"expired_codes"_s).toInt() == 1);
+    CHECK(district.healthyOps() == 0);
+    const auto [token, site] = district.enroll(); // enrollment after a rotation works
+    CHECK(!token.isEmpty());
+    // Nothing to protect in a store made by this version; a short passphrase is refused at init.
+    CHECK(district.admin({u"protect-key"_s}).exit == 4);
+    QTemporaryDir other;
+    CHECK(Test::runAdmin(server, other.filePath(u"server"_s), {u"init"_s, u"--district"_s, u"64.02"_s}, {},
+                         u"pendek"_s)
+              .exit
+          == 3);
+}
+
 TEST_CASE("a server presenting another certificate is refused before anything is sent", "[e2e][server]")
 {
     QTemporaryDir dir;
     REQUIRE(testCa().ok());
     const QString data = dir.filePath(u"server"_s);
-    REQUIRE(Test::runAdmin(server, data, {u"init"_s, u"--district"_s, u"64.02"_s}).exit == 0);
+    REQUIRE(
+        Test::runAdmin(server, data, {u"init"_s, u"--district"_s, u"64.02"_s, u"--kdf"_s, u"minimum"_s}).exit
+        == 0);
     Test::ServerProcess impostor({server, data, {}, testCa().otherCert(), testCa().otherKey(), {}});
     INFO(impostor.error().toStdString());
     REQUIRE(impostor.start());

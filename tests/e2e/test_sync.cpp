@@ -74,7 +74,7 @@ TEST_CASE("two laptops edit one case offline and converge through the district s
         REQUIRE(r.exit == 0);
         return r;
     };
-    admin({u"init"_s, u"--district"_s, u"64.02"_s});
+    admin({u"init"_s, u"--district"_s, u"64.02"_s, u"--kdf"_s, u"minimum"_s});
     admin({u"team"_s, u"add"_s, u"Tenggarong"_s});
     for (const QString &login : {u"siti"_s, u"budi"_s})
         admin({u"user"_s, u"add"_s, login, u"--name"_s, login, u"--role"_s, u"caseworker"_s, u"--team"_s,

@@ -21,6 +21,9 @@ const Core::RegionIndex &regions();
 // 2026-11-20 10:00 WIB, a fixed "now" for every test.
 constexpr qint64 fixedNowMs = 1795143600000;
 inline const QString passphrase = QStringLiteral("rahasia-kutai-2026");
+// The district server's office passphrase in tests (stores are made with KdfStrength::Minimum,
+// or `admin init --kdf minimum`).
+inline const QString officePassphrase = QStringLiteral("kantor-dinas-tenggarong-6402");
 
 // A real profile in a temporary folder, unlocked, with a Session on top and a fixed clock.
 struct ProfileFixture

@@ -159,7 +159,8 @@ ServerFixture::ServerFixture(const std::string &backend)
         url = freshPostgresUrl();
     else
         REQUIRE(backend == "sqlite");
-    const Core::Status init = Sync::ServerStore::initialise(dir.path(), url, u"6402"_s);
+    const Core::Status init = Sync::ServerStore::initialise(dir.path(), url, u"6402"_s, officePassphrase,
+                                                            Core::KdfStrength::Minimum);
     INFO(init.error().detail.toStdString());
     REQUIRE(init.ok());
     auto opened = Sync::ServerStore::open(dir.path(), url);
@@ -196,7 +197,7 @@ ServerFixture::Enrolled ServerFixture::enroll(const QString &login, const QStrin
             REQUIRE(admin->createTeam(team).ok());
         REQUIRE(admin->createUser(login, login, role, team).ok());
     }
-    auto codeText = admin->enroll(login, u"laptop of "_s + login);
+    auto codeText = admin->enroll(login, u"laptop of "_s + login, officePassphrase);
     REQUIRE(codeText.ok());
     auto code = Sync::EnrollmentCode::parse(*codeText);
     REQUIRE(code.ok());

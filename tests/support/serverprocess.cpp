@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QHostAddress>
 #include <QJsonObject>
+#include <QProcessEnvironment>
 #include <QTcpServer>
 
 #include <csignal>
@@ -32,12 +33,17 @@ quint16 freePort()
 } // namespace
 
 AdminRun runAdmin(const QString &server, const QString &dataDir, const QStringList &args,
-                  const QString &databaseUrl)
+                  const QString &databaseUrl, const QString &officeSecret)
 {
     QStringList all{u"admin"_s, u"--data"_s, dataDir};
     if (!databaseUrl.isEmpty())
         all << u"--database"_s << databaseUrl;
     QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(u"DAMPINGI_OFFICE_PASSPHRASE"_s);
+    if (!officeSecret.isEmpty())
+        environment.insert(u"DAMPINGI_OFFICE_PASSPHRASE"_s, officeSecret);
+    process.setProcessEnvironment(environment);
     process.start(server, all + args);
     AdminRun run;
     if (!process.waitForStarted(10000) || !process.waitForFinished(60000)) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "tests/support/fixtures.h"
+
 #include <QByteArray>
 #include <QJsonDocument>
 #include <QProcess>
@@ -21,9 +23,10 @@ struct AdminRun
     QJsonDocument json() const { return QJsonDocument::fromJson(out); }
 };
 
-// Runs `dampingi-server admin --data DIR [--database URL] ARGS...` to completion.
+// Runs `dampingi-server admin --data DIR [--database URL] ARGS...` to completion, with
+// DAMPINGI_OFFICE_PASSPHRASE set to `officePassphrase` (unset when empty).
 AdminRun runAdmin(const QString &server, const QString &dataDir, const QStringList &args,
-                  const QString &databaseUrl = {});
+                  const QString &databaseUrl = {}, const QString &officePassphrase = Test::officePassphrase);
 
 // The real dampingi-server on 127.0.0.1 with a free port: start() picks a port, retries when the
 // bind fails (exit 8: someone took it in between), waits for the ready line and for /v1/health;

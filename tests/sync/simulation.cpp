@@ -419,7 +419,9 @@ void Schedule::revoke(Laptop &l)
 QString Schedule::run(int steps)
 {
     REQUIRE(m_dir.isValid());
-    REQUIRE(Sync::Admin::init(m_dir.path(), {}, u"64.02"_s).ok());
+    REQUIRE(
+        Sync::Admin::init(m_dir.path(), {}, u"64.02"_s, Test::officePassphrase, Core::KdfStrength::Minimum)
+            .ok());
     openServer();
     m_laptops.reserve(8);
     REQUIRE(m_admin->createTeam(u"Tenggarong"_s).ok());
@@ -441,14 +443,15 @@ QString Schedule::run(int steps)
         l.link = std::make_unique<ChaosTransport>(m_service, m_rng);
         l.link->chaos = false;
         Sync::SyncClient client(*l.f->profile, *l.link);
-        const Core::Status enrolled = client.enroll(u"sim"_s, m_admin->enroll(login, login).value(), login);
+        const Core::Status enrolled
+            = client.enroll(u"sim"_s, m_admin->enroll(login, login, Test::officePassphrase).value(), login);
         REQUIRE(enrolled.ok());
         l.link->chaos = true;
         m_laptops.push_back(std::move(l));
     }
     {
         REQUIRE(m_admin->createUser(u"rina"_s, u"rina"_s, u"supervisor"_s, u"Tenggarong"_s).ok());
-        const QString code = m_admin->enroll(u"rina"_s, u"poison"_s).value();
+        const QString code = m_admin->enroll(u"rina"_s, u"poison"_s, Test::officePassphrase).value();
         m_poisonSite = u"b0150a"_s + QString::number(m_seed);
         const Sync::EnrollReply reply
             = m_store

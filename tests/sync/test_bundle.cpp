@@ -3,6 +3,7 @@
 // cut short or altered is refused whole.
 #include "core/util/uuid.h"
 #include "sync/bundle.h"
+#include "sync/districtkeys.h"
 #include "sync/enrollmentcode.h"
 #include "sync/server/bundleoffice.h"
 #include "tests/support/fixtures.h"
@@ -120,7 +121,8 @@ BundleLaptop enrollWithKeys(Test::ServerFixture &f, const QString &login, const 
     if (!f.store->teamId(team).ok())
         REQUIRE(f.admin->createTeam(team).ok());
     REQUIRE(f.admin->createUser(login, login, u"caseworker"_s, team).ok());
-    auto code = Sync::EnrollmentCode::parse(f.admin->enroll(login, u"laptop of "_s + login).value());
+    auto code = Sync::EnrollmentCode::parse(
+        f.admin->enroll(login, u"laptop of "_s + login, Test::officePassphrase).value());
     REQUIRE(code.ok());
     BundleLaptop laptop;
     const Sync::Response response
@@ -246,6 +248,37 @@ TEST_CASE("the office stores a laptop's bundle once and answers with verdicts an
     CHECK(caseOps >= 4);
 }
 
+TEST_CASE("an office bundle carries the laptop's keys of later epochs, sealed for it alone",
+          "[sync][bundle][keys]")
+{
+    Test::ServerFixture f(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    BundleLaptop ani = enrollWithKeys(f, u"ani"_s, u"Tenggarong"_s, u"site-ani"_s);
+    BundleLaptop sri = enrollWithKeys(f, u"sri"_s, u"Tenggarong"_s, u"site-sri"_s);
+    Sync::BundleOffice office(*f.store, f.clock);
+    const auto keysIn = [&](const QByteArray &file, const BundleLaptop &laptop) {
+        auto content = Sync::Bundle::read(file, f.store->bundleKeys().signPublic, laptop.keys);
+        REQUIRE(content.ok());
+        QList<Sync::SealedKey> keys;
+        if (content->meta.contains(u"keys"_s))
+            REQUIRE(Sync::Wire::decode(content->meta.value(u"keys"_s), keys).ok());
+        return keys;
+    };
+    CHECK(keysIn(office.exportForDevice(ani.reply.deviceId).value().file, ani).isEmpty());
+
+    REQUIRE(f.admin->revokeDevice(sri.reply.deviceId).ok());
+    REQUIRE(f.admin->rotateKey(Test::officePassphrase).ok());
+    const QList<Sync::SealedKey> keys = keysIn(office.exportForDevice(ani.reply.deviceId).value().file, ani);
+    REQUIRE(keys.size() == 1);
+    CHECK(keys.first().epoch == 1);
+    const Sync::DistrictKeys district = f.store->unlockDistrictKeys(Test::officePassphrase).value();
+    const auto opened = Sync::DistrictKeys::openForDevice(
+        1, keys.first().sealed, *district.key(0), ani.reply.deviceId, ani.keys.boxPublic, ani.keys.boxSecret);
+    REQUIRE(opened.ok());
+    CHECK(QByteArrayView(opened->data(), 32) == QByteArrayView(district.key(1)->data(), 32));
+    // The revoked laptop gets no bundle at all.
+    CHECK(office.exportForDevice(sri.reply.deviceId).error().code == Core::Error::Code::Refused);
+}
+
 TEST_CASE("the office refuses a bundle with another site's ops whole, and bundles of revoked devices",
           "[sync][bundle]")
 {
@@ -292,7 +325,9 @@ TEST_CASE("a server store from before bundles gets the new columns and its bundl
           "[sync][bundle]")
 {
     QTemporaryDir dir;
-    REQUIRE(Sync::ServerStore::initialise(dir.path(), {}, u"6402"_s).ok());
+    REQUIRE(Sync::ServerStore::initialise(dir.path(), {}, u"6402"_s, Test::officePassphrase,
+                                          Core::KdfStrength::Minimum)
+                .ok());
     // Take the store back to schema 1 as an older build left it: no bundle columns, no key file.
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"downgrade"_s);

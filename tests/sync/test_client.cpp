@@ -13,16 +13,21 @@
 #include "core/store/replicator.h"
 #include "core/store/statement.h"
 #include "sync/client/syncclient.h"
+#include "sync/districtkeys.h"
 #include "sync/server/admin.h"
 #include "sync/server/localtransport.h"
 #include "sync/server/retention.h"
 #include "sync/server/serverstore.h"
 #include "sync/server/syncservice.h"
+#include "sync/transitcipher.h"
 #include "sync/wire.h"
 #include "tests/support/fixtures.h"
 #include "tests/support/replicas.h"
 
+#include <QDir>
+#include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -38,7 +43,9 @@ struct District
     District()
     {
         REQUIRE(dir.isValid());
-        REQUIRE(Sync::Admin::init(dir.path(), {}, u"64.02"_s).ok());
+        REQUIRE(
+            Sync::Admin::init(dir.path(), {}, u"64.02"_s, Test::officePassphrase, Core::KdfStrength::Minimum)
+                .ok());
         auto opened = Sync::ServerStore::open(dir.path(), {});
         REQUIRE(opened.ok());
         store = std::move(*opened);
@@ -52,7 +59,7 @@ struct District
     {
         const QString login = laptop.profile->actor().login;
         REQUIRE(admin->createUser(login, login, role, u"Tenggarong"_s).ok());
-        Core::Result<QString> code = admin->enroll(login, u"laptop of "_s + login);
+        Core::Result<QString> code = admin->enroll(login, u"laptop of "_s + login, Test::officePassphrase);
         REQUIRE(code.ok());
         Sync::SyncClient client(*laptop.profile, *transport);
         const Core::Status s = client.enroll(u"local"_s, *code, u"laptop"_s);
@@ -163,6 +170,46 @@ private:
     Sync::Transport &m_inner;
     int m_seen = 0;
 };
+
+// Copies every file under `from` (a live data folder, as a backup tool or a technician would).
+void copyTree(const QString &from, const QString &to)
+{
+    QDirIterator it(from, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        const QString target = QDir(to).filePath(QDir(from).relativeFilePath(path));
+        REQUIRE(QDir().mkpath(QFileInfo(target).path()));
+        REQUIRE(QFile::copy(path, target));
+    }
+}
+
+QByteArray bytesOf(const Core::SecretKey &key)
+{
+    return QByteArray(reinterpret_cast<const char *>(key.data()), qsizetype(Core::SecretKey::size));
+}
+
+QString deviceOf(Test::ProfileFixture &f)
+{
+    return Sync::SyncClient::config(*f.profile).value().deviceId;
+}
+
+// The epoch of the newest value of `field` the server holds for the case.
+qint64 sealedEpochOf(Sync::ServerStore &store, const QString &caseId, const QString &field)
+{
+    qint64 epoch = -1;
+    for (const Sync::WireOp &op : store.caseOps(caseId).value()) {
+        if (op.field == field && op.value)
+            epoch = Sync::TransitCipher::epochOf(*op.value);
+    }
+    return epoch;
+}
+
+// A store that handed out its key (a districtKey() accessor, as before key wrapping) fails here.
+template <typename Store> constexpr bool exposesDistrictKey = requires(const Store &store)
+{
+    store.districtKey();
+};
+static_assert(!exposesDistrictKey<Sync::ServerStore>, "the running server must hold no district key");
 
 void patchCase(Test::ProfileFixture &f, const QString &id, const QVariantHash &fields)
 {
@@ -722,4 +769,145 @@ TEST_CASE("a closure racing new work reopens the case everywhere and flags it", 
     district.sync(ani);
     district.sync(siti);
     CHECK(siti.session->cases().load(id).value().kase.text(u"status"_s) == u"closed");
+}
+
+TEST_CASE("a copy of a running district server's folder holds no district key and no case content",
+          "[sync][client][keys]")
+{
+    Pair pair;
+    auto &[district, siti, budi] = pair;
+    // An intake (a victim's name and NIK, a narrative) with a scanned statement, shared with Budi
+    // through the server.
+    QByteArray statement;
+    for (int i = 0; statement.size() < Sync::blobPartBytes + 500; ++i)
+        statement += "SURAT-PERNYATAAN-KORBAN-" + QByteArray::number(i) + '\n';
+    QTemporaryDir scans;
+    writeFile(scans.filePath(u"pernyataan.pdf"_s), statement);
+    const QString id = siti.session->cases().create(Test::sampleDraft()).value().id;
+    const QString attachment = siti.session->attachments()
+                                   .attach(id, scans.filePath(u"pernyataan.pdf"_s), u"Pernyataan"_s)
+                                   .value()
+                                   .id;
+    CHECK(district.sync(siti).filesSent == 1);
+    REQUIRE(district.admin->assignCase(id, {}, u"Tenggarong"_s).ok());
+    CHECK(district.sync(budi).filesReceived == 1);
+    CHECK(budi.session->attachments().read(attachment).value() == statement);
+    CHECK(budi.session->cases().load(id).value().kase.text(u"narrative"_s).startsWith(u"Korban diancam"));
+
+    // The server is running (its store is open, it has just served both laptops) when its folder
+    // is copied: a backup, a technician, a stolen disk.
+    QTemporaryDir copy;
+    copyTree(district.dir.path(), copy.path());
+    const QByteArray files = Test::readTree(copy.path());
+    REQUIRE(files.contains("SQLite format 3"));
+    // The test knows the key (it has the passphrase); the copy holds it nowhere in the clear.
+    const Core::Result<Sync::DistrictKeys> keys = district.store->unlockDistrictKeys(Test::officePassphrase);
+    REQUIRE(keys.ok());
+    CHECK_FALSE(files.contains(bytesOf(*keys->key(0))));
+    CHECK_FALSE(QFile::exists(copy.filePath(u"district.key"_s)));
+    for (const char *plain : {"Nurhaliza", "Kartikasari", "6402065507120003", "Korban diancam", "Darmawan",
+                              "SURAT-PERNYATAAN-KORBAN"})
+        CHECK_FALSE(files.contains(plain));
+    // Everything in the copy serves as a server, but without the passphrase no key comes out of it.
+    auto copied = Sync::ServerStore::open(copy.path(), {});
+    REQUIRE(copied.ok());
+    CHECK_FALSE((*copied)->plainKeyFilePresent());
+    const Core::Result<Sync::DistrictKeys> guessed = (*copied)->unlockDistrictKeys(u"dinas-ppa-kukar-2026"_s);
+    REQUIRE_FALSE(guessed.ok());
+    CHECK(guessed.error().code == Core::Error::Code::Locked);
+    // With the passphrase it is the district's key (the copy is a working backup).
+    const Core::Result<Sync::DistrictKeys> restored = (*copied)->unlockDistrictKeys(Test::officePassphrase);
+    REQUIRE(restored.ok());
+    CHECK(bytesOf(*restored->key(0)) == bytesOf(*keys->key(0)));
+}
+
+TEST_CASE("after a revocation rotate-key reaches the laptops still enrolled and never the revoked one",
+          "[sync][client][keys]")
+{
+    Pair pair;
+    auto &[district, siti, budi] = pair;
+    Test::ProfileFixture dewi{Core::Role::Caseworker, false, u"dewi"_s};
+    district.enroll(dewi, u"caseworker"_s);
+    const QString id = siti.session->cases().create(Test::sampleDraft()).value().id;
+    district.sync(siti);
+    REQUIRE(district.admin->assignCase(id, {}, u"Tenggarong"_s).ok());
+    for (Test::ProfileFixture *f : {&siti, &budi, &dewi})
+        district.sync(*f);
+    CHECK(sealedEpochOf(*district.store, id, u"narrative"_s) == 0);
+    REQUIRE(district.admin->createUser(u"fajar"_s, u"fajar"_s, u"caseworker"_s, u"Tenggarong"_s).ok());
+    const QString staleCode = district.admin->enroll(u"fajar"_s, u"laptop"_s, Test::officePassphrase).value();
+
+    // Dewi's laptop is lost: revoked, then a new key epoch.
+    REQUIRE(district.admin->revokeDevice(deviceOf(dewi)).ok());
+    const auto wrong = district.admin->rotateKey(u"kantor-dinas-salah-ketik"_s);
+    REQUIRE_FALSE(wrong.ok());
+    CHECK(wrong.error().code == Core::Error::Code::Locked);
+    CHECK(district.store->keyEpoch().value() == 0);
+    const auto rotation = district.admin->rotateKey(Test::officePassphrase);
+    REQUIRE(rotation.ok());
+    CHECK(rotation->epoch == 1);
+    QStringList holders{deviceOf(siti), deviceOf(budi)};
+    holders.sort();
+    CHECK(rotation->sealedFor == holders);
+    CHECK(rotation->unreachable.isEmpty());
+    CHECK(rotation->expiredCodes == 1);
+    CHECK(district.store->keyEpoch().value() == 1);
+    // No sealed copy exists for the revoked laptop, one for each other.
+    CHECK(district.store->deviceKeys(deviceOf(dewi), 0).value().isEmpty());
+    CHECK(district.store->deviceKeys(deviceOf(siti), 0).value().size() == 1);
+    QSqlQuery rows(district.store->connection());
+    REQUIRE(rows.exec(u"SELECT COUNT(*) FROM device_keys"_s));
+    REQUIRE(rows.next());
+    CHECK(rows.value(0).toInt() == 2);
+    rows.finish();
+
+    // Siti's next sync brings her the new key; what she writes from then on is sealed with it.
+    district.sync(siti);
+    CHECK(siti.profile->changeLog().pendingCount().value() == 0);
+    patchCase(siti, id, {{u"narrative"_s, u"Pelaku sudah dilaporkan ke Polres"_s}});
+    district.sync(siti);
+    CHECK(sealedEpochOf(*district.store, id, u"narrative"_s) == 1);
+    // Budi receives the key in the handshake that brings the edit, and reads it; the intake,
+    // sealed with epoch 0, stays readable.
+    district.sync(budi);
+    const Core::CaseFile atBudi = budi.session->cases().load(id).value();
+    CHECK(atBudi.kase.text(u"narrative"_s) == u"Pelaku sudah dilaporkan ke Polres");
+    CHECK(atBudi.openConflicts == 0);
+    CHECK(Test::replicaDigest(*budi.profile, {id}).toStdString()
+          == Test::replicaDigest(*siti.profile, {id}).toStdString());
+    // A value sealed with epoch 1 does not open with the keys Dewi's laptop holds (epoch 0).
+    const Sync::TransitCipher oldKeys(Core::SecretKey::fromBytes(
+        bytesOf(*district.store->unlockDistrictKeys(Test::officePassphrase)->key(0))));
+    bool sealedNew = false;
+    for (const Sync::WireOp &op : district.store->caseOps(id).value()) {
+        if (op.field == u"narrative" && op.value && Sync::TransitCipher::epochOf(*op.value) == 1) {
+            sealedNew = true;
+            CHECK_FALSE(oldKeys.open(op).ok());
+        }
+    }
+    CHECK(sealedNew);
+    // The revoked laptop is refused (and wipes itself).
+    Sync::SyncClient revoked(*dewi.profile, *district.transport);
+    const auto refused = revoked.syncOnce();
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().code == Core::Error::Code::Refused);
+
+    // A code made before the rotation carries only the old key: it expired with it.
+    Test::ProfileFixture fajar{Core::Role::Caseworker, false, u"fajar"_s};
+    Sync::SyncClient stale(*fajar.profile, *district.transport);
+    CHECK_FALSE(stale.enroll(u"local"_s, staleCode, u"laptop"_s).ok());
+    // A laptop enrolled after the rotation gets every epoch: it reads the intake and the new note,
+    // and seals with epoch 1 too.
+    Test::ProfileFixture eka{Core::Role::Caseworker, false, u"eka"_s};
+    district.enroll(eka, u"caseworker"_s);
+    district.sync(eka);
+    const Core::CaseFile atEka = eka.session->cases().load(id).value();
+    CHECK(atEka.kase.text(u"narrative"_s) == u"Pelaku sudah dilaporkan ke Polres");
+    CHECK(Test::replicaDigest(*eka.profile, {id}).toStdString()
+          == Test::replicaDigest(*siti.profile, {id}).toStdString());
+    patchCase(eka, id, {{u"incident_scene"_s, u"school"_s}, {u"narrative"_s, u"Catatan Eka"_s}});
+    district.sync(eka);
+    district.sync(budi);
+    CHECK(budi.session->cases().load(id).value().kase.text(u"narrative"_s) == u"Catatan Eka");
+    CHECK(sealedEpochOf(*district.store, id, u"narrative"_s) == 1);
 }

@@ -3,6 +3,9 @@
 #include "core/store/migrations.h"
 #include "core/store/schematesting.h"
 #include "core/util/uuid.h"
+#include "sync/districtkeys.h"
+#include "sync/enrollmentcode.h"
+#include "sync/protocol.h"
 #include "sync/server/admin.h"
 #include "sync/server/retention.h"
 #include "sync/server/serverstore.h"
@@ -395,16 +398,22 @@ TEST_CASE("a store is initialised once and refuses an uninitialised folder", "[s
     auto missing = Sync::ServerStore::open(dir.path(), url);
     REQUIRE_FALSE(missing.ok());
     CHECK(missing.error().code == Core::Error::Code::NotFound);
-    REQUIRE(Sync::ServerStore::initialise(dir.path(), url, u"6402"_s).ok());
-    const Core::Status again = Sync::ServerStore::initialise(dir.path(), url, u"6402"_s);
+    const Core::Status weak
+        = Sync::ServerStore::initialise(dir.path(), url, u"6402"_s, u"short"_s, Core::KdfStrength::Minimum);
+    CHECK(weak.error().code == Core::Error::Code::InvalidInput);
+    REQUIRE(Sync::ServerStore::initialise(dir.path(), url, u"6402"_s, Test::officePassphrase,
+                                          Core::KdfStrength::Minimum)
+                .ok());
+    const Core::Status again = Sync::ServerStore::initialise(
+        dir.path(), url, u"6402"_s, Test::officePassphrase, Core::KdfStrength::Minimum);
     CHECK(again.error().code == Core::Error::Code::Conflict);
-    CHECK(QFile(dir.filePath(u"district.key"_s)).permissions()
-          == (QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser
-              | QFileDevice::WriteUser));
+    // No key file: the district key exists only wrapped under the office passphrase.
+    CHECK_FALSE(QFile::exists(dir.filePath(u"district.key"_s)));
     auto store = Sync::ServerStore::open(dir.path(), url);
     REQUIRE(store.ok());
     CHECK((*store)->districtCode() == u"6402"_s);
-    CHECK((*store)->districtKey().isValid());
+    CHECK_FALSE((*store)->plainKeyFilePresent());
+    CHECK((*store)->unlockDistrictKeys(Test::officePassphrase).value().epochs() == QList<qint64>{0});
     CHECK((*store)->dialect()
           == (backend == "postgresql" ? Sync::ServerStore::Dialect::Postgres
                                       : Sync::ServerStore::Dialect::Sqlite));
@@ -828,4 +837,190 @@ TEST_CASE("an op a device's other site already stored is a duplicate, not a seco
     const WireOp later
         = Test::caseSetOp(u"site-siti"_s, 6, newId(), caseId, u"risk_level"_s, "low", u"siti"_s, now + 2);
     CHECK(f.push(siti, {later}).verdicts.at(0).kind == Verdict::Kind::Accepted);
+}
+
+namespace {
+
+void writeKeyFile(const QString &path, const Core::SecretKey &key)
+{
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    REQUIRE(file.write(reinterpret_cast<const char *>(key.data()), Core::SecretKey::size)
+            == qint64(Core::SecretKey::size));
+}
+
+QByteArray bytesOf(const Core::SecretKey &key)
+{
+    return QByteArray(reinterpret_cast<const char *>(key.data()), qsizetype(Core::SecretKey::size));
+}
+
+} // namespace
+
+TEST_CASE("a wrong or missing office passphrase is a typed error and writes nothing", "[sync][server][keys]")
+{
+    ServerFixture f(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    REQUIRE(f.admin->createUser(u"ani"_s, u"Ani"_s, u"caseworker"_s).ok());
+    for (const QString &wrong : {u"kantor-dinas-tenggarong-6403"_s, QString()}) {
+        const Core::Result<QString> code = f.admin->enroll(u"ani"_s, u"laptop"_s, wrong);
+        REQUIRE_FALSE(code.ok());
+        CHECK(code.error().code == Core::Error::Code::Locked);
+        const auto rotated = f.admin->rotateKey(wrong);
+        REQUIRE_FALSE(rotated.ok());
+        CHECK(rotated.error().code == Core::Error::Code::Locked);
+    }
+    QSqlQuery q(f.store->connection());
+    REQUIRE(q.exec(u"SELECT (SELECT COUNT(*) FROM enrollments) + (SELECT COUNT(*) FROM district_keys)"_s));
+    REQUIRE(q.next());
+    CHECK(q.value(0).toInt() == 1); // epoch 0 only
+    q.finish();
+    CHECK(f.admin->enroll(u"ani"_s, u"laptop"_s, Test::officePassphrase).ok());
+}
+
+TEST_CASE("a store with a plain district.key serves with a warning; protect-key wraps it and erases the file",
+          "[sync][server][keys]")
+{
+    const std::string backend = GENERATE(as<std::string>{}, "sqlite", "postgresql");
+    QTemporaryDir dir;
+    const QString url = backend == "postgresql" ? Test::freshPostgresUrl() : QString();
+    const QString keyPath = dir.filePath(u"district.key"_s);
+    REQUIRE(Sync::ServerStore::initialise(dir.path(), url, u"6402"_s, Test::officePassphrase,
+                                          Core::KdfStrength::Minimum)
+                .ok());
+    // What an older version left: schema 6, the key in a plain file.
+    {
+        auto older = Sync::ServerStore::open(dir.path(), url);
+        REQUIRE(older.ok());
+        QSqlQuery q((*older)->connection());
+        for (const QString &sql :
+             {u"DROP TABLE office_key"_s, u"DROP TABLE district_keys"_s, u"DROP TABLE device_keys"_s,
+              u"UPDATE meta SET num = 6 WHERE key = 'schema_version'"_s})
+            REQUIRE(q.exec(sql));
+    }
+    const Core::SecretKey plain = Core::SecretKey::random();
+    writeKeyFile(keyPath, plain);
+
+    Core::FixedClock clock(Test::fixedNowMs);
+    auto opened = Sync::ServerStore::open(dir.path(), url);
+    INFO((opened ? std::string() : opened.error().detail.toStdString()));
+    REQUIRE(opened.ok());
+    Sync::ServerStore &store = **opened;
+    Sync::Admin admin(store, clock);
+    CHECK(store.plainKeyFilePresent());
+    REQUIRE(admin.createUser(u"ani"_s, u"Ani"_s, u"caseworker"_s).ok());
+    // Serving needs no key; handing keys out waits for protect-key.
+    const Core::Result<QString> early = admin.enroll(u"ani"_s, u"laptop"_s, Test::officePassphrase);
+    REQUIRE_FALSE(early.ok());
+    CHECK(early.error().code == Core::Error::Code::Conflict);
+    CHECK(admin.protectKey(u"pendek"_s, Core::KdfStrength::Minimum).error().code
+          == Core::Error::Code::InvalidInput);
+
+    REQUIRE(admin.protectKey(Test::officePassphrase, Core::KdfStrength::Minimum).ok());
+    CHECK_FALSE(QFile::exists(keyPath));
+    CHECK_FALSE(store.plainKeyFilePresent());
+    const Core::Result<Sync::DistrictKeys> keys = store.unlockDistrictKeys(Test::officePassphrase);
+    REQUIRE(keys.ok());
+    CHECK(keys->epochs() == QList<qint64>{0});
+    CHECK(bytesOf(*keys->key(0)) == bytesOf(plain)); // the laptops' key, unchanged
+    CHECK(store.unlockDistrictKeys(u"kantor-dinas-tenggarong-6403"_s).error().code
+          == Core::Error::Code::Locked);
+    // An enrollment code now carries it.
+    const Core::Result<QString> code = admin.enroll(u"ani"_s, u"laptop"_s, Test::officePassphrase);
+    REQUIRE(code.ok());
+
+    // A run cut between its commit and the erasure left the file: the next run checks it holds the
+    // wrapped key and erases it. A file holding another key is never erased.
+    writeKeyFile(keyPath, plain);
+    REQUIRE(admin.protectKey(Test::officePassphrase, Core::KdfStrength::Minimum).ok());
+    CHECK_FALSE(QFile::exists(keyPath));
+    writeKeyFile(keyPath, Core::SecretKey::random());
+    CHECK(admin.protectKey(Test::officePassphrase, Core::KdfStrength::Minimum).error().code
+          == Core::Error::Code::Conflict);
+    CHECK(QFile::exists(keyPath));
+    REQUIRE(QFile::remove(keyPath));
+    CHECK(admin.protectKey(Test::officePassphrase, Core::KdfStrength::Minimum).error().code
+          == Core::Error::Code::NotFound);
+}
+
+TEST_CASE("rotate-key seals the new epoch for every enrolled device, none for a revoked one, and it opens "
+          "only at that laptop",
+          "[sync][server][keys]")
+{
+    ServerFixture f(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    // Two laptops with bundle keys (the box key a rotated key is sealed to), one without.
+    const auto enrollWithBox = [&](const QString &login, const QString &site, Sync::BundleKeys &keys) {
+        REQUIRE(f.admin->createUser(login, login, u"caseworker"_s).ok());
+        auto code
+            = Sync::EnrollmentCode::parse(f.admin->enroll(login, login, Test::officePassphrase).value());
+        keys = Sync::BundleKeys::generate();
+        const Sync::Response response
+            = f.call(Sync::Endpoint::enroll, {},
+                     Sync::Wire::encode(
+                         Sync::EnrollRequest{code->secret, login, site, keys.signPublic, keys.boxPublic}));
+        REQUIRE(response.status == 200);
+        Sync::EnrollReply reply;
+        REQUIRE(Sync::Wire::decode(response.body, reply).ok());
+        return reply;
+    };
+    Sync::BundleKeys aniKeys;
+    Sync::BundleKeys budiKeys;
+    const Sync::EnrollReply ani = enrollWithBox(u"ani"_s, u"site-ani"_s, aniKeys);
+    const Sync::EnrollReply budi = enrollWithBox(u"budi"_s, u"site-budi"_s, budiKeys);
+    const auto old = f.enroll(u"citra"_s, u"caseworker"_s, {}, u"site-citra"_s);
+    REQUIRE(f.admin->revokeDevice(budi.deviceId).ok());
+
+    const auto rotation = f.admin->rotateKey(Test::officePassphrase);
+    REQUIRE(rotation.ok());
+    CHECK(rotation->epoch == 1);
+    CHECK(rotation->sealedFor == QStringList{ani.deviceId});
+    CHECK(rotation->unreachable == QStringList{old.device.id});
+    CHECK(f.store->deviceKeys(budi.deviceId, 0).value().isEmpty());
+    const QList<Sync::SealedKey> granted = f.store->deviceKeys(ani.deviceId, 0).value();
+    REQUIRE(granted.size() == 1);
+    CHECK(f.store->deviceKeys(ani.deviceId, 1).value().isEmpty());
+
+    const Sync::DistrictKeys keys = f.store->unlockDistrictKeys(Test::officePassphrase).value();
+    REQUIRE(keys.epochs() == (QList<qint64>{0, 1}));
+    const auto opened = Sync::DistrictKeys::openForDevice(1, granted.first().sealed, *keys.key(0),
+                                                          ani.deviceId, aniKeys.boxPublic, aniKeys.boxSecret);
+    REQUIRE(opened.ok());
+    CHECK(bytesOf(*opened) == bytesOf(*keys.key(1)));
+    // Not at another laptop (the revoked one holds epoch 0, but not Ani's box key), not for
+    // another device id, and not vouched for by a key that is not the epoch before.
+    CHECK_FALSE(Sync::DistrictKeys::openForDevice(1, granted.first().sealed, *keys.key(0), ani.deviceId,
+                                                  budiKeys.boxPublic, budiKeys.boxSecret)
+                    .ok());
+    CHECK_FALSE(Sync::DistrictKeys::openForDevice(1, granted.first().sealed, *keys.key(0), budi.deviceId,
+                                                  aniKeys.boxPublic, aniKeys.boxSecret)
+                    .ok());
+    const Core::SecretKey stranger = Core::SecretKey::random();
+    const QByteArray forged
+        = Sync::DistrictKeys::sealForDevice(1, stranger, stranger, ani.deviceId, aniKeys.boxPublic);
+    CHECK_FALSE(Sync::DistrictKeys::openForDevice(1, forged, *keys.key(0), ani.deviceId, aniKeys.boxPublic,
+                                                  aniKeys.boxSecret)
+                    .ok());
+
+    // The handshake hands Ani the keys she lacks, and nothing once she has them.
+    const auto handshake = [&](qint64 keyEpoch) {
+        Sync::HandshakeRequest hello{
+            Sync::protocolVersion, Core::Migrations::latestVersion(), u"site-ani"_s, {}, 0, keyEpoch};
+        const Sync::Response response
+            = f.call(Sync::Endpoint::handshake, ani.token, Sync::Wire::encode(hello));
+        REQUIRE(response.status == 200);
+        Sync::HandshakeReply reply;
+        REQUIRE(Sync::Wire::decode(response.body, reply).ok());
+        return reply.keys;
+    };
+    CHECK(handshake(0) == granted);
+    CHECK(handshake(1).isEmpty());
+    // A second rotation: epoch 2, vouched for by epoch 1.
+    const auto second = f.admin->rotateKey(Test::officePassphrase);
+    REQUIRE(second.ok());
+    CHECK(second->epoch == 2);
+    const QList<Sync::SealedKey> both = handshake(0);
+    REQUIRE(both.size() == 2);
+    CHECK(both.at(1).epoch == 2);
+    const Sync::DistrictKeys after = f.store->unlockDistrictKeys(Test::officePassphrase).value();
+    CHECK(Sync::DistrictKeys::openForDevice(2, both.at(1).sealed, *after.key(1), ani.deviceId,
+                                            aniKeys.boxPublic, aniKeys.boxSecret)
+              .ok());
 }

@@ -77,7 +77,7 @@ TEST_CASE("an enrollment code enrolls one device, once, and opens the district k
 {
     ServerFixture f(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
     REQUIRE(f.admin->createUser(u"ani"_s, u"Ani"_s, u"caseworker"_s).ok());
-    auto text = f.admin->enroll(u"ani"_s, u"ani-laptop"_s);
+    auto text = f.admin->enroll(u"ani"_s, u"ani-laptop"_s, Test::officePassphrase);
     REQUIRE(text.ok());
     auto code = Sync::EnrollmentCode::parse(*text);
     REQUIRE(code.ok());
@@ -93,10 +93,13 @@ TEST_CASE("an enrollment code enrolls one device, once, and opens the district k
     CHECK(reply.districtCode == u"6402"_s);
     CHECK(reply.serverSite == f.store->siteId());
     CHECK(reply.token.size() == 32);
-    auto key = Sync::EnrollmentCode::openDistrictKey(code->secret, reply.sealedDistrictKey);
-    REQUIRE(key.ok());
-    CHECK(QByteArrayView(key->data(), 32) == QByteArrayView(f.store->districtKey().data(), 32));
-    CHECK_FALSE(Sync::EnrollmentCode::openDistrictKey(QByteArray(20, 'x'), reply.sealedDistrictKey).ok());
+    auto keys = Sync::EnrollmentCode::openDistrictKeys(code->secret, reply.sealedDistrictKey);
+    REQUIRE(keys.ok());
+    REQUIRE(keys->epochs() == QList<qint64>{0});
+    const auto district = f.store->unlockDistrictKeys(Test::officePassphrase);
+    REQUIRE(district.ok());
+    CHECK(QByteArrayView(keys->key(0)->data(), 32) == QByteArrayView(district->key(0)->data(), 32));
+    CHECK_FALSE(Sync::EnrollmentCode::openDistrictKeys(QByteArray(20, 'x'), reply.sealedDistrictKey).ok());
 
     // Second use of the same code.
     const Sync::Response again = f.call(Sync::Endpoint::enroll, {}, request);
@@ -107,7 +110,7 @@ TEST_CASE("an enrollment code enrolls one device, once, and opens the district k
 
     // A fresh code, but for a site id already enrolled (a cloned laptop): refused, and the code
     // stays usable for the right laptop.
-    auto clone = Sync::EnrollmentCode::parse(*f.admin->enroll(u"ani"_s, u"clone"_s));
+    auto clone = Sync::EnrollmentCode::parse(*f.admin->enroll(u"ani"_s, u"clone"_s, Test::officePassphrase));
     REQUIRE(clone.ok());
     const Sync::Response cloned
         = f.call(Sync::Endpoint::enroll, {},
@@ -119,7 +122,7 @@ TEST_CASE("an enrollment code enrolls one device, once, and opens the district k
           == 200);
 
     // A code past its seven days.
-    auto late = Sync::EnrollmentCode::parse(*f.admin->enroll(u"ani"_s, u"spare"_s));
+    auto late = Sync::EnrollmentCode::parse(*f.admin->enroll(u"ani"_s, u"spare"_s, Test::officePassphrase));
     f.clock.advance(Sync::Admin::enrollmentValidityMs + 1);
     const Sync::Response expired
         = f.call(Sync::Endpoint::enroll, {},

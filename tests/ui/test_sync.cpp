@@ -76,7 +76,9 @@ struct District
     District()
     {
         REQUIRE(dir.isValid());
-        REQUIRE(Sync::Admin::init(dir.path(), {}, u"64.02"_s).ok());
+        REQUIRE(
+            Sync::Admin::init(dir.path(), {}, u"64.02"_s, Test::officePassphrase, Core::KdfStrength::Minimum)
+                .ok());
         auto opened = Sync::ServerStore::open(dir.path(), {});
         REQUIRE(opened.ok());
         store = std::move(*opened);
@@ -90,7 +92,8 @@ struct District
     QString code(const QString &login)
     {
         REQUIRE(admin->createUser(login, login, u"caseworker"_s, u"Tenggarong"_s).ok());
-        Core::Result<QString> enrollment = admin->enroll(login, u"laptop of "_s + login);
+        Core::Result<QString> enrollment
+            = admin->enroll(login, u"laptop of "_s + login, Test::officePassphrase);
         REQUIRE(enrollment.ok());
         return *enrollment;
     }
