@@ -149,7 +149,7 @@ TEST_CASE("a backup taken while serving restores, and every laptop converges wit
             .toString()
             .toUtf8();
     };
-    admin({u"init"_s, u"--district"_s, u"64.02"_s});
+    admin({u"init"_s, u"--district"_s, u"64.02"_s, u"--kdf"_s, u"minimum"_s});
     admin({u"team"_s, u"add"_s, u"Tenggarong"_s});
     for (const QString &login : {u"siti"_s, u"budi"_s, u"rina"_s})
         admin({u"user"_s, u"add"_s, login, u"--name"_s, login, u"--role"_s, u"caseworker"_s, u"--team"_s,
@@ -295,7 +295,7 @@ TEST_CASE("the server's data folder and files are its owner's alone, and are tig
     QTemporaryDir root;
     const QString data = root.filePath(u"deep/server"_s);
     const QString server = QStringLiteral(DAMPINGI_SERVER);
-    REQUIRE(Test::runAdmin(server, data, {u"init"_s, u"--district"_s, u"64.02"_s}).exit == 0);
+    REQUIRE(Test::runAdmin(server, data, {u"init"_s, u"--district"_s, u"64.02"_s, u"--kdf"_s, u"minimum"_s}).exit == 0);
     checkPrivateFolder(data);
     CHECK(QFile::exists(QDir(data).filePath(u"server.db"_s)));
 
@@ -331,7 +331,7 @@ TEST_CASE("a backup whose manifest names a path outside the data folder is refus
     QTemporaryDir root;
     const QString server = QStringLiteral(DAMPINGI_SERVER);
     const QString data = root.filePath(u"server"_s);
-    REQUIRE(Test::runAdmin(server, data, {u"init"_s, u"--district"_s, u"64.02"_s}).exit == 0);
+    REQUIRE(Test::runAdmin(server, data, {u"init"_s, u"--district"_s, u"64.02"_s, u"--kdf"_s, u"minimum"_s}).exit == 0);
     const QString backup = root.filePath(u"good.tar"_s);
     REQUIRE(Test::runAdmin(server, data, {u"backup"_s, u"--out"_s, backup}).exit == 0);
 

@@ -64,7 +64,7 @@ District::District(const std::string &backendName)
     REQUIRE(ca.ok());
     REQUIRE(data.isValid());
     url = backend == "postgresql" ? freshPostgresUrl() : QString();
-    admin({u"init"_s, u"--district"_s, u"64.02"_s});
+    admin({u"init"_s, u"--district"_s, u"64.02"_s, u"--kdf"_s, u"minimum"_s});
     admin({u"team"_s, u"add"_s, u"Tenggarong"_s});
     admin({u"team"_s, u"add"_s, u"Loa Kulu"_s});
     for (const auto &[login, role, team] : {std::tuple(u"siti"_s, u"caseworker"_s, u"Tenggarong"_s),
