@@ -115,7 +115,8 @@ void checkPrivateFolder(const QString &data)
 {
     CHECK(privatePath(data));
     const QStringList files = QDir(data).entryList(QDir::Files | QDir::Hidden);
-    CHECK(files.contains(u"district.key"_s));
+    CHECK(files.contains(u"bundle.key"_s));
+    CHECK_FALSE(files.contains(u"district.key"_s)); // the district keys live wrapped in the store
     for (const QString &name : files) {
         INFO(name.toStdString());
         CHECK(privatePath(QDir(data).filePath(name)));
@@ -186,7 +187,7 @@ TEST_CASE("a backup taken while serving restores, and every laptop converges wit
     const QString backup = root.filePath(u"district-64.02.tar"_s);
     const QJsonObject made = admin({u"backup"_s, u"--out"_s, backup});
     const QString dbEntry = backend == "postgresql" ? u"postgresql.dump"_s : u"server.db"_s;
-    CHECK(made.value(u"files"_s).toArray() == QJsonArray{dbEntry, u"bundle.key"_s, u"district.key"_s});
+    CHECK(made.value(u"files"_s).toArray() == QJsonArray{dbEntry, u"bundle.key"_s});
     CHECK(made.value(u"bytes"_s).toInteger() == QFileInfo(backup).size());
     CHECK(made.value(u"ops_seq"_s).toInteger() > 10);
     CHECK(privatePath(backup));
@@ -195,7 +196,7 @@ TEST_CASE("a backup taken while serving restores, and every laptop converges wit
     REQUIRE(tar.waitForFinished(30000));
     CHECK(tar.exitCode() == 0);
     CHECK(QString::fromUtf8(tar.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts)
-          == QStringList{u"dampingi-backup.json"_s, dbEntry, u"bundle.key"_s, u"district.key"_s});
+          == QStringList{u"dampingi-backup.json"_s, dbEntry, u"bundle.key"_s});
     CHECK_FALSE(readAll(backup).contains("Wulandari"));
     CHECK_FALSE(readAll(backup).contains("gagang sapu"));
     // No work file is left next to it.
@@ -250,9 +251,8 @@ TEST_CASE("a backup taken while serving restores, and every laptop converges wit
     CHECK(restored.value(u"ops_seq"_s) == made.value(u"ops_seq"_s));
     const QString replaced = restored.value(u"replaced"_s).toString();
     REQUIRE(!replaced.isEmpty());
-    CHECK(QFile::exists(QDir(replaced).filePath(u"district.key"_s)));
-    CHECK(readAll(QDir(replaced).filePath(u"district.key"_s))
-          == readAll(QDir(data).filePath(u"district.key"_s)));
+    CHECK(QFile::exists(QDir(replaced).filePath(u"bundle.key"_s)));
+    CHECK(readAll(QDir(replaced).filePath(u"bundle.key"_s)) == readAll(QDir(data).filePath(u"bundle.key"_s)));
     CHECK(privatePath(replaced));
     checkPrivateFolder(data);
 
@@ -301,7 +301,7 @@ TEST_CASE("the server's data folder and files are its owner's alone, and are tig
 
     // Someone loosened them: the next admin verb tightens them back and says so.
     const QString db = QDir(data).filePath(u"server.db"_s);
-    const QString key = QDir(data).filePath(u"district.key"_s);
+    const QString key = QDir(data).filePath(u"bundle.key"_s);
     REQUIRE(QFile::setPermissions(data, QFileDevice::ReadOwner | QFileDevice::WriteOwner
                                             | QFileDevice::ExeOwner | QFileDevice::ReadGroup
                                             | QFileDevice::ExeGroup | QFileDevice::ReadOther
@@ -335,25 +335,24 @@ TEST_CASE("a backup whose manifest names a path outside the data folder is refus
     const QString backup = root.filePath(u"good.tar"_s);
     REQUIRE(Test::runAdmin(server, data, {u"backup"_s, u"--out"_s, backup}).exit == 0);
 
-    // Unpacked with tar, the manifest edited to name ../district.key, packed again in order.
+    // Unpacked with tar, the manifest edited to name ../bundle.key, packed again in order.
     const QString unpacked = root.filePath(u"unpacked"_s);
     REQUIRE(QDir().mkpath(unpacked));
     REQUIRE(QProcess::execute(u"tar"_s, {u"-xf"_s, backup, u"-C"_s, unpacked}) == 0);
     const QString manifest = QDir(unpacked).filePath(u"dampingi-backup.json"_s);
     QByteArray json = readAll(manifest);
-    REQUIRE(json.contains("\"district.key\""));
-    writeAll(manifest, json.replace("\"district.key\"", "\"../district.key\""));
+    REQUIRE(json.contains("\"bundle.key\""));
+    writeAll(manifest, json.replace("\"bundle.key\"", "\"../bundle.key\""));
     const QString evil = root.filePath(u"evil.tar"_s);
     REQUIRE(QProcess::execute(u"tar"_s, {u"--format=ustar"_s, u"-cf"_s, evil, u"-C"_s, unpacked,
-                                         u"dampingi-backup.json"_s, u"server.db"_s, u"bundle.key"_s,
-                                         u"district.key"_s})
+                                         u"dampingi-backup.json"_s, u"server.db"_s, u"bundle.key"_s})
             == 0);
 
     const QString target = root.filePath(u"fresh/server"_s);
     const Test::AdminRun refused = Test::runAdmin(server, target, {u"restore"_s, evil});
     CHECK(refused.exit == 6);
     CHECK(refused.err.contains("unusable entry"));
-    CHECK_FALSE(QFile::exists(root.filePath(u"fresh/district.key"_s)));
+    CHECK_FALSE(QFile::exists(root.filePath(u"fresh/bundle.key"_s)));
     CHECK(QDir(target).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot).isEmpty());
 
     // The untouched backup restores into the fresh folder, which then opens.
