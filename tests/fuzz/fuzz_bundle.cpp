@@ -45,8 +45,9 @@ QByteArray resign(const QByteArray &file)
     const qsizetype manifestAt = magicSize + 4;
     if (qint64(manifestSize) > file.size() - manifestAt - crypto_sign_BYTES)
         return file;
-    const QCborValue value = QCborValue::fromCbor(file.mid(manifestAt, manifestSize));
-    if (!value.isMap())
+    QCborParserError error;
+    const QCborValue value = QCborValue::fromCbor(file.mid(manifestAt, manifestSize), &error);
+    if (error.error != QCborError::NoError || !value.isMap())
         return file;
     QCborMap manifest = value.toMap();
     const QByteArray pages = file.mid(manifestAt + manifestSize + crypto_sign_BYTES);
@@ -54,7 +55,8 @@ QByteArray resign(const QByteArray &file)
     qsizetype at = 0;
     for (qsizetype i = 0; i < list.size(); ++i) {
         QCborMap page = list.at(i).toMap();
-        const qint64 size = page.value("n"_L1).toInteger();
+        const QCborValue n = page.value("n"_L1);
+        const qint64 size = n.isInteger() ? n.toInteger() : -1;
         if (size < 0 || size > pages.size() - at)
             break;
         page.insert("h"_L1, checksum(QByteArrayView(pages).sliced(at, size)));
