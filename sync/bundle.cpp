@@ -8,6 +8,8 @@
 #include <QCborValue>
 #include <QtEndian>
 
+#include <optional>
+
 #include <sodium.h>
 
 using namespace Qt::StringLiterals;
@@ -32,6 +34,15 @@ QByteArray checksum(QByteArrayView bytes)
                        reinterpret_cast<const unsigned char *>(bytes.data()), size_t(bytes.size()), nullptr,
                        0);
     return out;
+}
+
+// The manifest's numbers are integers or nothing: QCborValue::toInteger() converts a double
+// with a plain cast, undefined behaviour for one beyond qint64 (found by tests/fuzz/fuzz_bundle).
+std::optional<qint64> integer(const QCborValue &value)
+{
+    if (!value.isInteger())
+        return std::nullopt;
+    return value.toInteger();
 }
 
 void appendU32(QByteArray &out, quint32 value)
@@ -196,20 +207,23 @@ Core::Result<BundleContent> read(const QByteArray &file, const QByteArray &sende
             u"bundle refused: its signature does not match the sender it names (altered, or not from them)"_s};
 
     const QCborMap &m = frame.manifest;
-    if (m.value("v"_L1).toInteger() != 1)
+    if (integer(m.value("v"_L1)) != 1)
         return corrupt(u"written by a newer version of Dampingi"_s);
+    const std::optional<qint64> created = integer(m.value("created"_L1));
+    if (!created)
+        return corrupt(u"the manifest is damaged"_s);
     BundleContent content;
     content.kind = m.value("kind"_L1).toString();
     content.sender = m.value("sender"_L1).toString();
     content.recipient = m.value("recipient"_L1).toString();
-    content.createdAtMs = m.value("created"_L1).toInteger();
+    content.createdAtMs = *created;
 
     // The pages: all present, each with its checksum, before anything is decrypted.
     const QCborArray pages = m.value("pages"_L1).toArray();
     QList<QByteArray> sealedPages;
     qsizetype at = frame.pagesOffset;
     for (qsizetype i = 0; i < pages.size(); ++i) {
-        const qint64 size = pages.at(i).toMap().value("n"_L1).toInteger();
+        const qint64 size = integer(pages.at(i).toMap().value("n"_L1)).value_or(-1);
         if (size < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES || size > file.size() - at)
             return corrupt(
                 u"page %1 of %2 is missing or cut short (incomplete copy?)"_s.arg(i + 1).arg(pages.size()));

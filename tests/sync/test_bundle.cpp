@@ -9,10 +9,18 @@
 #include "tests/support/fixtures.h"
 #include "tests/support/pgcluster.h"
 
+#include <QCborArray>
+#include <QCborMap>
+#include <QCborValue>
 #include <QDir>
 #include <QFile>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QtEndian>
+
+#include <functional>
+
+#include <sodium.h>
 
 #include <catch2/catch.hpp>
 
@@ -99,6 +107,63 @@ TEST_CASE("a bundle from someone else, or for someone else, is refused", "[sync]
     REQUIRE_FALSE(misdirected.ok());
     CHECK(misdirected.error().code == Core::Error::Code::Refused);
     CHECK(misdirected.error().detail.contains(u"addressed to another"));
+}
+
+namespace {
+
+// `file` with its manifest edited and signed again by `sender`: what a holder of a laptop's key
+// could send, past the signature check.
+QByteArray withManifest(const QByteArray &file, const Sync::BundleKeys &sender,
+                        const std::function<void(QCborMap &)> &edit)
+{
+    const quint32 size = qFromBigEndian<quint32>(file.constData() + 8);
+    QCborMap manifest = QCborValue::fromCbor(file.mid(12, size)).toMap();
+    edit(manifest);
+    const QByteArray bytes = manifest.toCborValue().toCbor();
+    unsigned char signPublic[crypto_sign_PUBLICKEYBYTES];
+    unsigned char signSecret[crypto_sign_SECRETKEYBYTES];
+    crypto_sign_seed_keypair(signPublic, signSecret, sender.signSeed.data());
+    QByteArray signature(crypto_sign_BYTES, '\0');
+    crypto_sign_detached(reinterpret_cast<unsigned char *>(signature.data()), nullptr,
+                         reinterpret_cast<const unsigned char *>(bytes.constData()), size_t(bytes.size()),
+                         signSecret);
+    char length[4];
+    qToBigEndian(quint32(bytes.size()), length);
+    return file.left(8) + QByteArray(length, 4) + bytes + signature + file.mid(12 + size + crypto_sign_BYTES);
+}
+
+} // namespace
+
+// Found by tests/fuzz/fuzz_bundle: a double where the manifest has an integer reached a plain
+// double-to-integer cast (undefined beyond qint64's range) instead of a refusal.
+TEST_CASE("a signed manifest with a number that is not an integer is refused", "[sync][bundle]")
+{
+    const Sync::BundleKeys laptop = Sync::BundleKeys::generate();
+    const Sync::BundleKeys office = Sync::BundleKeys::generate();
+    const QByteArray file = Sync::Bundle::write(sample(), laptop, office.boxPublic);
+    REQUIRE(Sync::Bundle::read(withManifest(file, laptop, [](QCborMap &) {}), laptop.signPublic, office).ok());
+
+    const QByteArray farCreated
+        = withManifest(file, laptop, [](QCborMap &m) { m.insert(u"created"_s, 1.8384e19); });
+    const Core::Result<Sync::BundleContent> created = Sync::Bundle::read(farCreated, laptop.signPublic, office);
+    REQUIRE_FALSE(created.ok());
+    CHECK(created.error().code == Core::Error::Code::Corrupt);
+
+    // The exact page size, as a double: refused all the same.
+    const QByteArray doubleSize = withManifest(file, laptop, [](QCborMap &m) {
+        QCborArray pages = m.value(u"pages"_s).toArray();
+        QCborMap first = pages.at(0).toMap();
+        first.insert(u"n"_s, double(first.value(u"n"_s).toInteger()));
+        pages[0] = first;
+        m.insert(u"pages"_s, pages);
+    });
+    const Core::Result<Sync::BundleContent> sized = Sync::Bundle::read(doubleSize, laptop.signPublic, office);
+    REQUIRE_FALSE(sized.ok());
+    CHECK(sized.error().code == Core::Error::Code::Corrupt);
+    CHECK(sized.error().detail.contains(u"page 1 of 4"));
+
+    const QByteArray version = withManifest(file, laptop, [](QCborMap &m) { m.insert(u"v"_s, 1.0); });
+    CHECK(Sync::Bundle::read(version, laptop.signPublic, office).error().code == Core::Error::Code::Corrupt);
 }
 
 // --- the office's side (BundleOffice) against a real store, on both backends ---------------
