@@ -131,6 +131,7 @@ private:
     Status applyOne(const ReplicaOp &op, ApplyStats &stats);
     Status applyToRow(const ReplicaOp &op, const EntityDef &entity, ApplyStats &stats);
     Status purgeCase(const QString &caseId, ApplyStats &stats, bool force = false);
+    Status keepReturnedCases(const ReplicaPage &page);
     Status settleConflicts(const ReplicaOp &op);
     Status storeOp(const ReplicaOp &op);
     Status addConflict(ConflictRecord record, ApplyStats &stats);
