@@ -188,6 +188,8 @@ Result<ApplyStats> Replicator::apply(const ReplicaPage &page)
         if (Status s = purgeCase(caseId, stats); !s)
             return s.error();
     }
+    if (Status s = keepReturnedCases(page); !s)
+        return s.error();
     for (auto it = page.meta.cbegin(); it != page.meta.cend(); ++it) {
         if (Status s = m_log.setMeta(it.key(), it.value()); !s)
             return s.error();

@@ -132,6 +132,7 @@ private:
     Status applyToRow(const ReplicaOp &op, const EntityDef &entity, ApplyStats &stats);
     Status checkBinding(const ReplicaOp &op, const EntityDef &entity);
     Status purgeCase(const QString &caseId, ApplyStats &stats, bool force = false);
+    Status keepReturnedCases(const ReplicaPage &page);
     Status settleConflicts(const ReplicaOp &op);
     Status storeOp(const ReplicaOp &op);
     Status addConflict(ConflictRecord record, ApplyStats &stats);

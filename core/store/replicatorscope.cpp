@@ -132,6 +132,26 @@ Status Replicator::purgeCase(const QString &caseId, ApplyStats &stats, bool forc
     return {};
 }
 
+// A page that carries ops of a case whose erasure waits for our pending edits, and does not
+// purge it, means the case came back into this laptop's scope: the server sends a case's ops
+// (a move-in's snapshot, or the stream) only to a device that holds it again, and it never sends
+// a purge and ops of one case in one page. So the waiting erasure is cancelled. Otherwise the
+// retry after the next push erased a case the server counts as held here, and no later page
+// brings it back (sync simulation, seed 7330: a file not yet uploaded deferred the purge, the
+// office gave the case back, its snapshot arrived as duplicates, and the retry erased it).
+Status Replicator::keepReturnedCases(const ReplicaPage &page)
+{
+    QStringList deferred = readDeferred(m_log);
+    if (deferred.isEmpty())
+        return {};
+    qsizetype kept = 0;
+    for (const ReplicaOp &op : page.ops) {
+        if (!page.purge.contains(op.caseId))
+            kept += deferred.removeAll(op.caseId);
+    }
+    return kept > 0 ? writeDeferred(m_log, deferred) : Status{};
+}
+
 Result<ApplyStats> Replicator::eraseAll(bool keepDrafts)
 {
     ApplyStats stats;

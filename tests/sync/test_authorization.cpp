@@ -323,7 +323,7 @@ TEST_CASE("a site id is never enrolled twice, not even after its device was revo
     REQUIRE(f.admin->revokeDevice(ani.device.id).ok());
     REQUIRE(f.admin->createUser(u"budi"_s, u"Budi"_s, u"caseworker"_s, {}).ok());
     for (const QString &site : {u"site-ani"_s}) {
-        auto codeText = f.admin->enroll(u"budi"_s, u"laptop"_s);
+        auto codeText = f.admin->enroll(u"budi"_s, u"laptop"_s, Test::officePassphrase);
         REQUIRE(codeText.ok());
         auto code = Sync::EnrollmentCode::parse(*codeText);
         REQUIRE(code.ok());

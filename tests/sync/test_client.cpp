@@ -566,6 +566,49 @@ TEST_CASE("a file attached offline to a case that moved out is uploaded before t
     CHECK(budi.session->attachments().read(attachment).value() == "Pernyataan saksi, ditulis tangan");
 }
 
+TEST_CASE("a case given back while its erasure waits for a file upload stays on the laptop",
+          "[sync][client][attachments]")
+{
+    // Sync simulation, seed 7330: the erasure of a case that moved out waits for a file still to
+    // upload; the office gives the case back; the next sync brought its snapshot (all held
+    // already) and then erased it, and the server, counting it as held, never sent it again.
+    Pair pair;
+    auto &[district, siti, budi] = pair;
+    const QString id = siti.session->cases().create(Test::sampleDraft()).value().id;
+    district.sync(siti);
+    QTemporaryDir scans;
+    const QString path = scans.filePath(u"pernyataan.txt"_s);
+    writeFile(path, "Pernyataan saksi, ditulis tangan");
+    const QString attachment = siti.session->attachments().attach(id, path).value().id;
+    REQUIRE(district.admin->assignCase(id, u"budi"_s).ok());
+    LossyLink link(*district.transport);
+    link.cutAt = 1;
+    Sync::SyncClient client(*siti.profile, link);
+    const Sync::SyncSummary cut = client.syncOnce().value();
+    REQUIRE(cut.filesPending == 1);
+    REQUIRE(cut.purgeDeferred == 1);
+
+    // Back to Siti before her next sync, and Budi wrote to it meanwhile.
+    district.sync(budi);
+    budi.clock.advance(60'000);
+    patchCase(budi, id, {{u"incident_scene"_s, u"school"_s}});
+    district.sync(budi);
+    REQUIRE(district.admin->assignCase(id, u"siti"_s).ok());
+    const Sync::SyncSummary back = district.sync(siti);
+    CHECK(back.filesSent == 1);
+    CHECK(back.purged == 0);
+    CHECK(Core::Replicator(siti.profile->changeLog()).deferredPurges().value().isEmpty());
+    // Still hers on every later sync, with what Budi wrote, and the file.
+    const Sync::SyncSummary again = district.sync(siti);
+    CHECK(again.purged == 0);
+    CHECK(siti.session->cases().load(id).value().kase.text(u"incident_scene"_s) == u"school");
+    CHECK(siti.session->attachments().read(attachment).value() == "Pernyataan saksi, ditulis tangan");
+    const auto device = district.store->deviceById(siti.profile->changeLog().meta(u"sync.device"_s).value());
+    REQUIRE(device.ok());
+    REQUIRE(device->has_value());
+    CHECK(district.store->scope(**device).value() == QStringList{id});
+}
+
 TEST_CASE("contents a restored server lost are sent again after its restart", "[sync][client][attachments]")
 {
     District district;
