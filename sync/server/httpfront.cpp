@@ -149,6 +149,7 @@ public:
         qint64 headSize = -1; // request line + headers + blank line, once seen
         qint64 declared = -1; // Content-Length, once seen
         qint64 received = 0; // bytes of the current request so far
+        qint64 limit = -1; // body limit of the request's endpoint, once its path is seen
         bool refused = false; // answered 413 and draining
         QTimer *idle = nullptr; // child of the socket: closes a connection silent for too long
     };
@@ -289,6 +290,10 @@ void HttpFront::Private::inspect(QTcpSocket *socket)
             const QList<QByteArray> requestLine = c.head.left(c.head.indexOf("\r\n")).split(' ');
             c.method = requestLine.value(0).left(8);
             c.path = QString::fromLatin1(requestLine.value(1).left(64).toPercentEncoding("/?=&"));
+            // An endpoint's body limit is its pages' (Wire::requestLimits): an enrollment or a
+            // handshake is a few KiB, and a body announcing more is refused before it is buffered.
+            const Wire::Limits *limits = Wire::requestLimits(requestLine.value(1).split('?').value(0));
+            c.limit = limits ? std::min(m_options.maxBodyBytes, limits->pageBytes()) : m_options.maxBodyBytes;
             c.head.clear();
         } else if (c.head.size() > maxHeadBytes) {
             c.received += fresh;
@@ -296,9 +301,10 @@ void HttpFront::Private::inspect(QTcpSocket *socket)
         }
     }
     c.received += fresh;
-    if (c.declared > m_options.maxBodyBytes)
+    const qint64 limit = c.limit >= 0 ? c.limit : m_options.maxBodyBytes;
+    if (c.declared > limit)
         return refuse(socket, c, u"announced body of %1 bytes"_s.arg(c.declared));
-    if (c.received > m_options.maxBodyBytes + maxHeadBytes)
+    if (c.received > limit + maxHeadBytes)
         return refuse(socket, c, u"more than %1 bytes without a complete request"_s.arg(c.received));
 }
 
@@ -312,8 +318,9 @@ void HttpFront::Private::refuse(QTcpSocket *socket, Connection &c, const QString
         socket->commitTransaction();
     socket->readAll();
 
-    const Reply reply = errorReply(413, ErrorCode::tooLarge,
-                                   u"request body above the limit of %1 bytes"_s.arg(m_options.maxBodyBytes));
+    const Reply reply = errorReply(
+        413, ErrorCode::tooLarge,
+        u"request body above the limit of %1 bytes"_s.arg(c.limit >= 0 ? c.limit : m_options.maxBodyBytes));
     QByteArray raw = "HTTP/1.1 413 "_ba + reasonPhrase(413) + "\r\nContent-Type: "_ba + reply.contentType
                    + "\r\nContent-Length: "_ba + QByteArray::number(reply.body.size())
                    + "\r\nConnection: close\r\n\r\n"_ba;

@@ -18,7 +18,8 @@ class SyncService;
 // The district server's HTTP face over QtHttpServer: POST /v1/{enroll,handshake,push,pull} go to
 // SyncService (the token from `Authorization: Bearer <base64url>`), GET /v1/health answers JSON.
 // It enforces a body limit at the socket (a request announcing or sending more is answered 413
-// before its body is buffered), a per-peer token bucket (429), logs one line per request (never a
+// before its body is buffered): `maxBodyBytes`, or less where the endpoint's pages are smaller
+// (Wire::requestLimits: an enrollment or a handshake is a few KiB), a per-peer token bucket (429), logs one line per request (never a
 // body) and shuts down gracefully. Requests are handled one at a time on the thread that owns this object.
 class HttpFront final : public QObject
 {
