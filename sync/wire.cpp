@@ -76,7 +76,7 @@ private:
             return container(depth);
         case QCborStreamReader::ByteArray:
         case QCborStreamReader::String:
-            // The length is read from the head; next() skips the bytes without copying them.
+            // The length comes from the head, before any of the bytes are read.
             if (!m_reader.isLengthKnown())
                 return corrupt(u"a chunked CBOR string (never written by Dampingi)"_s);
             if (m_reader.length() > quint64(m_limits.stringBytes))
