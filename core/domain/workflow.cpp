@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/domain/workflow.h"
 
+#include "core/domain/permissions.h"
+
 using namespace Qt::StringLiterals;
 
 namespace Core {
@@ -59,7 +61,7 @@ Status check(QStringView from, QStringView to, Role role, bool hasReason)
     };
     if (from == to)
         return refuse(u"the case already has this status"_s);
-    if (role == Role::Admin)
+    if (!may(role, Permission::EditCase))
         return refuse(u"administrators do not work on case content"_s);
     if (needsReason(from, to) && !hasReason)
         return refuse(u"a reason is required"_s);
@@ -78,7 +80,7 @@ Status check(QStringView from, QStringView to, Role role, bool hasReason)
         return {};
     if (from == u"closure_requested") {
         if (to == u"closed") {
-            if (role == Role::Supervisor || role == Role::Trainer)
+            if (may(role, Permission::Close))
                 return {};
             return refuse(u"only a supervisor approves a closure"_s);
         }
@@ -110,7 +112,7 @@ namespace Core {
 
 Status checkMayRecord(const Actor &actor)
 {
-    if (actor.role == Role::Admin)
+    if (!may(actor.role, Permission::EditCase))
         return Error{Error::Code::Conflict, u"administrators do not record or change case content"_s};
     return {};
 }

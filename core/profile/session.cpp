@@ -3,6 +3,7 @@
 
 #include "core/clock/clock.h"
 #include "core/codes/codelists.h"
+#include "core/domain/permissions.h"
 #include "core/domain/validator.h"
 #include "core/logging.h"
 #include "core/profile/profile.h"
@@ -173,7 +174,7 @@ Status Session::resolveConflict(const QString &conflictId, const QString &keep)
     if (c->resolvedAt != 0)
         return Error{Error::Code::Conflict, u"conflict %1 is already resolved"_s.arg(c->id)};
     // DESIGN.md §5: the most protective value stands until a supervisor decides.
-    if (c->kind == u"safety" && m_profile.actor().role != Role::Supervisor)
+    if (c->kind == u"safety" && !may(m_profile.actor().role, Permission::ResolveSafety))
         return Error{Error::Code::Conflict, u"only a supervisor decides a safety conflict"_s};
     const EntityDef *entity = Schema::entity(c->entity);
     const FieldDef *field = entity ? entity->field(c->field) : nullptr;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/store/personmerge.h"
 
+#include "core/domain/permissions.h"
 #include "core/store/action.h"
 #include "core/store/changelog.h"
 #include "core/store/database.h"
@@ -44,7 +45,7 @@ Status PersonMerge::checkSupervisor() const
 {
     if (Status s = checkMayRecord(m_actor); !s)
         return s;
-    if (m_actor.role != Role::Supervisor)
+    if (!may(m_actor.role, Permission::Merge))
         return Error{Error::Code::Conflict, u"only a supervisor merges or unmerges people"_s};
     return {};
 }

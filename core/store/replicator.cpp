@@ -271,10 +271,64 @@ Status Replicator::applyOne(const ReplicaOp &received, ApplyStats &stats)
     return savepoint.commit();
 }
 
+// An entity belongs for ever to the case of its create (DESIGN.md §6). The server refuses an op
+// that names an entity of another case; the laptop checks again before it writes a row, so a
+// server bug (or a hostile server) cannot reach another case's rows through a case this laptop
+// holds: such an op is kept as `unapplied`, never written. A person belongs to the case that
+// created it and to each case that links it (`case_persons`).
+Status Replicator::checkBinding(const ReplicaOp &op, const EntityDef &entity)
+{
+    Database &db = m_log.database();
+    const auto refuse = [&](const QString &why) {
+        return Error{Error::Code::Refused,
+                     u"%1 %2 (op of case %3): %4"_s.arg(op.entity, op.entityId, op.caseId, why)};
+    };
+    if (entity.name == u"case") {
+        if (op.entityId != op.caseId)
+            return refuse(u"a case op must name its own case"_s);
+        return {};
+    }
+    if (entity.caseChild) {
+        Statement &owner = db.statement(u"SELECT case_id FROM "_s % entity.table % u" WHERE id = ?"_s);
+        owner.bind(1, op.entityId);
+        const bool found = owner.next();
+        const QString caseId = found ? owner.text(0) : QString();
+        const bool failed = owner.failed();
+        const Error error = failed ? owner.error() : Error{};
+        owner.reset();
+        if (failed)
+            return error;
+        if (found && caseId != op.caseId)
+            return refuse(u"the entity belongs to another case"_s);
+        return {};
+    }
+    if (entity.name == u"person" && op.op != u"create"_s) {
+        Statement &linked = db.statement(
+            u"SELECT 1 FROM case_persons WHERE person_id = ? AND case_id = ? UNION ALL "
+            "SELECT 1 FROM change_ops WHERE entity_id = ? AND field = '_create' AND entity = 'person' "
+            "AND case_id = ?"_s);
+        linked.bind(1, op.entityId);
+        linked.bind(2, op.caseId);
+        linked.bind(3, op.entityId);
+        linked.bind(4, op.caseId);
+        const bool found = linked.next();
+        const bool failed = linked.failed();
+        const Error error = failed ? linked.error() : Error{};
+        linked.reset();
+        if (failed)
+            return error;
+        if (!found)
+            return refuse(u"the person is not part of this case"_s);
+    }
+    return {};
+}
+
 Status Replicator::applyToRow(const ReplicaOp &op, const EntityDef &entity, ApplyStats &stats)
 {
     Database &db = m_log.database();
     const qint64 now = HlcStamp{quint64(op.hlc)}.ms();
+    if (Status s = checkBinding(op, entity); !s)
+        return s;
 
     if (op.op == u"create"_s) {
         Statement &exists = db.statement(u"SELECT 1 FROM "_s % entity.table % u" WHERE id = ?"_s);

@@ -130,6 +130,7 @@ public:
 private:
     Status applyOne(const ReplicaOp &op, ApplyStats &stats);
     Status applyToRow(const ReplicaOp &op, const EntityDef &entity, ApplyStats &stats);
+    Status checkBinding(const ReplicaOp &op, const EntityDef &entity);
     Status purgeCase(const QString &caseId, ApplyStats &stats, bool force = false);
     Status settleConflicts(const ReplicaOp &op);
     Status storeOp(const ReplicaOp &op);

@@ -45,7 +45,7 @@ Result<ServerDevice> bundleDevice(ServerStore &store, const QString &deviceId)
 Result<QList<QByteArray>> pullPages(ServerStore &store, const ServerDevice &device, const QByteArray &cursor,
                                     int maxPages)
 {
-    auto valid = store.cursorValid(cursor, &device);
+    auto valid = store.cursorValid(cursor, device);
     if (!valid)
         return valid.error();
     QByteArray at = *valid ? cursor : QByteArray();

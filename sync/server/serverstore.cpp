@@ -125,7 +125,16 @@ const char16_t *const schemaV6[] = {
     uR"(CREATE TABLE blob_parts (id TEXT NOT NULL, part BIGINT NOT NULL, data {BLOB} NOT NULL, PRIMARY KEY (id, part)))",
 };
 
-const std::span<const char16_t *const> schemaSteps[] = {schemaV2, schemaV3, schemaV4, schemaV5, schemaV6};
+// Version 7: every entity is bound for ever to the case of its create op (see authorization.cpp);
+// filled from the creates already held, the first create of an id winning.
+const char16_t *const schemaV7[] = {
+    uR"(CREATE TABLE entities (id TEXT PRIMARY KEY, entity TEXT NOT NULL, case_id TEXT NOT NULL))",
+    uR"(INSERT INTO entities (id, entity, case_id) SELECT entity_id, entity, case_id FROM ops
+        WHERE op = 'create' ORDER BY seq ON CONFLICT (id) DO NOTHING)",
+};
+
+const std::span<const char16_t *const> schemaSteps[]
+    = {schemaV2, schemaV3, schemaV4, schemaV5, schemaV6, schemaV7};
 constexpr int storeSchemaVersion = 1 + int(std::size(schemaSteps));
 
 std::atomic<int> connectionCounter{0};
@@ -449,6 +458,19 @@ Result<std::unique_ptr<ServerStore>> ServerStore::open(const QString &dataDir, c
                 {{u"site"_s, epoch}, {u"first"_s, *seq + 1}, {u"at"_s, QDateTime::currentMSecsSinceEpoch()}});
             !s)
             return s.error();
+        // The key that authenticates pull cursors (see serverstorepull.cpp): made once, kept in
+        // the store. It opens nothing; it only lets the server recognise its own cursors.
+        QByteArray cursorKey(32, Qt::Uninitialized);
+        Core::randomBytes(cursorKey.data(), cursorKey.size());
+        if (Status s = p.run(
+                u"INSERT INTO meta (key, value) VALUES ('cursor_key', :key) ON CONFLICT (key) DO NOTHING"_s,
+                {{u"key"_s, QString::fromLatin1(cursorKey.toHex())}});
+            !s)
+            return s.error();
+        auto storedCursorKey = p.metaText(u"cursor_key"_s);
+        if (!storedCursorKey)
+            return storedCursorKey.error();
+        store->d->cursorKey = QByteArray::fromHex(storedCursorKey->toLatin1());
         if (Status s = tx.commit(); !s)
             return s.error();
         store->d->epoch = epoch;
@@ -508,11 +530,19 @@ Result<EnrollReply> ServerStore::redeemEnrollment(const QByteArray &secret, cons
         storedName = q->value(1).toString();
         sealed = q->value(2).toByteArray();
     }
-    // One site, one device: a second enrollment with the same site id (a cloned laptop) is refused.
-    auto clash = d->scalar(u"SELECT id FROM devices WHERE site_id = :site AND revoked_at IS NULL UNION ALL "
+    // One site, one device, for ever: a site id that any device ever used (a revoked one too:
+    // site ids are visible in pulled ops and cursors, and whoever took one would inherit its
+    // write access), that has ops here, or that is the server's, is refused.
+    auto clash = d->scalar(u"SELECT id FROM devices WHERE site_id = :site UNION ALL "
                            "SELECT site FROM device_sites WHERE site = :site2 UNION ALL "
-                           "SELECT site FROM epochs WHERE site = :site3"_s,
-                           {{u"site"_s, siteId}, {u"site2"_s, siteId}, {u"site3"_s, siteId}});
+                           "SELECT site FROM epochs WHERE site = :site3 UNION ALL "
+                           "SELECT site FROM site_acks WHERE site = :site4 UNION ALL "
+                           "SELECT site FROM rejected_ops WHERE site = :site5"_s,
+                           {{u"site"_s, siteId},
+                            {u"site2"_s, siteId},
+                            {u"site3"_s, siteId},
+                            {u"site4"_s, siteId},
+                            {u"site5"_s, siteId}});
     if (!clash)
         return clash.error();
     if (clash->has_value())

@@ -139,10 +139,10 @@ public:
     Core::Result<QStringList> purgeDeleted(qint64 retentionMs, qint64 nowMs);
     // Highest consecutive site_seq the server holds for `site` (0 = none).
     Core::Result<qint64> ackedThrough(const QString &site);
-    // Whether `cursor` (empty is valid) is one this server issued and still holds the op it
-    // points at (a foreign cursor or one from before a restore is not). With a device, also
-    // checks the cursor's scope generation against the device's.
-    Core::Result<bool> cursorValid(const QByteArray &cursor, const ServerDevice *device = nullptr);
+    // Whether `cursor` (empty is valid) is one this server issued to this device (its tag) and
+    // still holds the op it points at (a foreign cursor, another device's or one from before a
+    // restore is not), with a scope generation the device reached.
+    Core::Result<bool> cursorValid(const QByteArray &cursor, const ServerDevice &device);
     // The newest cursor value (the high watermark of ops.seq).
     Core::Result<qint64> highWatermark();
 

@@ -23,6 +23,7 @@ class ServerStore::Private : public ServerDb
 {
 public:
     QString epoch; // the site id of this open's server ops (see schemaV3)
+    QByteArray cursorKey; // authenticates the pull cursors this store issues (meta cursor_key)
 
     Core::Status createSchema() const;
     // Runs the steps after `version` and records the latest version (inside the caller's

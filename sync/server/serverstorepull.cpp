@@ -9,6 +9,7 @@
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <sodium.h>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -57,11 +58,14 @@ using ServerStoreDetail::readOp;
 
 namespace {
 
-// Cursor: "c1|<epoch>|<seq>|<site of op at seq>|<site_seq of that op>|<scope generation>", where
-// <epoch> is the newest epoch of the store when the cursor was issued (the store's site id for
-// cursors from before epochs); a cursor is valid only below the first seq of every later epoch.
-// Opaque to clients; the server checks every part, so a cursor from another server, from a
-// server restored from an older backup, or from another device's generation is refused.
+// Cursor: "c2|<epoch>|<seq>|<site of op at seq>|<site_seq of that op>|<scope generation>|<tag>",
+// where <epoch> is the newest epoch of the store when the cursor was issued (the store's site id
+// for cursors from before epochs); a cursor is valid only below the first seq of every later
+// epoch. <tag> is a keyed BLAKE2b (16 bytes, hex) of the device id and everything before it,
+// under the store's cursor key: a cursor is opaque to clients, and one altered, forged or
+// taken from another device is refused before any of its parts is believed. The server also
+// checks every part, so a cursor from another server, from a server restored from an older
+// backup, or from another device's generation is refused.
 struct Cursor
 {
     QString serverSite;
@@ -70,18 +74,44 @@ struct Cursor
     qint64 siteSeq = 0;
     qint64 gen = 0;
 
-    QByteArray encode() const
+    static QByteArray tag(const QByteArray &key, const QString &deviceId, const QByteArray &payload)
     {
-        return u"c1|%1|%2|%3|%4|%5"_s.arg(serverSite).arg(seq).arg(site).arg(siteSeq).arg(gen).toUtf8();
+        QByteArray input = deviceId.toUtf8();
+        input += '\x1f';
+        input += payload;
+        QByteArray out(16, Qt::Uninitialized);
+        crypto_generichash(reinterpret_cast<unsigned char *>(out.data()), size_t(out.size()),
+                           reinterpret_cast<const unsigned char *>(input.constData()), size_t(input.size()),
+                           reinterpret_cast<const unsigned char *>(key.constData()), size_t(key.size()));
+        return out.toHex();
     }
 
-    static std::optional<Cursor> decode(const QByteArray &bytes)
+    QByteArray encode(const QByteArray &key, const QString &deviceId) const
+    {
+        const QByteArray payload
+            = u"c2|%1|%2|%3|%4|%5"_s.arg(serverSite).arg(seq).arg(site).arg(siteSeq).arg(gen).toUtf8();
+        return payload + '|' + tag(key, deviceId, payload);
+    }
+
+    static std::optional<Cursor> decode(const QByteArray &bytes, const QByteArray &key,
+                                        const QString &deviceId)
     {
         Cursor c;
         if (bytes.isEmpty())
             return c;
-        const QStringList parts = QString::fromUtf8(bytes).split(u'|');
-        if (parts.size() != 6 || parts[0] != u"c1" || parts[1].isEmpty())
+        if (bytes.size() > 512)
+            return std::nullopt;
+        const qsizetype cut = bytes.lastIndexOf('|');
+        if (cut < 0)
+            return std::nullopt;
+        const QByteArray payload = bytes.left(cut);
+        const QByteArray expected = tag(key, deviceId, payload);
+        const QByteArray given = bytes.mid(cut + 1);
+        if (given.size() != expected.size()
+            || sodium_memcmp(given.constData(), expected.constData(), size_t(expected.size())) != 0)
+            return std::nullopt;
+        const QStringList parts = QString::fromUtf8(payload).split(u'|');
+        if (parts.size() != 6 || parts[0] != u"c2" || parts[1].isEmpty())
             return std::nullopt;
         c.serverSite = parts[1];
         bool ok1 = false, ok2 = false, ok3 = false;
@@ -115,9 +145,9 @@ Result<qint64> ServerStore::highWatermark()
     return d->metaNum(u"ops_seq"_s);
 }
 
-Result<bool> ServerStore::cursorValid(const QByteArray &cursor, const ServerDevice *device)
+Result<bool> ServerStore::cursorValid(const QByteArray &cursor, const ServerDevice &device)
 {
-    const auto c = Cursor::decode(cursor);
+    const auto c = Cursor::decode(cursor, d->cursorKey, device.id);
     if (!c)
         return false;
     auto w = d->metaNum(u"ops_seq"_s);
@@ -154,8 +184,8 @@ Result<bool> ServerStore::cursorValid(const QByteArray &cursor, const ServerDevi
         if (!q->next() || q->value(0).toString() != c->site || q->value(1).toLongLong() != c->siteSeq)
             return false;
     }
-    if (device) {
-        auto gen = d->scalar(u"SELECT scope_gen FROM devices WHERE id = :id"_s, {{u"id"_s, device->id}});
+    {
+        auto gen = d->scalar(u"SELECT scope_gen FROM devices WHERE id = :id"_s, {{u"id"_s, device.id}});
         if (!gen)
             return gen.error();
         if (c->gen > (gen->has_value() ? (*gen)->toLongLong() : 0))
@@ -191,7 +221,7 @@ Result<QStringList> ServerStore::scope(const ServerDevice &device)
 
 Result<PullReply> ServerStore::pull(const ServerDevice &device, const QByteArray &cursorBytes, int maxOps)
 {
-    const auto cursor = Cursor::decode(cursorBytes);
+    const auto cursor = Cursor::decode(cursorBytes, d->cursorKey, device.id);
     if (!cursor)
         return Error{Error::Code::Conflict, u"the cursor is not one of this server's"_s};
     // A write transaction (scope reconciliation writes device_cases); on SQLite it also gives a
@@ -200,7 +230,7 @@ Result<PullReply> ServerStore::pull(const ServerDevice &device, const QByteArray
     ServerTransaction tx(*d);
     if (Status s = tx.begin(true); !s)
         return s.error();
-    auto valid = cursorValid(cursorBytes, &device);
+    auto valid = cursorValid(cursorBytes, device);
     if (!valid)
         return valid.error();
     if (!*valid)
@@ -393,7 +423,7 @@ Result<PullReply> ServerStore::pull(const ServerDevice &device, const QByteArray
         next.site = q->value(0).toString();
         next.siteSeq = q->value(1).toLongLong();
     }
-    reply.nextCursor = next.encode();
+    reply.nextCursor = next.encode(d->cursorKey, device.id);
     reply.more = streamLeft || eventsLeft;
     if (Status s = tx.commit(); !s)
         return s.error();

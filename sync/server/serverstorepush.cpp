@@ -10,6 +10,7 @@
 #include "core/store/schema.h"
 #include "core/store/valuecodec.h"
 #include "core/util/uuid.h"
+#include "sync/server/authorization.h"
 #include "sync/server/blobstore.h"
 #include "sync/server/serverstore.h"
 #include "sync/server/serverstore_p.h"
@@ -358,56 +359,6 @@ QString registryYear(qint64 nowMs)
     return QString::number(QDateTime::fromMSecsSinceEpoch(nowMs, QTimeZone::utc()).date().year());
 }
 
-// Whether the device may write to `caseId` now: the case is in its user's scope, or the
-// device still holds it (device_cases), or it held it until a move-out (device_purges: pending edits of
-// a case that moved out are still accepted), or the case was created on this device's site.
-Result<bool> deviceMayWrite(const ServerStore::Private &p, const ServerDevice &device, const WireOp &op)
-{
-    QString assignedUser, assignedTeam, createdSite;
-    {
-        auto q = p.exec(u"SELECT assigned_user, assigned_team, created_site FROM cases WHERE id = :id"_s,
-                        {{u"id"_s, op.caseId}});
-        if (!q)
-            return q.error();
-        if (!q->next())
-            return false;
-        assignedUser = q->value(0).toString();
-        assignedTeam = q->value(1).toString();
-        createdSite = q->value(2).toString();
-    }
-    // The laptop that created the case held it from the start, until it learns of a move-out
-    // (also under a site id it took later: a cloned laptop keeps its cases).
-    if (createdSite == device.siteId)
-        return true;
-    {
-        auto own = p.scalar(u"SELECT 1 FROM devices WHERE id = :device AND site_id = :site UNION ALL "
-                            "SELECT 1 FROM device_sites WHERE device_id = :device2 AND site = :site2"_s,
-                            {{u"device"_s, device.id},
-                             {u"site"_s, createdSite},
-                             {u"device2"_s, device.id},
-                             {u"site2"_s, createdSite}});
-        if (!own)
-            return own.error();
-        if (own->has_value())
-            return true;
-    }
-    if (device.role == u"supervisor")
-        return true;
-    if (device.role == u"caseworker"
-        && (assignedUser == device.login || (!device.teamId.isEmpty() && assignedTeam == device.teamId)))
-        return true;
-    auto held
-        = p.scalar(u"SELECT 1 FROM device_cases WHERE device_id = :device AND case_id = :case "
-                   "UNION ALL SELECT 1 FROM device_purges WHERE device_id = :device2 AND case_id = :case2"_s,
-                   {{u"device"_s, device.id},
-                    {u"case"_s, op.caseId},
-                    {u"device2"_s, device.id},
-                    {u"case2"_s, op.caseId}});
-    if (!held)
-        return held.error();
-    return held->has_value();
-}
-
 // The rejected_ops reason of an op already stored under another site of the same device; its
 // verdict is Duplicate.
 const QString siblingCopy = u"sibling_copy"_s;
@@ -439,21 +390,6 @@ Result<bool> storedUnderSibling(const ServerStore::Private &p, const WireOp &op,
             return true;
     }
     return false;
-}
-
-// Why the device may not write to the op's case: "" (it may), `purged` (the case was purged
-// after its retention: nothing brings it back) or `out_of_scope`.
-Result<QString> writeRefusal(const ServerStore::Private &p, const ServerDevice &device, const WireOp &op)
-{
-    auto may = deviceMayWrite(p, device, op);
-    if (!may)
-        return may.error();
-    if (*may)
-        return QString();
-    auto purged = p.scalar(u"SELECT 1 FROM purged_cases WHERE case_id = :case"_s, {{u"case"_s, op.caseId}});
-    if (!purged)
-        return purged.error();
-    return purged->has_value() ? u"purged"_s : u"out_of_scope"_s;
 }
 
 } // namespace
@@ -497,8 +433,10 @@ Result<PushReply> ServerStore::push(const ServerDevice &device, const QList<Wire
     bool gap = false;
     QStringList createdCases;
     QSet<QString> racing; // cases with a closure or new activity in this batch
-    // Memos for this batch: the ops of one action share a stamp and a case.
-    QHash<QString, QString> mayWriteMemo; // case id → refusal ("" = may write)
+    QSet<QString> misassigned; // new cases whose creator named another assignee: corrected after
+    // Who may write what (identity, role, scope, binding, server-only fields), with its memos.
+    Authorization authorization(*d, device, m_districtCode, siblings);
+    // Memos for this batch: the ops of one action share a stamp.
     QHash<qint64, std::optional<qint64>> clamps;
     const auto clampMemo = [&](qint64 original) -> Result<std::optional<qint64>> {
         if (const auto it = clamps.constFind(original); it != clamps.cend())
@@ -605,7 +543,7 @@ Result<PushReply> ServerStore::push(const ServerDevice &device, const QList<Wire
         // Judged under the field's current name; stored as sent (the digest covers it as sent).
         const QString field = Core::Schema::currentFieldName(op.entity, op.field, op.schemaVersion);
         if (reason.isEmpty() && op.author == serverAuthor)
-            reason = u"invalid"_s;
+            reason = Refusal::author;
         if (reason.isEmpty() && !siblings.isEmpty()) {
             auto copy = storedUnderSibling(*d, op, siblings);
             if (!copy)
@@ -615,39 +553,27 @@ Result<PushReply> ServerStore::push(const ServerDevice &device, const QList<Wire
         }
         bool newCase = false;
         if (reason.isEmpty() && isCaseCreate(op)) {
-            auto exists = d->scalar(u"SELECT 1 FROM cases WHERE id = :id UNION ALL "
-                                    "SELECT 1 FROM purged_cases WHERE case_id = :id2"_s,
+            auto exists = d->scalar(u"SELECT 'exists' FROM cases WHERE id = :id UNION ALL "
+                                    "SELECT 'purged' FROM purged_cases WHERE case_id = :id2"_s,
                                     {{u"id"_s, op.entityId}, {u"id2"_s, op.entityId}});
             if (!exists)
                 return exists.error();
-            newCase = !exists->has_value() && op.caseId == op.entityId && device.role != u"admin";
+            newCase = !exists->has_value();
+            if (!newCase)
+                reason = (*exists)->toString(); // a purged case never comes back
+
         }
-        if (reason.isEmpty() && !newCase) {
-            // Once per case and batch (an intake is ~45 ops of one case); an assignment op in
-            // this batch forgets the answer.
-            auto known = mayWriteMemo.constFind(op.caseId);
-            if (known == mayWriteMemo.cend()) {
-                auto refusal = writeRefusal(*d, device, op);
-                if (!refusal)
-                    return refusal.error();
-                known = mayWriteMemo.insert(op.caseId, *refusal);
-            }
-            reason = *known;
+        if (reason.isEmpty()) {
+            auto refusal = authorization.judge(op, field, newCase);
+            if (!refusal)
+                return refusal.error();
+            reason = *refusal;
+            // The creator named someone else as the new case's assignee: refused, and the
+            // server writes the assignment it made (the device's user) for every replica.
+            if (reason == Refusal::serverOnly && op.entity == u"case" && field == u"assigned_user"
+                && createdCases.contains(op.caseId))
+                misassigned.insert(op.caseId);
         }
-        // Server-only fields: a client may set them only in the transaction that creates the case
-        // (the creator's assignment); the registry number is the server's alone.
-        if (reason.isEmpty() && op.entity == u"case" && isServerOnly(op.entity, field)) {
-            auto txn = d->scalar(u"SELECT create_txn FROM cases WHERE id = :id"_s, {{u"id"_s, op.caseId}});
-            if (!txn)
-                return txn.error();
-            const bool creating = txn->has_value() && (*txn)->toString() == op.txn;
-            if (field == u"registry_number" || (!creating && device.role != u"supervisor"))
-                reason = u"invalid"_s;
-        }
-        // Person merges are a supervisor's (PersonMerge); a caseworker's laptop never writes one.
-        if (reason.isEmpty() && op.entity == u"person" && field == u"merged_into"
-            && device.role != u"supervisor")
-            reason = u"invalid"_s;
         acked = op.seq;
         if (!reason.isEmpty()) {
             if (Status s
@@ -666,6 +592,9 @@ Result<PushReply> ServerStore::push(const ServerDevice &device, const QList<Wire
                 reply.verdicts << verdict;
                 ++duplicates;
             } else {
+                // Names only, never a value: which rule refused what.
+                qCInfo(lcServer) << "refused" << reason << "from device" << device.id << ":" << op.entity
+                                 << op.op << op.field << "of case" << op.caseId;
                 reject(reason);
             }
             continue;
@@ -701,6 +630,8 @@ Result<PushReply> ServerStore::push(const ServerDevice &device, const QList<Wire
         }
         if (Status s = insertOp(*d, ++state.nextSeq, storedOp, stored, device.id, nowMs, digest); !s)
             return s.error();
+        if (Status s = authorization.accepted(op, field); !s)
+            return s.error();
         if ((op.op == u"create"_s && isActivity(op.entity))
             || (op.entity == u"case"_s && field == u"status"_s && op.value == closedStatus))
             racing << op.caseId;
@@ -710,8 +641,8 @@ Result<PushReply> ServerStore::push(const ServerDevice &device, const QList<Wire
                     "created_site) VALUES (:id, :district, :user, :by, :seq, :txn, :site)"_s,
                     {{u"id"_s, op.entityId},
                      {u"district"_s, m_districtCode},
-                     {u"user"_s, text(op.author)},
-                     {u"by"_s, text(op.author)},
+                     {u"user"_s, device.login}, // identity from the device, never the page
+                     {u"by"_s, device.login},
                      {u"seq"_s, state.nextSeq},
                      {u"txn"_s, op.txn},
                      {u"site"_s, site}});
@@ -728,8 +659,7 @@ Result<PushReply> ServerStore::push(const ServerDevice &device, const QList<Wire
             createdCases << op.entityId;
         } else if (op.entity == u"case" && (field == u"assigned_user" || field == u"assigned_team")
                    && op.op == u"set") {
-            // The creator's (or a supervisor's) assignment moves the case into that scope.
-            mayWriteMemo.remove(op.caseId);
+            // A supervisor's assignment (or the creator's own) moves the case into that scope.
             const QString value = op.value ? QString::fromUtf8(*op.value) : QString();
             if (Status s = d->run(u"UPDATE cases SET "_s + field + u" = :value WHERE id = :id"_s,
                                   {{u"value"_s, nullableText(value)}, {u"id"_s, op.caseId}});
@@ -743,6 +673,12 @@ Result<PushReply> ServerStore::push(const ServerDevice &device, const QList<Wire
 
     if (Status s = reopenRacingClosures(*d, state, m_epochSite, device, racing, nowMs); !s)
         return s.error();
+    for (const QString &caseId : std::as_const(misassigned)) {
+        if (Status s = appendServerOp(*d, state, m_epochSite, Core::newUuidV7(nowMs), caseId,
+                                      u"assigned_user"_s, device.login, nowMs);
+            !s)
+            return s.error();
+    }
 
     // Registry numbers of the cases created in this batch, as server ops after the batch, so
     // every laptop in scope pulls them.
@@ -785,22 +721,29 @@ Result<BlobReply> ServerStore::blob(const ServerDevice &device, const BlobReques
         return BlobStore::get(*d, device.id, request.attachmentId, request.part);
     // The attachment's row must be here first (its create op names its case), and the device
     // must be allowed to write to that case.
-    auto caseId = d->scalar(u"SELECT case_id FROM ops WHERE entity = 'attachment' AND entity_id = :id "
-                            "AND op = 'create'"_s,
-                            {{u"id"_s, request.attachmentId}});
-    if (!caseId)
-        return caseId.error();
-    if (!caseId->has_value())
-        return Error{Error::Code::NotFound,
-                     u"attachment %1 has not reached the server"_s.arg(request.attachmentId)};
-    WireOp probe;
-    probe.caseId = (*caseId)->toString();
-    auto refusal = writeRefusal(*d, device, probe);
+    // Its content is judged as of the row's create stamp: a device that held the case may still
+    // send the files attached before the case moved out, never after.
+    QString caseId;
+    qint64 created = 0;
+    {
+        auto q = d->exec(u"SELECT case_id, hlc FROM ops WHERE entity = 'attachment' AND entity_id = :id "
+                         "AND op = 'create' ORDER BY seq LIMIT 1"_s,
+                         {{u"id"_s, request.attachmentId}});
+        if (!q)
+            return q.error();
+        if (!q->next())
+            return Error{Error::Code::NotFound,
+                         u"attachment %1 has not reached the server"_s.arg(request.attachmentId)};
+        caseId = q->value(0).toString();
+        created = q->value(1).toLongLong();
+    }
+    Authorization authorization(*d, device, m_districtCode, {});
+    auto refusal = authorization.writeRefusal(caseId, created);
     if (!refusal)
         return refusal.error();
     if (!refusal->isEmpty())
         return Error{Error::Code::Refused, u"attachment %1: %2"_s.arg(request.attachmentId, *refusal)};
-    return BlobStore::put(*d, probe.caseId, request);
+    return BlobStore::put(*d, caseId, request);
 }
 
 Status ServerStore::appendServerOps(const QString &caseId, const QList<std::pair<QString, QString>> &fields,

@@ -122,7 +122,7 @@ Response SyncService::handle(const Request &request)
         auto acked = m_store.ackedThrough(site);
         if (!acked)
             return internalError(acked.error());
-        auto valid = m_store.cursorValid(hello.cursor, &device);
+        auto valid = m_store.cursorValid(hello.cursor, device);
         if (!valid)
             return internalError(valid.error());
         HandshakeReply reply;

@@ -215,14 +215,14 @@ void Schedule::edit(Laptop &l)
               result ? "ok" : qPrintable(result.error().detail));
     if (result && after > before) {
         Core::Statement &q
-            = l.f->profile->database().statement(u"SELECT txn_id, count(*), min(case_id) FROM change_ops "
+            = l.f->profile->database().statement(u"SELECT txn_id, count(*), min(case_id), max(hlc) FROM change_ops "
                                                  u"WHERE site_id = ? AND site_seq BETWEEN ? AND ? "
                                                  "GROUP BY txn_id"_s);
         q.bind(1, l.f->profile->changeLog().siteId());
         q.bind(2, before + 1);
         q.bind(3, after);
         while (q.next())
-            l.committed << Laptop::Action{q.text(0), int(q.int64(1)), q.text(2)};
+            l.committed << Laptop::Action{q.text(0), int(q.int64(1)), q.text(2), q.int64(3)};
         q.reset();
     }
 }

@@ -101,6 +101,7 @@ struct Laptop
         QString txn;
         int ops;
         QString caseId;
+        qint64 hlc = 0; // its stamp
     };
     QList<Action> committed;
     int offlineUntil = -1; // days without a link: no sync before this step

@@ -287,6 +287,7 @@ TEST_CASE("a reassigned case leaves the old laptop after its pending edit is pus
     // Offline, Siti keeps working while the office reassigns the case to Budi.
     siti.clock.advance(60'000);
     patchCase(siti, id, {{u"incident_scene"_s, u"school"_s}});
+    district.clock.advance(120'000); // the office reassigns after her edit
     REQUIRE(district.admin->assignCase(id, u"budi"_s).ok());
     const Sync::SyncSummary out = district.sync(siti);
     CHECK(out.pushed >= 1);
@@ -497,6 +498,7 @@ TEST_CASE("a file attached offline to a case that moved out is uploaded before t
     const QString path = scans.filePath(u"pernyataan.txt"_s);
     writeFile(path, "Pernyataan saksi, ditulis tangan");
     const QString attachment = siti.session->attachments().attach(id, path).value().id;
+    district.clock.advance(1'000); // the office reassigns after she attached it
     REQUIRE(district.admin->assignCase(id, u"budi"_s).ok());
 
     // Her link drops every file transfer: the rows go, the case stays until its file is sent.

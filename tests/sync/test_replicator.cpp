@@ -15,6 +15,7 @@
 #include "tests/support/fixtures.h"
 #include "tests/support/replicas.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 using namespace Qt::StringLiterals;
@@ -464,4 +465,51 @@ TEST_CASE("an op naming a field of a newer schema is kept in the log and not app
     const Core::Result<Core::ApplyStats> again = r.apply({{newer}, {}, {}});
     REQUIRE(again.ok());
     CHECK(again->duplicates == 1);
+}
+
+TEST_CASE("a laptop never writes another case's rows through an op of a case it holds",
+          "[sync][replicator][security]")
+{
+    // DESIGN.md §6: the server binds every entity to its case, and the laptop checks again before
+    // it writes a row, so a server bug cannot reach another case. Two cases held here; ops filed
+    // under the second name the first case and its victim.
+    Test::ProfileFixture f;
+    const QString target = createCase(f);
+    const QString own = createCase(f);
+    Core::Result<Core::CaseFile> file = f.session->cases().load(target);
+    REQUIRE(file.ok());
+    REQUIRE_FALSE(file->parties.isEmpty());
+    const QString victim = file->parties.first().person.id;
+    const QString linkId = file->parties.first().link.id;
+    const QString before = Test::replicaDigest(*f.profile, {target});
+
+    Core::ReplicaOp forged = caseSet(u"site-x"_s, target, u"status"_s, "closed", 5000, 0, 1);
+    forged.caseId = own;
+    Core::ReplicaOp person = forged;
+    person.seq = 2;
+    person.entity = u"person"_s;
+    person.entityId = victim;
+    person.field = u"sex"_s;
+    person.value = QByteArray("male");
+    Core::ReplicaOp link = forged;
+    link.seq = 3;
+    link.entity = u"case_person"_s;
+    link.entityId = linkId;
+    link.field = u"role"_s;
+    link.value = QByteArray("reporter");
+    Core::ReplicaOp honest = caseSet(u"site-x"_s, own, u"incident_scene"_s, "school", 5000, 0, 1);
+    honest.seq = 4;
+
+    Core::Replicator r(f.profile->changeLog());
+    Core::ReplicaPage page;
+    page.ops = {forged, person, link, honest};
+    const Core::Result<Core::ApplyStats> stats = r.apply(page);
+    REQUIRE(stats.ok());
+    CHECK(stats->kept == 3);
+    CHECK(Test::replicaDigest(*f.profile, {target}) == before);
+    CHECK(field(f, own, u"incident_scene"_s).toString() == u"school"_s);
+    int unapplied = 0;
+    for (const Core::ConflictRecord &c : openConflicts(f))
+        unapplied += c.kind == u"unapplied" && c.caseId == own ? 1 : 0;
+    CHECK(unapplied == 3);
 }

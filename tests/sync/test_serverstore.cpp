@@ -124,7 +124,7 @@ TEST_CASE("each op gets its own verdict and a rejected op is still acknowledged"
     CHECK(reasonOf(7) == "invalid");
     CHECK(reasonOf(8) == "schema");
     CHECK(reply.verdicts.at(9).kind == Verdict::Kind::Accepted); // "deleted" is a valid field
-    CHECK(reasonOf(10) == "invalid"); // the registry number is the server's alone
+    CHECK(reasonOf(10) == "server_only"); // the registry number is the server's alone
     CHECK(reply.ackedThrough == 11);
     CHECK(countOps(*f.store, u"site-ani"_s) == 5);
 
@@ -290,7 +290,7 @@ TEST_CASE("pages after the cursor carry every op once, in cursor order", "[sync]
     const Sync::PullReply idle = f.pull(sri, replica.cursor);
     CHECK(idle.ops.isEmpty());
     CHECK_FALSE(idle.more);
-    CHECK(f.store->cursorValid(idle.nextCursor, &sri.device).value());
+    CHECK(f.store->cursorValid(idle.nextCursor, sri.device).value());
 }
 
 TEST_CASE("the cursor never skips an op while two writers interleave", "[sync][server][concurrency]")
@@ -582,7 +582,7 @@ TEST_CASE("every open is a new epoch: server ops get a fresh site, a cursor from
     f.store.reset();
     f.store = Sync::ServerStore::open(f.dir.path(), {}).value();
     CHECK(f.store->epochSite() != epoch1);
-    CHECK(f.store->cursorValid(late).value());
+    CHECK(f.store->cursorValid(late, ani.device).value());
 
     // The restore: the second case and its registry number are gone from the server.
     f.store.reset();
@@ -592,11 +592,11 @@ TEST_CASE("every open is a new epoch: server ops get a fresh site, a cursor from
     f.store = Sync::ServerStore::open(f.dir.path(), {}).value();
     f.admin = std::make_unique<Sync::Admin>(*f.store, f.clock);
     f.service = std::make_unique<Sync::SyncService>(*f.store, f.clock);
-    CHECK_FALSE(f.store->cursorValid(late).value());
+    CHECK_FALSE(f.store->cursorValid(late, ani.device).value());
     // The laptop sends its ops again; the new registry op is not a (site, seq) the laptop holds.
     REQUIRE(f.push(ani, Test::intakeOps(u"site-ani"_s, 5, second, u"ani"_s, now + 10)).ackedThrough == 8);
     // The refilled seqs do not make the old cursor valid again.
-    CHECK_FALSE(f.store->cursorValid(late).value());
+    CHECK_FALSE(f.store->cursorValid(late, ani.device).value());
     const auto after = registry(f.pull(ani, {}).ops, second);
     CHECK(after.first == f.store->epochSite());
     CHECK(after != before);
@@ -702,7 +702,7 @@ TEST_CASE("an old laptop's op naming a renamed field is accepted as sent, and it
     const auto reasonOf = [&](int i) { return reply.verdicts.at(i).reason.toStdString(); };
     CHECK(reply.verdicts.at(4).kind == Verdict::Kind::Accepted);
     CHECK(reply.verdicts.at(5).kind == Verdict::Kind::Accepted);
-    CHECK(reasonOf(6) == "invalid");
+    CHECK(reasonOf(6) == "server_only");
     CHECK(reasonOf(7) == "invalid");
     CHECK(reply.ackedThrough == 8);
     const QList<WireOp> stored = f.store->caseOps(caseId).value();
@@ -717,7 +717,7 @@ TEST_CASE("an old laptop's op naming a renamed field is accepted as sent, and it
     const Sync::PushReply again = f.push(ani, batch);
     CHECK(again.verdicts.at(4).kind == Verdict::Kind::Duplicate);
     CHECK(again.verdicts.at(5).kind == Verdict::Kind::Duplicate);
-    CHECK(again.verdicts.at(6).reason == u"invalid"_s);
+    CHECK(again.verdicts.at(6).reason == u"server_only"_s);
     CHECK(again.ackedThrough == 8);
     CHECK(countOps(*f.store, u"site-ani"_s) == 6);
 }
@@ -728,7 +728,15 @@ TEST_CASE("only a supervisor's device may merge people", "[sync][server][merge]"
     const auto siti = f.enroll(u"siti"_s, u"caseworker"_s, {}, u"site-siti"_s);
     const auto ani = f.enroll(u"ani"_s, u"supervisor"_s, {}, u"site-ani"_s);
     const QString caseId = newId(), a = newId(), b = newId();
-    REQUIRE(f.push(siti, Test::intakeOps(u"site-siti"_s, 1, caseId, u"siti"_s, now)).ackedThrough == 4);
+    QList<WireOp> intake = Test::intakeOps(u"site-siti"_s, 1, caseId, u"siti"_s, now);
+    for (const QString &person : {a, b}) {
+        WireOp create = Test::caseCreateOp(u"site-siti"_s, intake.size() + 1, intake.first().txn, caseId,
+                                           u"siti"_s, now);
+        create.entity = u"person"_s;
+        create.entityId = person;
+        intake << create;
+    }
+    REQUIRE(f.push(siti, intake).ackedThrough == 6);
     const auto merge = [&](const QString &site, qint64 seq, const QString &author) {
         WireOp op
             = Test::caseSetOp(site, seq, newId(), caseId, u"merged_into"_s, b.toUtf8(), author, now + seq);
@@ -736,7 +744,7 @@ TEST_CASE("only a supervisor's device may merge people", "[sync][server][merge]"
         op.entityId = a;
         return op;
     };
-    CHECK(f.push(siti, {merge(u"site-siti"_s, 5, u"siti"_s)}).verdicts.at(0).reason == u"invalid"_s);
+    CHECK(f.push(siti, {merge(u"site-siti"_s, 7, u"siti"_s)}).verdicts.at(0).reason == u"forbidden"_s);
     CHECK(f.push(ani, {merge(u"site-ani"_s, 1, u"ani"_s)}).verdicts.at(0).kind == Verdict::Kind::Accepted);
 }
 
