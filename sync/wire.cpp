@@ -104,10 +104,10 @@ private:
         const bool map = m_reader.isMap();
         const quint64 entries = m_reader.length();
         if (entries > quint64(m_limits.entries))
-            return corrupt(u"a CBOR %1 of %2 entries, above the limit of %3"_s
-                               .arg(map ? u"map"_s : u"array"_s)
-                               .arg(entries)
-                               .arg(m_limits.entries));
+            return corrupt(
+                u"a CBOR %1 of %2 entries, above the limit of %3"_s.arg(map ? u"map"_s : u"array"_s)
+                    .arg(entries)
+                    .arg(m_limits.entries));
         if (!m_reader.enterContainer())
             return malformed();
         // A map's entries are key-value pairs: two values each.
@@ -382,7 +382,8 @@ Core::Result<QByteArray> unpack(const QByteArray &page, const Limits &limits)
     if (declared == 0)
         return corrupt(u"page declares nothing to unpack"_s);
     if (declared > limits.bytes)
-        return corrupt(u"page declares %1 bytes unpacked, above the limit of %2"_s.arg(declared).arg(limits.bytes));
+        return corrupt(
+            u"page declares %1 bytes unpacked, above the limit of %2"_s.arg(declared).arg(limits.bytes));
     // zlib directly, not qUncompress: Qt 6.4 takes the declared size as a hint only and keeps
     // doubling its buffer while the stream produces, so a small page could unpack to gigabytes.
     // Here the buffer is exactly what the page declares (at most the limit), and a stream that
@@ -399,7 +400,8 @@ Core::Result<QByteArray> unpack(const QByteArray &page, const Limits &limits)
     const int result = inflate(&stream, Z_FINISH);
     if (result == Z_STREAM_END) {
         if (stream.total_out != declared)
-            return corrupt(u"page unpacks to %1 bytes, not the %2 it declares"_s.arg(stream.total_out).arg(declared));
+            return corrupt(
+                u"page unpacks to %1 bytes, not the %2 it declares"_s.arg(stream.total_out).arg(declared));
         if (stream.avail_in != 0)
             return corrupt(u"bytes after the page's compressed stream"_s);
         return out;

@@ -58,7 +58,8 @@ bool isSiteId(QStringView text)
         return false;
     for (const QChar c : text) {
         const char16_t u = c.unicode();
-        const bool ok = (u >= u'0' && u <= u'9') || (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || u == u'-';
+        const bool ok
+            = (u >= u'0' && u <= u'9') || (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || u == u'-';
         if (!ok)
             return false;
     }

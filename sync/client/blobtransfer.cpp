@@ -3,9 +3,9 @@
 
 #include "core/crypto/fieldcipher.h"
 #include "core/crypto/filecipher.h"
+#include "core/store/attachmentstore.h"
 #include "core/store/changelog.h"
 #include "core/store/database.h"
-#include "core/store/attachmentstore.h"
 #include "core/store/replicator.h"
 #include "core/store/statement.h"
 #include "sync/transitcipher.h"

@@ -345,15 +345,15 @@ void HttpFront::Private::refuse(QTcpSocket *socket, Connection &c, const QString
                           : errorReply(413, ErrorCode::tooLarge,
                                        u"request body above the limit of %1 bytes"_s.arg(
                                            c.limit >= 0 ? c.limit : m_options.maxBodyBytes));
-    QByteArray raw = "HTTP/1.1 "_ba + QByteArray::number(status) + ' ' + reasonPhrase(status)
-                   + "\r\nContent-Type: "_ba + reply.contentType + "\r\nContent-Length: "_ba
-                   + QByteArray::number(reply.body.size())
-                   + (status == 503 ? "\r\nRetry-After: 1"_ba : QByteArray())
-                   + "\r\nConnection: close\r\n\r\n"_ba;
+    QByteArray raw
+        = "HTTP/1.1 "_ba + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\nContent-Type: "_ba
+        + reply.contentType + "\r\nContent-Length: "_ba + QByteArray::number(reply.body.size())
+        + (status == 503 ? "\r\nRetry-After: 1"_ba : QByteArray()) + "\r\nConnection: close\r\n\r\n"_ba;
     raw += reply.body;
     socket->write(raw);
     qCWarning(lcHttp).noquote() << u"refused at the socket: %1"_s.arg(why);
-    log(c.method.constData(), c.path, status, c.received, reply.body.size(), 0, peerKey(socket->peerAddress()));
+    log(c.method.constData(), c.path, status, c.received, reply.body.size(), 0,
+        peerKey(socket->peerAddress()));
 
     // Closing while the client still sends makes the kernel answer with a reset, and the client
     // may never read the 413. Read and discard what it announced (bounded by time), then close.

@@ -70,7 +70,8 @@ TEST_CASE("a failed attachment action removes its file and orphans are swept", "
     CHECK_FALSE(orphan.exists());
 }
 
-TEST_CASE("ids that are not UUIDs name no attachment file, inside the folder or out", "[core][attachments][ids]")
+TEST_CASE("ids that are not UUIDs name no attachment file, inside the folder or out",
+          "[core][attachments][ids]")
 {
     Test::ProfileFixture f;
     const QDir profileDir(f.dir.path());
@@ -96,9 +97,10 @@ TEST_CASE("ids that are not UUIDs name no attachment file, inside the folder or 
     const QString outside = profileDir.filePath(u"../x.bin"_s);
     REQUIRE_FALSE(QFile::exists(outside));
 
-    for (const QString &id : {u"../victim"_s, u"../../x"_s, u"../x"_s, u"/etc/passwd"_s, u""_s,
-                              u"0190c0de-0000-7000-8000-0000000000000"_s, QString(300, u'a'),
-                              u"0190c0de-0000-7000-8000-00000000000g"_s, u"0190c0de/../../../../x-8000-0000"_s}) {
+    for (const QString &id :
+         {u"../victim"_s, u"../../x"_s, u"../x"_s, u"/etc/passwd"_s, u""_s,
+          u"0190c0de-0000-7000-8000-0000000000000"_s, QString(300, u'a'),
+          u"0190c0de-0000-7000-8000-00000000000g"_s, u"0190c0de/../../../../x-8000-0000"_s}) {
         INFO(id.toStdString());
         CHECK(f.session->attachments().pathFor(id).isEmpty());
         CHECK(Core::AttachmentStore::fileIn(folder, id).isEmpty());

@@ -21,11 +21,10 @@
 #include <QtEndian>
 
 #include <catch2/catch.hpp>
-#include <zlib.h>
-
 #include <cstdio>
 #include <memory>
 #include <vector>
+#include <zlib.h>
 
 using namespace Qt::StringLiterals;
 
@@ -189,8 +188,9 @@ public:
                 .toString());
         REQUIRE(code.ok());
         link = std::make_unique<Sync::HttpTransport>(process->url(), QByteArray());
-        const auto enrolled = link->post(Sync::Endpoint::enroll, {},
-                                         Sync::Wire::encode(Sync::EnrollRequest{code->secret, u"laptop-1"_s, site}));
+        const auto enrolled
+            = link->post(Sync::Endpoint::enroll, {},
+                         Sync::Wire::encode(Sync::EnrollRequest{code->secret, u"laptop-1"_s, site}));
         REQUIRE(enrolled.ok());
         REQUIRE(enrolled->status == 200);
         Sync::EnrollReply device;
@@ -249,7 +249,8 @@ QByteArray largestPush()
     for (int i = 2; i <= 40; ++i) {
         QByteArray value(200'000, Qt::Uninitialized);
         QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(value.data()), value.size() / 4);
-        ops << Test::caseSetOp(site, i, txn, caseId, u"narrative"_s, value, u"siti"_s, Test::stampAt(nowMs, i));
+        ops << Test::caseSetOp(site, i, txn, caseId, u"narrative"_s, value, u"siti"_s,
+                               Test::stampAt(nowMs, i));
     }
     const QByteArray page = Sync::Wire::encode(Sync::PushRequest{site, ops});
     REQUIRE(page.size() > 7'800'000);
@@ -292,7 +293,8 @@ TEST_CASE("40 hostile pages at once keep the real server under 300 MB and every 
     for (int i = 0; i < 4; ++i)
         shots.push_back({"8 MiB of empty arrays on push", Sync::Endpoint::push, token, emptyArrays, 400});
     for (int i = 0; i < 4; ++i)
-        shots.push_back({"15 MB of spread empty arrays on push", Sync::Endpoint::push, token, spreadPage, 400});
+        shots.push_back(
+            {"15 MB of spread empty arrays on push", Sync::Endpoint::push, token, spreadPage, 400});
     for (int i = 0; i < 4; ++i)
         shots.push_back({"8 MiB of nesting on push", Sync::Endpoint::push, token, deep, 400});
     for (int i = 0; i < 2; ++i)
@@ -324,7 +326,8 @@ TEST_CASE("40 bodies of the largest size at once, with and without a token, stay
     const QByteArray bigPush = largestPush();
     std::vector<Shot> shots;
     for (int i = 0; i < 20; ++i)
-        shots.push_back({"8 MiB without a token", Sync::Endpoint::push, {}, QByteArray(8 * 1024 * 1024, 'x'), 401, 503});
+        shots.push_back(
+            {"8 MiB without a token", Sync::Endpoint::push, {}, QByteArray(8 * 1024 * 1024, 'x'), 401, 503});
     for (int i = 0; i < 20; ++i)
         shots.push_back({"honest 7.8 MB push", Sync::Endpoint::push, district.token, bigPush, 200, 503});
     CHECK(district.burst(shots, "40 requests of the largest size at once") < peakLimitBytes);

@@ -100,7 +100,8 @@ TEST_CASE("a page whose stream is cut, padded or shorter than declared is refuse
     const QByteArray cbor = cborOf(QCborMap{{"cursor"_L1, QByteArray("c")}, {"max"_L1, 10}});
     const QByteArray page = rawPage(cbor);
     REQUIRE(decodeAs<Sync::PullRequest>(page).ok());
-    CHECK_THAT(detailOf(decodeAs<Sync::PullRequest>(page.chopped(3))), Catch::Contains("does not decompress"));
+    CHECK_THAT(detailOf(decodeAs<Sync::PullRequest>(page.chopped(3))),
+               Catch::Contains("does not decompress"));
     CHECK_THAT(detailOf(decodeAs<Sync::PullRequest>(page + "junk"_ba)), Catch::Contains("bytes after"));
     CHECK_THAT(detailOf(decodeAs<Sync::PullRequest>(rawPage(cbor, cbor.size() + 1))),
                Catch::Contains("not the"));
@@ -138,7 +139,8 @@ TEST_CASE("an honest push at the limits is read; one op or byte more is refused"
     SECTION("one value")
     {
         const QByteArray page = Sync::Wire::encode(Sync::PushRequest{site, ops(2, 256 * 1024 + 1)});
-        CHECK_THAT(detailOf(decodeAs<Sync::PushRequest>(page)), Catch::Contains("a CBOR string of 262145 bytes"));
+        CHECK_THAT(detailOf(decodeAs<Sync::PushRequest>(page)),
+                   Catch::Contains("a CBOR string of 262145 bytes"));
     }
 }
 
@@ -176,15 +178,17 @@ TEST_CASE("nesting, chunked strings and tags are refused", "[sync][wire][limits]
     CHECK_THAT(detailOf(decodeAs<Sync::HandshakeRequest>(rawPage(cborOf(nested)))),
                Catch::Contains("nested deeper than 1"));
     // Indefinite lengths and tags: never written by Dampingi.
-    const QByteArray chunked = head(5, 1) + text("error") + QByteArray(1, char(0x7f)) + text("a")
-                             + QByteArray(1, char(0xff));
+    const QByteArray chunked
+        = head(5, 1) + text("error") + QByteArray(1, char(0x7f)) + text("a") + QByteArray(1, char(0xff));
     CHECK_THAT(detailOf(decodeAs<Sync::ErrorReply>(rawPage(chunked))), Catch::Contains("chunked"));
-    const QByteArray indefinite = QByteArray(1, char(0xbf)) + text("error") + text("a") + QByteArray(1, char(0xff));
+    const QByteArray indefinite
+        = QByteArray(1, char(0xbf)) + text("error") + text("a") + QByteArray(1, char(0xff));
     CHECK_THAT(detailOf(decodeAs<Sync::ErrorReply>(rawPage(indefinite))), Catch::Contains("indefinite"));
     const QByteArray tagged = head(5, 1) + text("error") + head(6, 0) + text("2026-12-02T00:00:00Z");
     CHECK_THAT(detailOf(decodeAs<Sync::ErrorReply>(rawPage(tagged))), Catch::Contains("tag"));
     // A long device name at enrollment.
-    const QByteArray name = Sync::Wire::encode(Sync::EnrollRequest{QByteArray(20, 's'), QString(2000, u'n'), site});
+    const QByteArray name
+        = Sync::Wire::encode(Sync::EnrollRequest{QByteArray(20, 's'), QString(2000, u'n'), site});
     CHECK_THAT(detailOf(decodeAs<Sync::EnrollRequest>(name)), Catch::Contains("a CBOR string of 2000 bytes"));
     // Well-formed CBOR that simply ends early.
     CHECK_THAT(detailOf(decodeAs<Sync::ErrorReply>(rawPage(head(5, 2) + text("error") + text("a")))),
@@ -249,11 +253,13 @@ TEST_CASE("ids that are not ids make the whole page malformed", "[sync][wire][id
             if (id.isEmpty() && field == &Sync::WireOp::caseId)
                 continue; // an op may name no case (not one of a case's records)
             Sync::PushRequest read;
-            const Core::Status s = Sync::Wire::decode(Sync::Wire::encode(Sync::PushRequest{site, batch}), read);
+            const Core::Status s
+                = Sync::Wire::decode(Sync::Wire::encode(Sync::PushRequest{site, batch}), read);
             REQUIRE_FALSE(s.ok());
             CHECK(s.error().code == Core::Error::Code::Corrupt);
             Sync::PullReply pullRead;
-            CHECK_FALSE(Sync::Wire::decode(Sync::Wire::encode(Sync::PullReply{batch, {}, false, {}}), pullRead).ok());
+            CHECK_FALSE(
+                Sync::Wire::decode(Sync::Wire::encode(Sync::PullReply{batch, {}, false, {}}), pullRead).ok());
             Sync::WireOp one;
             CHECK_FALSE(Sync::Wire::decode(Sync::Wire::encode(batch[1]), one).ok());
         }
@@ -266,8 +272,8 @@ TEST_CASE("ids that are not ids make the whole page malformed", "[sync][wire][id
             CHECK_FALSE(Sync::Wire::decode(Sync::Wire::encode(Sync::BlobRequest{true, id, 0, 1, "x"_ba, {}}),
                                            blobRead)
                             .ok());
-        CHECK_FALSE(Sync::Wire::decode(Sync::Wire::encode(Sync::BlobRequest{false, {}, -1, 0, {}, {good, id}}),
-                                       blobRead)
+        CHECK_FALSE(Sync::Wire::decode(
+                        Sync::Wire::encode(Sync::BlobRequest{false, {}, -1, 0, {}, {good, id}}), blobRead)
                         .ok());
         Sync::BlobReply blobReply;
         CHECK_FALSE(Sync::Wire::decode(Sync::Wire::encode(Sync::BlobReply{0, 0, {}, {id}}), blobReply).ok());
@@ -287,7 +293,8 @@ TEST_CASE("ids that are not ids make the whole page malformed", "[sync][wire][id
         Sync::HandshakeRequest hello;
         CHECK_FALSE(Sync::Wire::decode(Sync::Wire::encode(Sync::HandshakeRequest{1, 1, s, {}}), hello).ok());
         Sync::EnrollRequest enroll;
-        CHECK_FALSE(Sync::Wire::decode(Sync::Wire::encode(Sync::EnrollRequest{"s"_ba, u"n"_s, s}), enroll).ok());
+        CHECK_FALSE(
+            Sync::Wire::decode(Sync::Wire::encode(Sync::EnrollRequest{"s"_ba, u"n"_s, s}), enroll).ok());
     }
     CHECK(Core::isSiteId(u"5ec0de5ec0de5ec0"_s));
     CHECK(Core::isSiteId(u"site-ani"_s));
