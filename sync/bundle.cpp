@@ -2,6 +2,7 @@
 #include "sync/bundle.h"
 
 #include "core/crypto/sodium.h"
+#include "sync/wire.h"
 
 #include <QCborArray>
 #include <QCborMap>
@@ -21,6 +22,12 @@ namespace {
 
 constexpr char magic[] = "DMPBNDL1";
 constexpr int magicSize = 8;
+// The manifest is read before its signature is checked, so anyone can hand one over: its CBOR is
+// walked under these limits before a value is built (Wire::checkCbor). Per page it holds 5 values;
+// 100,000 pages of 500 ops are far beyond a 1 GiB bundle.
+constexpr Wire::Limits manifestLimits{4 * 1024 * 1024, 600'000, 100'000, 3, 4 * 1024};
+// The meta page: a few named values (cursor, site, device, counts).
+constexpr Wire::Limits metaLimits{64 * 1024, 256, 64, 1, 4 * 1024};
 
 Error corrupt(const QString &detail)
 {
@@ -70,10 +77,14 @@ Core::Result<Frame> parseFrame(const QByteArray &file)
     const qsizetype manifestAt = magicSize + 4;
     if (qint64(manifestSize) > file.size() - manifestAt - crypto_sign_BYTES)
         return corrupt(u"the file is cut short inside its manifest (incomplete copy?)"_s);
+    if (qint64(manifestSize) > manifestLimits.bytes)
+        return corrupt(u"its manifest is larger than any we write"_s);
     Frame frame;
     frame.manifestBytes = file.mid(manifestAt, manifestSize);
     frame.signature = file.mid(manifestAt + manifestSize, crypto_sign_BYTES);
     frame.pagesOffset = manifestAt + manifestSize + crypto_sign_BYTES;
+    if (const Core::Status s = Wire::checkCbor(frame.manifestBytes, manifestLimits); !s)
+        return corrupt(u"the manifest is damaged: "_s + s.error().detail);
     QCborParserError error;
     const QCborValue value = QCborValue::fromCbor(frame.manifestBytes, &error);
     if (error.error != QCborError::NoError || !value.isMap())
@@ -261,7 +272,10 @@ Core::Result<BundleContent> read(const QByteArray &file, const QByteArray &sende
     sodium_memzero(key, sizeof key);
     if (content.pages.isEmpty())
         return corrupt(u"it has no pages"_s);
-    const QCborValue meta = QCborValue::fromCbor(content.pages.takeFirst());
+    const QByteArray metaPage = content.pages.takeFirst();
+    if (const Core::Status s = Wire::checkCbor(metaPage, metaLimits); !s)
+        return corrupt(u"its meta page is damaged: "_s + s.error().detail);
+    const QCborValue meta = QCborValue::fromCbor(metaPage);
     if (!meta.isMap())
         return corrupt(u"its meta page is damaged"_s);
     for (auto it = meta.toMap().cbegin(); it != meta.toMap().cend(); ++it)

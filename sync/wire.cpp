@@ -1,10 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sync/wire.h"
 
+#include "core/util/uuid.h"
+
 #include <QCborArray>
 #include <QCborMap>
+#include <QCborStreamReader>
 #include <QCborValue>
+#include <QScopeGuard>
 #include <QtEndian>
+
+#include <zlib.h>
 
 using namespace Qt::StringLiterals;
 using Core::Error;
@@ -15,11 +21,12 @@ namespace Sync::Wire {
 namespace {
 
 constexpr char magic[] = "DPG1";
+constexpr qsizetype frameBytes = 8; // magic + the unpacked size
 
 QByteArray frame(const QCborMap &map)
 {
-    // qCompress prefixes the uncompressed size (4 bytes, big endian), which decode() checks
-    // against maxDecodedBytes before inflating: a small bomb cannot make us allocate gigabytes.
+    // qCompress prefixes the uncompressed size (4 bytes, big endian), which unpack() holds the
+    // page to: it never unpacks more than declared, nor more than the message's limit.
     return QByteArray(magic, 4) + qCompress(map.toCborValue().toCbor(), 6);
 }
 
@@ -28,19 +35,108 @@ Error corrupt(const QString &detail)
     return Error{Error::Code::Corrupt, detail};
 }
 
-Status unframe(const QByteArray &page, QCborMap &out)
+// Walks one CBOR value and what it holds, counting against the limits; builds nothing. The
+// recursion is bounded by limits.depth, checked before entering a container.
+class CborWalk
 {
-    if (page.size() < 8 || !page.startsWith(magic))
-        return corrupt(u"not a Dampingi page (bad frame header)"_s);
-    const quint32 declared = qFromBigEndian<quint32>(page.constData() + 4);
-    if (declared > maxDecodedBytes)
-        return corrupt(u"page declares %1 bytes uncompressed, above the limit"_s.arg(declared));
-    const QByteArray cbor
-        = qUncompress(reinterpret_cast<const uchar *>(page.constData() + 4), page.size() - 4);
-    if (cbor.isEmpty() && declared != 0)
-        return corrupt(u"page does not decompress (truncated or damaged)"_s);
+public:
+    CborWalk(const QByteArray &cbor, const Limits &limits)
+        : m_reader(cbor)
+        , m_limits(limits)
+    { }
+
+    Status run(qsizetype size)
+    {
+        if (Status s = value(1); !s)
+            return s;
+        if (m_reader.lastError() != QCborError::NoError)
+            return malformed();
+        if (m_reader.currentOffset() != size)
+            return corrupt(u"bytes after the page's CBOR value"_s);
+        return {};
+    }
+
+private:
+    Status malformed()
+    {
+        const QCborError error = m_reader.lastError();
+        return corrupt(u"malformed CBOR at byte %1: %2"_s.arg(m_reader.currentOffset())
+                           .arg(error == QCborError::NoError ? u"unexpected end"_s : error.toString()));
+    }
+
+    Status value(int depth)
+    {
+        if (m_reader.lastError() != QCborError::NoError)
+            return malformed();
+        if (++m_items > m_limits.items)
+            return corrupt(u"more than %1 CBOR values in the page"_s.arg(m_limits.items));
+        switch (m_reader.type()) {
+        case QCborStreamReader::Array:
+        case QCborStreamReader::Map:
+            return container(depth);
+        case QCborStreamReader::ByteArray:
+        case QCborStreamReader::String:
+            // The length comes from the head, before any of the bytes are read.
+            if (!m_reader.isLengthKnown())
+                return corrupt(u"a chunked CBOR string (never written by Dampingi)"_s);
+            if (m_reader.length() > quint64(m_limits.stringBytes))
+                return corrupt(u"a CBOR string of %1 bytes, above the limit of %2"_s.arg(m_reader.length())
+                                   .arg(m_limits.stringBytes));
+            break;
+        case QCborStreamReader::Tag:
+            return corrupt(u"a CBOR tag (never written by Dampingi)"_s);
+        case QCborStreamReader::Invalid:
+            return malformed();
+        default: // integers, simple values, floats
+            break;
+        }
+        if (!m_reader.next())
+            return malformed();
+        return {};
+    }
+
+    Status container(int depth)
+    {
+        if (depth > m_limits.depth)
+            return corrupt(u"CBOR nested deeper than %1"_s.arg(m_limits.depth));
+        if (!m_reader.isLengthKnown())
+            return corrupt(u"a CBOR container of indefinite length (never written by Dampingi)"_s);
+        const bool map = m_reader.isMap();
+        const quint64 entries = m_reader.length();
+        if (entries > quint64(m_limits.entries))
+            return corrupt(
+                u"a CBOR %1 of %2 entries, above the limit of %3"_s.arg(map ? u"map"_s : u"array"_s)
+                    .arg(entries)
+                    .arg(m_limits.entries));
+        if (!m_reader.enterContainer())
+            return malformed();
+        // A map's entries are key-value pairs: two values each.
+        const quint64 values = map ? 2 * entries : entries;
+        for (quint64 i = 0; i < values; ++i) {
+            if (!m_reader.hasNext())
+                return malformed();
+            if (Status s = value(depth + 1); !s)
+                return s;
+        }
+        if (m_reader.hasNext() || !m_reader.leaveContainer())
+            return malformed();
+        return {};
+    }
+
+    QCborStreamReader m_reader;
+    const Limits &m_limits;
+    qint64 m_items = 0;
+};
+
+Status unframe(const QByteArray &page, const Limits &limits, QCborMap &out)
+{
+    Core::Result<QByteArray> cbor = unpack(page, limits);
+    if (!cbor)
+        return cbor.error();
+    if (Status s = checkCbor(*cbor, limits); !s)
+        return s;
     QCborParserError error;
-    const QCborValue value = QCborValue::fromCbor(cbor, &error);
+    const QCborValue value = QCborValue::fromCbor(*cbor, &error);
     if (error.error != QCborError::NoError)
         return corrupt(u"malformed CBOR at byte %1: %2"_s.arg(error.offset).arg(error.errorString()));
     if (!value.isMap())
@@ -113,12 +209,28 @@ public:
         return {};
     }
     QCborValue raw(QLatin1StringView key) const { return m_map.value(key); }
-    QStringList texts(QLatin1StringView key)
+    // An id that names a record, transaction, device or attachment: a UUID, or absent/empty
+    // when `optional`. Anything else fails the page, before it can reach a file name or a row.
+    QString uuid(QLatin1StringView key, bool optional = false)
+    {
+        const QString id = text(key, optional);
+        if (!Core::isUuid(id) && !(optional && id.isEmpty()))
+            fail(key, "a UUID");
+        return id;
+    }
+    QString site(QLatin1StringView key, bool optional = false)
+    {
+        const QString id = text(key, optional);
+        if (!Core::isSiteId(id) && !(optional && id.isEmpty()))
+            fail(key, "a site id");
+        return id;
+    }
+    QStringList uuids(QLatin1StringView key)
     {
         QStringList out;
         for (const QCborValue &v : array(key, true)) {
-            if (!v.isString()) {
-                fail(key, "array of text");
+            if (!v.isString() || !Core::isUuid(v.toString())) {
+                fail(key, "an array of UUIDs");
                 return {};
             }
             out << v.toString();
@@ -131,6 +243,11 @@ public:
         if (m_error.isEmpty())
             return {};
         return corrupt(m_error);
+    }
+    void failWith(const QString &detail)
+    {
+        if (m_error.isEmpty())
+            m_error = detail;
     }
     void fail(QLatin1StringView key, const char *expected)
     {
@@ -169,12 +286,12 @@ WireOp readOp(const QCborMap &m, Reader &r)
 {
     Reader f(m, u"op"_s);
     WireOp op;
-    op.site = f.text("s"_L1);
+    op.site = f.site("s"_L1);
     op.seq = f.integer("q"_L1);
-    op.txn = f.text("t"_L1);
+    op.txn = f.uuid("t"_L1);
     op.entity = f.text("e"_L1);
-    op.entityId = f.text("i"_L1);
-    op.caseId = f.text("c"_L1, true);
+    op.entityId = f.uuid("i"_L1);
+    op.caseId = f.uuid("c"_L1, true);
     op.field = f.text("f"_L1);
     op.op = f.text("o"_L1);
     op.value = f.nullableBytes("v"_L1);
@@ -183,7 +300,7 @@ WireOp readOp(const QCborMap &m, Reader &r)
     op.base = f.integer("b"_L1, true);
     op.schemaVersion = int(f.integer("sv"_L1));
     if (!f.status())
-        r.fail("ops"_L1, "well-formed ops");
+        r.failWith(f.status().error().detail); // says which field of the op
     else if (op.seq <= 0 || op.site.isEmpty() || op.entity.isEmpty() || op.entityId.isEmpty())
         r.fail("ops"_L1, "ops with site, positive seq, entity and id");
     return op;
@@ -220,10 +337,11 @@ QCborArray textArray(const QStringList &list)
     return a;
 }
 
-template <typename Fill> Status decodeWith(const QByteArray &page, const QString &where, Fill fill)
+template <typename Fill>
+Status decodeWith(const QByteArray &page, const Limits &limits, const QString &where, Fill fill)
 {
     QCborMap map;
-    if (Status s = unframe(page, map); !s)
+    if (Status s = unframe(page, limits, map); !s)
         return s;
     Reader r(map, where);
     fill(r);
@@ -247,7 +365,7 @@ PullReply readPullReply(Reader &r)
     out.ops = readOps(r, "ops"_L1);
     out.nextCursor = r.bytes("cursor"_L1);
     out.more = r.boolean("more"_L1);
-    out.purge = r.texts("purge"_L1);
+    out.purge = r.uuids("purge"_L1);
     return out;
 }
 
@@ -285,15 +403,76 @@ QList<SealedKey> readSealedKeys(Reader &r)
 
 } // namespace
 
+Core::Result<QByteArray> unpack(const QByteArray &page, const Limits &limits)
+{
+    if (page.size() < frameBytes || !page.startsWith(magic))
+        return corrupt(u"not a Dampingi page (bad frame header)"_s);
+    if (page.size() > limits.pageBytes())
+        return corrupt(u"page of %1 bytes, above the %2 this message may take"_s.arg(page.size())
+                           .arg(limits.pageBytes()));
+    const quint32 declared = qFromBigEndian<quint32>(page.constData() + 4);
+    if (declared == 0)
+        return corrupt(u"page declares nothing to unpack"_s);
+    if (declared > limits.bytes)
+        return corrupt(
+            u"page declares %1 bytes unpacked, above the limit of %2"_s.arg(declared).arg(limits.bytes));
+    // zlib directly, not qUncompress: Qt 6.4 takes the declared size as a hint only and keeps
+    // doubling its buffer while the stream produces, so a small page could unpack to gigabytes.
+    // Here the buffer is exactly what the page declares (at most the limit), and a stream that
+    // would write past it is refused the moment it tries.
+    QByteArray out(qsizetype(declared), Qt::Uninitialized);
+    z_stream stream{};
+    if (inflateInit(&stream) != Z_OK)
+        return Error{Error::Code::Internal, u"zlib: cannot start inflating"_s};
+    const auto end = qScopeGuard([&stream] { inflateEnd(&stream); });
+    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(page.constData() + frameBytes));
+    stream.avail_in = uInt(page.size() - frameBytes); // at most pageBytes(): well below 4 GiB
+    stream.next_out = reinterpret_cast<Bytef *>(out.data());
+    stream.avail_out = uInt(declared);
+    const int result = inflate(&stream, Z_FINISH);
+    if (result == Z_STREAM_END) {
+        if (stream.total_out != declared)
+            return corrupt(
+                u"page unpacks to %1 bytes, not the %2 it declares"_s.arg(stream.total_out).arg(declared));
+        if (stream.avail_in != 0)
+            return corrupt(u"bytes after the page's compressed stream"_s);
+        return out;
+    }
+    // Out of room with input left: the stream has more to give than the page declared (a stream
+    // whose input ran out instead is cut short, reported below).
+    if (result == Z_BUF_ERROR && stream.avail_out == 0 && stream.avail_in > 0)
+        return corrupt(u"page unpacks to more than the %1 bytes it declares"_s.arg(declared));
+    return corrupt(u"page does not decompress (truncated or damaged)"_s);
+}
+
+Status checkCbor(const QByteArray &cbor, const Limits &limits)
+{
+    return CborWalk(cbor, limits).run(cbor.size());
+}
+
+const Limits *requestLimits(QByteArrayView endpoint)
+{
+    static const std::pair<const char *, const Limits *> table[] = {
+        {Endpoint::enroll, &Limit::enroll}, {Endpoint::handshake, &Limit::handshake},
+        {Endpoint::push, &Limit::push},     {Endpoint::pull, &Limit::pull},
+        {Endpoint::blob, &Limit::blob},
+    };
+    for (const auto &[name, limits] : table) {
+        if (endpoint == QByteArrayView(name))
+            return limits;
+    }
+    return nullptr;
+}
+
 QByteArray encode(const WireOp &op)
 {
     return frame(opMap(op));
 }
 
-Status decode(const QByteArray &page, WireOp &out)
+Status decode(const QByteArray &page, WireOp &out, const Limits &limits)
 {
     QCborMap map;
-    if (Status s = unframe(page, map); !s)
+    if (Status s = unframe(page, limits, map); !s)
         return s;
     Reader r(map, u"op"_s);
     out = readOp(map, r);
@@ -308,9 +487,9 @@ QByteArray encode(const ErrorReply &m)
     return frame(map);
 }
 
-Status decode(const QByteArray &page, ErrorReply &out)
+Status decode(const QByteArray &page, ErrorReply &out, const Limits &limits)
 {
-    return decodeWith(page, u"error"_s, [&](Reader &r) {
+    return decodeWith(page, limits, u"error"_s, [&](Reader &r) {
         out.code = r.text("error"_L1);
         out.message = r.text("message"_L1, true);
     });
@@ -327,12 +506,12 @@ QByteArray encode(const EnrollRequest &m)
     return frame(map);
 }
 
-Status decode(const QByteArray &page, EnrollRequest &out)
+Status decode(const QByteArray &page, EnrollRequest &out, const Limits &limits)
 {
-    return decodeWith(page, u"enroll"_s, [&](Reader &r) {
+    return decodeWith(page, limits, u"enroll"_s, [&](Reader &r) {
         out.secret = r.bytes("secret"_L1);
         out.deviceName = r.text("device_name"_L1);
-        out.siteId = r.text("site"_L1);
+        out.siteId = r.site("site"_L1);
         out.bundleSignPublic = r.bytes("sign_pk"_L1, true);
         out.bundleBoxPublic = r.bytes("box_pk"_L1, true);
     });
@@ -353,15 +532,15 @@ QByteArray encode(const EnrollReply &m)
     return frame(map);
 }
 
-Status decode(const QByteArray &page, EnrollReply &out)
+Status decode(const QByteArray &page, EnrollReply &out, const Limits &limits)
 {
-    return decodeWith(page, u"enroll reply"_s, [&](Reader &r) {
-        out.deviceId = r.text("device"_L1);
+    return decodeWith(page, limits, u"enroll reply"_s, [&](Reader &r) {
+        out.deviceId = r.uuid("device"_L1);
         out.token = r.bytes("token"_L1);
         out.login = r.text("login"_L1);
         out.role = r.text("role"_L1);
         out.districtCode = r.text("district"_L1);
-        out.serverSite = r.text("server_site"_L1);
+        out.serverSite = r.site("server_site"_L1);
         out.sealedDistrictKey = r.bytes("key"_L1);
         out.serverSignPublic = r.bytes("sign_pk"_L1, true);
         out.serverBoxPublic = r.bytes("box_pk"_L1, true);
@@ -382,12 +561,12 @@ QByteArray encode(const HandshakeRequest &m)
     return frame(map);
 }
 
-Status decode(const QByteArray &page, HandshakeRequest &out)
+Status decode(const QByteArray &page, HandshakeRequest &out, const Limits &limits)
 {
-    return decodeWith(page, u"handshake"_s, [&](Reader &r) {
+    return decodeWith(page, limits, u"handshake"_s, [&](Reader &r) {
         out.protocol = int(r.integer("protocol"_L1));
         out.schemaVersion = int(r.integer("schema"_L1));
-        out.siteId = r.text("site"_L1);
+        out.siteId = r.site("site"_L1, true);
         out.cursor = r.bytes("cursor"_L1, true);
         out.pullMax = int(r.integer("pull"_L1, true));
         out.keyEpoch = r.integer("key_epoch"_L1, true);
@@ -413,17 +592,17 @@ QByteArray encode(const HandshakeReply &m)
     return frame(map);
 }
 
-Status decode(const QByteArray &page, HandshakeReply &out)
+Status decode(const QByteArray &page, HandshakeReply &out, const Limits &limits)
 {
-    return decodeWith(page, u"handshake reply"_s, [&](Reader &r) {
+    return decodeWith(page, limits, u"handshake reply"_s, [&](Reader &r) {
         out.protocol = int(r.integer("protocol"_L1));
         out.schemaMin = int(r.integer("schema_min"_L1));
         out.schemaMax = int(r.integer("schema_max"_L1));
         out.serverTimeMs = r.integer("time"_L1);
-        out.serverSite = r.text("server_site"_L1);
+        out.serverSite = r.site("server_site"_L1);
         out.ackedThrough = r.integer("acked"_L1);
         out.cursorValid = r.boolean("cursor_valid"_L1);
-        out.epoch = r.text("epoch"_L1, true);
+        out.epoch = r.site("epoch"_L1, true);
         const QCborValue first = r.raw("page"_L1);
         if (first.isMap()) {
             Reader pr(first.toMap(), u"handshake page"_s);
@@ -445,10 +624,10 @@ QByteArray encode(const PushRequest &m)
     return frame(map);
 }
 
-Status decode(const QByteArray &page, PushRequest &out)
+Status decode(const QByteArray &page, PushRequest &out, const Limits &limits)
 {
-    return decodeWith(page, u"push"_s, [&](Reader &r) {
-        out.siteId = r.text("site"_L1);
+    return decodeWith(page, limits, u"push"_s, [&](Reader &r) {
+        out.siteId = r.site("site"_L1);
         out.ops = readOps(r, "ops"_L1);
     });
 }
@@ -489,9 +668,9 @@ QByteArray encode(const PushReply &m)
     return frame(map);
 }
 
-Status decode(const QByteArray &page, PushReply &out)
+Status decode(const QByteArray &page, PushReply &out, const Limits &limits)
 {
-    return decodeWith(page, u"push reply"_s, [&](Reader &r) {
+    return decodeWith(page, limits, u"push reply"_s, [&](Reader &r) {
         out.ackedThrough = r.integer("acked"_L1);
         out.verdicts.clear();
         for (const QCborValue &v : r.array("verdicts"_L1)) {
@@ -524,9 +703,9 @@ QByteArray encode(const PullRequest &m)
     return frame(map);
 }
 
-Status decode(const QByteArray &page, PullRequest &out)
+Status decode(const QByteArray &page, PullRequest &out, const Limits &limits)
 {
-    return decodeWith(page, u"pull"_s, [&](Reader &r) {
+    return decodeWith(page, limits, u"pull"_s, [&](Reader &r) {
         out.cursor = r.bytes("cursor"_L1, true);
         out.maxOps = int(r.integer("max"_L1, true));
     });
@@ -537,9 +716,9 @@ QByteArray encode(const PullReply &m)
     return frame(pullReplyMap(m));
 }
 
-Status decode(const QByteArray &page, PullReply &out)
+Status decode(const QByteArray &page, PullReply &out, const Limits &limits)
 {
-    return decodeWith(page, u"pull reply"_s, [&](Reader &r) { out = readPullReply(r); });
+    return decodeWith(page, limits, u"pull reply"_s, [&](Reader &r) { out = readPullReply(r); });
 }
 
 QByteArray encode(const BlobRequest &m)
@@ -556,15 +735,15 @@ QByteArray encode(const BlobRequest &m)
     return frame(map);
 }
 
-Status decode(const QByteArray &page, BlobRequest &out)
+Status decode(const QByteArray &page, BlobRequest &out, const Limits &limits)
 {
-    return decodeWith(page, u"blob"_s, [&](Reader &r) {
+    return decodeWith(page, limits, u"blob"_s, [&](Reader &r) {
         out.put = r.boolean("put"_L1);
-        out.attachmentId = r.text("id"_L1);
+        out.attachmentId = r.uuid("id"_L1, true);
         out.part = int(r.integer("part"_L1));
         out.parts = int(r.integer("parts"_L1));
         out.data = r.bytes("data"_L1, true);
-        out.ask = r.texts("ask"_L1);
+        out.ask = r.uuids("ask"_L1);
     });
 }
 
@@ -580,13 +759,13 @@ QByteArray encode(const BlobReply &m)
     return frame(map);
 }
 
-Status decode(const QByteArray &page, BlobReply &out)
+Status decode(const QByteArray &page, BlobReply &out, const Limits &limits)
 {
-    return decodeWith(page, u"blob reply"_s, [&](Reader &r) {
+    return decodeWith(page, limits, u"blob reply"_s, [&](Reader &r) {
         out.held = int(r.integer("held"_L1));
         out.parts = int(r.integer("parts"_L1));
         out.data = r.bytes("data"_L1, true);
-        out.missing = r.texts("missing"_L1);
+        out.missing = r.uuids("missing"_L1);
     });
 }
 
@@ -597,9 +776,9 @@ QByteArray encode(const QList<SealedKey> &keys)
     return frame(map);
 }
 
-Status decode(const QByteArray &page, QList<SealedKey> &out)
+Status decode(const QByteArray &page, QList<SealedKey> &out, const Limits &limits)
 {
-    return decodeWith(page, u"sealed keys"_s, [&](Reader &r) { out = readSealedKeys(r); });
+    return decodeWith(page, limits, u"sealed keys"_s, [&](Reader &r) { out = readSealedKeys(r); });
 }
 
 } // namespace Sync::Wire

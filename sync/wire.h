@@ -195,12 +195,63 @@ inline constexpr char health[] = "/v1/health";
 inline constexpr char blob[] = "/v1/blob";
 } // namespace Endpoint
 
-// A page is "DPG1" + zlib-compressed CBOR of one message. Decoding checks the frame, the
-// decompressed size limit and every field's type; anything else is Error::Code::Corrupt with
-// a detail saying what was wrong, and nothing is applied.
+// A page is "DPG1" + zlib-compressed CBOR of one message (qCompress: the unpacked size as 4 bytes
+// big endian, then a zlib stream). Decoding checks the frame, the message's limits (below) and
+// every field's type, and that every id is an id (Core::isUuid, Core::isSiteId): these become
+// file names and keys on the receiving machine. Anything else is Error::Code::Corrupt with a
+// detail saying what was wrong, and nothing is applied.
 namespace Wire {
 
-constexpr qint64 maxDecodedBytes = 64 * 1024 * 1024;
+// What one page of a message may hold. A page is refused (Corrupt) as soon as it would pass one:
+// unpacking stops at `bytes` (and at the size the page declares, whichever is less), and the
+// CBOR is walked and counted before a single value is built from it. So what a page costs the
+// receiver is bounded by the limits of the message it is read as, never by what it claims; this
+// matters most for the server, which reads /v1/enroll before knowing who is asking.
+struct Limits
+{
+    qint64 bytes = 0; // the unpacked CBOR
+    qint64 items = 0; // CBOR values in the page: every key, value and container
+    qint64 entries = 0; // elements of one array, or key-value pairs of one map
+    int depth = 0; // arrays and maps inside each other; the page's own map is 1
+    qint64 stringBytes = 0; // one text or byte string
+
+    // The largest packed page these limits can come from (zlib's worst case for incompressible
+    // data, plus the frame): a body above it is refused unread.
+    constexpr qint64 pageBytes() const { return 8 + bytes + bytes / 1000 + 64; }
+};
+
+// The figures, per message. Each is well above what Dampingi itself writes, so an honest page
+// never meets one (docs/ARCHITECTURE.md, "Sync": limits):
+namespace Limit {
+// Before any authentication: a 20-byte code secret, a device name, a site id, two 32-byte keys.
+inline constexpr Limits enroll{4 * 1024, 32, 16, 1, 1024};
+// A cursor (under 200 bytes), a site id and a few integers.
+inline constexpr Limits handshake{4 * 1024, 32, 16, 1, 1024};
+inline constexpr Limits pull{4 * 1024, 32, 16, 1, 1024};
+// Sealed values do not compress, so a push that fits the 8 MiB body limit unpacks to little
+// more; twice that leaves room for the ops' keys. The client sends 500 ops per batch (an op is 27
+// values); a value is at most a 20,000-character text, sealed: 256 KiB is over twice its UTF-8
+// worst case.
+inline constexpr Limits push{16 * 1024 * 1024, 200'000, 5'000, 3, 256 * 1024};
+// One sealed part (blobPartBytes + 40), or an ask of at most blobAskMax ids.
+inline constexpr Limits blob{256 * 1024, 2 * 1024, blobAskMax, 2, blobPartBytes + 1024};
+// What the laptop reads from the server. A pull page stops after ServerStore::maxPullBytes (1 MiB)
+// of ops but carries a case moving in whole, so its bounds are generous; a handshake reply holds
+// the first pull page.
+inline constexpr Limits pullReply{64 * 1024 * 1024, 2'000'000, 200'000, 4, 256 * 1024};
+inline constexpr Limits handshakeReply = pullReply;
+inline constexpr Limits pushReply{4 * 1024 * 1024, 200'000, 20'000, 3, 1024};
+inline constexpr Limits blobReply = blob;
+inline constexpr Limits enrollReply{16 * 1024, 64, 16, 1, 4096};
+inline constexpr Limits error{64 * 1024, 16, 8, 1, 16 * 1024};
+inline constexpr Limits op{1024 * 1024, 64, 16, 1, 256 * 1024};
+// A list of district keys sealed for one laptop (an office bundle's meta): {keys: [{epoch, sealed}]}.
+inline constexpr Limits keys{256 * 1024, 8 * 1024, 1024, 3, 4096};
+} // namespace Limit
+
+// The limits of the request an endpoint takes (nullptr for health and unknown paths): the HTTP
+// front refuses a body above its pageBytes() at the socket, the service before decoding.
+const Limits *requestLimits(QByteArrayView endpoint);
 
 QByteArray encode(const WireOp &op);
 QByteArray encode(const ErrorReply &m);
@@ -217,20 +268,29 @@ QByteArray encode(const BlobReply &m);
 // The sealed keys an office bundle carries for its laptop (as in HandshakeReply::keys).
 QByteArray encode(const QList<SealedKey> &keys);
 
-// Fill `out` from a page; on error `out` is unspecified and the caller applies nothing.
-Core::Status decode(const QByteArray &page, WireOp &out);
-Core::Status decode(const QByteArray &page, ErrorReply &out);
-Core::Status decode(const QByteArray &page, EnrollRequest &out);
-Core::Status decode(const QByteArray &page, EnrollReply &out);
-Core::Status decode(const QByteArray &page, HandshakeRequest &out);
-Core::Status decode(const QByteArray &page, HandshakeReply &out);
-Core::Status decode(const QByteArray &page, PushRequest &out);
-Core::Status decode(const QByteArray &page, PushReply &out);
-Core::Status decode(const QByteArray &page, PullRequest &out);
-Core::Status decode(const QByteArray &page, PullReply &out);
-Core::Status decode(const QByteArray &page, BlobRequest &out);
-Core::Status decode(const QByteArray &page, BlobReply &out);
-Core::Status decode(const QByteArray &page, QList<SealedKey> &out);
+// Fill `out` from a page read under `limits`; on error `out` is unspecified and the caller
+// applies nothing.
+Core::Status decode(const QByteArray &page, WireOp &out, const Limits &limits = Limit::op);
+Core::Status decode(const QByteArray &page, ErrorReply &out, const Limits &limits = Limit::error);
+Core::Status decode(const QByteArray &page, EnrollRequest &out, const Limits &limits = Limit::enroll);
+Core::Status decode(const QByteArray &page, EnrollReply &out, const Limits &limits = Limit::enrollReply);
+Core::Status decode(const QByteArray &page, HandshakeRequest &out, const Limits &limits = Limit::handshake);
+Core::Status decode(const QByteArray &page, HandshakeReply &out,
+                    const Limits &limits = Limit::handshakeReply);
+Core::Status decode(const QByteArray &page, PushRequest &out, const Limits &limits = Limit::push);
+Core::Status decode(const QByteArray &page, PushReply &out, const Limits &limits = Limit::pushReply);
+Core::Status decode(const QByteArray &page, PullRequest &out, const Limits &limits = Limit::pull);
+Core::Status decode(const QByteArray &page, PullReply &out, const Limits &limits = Limit::pullReply);
+Core::Status decode(const QByteArray &page, BlobRequest &out, const Limits &limits = Limit::blob);
+Core::Status decode(const QByteArray &page, BlobReply &out, const Limits &limits = Limit::blobReply);
+Core::Status decode(const QByteArray &page, QList<SealedKey> &out, const Limits &limits = Limit::keys);
+
+// Unpacks a page's CBOR under `limits` without reading it as a message (what decode() does
+// first); for tests and for other containers of CBOR (the bundle manifest uses checkCbor).
+Core::Result<QByteArray> unpack(const QByteArray &page, const Limits &limits);
+// Walks CBOR without building it: Corrupt when it is malformed, has bytes after its one value,
+// uses tags or indefinite lengths (Dampingi never writes them) or passes one of `limits`.
+Core::Status checkCbor(const QByteArray &cbor, const Limits &limits);
 
 } // namespace Wire
 

@@ -33,9 +33,22 @@ AttachmentStore::AttachmentStore(ChangeLog &log, RecordReader &reader, const Val
     , m_actor(actor)
 { }
 
+QString AttachmentStore::fileIn(const QString &directory, const QString &attachmentId)
+{
+    if (!isUuid(attachmentId))
+        return {};
+    const QDir dir(directory);
+    const QString path = QDir::cleanPath(dir.absoluteFilePath(attachmentId + u".bin"_s));
+    // A UUID is hex digits and '-', so the name cannot leave the folder; checked all the same,
+    // as the one place where ids become paths.
+    if (QFileInfo(path).absolutePath() != QDir::cleanPath(dir.absolutePath()))
+        return {};
+    return path;
+}
+
 QString AttachmentStore::pathFor(const QString &attachmentId) const
 {
-    return QDir(m_directory).filePath(attachmentId + u".bin"_s);
+    return fileIn(m_directory, attachmentId);
 }
 
 Result<Record> AttachmentStore::attach(const QString &caseId, const QString &sourcePath,
@@ -88,6 +101,8 @@ Result<Record> AttachmentStore::attach(const QString &caseId, const QString &sou
 
 Result<QByteArray> AttachmentStore::read(const QString &attachmentId)
 {
+    if (pathFor(attachmentId).isEmpty())
+        return invalidInput(u"attachment"_s, u"not an attachment id"_s);
     if (const Result<Record> row = m_reader.find(*Schema::entity(u"attachment"), attachmentId); !row)
         return row.error();
     return m_files.decryptFile(pathFor(attachmentId), attachmentId);

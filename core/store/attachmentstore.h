@@ -27,7 +27,12 @@ public:
 
     Result<Record> attach(const QString &caseId, const QString &sourcePath, const QString &description = {});
     Result<QByteArray> read(const QString &attachmentId);
+    // The encrypted file of an attachment: `<dir>/<id>.bin`, or an empty string when the id is
+    // not a UUID. Ids arrive from other laptops (through the server and USB bundles); this is
+    // the one place one becomes a file name, so nothing named `../x` or `/etc/x` is ever
+    // written, read or removed outside the folder (the sync client and transfers use fileIn()).
     QString pathFor(const QString &attachmentId) const;
+    static QString fileIn(const QString &directory, const QString &attachmentId);
     // Removes encrypted files that have no attachment row; returns how many.
     Result<int> sweepOrphans();
 

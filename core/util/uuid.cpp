@@ -52,4 +52,18 @@ bool isUuid(QStringView text)
     return text.size() == 36 && !QUuid::fromString(text).isNull();
 }
 
+bool isSiteId(QStringView text)
+{
+    if (text.isEmpty() || text.size() > 64)
+        return false;
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        const bool ok
+            = (u >= u'0' && u <= u'9') || (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || u == u'-';
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
 } // namespace Core

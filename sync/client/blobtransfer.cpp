@@ -3,6 +3,7 @@
 
 #include "core/crypto/fieldcipher.h"
 #include "core/crypto/filecipher.h"
+#include "core/store/attachmentstore.h"
 #include "core/store/changelog.h"
 #include "core/store/database.h"
 #include "core/store/replicator.h"
@@ -33,7 +34,7 @@ BlobTransfer::BlobTransfer(Core::ChangeLog &log, QString attachmentsDirectory, c
 
 QString BlobTransfer::pathFor(const QString &attachmentId) const
 {
-    return QDir(m_directory).filePath(attachmentId + u".bin"_s);
+    return Core::AttachmentStore::fileIn(m_directory, attachmentId);
 }
 
 Result<QStringList> BlobTransfer::candidates(bool withFile)
@@ -43,7 +44,10 @@ Result<QStringList> BlobTransfer::candidates(bool withFile)
         "(SELECT 1 FROM blob_sync b WHERE b.attachment_id = a.id) ORDER BY id"_s);
     QStringList ids;
     while (q.next()) {
-        if (QFile::exists(pathFor(q.text(0))) == withFile)
+        // A row whose id is no UUID (stored before pages were checked) has no file and never
+        // will: it is neither sent nor fetched.
+        const QString path = pathFor(q.text(0));
+        if (!path.isEmpty() && QFile::exists(path) == withFile)
             ids << q.text(0);
     }
     if (q.failed()) {
@@ -166,8 +170,11 @@ Result<BlobTransfer::Outcome> BlobTransfer::downloadOne(const QString &attachmen
     }
     if (!QDir().mkpath(m_directory))
         return Error{Error::Code::StoreUnavailable, u"cannot create %1"_s.arg(m_directory)};
+    const QString target = pathFor(attachmentId);
+    if (target.isEmpty()) // candidates() offers UUIDs only; this guards the one write from the wire
+        return Outcome::Pending;
     const Core::FileCipher files(m_log.cipher().key());
-    if (Status s = files.encryptToFile(plain, attachmentId, pathFor(attachmentId)); !s)
+    if (Status s = files.encryptToFile(plain, attachmentId, target); !s)
         return s.error();
     if (Status s = markDone(attachmentId, u"received"_s); !s)
         return s.error();

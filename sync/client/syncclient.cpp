@@ -5,6 +5,7 @@
 #include "core/crypto/fieldcipher.h"
 #include "core/logging.h"
 #include "core/profile/profile.h"
+#include "core/store/attachmentstore.h"
 #include "core/store/changelog.h"
 #include "core/store/database.h"
 #include "core/store/migrations.h"
@@ -19,7 +20,6 @@
 #include "sync/transitcipher.h"
 #include "sync/wire.h"
 
-#include <QDir>
 #include <QFile>
 #include <QLoggingCategory>
 #include <QSqlQuery>
@@ -640,9 +640,11 @@ Status SyncClient::finishPurges(const Core::ApplyStats &stats)
         return {};
     // The rows are gone and secure_delete zeroed their pages; now the encrypted files, and the
     // WAL, which may still hold images of the old pages, is checkpointed and truncated.
-    const QDir dir(m_attachmentsDirectory);
-    for (const QString &id : stats.purgedAttachments)
-        QFile::remove(dir.filePath(id + u".bin"_s));
+    for (const QString &id : stats.purgedAttachments) {
+        // Empty for an id that is no UUID: nothing outside the folder is ever removed.
+        if (const QString path = Core::AttachmentStore::fileIn(m_attachmentsDirectory, id); !path.isEmpty())
+            QFile::remove(path);
+    }
     QSqlQuery checkpoint(m_log.database().connection());
     if (!checkpoint.exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s))
         return Core::Database::errorFrom(checkpoint);

@@ -98,7 +98,7 @@ public:
     Core::Result<QByteArray> exportBundle();
     Core::Result<SyncSummary> importBundle(const QByteArray &file);
 
-    int pushBatch = 500;
+    int pushBatch = 500; // ops per push; the server reads at most Wire::Limit::push.entries (5,000)
     int pullPage = 1000;
 
 private:

@@ -84,6 +84,8 @@ QByteArray reasonPhrase(int status)
         return "Payload Too Large"_ba;
     case 429:
         return "Too Many Requests"_ba;
+    case 503:
+        return "Service Unavailable"_ba;
     default:
         return "Error"_ba;
     }
@@ -149,6 +151,8 @@ public:
         qint64 headSize = -1; // request line + headers + blank line, once seen
         qint64 declared = -1; // Content-Length, once seen
         qint64 received = 0; // bytes of the current request so far
+        qint64 limit = -1; // body limit of the request's endpoint, once its path is seen
+        qint64 buffered = 0; // bytes of the current request counted in m_buffered
         bool refused = false; // answered 413 and draining
         QTimer *idle = nullptr; // child of the socket: closes a connection silent for too long
     };
@@ -158,7 +162,8 @@ public:
     bool handle(const QHttpServerRequest &request, QTcpSocket *socket);
     void adopt(QTcpSocket *socket);
     void inspect(QTcpSocket *socket);
-    void refuse(QTcpSocket *socket, Connection &connection, const QString &why);
+    void refuse(QTcpSocket *socket, Connection &connection, const QString &why, int status = 413);
+    void release(Connection &connection);
     Reply route(const QHttpServerRequest &request, const QString &path, const QString &peer);
     Reply health();
     bool takeToken(const QString &peer);
@@ -174,6 +179,7 @@ public:
     std::unique_ptr<QAbstractHttpServer> m_server;
     std::optional<QSslConfiguration> m_tls;
     QHash<QTcpSocket *, Connection> m_connections;
+    qint64 m_buffered = 0; // bytes of requests still arriving, all connections together
     struct Bucket
     {
         double tokens = 0;
@@ -265,6 +271,8 @@ void HttpFront::Private::adopt(QTcpSocket *socket)
     m_connections.insert(socket, connection);
     QObject::connect(socket, &QIODevice::readyRead, q, [this, socket] { inspect(socket); });
     QObject::connect(socket, &QObject::destroyed, q, [this, socket] {
+        if (auto it = m_connections.find(socket); it != m_connections.end())
+            release(*it);
         m_connections.remove(socket);
         maybeStopped();
     });
@@ -289,6 +297,10 @@ void HttpFront::Private::inspect(QTcpSocket *socket)
             const QList<QByteArray> requestLine = c.head.left(c.head.indexOf("\r\n")).split(' ');
             c.method = requestLine.value(0).left(8);
             c.path = QString::fromLatin1(requestLine.value(1).left(64).toPercentEncoding("/?=&"));
+            // An endpoint's body limit is its pages' (Wire::requestLimits): an enrollment or a
+            // handshake is a few KiB, and a body announcing more is refused before it is buffered.
+            const Wire::Limits *limits = Wire::requestLimits(requestLine.value(1).split('?').value(0));
+            c.limit = limits ? std::min(m_options.maxBodyBytes, limits->pageBytes()) : m_options.maxBodyBytes;
             c.head.clear();
         } else if (c.head.size() > maxHeadBytes) {
             c.received += fresh;
@@ -296,15 +308,31 @@ void HttpFront::Private::inspect(QTcpSocket *socket)
         }
     }
     c.received += fresh;
-    if (c.declared > m_options.maxBodyBytes)
+    c.buffered += fresh;
+    m_buffered += fresh;
+    const qint64 limit = c.limit >= 0 ? c.limit : m_options.maxBodyBytes;
+    if (c.declared > limit)
         return refuse(socket, c, u"announced body of %1 bytes"_s.arg(c.declared));
-    if (c.received > m_options.maxBodyBytes + maxHeadBytes)
+    if (c.received > limit + maxHeadBytes)
         return refuse(socket, c, u"more than %1 bytes without a complete request"_s.arg(c.received));
+    // Each request is bounded, but QtHttpServer buffers every one arriving at once (about twice
+    // its size): many large bodies together, with or without a token, are what is bounded here.
+    // At least one request of the largest size always fits.
+    const qint64 budget = std::max(m_options.maxBufferedBytes, m_options.maxBodyBytes + maxHeadBytes);
+    if (m_buffered > budget)
+        return refuse(socket, c, u"%1 bytes of requests arriving at once"_s.arg(m_buffered), 503);
 }
 
-void HttpFront::Private::refuse(QTcpSocket *socket, Connection &c, const QString &why)
+void HttpFront::Private::release(Connection &c)
+{
+    m_buffered -= c.buffered;
+    c.buffered = 0;
+}
+
+void HttpFront::Private::refuse(QTcpSocket *socket, Connection &c, const QString &why, int status)
 {
     c.refused = true;
+    release(c);
     // Take the socket from the HTTP server (no later handler of this readyRead runs) and drop
     // what its parser buffered; from now on the guard only reads and discards.
     QObject::disconnect(socket, &QIODevice::readyRead, nullptr, nullptr);
@@ -312,15 +340,20 @@ void HttpFront::Private::refuse(QTcpSocket *socket, Connection &c, const QString
         socket->commitTransaction();
     socket->readAll();
 
-    const Reply reply = errorReply(413, ErrorCode::tooLarge,
-                                   u"request body above the limit of %1 bytes"_s.arg(m_options.maxBodyBytes));
-    QByteArray raw = "HTTP/1.1 413 "_ba + reasonPhrase(413) + "\r\nContent-Type: "_ba + reply.contentType
-                   + "\r\nContent-Length: "_ba + QByteArray::number(reply.body.size())
-                   + "\r\nConnection: close\r\n\r\n"_ba;
+    const Reply reply = status == 503
+                          ? errorReply(503, ErrorCode::rateLimited, u"the server is busy; retry later"_s)
+                          : errorReply(413, ErrorCode::tooLarge,
+                                       u"request body above the limit of %1 bytes"_s.arg(
+                                           c.limit >= 0 ? c.limit : m_options.maxBodyBytes));
+    QByteArray raw
+        = "HTTP/1.1 "_ba + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\nContent-Type: "_ba
+        + reply.contentType + "\r\nContent-Length: "_ba + QByteArray::number(reply.body.size())
+        + (status == 503 ? "\r\nRetry-After: 1"_ba : QByteArray()) + "\r\nConnection: close\r\n\r\n"_ba;
     raw += reply.body;
     socket->write(raw);
     qCWarning(lcHttp).noquote() << u"refused at the socket: %1"_s.arg(why);
-    log(c.method.constData(), c.path, 413, c.received, reply.body.size(), 0, peerKey(socket->peerAddress()));
+    log(c.method.constData(), c.path, status, c.received, reply.body.size(), 0,
+        peerKey(socket->peerAddress()));
 
     // Closing while the client still sends makes the kernel answer with a reset, and the client
     // may never read the 413. Read and discard what it announced (bounded by time), then close.
@@ -345,6 +378,7 @@ bool HttpFront::Private::handle(const QHttpServerRequest &request, QTcpSocket *s
     // A complete request arrived: the guard starts counting the next one from zero.
     if (auto it = m_connections.find(socket); it != m_connections.end()) {
         QTimer *idle = it->idle;
+        release(*it);
         *it = Connection{};
         it->idle = idle;
         idle->start();
@@ -560,6 +594,7 @@ void HttpFront::shutdown(std::chrono::milliseconds grace)
         for (QTcpSocket *socket : left)
             socket->abort();
         d->m_connections.clear();
+        d->m_buffered = 0;
         d->maybeStopped();
     });
     d->maybeStopped();

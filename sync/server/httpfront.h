@@ -18,7 +18,9 @@ class SyncService;
 // The district server's HTTP face over QtHttpServer: POST /v1/{enroll,handshake,push,pull} go to
 // SyncService (the token from `Authorization: Bearer <base64url>`), GET /v1/health answers JSON.
 // It enforces a body limit at the socket (a request announcing or sending more is answered 413
-// before its body is buffered), a per-peer token bucket (429), logs one line per request (never a
+// before its body is buffered): `maxBodyBytes`, or less where the endpoint's pages are smaller
+// (Wire::requestLimits: an enrollment or a handshake is a few KiB), and a budget for all requests
+// arriving at once (503), a per-peer token bucket (429), logs one line per request (never a
 // body) and shuts down gracefully. Requests are handled one at a time on the thread that owns this object.
 class HttpFront final : public QObject
 {
@@ -28,6 +30,10 @@ public:
     struct Options
     {
         qint64 maxBodyBytes = 8 * 1024 * 1024;
+        // Bytes of all requests arriving at once (buffered whole by QtHttpServer, about twice
+        // over); a request that would pass it is answered 503 at the socket, and the laptop
+        // retries later. Never less than one request of maxBodyBytes.
+        qint64 maxBufferedBytes = 32 * 1024 * 1024;
         double ratePerSecond = 20; // token bucket refill, per peer address
         double burst = 40; // bucket size
         std::chrono::milliseconds drainTimeout{5000}; // reading a refused body before closing

@@ -32,9 +32,10 @@ bool is(const QByteArray &endpoint, const char *name)
     return endpoint == QByteArrayView(name, qsizetype(std::strlen(name)));
 }
 
-template <typename Message> bool decodeInto(const QByteArray &body, Message &out, QString &why)
+template <typename Message>
+bool decodeInto(const QByteArray &body, Message &out, const Wire::Limits &limits, QString &why)
 {
-    const Core::Status s = Wire::decode(body, out);
+    const Core::Status s = Wire::decode(body, out, limits);
     if (!s)
         why = s.error().detail;
     return s.ok();
@@ -53,10 +54,19 @@ Response SyncService::handle(const Request &request)
     QString why;
     if (is(endpoint, Endpoint::health))
         return Response{200, "ok"};
+    // Each endpoint's limits are fixed before anything else, even who is asking: /v1/enroll is
+    // read without a token, so a page there must stay as small as an enrollment is.
+    const Wire::Limits *limits = Wire::requestLimits(endpoint);
+    if (!limits)
+        return errorReply(404, ErrorCode::malformed, u"no such endpoint"_s);
+    if (request.body.size() > limits->pageBytes())
+        return errorReply(413, ErrorCode::tooLarge,
+                          u"a page of %1 bytes, above the %2 this endpoint takes"_s.arg(request.body.size())
+                              .arg(limits->pageBytes()));
 
     if (is(endpoint, Endpoint::enroll)) {
         EnrollRequest enroll;
-        if (!decodeInto(request.body, enroll, why))
+        if (!decodeInto(request.body, enroll, *limits, why))
             return errorReply(400, ErrorCode::malformed, why);
         auto reply
             = m_store.redeemEnrollment(enroll.secret, enroll.deviceName, enroll.siteId, m_clock.nowMs(),
@@ -72,11 +82,6 @@ Response SyncService::handle(const Request &request)
         }
         return Response{200, Wire::encode(*reply)};
     }
-
-    const bool known = is(endpoint, Endpoint::handshake) || is(endpoint, Endpoint::push)
-                    || is(endpoint, Endpoint::pull) || is(endpoint, Endpoint::blob);
-    if (!known)
-        return errorReply(404, ErrorCode::malformed, u"no such endpoint"_s);
 
     // Every other endpoint needs the device's bearer token.
     if (request.bearer.isEmpty())
@@ -96,7 +101,7 @@ Response SyncService::handle(const Request &request)
 
     if (is(endpoint, Endpoint::handshake)) {
         HandshakeRequest hello;
-        if (!decodeInto(request.body, hello, why))
+        if (!decodeInto(request.body, hello, *limits, why))
             return errorReply(400, ErrorCode::malformed, why);
         const int latest = Core::Migrations::latestVersion();
         if (hello.protocol != protocolVersion || hello.schemaVersion < 1 || hello.schemaVersion > latest)
@@ -148,7 +153,7 @@ Response SyncService::handle(const Request &request)
 
     if (is(endpoint, Endpoint::push)) {
         PushRequest push;
-        if (!decodeInto(request.body, push, why))
+        if (!decodeInto(request.body, push, *limits, why))
             return errorReply(400, ErrorCode::malformed, why);
         // A device pushes only its own sites' ops: the one bound at enrollment, or one it took
         // later (a cloned laptop moves to a new site id); never another device's.
@@ -173,7 +178,7 @@ Response SyncService::handle(const Request &request)
 
     if (is(endpoint, Endpoint::blob)) {
         BlobRequest blob;
-        if (!decodeInto(request.body, blob, why))
+        if (!decodeInto(request.body, blob, *limits, why))
             return errorReply(400, ErrorCode::malformed, why);
         auto reply = m_store.blob(device, blob);
         if (!reply) {
@@ -192,7 +197,7 @@ Response SyncService::handle(const Request &request)
     }
 
     PullRequest pull;
-    if (!decodeInto(request.body, pull, why))
+    if (!decodeInto(request.body, pull, *limits, why))
         return errorReply(400, ErrorCode::malformed, why);
     auto reply = m_store.pull(device, pull.cursor, pull.maxOps);
     if (!reply) {

@@ -6,7 +6,9 @@
 #include "tests/support/fixtures.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 
 #include <catch2/catch.hpp>
 
@@ -66,4 +68,56 @@ TEST_CASE("a failed attachment action removes its file and orphans are swept", "
     orphan.close();
     CHECK(f.session->attachments().sweepOrphans().value() == 1);
     CHECK_FALSE(orphan.exists());
+}
+
+TEST_CASE("ids that are not UUIDs name no attachment file, inside the folder or out",
+          "[core][attachments][ids]")
+{
+    Test::ProfileFixture f;
+    const QDir profileDir(f.dir.path());
+    const QString folder = f.profile->attachmentsDirectory();
+    REQUIRE(QDir().mkpath(folder));
+    // A file of the laptop's beside the attachments folder, where "../victim" points.
+    const QString victim = profileDir.filePath(u"victim.bin"_s);
+    {
+        QFile file(victim);
+        REQUIRE(file.open(QIODevice::WriteOnly));
+        file.write("keep me");
+    }
+    const auto listing = [&] {
+        QStringList names;
+        QDirIterator it(profileDir.path(), QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext())
+            names << profileDir.relativeFilePath(it.next());
+        names.sort();
+        return names;
+    };
+    const QStringList before = listing();
+    const QString outside = profileDir.filePath(u"../x.bin"_s);
+    REQUIRE_FALSE(QFile::exists(outside));
+
+    for (const QString &id :
+         {u"../victim"_s, u"../../x"_s, u"../x"_s, u"/etc/passwd"_s, u""_s,
+          u"0190c0de-0000-7000-8000-0000000000000"_s, QString(300, u'a'),
+          u"0190c0de-0000-7000-8000-00000000000g"_s, u"0190c0de/../../../../x-8000-0000"_s}) {
+        INFO(id.toStdString());
+        CHECK(f.session->attachments().pathFor(id).isEmpty());
+        CHECK(Core::AttachmentStore::fileIn(folder, id).isEmpty());
+        const auto read = f.session->attachments().read(id);
+        REQUIRE_FALSE(read.ok());
+        CHECK(read.error().code == Core::Error::Code::InvalidInput);
+    }
+    // An orphan sweep looks only inside the folder.
+    CHECK(f.session->attachments().sweepOrphans().value() == 0);
+
+    CHECK(listing() == before);
+    CHECK_FALSE(QFile::exists(outside));
+    QFile kept(victim);
+    REQUIRE(kept.open(QIODevice::ReadOnly));
+    CHECK(kept.readAll() == "keep me");
+    // A real id names a file directly inside the folder.
+    const QString good = f.session->attachments().pathFor(u"0190c0de-0000-7000-8000-00000000abcd"_s);
+    CHECK(QFileInfo(good).absolutePath() == QDir(folder).absolutePath());
+    CHECK(QFileInfo(good).fileName() == u"0190c0de-0000-7000-8000-00000000abcd.bin"_s);
 }

@@ -75,6 +75,11 @@ QUrl ServerProcess::url() const
     return QUrl(u"%1://127.0.0.1:%2"_s.arg(m_config.certPath.isEmpty() ? u"http"_s : u"https"_s).arg(m_port));
 }
 
+qint64 ServerProcess::pid() const
+{
+    return running() ? m_process->processId() : 0;
+}
+
 bool ServerProcess::running() const
 {
     return m_process && m_process->state() != QProcess::NotRunning;

@@ -59,6 +59,8 @@ public:
 
     const QString &error() const { return m_error; }
     quint16 port() const { return m_port; }
+    // The server's process id (for /proc/<pid>/status), 0 when not running.
+    qint64 pid() const;
     QUrl url() const;
     // Everything the server wrote to stderr so far (its logs).
     QByteArray log();

@@ -580,6 +580,7 @@ TEST_CASE("a case given back while its erasure waits for a file upload stays on 
     const QString path = scans.filePath(u"pernyataan.txt"_s);
     writeFile(path, "Pernyataan saksi, ditulis tangan");
     const QString attachment = siti.session->attachments().attach(id, path).value().id;
+    district.clock.advance(1'000); // the office reassigns after she attached it
     REQUIRE(district.admin->assignCase(id, u"budi"_s).ok());
     LossyLink link(*district.transport);
     link.cutAt = 1;
@@ -607,6 +608,42 @@ TEST_CASE("a case given back while its erasure waits for a file upload stays on 
     REQUIRE(device.ok());
     REQUIRE(device->has_value());
     CHECK(district.store->scope(**device).value() == QStringList{id});
+}
+
+TEST_CASE("an attachment row named by a path neither uploads nor erases a file outside its folder",
+          "[sync][client][attachments][ids]")
+{
+    // A row stored before pages were checked (ids from the wire became file names as they were):
+    // `../victim` named <profile>/victim.bin, which the upload read and the purge removed.
+    Pair pair;
+    auto &[district, siti, budi] = pair;
+    const QString id = siti.session->cases().create(Test::sampleDraft()).value().id;
+    district.sync(siti);
+    QTemporaryDir scans;
+    const QString scan = scans.filePath(u"surat.txt"_s);
+    writeFile(scan, "surat rujukan");
+    const QString attachment = siti.session->attachments().attach(id, scan).value().id;
+    {
+        QSqlQuery poison(siti.profile->database().connection());
+        REQUIRE(poison.prepare(u"UPDATE attachments SET id = '../victim' WHERE id = :id"_s));
+        poison.bindValue(u":id"_s, attachment);
+        REQUIRE(poison.exec());
+        REQUIRE(poison.numRowsAffected() == 1);
+    }
+    const QString victim = QDir(siti.dir.path()).filePath(u"victim.bin"_s);
+    writeFile(victim, "not an attachment: the laptop's own file");
+    CHECK(siti.session->attachments().pathFor(u"../victim"_s).isEmpty());
+    CHECK(siti.session->attachments().read(u"../victim"_s).error().code == Core::Error::Code::InvalidInput);
+
+    const Sync::SyncSummary sent = district.sync(siti);
+    CHECK(sent.filesSent == 0);
+    REQUIRE(district.admin->assignCase(id, u"budi"_s).ok());
+    const Sync::SyncSummary moved = district.sync(siti);
+    CHECK(moved.purged == 1);
+    CHECK(siti.session->cases().load(id).error().code == Core::Error::Code::NotFound);
+    QFile kept(victim);
+    REQUIRE(kept.open(QIODevice::ReadOnly));
+    CHECK(kept.readAll() == "not an attachment: the laptop's own file");
 }
 
 TEST_CASE("contents a restored server lost are sent again after its restart", "[sync][client][attachments]")
