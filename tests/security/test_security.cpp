@@ -82,7 +82,8 @@ TEST_CASE(
     INFO("verdicts: " << v.join(u", ").toStdString());
     REQUIRE(v.size() == 5);
     const QStringList foreignEntity{u"entity_case"_s, u"out_of_scope"_s};
-    CHECK(foreignEntity.contains(v[0]));
+    // A caseworker may not close a case at all: refused by her role before the case is looked at.
+    CHECK((foreignEntity + QStringList{u"forbidden"_s}).contains(v[0]));
     CHECK(foreignEntity.contains(v[1]));
     CHECK(foreignEntity.contains(v[2]));
     CHECK(v[3] == u"not_in_case");
@@ -151,7 +152,9 @@ TEST_CASE("a laptop whose case was reassigned away cannot take it back nor read 
     const Test::Answer<Sync::PushReply> taken
         = mallory->push({mallory->setOp(u"case"_s, own, own, u"assigned_user"_s, u"mallory"_s, createTxn)});
     REQUIRE(taken.ok());
-    CHECK(Test::verdicts(taken) == QStringList{u"server_only"_s});
+    // Refused as a server-only field, or already because the case is no longer hers and the op
+    // is stamped after the move.
+    CHECK(QStringList{u"server_only"_s, u"out_of_scope"_s}.contains(Test::verdicts(taken).value(0)));
     CHECK(d.peek->caseColumn(own, u"assigned_user"_s).value_or(QString()) == u"budi");
 
     QByteArray cursor;
