@@ -8,6 +8,7 @@
 #include "core/store/valuecodec.h"
 #include "core/util/uuid.h"
 #include "sync/client/httptransport.h"
+#include "sync/districtkeys.h"
 #include "sync/enrollmentcode.h"
 #include "sync/protocol.h"
 #include "sync/transitcipher.h"
@@ -72,14 +73,14 @@ Answer<Sync::EnrollReply> HostileLaptop::enroll(const QString &code, const QStri
     if (!answer.ok())
         return answer;
     // The district key comes sealed under the code's secret, as for any laptop.
-    Core::Result<Core::SecretKey> key
-        = Sync::EnrollmentCode::openDistrictKey(parsed->secret, answer.reply.sealedDistrictKey);
-    if (!key) {
+    Core::Result<Sync::DistrictKeys> keys
+        = Sync::EnrollmentCode::openDistrictKeys(parsed->secret, answer.reply.sealedDistrictKey);
+    if (!keys) {
         answer.code = u"district_key"_s;
-        answer.message = key.error().detail;
+        answer.message = keys.error().detail;
         return answer;
     }
-    m_transit = std::make_unique<Sync::TransitCipher>(std::move(*key));
+    m_transit = std::make_unique<Sync::TransitCipher>(*keys);
     m_token = answer.reply.token;
     m_login = answer.reply.login;
     m_deviceId = answer.reply.deviceId;
