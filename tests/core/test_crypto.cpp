@@ -4,6 +4,7 @@
 #include "core/crypto/keywrap.h"
 #include "core/crypto/secretkey.h"
 #include "core/crypto/sodium.h"
+#include "tests/support/fixtures.h"
 
 #include <QDir>
 #include <QFile>
@@ -39,19 +40,7 @@ QByteArray keyBytes(const SecretKey &key)
     return QByteArray(reinterpret_cast<const char *>(key.data()), qsizetype(SecretKey::size));
 }
 
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    REQUIRE(file.open(QIODevice::ReadOnly));
-    return file.readAll();
-}
 
-void writeAll(const QString &path, const QByteArray &bytes)
-{
-    QFile file(path);
-    REQUIRE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    REQUIRE(file.write(bytes) == bytes.size());
-}
 
 // The size the documented file format gives for `plain` bytes of content.
 qsizetype expectedFileSize(qsizetype plain)
@@ -79,14 +68,14 @@ struct FileFixture
     QByteArray sealedFile(const QByteArray &plain, const QString &attachmentId, const QString &name)
     {
         REQUIRE(cipher.encryptToFile(plain, attachmentId, path(name)).ok());
-        return readAll(path(name));
+        return Test::readAll(path(name));
     }
 
     // Writes `bytes` as a file and returns what decryptFile() makes of it.
     Core::Result<QByteArray> decryptBytes(const QByteArray &bytes, const QString &attachmentId)
     {
         const QString damaged = path(u"damaged.bin"_s);
-        writeAll(damaged, bytes);
+        Test::writeAll(damaged, bytes);
         return cipher.decryptFile(damaged, attachmentId);
     }
 };
@@ -457,7 +446,7 @@ TEST_CASE("attachments of every size round-trip through an encrypted file", "[co
     const QString path = f.path(u"a.bin"_s);
 
     REQUIRE(f.cipher.encryptToFile(plain, u"att-1"_s, path).ok());
-    const QByteArray file = readAll(path);
+    const QByteArray file = Test::readAll(path);
     CHECK(file.size() == expectedFileSize(size));
     CHECK(file.startsWith("DMPGATT1"));
 
@@ -472,17 +461,17 @@ TEST_CASE("a file on disk is encrypted chunk by chunk and decrypts to the same b
     FileFixture f;
     const QByteArray plain = randomPayload(3 * chunkSize + 12345);
     const QString source = f.path(u"foto.jpg"_s);
-    writeAll(source, plain);
+    Test::writeAll(source, plain);
 
     REQUIRE(f.cipher.encryptFile(source, u"att-2"_s, f.path(u"att-2.bin"_s)).ok());
-    CHECK(readAll(f.path(u"att-2.bin"_s)).size() == expectedFileSize(plain.size()));
+    CHECK(Test::readAll(f.path(u"att-2.bin"_s)).size() == expectedFileSize(plain.size()));
     const Core::Result<QByteArray> opened = f.cipher.decryptFile(f.path(u"att-2.bin"_s), u"att-2"_s);
     REQUIRE(opened.ok());
     CHECK(opened.value() == plain);
 
     // The same bytes from memory and from disk make files of the same shape; an empty source
     // file works too.
-    writeAll(source, {});
+    Test::writeAll(source, {});
     REQUIRE(f.cipher.encryptFile(source, u"att-3"_s, f.path(u"att-3.bin"_s)).ok());
     const Core::Result<QByteArray> empty = f.cipher.decryptFile(f.path(u"att-3.bin"_s), u"att-3"_s);
     REQUIRE(empty.ok());

@@ -57,19 +57,7 @@ bool privatePath(const QString &path)
     return QFileInfo::exists(path) && (QFile::permissions(path) & othersBits) == 0;
 }
 
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    REQUIRE(file.open(QIODevice::ReadOnly));
-    return file.readAll();
-}
 
-void writeAll(const QString &path, const QByteArray &bytes)
-{
-    QFile file(path);
-    REQUIRE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    REQUIRE(file.write(bytes) == bytes.size());
-}
 
 // Without the row times each laptop keeps for itself (when it wrote or received the row: they
 // differ by milliseconds between replicas, restore or not).
@@ -164,7 +152,7 @@ TEST_CASE("a backup taken while serving restores, and every laptop converges wit
     // Two laptops enroll with the code in a file and on stdin (never on the command line).
     Laptop siti(u"siti"_s), budi(u"budi"_s);
     const QString codeFile = siti.file(u"code.txt"_s);
-    writeAll(codeFile, codeFor(u"siti"_s) + '\n');
+    Test::writeAll(codeFile, codeFor(u"siti"_s) + '\n');
     const Test::CtlRun sitiEnrolled
         = siti.ok({u"sync"_s, u"enroll"_s, u"--server"_s, address, u"--code-file"_s, codeFile});
     CHECK(sitiEnrolled.json().value(u"enrolled"_s).toBool());
@@ -197,8 +185,8 @@ TEST_CASE("a backup taken while serving restores, and every laptop converges wit
     CHECK(tar.exitCode() == 0);
     CHECK(QString::fromUtf8(tar.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts)
           == QStringList{u"dampingi-backup.json"_s, dbEntry, u"bundle.key"_s});
-    CHECK_FALSE(readAll(backup).contains("Wulandari"));
-    CHECK_FALSE(readAll(backup).contains("gagang sapu"));
+    CHECK_FALSE(Test::readAll(backup).contains("Wulandari"));
+    CHECK_FALSE(Test::readAll(backup).contains("gagang sapu"));
     // No work file is left next to it.
     CHECK(QDir(root.path()).entryList({u".dampingi-backup*"_s}, QDir::Files | QDir::Hidden).isEmpty());
 
@@ -206,7 +194,7 @@ TEST_CASE("a backup taken while serving restores, and every laptop converges wit
     siti.ok({u"case"_s, u"update"_s, a}, R"({"narrative": "Siti: korban kini aman di rumah ibunya"})");
     const QString letter = root.filePath(u"surat.txt"_s);
     const QByteArray letterBytes = QByteArray("Surat rujukan ke RSUD\n").repeated(20000);
-    writeAll(letter, letterBytes);
+    Test::writeAll(letter, letterBytes);
     const QString attachment = siti.ok({u"attach"_s, a, letter}).json().value(u"id"_s).toString();
     const QString b = siti.ok({u"case"_s, u"new"_s}, intake).json().value(u"id"_s).toString();
     siti.ok({u"sync"_s, u"now"_s});
@@ -232,14 +220,14 @@ TEST_CASE("a backup taken while serving restores, and every laptop converges wit
     const Test::AdminRun overStore = adminRun({u"restore"_s, backup});
     CHECK(overStore.exit == 7);
     CHECK(overStore.err.contains("--force"));
-    const QByteArray good = readAll(backup);
+    const QByteArray good = Test::readAll(backup);
     QByteArray flipped = good;
     flipped[good.size() / 2] = char(flipped.at(good.size() / 2) ^ 0x01);
-    writeAll(root.filePath(u"flipped.tar"_s), flipped);
+    Test::writeAll(root.filePath(u"flipped.tar"_s), flipped);
     const Test::AdminRun damaged = adminRun({u"restore"_s, root.filePath(u"flipped.tar"_s), u"--force"_s});
     CHECK(damaged.exit == 6);
     CHECK(damaged.err.contains("checksum"));
-    writeAll(root.filePath(u"cut.tar"_s), good.left(good.size() - 3000));
+    Test::writeAll(root.filePath(u"cut.tar"_s), good.left(good.size() - 3000));
     const Test::AdminRun cut = adminRun({u"restore"_s, root.filePath(u"cut.tar"_s), u"--force"_s});
     CHECK(cut.exit == 6);
     CHECK(
@@ -252,7 +240,7 @@ TEST_CASE("a backup taken while serving restores, and every laptop converges wit
     const QString replaced = restored.value(u"replaced"_s).toString();
     REQUIRE(!replaced.isEmpty());
     CHECK(QFile::exists(QDir(replaced).filePath(u"bundle.key"_s)));
-    CHECK(readAll(QDir(replaced).filePath(u"bundle.key"_s)) == readAll(QDir(data).filePath(u"bundle.key"_s)));
+    CHECK(Test::readAll(QDir(replaced).filePath(u"bundle.key"_s)) == Test::readAll(QDir(data).filePath(u"bundle.key"_s)));
     CHECK(privatePath(replaced));
     checkPrivateFolder(data);
 
@@ -284,7 +272,7 @@ TEST_CASE("a backup taken while serving restores, and every laptop converges wit
     CHECK(shownCase(rina, a) == aBefore);
     const QString copy = root.filePath(u"copy.txt"_s);
     rina.ok({u"attachment"_s, u"get"_s, attachment, u"--out"_s, copy});
-    CHECK(readAll(copy) == letterBytes);
+    CHECK(Test::readAll(copy) == letterBytes);
     CHECK(privatePath(copy));
     CHECK(process->stop() == 0);
 }
@@ -340,9 +328,9 @@ TEST_CASE("a backup whose manifest names a path outside the data folder is refus
     REQUIRE(QDir().mkpath(unpacked));
     REQUIRE(QProcess::execute(u"tar"_s, {u"-xf"_s, backup, u"-C"_s, unpacked}) == 0);
     const QString manifest = QDir(unpacked).filePath(u"dampingi-backup.json"_s);
-    QByteArray json = readAll(manifest);
+    QByteArray json = Test::readAll(manifest);
     REQUIRE(json.contains("\"bundle.key\""));
-    writeAll(manifest, json.replace("\"bundle.key\"", "\"../bundle.key\""));
+    Test::writeAll(manifest, json.replace("\"bundle.key\"", "\"../bundle.key\""));
     const QString evil = root.filePath(u"evil.tar"_s);
     REQUIRE(QProcess::execute(u"tar"_s, {u"--format=ustar"_s, u"-cf"_s, evil, u"-C"_s, unpacked,
                                          u"dampingi-backup.json"_s, u"server.db"_s, u"bundle.key"_s})

@@ -47,19 +47,7 @@ const QByteArray intake = R"({
   "risk": {"level": "medium"}
 })";
 
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    REQUIRE(file.open(QIODevice::ReadOnly));
-    return file.readAll();
-}
 
-void writeAll(const QString &path, const QByteArray &bytes)
-{
-    QFile file(path);
-    REQUIRE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    REQUIRE(file.write(bytes) == bytes.size());
-}
 
 bool privateFile(const QString &path)
 {
@@ -128,10 +116,10 @@ TEST_CASE("with no connection at all, USB bundles carry a case to the office and
     const QJsonObject exported = siti.ok({u"bundle"_s, u"export"_s, toOffice}).json();
     CHECK(exported.value(u"changes"_s).toInteger() == pending);
     CHECK(privateFile(toOffice));
-    CHECK_FALSE(readAll(toOffice).contains("Rahmawati"));
+    CHECK_FALSE(Test::readAll(toOffice).contains("Rahmawati"));
 
     // The office: a cut copy is refused and stores nothing; the whole one is taken.
-    writeAll(usb.filePath(u"cut.bundle"_s), readAll(toOffice).chopped(100));
+    Test::writeAll(usb.filePath(u"cut.bundle"_s), Test::readAll(toOffice).chopped(100));
     const Test::AdminRun cut = adminRun({u"bundle"_s, u"import"_s, usb.filePath(u"cut.bundle"_s),
                                          u"--reply"_s, usb.filePath(u"cut-reply.bundle"_s)});
     CHECK(cut.exit == 6);
@@ -183,14 +171,14 @@ TEST_CASE("with no connection at all, USB bundles carry a case to the office and
 
     // Damaged copies and Siti's answer are refused on Budi's laptop, and change nothing there.
     const QByteArray budiBefore = budi.cases();
-    const QByteArray good = readAll(forBudi);
-    writeAll(budi.file(u"cut.bundle"_s), good.left(good.size() / 2));
+    const QByteArray good = Test::readAll(forBudi);
+    Test::writeAll(budi.file(u"cut.bundle"_s), good.left(good.size() / 2));
     const Run cutRun = budi.run({u"bundle"_s, u"import"_s, budi.file(u"cut.bundle"_s)});
     CHECK(cutRun.exit == 6);
     CHECK(cutRun.message().contains(u"cut short"));
     QByteArray flipped = good;
     flipped[flipped.size() - 20] = char(flipped.at(flipped.size() - 20) ^ 0x01);
-    writeAll(budi.file(u"flipped.bundle"_s), flipped);
+    Test::writeAll(budi.file(u"flipped.bundle"_s), flipped);
     const Run flippedRun = budi.run({u"bundle"_s, u"import"_s, budi.file(u"flipped.bundle"_s)});
     CHECK(flippedRun.exit == 6);
     CHECK(flippedRun.message().contains(u"checksum"));

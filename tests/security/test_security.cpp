@@ -8,6 +8,7 @@
 #include "core/util/uuid.h"
 #include "sync/transitcipher.h"
 #include "tests/security/district.h"
+#include "tests/support/fixtures.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -42,12 +43,6 @@ bool anyOpOf(const QList<Sync::WireOp> &ops, const QString &id)
                        [&](const Sync::WireOp &op) { return op.caseId == id || op.entityId == id; });
 }
 
-void writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile file(path);
-    REQUIRE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    REQUIRE(file.write(bytes) == bytes.size());
-}
 
 } // namespace
 
@@ -185,7 +180,7 @@ TEST_CASE("entity ids that are paths are refused as malformed and no laptop file
     const QString root = District::laptopFolder(*d.siti);
     const QString unique = QString::number(QDateTime::currentMSecsSinceEpoch());
     const QString bait = QDir(root).filePath(u"bait.bin"_s);
-    writeFile(bait, "a file of the laptop's user, beside the profile");
+    Test::writeAll(bait, "a file of the laptop's user, beside the profile");
     const QString absolute = QDir::temp().filePath(u"dampingi-abs-"_s + unique);
     const QString above = QFileInfo(root).absolutePath() + u"/dampingi-up-"_s + unique;
     const District::Snapshot before = d.snapshot();

@@ -59,4 +59,8 @@ Core::CaseDraft duplicateVictim();
 // Reads every byte of every file under `dir` (database, WAL, attachments).
 QByteArray readTree(const QString &dir);
 
+// A whole file's bytes, and a file written with exactly these bytes (REQUIREs that it worked).
+QByteArray readAll(const QString &path);
+void writeAll(const QString &path, const QByteArray &bytes);
+
 } // namespace Test

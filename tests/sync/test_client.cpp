@@ -131,13 +131,6 @@ struct Pair
     Test::ProfileFixture budi{Core::Role::Caseworker, false, u"budi"_s};
 };
 
-// A file to attach (a scan, a photo).
-void writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile file(path);
-    REQUIRE(file.open(QIODevice::WriteOnly));
-    REQUIRE(file.write(bytes) == bytes.size());
-}
 
 // The district's link, losing the reply of the Nth request to one endpoint after the server
 // committed it (failure 1: a push; or a link cut mid-upload), and counting the attachment parts
@@ -500,7 +493,7 @@ TEST_CASE("attachment contents reach the laptops that hold the case, sealed, res
         content += "VISUM-ET-REPERTUM-" + QByteArray::number(i) + '\n';
     QTemporaryDir scans;
     const QString scan = scans.filePath(u"visum.pdf"_s);
-    writeFile(scan, content);
+    Test::writeAll(scan, content);
     const QString id = siti.session->cases().create(Test::sampleDraft()).value().id;
     const QString attachment = siti.session->attachments().attach(id, scan, u"Hasil visum"_s).value().id;
 
@@ -542,7 +535,7 @@ TEST_CASE("a file attached offline to a case that moved out is uploaded before t
     // Offline, Siti attaches a statement while the office gives the case to Budi.
     QTemporaryDir scans;
     const QString path = scans.filePath(u"pernyataan.txt"_s);
-    writeFile(path, "Pernyataan saksi, ditulis tangan");
+    Test::writeAll(path, "Pernyataan saksi, ditulis tangan");
     const QString attachment = siti.session->attachments().attach(id, path).value().id;
     district.clock.advance(1'000); // the office reassigns after she attached it
     REQUIRE(district.admin->assignCase(id, u"budi"_s).ok());
@@ -578,7 +571,7 @@ TEST_CASE("a case given back while its erasure waits for a file upload stays on 
     district.sync(siti);
     QTemporaryDir scans;
     const QString path = scans.filePath(u"pernyataan.txt"_s);
-    writeFile(path, "Pernyataan saksi, ditulis tangan");
+    Test::writeAll(path, "Pernyataan saksi, ditulis tangan");
     const QString attachment = siti.session->attachments().attach(id, path).value().id;
     district.clock.advance(1'000); // the office reassigns after she attached it
     REQUIRE(district.admin->assignCase(id, u"budi"_s).ok());
@@ -621,7 +614,7 @@ TEST_CASE("an attachment row named by a path neither uploads nor erases a file o
     district.sync(siti);
     QTemporaryDir scans;
     const QString scan = scans.filePath(u"surat.txt"_s);
-    writeFile(scan, "surat rujukan");
+    Test::writeAll(scan, "surat rujukan");
     const QString attachment = siti.session->attachments().attach(id, scan).value().id;
     {
         QSqlQuery poison(siti.profile->database().connection());
@@ -631,7 +624,7 @@ TEST_CASE("an attachment row named by a path neither uploads nor erases a file o
         REQUIRE(poison.numRowsAffected() == 1);
     }
     const QString victim = QDir(siti.dir.path()).filePath(u"victim.bin"_s);
-    writeFile(victim, "not an attachment: the laptop's own file");
+    Test::writeAll(victim, "not an attachment: the laptop's own file");
     CHECK(siti.session->attachments().pathFor(u"../victim"_s).isEmpty());
     CHECK(siti.session->attachments().read(u"../victim"_s).error().code == Core::Error::Code::InvalidInput);
 
@@ -654,7 +647,7 @@ TEST_CASE("contents a restored server lost are sent again after its restart", "[
     const QString id = siti.session->cases().create(Test::sampleDraft()).value().id;
     QTemporaryDir scans;
     const QString path = scans.filePath(u"foto-luka.jpg"_s);
-    writeFile(path, QByteArray(200'000, 'j'));
+    Test::writeAll(path, QByteArray(200'000, 'j'));
     const QString attachment = siti.session->attachments().attach(id, path).value().id;
     {
         // The rows reach the server, the file not yet (the link drops it); then a backup.
@@ -862,7 +855,7 @@ TEST_CASE("a copy of a running district server's folder holds no district key an
     for (int i = 0; statement.size() < Sync::blobPartBytes + 500; ++i)
         statement += "SURAT-PERNYATAAN-KORBAN-" + QByteArray::number(i) + '\n';
     QTemporaryDir scans;
-    writeFile(scans.filePath(u"pernyataan.pdf"_s), statement);
+    Test::writeAll(scans.filePath(u"pernyataan.pdf"_s), statement);
     const QString id = siti.session->cases().create(Test::sampleDraft()).value().id;
     const QString attachment = siti.session->attachments()
                                    .attach(id, scans.filePath(u"pernyataan.pdf"_s), u"Pernyataan"_s)
