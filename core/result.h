@@ -8,7 +8,7 @@
 
 namespace Core {
 
-// What went wrong, as a value. `code` is for callers and for ui/errortext.cpp, which alone turns
+// What went wrong, as a value. `code` is for callers and for ui/common/errortext.cpp, which alone turns
 // it into a translated sentence; `detail` is technical, for logs and the CLI, and never holds
 // case content.
 struct Error

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sync/protocol.h"
 
-#include "core/store/migrations.h"
+#include "core/sql/migrations.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sync/transitcipher.h"
 
-#include "core/store/changelog.h"
+#include "core/changelog/changelog.h"
 #include "sync/districtkeys.h"
 
 using namespace Qt::StringLiterals;

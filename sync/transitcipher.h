@@ -3,7 +3,7 @@
 
 #include "core/crypto/fieldcipher.h"
 #include "core/result.h"
-#include "core/store/replicator.h"
+#include "core/replication/replicator.h"
 #include "sync/wire.h"
 
 #include <map>

@@ -5,19 +5,20 @@
 #include "core/codes/codelists.h"
 #include "core/demo/demogenerator.h"
 #include "core/domain/json.h"
+#include "core/export/caseexport.h"
 #include "core/domain/validator.h"
 #include "core/profile/profile.h"
 #include "core/profile/session.h"
 #include "core/regions/regionindex.h"
-#include "core/store/activityrepository.h"
-#include "core/store/attachmentstore.h"
-#include "core/store/caserepository.h"
-#include "core/store/changelog.h"
-#include "core/store/historyreader.h"
-#include "core/store/personmerge.h"
-#include "core/store/recordreader.h"
-#include "core/store/schema.h"
-#include "core/validation/nikvalidator.h"
+#include "core/cases/activityrepository.h"
+#include "core/cases/attachmentstore.h"
+#include "core/cases/caserepository.h"
+#include "core/changelog/changelog.h"
+#include "core/changelog/historyreader.h"
+#include "core/cases/personmerge.h"
+#include "core/cases/recordreader.h"
+#include "core/changelog/schema.h"
+#include "core/domain/nikvalidator.h"
 
 #include <QDate>
 #include <QFile>
@@ -605,9 +606,6 @@ int CtlCommands::exportAll()
 {
     if (m_options.value(u"format"_s, u"json"_s) != u"json")
         return usageError(u"export supports --format json"_s);
-    const Core::Result<QList<Core::CaseSummary>> rows = m_session->cases().list(everyCase());
-    if (!rows)
-        return fail(rows.error());
     // Decrypted case files: --out FILE appears whole or not at all, 0600; a regular file that
     // stdout was redirected to is made 0600 too (the shell created it with the umask's mode).
     const QString outPath = m_options.value(u"out"_s);
@@ -627,28 +625,17 @@ int CtlCommands::exportAll()
         if (!standardOut.open(stdout, QIODevice::WriteOnly))
             return fail(Error{Error::Code::Internal, u"cannot write to standard output"_s});
     }
-    const auto put = [out](const QByteArray &bytes) { return out->write(bytes) == bytes.size(); };
-    // Streamed case by case: memory stays flat however large the profile.
-    bool ok = put("{\"format\":\"dampingi-export-1\",\"cases\":[\n");
-    bool first = true;
-    for (const Core::CaseSummary &row : *rows) {
-        const Core::Result<Core::CaseFile> file = m_session->cases().load(row.id);
-        if (!file)
-            return fail(file.error());
-        ok = ok
-          && put((first ? QByteArray() : ",\n"_ba)
-                 + QJsonDocument(Core::Json::fromCaseFile(*file)).toJson(QJsonDocument::Compact));
-        first = false;
-    }
-    ok = ok && put("\n]}\n");
+    const Core::Result<qint64> written = Core::CaseExport(m_session->cases()).writeAll(*out);
     if (outPath.isEmpty()) {
         standardOut.flush();
-        return ok ? Ok : fail(Error{Error::Code::StoreUnavailable, u"cannot write the export"_s});
+        return written ? Ok : fail(written.error());
     }
-    if (!ok || !saved.commit())
+    if (!written)
+        return fail(written.error());
+    if (!saved.commit())
         return fail(
             Error{Error::Code::StoreUnavailable, u"cannot write %1: %2"_s.arg(outPath, saved.errorString())});
-    return print(QJsonObject{{u"out"_s, outPath}, {u"cases"_s, qint64(rows->size())}});
+    return print(QJsonObject{{u"out"_s, outPath}, {u"cases"_s, *written}});
 }
 
 int CtlCommands::nikCheck()

@@ -8,12 +8,12 @@
 #include "core/profile/session.h"
 #include "core/profile/settings.h"
 #include "core/regions/regionindex.h"
-#include "core/store/caserepository.h"
-#include "ui/createprofiledialog.h"
-#include "ui/errortext.h"
-#include "ui/mainwindow.h"
-#include "ui/positionprovider.h"
-#include "ui/unlockdialog.h"
+#include "core/cases/caserepository.h"
+#include "ui/shell/createprofiledialog.h"
+#include "ui/common/errortext.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/visits/positionprovider.h"
+#include "ui/shell/unlockdialog.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

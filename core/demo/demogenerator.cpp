@@ -6,10 +6,10 @@
 #include "core/profile/profile.h"
 #include "core/profile/session.h"
 #include "core/regions/regionindex.h"
-#include "core/store/activityrepository.h"
-#include "core/store/caserepository.h"
-#include "core/store/changelog.h"
-#include "core/store/transaction.h"
+#include "core/cases/activityrepository.h"
+#include "core/cases/caserepository.h"
+#include "core/changelog/changelog.h"
+#include "core/sql/transaction.h"
 
 #include <QDate>
 #include <QDateTime>

@@ -2,8 +2,8 @@
 #include "core/domain/json.h"
 
 #include "core/clock/hlc.h"
-#include "core/store/caserepository.h"
-#include "core/store/historyreader.h"
+#include "core/cases/caserepository.h"
+#include "core/changelog/historyreader.h"
 #include "core/util/text.h"
 
 #include <QDateTime>

@@ -7,7 +7,7 @@
 namespace Core {
 
 // One row of a replicated entity, decrypted, keyed by the field names of its EntityDef
-// (core/store/schema.h). The schema, not a hand-written struct per table, is the single
+// (core/changelog/schema.h). The schema, not a hand-written struct per table, is the single
 // description of what a case, person or visit holds: the store, validation, JSON, history and
 // sync all read it, so a new field is added in one place.
 struct Record

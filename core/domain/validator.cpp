@@ -4,10 +4,10 @@
 #include "core/clock/clock.h"
 #include "core/codes/codelists.h"
 #include "core/regions/regionindex.h"
-#include "core/store/schema.h"
+#include "core/changelog/schema.h"
 #include "core/util/text.h"
 #include "core/util/uuid.h"
-#include "core/validation/nikvalidator.h"
+#include "core/domain/nikvalidator.h"
 
 #include <QDateTime>
 #include <QJsonValue>

@@ -6,9 +6,9 @@
 #include "core/crypto/filecipher.h"
 #include "core/crypto/sodium.h"
 #include "core/logging.h"
-#include "core/store/changelog.h"
-#include "core/store/database.h"
-#include "core/store/transaction.h"
+#include "core/changelog/changelog.h"
+#include "core/sql/database.h"
+#include "core/sql/transaction.h"
 
 #include <QDateTime>
 #include <QDir>

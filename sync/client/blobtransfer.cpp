@@ -3,11 +3,11 @@
 
 #include "core/crypto/fieldcipher.h"
 #include "core/crypto/filecipher.h"
-#include "core/store/attachmentstore.h"
-#include "core/store/changelog.h"
-#include "core/store/database.h"
-#include "core/store/replicator.h"
-#include "core/store/statement.h"
+#include "core/cases/attachmentstore.h"
+#include "core/changelog/changelog.h"
+#include "core/sql/database.h"
+#include "core/replication/replicator.h"
+#include "core/sql/statement.h"
 #include "sync/transitcipher.h"
 #include "sync/wire.h"
 

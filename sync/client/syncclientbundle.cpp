@@ -2,9 +2,9 @@
 // SyncClient, USB bundles: this laptop's unsent changes for the office, and the office's answer
 // applied once checked whole (split from syncclient.cpp for size).
 #include "core/clock/clock.h"
-#include "core/store/changelog.h"
-#include "core/store/migrations.h"
-#include "core/store/replicator.h"
+#include "core/changelog/changelog.h"
+#include "core/sql/migrations.h"
+#include "core/replication/replicator.h"
 #include "sync/bundle.h"
 #include "sync/client/syncclient.h"
 #include "sync/client/syncmeta.h"

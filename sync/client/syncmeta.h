@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/store/changelog.h"
+#include "core/changelog/changelog.h"
 
 #include <QString>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sync/server/authorization.h"
 
-#include "core/store/schema.h"
-#include "core/store/valuecodec.h"
+#include "core/changelog/schema.h"
+#include "core/changelog/valuecodec.h"
 #include "sync/server/serverstore_p.h"
 
 using namespace Qt::StringLiterals;

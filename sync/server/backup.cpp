@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sync/server/backup.h"
 
-#include "core/store/statement.h"
+#include "core/sql/statement.h"
 #include "sync/server/datadir.h"
 #include "sync/server/serverstore.h"
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sync/server/httpfront.h"
 
-#include "core/store/migrations.h"
+#include "core/sql/migrations.h"
 #include "sync/protocol.h"
 #include "sync/server/serverstore.h"
 #include "sync/server/syncservice.h"

@@ -2,7 +2,7 @@
 #include "sync/server/serverstore.h"
 
 #include "core/crypto/sodium.h"
-#include "core/store/statement.h"
+#include "core/sql/statement.h"
 #include "core/util/uuid.h"
 #include "sync/enrollmentcode.h"
 #include "sync/server/datadir.h"

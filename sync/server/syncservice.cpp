@@ -2,7 +2,7 @@
 #include "sync/server/syncservice.h"
 
 #include "core/clock/clock.h"
-#include "core/store/migrations.h"
+#include "core/sql/migrations.h"
 #include "sync/protocol.h"
 #include "sync/server/serverstore.h"
 #include "sync/wire.h"

@@ -14,9 +14,9 @@
 #include "core/demo/demogenerator.h"
 #include "core/profile/profile.h"
 #include "core/profile/session.h"
-#include "core/store/caserepository.h"
-#include "core/store/database.h"
-#include "core/store/schema.h"
+#include "core/cases/caserepository.h"
+#include "core/sql/database.h"
+#include "core/changelog/schema.h"
 #include "tests/support/fixtures.h"
 
 #include <QCoreApplication>

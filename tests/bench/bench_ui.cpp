@@ -14,7 +14,7 @@
 #include "core/profile/settings.h"
 #include "core/search/searchindex.h"
 #include "tests/support/fixtures.h"
-#include "ui/mainwindow.h"
+#include "ui/shell/mainwindow.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

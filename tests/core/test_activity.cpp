@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/profile/session.h"
-#include "core/store/activityrepository.h"
-#include "core/store/caserepository.h"
-#include "core/store/recordreader.h"
-#include "core/store/schema.h"
-#include "core/store/worklist.h"
+#include "core/cases/activityrepository.h"
+#include "core/cases/caserepository.h"
+#include "core/cases/recordreader.h"
+#include "core/changelog/schema.h"
+#include "core/cases/worklist.h"
 #include "tests/support/fixtures.h"
 
 #include <catch2/catch.hpp>

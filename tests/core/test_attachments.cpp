@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/profile/session.h"
-#include "core/store/attachmentstore.h"
-#include "core/store/caserepository.h"
-#include "core/store/database.h"
+#include "core/cases/attachmentstore.h"
+#include "core/cases/caserepository.h"
+#include "core/sql/database.h"
 #include "tests/support/fixtures.h"
 
 #include <QDir>

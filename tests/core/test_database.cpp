@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/store/database.h"
-#include "core/store/migrations.h"
-#include "core/store/schema.h"
-#include "core/store/schematesting.h"
+#include "core/sql/database.h"
+#include "core/sql/migrations.h"
+#include "core/changelog/schema.h"
+#include "core/changelog/schematesting.h"
 
 #include <QFile>
 #include <QSqlQuery>

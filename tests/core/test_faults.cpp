@@ -2,10 +2,10 @@
 // Faults: fail the Nth write of an action, a full disk, a read-only store. Each gets a clear
 // error and leaves nothing half-written.
 #include "core/profile/session.h"
-#include "core/store/activityrepository.h"
-#include "core/store/caserepository.h"
-#include "core/store/changelog.h"
-#include "core/store/database.h"
+#include "core/cases/activityrepository.h"
+#include "core/cases/caserepository.h"
+#include "core/changelog/changelog.h"
+#include "core/sql/database.h"
 #include "tests/support/fixtures.h"
 
 #include <QSqlQuery>

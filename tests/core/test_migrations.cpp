@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Migration from every past schema version: each fixture in tests/data/schema/vN.sql is a
 // database of version N with data; migrating it must reach the latest version and keep the data.
-#include "core/store/database.h"
-#include "core/store/fieldclocks.h"
-#include "core/store/migrations.h"
+#include "core/sql/database.h"
+#include "core/changelog/fieldclocks.h"
+#include "core/sql/migrations.h"
 
 #include <QDir>
 #include <QFile>

@@ -4,11 +4,11 @@
 // laptops are in tests/sync/test_client.cpp and the sync simulation).
 #include "core/profile/profile.h"
 #include "core/profile/session.h"
-#include "core/store/caserepository.h"
-#include "core/store/changelog.h"
-#include "core/store/database.h"
-#include "core/store/personmerge.h"
-#include "core/store/statement.h"
+#include "core/cases/caserepository.h"
+#include "core/changelog/changelog.h"
+#include "core/sql/database.h"
+#include "core/cases/personmerge.h"
+#include "core/sql/statement.h"
 #include "tests/support/fixtures.h"
 
 #include <catch2/catch.hpp>

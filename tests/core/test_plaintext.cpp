@@ -3,9 +3,9 @@
 // bytes of the profile folder (database, WAL, attachments, settings) contain no victim name,
 // NIK, phone number or narrative phrase.
 #include "core/profile/session.h"
-#include "core/store/activityrepository.h"
-#include "core/store/attachmentstore.h"
-#include "core/store/caserepository.h"
+#include "core/cases/activityrepository.h"
+#include "core/cases/attachmentstore.h"
+#include "core/cases/caserepository.h"
 #include "tests/support/fixtures.h"
 
 #include <QFile>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // End to end: the real dampingi-ctl binary on a real profile folder.
-#include "core/store/database.h"
+#include "core/sql/database.h"
 #include "tests/support/fixtures.h"
 
 #include <QFile>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // End to end: the real dampingi-server process over real TLS on loopback, driven by the real
 // HttpTransport and the admin verbs.
-#include "core/store/migrations.h"
+#include "core/sql/migrations.h"
 #include "core/util/uuid.h"
 #include "sync/client/httptransport.h"
 #include "sync/enrollmentcode.h"

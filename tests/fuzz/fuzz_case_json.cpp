@@ -8,8 +8,8 @@
 #include "core/domain/json.h"
 #include "core/domain/validator.h"
 #include "core/regions/regionindex.h"
-#include "core/store/caserepository.h"
-#include "core/store/schema.h"
+#include "core/cases/caserepository.h"
+#include "core/changelog/schema.h"
 #include "tests/fuzz/fuzzsupport.h"
 
 using namespace Qt::StringLiterals;

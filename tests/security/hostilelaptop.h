@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/store/replicator.h"
+#include "core/replication/replicator.h"
 #include "sync/transport.h"
 #include "sync/wire.h"
 

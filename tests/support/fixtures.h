@@ -6,7 +6,7 @@
 #include "core/profile/profile.h"
 #include "core/profile/session.h"
 #include "core/regions/regionindex.h"
-#include "core/store/caserepository.h"
+#include "core/cases/caserepository.h"
 
 #include <QTemporaryDir>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/support/pgcluster.h"
 
-#include "core/store/migrations.h"
+#include "core/sql/migrations.h"
 #include "core/util/uuid.h"
 #include "sync/enrollmentcode.h"
 #include "tests/support/fixtures.h"

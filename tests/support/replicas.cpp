@@ -2,11 +2,11 @@
 #include "tests/support/replicas.h"
 
 #include "core/profile/profile.h"
-#include "core/store/changelog.h"
-#include "core/store/database.h"
-#include "core/store/recordreader.h"
-#include "core/store/schema.h"
-#include "core/store/statement.h"
+#include "core/changelog/changelog.h"
+#include "core/sql/database.h"
+#include "core/cases/recordreader.h"
+#include "core/changelog/schema.h"
+#include "core/sql/statement.h"
 
 #include <QJsonDocument>
 #include <QSet>

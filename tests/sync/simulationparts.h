@@ -4,8 +4,8 @@
 // The simulation's parts, shared by simulation.cpp (the schedule) and
 // simulationinvariants.cpp (what must hold after it). Test code only.
 #include "core/clock/clock.h"
-#include "core/store/migrations.h"
-#include "core/store/schematesting.h"
+#include "core/sql/migrations.h"
+#include "core/changelog/schematesting.h"
 #include "sync/server/admin.h"
 #include "sync/server/serverstore.h"
 #include "sync/server/syncservice.h"

@@ -4,7 +4,7 @@
 // access after a move-out, site ids and cursors. Real stores (SQLite and PostgreSQL) through
 // the service, as a hostile laptop holding a real token would send its pages.
 #include "core/domain/permissions.h"
-#include "core/store/migrations.h"
+#include "core/sql/migrations.h"
 #include "core/util/uuid.h"
 #include "sync/enrollmentcode.h"
 #include "sync/protocol.h"

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The sync service as the HTTP front sees it: request pages in, status + reply pages out.
-#include "core/store/migrations.h"
+#include "core/sql/migrations.h"
 #include "core/util/uuid.h"
 #include "sync/enrollmentcode.h"
 #include "sync/protocol.h"

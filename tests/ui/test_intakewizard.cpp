@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/profile/session.h"
-#include "core/store/caserepository.h"
+#include "core/cases/caserepository.h"
 #include "tests/support/fixtures.h"
-#include "ui/intakewizard.h"
-#include "ui/regionpicker.h"
+#include "ui/intake/intakewizard.h"
+#include "ui/widgets/regionpicker.h"
 
 #include <QAbstractButton>
 #include <QComboBox>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/regions/regionindex.h"
-#include "ui/regionpicker.h"
+#include "ui/widgets/regionpicker.h"
 
 #include <QAbstractItemModelTester>
 #include <QAbstractItemView>

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/profile/settings.h"
-#include "core/store/caserepository.h"
-#include "core/store/draftstore.h"
-#include "core/store/worklist.h"
+#include "core/cases/caserepository.h"
+#include "core/cases/draftstore.h"
+#include "core/cases/worklist.h"
 #include "tests/support/fixtures.h"
-#include "ui/caselistpage.h"
-#include "ui/caseworkspace.h"
-#include "ui/createprofiledialog.h"
-#include "ui/intakewizard.h"
-#include "ui/mainwindow.h"
-#include "ui/unlockdialog.h"
+#include "ui/cases/caselistpage.h"
+#include "ui/cases/caseworkspace.h"
+#include "ui/shell/createprofiledialog.h"
+#include "ui/intake/intakewizard.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/shell/unlockdialog.h"
 
 #include <QComboBox>
 #include <QLabel>

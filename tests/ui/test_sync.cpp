@@ -3,19 +3,19 @@
 // process (its own SQLite store); the app's sync runs on its worker thread as it does for users.
 #include "core/profile/session.h"
 #include "core/profile/settings.h"
-#include "core/store/attachmentstore.h"
-#include "core/store/caserepository.h"
-#include "core/store/changelog.h"
-#include "core/store/replicator.h"
+#include "core/cases/attachmentstore.h"
+#include "core/cases/caserepository.h"
+#include "core/changelog/changelog.h"
+#include "core/replication/replicator.h"
 #include "sync/client/syncclient.h"
 #include "sync/server/admin.h"
 #include "sync/server/localtransport.h"
 #include "sync/server/serverstore.h"
 #include "sync/server/syncservice.h"
 #include "tests/support/fixtures.h"
-#include "ui/conflictdialog.h"
-#include "ui/mainwindow.h"
-#include "ui/syncrunner.h"
+#include "ui/cases/conflictdialog.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/sync/syncrunner.h"
 
 #include <QAction>
 #include <QFile>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/regions/regionindex.h"
-#include "core/store/caserepository.h"
+#include "core/cases/caserepository.h"
 #include "tests/support/fixtures.h"
-#include "ui/positionprovider.h"
-#include "ui/regionpicker.h"
-#include "ui/visitdialog.h"
+#include "ui/visits/positionprovider.h"
+#include "ui/widgets/regionpicker.h"
+#include "ui/visits/visitdialog.h"
 
 #include <QApplication>
 #include <QDateTimeEdit>

@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/cases/caselistpage.h"
+
+#include "core/clock/clock.h"
+#include "core/profile/profile.h"
+#include "core/profile/session.h"
+#include "core/regions/regionindex.h"
+#include "core/cases/caserepository.h"
+#include "ui/cases/caselistmodel.h"
+#include "ui/common/codelabels.h"
+#include "ui/common/errortext.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QScrollBar>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QTimeZone>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr int pageSize = 200;
+}
+
+CaseListPage::CaseListPage(Core::Session &session, const QString &language, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_model(new CaseListModel(session.codes(), session.regions(), language, this))
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_search(new QLineEdit(this))
+    , m_status(new QComboBox(this))
+    , m_table(new QTableView(this))
+    , m_count(new QLabel(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    auto *filters = new QHBoxLayout;
+    m_search->setObjectName(u"searchEdit"_s);
+    m_search->setPlaceholderText(tr("Search name, NIK, case number, village or words…"));
+    m_search->setClearButtonEnabled(true);
+    filters->addWidget(m_search, 1);
+    m_status->setObjectName(u"statusFilterCombo"_s);
+    CodeLabels::fill(m_status, session.codes(), u"case_status", language, tr("All statuses"));
+    filters->addWidget(m_status);
+    layout->addLayout(filters);
+
+    auto *more = new QHBoxLayout;
+    m_violence = new QComboBox(this);
+    m_violence->setObjectName(u"violenceFilterCombo"_s);
+    CodeLabels::fill(m_violence, session.codes(), u"violence_type", language, tr("All violence types"));
+    more->addWidget(m_violence);
+    m_risk = new QComboBox(this);
+    m_risk->setObjectName(u"riskFilterCombo"_s);
+    CodeLabels::fill(m_risk, session.codes(), u"risk_level", language, tr("Any risk"));
+    more->addWidget(m_risk);
+    m_area = new QComboBox(this);
+    m_area->setObjectName(u"areaFilterCombo"_s);
+    m_area->addItem(tr("All kecamatan"), QString());
+    for (const Core::Region &kecamatan : session.regions().children(session.profile().info().districtCode))
+        m_area->addItem(kecamatan.name, kecamatan.code);
+    more->addWidget(m_area);
+    m_mine = new QCheckBox(tr("Only my cases"), this);
+    m_mine->setObjectName(u"mineCheck"_s);
+    more->addWidget(m_mine);
+    m_overdue = new QCheckBox(tr("With overdue follow-ups"), this);
+    m_overdue->setObjectName(u"overdueCheck"_s);
+    more->addWidget(m_overdue);
+    more->addStretch();
+    layout->addLayout(more);
+
+    m_proxy->setSourceModel(m_model);
+    m_table->setObjectName(u"caseTable"_s);
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->verticalHeader()->hide();
+    layout->addWidget(m_table, 1);
+    m_count->setObjectName(u"countLabel"_s);
+    layout->addWidget(m_count);
+
+    connect(m_search, &QLineEdit::textChanged, this, &CaseListPage::refresh);
+    connect(m_search, &QLineEdit::returnPressed, this, [this] { activate(m_proxy->index(0, 0)); });
+    for (QComboBox *box : {m_status, m_violence, m_risk, m_area})
+        connect(box, &QComboBox::currentIndexChanged, this, &CaseListPage::refresh);
+    for (QCheckBox *box : {m_mine, m_overdue})
+        connect(box, &QCheckBox::toggled, this, &CaseListPage::refresh);
+    connect(m_table->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
+        if (value >= m_table->verticalScrollBar()->maximum() - 2)
+            loadMore();
+    });
+    connect(m_table, &QTableView::activated, this, &CaseListPage::activate);
+    refresh();
+    m_table->resizeColumnsToContents();
+}
+
+CaseListPage::~CaseListPage()
+{
+    // The table's scroll bar signals while QWidget's destructor tears the table down, when this
+    // object is no longer a CaseListPage (UBSan caught it): stop listening first.
+    disconnect(m_table->verticalScrollBar(), nullptr, this, nullptr);
+}
+
+void CaseListPage::focusSearch()
+{
+    m_search->setFocus();
+    m_search->selectAll();
+}
+
+void CaseListPage::activate(const QModelIndex &index)
+{
+    if (!index.isValid())
+        return;
+    emit caseActivated(m_model->caseAt(m_proxy->mapToSource(index).row()).id);
+}
+
+Core::CaseFilter CaseListPage::filter() const
+{
+    Core::CaseFilter filter;
+    filter.limit = pageSize;
+    filter.status = m_status->currentData().toString();
+    filter.violenceType = m_violence->currentData().toString();
+    filter.riskLevel = m_risk->currentData().toString();
+    filter.area = m_area->currentData().toString();
+    if (m_mine->isChecked())
+        filter.assignedUser = m_session.profile().actor().login;
+    if (m_overdue->isChecked()) {
+        filter.overdueOn
+            = QDateTime::fromMSecsSinceEpoch(m_session.profile().clock().nowMs(), QTimeZone(7 * 3600))
+                  .date()
+                  .toString(Qt::ISODate);
+    }
+    return filter;
+}
+
+void CaseListPage::loadMore()
+{
+    if (!m_more || !m_search->text().trimmed().isEmpty())
+        return;
+    Core::CaseFilter next = filter();
+    next.offset = m_model->rowCount();
+    const Core::Result<QList<Core::CaseSummary>> rows = m_session.cases().list(next);
+    if (!rows)
+        return;
+    m_more = rows->size() == pageSize;
+    m_model->appendCases(*rows);
+    m_count->setText(tr("%n case(s) shown", nullptr, m_model->rowCount()));
+}
+
+void CaseListPage::refresh()
+{
+    if (!m_search->text().trimmed().isEmpty() && !m_session.searchReady()) {
+        m_model->setCases({});
+        m_count->setText(tr("The search is being prepared… it is ready in a moment."));
+        return;
+    }
+    const bool searching = !m_search->text().trimmed().isEmpty();
+    Core::CaseFilter first = filter();
+    if (searching)
+        first.limit = 500; // ranked search results are bounded, not paged
+    const Core::Result<QList<Core::CaseSummary>> rows = m_session.search(m_search->text(), first);
+    if (!rows) {
+        m_count->setText(ErrorText::message(rows.error()));
+        return;
+    }
+    m_more = !searching && rows->size() == pageSize;
+    m_model->setCases(*rows);
+    m_count->setText(tr("%n case(s) shown", nullptr, int(rows->size())));
+}

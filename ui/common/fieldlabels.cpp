@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/common/fieldlabels.h"
+
+#include "core/profile/session.h"
+#include "core/regions/regionindex.h"
+#include "core/changelog/schema.h"
+#include "core/changelog/valuecodec.h"
+#include "ui/common/codelabels.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QHash>
+#include <QLocale>
+#include <QTimeZone>
+
+using namespace Qt::StringLiterals;
+
+QString FieldLabels::field(const QString &entity, const QString &field)
+{
+    // Built per call: tr() must answer in the language installed now.
+    const QHash<QString, QString> fields = {
+        {u"narrative"_s, tr("Narrative")},
+        {u"intake_channel"_s, tr("Intake channel")},
+        {u"reported_on"_s, tr("Reported on")},
+        {u"incident_on"_s, tr("Incident date")},
+        {u"incident_region"_s, tr("Incident region")},
+        {u"incident_scene"_s, tr("Scene")},
+        {u"incident_place"_s, tr("Place")},
+        {u"violence_types"_s, tr("Violence types")},
+        {u"typing"_s, tr("Case type")},
+        {u"status"_s, tr("Status")},
+        {u"risk_level"_s, tr("Risk level")},
+        {u"level"_s, tr("Risk level")},
+        {u"do_not_contact"_s, tr("Do not contact")},
+        {u"name"_s, tr("Name")},
+        {u"nik"_s, tr("NIK")},
+        {u"sex"_s, tr("Sex")},
+        {u"birth_date"_s, tr("Birth date")},
+        {u"birth_year"_s, tr("Birth year")},
+        {u"age_estimate"_s, tr("Estimated age")},
+        {u"disability"_s, tr("Disability")},
+        {u"education"_s, tr("Education")},
+        {u"occupation"_s, tr("Occupation")},
+        {u"marital_status"_s, tr("Marital status")},
+        {u"address_region"_s, tr("Address region")},
+        {u"address_text"_s, tr("Address")},
+        {u"phone"_s, tr("Phone")},
+        {u"role"_s, tr("Role")},
+        {u"relationship"_s, tr("Relationship")},
+        {u"notes"_s, tr("Notes")},
+        {u"purpose"_s, tr("Purpose")},
+        {u"provider"_s, tr("Provider")},
+        {u"service_type"_s, tr("Service")},
+        {u"description"_s, tr("Description")},
+        {u"due_on"_s, tr("Due")},
+        {u"safety_plan"_s, tr("Safety plan")},
+        {u"factors"_s, tr("Risk factors")},
+        {u"outcome"_s, tr("Outcome")},
+        {u"body"_s, tr("Note")},
+    };
+    const QHash<QString, QString> entities = {
+        {u"person"_s, tr("Person")},
+        {u"case_person"_s, tr("Person in the case")},
+        {u"visit"_s, tr("Visit")},
+        {u"service"_s, tr("Service")},
+        {u"risk_assessment"_s, tr("Risk assessment")},
+        {u"plan_item"_s, tr("Case plan")},
+        {u"followup"_s, tr("Follow-up")},
+        {u"note"_s, tr("Note")},
+        {u"attachment"_s, tr("Document")},
+        {u"status_change"_s, tr("Status change")},
+    };
+    const QString name = fields.value(field, field);
+    if (entity == u"case" || entity.isEmpty())
+        return name;
+    //: An entity and one of its fields, e.g. "Person: Name".
+    return tr("%1: %2").arg(entities.value(entity, entity), name);
+}
+
+QString FieldLabels::value(const Core::Session &session, const QString &entity, const QString &field,
+                           const std::optional<QByteArray> &bytes, const QString &language)
+{
+    const Core::EntityDef *def = Core::Schema::entity(entity);
+    const Core::FieldDef *fieldDef = def ? def->field(field) : nullptr;
+    if (!bytes || bytes->isNull())
+        return tr("(empty)");
+    if (!fieldDef)
+        return QString::fromUtf8(*bytes);
+    const QVariant value = Core::ValueCodec::decode(*fieldDef, *bytes);
+    if (!value.isValid() || value.isNull())
+        return tr("(empty)");
+    const QLocale locale(language);
+    using Type = Core::ValueType;
+    if (fieldDef->kind == Core::FieldKind::Set)
+        return CodeLabels::labels(session.codes(), fieldDef->codeList, value.toStringList(), language);
+    switch (fieldDef->type) {
+    case Type::Code:
+        return CodeLabels::label(session.codes(), fieldDef->codeList, value.toString(), language);
+    case Type::Region:
+        return session.regions().displayPath(value.toString());
+    case Type::Date:
+        return locale.toString(QDate::fromString(value.toString(), Qt::ISODate), QLocale::LongFormat);
+    case Type::Time:
+        return locale.toString(QDateTime::fromMSecsSinceEpoch(value.toLongLong(), QTimeZone(7 * 3600)),
+                               QLocale::ShortFormat);
+    case Type::Bool:
+        return value.toBool() ? tr("yes") : tr("no");
+    case Type::Json:
+        return tr("(location)");
+    default:
+        return value.toString();
+    }
+}
+
+QString FieldLabels::conflictKind(const QString &kind)
+{
+    if (kind == u"concurrent")
+        return tr("edited on two laptops");
+    if (kind == u"safety")
+        return tr("safety value, for a supervisor");
+    if (kind == u"status")
+        return tr("status changed on two laptops");
+    if (kind == u"rejected")
+        return tr("refused by the server");
+    if (kind == u"unapplied")
+        return tr("not applied here");
+    return kind;
+}

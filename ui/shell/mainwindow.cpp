@@ -1,0 +1,319 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/shell/mainwindow.h"
+
+#include "core/profile/profile.h"
+#include "core/profile/session.h"
+#include "core/profile/settings.h"
+#include "core/changelog/changelog.h"
+#include "core/cases/draftstore.h"
+#include "sync/client/syncclient.h"
+#include "ui/cases/caselistpage.h"
+#include "ui/cases/caseworkspace.h"
+#include "ui/home/homepage.h"
+#include "ui/intake/intakewizard.h"
+#include "ui/shell/searchindexloader.h"
+#include "ui/shell/settingspage.h"
+#include "ui/sync/syncrunner.h"
+#include "ui/shell/unlockdialog.h"
+
+#include <QApplication>
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTimeZone>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+MainWindow::MainWindow(Core::Session &session, Core::Settings &settings, const QString &language,
+                       PositionProvider *gps, QWidget *parent)
+    : QMainWindow(parent)
+    , m_session(session)
+    , m_settings(settings)
+    , m_language(language)
+    , m_nav(new QListWidget(this))
+    , m_pages(new QStackedWidget(this))
+    , m_syncLabel(new QLabel(this))
+    , m_pendingLabel(new QLabel(this))
+    , m_idle(new QTimer(this))
+    , m_sync(new SyncRunner(session.profile(), this))
+{
+    const bool training = session.profile().info().training;
+    setWindowTitle(training ? tr("Dampingi — TRAINING profile") : tr("Dampingi"));
+
+    auto *central = new QWidget(this);
+    auto *outer = new QVBoxLayout(central);
+    outer->setContentsMargins(0, 0, 0, 0);
+    if (training) {
+        auto *banner = new QLabel(tr("Training profile: practice data only, never real cases."), central);
+        banner->setObjectName(u"trainingBanner"_s);
+        banner->setStyleSheet(u"background:#8a4b00;color:white;padding:6px;font-weight:bold"_s);
+        outer->addWidget(banner);
+    }
+    auto *body = new QHBoxLayout;
+    outer->addLayout(body, 1);
+    m_nav->setObjectName(u"navList"_s);
+    m_nav->addItems({tr("Home"), tr("Cases"), tr("Open case"), tr("Settings")});
+    m_nav->setFixedWidth(150);
+    m_nav->setStyleSheet(u"QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px; }"_s);
+    body->addWidget(m_nav);
+    m_pages->setObjectName(u"pages"_s);
+    body->addWidget(m_pages, 1);
+    setCentralWidget(central);
+
+    m_home = new HomePage(session, m_language, m_pages);
+    m_cases = new CaseListPage(session, m_language, m_pages);
+    m_workspace = new CaseWorkspace(session, m_language, gps, m_pages);
+    m_pages->addWidget(m_home);
+    m_pages->addWidget(m_cases);
+    m_pages->addWidget(m_workspace);
+    m_settingsPage = new SettingsPage(settings, session.profile(), *m_sync, m_pages);
+    m_pages->addWidget(m_settingsPage);
+    m_nav->item(Workspace)->setHidden(true); // until a case is opened
+
+    auto *toolbar = addToolBar(tr("Actions"));
+    toolbar->setObjectName(u"mainToolbar"_s);
+    toolbar->setMovable(false);
+    QAction *newCase = toolbar->addAction(tr("New case"), this, &MainWindow::newCase);
+    newCase->setObjectName(u"newCaseAction"_s);
+    newCase->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
+    QAction *find = toolbar->addAction(tr("Find case"), this, [this] {
+        showPage(Cases);
+        m_cases->focusSearch();
+    });
+    find->setObjectName(u"findAction"_s);
+    find->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
+    QAction *home = toolbar->addAction(tr("Home"), this, [this] { showPage(Home); });
+    home->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    QAction *lock = toolbar->addAction(tr("Lock"), this, &MainWindow::lockScreen);
+    lock->setObjectName(u"lockAction"_s);
+    lock->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_syncAction = toolbar->addAction(tr("Sync now"), this, &MainWindow::syncNow);
+    m_syncAction->setObjectName(u"syncAction"_s);
+    m_syncAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    m_syncAction->setToolTip(tr("Send this laptop's changes to the district server and fetch the team's "
+                                "(Ctrl+Shift+S)"));
+
+    m_syncLabel->setObjectName(u"syncStateLabel"_s);
+    m_pendingLabel->setObjectName(u"pendingLabel"_s);
+    statusBar()->addWidget(m_syncLabel);
+    statusBar()->addPermanentWidget(m_pendingLabel);
+
+    connect(m_nav, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    connect(m_home, &HomePage::caseActivated, this, &MainWindow::showCase);
+    connect(m_home, &HomePage::draftActivated, this, &MainWindow::resumeIntake);
+    connect(m_cases, &CaseListPage::caseActivated, this, &MainWindow::showCase);
+    connect(m_workspace, &CaseWorkspace::caseChanged, this, &MainWindow::caseChanged);
+    connect(m_sync, &SyncRunner::runningChanged, this, [this] {
+        updateSyncAction();
+        refreshStatus();
+    });
+    connect(m_sync, &SyncRunner::finished, this, &MainWindow::syncFinished);
+    connect(m_sync, &SyncRunner::failed, this, &MainWindow::syncFailed);
+    connect(m_sync, &SyncRunner::enrolled, this, [this] {
+        m_syncError.clear();
+        updateSyncAction();
+        refreshStatus();
+        m_home->refresh();
+    });
+
+    // Idle lock: any key or mouse activity restarts the countdown.
+    m_idle->setSingleShot(true);
+    connect(m_idle, &QTimer::timeout, this, &MainWindow::lockScreen);
+    const auto armIdle = [this] {
+        const int minutes = m_settings.idleLockMinutes();
+        if (minutes > 0)
+            m_idle->start(minutes * 60 * 1000);
+        else
+            m_idle->stop();
+    };
+    connect(&settings, &Core::Settings::changed, this, armIdle);
+    armIdle();
+    qApp->installEventFilter(this);
+
+    updateSyncAction();
+    refreshStatus();
+    showPage(Home);
+}
+
+void MainWindow::showPage(int page)
+{
+    m_nav->setCurrentRow(page);
+}
+
+void MainWindow::showCase(const QString &caseId)
+{
+    if (caseId.isEmpty())
+        return;
+    m_workspace->open(caseId);
+    m_nav->item(Workspace)->setHidden(false);
+    showPage(Workspace);
+}
+
+void MainWindow::newCase()
+{
+    IntakeWizard wizard(m_session, m_language, this);
+    runIntake(wizard);
+}
+
+void MainWindow::resumeIntake(const QString &draftId)
+{
+    const Core::Result<QJsonObject> content = m_session.drafts().load(draftId);
+    if (!content)
+        return;
+    IntakeWizard wizard(m_session, m_language, this);
+    wizard.resumeDraft(draftId, *content);
+    runIntake(wizard);
+}
+
+void MainWindow::runIntake(IntakeWizard &wizard)
+{
+    connect(&wizard, &IntakeWizard::caseCreated, this, [this](const QString &caseId) {
+        caseChanged(caseId);
+        showCase(caseId);
+    });
+    wizard.exec();
+    m_home->refresh(); // a draft may have been kept or dropped
+}
+
+void MainWindow::caseChanged(const QString &caseId)
+{
+    (void)m_session.reindex(caseId);
+    m_home->refresh();
+    m_cases->refresh();
+    refreshStatus();
+}
+
+void MainWindow::loadSearchIndex()
+{
+    if (m_indexing) {
+        m_indexAgain = true;
+        return;
+    }
+    if (m_loader)
+        m_loader->deleteLater(); // finished: its worker thread has ended
+    m_indexing = true;
+    m_loader = new SearchIndexLoader(m_session, this);
+    connect(m_loader, &SearchIndexLoader::finished, this, [this] {
+        m_indexing = false;
+        m_cases->refresh();
+        refreshStatus();
+        if (std::exchange(m_indexAgain, false))
+            loadSearchIndex();
+    });
+    connect(m_loader, &SearchIndexLoader::failed, this, [this](const QString &message) {
+        m_indexing = false;
+        m_syncLabel->setText(message);
+    });
+    m_loader->start();
+    refreshStatus();
+}
+
+void MainWindow::syncNow()
+{
+    const Core::Result<Sync::SyncConfig> config = Sync::SyncClient::config(m_session.profile().changeLog());
+    if (!config || !config->enrolled())
+        return;
+    m_syncNote.clear();
+    m_sync->syncNow();
+}
+
+void MainWindow::syncFinished()
+{
+    m_syncError.clear();
+    // Other sites' changes and purges landed in the store: rebuild the index (a purged case must
+    // vanish from search) and re-read every page that shows cases.
+    loadSearchIndex();
+    m_home->refresh();
+    m_cases->refresh();
+    if (!m_workspace->caseId().isEmpty() && !m_workspace->reload()) {
+        m_nav->item(Workspace)->setHidden(true);
+        if (m_nav->currentRow() == Workspace)
+            showPage(Home);
+        m_workspace->open(QString());
+        m_syncNote
+            = tr("The case you had open is no longer on this laptop (it left your team's cases) and was "
+                 "closed.");
+    }
+    m_settingsPage->refreshServer();
+    refreshStatus();
+}
+
+void MainWindow::syncFailed(const QString &message)
+{
+    m_syncError = message;
+    refreshStatus();
+}
+
+void MainWindow::updateSyncAction()
+{
+    const Core::Result<Sync::SyncConfig> config = Sync::SyncClient::config(m_session.profile().changeLog());
+    const bool enrolled = config && config->enrolled();
+    m_syncAction->setEnabled(enrolled && !m_sync->running());
+    if (!enrolled)
+        m_syncAction->setToolTip(tr("Enroll this laptop with the district server first (Settings)."));
+}
+
+void MainWindow::refreshStatus()
+{
+    const Core::Result<Sync::SyncConfig> config = Sync::SyncClient::config(m_session.profile().changeLog());
+    QString state;
+    if (m_sync->running()) {
+        state = tr("Syncing…");
+    } else if (!config || !config->enrolled()) {
+        state = tr("Offline · not enrolled with a district server yet");
+    } else if (!m_syncError.isEmpty()) {
+        state = m_syncError;
+    } else if (!config->lastError.isEmpty()) {
+        state = tr("The last sync did not finish. Your work is kept on this laptop.");
+    } else if (config->lastSyncAt > 0) {
+        const QDateTime at = QDateTime::fromMSecsSinceEpoch(config->lastSyncAt, QTimeZone(7 * 3600));
+        state = tr("Synced at %1").arg(QLocale(m_language).toString(at.time(), u"HH:mm"_s));
+    } else {
+        state = tr("Enrolled · not synced yet");
+    }
+    if (!m_syncNote.isEmpty())
+        state = m_syncNote + u' ' + state;
+    if (m_indexing && !m_session.searchReady() && !m_sync->running())
+        state = tr("Preparing the search…");
+    m_syncLabel->setText(state);
+    const Core::Result<qint64> pending = m_session.profile().changeLog().pendingCount();
+    m_pendingLabel->setText(pending ? tr("%n unsynced change(s)", nullptr, int(*pending)) : QString());
+}
+
+void MainWindow::lockScreen()
+{
+    if (m_locked)
+        return;
+    m_locked = true;
+    // Hide, do not destroy: every open form keeps its input behind the lock.
+    centralWidget()->hide();
+    UnlockDialog dialog(m_session.profile(), UnlockDialog::Mode::Relock, this);
+    dialog.exec();
+    centralWidget()->show();
+    m_locked = false;
+    if (m_settings.idleLockMinutes() > 0)
+        m_idle->start(m_settings.idleLockMinutes() * 60 * 1000);
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    switch (event->type()) {
+    case QEvent::KeyPress:
+    case QEvent::MouseButtonPress:
+    case QEvent::MouseMove:
+    case QEvent::Wheel:
+        if (!m_locked && m_idle->isActive())
+            m_idle->start();
+        break;
+    default:
+        break;
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
