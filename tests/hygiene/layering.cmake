@@ -4,7 +4,10 @@
 set(rules
     "core|QtWidgets|QtGui|QtNetwork|QtHttpServer|QWidget|QApplication|QGuiApplication|QNetwork|QTcp|QSsl|QHttpServer|\"sync/|\"ui/|<sync/|<ui/"
     "sync|QtWidgets|QWidget|QApplication|\"ui/|<ui/"
-    "ui|\"app/|<app/")
+    "sync/client|\"sync/server/|<sync/server/|QtHttpServer|QHttpServer"
+    "ui|\"app/|<app/|\"sync/server/|<sync/server/|QtHttpServer|QHttpServer"
+    "app/desktop|\"sync/server/|<sync/server/|QtHttpServer|QHttpServer"
+    "app/ctl|\"sync/server/|<sync/server/|QtHttpServer|QHttpServer")
 set(failures "")
 foreach(rule IN LISTS rules)
     string(REPLACE "|" ";" parts "${rule}")
