@@ -88,142 +88,6 @@
         <source>Record visit…</source>
         <translation>Record visit…</translation>
     </message>
-    <message>
-        <source>People</source>
-        <translation>People</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>Role</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>Sex</source>
-        <translation>Sex</translation>
-    </message>
-    <message>
-        <source>Birth date / age</source>
-        <translation>Birth date / age</translation>
-    </message>
-    <message>
-        <source>NIK</source>
-        <translation>NIK</translation>
-    </message>
-    <message>
-        <source>Relationship</source>
-        <translation>Relationship</translation>
-    </message>
-    <message>
-        <source>Incident</source>
-        <translation>Incident</translation>
-    </message>
-    <message>
-        <source>Assessment and safety</source>
-        <translation>Assessment and safety</translation>
-    </message>
-    <message>
-        <source>Assessed</source>
-        <translation>Assessed</translation>
-    </message>
-    <message>
-        <source>Risk</source>
-        <translation>Risk</translation>
-    </message>
-    <message>
-        <source>Safety plan</source>
-        <translation>Safety plan</translation>
-    </message>
-    <message>
-        <source>Visits</source>
-        <translation>Visits</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>When</translation>
-    </message>
-    <message>
-        <source>Village</source>
-        <translation>Village</translation>
-    </message>
-    <message>
-        <source>Purpose</source>
-        <translation>Purpose</translation>
-    </message>
-    <message>
-        <source>Location</source>
-        <translation>Location</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>Notes</translation>
-    </message>
-    <message>
-        <source>Services and referrals</source>
-        <translation>Services and referrals</translation>
-    </message>
-    <message>
-        <source>Service</source>
-        <translation>Service</translation>
-    </message>
-    <message>
-        <source>Provider</source>
-        <translation>Provider</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Referred</source>
-        <translation>Referred</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation>Completed</translation>
-    </message>
-    <message>
-        <source>Written</source>
-        <translation>Written</translation>
-    </message>
-    <message>
-        <source>By</source>
-        <translation>By</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <source>Write a note…</source>
-        <translation>Write a note…</translation>
-    </message>
-    <message>
-        <source>Save note</source>
-        <translation>Save note</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>History</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>Who</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>What</translation>
-    </message>
-    <message>
-        <source>Field</source>
-        <translation>Field</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Value</translation>
-    </message>
     <message numerus="yes">
         <source>%n change(s) not yet synced</source>
         <translation>
@@ -244,142 +108,11 @@
         <translation>assigned to</translation>
     </message>
     <message numerus="yes">
-        <source>about %n year(s)</source>
-        <translation>
-            <numerusform>about %n year</numerusform>
-            <numerusform>about %n years</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Reported</source>
-        <translation>Reported</translation>
-    </message>
-    <message>
-        <source>Incident date</source>
-        <translation>Incident date</translation>
-    </message>
-    <message>
-        <source>Place</source>
-        <translation>Place</translation>
-    </message>
-    <message>
-        <source>Scene</source>
-        <translation>Scene</translation>
-    </message>
-    <message>
-        <source>Violence</source>
-        <translation>Violence</translation>
-    </message>
-    <message>
-        <source>Case type</source>
-        <translation>Case type</translation>
-    </message>
-    <message>
-        <source>Narrative</source>
-        <translation>Narrative</translation>
-    </message>
-    <message>
-        <source>(location)</source>
-        <translation>(location)</translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation>Due</translation>
-    </message>
-    <message>
-        <source>Task</source>
-        <translation>Task</translation>
-    </message>
-    <message>
-        <source>What needs doing, e.g. accompany to the hospital for visum</source>
-        <translation>What needs doing, e.g. accompany to the hospital for visum</translation>
-    </message>
-    <message>
-        <source>Add follow-up</source>
-        <translation>Add follow-up</translation>
-    </message>
-    <message>
-        <source>Mark done</source>
-        <translation>Mark done</translation>
-    </message>
-    <message>
-        <source>Follow-ups</source>
-        <translation>Follow-ups</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>File</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>Size</translation>
-    </message>
-    <message>
-        <source>Added</source>
-        <translation>Added</translation>
-    </message>
-    <message>
-        <source>Attach file…</source>
-        <translation>Attach file…</translation>
-    </message>
-    <message>
-        <source>Save a copy…</source>
-        <translation>Save a copy…</translation>
-    </message>
-    <message>
-        <source>The copy is not encrypted: keep it only as long as needed.</source>
-        <translation>The copy is not encrypted: keep it only as long as needed.</translation>
-    </message>
-    <message>
-        <source>Documents</source>
-        <translation>Documents</translation>
-    </message>
-    <message>
-        <source>Attach a document</source>
-        <translation>Attach a document</translation>
-    </message>
-    <message>
-        <source>The copy could not be written: %1</source>
-        <translation>The copy could not be written: %1</translation>
-    </message>
-    <message>
-        <source>Save a copy</source>
-        <translation>Save a copy</translation>
-    </message>
-    <message>
-        <source>Case plan</source>
-        <translation>Case plan</translation>
-    </message>
-    <message>
-        <source>What will be done</source>
-        <translation>What will be done</translation>
-    </message>
-    <message>
-        <source>Selected referral:</source>
-        <translation>Selected referral:</translation>
-    </message>
-    <message>
-        <source>Update referral</source>
-        <translation>Update referral</translation>
-    </message>
-    <message numerus="yes">
         <source>%n conflict(s) to review</source>
         <translation>
             <numerusform>%n conflict to review</numerusform>
             <numerusform>%n conflicts to review</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>%1 (arrives with a sync)</source>
-        <translation>%1 (arrives with a sync)</translation>
-    </message>
-    <message>
-        <source>This file has not reached this laptop yet. It arrives with a sync, once the laptop that attached it has synced too.</source>
-        <translation>This file has not reached this laptop yet. It arrives with a sync, once the laptop that attached it has synced too.</translation>
     </message>
 </context>
 <context>
@@ -526,6 +259,61 @@
     <message>
         <source>The two passphrases differ.</source>
         <translation>The two passphrases differ.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsTab</name>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>Attach file…</source>
+        <translation>Attach file…</translation>
+    </message>
+    <message>
+        <source>Save a copy…</source>
+        <translation>Save a copy…</translation>
+    </message>
+    <message>
+        <source>The copy is not encrypted: keep it only as long as needed.</source>
+        <translation>The copy is not encrypted: keep it only as long as needed.</translation>
+    </message>
+    <message>
+        <source>Attach a document</source>
+        <translation>Attach a document</translation>
+    </message>
+    <message>
+        <source>%1 (arrives with a sync)</source>
+        <translation>%1 (arrives with a sync)</translation>
+    </message>
+    <message>
+        <source>The copy could not be written there. Choose another folder or drive with free space.</source>
+        <translation>The copy could not be written there. Choose another folder or drive with free space.</translation>
+    </message>
+    <message>
+        <source>This file has not reached this laptop yet. It arrives with a sync, once the laptop that attached it has synced too.</source>
+        <translation>This file has not reached this laptop yet. It arrives with a sync, once the laptop that attached it has synced too.</translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation>Save a copy</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
     </message>
 </context>
 <context>
@@ -851,6 +639,37 @@
     </message>
 </context>
 <context>
+    <name>FollowupsTab</name>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>What needs doing, e.g. accompany to the hospital for visum</source>
+        <translation>What needs doing, e.g. accompany to the hospital for visum</translation>
+    </message>
+    <message>
+        <source>Add follow-up</source>
+        <translation>Add follow-up</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>Mark done</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Follow-ups</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>Follow-ups due today and overdue</source>
@@ -923,6 +742,41 @@
     <message>
         <source>Open the case to see both values and choose which to keep.</source>
         <translation>Open the case to see both values and choose which to keep.</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentTab</name>
+    <message>
+        <source>Reported</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <source>Incident date</source>
+        <translation>Incident date</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Scene</source>
+        <translation>Scene</translation>
+    </message>
+    <message>
+        <source>Violence</source>
+        <translation>Violence</translation>
+    </message>
+    <message>
+        <source>Case type</source>
+        <translation>Case type</translation>
+    </message>
+    <message>
+        <source>Narrative</source>
+        <translation>Narrative</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Incident</translation>
     </message>
 </context>
 <context>
@@ -1287,18 +1141,6 @@
         <translation>Home</translation>
     </message>
     <message>
-        <source>Cases</source>
-        <translation>Cases</translation>
-    </message>
-    <message>
-        <source>Open case</source>
-        <translation>Open case</translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <translation>Settings</translation>
-    </message>
-    <message>
         <source>Actions</source>
         <translation>Actions</translation>
     </message>
@@ -1363,6 +1205,52 @@
     </message>
 </context>
 <context>
+    <name>Navigation</name>
+    <message>
+        <source>Home</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>Open case</source>
+        <translation>Open case</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>NotesTab</name>
+    <message>
+        <source>Written</source>
+        <translation>Written</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Write a note…</source>
+        <translation>Write a note…</translation>
+    </message>
+    <message>
+        <source>Save note</source>
+        <translation>Save note</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
     <name>PositionProvider</name>
     <message>
         <source>No GPS receiver was found on the serial or USB ports.</source>
@@ -1399,6 +1287,128 @@
     <message>
         <source>The GPS source stopped working.</source>
         <translation>The GPS source stopped working.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTabs</name>
+    <message numerus="yes">
+        <source>about %n year(s)</source>
+        <translation>
+            <numerusform>about %n year</numerusform>
+            <numerusform>about %n years</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Birth date / age</source>
+        <translation>Birth date / age</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <source>Assessment and safety</source>
+        <translation>Assessment and safety</translation>
+    </message>
+    <message>
+        <source>Assessed</source>
+        <translation>Assessed</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Risk</translation>
+    </message>
+    <message>
+        <source>Safety plan</source>
+        <translation>Safety plan</translation>
+    </message>
+    <message>
+        <source>Case plan</source>
+        <translation>Case plan</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>What will be done</source>
+        <translation>What will be done</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>(location)</source>
+        <translation>(location)</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
     </message>
 </context>
 <context>
@@ -1467,6 +1477,41 @@
     <message>
         <source>Search region</source>
         <translation>Search region</translation>
+    </message>
+</context>
+<context>
+    <name>ServicesTab</name>
+    <message>
+        <source>Services and referrals</source>
+        <translation>Services and referrals</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Referred</source>
+        <translation>Referred</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Selected referral:</source>
+        <translation>Selected referral:</translation>
+    </message>
+    <message>
+        <source>Update referral</source>
+        <translation>Update referral</translation>
     </message>
 </context>
 <context>

@@ -87,142 +87,6 @@
         <source>Record visit…</source>
         <translation>Catat kunjungan…</translation>
     </message>
-    <message>
-        <source>People</source>
-        <translation>Orang</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>Peran</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Nama</translation>
-    </message>
-    <message>
-        <source>Sex</source>
-        <translation>Jenis kelamin</translation>
-    </message>
-    <message>
-        <source>Birth date / age</source>
-        <translation>Tanggal lahir / usia</translation>
-    </message>
-    <message>
-        <source>NIK</source>
-        <translation>NIK</translation>
-    </message>
-    <message>
-        <source>Relationship</source>
-        <translation>Hubungan</translation>
-    </message>
-    <message>
-        <source>Incident</source>
-        <translation>Kejadian</translation>
-    </message>
-    <message>
-        <source>Assessment and safety</source>
-        <translation>Asesmen dan keselamatan</translation>
-    </message>
-    <message>
-        <source>Assessed</source>
-        <translation>Diases</translation>
-    </message>
-    <message>
-        <source>Risk</source>
-        <translation>Risiko</translation>
-    </message>
-    <message>
-        <source>Safety plan</source>
-        <translation>Rencana keselamatan</translation>
-    </message>
-    <message>
-        <source>Visits</source>
-        <translation>Kunjungan</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>Waktu</translation>
-    </message>
-    <message>
-        <source>Village</source>
-        <translation>Desa/Kelurahan</translation>
-    </message>
-    <message>
-        <source>Purpose</source>
-        <translation>Tujuan</translation>
-    </message>
-    <message>
-        <source>Location</source>
-        <translation>Lokasi</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>Catatan</translation>
-    </message>
-    <message>
-        <source>Services and referrals</source>
-        <translation>Layanan dan rujukan</translation>
-    </message>
-    <message>
-        <source>Service</source>
-        <translation>Layanan</translation>
-    </message>
-    <message>
-        <source>Provider</source>
-        <translation>Penyedia</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Referred</source>
-        <translation>Dirujuk</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation>Selesai</translation>
-    </message>
-    <message>
-        <source>Written</source>
-        <translation>Ditulis</translation>
-    </message>
-    <message>
-        <source>By</source>
-        <translation>Oleh</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Catatan</translation>
-    </message>
-    <message>
-        <source>Write a note…</source>
-        <translation>Tulis catatan…</translation>
-    </message>
-    <message>
-        <source>Save note</source>
-        <translation>Simpan catatan</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>Riwayat</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>Siapa</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>Apa</translation>
-    </message>
-    <message>
-        <source>Field</source>
-        <translation>Isian</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Nilai</translation>
-    </message>
     <message numerus="yes">
         <source>%n change(s) not yet synced</source>
         <translation>
@@ -242,140 +106,10 @@
         <translation>ditangani oleh</translation>
     </message>
     <message numerus="yes">
-        <source>about %n year(s)</source>
-        <translation>
-            <numerusform>sekitar %n tahun</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Reported</source>
-        <translation>Dilaporkan</translation>
-    </message>
-    <message>
-        <source>Incident date</source>
-        <translation>Tanggal kejadian</translation>
-    </message>
-    <message>
-        <source>Place</source>
-        <translation>Tempat</translation>
-    </message>
-    <message>
-        <source>Scene</source>
-        <translation>Ranah kejadian</translation>
-    </message>
-    <message>
-        <source>Violence</source>
-        <translation>Kekerasan</translation>
-    </message>
-    <message>
-        <source>Case type</source>
-        <translation>Jenis kasus</translation>
-    </message>
-    <message>
-        <source>Narrative</source>
-        <translation>Kronologi</translation>
-    </message>
-    <message>
-        <source>(location)</source>
-        <translation>(lokasi)</translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation>Jatuh tempo</translation>
-    </message>
-    <message>
-        <source>Task</source>
-        <translation>Tugas</translation>
-    </message>
-    <message>
-        <source>What needs doing, e.g. accompany to the hospital for visum</source>
-        <translation>Apa yang perlu dilakukan, mis. mendampingi ke rumah sakit untuk visum</translation>
-    </message>
-    <message>
-        <source>Add follow-up</source>
-        <translation>Tambah tindak lanjut</translation>
-    </message>
-    <message>
-        <source>Mark done</source>
-        <translation>Tandai selesai</translation>
-    </message>
-    <message>
-        <source>Follow-ups</source>
-        <translation>Tindak lanjut</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>Berkas</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>Jenis</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>Ukuran</translation>
-    </message>
-    <message>
-        <source>Added</source>
-        <translation>Ditambahkan</translation>
-    </message>
-    <message>
-        <source>Attach file…</source>
-        <translation>Lampirkan berkas…</translation>
-    </message>
-    <message>
-        <source>Save a copy…</source>
-        <translation>Simpan salinan…</translation>
-    </message>
-    <message>
-        <source>The copy is not encrypted: keep it only as long as needed.</source>
-        <translation>Salinan ini tidak terenkripsi: simpan hanya selama diperlukan.</translation>
-    </message>
-    <message>
-        <source>Documents</source>
-        <translation>Dokumen</translation>
-    </message>
-    <message>
-        <source>Attach a document</source>
-        <translation>Lampirkan dokumen</translation>
-    </message>
-    <message>
-        <source>The copy could not be written: %1</source>
-        <translation>Salinan tidak dapat ditulis: %1</translation>
-    </message>
-    <message>
-        <source>Save a copy</source>
-        <translation>Simpan salinan</translation>
-    </message>
-    <message>
-        <source>Case plan</source>
-        <translation>Rencana intervensi</translation>
-    </message>
-    <message>
-        <source>What will be done</source>
-        <translation>Yang akan dilakukan</translation>
-    </message>
-    <message>
-        <source>Selected referral:</source>
-        <translation>Rujukan terpilih:</translation>
-    </message>
-    <message>
-        <source>Update referral</source>
-        <translation>Perbarui rujukan</translation>
-    </message>
-    <message numerus="yes">
         <source>%n conflict(s) to review</source>
         <translation>
             <numerusform>%n konflik perlu ditinjau</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>%1 (arrives with a sync)</source>
-        <translation>%1 (menyusul saat sinkronisasi)</translation>
-    </message>
-    <message>
-        <source>This file has not reached this laptop yet. It arrives with a sync, once the laptop that attached it has synced too.</source>
-        <translation>Berkas ini belum sampai di laptop ini. Berkas akan tiba saat sinkronisasi, setelah laptop yang melampirkannya juga tersinkron.</translation>
     </message>
 </context>
 <context>
@@ -522,6 +256,61 @@
     <message>
         <source>The two passphrases differ.</source>
         <translation>Kedua kata sandi tidak sama.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsTab</name>
+    <message>
+        <source>File</source>
+        <translation>Berkas</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Ukuran</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Ditambahkan</translation>
+    </message>
+    <message>
+        <source>Attach file…</source>
+        <translation>Lampirkan berkas…</translation>
+    </message>
+    <message>
+        <source>Save a copy…</source>
+        <translation>Simpan salinan…</translation>
+    </message>
+    <message>
+        <source>The copy is not encrypted: keep it only as long as needed.</source>
+        <translation>Salinan ini tidak terenkripsi: simpan hanya selama diperlukan.</translation>
+    </message>
+    <message>
+        <source>Attach a document</source>
+        <translation>Lampirkan dokumen</translation>
+    </message>
+    <message>
+        <source>%1 (arrives with a sync)</source>
+        <translation>%1 (menyusul saat sinkronisasi)</translation>
+    </message>
+    <message>
+        <source>The copy could not be written there. Choose another folder or drive with free space.</source>
+        <translation>Salinan tidak dapat ditulis di sana. Pilih folder atau drive lain yang masih ada ruang kosong.</translation>
+    </message>
+    <message>
+        <source>This file has not reached this laptop yet. It arrives with a sync, once the laptop that attached it has synced too.</source>
+        <translation>Berkas ini belum sampai di laptop ini. Berkas akan tiba saat sinkronisasi, setelah laptop yang melampirkannya juga tersinkron.</translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation>Simpan salinan</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Dokumen</translation>
     </message>
 </context>
 <context>
@@ -847,6 +636,37 @@
     </message>
 </context>
 <context>
+    <name>FollowupsTab</name>
+    <message>
+        <source>Due</source>
+        <translation>Jatuh tempo</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tugas</translation>
+    </message>
+    <message>
+        <source>What needs doing, e.g. accompany to the hospital for visum</source>
+        <translation>Apa yang perlu dilakukan, mis. mendampingi ke rumah sakit untuk visum</translation>
+    </message>
+    <message>
+        <source>Add follow-up</source>
+        <translation>Tambah tindak lanjut</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>Tandai selesai</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Tindak lanjut</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>Follow-ups due today and overdue</source>
@@ -915,6 +735,41 @@
     <message>
         <source>Open the case to see both values and choose which to keep.</source>
         <translation>Buka kasusnya untuk melihat kedua nilai dan memilih yang disimpan.</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentTab</name>
+    <message>
+        <source>Reported</source>
+        <translation>Dilaporkan</translation>
+    </message>
+    <message>
+        <source>Incident date</source>
+        <translation>Tanggal kejadian</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Tempat</translation>
+    </message>
+    <message>
+        <source>Scene</source>
+        <translation>Ranah kejadian</translation>
+    </message>
+    <message>
+        <source>Violence</source>
+        <translation>Kekerasan</translation>
+    </message>
+    <message>
+        <source>Case type</source>
+        <translation>Jenis kasus</translation>
+    </message>
+    <message>
+        <source>Narrative</source>
+        <translation>Kronologi</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Kejadian</translation>
     </message>
 </context>
 <context>
@@ -1279,18 +1134,6 @@
         <translation>Beranda</translation>
     </message>
     <message>
-        <source>Cases</source>
-        <translation>Kasus</translation>
-    </message>
-    <message>
-        <source>Open case</source>
-        <translation>Kasus terbuka</translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <translation>Pengaturan</translation>
-    </message>
-    <message>
         <source>Actions</source>
         <translation>Tindakan</translation>
     </message>
@@ -1354,6 +1197,52 @@
     </message>
 </context>
 <context>
+    <name>Navigation</name>
+    <message>
+        <source>Home</source>
+        <translation>Beranda</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Kasus</translation>
+    </message>
+    <message>
+        <source>Open case</source>
+        <translation>Kasus terbuka</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Pengaturan</translation>
+    </message>
+</context>
+<context>
+    <name>NotesTab</name>
+    <message>
+        <source>Written</source>
+        <translation>Ditulis</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Oleh</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>Write a note…</source>
+        <translation>Tulis catatan…</translation>
+    </message>
+    <message>
+        <source>Save note</source>
+        <translation>Simpan catatan</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Catatan</translation>
+    </message>
+</context>
+<context>
     <name>PositionProvider</name>
     <message>
         <source>No GPS receiver was found on the serial or USB ports.</source>
@@ -1390,6 +1279,127 @@
     <message>
         <source>The GPS source stopped working.</source>
         <translation>Sumber GPS berhenti bekerja.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTabs</name>
+    <message numerus="yes">
+        <source>about %n year(s)</source>
+        <translation>
+            <numerusform>sekitar %n tahun</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Orang</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Jenis kelamin</translation>
+    </message>
+    <message>
+        <source>Birth date / age</source>
+        <translation>Tanggal lahir / usia</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>Hubungan</translation>
+    </message>
+    <message>
+        <source>Assessment and safety</source>
+        <translation>Asesmen dan keselamatan</translation>
+    </message>
+    <message>
+        <source>Assessed</source>
+        <translation>Diases</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Risiko</translation>
+    </message>
+    <message>
+        <source>Safety plan</source>
+        <translation>Rencana keselamatan</translation>
+    </message>
+    <message>
+        <source>Case plan</source>
+        <translation>Rencana intervensi</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Layanan</translation>
+    </message>
+    <message>
+        <source>What will be done</source>
+        <translation>Yang akan dilakukan</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Jatuh tempo</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Kunjungan</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>Desa/Kelurahan</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Tujuan</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Lokasi</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>(location)</source>
+        <translation>(lokasi)</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Riwayat</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Siapa</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Apa</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Isian</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Nilai</translation>
     </message>
 </context>
 <context>
@@ -1458,6 +1468,41 @@
     <message>
         <source>Search region</source>
         <translation>Cari wilayah</translation>
+    </message>
+</context>
+<context>
+    <name>ServicesTab</name>
+    <message>
+        <source>Services and referrals</source>
+        <translation>Layanan dan rujukan</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Layanan</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Penyedia</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Referred</source>
+        <translation>Dirujuk</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Selected referral:</source>
+        <translation>Rujukan terpilih:</translation>
+    </message>
+    <message>
+        <source>Update referral</source>
+        <translation>Perbarui rujukan</translation>
     </message>
 </context>
 <context>

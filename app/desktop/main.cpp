@@ -12,6 +12,7 @@
 #include "ui/shell/createprofiledialog.h"
 #include "ui/common/errortext.h"
 #include "ui/shell/mainwindow.h"
+#include "ui/shell/navigation.h"
 #include "ui/visits/positionprovider.h"
 #include "ui/shell/unlockdialog.h"
 
@@ -124,17 +125,15 @@ int main(int argc, char **argv)
     window.loadSearchIndex(); // usable now; search becomes ready in the background
     if (parser.isSet(screenshotOption)) {
         const QString page = parser.value(pageOption);
-        if (page == u"cases")
-            window.showPage(MainWindow::Cases);
-        else if (page == u"settings")
-            window.showPage(MainWindow::Settings);
-        else if (page == u"case") {
+        if (page == Navigation::caseFile) {
             Core::CaseFilter filter;
             filter.limit = 1;
             if (const auto first = session.search({}, filter); first && !first->isEmpty())
                 window.showCase(first->first().id);
             if (auto *tabs = window.findChild<QTabWidget *>(u"caseTabs"_s))
                 tabs->setCurrentIndex(parser.value(tabOption).toInt());
+        } else if (!page.isEmpty()) {
+            window.showPage(page); // a navigation id: home, cases, settings, ...
         }
         QTimer::singleShot(700, &window, [&] {
             window.grab().save(parser.value(screenshotOption));

@@ -15,6 +15,7 @@
 #include "core/search/searchindex.h"
 #include "tests/support/fixtures.h"
 #include "ui/shell/mainwindow.h"
+#include "ui/shell/navigation.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -80,7 +81,7 @@ int measure(const QString &dir)
     const double indexMs = ms(timer);
 
     // Search as you type: every keystroke refreshes the list.
-    window.showPage(MainWindow::Cases);
+    window.showPage(Navigation::cases);
     auto *search = window.findChild<QLineEdit *>(u"searchEdit"_s);
     const QStringList queries = {u"siti saputra"_s, u"nurhaliza"_s,    u"6402"_s,   u"joko"_s, u"kebun"_s,
                                  u"tenggarong"_s,   u"rumah korban"_s, u"budi w"_s, u"dewi"_s, u"6402-"_s};
@@ -117,7 +118,7 @@ int measure(const QString &dir)
     }
 
     // Scroll the case list.
-    window.showPage(MainWindow::Cases);
+    window.showPage(Navigation::cases);
     auto *table = window.findChild<QTableView *>(u"caseTable"_s);
     table->setFocus();
     timer.restart();

@@ -4,11 +4,13 @@
 #include "core/cases/draftstore.h"
 #include "core/cases/worklist.h"
 #include "tests/support/fixtures.h"
+#include "tests/support/widgets.h"
 #include "ui/cases/caselistpage.h"
 #include "ui/cases/caseworkspace.h"
 #include "ui/shell/createprofiledialog.h"
 #include "ui/intake/intakewizard.h"
 #include "ui/shell/mainwindow.h"
+#include "ui/shell/navigation.h"
 #include "ui/shell/unlockdialog.h"
 
 #include <QComboBox>
@@ -18,6 +20,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScopeGuard>
+#include <QStackedWidget>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -131,10 +134,10 @@ TEST_CASE("the main window opens a case from the case list", "[ui][shell]")
     auto *nav = window.findChild<QListWidget *>(u"navList"_s);
     REQUIRE(search);
     REQUIRE(nav);
-    window.showPage(MainWindow::Cases);
+    window.showPage(Navigation::cases);
     QTest::keyClicks(search, u"nurhalisa"_s); // a typo of the victim's name
     QTest::keyClick(search, Qt::Key_Return);
-    CHECK(nav->currentRow() == MainWindow::Workspace);
+    CHECK(window.currentPage() == Navigation::caseFile);
     auto *header = window.findChild<QLabel *>(u"caseHeader"_s);
     REQUIRE(header);
     CHECK(header->text().contains(kase->text(u"number"_s)));
@@ -155,9 +158,9 @@ TEST_CASE("the main screens speak Indonesian under the id catalogue", "[ui][shel
     window.show();
     auto *nav = window.findChild<QListWidget *>(u"navList"_s);
     REQUIRE(nav);
-    CHECK(nav->item(MainWindow::Home)->text() == u"Beranda");
-    CHECK(nav->item(MainWindow::Cases)->text() == u"Kasus");
-    CHECK(nav->item(MainWindow::Settings)->text() == u"Pengaturan");
+    CHECK(nav->item(Test::navRow(nav, Navigation::home))->text() == u"Beranda");
+    CHECK(nav->item(Test::navRow(nav, Navigation::cases))->text() == u"Kasus");
+    CHECK(nav->item(Test::navRow(nav, Navigation::settings))->text() == u"Pengaturan");
     window.showCase(kase->id);
     auto *tabs = window.findChild<QTabWidget *>(u"caseTabs"_s);
     REQUIRE(tabs);
@@ -359,4 +362,50 @@ TEST_CASE("the first-run screen creates an unlocked profile for a district", "[u
     CHECK(profile->unlocked());
     CHECK(profile->info().districtCode == u"64.08");
     CHECK(profile->actor().login == u"rahma");
+}
+
+TEST_CASE("the navigation lists every registered area of the user's role, each with its page", "[ui][shell]")
+{
+    Test::ProfileFixture f;
+    Core::Settings settings(f.profile->settingsPath());
+    MainWindow window(*f.session, settings, u"en"_s, nullptr);
+    auto *nav = window.findChild<QListWidget *>(u"navList"_s);
+    auto *pages = window.findChild<QStackedWidget *>(u"pages"_s);
+    REQUIRE(nav);
+    REQUIRE(pages);
+    const Core::Role role = f.profile->actor().role;
+    QStringList expected;
+    for (const NavigationEntry &entry : Navigation::entries()) {
+        if (Navigation::visibleTo(entry, role))
+            expected << entry.id;
+    }
+    REQUIRE(expected.size() >= 4);
+    REQUIRE(nav->count() == expected.size());
+    REQUIRE(pages->count() == expected.size());
+    for (int row = 0; row < nav->count(); ++row) {
+        const QString id = expected.at(row);
+        CHECK(nav->item(row)->data(Qt::UserRole).toString() == id);
+        CHECK(pages->widget(row)->objectName() == id + u"Page"_s);
+        CHECK_FALSE(nav->item(row)->icon().isNull());
+    }
+    // The open case is listed only once a case is opened.
+    CHECK(nav->item(Test::navRow(nav, Navigation::caseFile))->isHidden());
+    window.showPage(Navigation::settings);
+    CHECK(window.currentPage() == Navigation::settings);
+    CHECK(pages->currentWidget()->objectName() == u"settingsPage");
+    window.showPage(u"no-such-area"_s); // ignored, not a crash or a blank page
+    CHECK(window.currentPage() == Navigation::settings);
+}
+
+TEST_CASE("an area restricted to roles is visible only to them", "[ui][shell]")
+{
+    NavigationEntry review;
+    review.id = u"review"_s;
+    review.roles = {Core::Role::Supervisor, Core::Role::Admin};
+    CHECK(Navigation::visibleTo(review, Core::Role::Supervisor));
+    CHECK(Navigation::visibleTo(review, Core::Role::Admin));
+    CHECK_FALSE(Navigation::visibleTo(review, Core::Role::Caseworker));
+    CHECK_FALSE(Navigation::visibleTo(review, Core::Role::Trainer));
+    NavigationEntry everyone;
+    CHECK(Navigation::visibleTo(everyone, Core::Role::Trainer));
 }

@@ -13,8 +13,10 @@
 #include "sync/server/serverstore.h"
 #include "sync/server/syncservice.h"
 #include "tests/support/fixtures.h"
+#include "tests/support/widgets.h"
 #include "ui/cases/conflictdialog.h"
 #include "ui/shell/mainwindow.h"
+#include "ui/shell/navigation.h"
 #include "ui/sync/syncrunner.h"
 
 #include <QAction>
@@ -184,7 +186,7 @@ TEST_CASE("a laptop enrolls from Settings and Sync now sends its new case", "[ui
     CHECK_FALSE(syncAction->isEnabled()); // nothing to sync with yet
     CHECK(state->text() == u"Offline · not enrolled with a district server yet");
 
-    window.showPage(MainWindow::Settings);
+    window.showPage(Navigation::settings);
     auto *server = child<QLineEdit>(window, u"serverUrlEdit"_s);
     auto *codeEdit = child<QLineEdit>(window, u"enrollCodeEdit"_s);
     auto *enroll = child<QPushButton>(window, u"enrollButton"_s);
@@ -211,7 +213,7 @@ TEST_CASE("a laptop enrolls from Settings and Sync now sends its new case", "[ui
     const auto kase = siti.session->cases().create(Test::sampleDraft());
     REQUIRE(kase.ok());
     CHECK(siti.profile->changeLog().pendingCount().value() > 0);
-    window.showPage(MainWindow::Home);
+    window.showPage(Navigation::home);
     pressSyncNow(window);
     CHECK(siti.profile->changeLog().pendingCount().value() == 0);
     CHECK(child<QLabel>(window, u"pendingLabel"_s)->text() == u"0 unsynced change(s)");
@@ -301,8 +303,8 @@ TEST_CASE("a case that leaves the laptop's scope closes in the app and vanishes 
     pressSyncNow(window);
     CHECK(siti.session->cases().load(kase->id).error().code == Core::Error::Code::NotFound);
     auto *nav = child<QListWidget>(window, u"navList"_s);
-    CHECK(nav->item(MainWindow::Workspace)->isHidden());
-    CHECK(nav->currentRow() == MainWindow::Home);
+    CHECK(nav->item(Test::navRow(nav, Navigation::caseFile))->isHidden());
+    CHECK(window.currentPage() == Navigation::home);
     CHECK(child<QLabel>(window, u"syncStateLabel"_s)->text().contains(u"no longer on this laptop"));
     // The index is rebuilt in the background; the case must not be found any more.
     REQUIRE(QTest::qWaitFor([&] { return siti.session->search(u"nurhaliza"_s, {})->isEmpty(); }, 30000));
@@ -364,7 +366,7 @@ TEST_CASE("render the sync screens", "[.screenshots]")
         MainWindow window(*siti.session, settings, language, nullptr);
         window.resize(1366, 768);
         window.show();
-        window.showPage(MainWindow::Settings);
+        window.showPage(Navigation::settings);
         QTest::qWait(50);
         window.grab().save(u"%1/settings-server-%2.png"_s.arg(out, language));
     }
@@ -397,10 +399,10 @@ TEST_CASE("render the sync screens", "[.screenshots]")
     district.sync(budi);
     pressSyncNow(window);
 
-    window.showPage(MainWindow::Settings);
+    window.showPage(Navigation::settings);
     QTest::qWait(50);
     window.grab().save(u"%1/settings-enrolled-%2.png"_s.arg(out, language));
-    window.showPage(MainWindow::Home);
+    window.showPage(Navigation::home);
     QTest::qWait(50);
     window.grab().save(u"%1/home-attention-%2.png"_s.arg(out, language));
     window.showCase(id);

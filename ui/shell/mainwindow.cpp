@@ -9,8 +9,10 @@
 #include "sync/client/syncclient.h"
 #include "ui/cases/caselistpage.h"
 #include "ui/cases/caseworkspace.h"
+#include "ui/common/logging.h"
 #include "ui/home/homepage.h"
 #include "ui/intake/intakewizard.h"
+#include "ui/shell/navigation.h"
 #include "ui/shell/searchindexloader.h"
 #include "ui/shell/settingspage.h"
 #include "ui/sync/syncrunner.h"
@@ -46,11 +48,25 @@ MainWindow::MainWindow(Core::Session &session, Core::Settings &settings, const Q
 {
     const bool training = session.profile().info().training;
     setWindowTitle(training ? tr("Dampingi — TRAINING profile") : tr("Dampingi"));
+    buildPages(gps);
+    buildToolbar();
+    m_syncLabel->setObjectName(u"syncStateLabel"_s);
+    m_pendingLabel->setObjectName(u"pendingLabel"_s);
+    statusBar()->addWidget(m_syncLabel);
+    statusBar()->addPermanentWidget(m_pendingLabel);
+    connectPages();
+    armIdleLock();
+    updateSyncAction();
+    refreshStatus();
+    showPage(Navigation::home);
+}
 
+void MainWindow::buildPages(PositionProvider *gps)
+{
     auto *central = new QWidget(this);
     auto *outer = new QVBoxLayout(central);
     outer->setContentsMargins(0, 0, 0, 0);
-    if (training) {
+    if (m_session.profile().info().training) {
         auto *banner = new QLabel(tr("Training profile: practice data only, never real cases."), central);
         banner->setObjectName(u"trainingBanner"_s);
         banner->setStyleSheet(u"background:#8a4b00;color:white;padding:6px;font-weight:bold"_s);
@@ -59,24 +75,36 @@ MainWindow::MainWindow(Core::Session &session, Core::Settings &settings, const Q
     auto *body = new QHBoxLayout;
     outer->addLayout(body, 1);
     m_nav->setObjectName(u"navList"_s);
-    m_nav->addItems({tr("Home"), tr("Cases"), tr("Open case"), tr("Settings")});
-    m_nav->setFixedWidth(150);
+    m_nav->setFixedWidth(170);
     m_nav->setStyleSheet(u"QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px; }"_s);
     body->addWidget(m_nav);
     m_pages->setObjectName(u"pages"_s);
     body->addWidget(m_pages, 1);
     setCentralWidget(central);
 
-    m_home = new HomePage(session, m_language, m_pages);
-    m_cases = new CaseListPage(session, m_language, m_pages);
-    m_workspace = new CaseWorkspace(session, m_language, gps, m_pages);
-    m_pages->addWidget(m_home);
-    m_pages->addWidget(m_cases);
-    m_pages->addWidget(m_workspace);
-    m_settingsPage = new SettingsPage(settings, session.profile(), *m_sync, m_pages);
-    m_pages->addWidget(m_settingsPage);
-    m_nav->item(Workspace)->setHidden(true); // until a case is opened
+    // The areas this user's role may see, from the registry; rows of the list and pages of the
+    // stack share their index.
+    const PageServices services{m_session, m_settings, m_language, gps, *m_sync};
+    const Core::Role role = m_session.profile().actor().role;
+    for (const NavigationEntry &entry : Navigation::entries()) {
+        if (!Navigation::visibleTo(entry, role))
+            continue;
+        QWidget *page = entry.make(services, m_pages);
+        page->setObjectName(entry.id + u"Page"_s);
+        m_pages->addWidget(page);
+        auto *item = new QListWidgetItem(style()->standardIcon(entry.icon), Navigation::title(entry), m_nav);
+        item->setData(Qt::UserRole, entry.id);
+        item->setHidden(entry.onDemand);
+        m_pageIds << entry.id;
+    }
+    m_home = page<HomePage>(Navigation::home);
+    m_cases = page<CaseListPage>(Navigation::cases);
+    m_workspace = page<CaseWorkspace>(Navigation::caseFile);
+    m_settingsPage = page<SettingsPage>(Navigation::settings);
+}
 
+void MainWindow::buildToolbar()
+{
     auto *toolbar = addToolBar(tr("Actions"));
     toolbar->setObjectName(u"mainToolbar"_s);
     toolbar->setMovable(false);
@@ -84,12 +112,13 @@ MainWindow::MainWindow(Core::Session &session, Core::Settings &settings, const Q
     newCase->setObjectName(u"newCaseAction"_s);
     newCase->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
     QAction *find = toolbar->addAction(tr("Find case"), this, [this] {
-        showPage(Cases);
-        m_cases->focusSearch();
+        showPage(Navigation::cases);
+        if (m_cases)
+            m_cases->focusSearch();
     });
     find->setObjectName(u"findAction"_s);
     find->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
-    QAction *home = toolbar->addAction(tr("Home"), this, [this] { showPage(Home); });
+    QAction *home = toolbar->addAction(tr("Home"), this, [this] { showPage(Navigation::home); });
     home->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
     QAction *lock = toolbar->addAction(tr("Lock"), this, &MainWindow::lockScreen);
     lock->setObjectName(u"lockAction"_s);
@@ -99,17 +128,19 @@ MainWindow::MainWindow(Core::Session &session, Core::Settings &settings, const Q
     m_syncAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     m_syncAction->setToolTip(tr("Send this laptop's changes to the district server and fetch the team's "
                                 "(Ctrl+Shift+S)"));
+}
 
-    m_syncLabel->setObjectName(u"syncStateLabel"_s);
-    m_pendingLabel->setObjectName(u"pendingLabel"_s);
-    statusBar()->addWidget(m_syncLabel);
-    statusBar()->addPermanentWidget(m_pendingLabel);
-
+void MainWindow::connectPages()
+{
     connect(m_nav, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
-    connect(m_home, &HomePage::caseActivated, this, &MainWindow::showCase);
-    connect(m_home, &HomePage::draftActivated, this, &MainWindow::resumeIntake);
-    connect(m_cases, &CaseListPage::caseActivated, this, &MainWindow::showCase);
-    connect(m_workspace, &CaseWorkspace::caseChanged, this, &MainWindow::caseChanged);
+    if (m_home) {
+        connect(m_home, &HomePage::caseActivated, this, &MainWindow::showCase);
+        connect(m_home, &HomePage::draftActivated, this, &MainWindow::resumeIntake);
+    }
+    if (m_cases)
+        connect(m_cases, &CaseListPage::caseActivated, this, &MainWindow::showCase);
+    if (m_workspace)
+        connect(m_workspace, &CaseWorkspace::caseChanged, this, &MainWindow::caseChanged);
     connect(m_sync, &SyncRunner::runningChanged, this, [this] {
         updateSyncAction();
         refreshStatus();
@@ -120,40 +151,65 @@ MainWindow::MainWindow(Core::Session &session, Core::Settings &settings, const Q
         m_syncError.clear();
         updateSyncAction();
         refreshStatus();
-        m_home->refresh();
+        refreshPages();
     });
+}
 
+void MainWindow::armIdleLock()
+{
     // Idle lock: any key or mouse activity restarts the countdown.
     m_idle->setSingleShot(true);
     connect(m_idle, &QTimer::timeout, this, &MainWindow::lockScreen);
-    const auto armIdle = [this] {
+    const auto arm = [this] {
         const int minutes = m_settings.idleLockMinutes();
         if (minutes > 0)
             m_idle->start(minutes * 60 * 1000);
         else
             m_idle->stop();
     };
-    connect(&settings, &Core::Settings::changed, this, armIdle);
-    armIdle();
+    connect(&m_settings, &Core::Settings::changed, this, arm);
+    arm();
     qApp->installEventFilter(this);
-
-    updateSyncAction();
-    refreshStatus();
-    showPage(Home);
 }
 
-void MainWindow::showPage(int page)
+void MainWindow::showPage(const QString &id)
 {
-    m_nav->setCurrentRow(page);
+    const int row = int(m_pageIds.indexOf(id));
+    if (row < 0)
+        return; // not an area of this user's role
+    m_nav->item(row)->setHidden(false);
+    m_nav->setCurrentRow(row);
+}
+
+QString MainWindow::currentPage() const
+{
+    const int row = m_nav->currentRow();
+    return row >= 0 && row < m_pageIds.size() ? m_pageIds.at(row) : QString();
+}
+
+void MainWindow::setPageListed(const QString &id, bool listed)
+{
+    const int row = int(m_pageIds.indexOf(id));
+    if (row >= 0)
+        m_nav->item(row)->setHidden(!listed);
+}
+
+void MainWindow::refreshPages()
+{
+    if (m_home)
+        m_home->refresh();
+    if (m_cases)
+        m_cases->refresh();
 }
 
 void MainWindow::showCase(const QString &caseId)
 {
     if (caseId.isEmpty())
         return;
+    if (!m_workspace)
+        return;
     m_workspace->open(caseId);
-    m_nav->item(Workspace)->setHidden(false);
-    showPage(Workspace);
+    showPage(Navigation::caseFile);
 }
 
 void MainWindow::newCase()
@@ -179,14 +235,17 @@ void MainWindow::runIntake(IntakeWizard &wizard)
         showCase(caseId);
     });
     wizard.exec();
-    m_home->refresh(); // a draft may have been kept or dropped
+    if (m_home)
+        m_home->refresh(); // a draft may have been kept or dropped
 }
 
 void MainWindow::caseChanged(const QString &caseId)
 {
-    (void)m_session.reindex(caseId);
-    m_home->refresh();
-    m_cases->refresh();
+    // The store has the change; a failed re-index only makes search miss it until the next
+    // background rebuild, so it is logged rather than shown.
+    if (const Core::Status indexed = m_session.reindex(caseId); !indexed)
+        qCWarning(lcUi) << "search index not updated for a changed case:" << indexed.error().detail;
+    refreshPages();
     refreshStatus();
 }
 
@@ -202,7 +261,8 @@ void MainWindow::loadSearchIndex()
     m_loader = new SearchIndexLoader(m_session, this);
     connect(m_loader, &SearchIndexLoader::finished, this, [this] {
         m_indexing = false;
-        m_cases->refresh();
+        if (m_cases)
+            m_cases->refresh();
         refreshStatus();
         if (std::exchange(m_indexAgain, false))
             loadSearchIndex();
@@ -230,18 +290,18 @@ void MainWindow::syncFinished()
     // Other sites' changes and purges landed in the store: rebuild the index (a purged case must
     // vanish from search) and re-read every page that shows cases.
     loadSearchIndex();
-    m_home->refresh();
-    m_cases->refresh();
-    if (!m_workspace->caseId().isEmpty() && !m_workspace->reload()) {
-        m_nav->item(Workspace)->setHidden(true);
-        if (m_nav->currentRow() == Workspace)
-            showPage(Home);
+    refreshPages();
+    if (m_workspace && !m_workspace->caseId().isEmpty() && !m_workspace->reload()) {
+        if (currentPage() == Navigation::caseFile)
+            showPage(Navigation::home);
+        setPageListed(Navigation::caseFile, false);
         m_workspace->open(QString());
         m_syncNote
             = tr("The case you had open is no longer on this laptop (it left your team's cases) and was "
                  "closed.");
     }
-    m_settingsPage->refreshServer();
+    if (m_settingsPage)
+        m_settingsPage->refreshServer();
     refreshStatus();
 }
 

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QStackedWidget>
+#include <QStringList>
 
 class CaseListPage;
 class CaseWorkspace;
@@ -9,7 +11,6 @@ class HomePage;
 class PositionProvider;
 class QLabel;
 class QListWidget;
-class QStackedWidget;
 class QTimer;
 class SettingsPage;
 class SyncRunner;
@@ -19,8 +20,8 @@ class Session;
 class Settings;
 } // namespace Core
 
-// The desktop shell: navigation (Beranda, Kasus, the open case, Pengaturan), the pages, the
-// status bar with sync state and pending changes, keyboard shortcuts for the frequent actions,
+// The desktop shell: the navigation built from the registry (ui/shell/navigation.h) for the
+// user's role, the pages, the status bar with sync state and pending changes, keyboard shortcuts for the frequent actions,
 // and the idle screen lock that keeps open work.
 class MainWindow final : public QMainWindow
 {
@@ -31,7 +32,10 @@ public:
                PositionProvider *gps, QWidget *parent = nullptr);
 
     void showCase(const QString &caseId);
-    void showPage(int page);
+    // Shows an area by its navigation id (Navigation::home, ...); ignored when the user's role
+    // does not see it.
+    void showPage(const QString &id);
+    QString currentPage() const;
     void newCase();
     // Continues an unfinished intake from its draft.
     void resumeIntake(const QString &draftId);
@@ -43,12 +47,22 @@ public:
     void syncNow();
     SyncRunner &syncRunner() { return *m_sync; }
 
-    enum Page { Home, Cases, Workspace, Settings };
-
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    void buildPages(PositionProvider *gps);
+    void buildToolbar();
+    void connectPages();
+    void armIdleLock();
+    void setPageListed(const QString &id, bool listed);
+    void refreshPages();
+    template<typename T>
+    T *page(const QString &id) const
+    {
+        const int index = int(m_pageIds.indexOf(id));
+        return index < 0 ? nullptr : qobject_cast<T *>(m_pages->widget(index));
+    }
     void refreshStatus();
     void syncFinished();
     void syncFailed(const QString &message);
@@ -61,9 +75,11 @@ private:
     QString m_language;
     QListWidget *m_nav;
     QStackedWidget *m_pages;
-    HomePage *m_home;
-    CaseListPage *m_cases;
-    CaseWorkspace *m_workspace;
+    QStringList m_pageIds; // navigation ids, by row of m_nav and index of m_pages
+    // The areas the shell talks to; null when the user's role does not see them.
+    HomePage *m_home = nullptr;
+    CaseListPage *m_cases = nullptr;
+    CaseWorkspace *m_workspace = nullptr;
     QLabel *m_syncLabel;
     QLabel *m_pendingLabel;
     QTimer *m_idle;
@@ -71,7 +87,7 @@ private:
     bool m_indexing = false;
     bool m_indexAgain = false; // a sync finished while the index was being built
     SyncRunner *m_sync;
-    SettingsPage *m_settingsPage;
+    SettingsPage *m_settingsPage = nullptr;
     QAction *m_syncAction;
     QString m_syncError; // the last failure, translated; empty after a good sync
     QString m_syncNote; // said once after a sync (e.g. that the open case was removed)

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/cases/recordtabs.h"
+
+#include "core/cases/caserepository.h"
+#include "core/changelog/historyreader.h"
+#include "core/profile/session.h"
+#include "core/regions/regionindex.h"
+
+using namespace Qt::StringLiterals;
+
+using Rows = RecordsTab::Rows;
+
+RecordsTab *RecordTabs::people(Core::Session &session, const QString &language, QWidget *parent)
+{
+    const auto rows = [](const RecordsTab &t, const Core::CaseFile &file) {
+        Rows rows;
+        for (const Core::CaseParty &party : file.parties) {
+            const Core::Record &p = party.person;
+            QString born = t.date(p.text(u"birth_date"_s));
+            if (born.isEmpty() && p.value(u"age_estimate"_s).isValid())
+                born = tr("about %n year(s)", nullptr, p.value(u"age_estimate"_s).toInt());
+            rows.cells.append({t.label(u"person_role", party.link.text(u"role"_s)), p.text(u"name"_s),
+                               t.label(u"sex", p.text(u"sex"_s)), born, p.text(u"nik"_s),
+                               t.label(u"perpetrator_relationship", party.link.text(u"relationship"_s))});
+            rows.ids << p.id;
+        }
+        return rows;
+    };
+    return new RecordsTab(
+        session, language, tr("People"), u"peopleTable"_s,
+        {tr("Role"), tr("Name"), tr("Sex"), tr("Birth date / age"), tr("NIK"), tr("Relationship")}, rows, parent);
+}
+
+RecordsTab *RecordTabs::risks(Core::Session &session, const QString &language, QWidget *parent)
+{
+    const auto rows = [](const RecordsTab &t, const Core::CaseFile &file) {
+        Rows rows;
+        for (const Core::Record &r : file.children.value(u"risk_assessment"_s)) {
+            rows.cells.append({t.when(r.value(u"assessed_at"_s).toLongLong()),
+                               t.label(u"risk_level", r.text(u"level"_s)), r.text(u"safety_plan"_s)});
+            rows.ids << r.id;
+        }
+        return rows;
+    };
+    auto *tab = new RecordsTab(session, language, tr("Assessment and safety"), u"riskTable"_s,
+                               {tr("Assessed"), tr("Risk"), tr("Safety plan")}, rows, parent);
+    tab->withEntryForm(u"risk_assessment"_s, {u"level"_s, u"factors"_s, u"safety_plan"_s});
+    return tab;
+}
+
+RecordsTab *RecordTabs::plan(Core::Session &session, const QString &language, QWidget *parent)
+{
+    const auto rows = [](const RecordsTab &t, const Core::CaseFile &file) {
+        Rows rows;
+        for (const Core::Record &p : file.children.value(u"plan_item"_s)) {
+            rows.cells.append({t.label(u"service_type", p.text(u"service_type"_s)), p.text(u"description"_s),
+                               t.date(p.text(u"due_on"_s)), t.label(u"plan_item_status", p.text(u"status"_s))});
+            rows.ids << p.id;
+        }
+        return rows;
+    };
+    auto *tab = new RecordsTab(session, language, tr("Case plan"), u"planTable"_s,
+                               {tr("Service"), tr("What will be done"), tr("Due"), tr("Status")}, rows, parent);
+    tab->withEntryForm(u"plan_item"_s, {u"service_type"_s, u"description"_s, u"due_on"_s});
+    return tab;
+}
+
+RecordsTab *RecordTabs::visits(Core::Session &session, const QString &language, QWidget *parent)
+{
+    const auto rows = [](const RecordsTab &t, const Core::CaseFile &file) {
+        const QLocale locale(t.language());
+        Rows rows;
+        for (const Core::Record &v : file.children.value(u"visit"_s)) {
+            const QVariantMap fix = v.value(u"location"_s).toMap();
+            const QString source = t.label(u"location_source", v.text(u"location_source"_s));
+            const QString where
+                = fix.isEmpty() ? source
+                                : u"%1, %2 (%3)"_s.arg(locale.toString(fix.value(u"lat"_s).toDouble(), 'f', 5),
+                                                       locale.toString(fix.value(u"lng"_s).toDouble(), 'f', 5),
+                                                       source);
+            const std::optional<Core::Region> village = t.session().regions().find(v.text(u"region_code"_s));
+            rows.cells.append({t.when(v.value(u"visited_at"_s).toLongLong()), village ? village->name : QString(),
+                               t.label(u"visit_purpose", v.text(u"purpose"_s)), where, v.text(u"notes"_s)});
+            rows.ids << v.id;
+        }
+        return rows;
+    };
+    return new RecordsTab(session, language, tr("Visits"), u"visitTable"_s,
+                          {tr("When"), tr("Village"), tr("Purpose"), tr("Location"), tr("Notes")}, rows, parent);
+}
+
+RecordsTab *RecordTabs::history(Core::Session &session, const QString &language, QWidget *parent)
+{
+    const auto rows = [](const RecordsTab &t, const Core::CaseFile &) {
+        Rows rows;
+        const auto entries = t.session().history().forCase(t.caseId());
+        if (!entries)
+            return rows;
+        for (auto it = entries->crbegin(); it != entries->crend(); ++it) {
+            if (it->op == u"create")
+                continue;
+            rows.cells.append(
+                {t.when(it->atMs), it->author, it->entity, it->field,
+                 it->value.typeId() == QMetaType::QVariantMap ? tr("(location)") : it->value.toString()});
+        }
+        return rows;
+    };
+    return new RecordsTab(session, language, tr("History"), u"historyTable"_s,
+                          {tr("When"), tr("Who"), tr("What"), tr("Field"), tr("Value")}, rows, parent);
+}
