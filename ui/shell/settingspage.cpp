@@ -28,10 +28,18 @@ SettingsPage::SettingsPage(Core::Settings &settings, Core::Profile &profile, Syn
     , m_sync(sync)
 {
     auto *outer = new QVBoxLayout(this);
+    outer->addWidget(buildPreferences(settings));
+    outer->addWidget(buildServerGroup());
+    outer->addStretch();
+    connectServer();
+    refreshServer();
+}
+
+QWidget *SettingsPage::buildPreferences(Core::Settings &settings)
+{
     auto *holder = new QWidget(this);
     holder->setMaximumWidth(720); // a readable column, not stretched across a wide screen
     auto *form = new QFormLayout(holder);
-    outer->addWidget(holder);
 
     auto *language = new QComboBox(holder);
     language->setObjectName(u"languageCombo"_s);
@@ -70,13 +78,24 @@ SettingsPage::SettingsPage(Core::Settings &settings, Core::Profile &profile, Syn
             [&settings](int minutes) { settings.setIdleLockMinutes(minutes); });
     connect(gps, &QComboBox::currentIndexChanged, this,
             [&settings, gps] { settings.setGpsSource(gps->currentData().toString()); });
+    return holder;
+}
 
+QWidget *SettingsPage::buildServerGroup()
+{
     // The district server: a one-time enrollment code from the office, then read-only facts.
     auto *server = new QGroupBox(tr("District server"), this);
     server->setObjectName(u"serverGroup"_s);
     server->setMaximumWidth(720);
     auto *serverLayout = new QVBoxLayout(server);
-    m_enrollForm = new QWidget(server);
+    serverLayout->addWidget(buildEnrollForm(server));
+    serverLayout->addWidget(buildEnrolledInfo(server));
+    return server;
+}
+
+QWidget *SettingsPage::buildEnrollForm(QWidget *parent)
+{
+    m_enrollForm = new QWidget(parent);
     auto *enrollForm = new QFormLayout(m_enrollForm);
     enrollForm->setContentsMargins(0, 0, 0, 0);
     auto *help = new QLabel(tr("Ask the district office for the server address and a one-time enrollment "
@@ -104,9 +123,12 @@ SettingsPage::SettingsPage(Core::Settings &settings, Core::Profile &profile, Syn
     m_enrollError->setWordWrap(true);
     m_enrollError->hide();
     enrollForm->addRow(QString(), m_enrollError);
-    serverLayout->addWidget(m_enrollForm);
+    return m_enrollForm;
+}
 
-    m_enrolledInfo = new QWidget(server);
+QWidget *SettingsPage::buildEnrolledInfo(QWidget *parent)
+{
+    m_enrolledInfo = new QWidget(parent);
     auto *info = new QFormLayout(m_enrolledInfo);
     info->setContentsMargins(0, 0, 0, 0);
     const auto readOnly = [this](const QString &objectName) {
@@ -123,10 +145,11 @@ SettingsPage::SettingsPage(Core::Settings &settings, Core::Profile &profile, Syn
     info->addRow(tr("Signed in at the server as"), m_login);
     info->addRow(tr("This laptop"), m_device);
     info->addRow(tr("Server certificate"), m_fingerprint);
-    serverLayout->addWidget(m_enrolledInfo);
-    outer->addWidget(server);
-    outer->addStretch();
+    return m_enrolledInfo;
+}
 
+void SettingsPage::connectServer()
+{
     connect(m_enrollButton, &QPushButton::clicked, this, &SettingsPage::enroll);
     connect(m_codeEdit, &QLineEdit::returnPressed, this, &SettingsPage::enroll);
     connect(&m_sync, &SyncRunner::runningChanged, this,
@@ -143,7 +166,6 @@ SettingsPage::SettingsPage(Core::Settings &settings, Core::Profile &profile, Syn
         m_enrollError->setText(message);
         m_enrollError->show();
     });
-    refreshServer();
 }
 
 void SettingsPage::refreshServer()

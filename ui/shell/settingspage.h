@@ -29,6 +29,11 @@ public:
     void refreshServer();
 
 private:
+    QWidget *buildPreferences(Core::Settings &settings);
+    QWidget *buildServerGroup();
+    QWidget *buildEnrollForm(QWidget *parent);
+    QWidget *buildEnrolledInfo(QWidget *parent);
+    void connectServer();
     void enroll();
 
     Core::Profile &m_profile;

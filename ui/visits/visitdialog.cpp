@@ -69,87 +69,11 @@ VisitDialog::VisitDialog(Core::Session &session, const QString &caseId, const QS
 {
     setObjectName(u"visitDialog"_s);
     setWindowTitle(tr("Record a visit"));
-    const QLocale locale(language);
-
-    m_visitedAt = new QDateTimeEdit(this);
-    m_visitedAt->setObjectName(u"visitedAtEdit"_s);
-    m_visitedAt->setLocale(locale);
-    m_visitedAt->setDisplayFormat(dateTimeFormat(locale));
-    m_visitedAt->setCalendarPopup(true);
-    m_visitedAt->setDateTime(QDateTime::fromMSecsSinceEpoch(session.profile().clock().nowMs()));
-
-    m_region = new RegionPicker(session.regions(), this);
-    m_region->setObjectName(u"regionPicker"_s);
-    m_region->setScope(defaultScope(caseId));
-
-    m_place = new QLineEdit(this);
-    m_place->setObjectName(u"placeEdit"_s);
-    m_place->setPlaceholderText(tr("e.g. grandmother's house, RT 05"));
-
-    m_participants = new QLineEdit(this);
-    m_participants->setObjectName(u"participantsEdit"_s);
-    m_participants->setPlaceholderText(tr("Who took part in the visit"));
-
-    m_purpose = new QComboBox(this);
-    m_purpose->setObjectName(u"purposeCombo"_s);
-    CodeLabels::fill(m_purpose, session.codes(), u"visit_purpose", language, tr("Not stated"));
-
-    auto *form = new QFormLayout;
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    const auto addRow = [this, form](const QString &label, const QString &field, QWidget *editor) {
-        auto *caption = new QLabel(label, this);
-        caption->setBuddy(editor);
-        form->addRow(caption, withErrorLabel(field, editor));
-    };
-    addRow(tr("&Visited at"), u"visited_at"_s, m_visitedAt);
-    addRow(tr("Vi&llage"), u"region_code"_s, m_region);
-    addRow(tr("&Place"), u"place_text"_s, m_place);
-    addRow(tr("P&articipants"), u"participants"_s, m_participants);
-    addRow(tr("P&urpose"), u"purpose"_s, m_purpose);
-
+    QFormLayout *form = buildFields();
     QWidget *locationPanel = buildLocationPanel();
-
-    m_notes = new QPlainTextEdit(this);
-    m_notes->setObjectName(u"notesEdit"_s);
-    m_notes->setTabChangesFocus(true);
-    m_notes->setPlaceholderText(tr("What happened during the visit, what the victim said and needs"));
-    m_nextSteps = new QPlainTextEdit(this);
-    m_nextSteps->setObjectName(u"nextStepsEdit"_s);
-    m_nextSteps->setTabChangesFocus(true);
-    m_nextSteps->setPlaceholderText(tr("What the team will do next, and by when"));
-    const int line = m_notes->fontMetrics().lineSpacing();
-    m_notes->setMinimumHeight(line * 6);
-    m_nextSteps->setFixedHeight(line * 3 + 2 * m_nextSteps->frameWidth() + 8);
-
-    auto *texts = new QFormLayout;
-    texts->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    texts->setRowWrapPolicy(QFormLayout::WrapAllRows);
-    auto *notesCaption = new QLabel(tr("&Notes"), this);
-    notesCaption->setBuddy(m_notes);
-    texts->addRow(notesCaption, withErrorLabel(u"notes"_s, m_notes));
-    auto *nextCaption = new QLabel(tr("Ne&xt steps"), this);
-    nextCaption->setBuddy(m_nextSteps);
-    texts->addRow(nextCaption, withErrorLabel(u"next_steps"_s, m_nextSteps));
-
+    QFormLayout *texts = buildTexts();
     m_formError = errorLabel(u"form"_s, this);
-
-    // No default button (a QDialogButtonBox would make its accept button one): Enter in a field, or
-    // after picking a village, must not save a half-typed visit. Saving is Ctrl+S, Alt+S, or Space
-    // on the focused button.
-    m_save = new QPushButton(tr("&Save visit"), this);
-    m_save->setObjectName(u"saveButton"_s);
-    auto *cancel = new QPushButton(tr("Cancel"), this);
-    cancel->setObjectName(u"cancelButton"_s);
-    auto *buttons = new QHBoxLayout;
-    buttons->addStretch(1);
-    for (QPushButton *button : {m_save, cancel}) {
-        button->setAutoDefault(false);
-        buttons->addWidget(button);
-    }
-    connect(m_save, &QPushButton::clicked, this, &VisitDialog::save);
-    connect(cancel, &QPushButton::clicked, this, &QDialog::reject);
-    auto *saveShortcut = new QShortcut(QKeySequence::Save, this);
-    connect(saveShortcut, &QShortcut::activated, this, &VisitDialog::save);
+    QHBoxLayout *buttons = buildButtons();
 
     // Room for a village path and a coordinate line without wrapping, in the font's own units.
     const int character = fontMetrics().averageCharWidth();
@@ -177,6 +101,95 @@ VisitDialog::VisitDialog(Core::Session &session, const QString &caseId, const QS
         m_startedGps = true;
         m_gps->start();
     }
+}
+
+QFormLayout *VisitDialog::buildFields()
+{
+    const QLocale locale(m_language);
+    m_visitedAt = new QDateTimeEdit(this);
+    m_visitedAt->setObjectName(u"visitedAtEdit"_s);
+    m_visitedAt->setLocale(locale);
+    m_visitedAt->setDisplayFormat(dateTimeFormat(locale));
+    m_visitedAt->setCalendarPopup(true);
+    m_visitedAt->setDateTime(QDateTime::fromMSecsSinceEpoch(m_session.profile().clock().nowMs()));
+
+    m_region = new RegionPicker(m_session.regions(), this);
+    m_region->setObjectName(u"regionPicker"_s);
+    m_region->setScope(defaultScope(m_caseId));
+
+    m_place = new QLineEdit(this);
+    m_place->setObjectName(u"placeEdit"_s);
+    m_place->setPlaceholderText(tr("e.g. grandmother's house, RT 05"));
+
+    m_participants = new QLineEdit(this);
+    m_participants->setObjectName(u"participantsEdit"_s);
+    m_participants->setPlaceholderText(tr("Who took part in the visit"));
+
+    m_purpose = new QComboBox(this);
+    m_purpose->setObjectName(u"purposeCombo"_s);
+    CodeLabels::fill(m_purpose, m_session.codes(), u"visit_purpose", m_language, tr("Not stated"));
+
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    const auto addRow = [this, form](const QString &label, const QString &field, QWidget *editor) {
+        auto *caption = new QLabel(label, this);
+        caption->setBuddy(editor);
+        form->addRow(caption, withErrorLabel(field, editor));
+    };
+    addRow(tr("&Visited at"), u"visited_at"_s, m_visitedAt);
+    addRow(tr("Vi&llage"), u"region_code"_s, m_region);
+    addRow(tr("&Place"), u"place_text"_s, m_place);
+    addRow(tr("P&articipants"), u"participants"_s, m_participants);
+    addRow(tr("P&urpose"), u"purpose"_s, m_purpose);
+    return form;
+}
+
+QFormLayout *VisitDialog::buildTexts()
+{
+    m_notes = new QPlainTextEdit(this);
+    m_notes->setObjectName(u"notesEdit"_s);
+    m_notes->setTabChangesFocus(true);
+    m_notes->setPlaceholderText(tr("What happened during the visit, what the victim said and needs"));
+    m_nextSteps = new QPlainTextEdit(this);
+    m_nextSteps->setObjectName(u"nextStepsEdit"_s);
+    m_nextSteps->setTabChangesFocus(true);
+    m_nextSteps->setPlaceholderText(tr("What the team will do next, and by when"));
+    const int line = m_notes->fontMetrics().lineSpacing();
+    m_notes->setMinimumHeight(line * 6);
+    m_nextSteps->setFixedHeight(line * 3 + 2 * m_nextSteps->frameWidth() + 8);
+
+    auto *texts = new QFormLayout;
+    texts->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    texts->setRowWrapPolicy(QFormLayout::WrapAllRows);
+    auto *notesCaption = new QLabel(tr("&Notes"), this);
+    notesCaption->setBuddy(m_notes);
+    texts->addRow(notesCaption, withErrorLabel(u"notes"_s, m_notes));
+    auto *nextCaption = new QLabel(tr("Ne&xt steps"), this);
+    nextCaption->setBuddy(m_nextSteps);
+    texts->addRow(nextCaption, withErrorLabel(u"next_steps"_s, m_nextSteps));
+    return texts;
+}
+
+QHBoxLayout *VisitDialog::buildButtons()
+{
+    // No default button (a QDialogButtonBox would make its accept button one): Enter in a field, or
+    // after picking a village, must not save a half-typed visit. Saving is Ctrl+S, Alt+S, or Space
+    // on the focused button.
+    m_save = new QPushButton(tr("&Save visit"), this);
+    m_save->setObjectName(u"saveButton"_s);
+    auto *cancel = new QPushButton(tr("Cancel"), this);
+    cancel->setObjectName(u"cancelButton"_s);
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    for (QPushButton *button : {m_save, cancel}) {
+        button->setAutoDefault(false);
+        buttons->addWidget(button);
+    }
+    connect(m_save, &QPushButton::clicked, this, &VisitDialog::save);
+    connect(cancel, &QPushButton::clicked, this, &QDialog::reject);
+    auto *saveShortcut = new QShortcut(QKeySequence::Save, this);
+    connect(saveShortcut, &QShortcut::activated, this, &VisitDialog::save);
+    return buttons;
 }
 
 VisitDialog::~VisitDialog()

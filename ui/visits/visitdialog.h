@@ -8,6 +8,7 @@
 
 class PositionProvider;
 class QComboBox;
+class QFormLayout;
 class QDateTimeEdit;
 class QLabel;
 class QLineEdit;
@@ -41,6 +42,9 @@ signals:
     void visitSaved(const QString &visitId);
 
 private:
+    QFormLayout *buildFields();
+    QFormLayout *buildTexts();
+    class QHBoxLayout *buildButtons();
     enum class Choice { None, Gps, Centroid };
 
     QWidget *withErrorLabel(const QString &field, QWidget *editor);
