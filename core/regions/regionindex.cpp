@@ -172,20 +172,56 @@ Result<RegionIndex> RegionIndex::loadBuiltin()
     return loadFromTsv(tsv);
 }
 
-Result<RegionIndex> RegionIndex::loadFromTsv(QByteArrayView tsv)
+// Reads the TSV in three passes: the lines into rows (checked, in key order), the rows regrouped
+// by level into the index's columns (each with its parent), then the word-level suffix array.
+class RegionIndexLoader
 {
-    RegionIndex index;
-    qsizetype expectedRows = -1;
-    std::vector<Row> rows;
-    rows.reserve(size_t(std::count(tsv.begin(), tsv.end(), '\n')) + 1);
-    quint64 previousKey = 0;
+public:
+    explicit RegionIndexLoader(QByteArrayView tsv)
+        : m_tsv(tsv)
+    {
+    }
 
+    Result<RegionIndex> load()
+    {
+        if (Status s = readLines(); !s)
+            return s.error();
+        if (Status s = checkCount(); !s)
+            return s.error();
+        if (Status s = buildColumns(); !s)
+            return s.error();
+        buildWordIndex();
+        m_index.m_names.squeeze();
+        m_index.m_folded.squeeze();
+        return std::move(m_index);
+    }
+
+private:
+    Status readLines();
+    Status readHeader(QByteArrayView line, qsizetype lineNumber);
+    Status readRow(QByteArrayView line, qsizetype lineNumber);
+    Status checkCount() const;
+    std::vector<qsizetype> levelOrder();
+    Status buildColumns();
+    void buildWordIndex();
+
+    QByteArrayView m_tsv;
+    RegionIndex m_index;
+    qsizetype m_expectedRows = -1;
+    std::vector<Row> m_rows;
+    quint64 m_previousKey = 0;
+    std::vector<quint32> m_words; // (row << 8 | byte offset) of every word start in the folded names
+};
+
+Status RegionIndexLoader::readLines()
+{
+    m_rows.reserve(size_t(std::count(m_tsv.begin(), m_tsv.end(), '\n')) + 1);
     qsizetype lineNumber = 0;
-    for (qsizetype pos = 0; pos < tsv.size();) {
-        qsizetype end = tsv.indexOf('\n', pos);
+    for (qsizetype pos = 0; pos < m_tsv.size();) {
+        qsizetype end = m_tsv.indexOf('\n', pos);
         if (end < 0)
-            end = tsv.size();
-        QByteArrayView line = tsv.sliced(pos, end - pos);
+            end = m_tsv.size();
+        QByteArrayView line = m_tsv.sliced(pos, end - pos);
         pos = end + 1;
         ++lineNumber;
         if (line.endsWith('\r'))
@@ -197,106 +233,126 @@ Result<RegionIndex> RegionIndex::loadFromTsv(QByteArrayView tsv)
         const bool ascii = std::none_of(line.begin(), line.end(), [](char c) { return c & 0x80; });
         if (!ascii && !isValidUtf8(line))
             return corrupt(lineNumber, u"not valid UTF-8"_s);
-        if (line.startsWith('#')) {
-            // Only the first line is a header; "key=value" pairs separated by ';'.
-            if (lineNumber != 1)
-                continue;
-            const QList<QByteArray> pairs = line.sliced(1).toByteArray().split(';');
-            for (const QByteArray &pair : pairs) {
-                const qsizetype eq = pair.indexOf('=');
-                if (eq < 0)
-                    continue;
-                const QByteArray name = pair.first(eq).trimmed();
-                const QByteArray value = pair.sliced(eq + 1).trimmed();
-                if (name == "decree") {
-                    index.m_decree = QString::fromUtf8(value);
-                } else if (name == "rows") {
-                    bool ok = false;
-                    expectedRows = value.toLongLong(&ok);
-                    if (!ok || expectedRows < 0)
-                        return corrupt(lineNumber, u"bad row count in header"_s);
-                }
-            }
-            continue;
-        }
-
-        qsizetype tabs[3];
-        qsizetype found = 0;
-        for (qsizetype i = 0; i < line.size(); ++i) {
-            if (line[i] == '\t') {
-                if (found == 3)
-                    return corrupt(lineNumber, u"more than 4 fields"_s);
-                tabs[found++] = i;
-            }
-        }
-        if (found != 3)
-            return corrupt(lineNumber, u"expected 4 tab-separated fields, found %1"_s.arg(found + 1));
-        const QByteArrayView codeField = line.first(tabs[0]);
-        const QByteArrayView nameField = line.sliced(tabs[0] + 1, tabs[1] - tabs[0] - 1);
-        const QByteArrayView latField = line.sliced(tabs[1] + 1, tabs[2] - tabs[1] - 1);
-        const QByteArrayView lngField = line.sliced(tabs[2] + 1);
-
-        const std::optional<ParsedCode> code = parseCode(codeField);
-        if (!code)
-            return corrupt(lineNumber, u"malformed code"_s);
-        // Sorted by code means sorted by key; strictly, so there are no duplicates.
-        if (code->key <= previousKey)
-            return corrupt(lineNumber,
-                           u"code %1 is out of order or repeated"_s.arg(formatCode(code->key, code->level)));
-        previousKey = code->key;
-        if (nameField.trimmed().isEmpty())
-            return corrupt(lineNumber, u"empty name"_s);
-
-        Row row{code->key,        code->level,  (line.data() - tsv.data()) + tabs[0] + 1,
-                nameField.size(), noCoordinate, noCoordinate};
-        if (latField.isEmpty() != lngField.isEmpty())
-            return corrupt(lineNumber, u"only one of lat/lng is set"_s);
-        if (!latField.isEmpty()) {
-            const std::optional<qint32> lat = parseCoordinate(latField);
-            const std::optional<qint32> lng = parseCoordinate(lngField);
-            if (!lat || !lng || qAbs(*lat) > 90 * 100'000 || qAbs(*lng) > 180 * 100'000)
-                return corrupt(lineNumber, u"bad coordinates"_s);
-            row.lat = *lat;
-            row.lng = *lng;
-        }
-        rows.push_back(row);
+        const Status read = line.startsWith('#') ? readHeader(line, lineNumber) : readRow(line, lineNumber);
+        if (!read)
+            return read;
     }
+    return {};
+}
 
-    const qsizetype count = qsizetype(rows.size());
+Status RegionIndexLoader::readHeader(QByteArrayView line, qsizetype lineNumber)
+{
+    // Only the first line is a header; "key=value" pairs separated by ';'.
+    if (lineNumber != 1)
+        return {};
+    const QList<QByteArray> pairs = line.sliced(1).toByteArray().split(';');
+    for (const QByteArray &pair : pairs) {
+        const qsizetype eq = pair.indexOf('=');
+        if (eq < 0)
+            continue;
+        const QByteArray name = pair.first(eq).trimmed();
+        const QByteArray value = pair.sliced(eq + 1).trimmed();
+        if (name == "decree") {
+            m_index.m_decree = QString::fromUtf8(value);
+        } else if (name == "rows") {
+            bool ok = false;
+            m_expectedRows = value.toLongLong(&ok);
+            if (!ok || m_expectedRows < 0)
+                return corrupt(lineNumber, u"bad row count in header"_s);
+        }
+    }
+    return {};
+}
+
+Status RegionIndexLoader::readRow(QByteArrayView line, qsizetype lineNumber)
+{
+    qsizetype tabs[3];
+    qsizetype found = 0;
+    for (qsizetype i = 0; i < line.size(); ++i) {
+        if (line[i] == '\t') {
+            if (found == 3)
+                return corrupt(lineNumber, u"more than 4 fields"_s);
+            tabs[found++] = i;
+        }
+    }
+    if (found != 3)
+        return corrupt(lineNumber, u"expected 4 tab-separated fields, found %1"_s.arg(found + 1));
+    const QByteArrayView codeField = line.first(tabs[0]);
+    const QByteArrayView nameField = line.sliced(tabs[0] + 1, tabs[1] - tabs[0] - 1);
+    const QByteArrayView latField = line.sliced(tabs[1] + 1, tabs[2] - tabs[1] - 1);
+    const QByteArrayView lngField = line.sliced(tabs[2] + 1);
+
+    const std::optional<ParsedCode> code = parseCode(codeField);
+    if (!code)
+        return corrupt(lineNumber, u"malformed code"_s);
+    // Sorted by code means sorted by key; strictly, so there are no duplicates.
+    if (code->key <= m_previousKey)
+        return corrupt(lineNumber, u"code %1 is out of order or repeated"_s.arg(formatCode(code->key, code->level)));
+    m_previousKey = code->key;
+    if (nameField.trimmed().isEmpty())
+        return corrupt(lineNumber, u"empty name"_s);
+
+    Row row{code->key,        code->level,  (line.data() - m_tsv.data()) + tabs[0] + 1,
+            nameField.size(), noCoordinate, noCoordinate};
+    if (latField.isEmpty() != lngField.isEmpty())
+        return corrupt(lineNumber, u"only one of lat/lng is set"_s);
+    if (!latField.isEmpty()) {
+        const std::optional<qint32> lat = parseCoordinate(latField);
+        const std::optional<qint32> lng = parseCoordinate(lngField);
+        if (!lat || !lng || qAbs(*lat) > 90 * 100'000 || qAbs(*lng) > 180 * 100'000)
+            return corrupt(lineNumber, u"bad coordinates"_s);
+        row.lat = *lat;
+        row.lng = *lng;
+    }
+    m_rows.push_back(row);
+    return {};
+}
+
+Status RegionIndexLoader::checkCount() const
+{
+    const qsizetype count = qsizetype(m_rows.size());
     if (count == 0)
         return Error{Error::Code::Corrupt, u"region list is empty"_s};
     if (count >= maxRows)
         return Error{Error::Code::Corrupt, u"region list has too many rows (%1)"_s.arg(count)};
-    if (expectedRows >= 0 && expectedRows != count)
+    if (m_expectedRows >= 0 && m_expectedRows != count)
         return Error{Error::Code::Corrupt,
-                     u"region list has %1 rows, its header says %2"_s.arg(count).arg(expectedRows)};
+                     u"region list has %1 rows, its header says %2"_s.arg(count).arg(m_expectedRows)};
+    return {};
+}
 
+std::vector<qsizetype> RegionIndexLoader::levelOrder()
+{
     // Regroup by level. Each group keeps file order, which is key order.
     qsizetype levelCounts[levelCount] = {0, 0, 0, 0};
-    for (const Row &row : rows)
+    for (const Row &row : m_rows)
         ++levelCounts[row.level];
     for (int l = 0; l < levelCount; ++l)
-        index.m_levelStart[l + 1] = index.m_levelStart[l] + levelCounts[l];
-    std::vector<qsizetype> order(rows.size());
-    {
-        qsizetype next[levelCount];
-        std::copy(index.m_levelStart, index.m_levelStart + levelCount, next);
-        for (qsizetype i = 0; i < count; ++i)
-            order[size_t(next[rows[size_t(i)].level]++)] = i;
-    }
+        m_index.m_levelStart[l + 1] = m_index.m_levelStart[l] + levelCounts[l];
+    std::vector<qsizetype> order(m_rows.size());
+    qsizetype next[levelCount];
+    std::copy(m_index.m_levelStart, m_index.m_levelStart + levelCount, next);
+    for (qsizetype i = 0; i < qsizetype(m_rows.size()); ++i)
+        order[size_t(next[m_rows[size_t(i)].level]++)] = i;
+    return order;
+}
 
+Status RegionIndexLoader::buildColumns()
+{
+    const std::vector<qsizetype> order = levelOrder();
+    const qsizetype count = qsizetype(m_rows.size());
+    RegionIndex &index = m_index;
     index.m_keys.reserve(count);
     index.m_lat.reserve(count);
     index.m_lng.reserve(count);
     index.m_nameStart.reserve(count + 1);
     index.m_foldedStart.reserve(count + 1);
-    index.m_names.reserve(tsv.size() / 4);
-    index.m_folded.reserve(tsv.size() / 4);
-    std::vector<quint32> words;
-    words.reserve(rows.size() * 2);
+    index.m_names.reserve(m_tsv.size() / 4);
+    index.m_folded.reserve(m_tsv.size() / 4);
+    m_words.reserve(m_rows.size() * 2);
     qsizetype parentRow = 0; // walks the previous level alongside the current one
     for (qsizetype r = 0; r < count; ++r) {
-        const Row &row = rows[size_t(order[size_t(r)])];
+        const Row &row = m_rows[size_t(order[size_t(r)])];
         if (row.level > 0) {
             // Both levels are in key order, so the parents are found by one forward walk.
             const quint64 parent = truncateKey(row.key, row.level - 1);
@@ -308,7 +364,7 @@ Result<RegionIndex> RegionIndex::loadFromTsv(QByteArrayView tsv)
                              u"region %1 has no parent in the list"_s.arg(formatCode(row.key, row.level))};
             }
         }
-        const QByteArrayView name = tsv.sliced(row.nameOffset, row.nameLength);
+        const QByteArrayView name = m_tsv.sliced(row.nameOffset, row.nameLength);
         index.m_keys.append(row.key);
         index.m_lat.append(row.lat);
         index.m_lng.append(row.lng);
@@ -323,7 +379,7 @@ Result<RegionIndex> RegionIndex::loadFromTsv(QByteArrayView tsv)
         }
         for (qsizetype i = 0; i < folded.size(); ++i) {
             if (i == 0 || folded[i - 1] == ' ')
-                words.push_back(quint32(r) << 8 | quint32(i));
+                m_words.push_back(quint32(r) << 8 | quint32(i));
         }
         index.m_foldedStart.append(quint32(index.m_folded.size()));
         index.m_folded.append(folded);
@@ -331,20 +387,24 @@ Result<RegionIndex> RegionIndex::loadFromTsv(QByteArrayView tsv)
     }
     index.m_nameStart.append(quint32(index.m_names.size()));
     index.m_foldedStart.append(quint32(index.m_folded.size()));
+    return {};
+}
 
+void RegionIndexLoader::buildWordIndex()
+{
     // Word-level suffix array: each word with the rest of its name, in byte order (which is code
     // point order for UTF-8). A prefix of one or more words is then one contiguous range.
     // Sorting on the first 8 bytes as an integer first settles most comparisons without strcmp.
-    const char *folded = index.m_folded.constData();
-    const quint32 *starts = index.m_foldedStart.constData();
+    const char *folded = m_index.m_folded.constData();
+    const quint32 *starts = m_index.m_foldedStart.constData();
     struct SortEntry
     {
         quint64 head; // first 8 bytes, big-endian, NUL-padded
         quint32 word;
     };
     std::vector<SortEntry> sorted;
-    sorted.reserve(words.size());
-    for (const quint32 word : words) {
+    sorted.reserve(m_words.size());
+    for (const quint32 word : m_words) {
         const char *text = folded + starts[word >> 8] + (word & 0xff);
         quint64 head = 0;
         int i = 0;
@@ -362,13 +422,14 @@ Result<RegionIndex> RegionIndex::loadFromTsv(QByteArrayView tsv)
                            folded + starts[b.word >> 8] + (b.word & 0xff) + 8)
              < 0;
     });
-    index.m_words.reserve(qsizetype(sorted.size()));
+    m_index.m_words.reserve(qsizetype(sorted.size()));
     for (const SortEntry &entry : sorted)
-        index.m_words.append(entry.word);
+        m_index.m_words.append(entry.word);
+}
 
-    index.m_names.squeeze();
-    index.m_folded.squeeze();
-    return index;
+Result<RegionIndex> RegionIndex::loadFromTsv(QByteArrayView tsv)
+{
+    return RegionIndexLoader(tsv).load();
 }
 
 QString RegionIndex::normaliseCode(QStringView code)

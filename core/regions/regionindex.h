@@ -65,6 +65,7 @@ public:
     qsizetype byteSize() const;
 
 private:
+    friend class RegionIndexLoader;
     RegionIndex() = default;
 
     Region regionAt(qsizetype row) const;
