@@ -147,6 +147,22 @@ Status DemoGenerator::generateOne(DemoRandom &random)
          QString(QStringView(marker) + u' ' + random.pick(narrativeOpenings()) + u", "_s
                  + random.pick(narrativeDetails()) + u". "_s + random.pick(narrativeDetails()) + u'.')},
     };
+    draft.parties = parties(random, {kec.code, village}, birth, female);
+    draft.risk = QVariantHash{{u"level"_s, random.pick(codes.items(u"risk_level")).code},
+                              {u"safety_plan"_s, u"Rencana keselamatan disusun bersama korban."_s}};
+
+
+    const Result<Record> created = m_session.cases().create(draft);
+    if (!created)
+        return created.error();
+    return addActivities(random, created->id, village, today);
+}
+
+QList<PartyInput> DemoGenerator::parties(DemoRandom &random, const DemoGenerator::DemoPlace &place, const QDate &birth,
+                                         bool female) const
+{
+    const CodeLists &codes = m_session.codes();
+    const QString &village = place.village;
     const QString victimName = random.pick(givenNames(female)) + u' ' + random.pick(familyNames());
     PartyInput victim;
     victim.link = {{u"role"_s, u"victim"_s}};
@@ -159,7 +175,7 @@ Status DemoGenerator::generateOne(DemoRandom &random)
            {u"disability"_s, random.chance(0.9) ? u"none"_s : random.pick(codes.items(u"disability")).code}};
     if (random.chance(0.7)) {
         // A NIK consistent with the birth date and sex, from the village's kecamatan.
-        QString region = kec.code;
+        QString region = place.kecamatan;
         region.remove(u'.');
         const int day = birth.day() + (female ? 40 : 0);
         victim.person.insert(u"nik"_s, u"%1%2%3%4%5"_s.arg(region)
@@ -175,24 +191,25 @@ Status DemoGenerator::generateOne(DemoRandom &random)
         = {{u"name"_s, QString(random.pick(givenNames(false)) + u' ' + random.pick(familyNames()))},
            {u"sex"_s, u"male"_s},
            {u"age_estimate"_s, qint64(random.range(18, 65))}};
-    draft.parties = {victim, perpetrator};
+    QList<PartyInput> all{victim, perpetrator};
     if (random.chance(0.5)) {
         PartyInput reporter;
         reporter.link = {{u"role"_s, u"reporter"_s}};
         reporter.person = {{u"name"_s, QString(random.pick(givenNames(random.chance(0.5))) + u' '
                                                + random.pick(familyNames()))},
                            {u"phone"_s, u"08%1"_s.arg(random.range(100000000, 999999999))}};
-        draft.parties << reporter;
+        all << reporter;
     }
-    draft.risk = QVariantHash{{u"level"_s, random.pick(codes.items(u"risk_level")).code},
-                              {u"safety_plan"_s, u"Rencana keselamatan disusun bersama korban."_s}};
+    return all;
+}
 
-    const Result<Record> created = m_session.cases().create(draft);
-    if (!created)
-        return created.error();
+Status DemoGenerator::addActivities(DemoRandom &random, const QString &caseId, const QString &village,
+                                    const QDate &today)
+{
+    const CodeLists &codes = m_session.codes();
     if (random.chance(0.5)) {
         const Result<Record> visit
-            = m_session.activities().add(u"visit", created->id,
+            = m_session.activities().add(u"visit", caseId,
                                          {{u"region_code"_s, village},
                                           {u"location_source"_s, u"village_centroid"_s},
                                           {u"purpose"_s, u"outreach"_s},
@@ -202,7 +219,7 @@ Status DemoGenerator::generateOne(DemoRandom &random)
     }
     if (random.chance(0.4)) {
         const Result<Record> service = m_session.activities().add(
-            u"service", created->id, {{u"service_type"_s, random.pick(codes.items(u"service_type")).code}});
+            u"service", caseId, {{u"service_type"_s, random.pick(codes.items(u"service_type")).code}});
         if (!service)
             return service.error();
     }
@@ -213,7 +230,7 @@ Status DemoGenerator::generateOne(DemoRandom &random)
                u"Antar korban ke Polres untuk BAP"_s,    u"Kunjungan pemantauan ke rumah"_s,
                u"Koordinasi dengan psikolog"_s,          u"Hadiri sidang di pengadilan"_s};
         const Result<Record> followup
-            = m_session.activities().add(u"followup", created->id,
+            = m_session.activities().add(u"followup", caseId,
                                          {{u"due_on"_s, isoDate(today.addDays(random.range(-10, 21)))},
                                           {u"description"_s, random.pick(tasks)}});
         if (!followup)

@@ -3,6 +3,9 @@
 
 #include "core/result.h"
 
+#include <QDate>
+#include <QList>
+
 #include <functional>
 
 namespace Core {
@@ -29,7 +32,16 @@ public:
     static QStringList familyNames();
 
 private:
+    // Where a demo case happened: a kecamatan and one of its villages.
+    struct DemoPlace
+    {
+        QString kecamatan;
+        QString village;
+    };
     Status generateOne(class DemoRandom &random);
+    QList<struct PartyInput> parties(DemoRandom &random, const DemoPlace &place, const QDate &birth,
+                                     bool female) const;
+    Status addActivities(DemoRandom &random, const QString &caseId, const QString &village, const QDate &today);
 
     Session &m_session;
     quint64 m_seed;
