@@ -226,6 +226,14 @@ Status exec(QSqlDatabase &db, const QString &sql)
     return {};
 }
 
+// After a failed step. SQLite may have rolled back on its own (a full disk); if this fails too the
+// connection is closed by the caller and the step's work is discarded with it, so it is logged.
+void rollbackStep(QSqlDatabase &db)
+{
+    if (Status s = exec(db, u"ROLLBACK"_s); !s)
+        qCWarning(lcStore) << "rolling back a failed migration step:" << s.error().detail;
+}
+
 } // namespace
 
 int latestVersion()
@@ -260,17 +268,17 @@ Status migrateTo(QSqlDatabase &db, int target)
         const Step &st = steps[version - 1];
         for (std::size_t i = 0; i < st.count; ++i) {
             if (Status s = exec(db, QString::fromUtf16(st.statements[i])); !s) {
-                (void)exec(db, u"ROLLBACK"_s);
+                rollbackStep(db);
                 return Error{Error::Code::MigrationFailed,
                              u"step %1: %2"_s.arg(version).arg(s.error().detail)};
             }
         }
         if (Status s = exec(db, u"PRAGMA user_version = %1"_s.arg(version)); !s) {
-            (void)exec(db, u"ROLLBACK"_s);
+            rollbackStep(db);
             return s;
         }
         if (Status s = exec(db, u"COMMIT"_s); !s) {
-            (void)exec(db, u"ROLLBACK"_s);
+            rollbackStep(db);
             return s;
         }
         qCInfo(lcStore) << "migrated schema to version" << version;

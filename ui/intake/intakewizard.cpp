@@ -8,6 +8,7 @@
 #include "core/cases/draftstore.h"
 #include "core/util/uuid.h"
 #include "ui/common/errortext.h"
+#include "ui/common/logging.h"
 #include "ui/common/formstate.h"
 #include "ui/intake/intakechannelpage.h"
 #include "ui/intake/intakefields.h"
@@ -195,13 +196,21 @@ bool IntakeWizard::save()
     const QString id = created->id;
     if (const Core::Status indexed = m_session.reindex(id); !indexed) {
         // The case is stored; only search misses it until the next unlock rebuilds the index.
-        qWarning("intake: search index not refreshed: %s", qPrintable(indexed.error().detail));
+        qCWarning(lcUi) << "intake: search index not refreshed:" << indexed.error().detail;
     }
     m_draftClosed = true;
     m_autosave->stop();
-    (void)m_session.drafts().remove(m_draftId); // the case is stored: the draft has served
+    removeDraft(); // the case is stored: the draft has served
     emit caseCreated(id, created->text(u"number"_s));
     return true;
+}
+
+void IntakeWizard::removeDraft()
+{
+    // The case (or the decision to discard) is what counts; a draft that cannot be removed stays
+    // listed under unfinished intakes, where it can be discarded by hand, so it is only logged.
+    if (const Core::Status removed = m_session.drafts().remove(m_draftId); !removed)
+        qCWarning(lcUi) << "intake: the draft could not be removed:" << removed.error().detail;
 }
 
 void IntakeWizard::routeError(const Core::Error &error, const QStringList &partyKeys)
@@ -245,7 +254,7 @@ void IntakeWizard::done(int result)
         // Discarded on purpose: the draft goes too.
         m_draftClosed = true;
         m_autosave->stop();
-        (void)m_session.drafts().remove(m_draftId);
+        removeDraft();
     }
     // Esc or Cancel on a started intake asks once more (on the button itself, without a modal
     // dialog), so an accidental key press never throws away what was typed.

@@ -53,6 +53,7 @@ private:
     QJsonObject draftContent() const;
     void saveDraft();
     bool save();
+    void removeDraft();
     void routeError(const Core::Error &error, const QStringList &partyKeys);
 
     Core::Session &m_session;
