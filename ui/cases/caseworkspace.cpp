@@ -20,7 +20,6 @@
 #include <QComboBox>
 #include <QDate>
 #include <QDateEdit>
-#include <QDateTime>
 #include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -33,7 +32,6 @@
 #include <QSaveFile>
 #include <QTabWidget>
 #include <QTableWidget>
-#include <QTimeZone>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -303,8 +301,7 @@ QString CaseWorkspace::label(QStringView list, const QString &code) const
 
 QString CaseWorkspace::when(qint64 ms) const
 {
-    return QLocale(m_language)
-        .toString(QDateTime::fromMSecsSinceEpoch(ms, QTimeZone(7 * 3600)), QLocale::ShortFormat);
+    return m_session.profile().districtTime().display(ms, QLocale(m_language));
 }
 
 void CaseWorkspace::open(const QString &caseId)
@@ -458,10 +455,7 @@ void CaseWorkspace::fill(const Core::CaseFile &file)
         notes.append({when(n.value(u"written_at"_s).toLongLong()), n.createdBy, n.text(u"body"_s)});
     setRows(m_notes, notes);
 
-    m_followupDue->setDate(
-        QDateTime::fromMSecsSinceEpoch(m_session.profile().clock().nowMs(), QTimeZone(7 * 3600))
-            .date()
-            .addDays(7));
+    m_followupDue->setDate(m_session.profile().districtTime().today(m_session.profile().clock()).addDays(7));
     QList<QStringList> followups;
     QStringList followupIds;
     for (const Core::Record &f : file.children.value(u"followup"_s)) {
