@@ -2,6 +2,7 @@
 #include "ctlcommands.h"
 
 #include "core/clock/clock.h"
+#include "core/clock/districttime.h"
 #include "core/codes/codelists.h"
 #include "core/demo/demogenerator.h"
 #include "core/domain/json.h"
@@ -140,6 +141,7 @@ JSON in on stdin, JSON out on stdout; errors as JSON on stderr.
   export --format json [--out FILE]     every case with its people and entries, decrypted:
                                         FILE (or a file stdout is redirected to) is made 0600
   nik check NIK [--sex female|male] [--birth-date YYYY-MM-DD]
+                                        "today" is the --profile's district's, else the NIK's province's
   region search TEXT [--within CODE]
   sync enroll --server URL --code-file FILE [--device-name NAME]
                                         join the district server (the code pins its certificate);
@@ -649,8 +651,21 @@ int CtlCommands::nikCheck()
         if (!birth->isValid())
             return usageError(u"--birth-date takes YYYY-MM-DD"_s);
     }
+    // "Today" (a birth date after it is impossible) in the profile's district when one is named;
+    // otherwise where the NIK was issued: its first two digits are the province. A NIK naming no
+    // province is refused anyway, so its day need not be exact (and logs nothing).
+    std::optional<Core::DistrictTime> time;
+    if (const QString dir = m_options.value(u"profile"_s); !dir.isEmpty()) {
+        const Core::Result<Core::ProfileInfo> info = Core::Profile::readInfo(dir);
+        if (!info)
+            return fail(info.error());
+        time.emplace(info->districtCode);
+    } else {
+        time.emplace(Core::DistrictTime::zoneOf(nik).value_or(Core::DistrictTime::Zone::Wib));
+    }
     const Core::NikValidator validator(*m_regions);
-    const Core::NikCheck check = validator.check(nik, QDate::currentDate(), m_options.value(u"sex"_s), birth);
+    const Core::NikCheck check
+        = validator.check(nik, time->today(*m_clock), m_options.value(u"sex"_s), birth);
     QJsonObject out{{u"valid"_s, check.valid}, {u"message"_s, check.message()}};
     if (check.birthDate)
         out.insert(u"birth_date"_s, check.birthDate->toString(Qt::ISODate));

@@ -12,13 +12,11 @@
 #include "core/util/uuid.h"
 
 #include <QDate>
-#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
 #include <QSqlQuery>
 #include <QStringBuilder>
-#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 
@@ -61,7 +59,9 @@ Result<QString> CaseRepository::nextNumber(const QString &districtCode, qint64 n
     const Result<QString> prefix = m_log.meta(u"device_prefix"_s);
     if (!prefix)
         return prefix.error();
-    const int year = QDateTime::fromMSecsSinceEpoch(nowMs, QTimeZone(7 * 3600)).date().year(); // WIB
+    // The year as the district's calendar has it: a case taken at 00:30 WITA on 1 January is
+    // numbered in the new year, though UTC (and WIB) are still in the old one.
+    const int year = m_validator.districtTime().date(nowMs).year();
     const QString key = u"case_seq/%1"_s.arg(year);
     const Result<QString> last = m_log.meta(key);
     const qint64 seq = (last ? last->toLongLong() : 0) + 1;

@@ -9,13 +9,16 @@ using namespace Qt::StringLiterals;
 
 namespace Core {
 
-Worklist::Worklist(Database &db, RecordReader &reader)
+Worklist::Worklist(Database &db, RecordReader &reader, const Clock &clock, DistrictTime time)
     : m_db(db)
     , m_reader(reader)
+    , m_clock(clock)
+    , m_time(time)
 {}
 
-Result<QList<DueFollowup>> Worklist::followupsDue(const QDate &today, int limit)
+Result<QList<DueFollowup>> Worklist::followupsDue(int limit)
 {
+    const QDate today = m_time.today(m_clock);
     Statement &query = m_db.statement(
         u"SELECT f.id, f.case_id, c.number, f.due_on FROM followups f JOIN cases c ON c.id = f.case_id "
         "WHERE f.status = 'open' AND f.deleted = 0 AND c.deleted = 0 AND f.due_on <= ? "
@@ -23,8 +26,10 @@ Result<QList<DueFollowup>> Worklist::followupsDue(const QDate &today, int limit)
     query.bind(1, today.toString(Qt::ISODate));
     query.bind(2, qint64(limit));
     QList<DueFollowup> due;
-    while (query.next())
-        due.append({query.text(0), query.text(1), query.text(2), QDate::fromString(query.text(3), Qt::ISODate), {}});
+    while (query.next()) {
+        const QDate dueOn = QDate::fromString(query.text(3), Qt::ISODate);
+        due.append({query.text(0), query.text(1), query.text(2), dueOn, dueOn < today, {}});
+    }
     const bool failed = query.failed();
     const Error error = failed ? query.error() : Error{};
     query.reset();

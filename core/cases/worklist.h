@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/clock/districttime.h"
 #include "core/result.h"
 
 #include <QDate>
@@ -8,6 +9,7 @@
 
 namespace Core {
 
+class Clock;
 class Database;
 class RecordReader;
 
@@ -17,6 +19,7 @@ struct DueFollowup
     QString caseId;
     QString caseNumber;
     QDate dueOn;
+    bool overdue = false; // due before today
     QString description; // decrypted, in memory only
 };
 
@@ -29,20 +32,23 @@ struct UrgentCase
 };
 
 // The caseworker's worklist for the home screen: follow-ups due (overdue first) and open
-// high-risk cases. Reads only; bounded by `limit`.
+// high-risk cases. Reads only; bounded by `limit`. "Today" is the district's (`time`): a
+// follow-up due on 1 January is due at 00:30 WITA, while it is still 31 December in UTC.
 class Worklist final
 {
 public:
-    Worklist(Database &db, RecordReader &reader);
+    Worklist(Database &db, RecordReader &reader, const Clock &clock, DistrictTime time);
 
-    // Open follow-ups due on or before `today`, oldest first.
-    Result<QList<DueFollowup>> followupsDue(const QDate &today, int limit = 50);
+    // Open follow-ups due today or before, oldest first.
+    Result<QList<DueFollowup>> followupsDue(int limit = 50);
     // Open cases whose current risk is high or critical, critical first.
     Result<QList<UrgentCase>> urgentCases(int limit = 50);
 
 private:
     Database &m_db;
     RecordReader &m_reader;
+    const Clock &m_clock;
+    DistrictTime m_time;
 };
 
 } // namespace Core

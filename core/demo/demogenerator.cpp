@@ -13,7 +13,6 @@
 
 #include <QDate>
 #include <QDateTime>
-#include <QTimeZone>
 
 #include <random>
 
@@ -109,7 +108,7 @@ Status DemoGenerator::generateOne(DemoRandom &random)
     const CodeLists &codes = m_session.codes();
     const RegionIndex &regions = m_session.regions();
     const QString district = m_session.profile().info().districtCode;
-    const QDate today = QDateTime::fromMSecsSinceEpoch(m_session.profile().clock().nowMs(), Qt::UTC).date();
+    const QDate today = m_session.profile().districtTime().today(m_session.profile().clock());
 
     // A real village of the profile's regency: kecamatan, then desa.
     const QList<Region> kecamatan = regions.children(district);

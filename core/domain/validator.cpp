@@ -9,9 +9,7 @@
 #include "core/util/uuid.h"
 #include "core/domain/nikvalidator.h"
 
-#include <QDateTime>
 #include <QJsonValue>
-#include <QTimeZone>
 
 #include <cmath>
 
@@ -66,10 +64,12 @@ std::optional<qint64> integral(const QVariant &v)
 
 } // namespace
 
-Validator::Validator(const CodeLists &codes, const RegionIndex &regions, const Clock &clock)
+Validator::Validator(const CodeLists &codes, const RegionIndex &regions, const Clock &clock,
+                     DistrictTime time)
     : m_codes(codes)
     , m_regions(regions)
     , m_clock(clock)
+    , m_time(time)
     , m_nik(std::make_unique<const NikValidator>(regions))
 { }
 
@@ -77,9 +77,9 @@ Validator::~Validator() = default;
 
 QDate Validator::today() const
 {
-    // Indonesia's eastern time (WIT, UTC+9) is the country's latest "today": a date that is
-    // today anywhere in Indonesia is never rejected as future.
-    return QDateTime::fromMSecsSinceEpoch(m_clock.nowMs(), QTimeZone(9 * 3600)).date();
+    // The profile's district decides: at 23:30 WITA tomorrow's date is still in the future,
+    // whatever the zone of the laptop's operating system.
+    return m_time.today(m_clock);
 }
 
 QStringList Validator::takeWarnings() const

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/clock/districttime.h"
 #include "core/result.h"
 
 #include <QDate>
@@ -26,11 +27,14 @@ struct FieldDef;
 class Validator final
 {
 public:
-    Validator(const CodeLists &codes, const RegionIndex &regions, const Clock &clock);
+    // `time`: the profile's district zone, in which "today" (and so "the future") is reckoned.
+    Validator(const CodeLists &codes, const RegionIndex &regions, const Clock &clock, DistrictTime time);
     ~Validator();
 
     Status validate(const EntityDef &entity, QVariantHash &values, bool insert) const;
+    // Today in the district's zone.
     QDate today() const;
+    const DistrictTime &districtTime() const { return m_time; }
 
     // Warnings that do not block saving (e.g. a NIK from a kecamatan not in the current decree).
     QStringList takeWarnings() const;
@@ -45,6 +49,7 @@ private:
     const CodeLists &m_codes;
     const RegionIndex &m_regions;
     const Clock &m_clock;
+    DistrictTime m_time;
     std::unique_ptr<const NikValidator> m_nik;
     mutable QStringList m_warnings;
 };

@@ -30,7 +30,9 @@ namespace {
 const QString infoFile = u"profile.json"_s;
 const QString databaseFile = u"dampingi.db"_s;
 
-Result<ProfileInfo> readInfo(const QString &directory)
+} // namespace
+
+Result<ProfileInfo> Profile::readInfo(const QString &directory)
 {
     QFile file(QDir(directory).filePath(infoFile));
     if (!file.open(QIODevice::ReadOnly))
@@ -46,6 +48,8 @@ Result<ProfileInfo> readInfo(const QString &directory)
     info.defaultUser = json.value(u"default_user"_s).toString();
     return info;
 }
+
+namespace {
 
 Status writeInfo(const QString &directory, const ProfileInfo &info)
 {
@@ -96,6 +100,7 @@ Profile::Profile(QString directory, ProfileInfo info, std::unique_ptr<Database> 
     , m_info(std::move(info))
     , m_db(std::move(db))
     , m_clock(clock)
+    , m_time(m_info.districtCode)
 { }
 
 Profile::~Profile() = default;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/clock/districttime.h"
 #include "core/crypto/keywrap.h"
 #include "core/domain/workflow.h"
 #include "core/result.h"
@@ -50,6 +51,9 @@ public:
     static Result<std::unique_ptr<Profile>> create(const QString &directory, const ProfileOptions &options,
                                                    const Clock &clock);
     static Result<std::unique_ptr<Profile>> open(const QString &directory, const Clock &clock);
+    // profile.json alone, without opening the database (dampingi-ctl's commands that need no
+    // unlocked profile).
+    static Result<ProfileInfo> readInfo(const QString &directory);
 
     // Locked for a wrong passphrase or an unknown login (the two are not told apart);
     // Conflict when already unlocked.
@@ -74,6 +78,8 @@ public:
     const FieldCipher &cipher() const { return *m_cipher; }
     const FileCipher &files() const { return *m_files; }
     const Clock &clock() const { return m_clock; }
+    // The district's zone: what "today" is and how times are shown.
+    const DistrictTime &districtTime() const { return m_time; }
 
 private:
     Profile(QString directory, ProfileInfo info, std::unique_ptr<Database> db, const Clock &clock);
@@ -83,6 +89,7 @@ private:
     ProfileInfo m_info;
     std::unique_ptr<Database> m_db;
     const Clock &m_clock;
+    DistrictTime m_time;
     Actor m_actor;
     std::unique_ptr<FieldCipher> m_cipher;
     std::unique_ptr<FileCipher> m_files;

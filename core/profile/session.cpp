@@ -73,7 +73,7 @@ Session::Session(Profile &profile, const CodeLists &codes, const RegionIndex &re
     , m_regions(regions)
 {
     Q_ASSERT(profile.unlocked());
-    m_validator = std::make_unique<Validator>(codes, regions, profile.clock());
+    m_validator = std::make_unique<Validator>(codes, regions, profile.clock(), profile.districtTime());
     m_reader = std::make_unique<RecordReader>(profile.database(), profile.cipher());
     m_cases = std::make_unique<CaseRepository>(profile.changeLog(), *m_reader, *m_validator, profile.actor());
     m_people = std::make_unique<PersonMerge>(profile.changeLog(), *m_reader, profile.actor());
@@ -83,7 +83,8 @@ Session::Session(Profile &profile, const CodeLists &codes, const RegionIndex &re
         = std::make_unique<AttachmentStore>(profile.changeLog(), *m_reader, *m_validator, profile.files(),
                                             profile.attachmentsDirectory(), profile.actor());
     m_history = std::make_unique<HistoryReader>(profile.database(), profile.cipher());
-    m_worklist = std::make_unique<Worklist>(profile.database(), *m_reader);
+    m_worklist
+        = std::make_unique<Worklist>(profile.database(), *m_reader, profile.clock(), profile.districtTime());
     m_drafts = std::make_unique<DraftStore>(profile.database(), profile.cipher(), profile.clock());
     m_search = std::make_unique<SearchIndex>();
 }

@@ -54,6 +54,7 @@ public:
     Status resolveConflict(const QString &conflictId, const QString &keep);
 
     Profile &profile() { return m_profile; }
+    const Profile &profile() const { return m_profile; }
     const Validator &validator() const { return *m_validator; }
     RecordReader &reader() { return *m_reader; }
     CaseRepository &cases() { return *m_cases; }

@@ -483,6 +483,7 @@ Result<std::unique_ptr<ServerStore>> ServerStore::open(const QString &dataDir, c
     store->m_dataDir = dataDir;
     store->m_siteId = *site;
     store->m_districtCode = *district;
+    store->m_time = Core::DistrictTime(*district);
     return store;
 }
 

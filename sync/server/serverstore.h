@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/clock/districttime.h"
 #include "core/crypto/keywrap.h"
 #include "core/result.h"
 #include "sync/bundle.h"
@@ -107,6 +108,8 @@ public:
     // The site id of the server ops this instance writes: fresh at every open (an "epoch").
     const QString &epochSite() const { return m_epochSite; }
     const QString &districtCode() const { return m_districtCode; }
+    // The district's zone, from its code: the year of a registry number is the district's.
+    const Core::DistrictTime &districtTime() const { return m_time; }
     // The office's USB-bundle keys, from DIR/bundle.key (64 bytes of seeds, mode 0600; created at
     // initialise, or on the first open of a store initialised before bundles existed).
     const BundleKeys &bundleKeys() const { return m_bundleKeys; }
@@ -222,6 +225,7 @@ private:
     QString m_siteId;
     QString m_epochSite;
     QString m_districtCode;
+    Core::DistrictTime m_time{Core::DistrictTime::Zone::Wib}; // set from m_districtCode at open
     BundleKeys m_bundleKeys;
 };
 

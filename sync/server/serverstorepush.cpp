@@ -15,10 +15,8 @@
 #include "sync/server/serverstore.h"
 #include "sync/server/serverstore_p.h"
 
-#include <QDateTime>
 #include <QHash>
 #include <QSet>
-#include <QTimeZone>
 
 #include <utility>
 
@@ -354,9 +352,10 @@ Status reopenRacingClosures(const ServerStore::Private &p, IngestState &state, c
     return {};
 }
 
-QString registryYear(qint64 nowMs)
+// The district's year: a case pushed at 00:30 WITA on 1 January is registered in the new year.
+QString registryYear(qint64 nowMs, const Core::DistrictTime &time)
 {
-    return QString::number(QDateTime::fromMSecsSinceEpoch(nowMs, QTimeZone::utc()).date().year());
+    return QString::number(time.date(nowMs).year());
 }
 
 // The rejected_ops reason of an op already stored under another site of the same device; its
@@ -682,7 +681,7 @@ Result<PushReply> ServerStore::push(const ServerDevice &device, const QList<Wire
 
     // Registry numbers of the cases created in this batch, as server ops after the batch, so
     // every laptop in scope pulls them.
-    const QString year = registryYear(nowMs);
+    const QString year = registryYear(nowMs, m_time);
     for (const QString &caseId : std::as_const(createdCases)) {
         auto counter = d->metaNum(u"registry:"_s + year);
         if (!counter)

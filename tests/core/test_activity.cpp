@@ -132,14 +132,16 @@ TEST_CASE("the worklist shows overdue and today's follow-ups and urgent cases", 
     const auto later = f.session->activities().add(
         u"followup", kase->id, {{u"due_on"_s, u"2026-12-01"_s}, {u"description"_s, u"Sidang"_s}});
     REQUIRE(later.ok());
-    const auto due = f.session->worklist().followupsDue(QDate(2026, 11, 20));
+    const auto due = f.session->worklist().followupsDue(); // 2026-11-20 in Kutai Kartanegara
     REQUIRE(due.ok());
     REQUIRE(due->size() == 2);
     CHECK(due->at(0).description == u"Antar ke RSUD");
+    CHECK(due->at(0).overdue);
     CHECK(due->at(1).dueOn == QDate(2026, 11, 20));
+    CHECK_FALSE(due->at(1).overdue);
     CHECK(due->at(0).caseNumber == kase->text(u"number"_s));
     REQUIRE(f.session->activities().update(u"followup", due->at(0).id, {{u"status"_s, u"done"_s}}).ok());
-    CHECK(f.session->worklist().followupsDue(QDate(2026, 11, 20))->size() == 1);
+    CHECK(f.session->worklist().followupsDue()->size() == 1);
     const auto urgent = f.session->worklist().urgentCases();
     REQUIRE(urgent.ok());
     REQUIRE(urgent->size() == 1);

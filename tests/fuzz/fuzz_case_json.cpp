@@ -42,7 +42,7 @@ extern "C" int LLVMFuzzerInitialize(int *, char ***)
     static const Core::RegionIndex regions = loadOrDie(Core::RegionIndex::loadBuiltin(), "the regions");
     // 2026-12-01: a fixed "today", so a crash replays the same way on any day.
     static const Core::FixedClock clock(1'796'083'200'000);
-    validator = new Core::Validator(codes, regions, clock);
+    validator = new Core::Validator(codes, regions, clock, Core::DistrictTime(u"64.02"));
     return 0;
 }
 

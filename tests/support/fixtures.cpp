@@ -23,11 +23,11 @@ const Core::RegionIndex &regions()
     return index;
 }
 
-ProfileFixture::ProfileFixture(Core::Role role, bool training, const QString &login)
+ProfileFixture::ProfileFixture(Core::Role role, bool training, const QString &login, const QString &district)
 {
     REQUIRE(dir.isValid());
     Core::ProfileOptions options;
-    options.districtCode = u"64.02"_s;
+    options.districtCode = district;
     options.login = login;
     options.role = role;
     options.passphrase = passphrase;

@@ -18,7 +18,8 @@ namespace Test {
 const Core::CodeLists &codes();
 const Core::RegionIndex &regions();
 
-// 2026-11-20 10:00 WIB, a fixed "now" for every test.
+// 2026-11-20 03:00 UTC (11:00 WITA in Kutai Kartanegara, the fixtures' district), a fixed "now"
+// for every test.
 constexpr qint64 fixedNowMs = 1795143600000;
 inline const QString passphrase = QStringLiteral("rahasia-kutai-2026");
 // The district server's office passphrase in tests (stores are made with KdfStrength::Minimum,
@@ -26,10 +27,12 @@ inline const QString passphrase = QStringLiteral("rahasia-kutai-2026");
 inline const QString officePassphrase = QStringLiteral("kantor-dinas-tenggarong-6402");
 
 // A real profile in a temporary folder, unlocked, with a Session on top and a fixed clock.
+// `district` is Kutai Kartanegara (WITA) unless a test needs another zone.
 struct ProfileFixture
 {
     explicit ProfileFixture(Core::Role role = Core::Role::Caseworker, bool training = false,
-                            const QString &login = QStringLiteral("siti.caseworker"));
+                            const QString &login = QStringLiteral("siti.caseworker"),
+                            const QString &district = QStringLiteral("64.02"));
     ~ProfileFixture();
 
     void reopen(); // close and open again from disk, unlocked

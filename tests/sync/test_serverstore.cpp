@@ -274,6 +274,24 @@ TEST_CASE("a new case gets one registry number, as a server op", "[sync][server]
     CHECK(f.store->ackedThrough(f.store->epochSite()).value() == 2);
 }
 
+TEST_CASE("a registry number carries the district's year", "[sync][server]")
+{
+    // District 6402 (Kutai Kartanegara) is WITA: 15:30 UTC on 31 December is 23:30 there, and
+    // 16:30 UTC is 00:30 on 1 January, when UTC and WIB are still in 2026.
+    ServerFixture f(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    CHECK(f.store->districtTime().label() == u"WITA");
+    const auto ani = f.enroll(u"ani"_s, u"caseworker"_s, {}, u"site-ani"_s);
+    const qint64 lastHour = 1798731000000; // 2026-12-31T15:30:00Z
+    const QString late = newId();
+    const QString early = newId();
+    f.clock.set(lastHour);
+    REQUIRE(f.push(ani, Test::intakeOps(u"site-ani"_s, 1, late, u"ani"_s, now)).ackedThrough == 4);
+    f.clock.set(lastHour + 3'600'000);
+    REQUIRE(f.push(ani, Test::intakeOps(u"site-ani"_s, 5, early, u"ani"_s, now)).ackedThrough == 8);
+    CHECK(f.store->registryNumber(late).value() == u"6402-2026-00001"_s);
+    CHECK(f.store->registryNumber(early).value() == u"6402-2027-00001"_s);
+}
+
 TEST_CASE("pages after the cursor carry every op once, in cursor order", "[sync][server]")
 {
     ServerFixture f(GENERATE(as<std::string>{}, "sqlite", "postgresql"));

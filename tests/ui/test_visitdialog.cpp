@@ -176,7 +176,10 @@ TEST_CASE("a visit dated in the future shows the error under the date and stores
     auto *error = child<QLabel>(dialog, u"visited_atError"_s);
     CHECK_FALSE(error->isVisibleTo(&dialog));
 
-    visitedAt->setDateTime(QDateTime::fromMSecsSinceEpoch(Test::fixedNowMs + 3 * 24 * 3600 * 1000LL));
+    const QDateTime shown = visitedAt->dateTime(); // now, on the district's clock
+    CHECK(shown.time() == QTime(11, 0)); // 03:00 UTC is 11:00 in Kutai Kartanegara, whatever TZ says
+    CHECK(visitedAt->text().endsWith(u" WITA"));
+    visitedAt->setDateTime(shown.addDays(3));
     QTest::keyClicks(notes, u"Catatan yang tidak boleh hilang"_s);
     QTest::mouseClick(child<QPushButton>(dialog, u"saveButton"_s), Qt::LeftButton);
 
@@ -189,12 +192,13 @@ TEST_CASE("a visit dated in the future shows the error under the date and stores
     CHECK(notes->toPlainText() == u"Catatan yang tidak boleh hilang"_s);
 
     // Corrected, it saves and the message goes away.
-    visitedAt->setDateTime(QDateTime::fromMSecsSinceEpoch(Test::fixedNowMs - 3600 * 1000));
+    visitedAt->setDateTime(shown.addSecs(-3600));
     QTest::mouseClick(child<QPushButton>(dialog, u"saveButton"_s), Qt::LeftButton);
     CHECK_FALSE(error->isVisibleTo(&dialog));
     REQUIRE(saved.size() == 1);
     REQUIRE(visitsOf(f, caseId).size() == 1);
     CHECK(visitsOf(f, caseId).first().text(u"notes"_s) == u"Catatan yang tidak boleh hilang"_s);
+    CHECK(visitsOf(f, caseId).first().value(u"visited_at"_s).toLongLong() == Test::fixedNowMs - 3600 * 1000);
 }
 
 TEST_CASE("a GPS source that cannot be opened says why, and the visit still saves", "[ui][visit]")

@@ -12,7 +12,6 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -20,7 +19,6 @@
 #include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QTableView>
-#include <QTimeZone>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -134,9 +132,7 @@ Core::CaseFilter CaseListPage::filter() const
         filter.assignedUser = m_session.profile().actor().login;
     if (m_overdue->isChecked()) {
         filter.overdueOn
-            = QDateTime::fromMSecsSinceEpoch(m_session.profile().clock().nowMs(), QTimeZone(7 * 3600))
-                  .date()
-                  .toString(Qt::ISODate);
+            = m_session.profile().districtTime().today(m_session.profile().clock()).toString(Qt::ISODate);
     }
     return filter;
 }

@@ -2,16 +2,16 @@
 #include "ui/cases/casetab.h"
 
 #include "core/cases/caserepository.h"
+#include "core/clock/districttime.h"
+#include "core/profile/profile.h"
 #include "core/profile/session.h"
 #include "ui/common/codelabels.h"
 #include "ui/common/entryform.h"
 
 #include <QDate>
-#include <QDateTime>
 #include <QHeaderView>
 #include <QLabel>
 #include <QTableWidget>
-#include <QTimeZone>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -51,8 +51,7 @@ QString CaseTab::label(QStringView list, const QString &code) const
 
 QString CaseTab::when(qint64 ms) const
 {
-    return QLocale(m_language)
-        .toString(QDateTime::fromMSecsSinceEpoch(ms, QTimeZone(7 * 3600)), QLocale::ShortFormat);
+    return m_session.profile().districtTime().display(ms, QLocale(m_language));
 }
 
 QString CaseTab::date(const QString &iso, QLocale::FormatType format) const

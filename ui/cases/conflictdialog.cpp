@@ -12,7 +12,6 @@
 #include "ui/common/errortext.h"
 #include "ui/common/fieldlabels.h"
 
-#include <QDateTime>
 #include <QDialogButtonBox>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -20,7 +19,6 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QTimeZone>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -87,8 +85,7 @@ QString ConflictDialog::when(qint64 hlc) const
 {
     // An HLC stamp is 48 bits of milliseconds and a 16-bit counter.
     const qint64 ms = hlc >> 16;
-    return QLocale(m_language)
-        .toString(QDateTime::fromMSecsSinceEpoch(ms, QTimeZone(7 * 3600)), QLocale::ShortFormat);
+    return m_session.profile().districtTime().display(ms, QLocale(m_language));
 }
 
 void ConflictDialog::reload()

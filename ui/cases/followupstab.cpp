@@ -4,18 +4,17 @@
 #include "core/cases/activityrepository.h"
 #include "core/cases/caserepository.h"
 #include "core/clock/clock.h"
+#include "core/clock/districttime.h"
 #include "core/profile/profile.h"
 #include "core/profile/session.h"
 #include "ui/common/errortext.h"
 
 #include <QDateEdit>
-#include <QDateTime>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTableWidget>
-#include <QTimeZone>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -49,9 +48,7 @@ FollowupsTab::FollowupsTab(Core::Session &session, const QString &language, QWid
 
 void FollowupsTab::fill(const Core::CaseFile &file)
 {
-    const QDate today
-        = QDateTime::fromMSecsSinceEpoch(m_session.profile().clock().nowMs(), QTimeZone(7 * 3600)).date();
-    m_due->setDate(today.addDays(7));
+    m_due->setDate(m_session.profile().districtTime().today(m_session.profile().clock()).addDays(7));
     QList<QStringList> rows;
     QStringList ids;
     for (const Core::Record &f : file.children.value(u"followup"_s)) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/common/entryform.h"
 
+#include "core/profile/profile.h"
 #include "core/profile/session.h"
 #include "core/cases/activityrepository.h"
 #include "core/changelog/schema.h"
@@ -71,7 +72,9 @@ EntryForm::EntryForm(Core::Session &session, const QString &entity, const QStrin
                              field->required ? QString() : tr("(not set)"));
             input = combo;
         } else if (field->type == Core::ValueType::Date) {
-            auto *date = new QDateEdit(QDate::currentDate(), this);
+            // Today in the district, not in the zone the laptop's system happens to be set to.
+            auto *date
+                = new QDateEdit(session.profile().districtTime().today(session.profile().clock()), this);
             date->setCalendarPopup(true);
             date->setDisplayFormat(QLocale(language).dateFormat(QLocale::ShortFormat));
             input = date;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/common/fieldlabels.h"
 
+#include "core/profile/profile.h"
 #include "core/profile/session.h"
 #include "core/regions/regionindex.h"
 #include "core/changelog/schema.h"
@@ -8,10 +9,8 @@
 #include "ui/common/codelabels.h"
 
 #include <QDate>
-#include <QDateTime>
 #include <QHash>
 #include <QLocale>
-#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 
@@ -101,8 +100,7 @@ QString FieldLabels::value(const Core::Session &session, const QString &entity, 
     case Type::Date:
         return locale.toString(QDate::fromString(value.toString(), Qt::ISODate), QLocale::LongFormat);
     case Type::Time:
-        return locale.toString(QDateTime::fromMSecsSinceEpoch(value.toLongLong(), QTimeZone(7 * 3600)),
-                               QLocale::ShortFormat);
+        return session.profile().districtTime().display(value.toLongLong(), locale);
     case Type::Bool:
         return value.toBool() ? tr("yes") : tr("no");
     case Type::Json:

@@ -14,14 +14,12 @@
 #include "ui/common/errortext.h"
 #include "ui/common/fieldlabels.h"
 
-#include <QDateTime>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHash>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
-#include <QTimeZone>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -83,19 +81,18 @@ QListWidget *HomePage::addList(const QString &objectName, const QString &title, 
 void HomePage::refresh()
 {
     const QLocale locale(m_language);
-    const QDate today
-        = QDateTime::fromMSecsSinceEpoch(m_session.profile().clock().nowMs(), QTimeZone(7 * 3600)).date();
+    const Core::DistrictTime &time = m_session.profile().districtTime();
 
     m_followups->clear();
-    if (const auto due = m_session.worklist().followupsDue(today); due) {
+    if (const auto due = m_session.worklist().followupsDue(); due) {
         for (const Core::DueFollowup &f : *due) {
             const QString when
-                = f.dueOn < today ? tr("overdue since %1").arg(locale.toString(f.dueOn, QLocale::ShortFormat))
-                                  : tr("today");
+                = f.overdue ? tr("overdue since %1").arg(locale.toString(f.dueOn, QLocale::ShortFormat))
+                            : tr("today");
             auto *item
                 = new QListWidgetItem(u"%1 — %2 (%3)"_s.arg(f.caseNumber, f.description, when), m_followups);
             item->setData(caseIdRole, f.caseId);
-            if (f.dueOn < today)
+            if (f.overdue)
                 item->setForeground(QColor(0xb0, 0x1c, 0x1c));
         }
         if (due->isEmpty())
@@ -146,8 +143,7 @@ void HomePage::refresh()
     } else {
         m_sync->setText(
             tr("%n change(s) not yet sent to the district office. Last sync: %1.", nullptr, int(*pending))
-                .arg(locale.toString(QDateTime::fromMSecsSinceEpoch(config->lastSyncAt, QTimeZone(7 * 3600)),
-                                     QLocale::ShortFormat)));
+                .arg(time.display(config->lastSyncAt, locale)));
     }
     // Needs attention: sync conflicts waiting for review, then unfinished intakes (drafts).
     m_drafts->clear();
@@ -176,8 +172,7 @@ void HomePage::refresh()
     }
     if (const auto drafts = m_session.drafts().list(m_session.profile().actor().login); drafts) {
         for (const Core::DraftInfo &draft : *drafts) {
-            const QString saved = locale.toString(
-                QDateTime::fromMSecsSinceEpoch(draft.updatedAt, QTimeZone(7 * 3600)), QLocale::ShortFormat);
+            const QString saved = time.display(draft.updatedAt, locale);
             auto *item = new QListWidgetItem(
                 tr("Unfinished intake, last saved %1 — open to continue").arg(saved), m_drafts);
             item->setData(caseIdRole, draft.id);

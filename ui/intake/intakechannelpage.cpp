@@ -1,15 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/intake/intakechannelpage.h"
 
-#include "core/clock/clock.h"
-#include "core/profile/profile.h"
+#include "core/domain/validator.h"
 #include "core/profile/session.h"
 #include "ui/intake/intakefields.h"
 #include "ui/intake/intakeform.h"
 #include "ui/intake/intakewizard.h"
 
 #include <QComboBox>
-#include <QDateTime>
 #include <QFormLayout>
 #include <QLineEdit>
 
@@ -28,7 +26,7 @@ IntakeChannelPage::IntakeChannelPage(IntakeFields &fields, Core::Session &sessio
     form->addRow(tr("Report &channel:"),
                  m_fields.field(IntakeWizard::ChannelPage, u"intake_channel"_s, m_channel, u"channel"_s));
     m_reportedOn = lineEdit(u"reportedOnEdit"_s, this);
-    const QDate today = QDateTime::fromMSecsSinceEpoch(session.profile().clock().nowMs()).date();
+    const QDate today = session.validator().today(); // the district's, as the validator checks it
     m_reportedOn->setText(m_fields.formatDate(today));
     m_reportedOn->setPlaceholderText(tr("e.g. %1").arg(m_fields.formatDate(today)));
     m_reportedOn->setMaximumWidth(180);

@@ -19,14 +19,12 @@
 #include "ui/shell/unlockdialog.h"
 
 #include <QApplication>
-#include <QDateTime>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QTimeZone>
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -333,8 +331,9 @@ void MainWindow::refreshStatus()
     } else if (!config->lastError.isEmpty()) {
         state = tr("The last sync did not finish. Your work is kept on this laptop.");
     } else if (config->lastSyncAt > 0) {
-        const QDateTime at = QDateTime::fromMSecsSinceEpoch(config->lastSyncAt, QTimeZone(7 * 3600));
-        state = tr("Synced at %1").arg(QLocale(m_language).toString(at.time(), u"HH:mm"_s));
+        const Core::DistrictTime &time = m_session.profile().districtTime();
+        const QString at = QLocale(m_language).toString(time.dateTime(config->lastSyncAt).time(), u"HH:mm"_s);
+        state = tr("Synced at %1").arg(at + u' ' + time.label());
     } else {
         state = tr("Enrolled · not synced yet");
     }

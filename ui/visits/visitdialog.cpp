@@ -2,6 +2,7 @@
 #include "ui/visits/visitdialog.h"
 
 #include "core/clock/clock.h"
+#include "core/clock/districttime.h"
 #include "core/profile/profile.h"
 #include "core/profile/session.h"
 #include "core/regions/regionindex.h"
@@ -109,9 +110,15 @@ QFormLayout *VisitDialog::buildFields()
     m_visitedAt = new QDateTimeEdit(this);
     m_visitedAt->setObjectName(u"visitedAtEdit"_s);
     m_visitedAt->setLocale(locale);
-    m_visitedAt->setDisplayFormat(dateTimeFormat(locale));
+    // The district's wall time, whatever zone the laptop's system is set to. Qt 6.4's
+    // QDateTimeEdit knows only local time and UTC, so it holds the district's wall time as if it
+    // were UTC, and save() reads that wall time back in the district's zone.
+    const Core::DistrictTime &time = m_session.profile().districtTime();
+    m_visitedAt->setDisplayFormat(dateTimeFormat(locale) + u" '"_s + time.label() + u'\'');
     m_visitedAt->setCalendarPopup(true);
-    m_visitedAt->setDateTime(QDateTime::fromMSecsSinceEpoch(m_session.profile().clock().nowMs()));
+    m_visitedAt->setTimeSpec(Qt::UTC);
+    const QDateTime now = time.dateTime(m_session.profile().clock().nowMs());
+    m_visitedAt->setDateTime(QDateTime(now.date(), now.time(), Qt::UTC));
 
     m_region = new RegionPicker(m_session.regions(), this);
     m_region->setObjectName(u"regionPicker"_s);
@@ -425,7 +432,10 @@ void VisitDialog::save()
 {
     clearErrors();
     QVariantHash values;
-    values.insert(u"visited_at"_s, m_visitedAt->dateTime().toMSecsSinceEpoch());
+    const QDateTime wall = m_visitedAt->dateTime();
+    values.insert(u"visited_at"_s,
+                  QDateTime(wall.date(), wall.time(), m_session.profile().districtTime().timeZone())
+                      .toMSecsSinceEpoch());
     const auto putText = [&values](const QString &field, const QString &text) {
         if (!text.trimmed().isEmpty())
             values.insert(field, text);
