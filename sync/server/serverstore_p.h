@@ -2,7 +2,8 @@
 #pragma once
 
 // Private to ServerStore's implementation, which is split by concern for size: serverstore.cpp
-// (schema, opening, keys, enrollment, sites), serverstoreadmin.cpp (teams, users, codes, devices),
+// (schema, opening, devices, sites), serverstoreenrollment.cpp (a code redeemed),
+// serverstoreadmin.cpp (teams, users, codes, devices), serverstorekeys.cpp (district keys),
 // serverstorepush.cpp (ingest), serverstoreserverops.cpp (the ingest state and the server's own
 // ops) and serverstorepull.cpp (pull). Not installed; nothing outside those files includes it.
 
