@@ -464,17 +464,6 @@ Result<BackupSummary> write(const QString &dataDir, const QString &databaseUrl, 
 
 namespace {
 
-// The work files of one restore, removed unless installed.
-struct Extracted
-{
-    QStringList paths;
-    ~Extracted()
-    {
-        for (const QString &path : std::as_const(paths))
-            QFile::remove(path);
-    }
-};
-
 bool pgHasTables(const PgTarget &target, Status *status)
 {
     const PgConnection connection(target);
@@ -497,41 +486,61 @@ Status lockStopped(const QString &dataDir, QLockFile &lock)
                  u"the server is running on %1 (pid %2): stop it before restoring"_s.arg(dataDir).arg(pid)};
 }
 
-// Every entry of `in` after the manifest out to a work file in `data`, checked against the
-// manifest (name, size, SHA-256) and ending where it ends, before anything changes. Returns
-// entry name -> work file; the work files are listed in `extracted`.
-Result<QHash<QString, QString>> extractEntries(QIODevice &in, const Manifest &manifest, const QDir &data,
-                                               Extracted &extracted)
+// What a restore would replace: the store files and keys in the data folder, and whether the
+// PostgreSQL database holds tables.
+struct Occupied
 {
-    QHash<QString, QString> workFiles;
-    for (const Manifest::File &expected : manifest.files) {
-        Result<std::optional<TarEntry>> header = readTarHeader(in);
-        if (!header)
-            return header.error();
-        if (!header->has_value() || (*header)->name != expected.name || (*header)->size != expected.bytes)
-            return corrupt(u"%1 is missing or not as its manifest says"_s.arg(expected.name));
-        const QString work = data.filePath(u".restore-"_s + expected.name);
-        QFile::remove(work);
-        QFile out(work);
-        if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly,
-                      QFileDevice::ReadOwner | QFileDevice::WriteOwner))
-            return storeError(u"cannot write %1: %2"_s.arg(work, out.errorString()));
-        extracted.paths << work;
-        Result<QByteArray> hash = copyHashed(in, &out, expected.bytes);
-        if (!hash)
-            return hash.error();
-        if (!out.flush() || out.error() != QFileDevice::NoError)
-            return storeError(u"cannot write %1: %2"_s.arg(work, out.errorString()));
-        out.close();
-        if (*hash != expected.sha256)
-            return corrupt(u"%1 fails its checksum: the file is damaged"_s.arg(expected.name));
-        if (in.read(padding(expected.bytes)).size() != padding(expected.bytes))
-            return corrupt(u"the file is cut short"_s);
-        workFiles.insert(expected.name, work);
+    QStringList present;
+    bool pgFull = false;
+};
+
+// What is there now; Conflict when there is anything and the restore is not forced.
+Result<Occupied> findOccupied(const QString &dataDir, const std::optional<PgTarget> &pg, bool force)
+{
+    const QDir data(dataDir);
+    Occupied occupied;
+    for (const QString &name : DataDir::storeFiles(dataDir)) {
+        if (QFileInfo(data.filePath(name)).size() > 0 || name.endsWith(u".key"_s))
+            occupied.present << name;
     }
-    if (Result<std::optional<TarEntry>> end = readTarHeader(in); !end || end->has_value())
-        return corrupt(u"it holds more than its manifest lists, or ends damaged"_s);
-    return workFiles;
+    if (pg) {
+        Status reached;
+        occupied.pgFull = pgHasTables(*pg, &reached);
+        if (!reached)
+            return reached.error();
+    }
+    if ((!occupied.present.isEmpty() || occupied.pgFull) && !force)
+        return Error{Error::Code::Conflict,
+                     u"%1 holds a server store already; `restore --force` replaces it (SQLite: the "
+                     u"current files are kept in %2/replaced-<time>/)"_s.arg(
+                         occupied.pgFull ? u"the database"_s : dataDir, dataDir)};
+    return occupied;
+}
+
+// The extracted SQLite snapshot passes its integrity check and is the store (site) its
+// manifest names; Corrupt otherwise.
+Status checkSqliteWork(const QString &dbWork, const QString &site)
+{
+    SqliteHandle snapshot;
+    if (Status s = snapshot.open(dbWork, SQLITE_OPEN_READWRITE); !s)
+        return s;
+    Result<StoreFacts> facts = checkSnapshot(snapshot);
+    if (!facts)
+        return facts.error();
+    if (facts->site != site)
+        return corrupt(u"its database is not the store its manifest names"_s);
+    return {};
+}
+
+// pg_restore of the extracted dump in one transaction (replacing the tables there with --clean
+// when the database holds some): when it fails, nothing has moved yet.
+Status restorePostgres(const PgTarget &pg, const QString &dbWork, bool pgFull)
+{
+    QStringList args{u"--single-transaction"_s, u"--no-owner"_s, u"--no-privileges"_s, u"--exit-on-error"_s};
+    if (pgFull)
+        args << u"--clean"_s << u"--if-exists"_s;
+    args << u"--dbname"_s << pg.database << dbWork;
+    return runPgTool(u"pg_restore"_s, args, pg);
 }
 
 // Moves the store files `present` aside into data/replaced-<time>/ (kept, not deleted: a wrong
@@ -605,24 +614,9 @@ Result<BackupSummary> restore(const QString &backupPath, const QString &dataDir,
     if (Status s = lockStopped(dataDir, lock); !s)
         return s.error();
 
-    // What is there now.
-    QStringList present;
-    for (const QString &name : DataDir::storeFiles(dataDir)) {
-        if (QFileInfo(data.filePath(name)).size() > 0 || name.endsWith(u".key"_s))
-            present << name;
-    }
-    bool pgFull = false;
-    if (pg) {
-        Status reached;
-        pgFull = pgHasTables(*pg, &reached);
-        if (!reached)
-            return reached.error();
-    }
-    if ((!present.isEmpty() || pgFull) && !force)
-        return Error{Error::Code::Conflict,
-                     u"%1 holds a server store already; `restore --force` replaces it (SQLite: the "
-                     u"current files are kept in %2/replaced-<time>/)"_s.arg(
-                         pgFull ? u"the database"_s : dataDir, dataDir)};
+    auto occupied = findOccupied(dataDir, pg, force);
+    if (!occupied)
+        return occupied.error();
 
     Extracted extracted;
     auto workFiles = extractEntries(in, *manifest, data, extracted);
@@ -630,14 +624,8 @@ Result<BackupSummary> restore(const QString &backupPath, const QString &dataDir,
         return workFiles.error();
     const QString dbWork = workFiles->value(manifest->files.first().name);
     if (!pg) {
-        SqliteHandle snapshot;
-        if (Status s = snapshot.open(dbWork, SQLITE_OPEN_READWRITE); !s)
+        if (Status s = checkSqliteWork(dbWork, manifest->site); !s)
             return s.error();
-        Result<StoreFacts> facts = checkSnapshot(snapshot);
-        if (!facts)
-            return facts.error();
-        if (facts->site != manifest->site)
-            return corrupt(u"its database is not the store its manifest names"_s);
     }
 
     BackupSummary summary;
@@ -649,16 +637,11 @@ Result<BackupSummary> restore(const QString &backupPath, const QString &dataDir,
     summary.opsSeq = manifest->opsSeq;
     // PostgreSQL first, in one transaction: when it fails, nothing here has moved yet.
     if (pg) {
-        QStringList args{u"--single-transaction"_s, u"--no-owner"_s, u"--no-privileges"_s,
-                         u"--exit-on-error"_s};
-        if (pgFull)
-            args << u"--clean"_s << u"--if-exists"_s;
-        args << u"--dbname"_s << pg->database << dbWork;
-        if (Status s = runPgTool(u"pg_restore"_s, args, *pg); !s)
+        if (Status s = restorePostgres(*pg, dbWork, occupied->pgFull); !s)
             return s.error();
     }
-    if (!present.isEmpty()) {
-        auto replaced = moveAside(data, present, nowMs);
+    if (!occupied->present.isEmpty()) {
+        auto replaced = moveAside(data, occupied->present, nowMs);
         if (!replaced)
             return replaced.error();
         summary.replaced = *replaced;

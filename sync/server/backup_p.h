@@ -7,11 +7,14 @@
 #include "core/result.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
+class QDir;
 class QIODevice;
 
 namespace Sync::Backup::Detail {
@@ -74,5 +77,18 @@ struct Manifest
 // Dampingi server backup's of this version, every entry it lists has a usable name, size and
 // SHA-256, and the first is the database of the backend it names.
 Core::Result<Manifest> readManifest(QIODevice &in);
+
+// The work files of one restore, removed unless installed (taken off `paths`).
+struct Extracted
+{
+    QStringList paths;
+    ~Extracted();
+};
+
+// Every entry of `in` after the manifest out to a work file in `data`, checked against the
+// manifest (name, size, SHA-256) and ending where it ends, before anything changes. Returns
+// entry name -> work file; the work files are listed in `extracted`.
+Core::Result<QHash<QString, QString>> extractEntries(QIODevice &in, const Manifest &manifest,
+                                                     const QDir &data, Extracted &extracted);
 
 } // namespace Sync::Backup::Detail

@@ -5,7 +5,9 @@
 #include "sync/server/backup_p.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
+#include <QHash>
 #include <QIODevice>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -188,6 +190,46 @@ Result<Manifest> readManifest(QIODevice &in)
         || manifest.files.first().name != dbEntry || manifest.site.isEmpty())
         return corrupt(u"its manifest names no database"_s);
     return manifest;
+}
+
+Extracted::~Extracted()
+{
+    for (const QString &path : std::as_const(paths))
+        QFile::remove(path);
+}
+
+Result<QHash<QString, QString>> extractEntries(QIODevice &in, const Manifest &manifest, const QDir &data,
+                                               Extracted &extracted)
+{
+    QHash<QString, QString> workFiles;
+    for (const Manifest::File &expected : manifest.files) {
+        Result<std::optional<TarEntry>> header = readTarHeader(in);
+        if (!header)
+            return header.error();
+        if (!header->has_value() || (*header)->name != expected.name || (*header)->size != expected.bytes)
+            return corrupt(u"%1 is missing or not as its manifest says"_s.arg(expected.name));
+        const QString work = data.filePath(u".restore-"_s + expected.name);
+        QFile::remove(work);
+        QFile out(work);
+        if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly,
+                      QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+            return storeError(u"cannot write %1: %2"_s.arg(work, out.errorString()));
+        extracted.paths << work;
+        Result<QByteArray> hash = copyHashed(in, &out, expected.bytes);
+        if (!hash)
+            return hash.error();
+        if (!out.flush() || out.error() != QFileDevice::NoError)
+            return storeError(u"cannot write %1: %2"_s.arg(work, out.errorString()));
+        out.close();
+        if (*hash != expected.sha256)
+            return corrupt(u"%1 fails its checksum: the file is damaged"_s.arg(expected.name));
+        if (in.read(padding(expected.bytes)).size() != padding(expected.bytes))
+            return corrupt(u"the file is cut short"_s);
+        workFiles.insert(expected.name, work);
+    }
+    if (Result<std::optional<TarEntry>> end = readTarHeader(in); !end || end->has_value())
+        return corrupt(u"it holds more than its manifest lists, or ends damaged"_s);
+    return workFiles;
 }
 
 } // namespace Sync::Backup::Detail
