@@ -2,6 +2,7 @@
 #include "sync/server/backup.h"
 
 #include "core/sql/statement.h"
+#include "sync/server/backup_p.h"
 #include "sync/server/datadir.h"
 #include "sync/server/serverstore.h"
 
@@ -39,22 +40,9 @@ using Core::Status;
 
 namespace Sync::Backup {
 
+using namespace Detail;
+
 namespace {
-
-const QString sqliteEntry = u"server.db"_s;
-const QString postgresEntry = u"postgresql.dump"_s;
-constexpr qint64 chunkBytes = 1024 * 1024;
-constexpr qint64 manifestMaxBytes = 1024 * 1024;
-
-Error storeError(const QString &detail)
-{
-    return Error{Error::Code::StoreUnavailable, detail};
-}
-
-Error corrupt(const QString &detail)
-{
-    return Error{Error::Code::Corrupt, u"backup refused: %1"_s.arg(detail)};
-}
 
 // ---- the store's identity, read from a snapshot or the live PostgreSQL database -------------
 
@@ -267,128 +255,6 @@ Status runPgTool(const QString &name, QStringList args, const PgTarget &target)
     return {};
 }
 
-// ---- the container: POSIX ustar -----------------------------------------------------------------
-
-constexpr int block = 512;
-
-void putOctal(char *field, int width, quint64 value)
-{
-    // width - 1 octal digits and a NUL.
-    const QByteArray digits = QByteArray::number(value, 8).rightJustified(width - 1, '0');
-    memcpy(field, digits.constData(), size_t(width - 1));
-    field[width - 1] = '\0';
-}
-
-QByteArray tarHeader(const QString &name, qint64 size, qint64 mtimeS)
-{
-    QByteArray header(block, '\0');
-    char *h = header.data();
-    const QByteArray path = name.toUtf8();
-    memcpy(h, path.constData(), size_t(std::min<qsizetype>(path.size(), 100)));
-    putOctal(h + 100, 8, 0600);
-    putOctal(h + 108, 8, 0);
-    putOctal(h + 116, 8, 0);
-    if (quint64(size) < (quint64(1) << 33)) {
-        putOctal(h + 124, 12, quint64(size));
-    } else {
-        // GNU base-256 for files of 8 GiB and more (GNU tar and bsdtar read it).
-        h[124] = char(0x80);
-        for (int i = 0; i < 8; ++i)
-            h[135 - i] = char((quint64(size) >> (8 * i)) & 0xff);
-    }
-    putOctal(h + 136, 12, quint64(mtimeS));
-    memset(h + 148, ' ', 8);
-    h[156] = '0';
-    memcpy(h + 257, "ustar", 6);
-    memcpy(h + 263, "00", 2);
-    quint32 sum = 0;
-    for (const char c : header)
-        sum += quint8(c);
-    const QByteArray checksum = QByteArray::number(sum, 8).rightJustified(6, '0');
-    memcpy(h + 148, checksum.constData(), 6);
-    h[154] = '\0';
-    h[155] = ' ';
-    return header;
-}
-
-struct TarEntry
-{
-    QString name;
-    qint64 size = 0;
-};
-
-// The next entry's header; nullopt at the end-of-archive block.
-Result<std::optional<TarEntry>> readTarHeader(QIODevice &in)
-{
-    const QByteArray header = in.read(block);
-    if (header.size() != block)
-        return corrupt(u"the file is cut short"_s);
-    if (header.count('\0') == block)
-        return std::optional<TarEntry>();
-    quint32 sum = 0;
-    for (int i = 0; i < block; ++i)
-        sum += (i >= 148 && i < 156) ? quint8(' ') : quint8(header.at(i));
-    bool ok = false;
-    const quint32 stored = header.mid(148, 8).replace('\0', "").trimmed().toUInt(&ok, 8);
-    if (!ok || stored != sum)
-        return corrupt(
-            u"a header's checksum does not match: this is not a Dampingi backup, or it is damaged"_s);
-    if (header.at(156) != '0' && header.at(156) != '\0')
-        return corrupt(u"it holds something other than plain files"_s);
-    TarEntry entry;
-    entry.name = QString::fromUtf8(header.left(100).split('\0').first());
-    if (quint8(header.at(124)) == 0x80) {
-        quint64 size = 0;
-        for (int i = 125; i < 136; ++i)
-            size = (size << 8) | quint8(header.at(i));
-        entry.size = qint64(size);
-    } else {
-        entry.size = header.mid(124, 12).replace('\0', "").trimmed().toLongLong(&ok, 8);
-        if (!ok)
-            return corrupt(u"an entry's size is unreadable"_s);
-    }
-    if (entry.size < 0)
-        return corrupt(u"an entry's size is unreadable"_s);
-    return std::optional<TarEntry>(entry);
-}
-
-qint64 padding(qint64 size)
-{
-    return (block - size % block) % block;
-}
-
-// Copies `size` bytes from `in` to `out` (null: skip), hashing them.
-Result<QByteArray> copyHashed(QIODevice &in, QIODevice *out, qint64 size)
-{
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    qint64 left = size;
-    while (left > 0) {
-        const QByteArray chunk = in.read(std::min(left, chunkBytes));
-        if (chunk.isEmpty())
-            return corrupt(u"the file is cut short"_s);
-        hash.addData(chunk);
-        if (out && out->write(chunk) != chunk.size())
-            return storeError(u"cannot write: %1"_s.arg(out->errorString()));
-        left -= chunk.size();
-    }
-    return hash.result();
-}
-
-Result<QByteArray> fileSha256(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return storeError(u"cannot read %1: %2"_s.arg(path, file.errorString()));
-    return copyHashed(file, nullptr, file.size());
-}
-
-// An entry name we write and accept: a plain file name, no folder, nothing hidden.
-bool safeName(const QString &name)
-{
-    static const QRegularExpression plain(u"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"_s);
-    return plain.match(name).hasMatch() && !name.contains(u".."_s);
-}
-
 QString isoUtc(qint64 ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate);
@@ -407,83 +273,80 @@ QString besides(const QString &path, const QString &name)
 
 } // namespace
 
-Result<BackupSummary> write(const QString &dataDir, const QString &databaseUrl, const QString &out,
-                            qint64 nowMs)
-{
-    if (out.isEmpty())
-        return Core::invalidInput(u"out"_s, u"backup needs --out FILE"_s);
-    const QDir data(dataDir);
-    // The snapshot goes next to the output (where the administrator made room for it).
-    QTemporaryFile snapshot(besides(out, u".dampingi-backup-XXXXXX"_s));
-    if (!snapshot.open())
-        return storeError(u"cannot write next to %1: %2"_s.arg(out, snapshot.errorString()));
-    snapshot.close();
-    StoreFacts facts;
-    QString dbEntry;
-    if (databaseUrl.isEmpty()) {
-        const QString source = data.filePath(DataDir::databaseFile);
-        if (QFileInfo(source).size() == 0)
-            return Error{Error::Code::NotFound, u"no server store in %1"_s.arg(dataDir)};
-        // The online backup API in one step: one read transaction over the whole copy, which in
-        // WAL mode blocks no writer, so the server keeps serving and the copy is one consistent
-        // point in time. (Stepping in parts would restart whenever the server writes, and might
-        // never end on a busy server.) Chosen over VACUUM INTO, also consistent, because it
-        // copies pages instead of rebuilding every table and index: much less CPU beside a
-        // serving server, and with secure_delete=ON the free pages it copies hold zeros.
-        SqliteHandle src;
-        SqliteHandle dst;
-        if (Status s = src.open(source, SQLITE_OPEN_READWRITE); !s)
-            return s.error();
-        if (Status s = dst.open(snapshot.fileName(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE); !s)
-            return s.error();
-        sqlite3_backup *backup = sqlite3_backup_init(dst.get(), "main", src.get(), "main");
-        if (!backup)
-            return storeError(
-                u"cannot start the SQLite backup: %1"_s.arg(QString::fromUtf8(sqlite3_errmsg(dst.get()))));
-        int rc = SQLITE_OK;
-        for (int attempt = 0; attempt < 600; ++attempt) {
-            rc = sqlite3_backup_step(backup, -1);
-            if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
-                break;
-            QThread::msleep(100);
-        }
-        sqlite3_backup_finish(backup);
-        if (rc != SQLITE_DONE)
-            return storeError(u"the SQLite backup failed: %1"_s.arg(QString::fromUtf8(sqlite3_errstr(rc))));
-        // A single file: the snapshot needs no -wal beside it when it is restored.
-        if (Status s = dst.exec("PRAGMA journal_mode=DELETE"); !s)
-            return s.error();
-        Result<StoreFacts> checked = checkSnapshot(dst);
-        if (!checked)
-            return checked.error();
-        facts = *checked;
-        dbEntry = sqliteEntry;
-    } else {
-        const Result<PgTarget> target = pgTarget(databaseUrl);
-        if (!target)
-            return target.error();
-        Result<StoreFacts> live = pgFacts(*target);
-        if (!live)
-            return live.error();
-        facts = *live;
-        // pg_dump reads in one repeatable-read transaction: a consistent snapshot while serving.
-        if (Status s = runPgTool(u"pg_dump"_s,
-                                 {u"--format=custom"_s, u"--no-owner"_s, u"--no-privileges"_s, u"--file"_s,
-                                  snapshot.fileName(), u"--dbname"_s, target->database},
-                                 *target);
-            !s)
-            return s.error();
-        dbEntry = postgresEntry;
-    }
+namespace {
 
-    struct Part
-    {
-        QString name;
-        QString path;
-        qint64 bytes = 0;
-        QByteArray sha256;
-    };
-    QList<Part> parts{{dbEntry, snapshot.fileName(), 0, {}}};
+// A consistent SQLite snapshot of `source` in `snapshotPath`, by the online backup API in one
+// step: one read transaction over the whole copy, which in WAL mode blocks no writer, so the
+// server keeps serving and the copy is one consistent point in time. (Stepping in parts would
+// restart whenever the server writes, and might never end on a busy server.) Chosen over VACUUM
+// INTO, also consistent, because it copies pages instead of rebuilding every table and index:
+// much less CPU beside a serving server, and with secure_delete=ON the free pages it copies hold
+// zeros. Returns the snapshot's facts, after its integrity check.
+Result<StoreFacts> snapshotSqlite(const QString &source, const QString &snapshotPath)
+{
+    SqliteHandle src;
+    SqliteHandle dst;
+    if (Status s = src.open(source, SQLITE_OPEN_READWRITE); !s)
+        return s.error();
+    if (Status s = dst.open(snapshotPath, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE); !s)
+        return s.error();
+    sqlite3_backup *backup = sqlite3_backup_init(dst.get(), "main", src.get(), "main");
+    if (!backup)
+        return storeError(
+            u"cannot start the SQLite backup: %1"_s.arg(QString::fromUtf8(sqlite3_errmsg(dst.get()))));
+    int rc = SQLITE_OK;
+    for (int attempt = 0; attempt < 600; ++attempt) {
+        rc = sqlite3_backup_step(backup, -1);
+        if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
+            break;
+        QThread::msleep(100);
+    }
+    // The step's code says whether the copy is whole; finish only releases the backup object
+    // and repeats an error the step already returned.
+    sqlite3_backup_finish(backup);
+    if (rc != SQLITE_DONE)
+        return storeError(u"the SQLite backup failed: %1"_s.arg(QString::fromUtf8(sqlite3_errstr(rc))));
+    // A single file: the snapshot needs no -wal beside it when it is restored.
+    if (Status s = dst.exec("PRAGMA journal_mode=DELETE"); !s)
+        return s.error();
+    return checkSnapshot(dst);
+}
+
+// pg_dump into `snapshotPath`: it reads in one repeatable-read transaction, a consistent
+// snapshot while the server serves. Returns the live store's facts, read just before.
+Result<StoreFacts> dumpPostgres(const QString &databaseUrl, const QString &snapshotPath)
+{
+    const Result<PgTarget> target = pgTarget(databaseUrl);
+    if (!target)
+        return target.error();
+    Result<StoreFacts> live = pgFacts(*target);
+    if (!live)
+        return live.error();
+    if (Status s = runPgTool(u"pg_dump"_s,
+                             {u"--format=custom"_s, u"--no-owner"_s, u"--no-privileges"_s, u"--file"_s,
+                              snapshotPath, u"--dbname"_s, target->database},
+                             *target);
+        !s)
+        return s.error();
+    return live;
+}
+
+// One entry of a backup being written: its name in the file, where its bytes are now, and what
+// the manifest says of them.
+struct Part
+{
+    QString name;
+    QString path;
+    qint64 bytes = 0;
+    QByteArray sha256;
+};
+
+// The database snapshot and every key file of the data folder, each measured and hashed for the
+// manifest. NotFound without a key file: such a backup could not be restored.
+Result<QList<Part>> collectParts(const QString &dataDir, const QString &dbEntry, const QString &snapshotPath)
+{
+    const QDir data(dataDir);
+    QList<Part> parts{{dbEntry, snapshotPath, 0, {}}};
     for (const QString &name : DataDir::storeFiles(dataDir)) {
         if (name.endsWith(u".key"_s) && safeName(name))
             parts.append({name, data.filePath(name), 0, {}});
@@ -491,45 +354,50 @@ Result<BackupSummary> write(const QString &dataDir, const QString &databaseUrl, 
     if (parts.size() < 2)
         return Error{Error::Code::NotFound,
                      u"no key files in %1: a backup without them cannot be restored"_s.arg(dataDir)};
-    QJsonArray files;
     for (Part &part : parts) {
         part.bytes = QFileInfo(part.path).size();
         Result<QByteArray> hash = fileSha256(part.path);
         if (!hash)
             return hash.error();
         part.sha256 = *hash;
+    }
+    return parts;
+}
+
+QByteArray manifestJson(const BackupSummary &summary, const StoreFacts &facts, const QList<Part> &parts)
+{
+    QJsonArray files;
+    for (const Part &part : parts) {
         files.append(QJsonObject{{u"name"_s, part.name},
                                  {u"bytes"_s, part.bytes},
                                  {u"sha256"_s, QString::fromLatin1(part.sha256.toHex())}});
     }
-    BackupSummary summary;
-    summary.path = out;
-    summary.database = backendName(databaseUrl);
-    summary.district = facts.district;
-    summary.site = facts.site;
-    summary.opsSeq = facts.opsSeq;
-    summary.createdAt = isoUtc(nowMs);
-    const QByteArray manifest = QJsonDocument(QJsonObject{{u"format"_s, format},
-                                                          {u"version"_s, version},
-                                                          {u"created_at"_s, summary.createdAt},
-                                                          {u"database"_s, summary.database},
-                                                          {u"district"_s, facts.district},
-                                                          {u"site"_s, facts.site},
-                                                          {u"ops_seq"_s, facts.opsSeq},
-                                                          {u"schema"_s, facts.schema},
-                                                          {u"files"_s, files}})
-                                    .toJson(QJsonDocument::Indented);
+    return QJsonDocument(QJsonObject{{u"format"_s, format},
+                                     {u"version"_s, version},
+                                     {u"created_at"_s, summary.createdAt},
+                                     {u"database"_s, summary.database},
+                                     {u"district"_s, facts.district},
+                                     {u"site"_s, facts.site},
+                                     {u"ops_seq"_s, facts.opsSeq},
+                                     {u"schema"_s, facts.schema},
+                                     {u"files"_s, files}})
+        .toJson(QJsonDocument::Indented);
+}
 
-    // Whole or not at all, readable by the administrator only.
+// The tar file at `out`: the manifest, then every part, each checked against the hash the
+// manifest gives it. Whole or not at all (QSaveFile), readable by the administrator only.
+// Appends each part's name to `written`.
+Status writeTar(const QString &out, const QByteArray &manifest, const QList<Part> &parts, qint64 mtime,
+                QStringList &written)
+{
     QSaveFile file(out);
     if (!file.open(QIODevice::WriteOnly))
         return storeError(u"cannot write %1: %2"_s.arg(out, file.errorString()));
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    const qint64 mtime = nowMs / 1000;
     const auto writeBytes = [&file](const QByteArray &bytes) { return file.write(bytes) == bytes.size(); };
     bool ok = writeBytes(tarHeader(manifestName, manifest.size(), mtime)) && writeBytes(manifest)
            && writeBytes(QByteArray(padding(manifest.size()), '\0'));
-    for (const Part &part : std::as_const(parts)) {
+    for (const Part &part : parts) {
         if (!ok)
             break;
         QFile in(part.path);
@@ -545,89 +413,173 @@ Result<BackupSummary> write(const QString &dataDir, const QString &databaseUrl, 
         if (*copied != part.sha256)
             return storeError(u"%1 changed while the backup was written; run it again"_s.arg(part.name));
         ok = writeBytes(QByteArray(padding(part.bytes), '\0'));
-        summary.files << part.name;
+        written << part.name;
     }
     ok = ok && writeBytes(QByteArray(2 * block, '\0'));
     if (!ok || !file.commit())
         return storeError(u"cannot write %1: %2"_s.arg(out, file.errorString()));
+    return {};
+}
+
+} // namespace
+
+Result<BackupSummary> write(const QString &dataDir, const QString &databaseUrl, const QString &out,
+                            qint64 nowMs)
+{
+    if (out.isEmpty())
+        return Core::invalidInput(u"out"_s, u"backup needs --out FILE"_s);
+    // The snapshot goes next to the output (where the administrator made room for it).
+    QTemporaryFile snapshot(besides(out, u".dampingi-backup-XXXXXX"_s));
+    if (!snapshot.open())
+        return storeError(u"cannot write next to %1: %2"_s.arg(out, snapshot.errorString()));
+    snapshot.close();
+    Result<StoreFacts> facts = Error{};
+    if (databaseUrl.isEmpty()) {
+        const QString source = QDir(dataDir).filePath(DataDir::databaseFile);
+        if (QFileInfo(source).size() == 0)
+            return Error{Error::Code::NotFound, u"no server store in %1"_s.arg(dataDir)};
+        facts = snapshotSqlite(source, snapshot.fileName());
+    } else {
+        facts = dumpPostgres(databaseUrl, snapshot.fileName());
+    }
+    if (!facts)
+        return facts.error();
+    auto parts
+        = collectParts(dataDir, databaseUrl.isEmpty() ? sqliteEntry : postgresEntry, snapshot.fileName());
+    if (!parts)
+        return parts.error();
+    BackupSummary summary;
+    summary.path = out;
+    summary.database = backendName(databaseUrl);
+    summary.district = facts->district;
+    summary.site = facts->site;
+    summary.opsSeq = facts->opsSeq;
+    summary.createdAt = isoUtc(nowMs);
+    if (Status s = writeTar(out, manifestJson(summary, *facts, *parts), *parts, nowMs / 1000, summary.files);
+        !s)
+        return s.error();
     summary.bytes = QFileInfo(out).size();
     return summary;
 }
 
 namespace {
 
-struct Manifest
-{
-    QString database;
-    QString district;
-    QString site;
-    QString createdAt;
-    qint64 opsSeq = 0;
-    struct File
-    {
-        QString name;
-        qint64 bytes = 0;
-        QByteArray sha256;
-    };
-    QList<File> files;
-};
-
-Result<Manifest> readManifest(QIODevice &in)
-{
-    Result<std::optional<TarEntry>> header = readTarHeader(in);
-    if (!header)
-        return header.error();
-    if (!header->has_value() || (*header)->name != manifestName || (*header)->size > manifestMaxBytes)
-        return corrupt(u"it does not start with %1: not a Dampingi server backup"_s.arg(manifestName));
-    const qint64 size = (*header)->size;
-    const QByteArray bytes = in.read(size);
-    if (bytes.size() != size || in.read(padding(size)).size() != padding(size))
-        return corrupt(u"the file is cut short"_s);
-    QJsonParseError parseError;
-    const QJsonObject json = QJsonDocument::fromJson(bytes, &parseError).object();
-    if (parseError.error != QJsonParseError::NoError || json.value(u"format"_s).toString() != format)
-        return corrupt(u"its manifest is not a Dampingi server backup's"_s);
-    if (json.value(u"version"_s).toInt() != version)
-        return corrupt(
-            u"backup format version %1; this build reads version %2"_s.arg(json.value(u"version"_s).toInt())
-                .arg(version));
-    Manifest manifest;
-    manifest.database = json.value(u"database"_s).toString();
-    manifest.district = json.value(u"district"_s).toString();
-    manifest.site = json.value(u"site"_s).toString();
-    manifest.createdAt = json.value(u"created_at"_s).toString();
-    manifest.opsSeq = json.value(u"ops_seq"_s).toInteger();
-    for (const QJsonValue &value : json.value(u"files"_s).toArray()) {
-        const QJsonObject f = value.toObject();
-        Manifest::File file{f.value(u"name"_s).toString(), f.value(u"bytes"_s).toInteger(-1),
-                            QByteArray::fromHex(f.value(u"sha256"_s).toString().toLatin1())};
-        if (!safeName(file.name) || file.bytes < 0 || file.sha256.size() != 32)
-            return corrupt(u"its manifest lists an unusable entry"_s);
-        manifest.files << file;
-    }
-    const QString dbEntry = manifest.database == u"sqlite" ? sqliteEntry : postgresEntry;
-    if ((manifest.database != u"sqlite" && manifest.database != u"postgresql") || manifest.files.isEmpty()
-        || manifest.files.first().name != dbEntry || manifest.site.isEmpty())
-        return corrupt(u"its manifest names no database"_s);
-    return manifest;
-}
-
-// The work files of one restore, removed unless installed.
-struct Extracted
-{
-    QStringList paths;
-    ~Extracted()
-    {
-        for (const QString &path : std::as_const(paths))
-            QFile::remove(path);
-    }
-};
-
 bool pgHasTables(const PgTarget &target, Status *status)
 {
     const PgConnection connection(target);
     *status = connection.status();
     return status->ok() && !connection.db().tables().isEmpty();
+}
+
+// Takes the data folder's lock, which the running server holds for as long as it serves:
+// Conflict while it runs.
+Status lockStopped(const QString &dataDir, QLockFile &lock)
+{
+    lock.setStaleLockTime(0);
+    if (lock.tryLock(0))
+        return {};
+    qint64 pid = 0;
+    QString host;
+    QString app;
+    lock.getLockInfo(&pid, &host, &app);
+    return Error{Error::Code::Conflict,
+                 u"the server is running on %1 (pid %2): stop it before restoring"_s.arg(dataDir).arg(pid)};
+}
+
+// What a restore would replace: the store files and keys in the data folder, and whether the
+// PostgreSQL database holds tables.
+struct Occupied
+{
+    QStringList present;
+    bool pgFull = false;
+};
+
+// What is there now; Conflict when there is anything and the restore is not forced.
+Result<Occupied> findOccupied(const QString &dataDir, const std::optional<PgTarget> &pg, bool force)
+{
+    const QDir data(dataDir);
+    Occupied occupied;
+    for (const QString &name : DataDir::storeFiles(dataDir)) {
+        if (QFileInfo(data.filePath(name)).size() > 0 || name.endsWith(u".key"_s))
+            occupied.present << name;
+    }
+    if (pg) {
+        Status reached;
+        occupied.pgFull = pgHasTables(*pg, &reached);
+        if (!reached)
+            return reached.error();
+    }
+    if ((!occupied.present.isEmpty() || occupied.pgFull) && !force)
+        return Error{Error::Code::Conflict,
+                     u"%1 holds a server store already; `restore --force` replaces it (SQLite: the "
+                     u"current files are kept in %2/replaced-<time>/)"_s.arg(
+                         occupied.pgFull ? u"the database"_s : dataDir, dataDir)};
+    return occupied;
+}
+
+// The extracted SQLite snapshot passes its integrity check and is the store (site) its
+// manifest names; Corrupt otherwise.
+Status checkSqliteWork(const QString &dbWork, const QString &site)
+{
+    SqliteHandle snapshot;
+    if (Status s = snapshot.open(dbWork, SQLITE_OPEN_READWRITE); !s)
+        return s;
+    Result<StoreFacts> facts = checkSnapshot(snapshot);
+    if (!facts)
+        return facts.error();
+    if (facts->site != site)
+        return corrupt(u"its database is not the store its manifest names"_s);
+    return {};
+}
+
+// pg_restore of the extracted dump in one transaction (replacing the tables there with --clean
+// when the database holds some): when it fails, nothing has moved yet.
+Status restorePostgres(const PgTarget &pg, const QString &dbWork, bool pgFull)
+{
+    QStringList args{u"--single-transaction"_s, u"--no-owner"_s, u"--no-privileges"_s, u"--exit-on-error"_s};
+    if (pgFull)
+        args << u"--clean"_s << u"--if-exists"_s;
+    args << u"--dbname"_s << pg.database << dbWork;
+    return runPgTool(u"pg_restore"_s, args, pg);
+}
+
+// Moves the store files `present` aside into data/replaced-<time>/ (kept, not deleted: a wrong
+// backup restored with --force can be undone) and returns that folder.
+Result<QString> moveAside(const QDir &data, const QStringList &present, qint64 nowMs)
+{
+    const QString replaced = data.filePath(u"replaced-%1"_s.arg(
+        QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC).toString(u"yyyyMMdd'T'HHmmss'Z'"_s)));
+    if (Status s = DataDir::prepare(replaced); !s)
+        return s.error();
+    for (const QString &name : present) {
+        if (!QFile::rename(data.filePath(name), QDir(replaced).filePath(name)))
+            return storeError(u"cannot move %1 aside into %2"_s.arg(name, replaced));
+    }
+    return replaced;
+}
+
+// The work files into place (PostgreSQL's dump was restored already and stays a work file);
+// appends each installed name to `installed`.
+Status installEntries(const QString &dataDir, const Manifest &manifest,
+                      const QHash<QString, QString> &workFiles, bool postgres, Extracted &extracted,
+                      QStringList &installed)
+{
+    const QDir data(dataDir);
+    // Empty leftovers (a 0-byte server.db, an empty WAL) would confuse the restored store.
+    for (const QString &name : DataDir::storeFiles(dataDir)) {
+        if (!name.endsWith(u".key"_s))
+            QFile::remove(data.filePath(name));
+    }
+    for (const Manifest::File &file : manifest.files) {
+        if (postgres && file.name == postgresEntry)
+            continue;
+        const QString work = workFiles.value(file.name);
+        if (!QFile::rename(work, data.filePath(file.name)))
+            return storeError(u"cannot move %1 into place"_s.arg(file.name));
+        extracted.paths.removeAll(work);
+        installed << file.name;
+    }
+    return {};
 }
 
 } // namespace
@@ -659,76 +611,21 @@ Result<BackupSummary> restore(const QString &backupPath, const QString &dataDir,
         return s.error();
     const QDir data(dataDir);
     QLockFile lock(data.filePath(DataDir::lockFile));
-    lock.setStaleLockTime(0);
-    if (!lock.tryLock(0)) {
-        qint64 pid = 0;
-        QString host;
-        QString app;
-        lock.getLockInfo(&pid, &host, &app);
-        return Error{
-            Error::Code::Conflict,
-            u"the server is running on %1 (pid %2): stop it before restoring"_s.arg(dataDir).arg(pid)};
-    }
+    if (Status s = lockStopped(dataDir, lock); !s)
+        return s.error();
 
-    // What is there now.
-    QStringList present;
-    for (const QString &name : DataDir::storeFiles(dataDir)) {
-        if (QFileInfo(data.filePath(name)).size() > 0 || name.endsWith(u".key"_s))
-            present << name;
-    }
-    bool pgFull = false;
-    if (pg) {
-        Status reached;
-        pgFull = pgHasTables(*pg, &reached);
-        if (!reached)
-            return reached.error();
-    }
-    if ((!present.isEmpty() || pgFull) && !force)
-        return Error{Error::Code::Conflict,
-                     u"%1 holds a server store already; `restore --force` replaces it (SQLite: the "
-                     u"current files are kept in %2/replaced-<time>/)"_s.arg(
-                         pgFull ? u"the database"_s : dataDir, dataDir)};
+    auto occupied = findOccupied(dataDir, pg, force);
+    if (!occupied)
+        return occupied.error();
 
-    // Every entry out to a work file, checked against the manifest, before anything changes.
     Extracted extracted;
-    QHash<QString, QString> workFiles; // entry name -> work file
-    for (const Manifest::File &expected : std::as_const(manifest->files)) {
-        Result<std::optional<TarEntry>> header = readTarHeader(in);
-        if (!header)
-            return header.error();
-        if (!header->has_value() || (*header)->name != expected.name || (*header)->size != expected.bytes)
-            return corrupt(u"%1 is missing or not as its manifest says"_s.arg(expected.name));
-        const QString work = data.filePath(u".restore-"_s + expected.name);
-        QFile::remove(work);
-        QFile out(work);
-        if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly,
-                      QFileDevice::ReadOwner | QFileDevice::WriteOwner))
-            return storeError(u"cannot write %1: %2"_s.arg(work, out.errorString()));
-        extracted.paths << work;
-        Result<QByteArray> hash = copyHashed(in, &out, expected.bytes);
-        if (!hash)
-            return hash.error();
-        if (!out.flush() || out.error() != QFileDevice::NoError)
-            return storeError(u"cannot write %1: %2"_s.arg(work, out.errorString()));
-        out.close();
-        if (*hash != expected.sha256)
-            return corrupt(u"%1 fails its checksum: the file is damaged"_s.arg(expected.name));
-        if (in.read(padding(expected.bytes)).size() != padding(expected.bytes))
-            return corrupt(u"the file is cut short"_s);
-        workFiles.insert(expected.name, work);
-    }
-    if (Result<std::optional<TarEntry>> end = readTarHeader(in); !end || end->has_value())
-        return corrupt(u"it holds more than its manifest lists, or ends damaged"_s);
-    const QString dbWork = workFiles.value(manifest->files.first().name);
+    auto workFiles = extractEntries(in, *manifest, data, extracted);
+    if (!workFiles)
+        return workFiles.error();
+    const QString dbWork = workFiles->value(manifest->files.first().name);
     if (!pg) {
-        SqliteHandle snapshot;
-        if (Status s = snapshot.open(dbWork, SQLITE_OPEN_READWRITE); !s)
+        if (Status s = checkSqliteWork(dbWork, manifest->site); !s)
             return s.error();
-        Result<StoreFacts> facts = checkSnapshot(snapshot);
-        if (!facts)
-            return facts.error();
-        if (facts->site != manifest->site)
-            return corrupt(u"its database is not the store its manifest names"_s);
     }
 
     BackupSummary summary;
@@ -740,40 +637,18 @@ Result<BackupSummary> restore(const QString &backupPath, const QString &dataDir,
     summary.opsSeq = manifest->opsSeq;
     // PostgreSQL first, in one transaction: when it fails, nothing here has moved yet.
     if (pg) {
-        QStringList args{u"--single-transaction"_s, u"--no-owner"_s, u"--no-privileges"_s,
-                         u"--exit-on-error"_s};
-        if (pgFull)
-            args << u"--clean"_s << u"--if-exists"_s;
-        args << u"--dbname"_s << pg->database << dbWork;
-        if (Status s = runPgTool(u"pg_restore"_s, args, *pg); !s)
+        if (Status s = restorePostgres(*pg, dbWork, occupied->pgFull); !s)
             return s.error();
     }
-    // What is replaced is kept, not deleted: a wrong backup restored with --force can be undone.
-    if (!present.isEmpty()) {
-        const QString replaced = data.filePath(u"replaced-%1"_s.arg(
-            QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC).toString(u"yyyyMMdd'T'HHmmss'Z'"_s)));
-        if (Status s = DataDir::prepare(replaced); !s)
-            return s.error();
-        for (const QString &name : std::as_const(present)) {
-            if (!QFile::rename(data.filePath(name), QDir(replaced).filePath(name)))
-                return storeError(u"cannot move %1 aside into %2"_s.arg(name, replaced));
-        }
-        summary.replaced = replaced;
+    if (!occupied->present.isEmpty()) {
+        auto replaced = moveAside(data, occupied->present, nowMs);
+        if (!replaced)
+            return replaced.error();
+        summary.replaced = *replaced;
     }
-    // Empty leftovers (a 0-byte server.db, an empty WAL) would confuse the restored store.
-    for (const QString &name : DataDir::storeFiles(dataDir)) {
-        if (!name.endsWith(u".key"_s))
-            QFile::remove(data.filePath(name));
-    }
-    for (const Manifest::File &file : std::as_const(manifest->files)) {
-        if (pg && file.name == postgresEntry)
-            continue;
-        const QString work = workFiles.value(file.name);
-        if (!QFile::rename(work, data.filePath(file.name)))
-            return storeError(u"cannot move %1 into place"_s.arg(file.name));
-        extracted.paths.removeAll(work);
-        summary.files << file.name;
-    }
+    if (Status s = installEntries(dataDir, *manifest, *workFiles, pg.has_value(), extracted, summary.files);
+        !s)
+        return s.error();
     if (pg)
         summary.files.prepend(postgresEntry);
     summary.bytes = in.size();

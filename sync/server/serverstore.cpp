@@ -3,8 +3,6 @@
 
 #include "core/crypto/sodium.h"
 #include "core/sql/statement.h"
-#include "core/util/uuid.h"
-#include "sync/enrollmentcode.h"
 #include "sync/server/datadir.h"
 #include "sync/server/retention.h"
 #include "sync/server/serverstore_p.h"
@@ -383,6 +381,80 @@ Status ServerStore::initialise(const QString &dataDir, const QString &databaseUr
     return {};
 }
 
+namespace {
+
+// Upgrades a store of an older schema; SchemaTooNew for one written by a newer server. One
+// upgrader at a time: SQLite's BEGIN IMMEDIATE, or the row lock on PostgreSQL; then the version
+// is read again, as another process may have upgraded meanwhile.
+Status upgradeSchema(const ServerStore::Private &p)
+{
+    auto version = p.metaNum(u"schema_version"_s);
+    if (!version)
+        return version.error();
+    if (*version > storeSchemaVersion)
+        return Error{
+            Error::Code::SchemaTooNew,
+            u"the server store has schema %1; this build knows %2"_s.arg(*version).arg(storeSchemaVersion)};
+    if (*version == storeSchemaVersion)
+        return {};
+    ServerTransaction tx(p);
+    if (Status s = tx.begin(true); !s)
+        return s;
+    if (Status s = p.run(u"UPDATE meta SET num = num + 0 WHERE key = 'schema_version'"_s); !s)
+        return s;
+    auto current = p.metaNum(u"schema_version"_s);
+    if (!current)
+        return current.error();
+    if (*current < storeSchemaVersion) {
+        if (Status s = p.upgradeFrom(*current); !s)
+            return Error{Error::Code::MigrationFailed, s.error().detail};
+        qCInfo(lcServer) << "upgraded the server store from schema" << *current << "to" << storeSchemaVersion;
+    }
+    return tx.commit();
+}
+
+// A new epoch for this open (schemaV3): the server's own ops get a site id never used before,
+// so a store restored from a backup cannot reissue a (site, seq) a laptop holds. Also makes the
+// key that authenticates pull cursors (see serverstorepull.cpp) at the first open, and keeps it
+// in the store: it opens nothing; it only lets the server recognise its own cursors. Sets
+// p.epoch and p.cursorKey.
+Status openEpoch(ServerStore::Private &p)
+{
+    QByteArray epochBytes(8, Qt::Uninitialized);
+    Core::randomBytes(epochBytes.data(), epochBytes.size());
+    const QString epoch = QString::fromLatin1(epochBytes.toHex());
+    ServerTransaction tx(p);
+    if (Status s = tx.begin(true); !s)
+        return s;
+    if (Status s = p.lockIngest(); !s)
+        return s;
+    auto seq = p.metaNum(u"ops_seq"_s);
+    if (!seq)
+        return seq.error();
+    if (Status s
+        = p.run(u"INSERT INTO epochs (site, first_seq, opened_at) VALUES (:site, :first, :at)"_s,
+                {{u"site"_s, epoch}, {u"first"_s, *seq + 1}, {u"at"_s, QDateTime::currentMSecsSinceEpoch()}});
+        !s)
+        return s;
+    QByteArray cursorKey(32, Qt::Uninitialized);
+    Core::randomBytes(cursorKey.data(), cursorKey.size());
+    if (Status s
+        = p.run(u"INSERT INTO meta (key, value) VALUES ('cursor_key', :key) ON CONFLICT (key) DO NOTHING"_s,
+                {{u"key"_s, QString::fromLatin1(cursorKey.toHex())}});
+        !s)
+        return s;
+    auto storedCursorKey = p.metaText(u"cursor_key"_s);
+    if (!storedCursorKey)
+        return storedCursorKey.error();
+    p.cursorKey = QByteArray::fromHex(storedCursorKey->toLatin1());
+    if (Status s = tx.commit(); !s)
+        return s;
+    p.epoch = epoch;
+    return {};
+}
+
+} // namespace
+
 Result<std::unique_ptr<ServerStore>> ServerStore::open(const QString &dataDir, const QString &databaseUrl)
 {
     if (!Core::ensureSodium())
@@ -396,33 +468,8 @@ Result<std::unique_ptr<ServerStore>> ServerStore::open(const QString &dataDir, c
         return has.error();
     if (!*has)
         return Error{Error::Code::NotFound, u"the server store is not initialised (run: admin init)"_s};
-    auto version = p.metaNum(u"schema_version"_s);
-    if (!version)
-        return version.error();
-    if (*version > storeSchemaVersion)
-        return Error{
-            Error::Code::SchemaTooNew,
-            u"the server store has schema %1; this build knows %2"_s.arg(*version).arg(storeSchemaVersion)};
-    if (*version < storeSchemaVersion) {
-        // One upgrader at a time: SQLite's BEGIN IMMEDIATE, or the row lock on PostgreSQL; then
-        // the version is read again, as another process may have upgraded meanwhile.
-        ServerTransaction tx(p);
-        if (Status s = tx.begin(true); !s)
-            return s.error();
-        if (Status s = p.run(u"UPDATE meta SET num = num + 0 WHERE key = 'schema_version'"_s); !s)
-            return s.error();
-        auto current = p.metaNum(u"schema_version"_s);
-        if (!current)
-            return current.error();
-        if (*current < storeSchemaVersion) {
-            if (Status s = p.upgradeFrom(*current); !s)
-                return Error{Error::Code::MigrationFailed, s.error().detail};
-            qCInfo(lcServer) << "upgraded the server store from schema" << *current << "to"
-                             << storeSchemaVersion;
-        }
-        if (Status s = tx.commit(); !s)
-            return s.error();
-    }
+    if (Status s = upgradeSchema(p); !s)
+        return s.error();
     auto site = p.metaText(u"site_id"_s);
     auto district = p.metaText(u"district"_s);
     if (!site)
@@ -443,43 +490,9 @@ Result<std::unique_ptr<ServerStore>> ServerStore::open(const QString &dataDir, c
     if (!bundleKeys)
         return bundleKeys.error();
     store->m_bundleKeys = std::move(bundleKeys).value();
-    // A new epoch for this open (schemaV3): the server's own ops get a site id never used
-    // before, so a store restored from a backup cannot reissue a (site, seq) a laptop holds.
-    {
-        QByteArray epochBytes(8, Qt::Uninitialized);
-        Core::randomBytes(epochBytes.data(), epochBytes.size());
-        const QString epoch = QString::fromLatin1(epochBytes.toHex());
-        ServerTransaction tx(p);
-        if (Status s = tx.begin(true); !s)
-            return s.error();
-        if (Status s = p.lockIngest(); !s)
-            return s.error();
-        auto seq = p.metaNum(u"ops_seq"_s);
-        if (!seq)
-            return seq.error();
-        if (Status s = p.run(
-                u"INSERT INTO epochs (site, first_seq, opened_at) VALUES (:site, :first, :at)"_s,
-                {{u"site"_s, epoch}, {u"first"_s, *seq + 1}, {u"at"_s, QDateTime::currentMSecsSinceEpoch()}});
-            !s)
-            return s.error();
-        // The key that authenticates pull cursors (see serverstorepull.cpp): made once, kept in
-        // the store. It opens nothing; it only lets the server recognise its own cursors.
-        QByteArray cursorKey(32, Qt::Uninitialized);
-        Core::randomBytes(cursorKey.data(), cursorKey.size());
-        if (Status s = p.run(
-                u"INSERT INTO meta (key, value) VALUES ('cursor_key', :key) ON CONFLICT (key) DO NOTHING"_s,
-                {{u"key"_s, QString::fromLatin1(cursorKey.toHex())}});
-            !s)
-            return s.error();
-        auto storedCursorKey = p.metaText(u"cursor_key"_s);
-        if (!storedCursorKey)
-            return storedCursorKey.error();
-        store->d->cursorKey = QByteArray::fromHex(storedCursorKey->toLatin1());
-        if (Status s = tx.commit(); !s)
-            return s.error();
-        store->d->epoch = epoch;
-        store->m_epochSite = epoch;
-    }
+    if (Status s = openEpoch(*store->d); !s)
+        return s.error();
+    store->m_epochSite = store->d->epoch;
     store->m_dataDir = dataDir;
     store->m_siteId = *site;
     store->m_districtCode = *district;
@@ -494,112 +507,6 @@ Result<std::optional<ServerDevice>> ServerStore::deviceByToken(const QByteArray 
     if (token.isEmpty())
         return std::optional<ServerDevice>();
     return findDevice(*d, u"d.token_hash = :key"_s, genericHash(token));
-}
-
-Result<EnrollReply> ServerStore::redeemEnrollment(const QByteArray &secret, const QString &deviceName,
-                                                  const QString &siteId, qint64 nowMs,
-                                                  const QByteArray &bundleSignPublic,
-                                                  const QByteArray &bundleBoxPublic)
-{
-    if (siteId.isEmpty() || siteId.contains(u'|') || siteId == m_siteId)
-        return Core::invalidInput(u"site"_s, u"the enrolling device sent no usable site id"_s);
-    ServerTransaction tx(*d);
-    if (Status s = tx.begin(true); !s)
-        return s.error();
-    const QByteArray hash = EnrollmentCode::secretHash(secret);
-    // Claim the code first with one conditional UPDATE: of two devices redeeming the same code at
-    // once, exactly one changes the row (the other waits for the row lock, then finds it used).
-    {
-        auto claim
-            = d->exec(u"UPDATE enrollments SET used_at = :at WHERE secret_hash = :hash AND used_at IS NULL "
-                      "AND expires_at > :now"_s,
-                      {{u"at"_s, nowMs}, {u"hash"_s, hash}, {u"now"_s, nowMs}});
-        if (!claim)
-            return claim.error();
-        if (claim->numRowsAffected() != 1)
-            return Error{Error::Code::NotFound, u"unknown, used or expired enrollment code"_s};
-    }
-    QString login;
-    QString storedName;
-    QByteArray sealed;
-    {
-        auto q
-            = d->exec(u"SELECT login, device_name, sealed_key FROM enrollments WHERE secret_hash = :hash"_s,
-                      {{u"hash"_s, hash}});
-        if (!q)
-            return q.error();
-        if (!q->next())
-            return Error{Error::Code::NotFound, u"unknown, used or expired enrollment code"_s};
-        login = q->value(0).toString();
-        storedName = q->value(1).toString();
-        sealed = q->value(2).toByteArray();
-    }
-    // One site, one device, for ever: a site id that any device ever used (a revoked one too:
-    // site ids are visible in pulled ops and cursors, and whoever took one would inherit its
-    // write access), that has ops here, or that is the server's, is refused.
-    auto clash = d->scalar(u"SELECT id FROM devices WHERE site_id = :site UNION ALL "
-                           "SELECT site FROM device_sites WHERE site = :site2 UNION ALL "
-                           "SELECT site FROM epochs WHERE site = :site3 UNION ALL "
-                           "SELECT site FROM site_acks WHERE site = :site4 UNION ALL "
-                           "SELECT site FROM rejected_ops WHERE site = :site5"_s,
-                           {{u"site"_s, siteId},
-                            {u"site2"_s, siteId},
-                            {u"site3"_s, siteId},
-                            {u"site4"_s, siteId},
-                            {u"site5"_s, siteId}});
-    if (!clash)
-        return clash.error();
-    if (clash->has_value())
-        return Error{Error::Code::Conflict, u"site %1 is already enrolled"_s.arg(siteId)};
-    auto role
-        = d->scalar(u"SELECT role FROM users WHERE login = :login AND active = 1"_s, {{u"login"_s, login}});
-    if (!role)
-        return role.error();
-    if (!role->has_value())
-        return Error{Error::Code::NotFound, u"the enrollment's user is gone or inactive"_s};
-
-    EnrollReply reply;
-    reply.deviceId = Core::newUuidV7(nowMs);
-    reply.token.resize(32);
-    Core::randomBytes(reply.token.data(), reply.token.size());
-    reply.login = login;
-    reply.role = (*role)->toString();
-    reply.districtCode = m_districtCode;
-    reply.serverSite = m_siteId;
-    reply.sealedDistrictKey = sealed;
-    reply.serverSignPublic = m_bundleKeys.signPublic;
-    reply.serverBoxPublic = m_bundleKeys.boxPublic;
-    // The name is the administrator's, given with the code: what the laptop sends (its host
-    // name) would let any holder of a code name itself in `device list`.
-    Q_UNUSED(deviceName)
-    const QString &name = storedName;
-    if (Status s = d->run(u"INSERT INTO devices (id, login, name, site_id, token_hash, enrolled_at) "
-                          "VALUES (:id, :login, :name, :site, :hash, :at)"_s,
-                          {{u"id"_s, reply.deviceId},
-                           {u"login"_s, login},
-                           {u"name"_s, text(name)},
-                           {u"site"_s, siteId},
-                           {u"hash"_s, genericHash(reply.token)},
-                           {u"at"_s, nowMs}});
-        !s)
-        return s.error();
-    // A device enrolled without usable bundle keys simply cannot exchange USB bundles.
-    if (bundleSignPublic.size() == crypto_sign_PUBLICKEYBYTES
-        && bundleBoxPublic.size() == crypto_box_PUBLICKEYBYTES) {
-        if (Status s
-            = d->run(u"UPDATE devices SET bundle_sign = :sign, bundle_box = :box WHERE id = :id"_s,
-                     {{u"sign"_s, bundleSignPublic}, {u"box"_s, bundleBoxPublic}, {u"id"_s, reply.deviceId}});
-            !s)
-            return s.error();
-    }
-    if (Status s = d->run(u"UPDATE enrollments SET device_id = :device WHERE secret_hash = :hash"_s,
-                          {{u"device"_s, reply.deviceId}, {u"hash"_s, hash}});
-        !s)
-        return s.error();
-    if (Status s = tx.commit(); !s)
-        return s.error();
-    qCInfo(lcServer) << "enrolled device" << reply.deviceId << "site" << siteId;
-    return reply;
 }
 
 Result<std::optional<ServerDevice>> ServerStore::deviceById(const QString &deviceId)

@@ -2,19 +2,27 @@
 #pragma once
 
 // Private to ServerStore's implementation, which is split by concern for size: serverstore.cpp
-// (schema, opening, keys, enrollment, sites), serverstoreadmin.cpp (teams, users, codes, devices),
-// serverstorepush.cpp (ingest) and serverstorepull.cpp (pull). Not installed; nothing outside those files
-// includes it.
+// (schema, opening, devices, sites), serverstoreenrollment.cpp (a code redeemed),
+// serverstoreadmin.cpp (teams, users, codes, devices), serverstorekeys.cpp (district keys),
+// serverstorepush.cpp (ingest), serverstoreserverops.cpp (the ingest state and the server's own
+// ops) and serverstorepull.cpp (pull). Not installed; nothing outside those files includes it.
 
+#include "core/clock/hlc.h"
 #include "core/crypto/keywrap.h"
 #include "sync/server/serverdb.h"
 #include "sync/server/serverstore.h"
 #include "sync/wire.h"
 
 #include <QByteArray>
+#include <QSet>
 #include <QString>
+#include <QStringList>
 
 class QSqlQuery;
+
+namespace Core {
+class Clock;
+}
 
 namespace Sync {
 
@@ -62,6 +70,51 @@ Core::Status storeFirstKey(const ServerStore::Private &p, const FirstKey &key, q
 extern const QString opColumns;
 // The op of a row selected with opColumns; `seq`, when given, receives its cursor value.
 WireOp readOp(const QSqlQuery &q, qint64 *seq = nullptr);
+
+// --- ingest and the server's own ops (serverstoreserverops.cpp) ---
+
+// The write state of one ingest transaction: the next cursor value, the server site's own
+// sequence and the server HLC. Loaded after the cursor row is locked, saved before commit.
+class IngestState
+{
+public:
+    IngestState(const ServerStore::Private &p, const Core::Clock &clock);
+    Core::Status lockAndLoad();
+    Core::Status save() const;
+
+    const ServerStore::Private &m_p;
+    Core::HybridLogicalClock hlc;
+    qint64 nextSeq = 0;
+    qint64 serverSiteSeq = 0;
+};
+
+// The digest that tells a replay (same op) from a site clash (same (site, seq), other op).
+QByteArray opDigest(const WireOp &op);
+// One row of ops: `op` as sent, stored under `storedHlc` (its own stamp unless clamped).
+Core::Status insertOp(const ServerStore::Private &p, qint64 seq, const WireOp &op, qint64 storedHlc,
+                      const QString &deviceId, qint64 nowMs, const QByteArray &digest);
+// site_acks: the server holds `site`'s ops through `seq`.
+Core::Status setAckedThrough(const ServerStore::Private &p, const QString &site, qint64 seq);
+// The cases row's copy of an assignment or registry number (empty value: NULL).
+Core::Status setCaseColumn(const ServerStore::Private &p, const QString &caseId, const QString &field,
+                           const QString &value);
+// Appends one op of the server's own site setting a case field, inside an ingest transaction;
+// `flag` gives it base 0, so every laptop keeps the value it replaces as a conflict.
+Core::Status appendServerOp(const ServerStore::Private &p, IngestState &state, const QString &serverSite,
+                            const QString &txn, const QString &caseId, const QString &field,
+                            const QString &value, qint64 nowMs, bool flag = false);
+// The status value of a closed case, as an op carries it.
+extern const QByteArray closedStatus;
+// New work on a case: an entry added to it.
+bool isActivity(const QString &entity);
+// Reopens the cases of `cases` whose closure raced new work of a device that had not seen it.
+Core::Status reopenRacingClosures(const ServerStore::Private &p, IngestState &state,
+                                  const QString &serverSite, const ServerDevice &device,
+                                  const QSet<QString> &cases, qint64 nowMs);
+// Registry numbers for the cases created in a batch, as server ops.
+Core::Status appendRegistryNumbers(const ServerStore::Private &p, IngestState &state,
+                                   const QString &serverSite, const QString &district,
+                                   const QStringList &createdCases, qint64 nowMs);
 
 } // namespace ServerStoreDetail
 

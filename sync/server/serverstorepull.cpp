@@ -219,6 +219,210 @@ Result<QStringList> ServerStore::scope(const ServerDevice &device)
     return ids;
 }
 
+namespace {
+
+// What one part of a page reached: the cursor value (seq or generation) the next cursor carries,
+// and whether the page had to leave more for the next one.
+struct PageProgress
+{
+    qint64 next = 0;
+    bool left = false;
+};
+
+// A case moved into the device's scope: a snapshot of its ops up to the cursor `sinceSeq` (any
+// purge of it is void), at scope generation `gen`.
+Status recordMoveIn(const ServerStore::Private &p, const QString &deviceId, const QString &caseId,
+                    qint64 sinceSeq, qint64 gen)
+{
+    if (Status s = p.run(u"DELETE FROM device_purges WHERE device_id = :device AND case_id = :case"_s,
+                         {{u"device"_s, deviceId}, {u"case"_s, caseId}});
+        !s)
+        return s;
+    return p.run(u"INSERT INTO device_cases (device_id, case_id, since_seq, since_gen) "
+                 "VALUES (:device, :case, :seq, :gen)"_s,
+                 {{u"device"_s, deviceId}, {u"case"_s, caseId}, {u"seq"_s, sinceSeq}, {u"gen"_s, gen}});
+}
+
+// A case moved out of the device's scope: a purge at the watermark `w`, generation `gen`.
+Status recordMoveOut(const ServerStore::Private &p, const QString &deviceId, const QString &caseId, qint64 w,
+                     qint64 gen)
+{
+    if (Status s = p.run(u"DELETE FROM device_cases WHERE device_id = :device AND case_id = :case"_s,
+                         {{u"device"_s, deviceId}, {u"case"_s, caseId}});
+        !s)
+        return s;
+    return p.run(u"INSERT INTO device_purges (device_id, case_id, at_seq, at_gen) "
+                 "VALUES (:device, :case, :seq, :gen) ON CONFLICT (device_id, case_id) "
+                 "DO UPDATE SET at_seq = excluded.at_seq, at_gen = excluded.at_gen"_s,
+                 {{u"device"_s, deviceId}, {u"case"_s, caseId}, {u"seq"_s, w}, {u"gen"_s, gen}});
+}
+
+// Reconciles what the device holds (device_cases) with its scope `wanted` now: move-ins get a
+// snapshot of what the client cannot have (ops up to its cursor `cursorSeq`), move-outs a purge
+// at the watermark `w`. Each move takes the next scope generation; returns the device's
+// generation after them.
+Result<qint64> reconcileScope(const ServerStore::Private &p, const QString &deviceId,
+                              const QStringList &wanted, qint64 cursorSeq, qint64 w)
+{
+    auto g = p.scalar(u"SELECT scope_gen FROM devices WHERE id = :id"_s, {{u"id"_s, deviceId}});
+    if (!g)
+        return g.error();
+    const qint64 genBefore = g->has_value() ? (*g)->toLongLong() : 0;
+    qint64 gen = genBefore;
+    QSet<QString> held;
+    {
+        auto q = p.exec(u"SELECT case_id FROM device_cases WHERE device_id = :device"_s,
+                        {{u"device"_s, deviceId}});
+        if (!q)
+            return q.error();
+        while (q->next())
+            held.insert(q->value(0).toString());
+    }
+    for (const QString &caseId : wanted) {
+        if (held.contains(caseId))
+            continue;
+        if (Status s = recordMoveIn(p, deviceId, caseId, cursorSeq, ++gen); !s)
+            return s.error();
+    }
+    const QSet<QString> wantedSet(wanted.cbegin(), wanted.cend());
+    QStringList leaving;
+    for (const QString &caseId : std::as_const(held)) {
+        if (!wantedSet.contains(caseId))
+            leaving << caseId;
+    }
+    leaving.sort();
+    for (const QString &caseId : std::as_const(leaving)) {
+        if (Status s = recordMoveOut(p, deviceId, caseId, w, ++gen); !s)
+            return s.error();
+    }
+    if (gen != genBefore) {
+        if (Status s = p.run(u"UPDATE devices SET scope_gen = :gen WHERE id = :id"_s,
+                             {{u"gen"_s, gen}, {u"id"_s, deviceId}});
+            !s)
+            return s.error();
+        qCInfo(lcServer) << "device" << deviceId << "scope: moves" << (gen - genBefore) << "("
+                         << leaving.size() << "out)";
+    }
+    // Purge rows stay after the client applied them (they are not sent again: the cursor's
+    // generation has passed them). They are the record that this device held the case, so its
+    // pending edits made before it erased the case are still accepted, however long the laptop
+    // defers the erasure (it erases only once those edits are pushed). A move-in deletes them.
+    return gen;
+}
+
+// Scope events after the cursor's generation, in generation order: snapshots and purges, into
+// `reply`. They share the page's byte budget (`bytes`); at least one is sent per page, and the
+// cursor's generation only advances past the events the page carries (to `gen` when all fit).
+Result<PageProgress> appendScopeEvents(const ServerStore::Private &p, const QString &deviceId,
+                                       const Cursor &cursor, qint64 gen, PullReply &reply, qint64 &bytes)
+{
+    struct Event
+    {
+        qint64 gen;
+        QString caseId;
+        qint64 sinceSeq; // -1: purge
+    };
+    QList<Event> events;
+    {
+        auto q
+            = p.exec(u"SELECT since_gen, case_id, since_seq FROM device_cases WHERE device_id = :device AND "
+                     "since_gen > :gen UNION ALL SELECT at_gen, case_id, -1 FROM device_purges WHERE "
+                     "device_id = :device2 AND at_gen > :gen2 ORDER BY 1"_s,
+                     {{u"device"_s, deviceId},
+                      {u"gen"_s, cursor.gen},
+                      {u"device2"_s, deviceId},
+                      {u"gen2"_s, cursor.gen}});
+        if (!q)
+            return q.error();
+        while (q->next())
+            events.append({q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toLongLong()});
+    }
+    PageProgress progress{cursor.gen, false};
+    for (const Event &event : std::as_const(events)) {
+        if (bytes >= ServerStore::maxPullBytes && progress.next > cursor.gen) {
+            progress.left = true;
+            return progress;
+        }
+        if (event.sinceSeq < 0) {
+            reply.purge << event.caseId;
+            bytes += 64;
+        } else if (std::max(event.sinceSeq, cursor.seq) > 0) {
+            // Up to the move-in, or to this cursor when it is further: two copies of a cloned
+            // laptop share the device, and the one whose cursor is ahead of the move-in passed
+            // the case's ops in between while it was not theirs (found by the sync simulation).
+            // Also when the move-in was recorded at cursor 0 (the other copy had pulled nothing):
+            // this copy's cursor may be ahead (seed 256).
+            auto q = p.exec(u"SELECT "_s + opColumns
+                                + u" FROM ops WHERE case_id = :case AND seq <= :seq ORDER BY seq"_s,
+                            {{u"case"_s, event.caseId}, {u"seq"_s, std::max(event.sinceSeq, cursor.seq)}});
+            if (!q)
+                return q.error();
+            while (q->next()) {
+                reply.ops << readOp(q->query());
+                bytes += opBytes(reply.ops.last());
+            }
+        }
+        progress.next = event.gen;
+    }
+    progress.next = gen;
+    return progress;
+}
+
+// The stream: ops after the cursor up to the watermark `w` of the cases this device holds, in
+// cursor order, at most `limit` and within the page's byte budget (at least one op).
+Result<PageProgress> appendStream(const ServerStore::Private &p, const QString &deviceId, qint64 cursorSeq,
+                                  qint64 w, qint64 limit, PullReply &reply, qint64 &bytes)
+{
+    auto q
+        = p.exec(u"SELECT "_s + opColumns
+                     + u" FROM ops WHERE seq > :cursor AND seq <= :w AND case_id IN "
+                       "(SELECT case_id FROM device_cases WHERE device_id = :device) ORDER BY seq LIMIT :n"_s,
+                 {{u"cursor"_s, cursorSeq}, {u"w"_s, w}, {u"device"_s, deviceId}, {u"n"_s, limit + 1}});
+    if (!q)
+        return q.error();
+    qint64 taken = 0;
+    qint64 lastSeq = cursorSeq;
+    while (q->next()) {
+        if (taken >= limit || (taken > 0 && bytes >= ServerStore::maxPullBytes)) {
+            // A full page stops at the last op it carries.
+            return PageProgress{lastSeq, true};
+        }
+        qint64 seq = 0;
+        reply.ops << readOp(q->query(), &seq);
+        bytes += opBytes(reply.ops.last());
+        lastSeq = seq;
+        ++taken;
+    }
+    // Otherwise the page covers everything up to the watermark, including ops of other cases, so
+    // the cursor moves past them.
+    return PageProgress{w, false};
+}
+
+// The cursor after a page: the newest epoch (read after the watermark: any epoch opened later
+// starts above it; `storeSite` before any), and the op at `seq` it points at.
+Result<Cursor> nextCursor(const ServerStore::Private &p, const QString &storeSite, qint64 seq, qint64 gen)
+{
+    Cursor next;
+    auto e = p.scalar(u"SELECT site FROM epochs ORDER BY first_seq DESC, site LIMIT 1"_s);
+    if (!e)
+        return e.error();
+    next.serverSite = e->has_value() ? (*e)->toString() : storeSite;
+    next.seq = seq;
+    next.gen = gen;
+    if (seq > 0) {
+        auto q = p.exec(u"SELECT site, site_seq FROM ops WHERE seq = :seq"_s, {{u"seq"_s, seq}});
+        if (!q)
+            return q.error();
+        if (!q->next())
+            return Error{Error::Code::Internal, u"the cursor op %1 vanished"_s.arg(seq)};
+        next.site = q->value(0).toString();
+        next.siteSeq = q->value(1).toLongLong();
+    }
+    return next;
+}
+
+} // namespace
+
 Result<PullReply> ServerStore::pull(const ServerDevice &device, const QByteArray &cursorBytes, int maxOps)
 {
     const auto cursor = Cursor::decode(cursorBytes, d->cursorKey, device.id);
@@ -244,192 +448,31 @@ Result<PullReply> ServerStore::pull(const ServerDevice &device, const QByteArray
                           {{u"seq"_s, cursor->seq}, {u"seq2"_s, cursor->seq}, {u"id"_s, device.id}});
         !s)
         return s.error();
-    qint64 gen = 0;
-    {
-        auto g = d->scalar(u"SELECT scope_gen FROM devices WHERE id = :id"_s, {{u"id"_s, device.id}});
-        if (!g)
-            return g.error();
-        gen = g->has_value() ? (*g)->toLongLong() : 0;
-    }
-    const qint64 genBefore = gen;
-
-    // Reconcile the scope: move-ins get a snapshot of what the client cannot have (ops up to
-    // its cursor), move-outs a purge. Each move takes the next scope generation.
     auto scopeIds = scope(device);
     if (!scopeIds)
         return scopeIds.error();
-    QSet<QString> held;
-    {
-        auto q = d->exec(u"SELECT case_id FROM device_cases WHERE device_id = :device"_s,
-                         {{u"device"_s, device.id}});
-        if (!q)
-            return q.error();
-        while (q->next())
-            held.insert(q->value(0).toString());
-    }
-    const QSet<QString> wanted(scopeIds->cbegin(), scopeIds->cend());
-    for (const QString &caseId : std::as_const(*scopeIds)) {
-        if (held.contains(caseId))
-            continue;
-        ++gen;
-        if (Status s = d->run(u"DELETE FROM device_purges WHERE device_id = :device AND case_id = :case"_s,
-                              {{u"device"_s, device.id}, {u"case"_s, caseId}});
-            !s)
-            return s.error();
-        if (Status s = d->run(
-                u"INSERT INTO device_cases (device_id, case_id, since_seq, since_gen) "
-                "VALUES (:device, :case, :seq, :gen)"_s,
-                {{u"device"_s, device.id}, {u"case"_s, caseId}, {u"seq"_s, cursor->seq}, {u"gen"_s, gen}});
-            !s)
-            return s.error();
-    }
-    QStringList leaving;
-    for (const QString &caseId : std::as_const(held)) {
-        if (!wanted.contains(caseId))
-            leaving << caseId;
-    }
-    leaving.sort();
-    for (const QString &caseId : std::as_const(leaving)) {
-        ++gen;
-        if (Status s = d->run(u"DELETE FROM device_cases WHERE device_id = :device AND case_id = :case"_s,
-                              {{u"device"_s, device.id}, {u"case"_s, caseId}});
-            !s)
-            return s.error();
-        if (Status s
-            = d->run(u"INSERT INTO device_purges (device_id, case_id, at_seq, at_gen) "
-                     "VALUES (:device, :case, :seq, :gen) ON CONFLICT (device_id, case_id) "
-                     "DO UPDATE SET at_seq = excluded.at_seq, at_gen = excluded.at_gen"_s,
-                     {{u"device"_s, device.id}, {u"case"_s, caseId}, {u"seq"_s, w}, {u"gen"_s, gen}});
-            !s)
-            return s.error();
-    }
-    if (gen != genBefore) {
-        if (Status s = d->run(u"UPDATE devices SET scope_gen = :gen WHERE id = :id"_s,
-                              {{u"gen"_s, gen}, {u"id"_s, device.id}});
-            !s)
-            return s.error();
-        qCInfo(lcServer) << "device" << device.id << "scope: moves" << (gen - genBefore) << "("
-                         << leaving.size() << "out)";
-    }
-    // Purge rows stay after the client applied them (they are not sent again: the cursor's
-    // generation has passed them). They are the record that this device held the case, so its
-    // pending edits made before it erased the case are still accepted, however long the laptop
-    // defers the erasure (it erases only once those edits are pushed). A move-in deletes them.
+    auto gen = reconcileScope(*d, device.id, *scopeIds, cursor->seq, w);
+    if (!gen)
+        return gen.error();
 
     PullReply reply;
     const qint64 limit = qBound<qint64>(1, maxOps > 0 ? maxOps : maxPullOps, maxPullOps);
     qint64 bytes = 0;
-
-    // Scope events after the client's generation, in generation order: snapshots and purges.
-    // They share the page's byte budget; at least one is sent per page, and the cursor's
-    // generation only advances past the events the page carries.
-    struct Event
-    {
-        qint64 gen;
-        QString caseId;
-        qint64 sinceSeq; // -1: purge
-    };
-    QList<Event> events;
-    {
-        auto q
-            = d->exec(u"SELECT since_gen, case_id, since_seq FROM device_cases WHERE device_id = :device AND "
-                      "since_gen > :gen UNION ALL SELECT at_gen, case_id, -1 FROM device_purges WHERE "
-                      "device_id = :device2 AND at_gen > :gen2 ORDER BY 1"_s,
-                      {{u"device"_s, device.id},
-                       {u"gen"_s, cursor->gen},
-                       {u"device2"_s, device.id},
-                       {u"gen2"_s, cursor->gen}});
-        if (!q)
-            return q.error();
-        while (q->next())
-            events.append({q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toLongLong()});
-    }
-    qint64 nextGen = cursor->gen;
-    bool eventsLeft = false;
-    for (const Event &event : std::as_const(events)) {
-        if (bytes >= maxPullBytes && nextGen > cursor->gen) {
-            eventsLeft = true;
-            break;
-        }
-        if (event.sinceSeq < 0) {
-            reply.purge << event.caseId;
-            bytes += 64;
-        } else if (std::max(event.sinceSeq, cursor->seq) > 0) {
-            // Up to the move-in, or to this cursor when it is further: two copies of a cloned
-            // laptop share the device, and the one whose cursor is ahead of the move-in passed
-            // the case's ops in between while it was not theirs (found by the sync simulation).
-            // Also when the move-in was recorded at cursor 0 (the other copy had pulled nothing):
-            // this copy's cursor may be ahead (seed 256).
-            auto q = d->exec(u"SELECT "_s + opColumns
-                                 + u" FROM ops WHERE case_id = :case AND seq <= :seq ORDER BY seq"_s,
-                             {{u"case"_s, event.caseId}, {u"seq"_s, std::max(event.sinceSeq, cursor->seq)}});
-            if (!q)
-                return q.error();
-            while (q->next()) {
-                reply.ops << readOp(q->query());
-                bytes += opBytes(reply.ops.last());
-            }
-        }
-        nextGen = event.gen;
-    }
-    if (!eventsLeft)
-        nextGen = gen;
-
-    // The stream: ops after the cursor of the cases this device holds, in cursor order.
-    qint64 nextSeq = w;
-    bool streamLeft = false;
-    {
-        auto q = d->exec(
-            u"SELECT "_s + opColumns
-                + u" FROM ops WHERE seq > :cursor AND seq <= :w AND case_id IN "
-                  "(SELECT case_id FROM device_cases WHERE device_id = :device) ORDER BY seq LIMIT :n"_s,
-            {{u"cursor"_s, cursor->seq}, {u"w"_s, w}, {u"device"_s, device.id}, {u"n"_s, limit + 1}});
-        if (!q)
-            return q.error();
-        qint64 taken = 0;
-        qint64 lastSeq = cursor->seq;
-        while (q->next()) {
-            if (taken >= limit || (taken > 0 && bytes >= maxPullBytes)) {
-                streamLeft = true;
-                break;
-            }
-            qint64 seq = 0;
-            reply.ops << readOp(q->query(), &seq);
-            bytes += opBytes(reply.ops.last());
-            lastSeq = seq;
-            ++taken;
-        }
-        // A full page stops at the last op it carries; otherwise the page covers everything up to
-        // the watermark, including ops of other cases, so the cursor moves past them.
-        if (streamLeft)
-            nextSeq = lastSeq;
-    }
-    Cursor next;
-    {
-        // The newest epoch, read after the watermark: any epoch opened later starts above it.
-        auto e = d->scalar(u"SELECT site FROM epochs ORDER BY first_seq DESC, site LIMIT 1"_s);
-        if (!e)
-            return e.error();
-        next.serverSite = e->has_value() ? (*e)->toString() : m_siteId;
-    }
-    next.seq = nextSeq;
-    next.gen = nextGen;
-    if (nextSeq > 0) {
-        auto q = d->exec(u"SELECT site, site_seq FROM ops WHERE seq = :seq"_s, {{u"seq"_s, nextSeq}});
-        if (!q)
-            return q.error();
-        if (!q->next())
-            return Error{Error::Code::Internal, u"the cursor op %1 vanished"_s.arg(nextSeq)};
-        next.site = q->value(0).toString();
-        next.siteSeq = q->value(1).toLongLong();
-    }
-    reply.nextCursor = next.encode(d->cursorKey, device.id);
-    reply.more = streamLeft || eventsLeft;
+    auto events = appendScopeEvents(*d, device.id, *cursor, *gen, reply, bytes);
+    if (!events)
+        return events.error();
+    auto stream = appendStream(*d, device.id, cursor->seq, w, limit, reply, bytes);
+    if (!stream)
+        return stream.error();
+    auto next = nextCursor(*d, m_siteId, stream->next, events->next);
+    if (!next)
+        return next.error();
+    reply.nextCursor = next->encode(d->cursorKey, device.id);
+    reply.more = stream->left || events->left;
     if (Status s = tx.commit(); !s)
         return s.error();
     qCDebug(lcServer) << "pull by device" << device.id << ":" << reply.ops.size() << "ops,"
                       << reply.purge.size() << "purges, more" << reply.more;
     return reply;
 }
-
 } // namespace Sync

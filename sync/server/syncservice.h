@@ -6,6 +6,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <optional>
+
 namespace Core {
 class Clock;
 }
@@ -13,6 +15,11 @@ class Clock;
 namespace Sync {
 
 class ServerStore;
+struct ServerDevice;
+
+namespace Wire {
+struct Limits;
+}
 
 // One request as the HTTP front (or an in-process transport) hands it over.
 struct Request
@@ -35,6 +42,17 @@ public:
     Response handle(const Request &request);
 
 private:
+    // One handler per endpoint; each decodes its page within its endpoint's limits. Enrollment
+    // is the only one read without a token.
+    Response enroll(const Request &request, const Wire::Limits &limits);
+    Response handshake(const ServerDevice &device, const Request &request, const Wire::Limits &limits);
+    Response push(const ServerDevice &device, const Request &request, const Wire::Limits &limits);
+    Response pull(const ServerDevice &device, const Request &request, const Wire::Limits &limits);
+    Response blob(const ServerDevice &device, const Request &request, const Wire::Limits &limits);
+    // The active device of the request's bearer token; nullopt with `refused` set (401, 403 or
+    // 500) otherwise.
+    std::optional<ServerDevice> authenticate(const Request &request, std::optional<Response> &refused);
+
     ServerStore &m_store;
     const Core::Clock &m_clock;
 };

@@ -90,9 +90,11 @@ std::string reasons(const Sync::PushReply &reply)
     return out.join(u',').toStdString();
 }
 
+// Whether every op got a verdict and each is Accepted (an empty reply is not).
 bool accepted(const Sync::PushReply &reply)
 {
-    return std::all_of(reply.verdicts.cbegin(), reply.verdicts.cend(),
+    return !reply.verdicts.isEmpty()
+        && std::all_of(reply.verdicts.cbegin(), reply.verdicts.cend(),
                        [](const Verdict &v) { return v.kind == Verdict::Kind::Accepted; });
 }
 
@@ -236,8 +238,10 @@ TEST_CASE("an entity belongs to its case for ever: ops naming another case's rec
           == std::string("entity_case,entity_case,not_in_case,entity_case,ok,exists,exists,not_in_case"));
     CHECK(reply.ackedThrough == 17); // refused, acknowledged: the laptop keeps them as refused
     CHECK(countCaseOps(*f.store, victim.caseId) == before);
-    // Nothing of it reaches Ani.
-    for (const WireOp &op : f.pull(ani, {}).ops)
+    // Nothing of it reaches Ani: her pull is her case's ops, exactly as before the attack.
+    const QList<WireOp> aniOps = f.pull(ani, {}).ops;
+    CHECK(aniOps.size() == before);
+    for (const WireOp &op : aniOps)
         CHECK(op.site != u"site-budi"_s);
 
     // Her own edits of her victim still go through her case.
@@ -301,9 +305,8 @@ TEST_CASE("a case moved away stays away: no self-assignment, no edits stamped af
     CHECK_FALSE(f.store->scope(ani.device).value().contains(caseId));
     // Her pull purges the case and never carries Budi's note.
     const Sync::PullReply page = f.pull(ani, {});
-    CHECK(page.purge.contains(caseId));
-    for (const WireOp &op : page.ops)
-        CHECK(op.entityId != note);
+    CHECK(page.purge == QStringList{caseId});
+    CHECK(page.ops.isEmpty()); // she holds no case now: no op at all, Budi's note least of all
 
     // An edit stamped before the move-out (pending when she was offline) is still hers to send;
     // one stamped after is refused.

@@ -83,13 +83,16 @@ TEST_CASE("a replayed push batch is stored exactly once and answered Duplicate",
     const auto ani = f.enroll(u"ani"_s, u"caseworker"_s, {}, u"site-ani"_s);
     const QList<WireOp> batch = Test::intakeOps(u"site-ani"_s, 1, newId(), u"ani"_s, now);
 
+    REQUIRE(batch.size() == 4);
     const Sync::PushReply first = f.push(ani, batch);
+    REQUIRE(first.verdicts.size() == 4);
     for (const Verdict &v : first.verdicts)
         CHECK(v.kind == Verdict::Kind::Accepted);
     CHECK(first.ackedThrough == 4);
 
     // The reply was lost; the laptop sends the same batch again.
     const Sync::PushReply again = f.push(ani, batch);
+    REQUIRE(again.verdicts.size() == 4);
     for (const Verdict &v : again.verdicts)
         CHECK(v.kind == Verdict::Kind::Duplicate);
     CHECK(again.ackedThrough == 4);
@@ -155,6 +158,7 @@ TEST_CASE("a gap in a site's sequence stops acknowledgement until it is filled",
     CHECK(countOps(*f.store, u"site-ani"_s) == 2);
 
     const Sync::PushReply rest = f.push(ani, ops.mid(2));
+    REQUIRE(rest.verdicts.size() == 6); // seq 3..8
     for (const Verdict &v : rest.verdicts)
         CHECK(v.kind == Verdict::Kind::Accepted);
     CHECK(rest.ackedThrough == 8);
@@ -682,6 +686,7 @@ TEST_CASE("a case deleted past the retention is purged: values erased, later ops
     WireOp undelete = Test::caseSetOp(u"site-ani"_s, 18, newId(), gone, u"deleted"_s, "0", u"ani"_s, now + 5);
     WireOp recreate = Test::caseCreateOp(u"site-ani"_s, 19, newId(), gone, u"ani"_s, now + 6);
     const Sync::PushReply refused = f.push(ani, {offlineEdit, undelete, recreate});
+    REQUIRE(refused.verdicts.size() == 3);
     for (const Verdict &v : refused.verdicts)
         CHECK(v.reason == u"purged"_s);
     CHECK(refused.ackedThrough == 19); // refused, yet acknowledged: the laptop's outbox drains
