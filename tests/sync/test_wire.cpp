@@ -10,7 +10,6 @@
 #include <QFile>
 
 #include <catch2/catch.hpp>
-
 #include <functional>
 
 using namespace Qt::StringLiterals;
@@ -188,7 +187,8 @@ TEST_CASE("every message round-trips with every field set", "[sync][wire][roundt
     }
 }
 
-TEST_CASE("every message encodes to its golden page, and the golden page decodes to it", "[sync][wire][golden]")
+TEST_CASE("every message encodes to its golden page, and the golden page decodes to it",
+          "[sync][wire][golden]")
 {
     for (const Sample &s : samples()) {
         INFO(s.name.toStdString());
@@ -245,7 +245,8 @@ TEST_CASE("the pages of the fuzz corpora re-encode to themselves", "[sync][wire]
                 continue; // seeds from before ids were checked ("site-a")
             ++read;
             INFO(it.filePath().toStdString());
-            CHECK(cbor(Sync::Wire::encode(decoded)).toHex().toStdString() == cbor(page).toHex().toStdString());
+            CHECK(cbor(Sync::Wire::encode(decoded)).toHex().toStdString()
+                  == cbor(page).toHex().toStdString());
         }
     };
     check(Sync::WireOp{}, u"op"_s);
