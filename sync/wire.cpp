@@ -765,107 +765,46 @@ const Limits *requestLimits(QByteArrayView endpoint)
 }
 
 // Every message is its table (above); these only name the overloads sync/wire.h declares.
-QByteArray encode(const WireOp &m)
-{
-    return encodePage(m);
-}
-QByteArray encode(const ErrorReply &m)
-{
-    return encodePage(m);
-}
-QByteArray encode(const EnrollRequest &m)
-{
-    return encodePage(m);
-}
-QByteArray encode(const EnrollReply &m)
-{
-    return encodePage(m);
-}
-QByteArray encode(const HandshakeRequest &m)
-{
-    return encodePage(m);
-}
-QByteArray encode(const HandshakeReply &m)
-{
-    return encodePage(m);
-}
-QByteArray encode(const PushRequest &m)
-{
-    return encodePage(m);
-}
-QByteArray encode(const PushReply &m)
-{
-    return encodePage(m);
-}
-QByteArray encode(const PullRequest &m)
-{
-    return encodePage(m);
-}
-QByteArray encode(const PullReply &m)
-{
-    return encodePage(m);
-}
-QByteArray encode(const BlobRequest &m)
-{
-    return encodePage(m);
-}
-QByteArray encode(const BlobReply &m)
-{
-    return encodePage(m);
-}
-QByteArray encode(const QList<SealedKey> &keys)
-{
-    return encodePage(SealedKeysPage{keys});
-}
+// clang-format off
+QByteArray encode(const WireOp &m) { return encodePage(m); }
+QByteArray encode(const ErrorReply &m) { return encodePage(m); }
+QByteArray encode(const EnrollRequest &m) { return encodePage(m); }
+QByteArray encode(const EnrollReply &m) { return encodePage(m); }
+QByteArray encode(const HandshakeRequest &m) { return encodePage(m); }
+QByteArray encode(const HandshakeReply &m) { return encodePage(m); }
+QByteArray encode(const PushRequest &m) { return encodePage(m); }
+QByteArray encode(const PushReply &m) { return encodePage(m); }
+QByteArray encode(const PullRequest &m) { return encodePage(m); }
+QByteArray encode(const PullReply &m) { return encodePage(m); }
+QByteArray encode(const BlobRequest &m) { return encodePage(m); }
+QByteArray encode(const BlobReply &m) { return encodePage(m); }
+QByteArray encode(const QList<SealedKey> &keys) { return encodePage(SealedKeysPage{keys}); }
 
 Status decode(const QByteArray &page, WireOp &out, const Limits &limits)
-{
-    return decodePage(page, out, limits);
-}
+{ return decodePage(page, out, limits); }
 Status decode(const QByteArray &page, ErrorReply &out, const Limits &limits)
-{
-    return decodePage(page, out, limits);
-}
+{ return decodePage(page, out, limits); }
 Status decode(const QByteArray &page, EnrollRequest &out, const Limits &limits)
-{
-    return decodePage(page, out, limits);
-}
+{ return decodePage(page, out, limits); }
 Status decode(const QByteArray &page, EnrollReply &out, const Limits &limits)
-{
-    return decodePage(page, out, limits);
-}
+{ return decodePage(page, out, limits); }
 Status decode(const QByteArray &page, HandshakeRequest &out, const Limits &limits)
-{
-    return decodePage(page, out, limits);
-}
+{ return decodePage(page, out, limits); }
 Status decode(const QByteArray &page, HandshakeReply &out, const Limits &limits)
-{
-    return decodePage(page, out, limits);
-}
+{ return decodePage(page, out, limits); }
 Status decode(const QByteArray &page, PushRequest &out, const Limits &limits)
-{
-    return decodePage(page, out, limits);
-}
+{ return decodePage(page, out, limits); }
 Status decode(const QByteArray &page, PushReply &out, const Limits &limits)
-{
-    return decodePage(page, out, limits);
-}
+{ return decodePage(page, out, limits); }
 Status decode(const QByteArray &page, PullRequest &out, const Limits &limits)
-{
-    return decodePage(page, out, limits);
-}
+{ return decodePage(page, out, limits); }
 Status decode(const QByteArray &page, PullReply &out, const Limits &limits)
-{
-    return decodePage(page, out, limits);
-}
+{ return decodePage(page, out, limits); }
 Status decode(const QByteArray &page, BlobRequest &out, const Limits &limits)
-{
-    return decodePage(page, out, limits);
-}
+{ return decodePage(page, out, limits); }
 Status decode(const QByteArray &page, BlobReply &out, const Limits &limits)
-{
-    return decodePage(page, out, limits);
-}
+{ return decodePage(page, out, limits); }
+// clang-format on
 
 Status decode(const QByteArray &page, QList<SealedKey> &out, const Limits &limits)
 {

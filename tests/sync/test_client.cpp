@@ -1036,7 +1036,8 @@ TEST_CASE("a revoked laptop whose erasure leaves rows behind reports it and eras
     district.sync(siti);
     // A database that silently keeps its people: every DELETE on persons does nothing.
     QSqlQuery keep(siti.profile->changeLog().database().connection());
-    REQUIRE(keep.exec(u"CREATE TEMP TRIGGER keep_people BEFORE DELETE ON persons BEGIN SELECT RAISE(IGNORE); END"_s));
+    REQUIRE(keep.exec(u"CREATE TEMP TRIGGER keep_people BEFORE DELETE ON persons "
+                      "BEGIN SELECT RAISE(IGNORE); END"_s));
 
     REQUIRE(district.admin->revokeDevice(deviceOf(siti)).ok());
     Sync::SyncClient client(*siti.profile, *district.transport);
