@@ -122,8 +122,8 @@ qint64 TransitCipher::epochOf(QByteArrayView sealed)
 
 WireOp TransitCipher::seal(const Core::ReplicaOp &op) const
 {
-    WireOp wire{op.site, op.seq,   op.txn, op.entity, op.entityId, op.caseId,       op.field,
-                op.op,   op.value, op.hlc, op.author, op.base,     op.schemaVersion};
+    WireOp wire = op; // the same op; only a sensitive value changes, sealed
+    wire.unreadable.clear();
     if (op.value && Core::ChangeLog::sealsValue(op.entity, op.field, op.schemaVersion))
         wire.value = sealValue(*op.value, Core::ChangeLog::opAssociatedData(op.entity, op.entityId, op.field,
                                                                             op.site, op.seq, op.op));
@@ -132,9 +132,8 @@ WireOp TransitCipher::seal(const Core::ReplicaOp &op) const
 
 Core::Result<Core::ReplicaOp> TransitCipher::open(const WireOp &wire) const
 {
-    Core::ReplicaOp op{wire.site,          wire.seq, wire.txn,   wire.entity, wire.entityId, wire.caseId,
-                       wire.field,         wire.op,  wire.value, wire.hlc,    wire.author,   wire.base,
-                       wire.schemaVersion, {}};
+    Core::ReplicaOp op = wire;
+    op.unreadable.clear();
     if (wire.value && Core::ChangeLog::sealsValue(wire.entity, wire.field, wire.schemaVersion)) {
         Core::Result<QByteArray> plain
             = openValue(*wire.value, Core::ChangeLog::opAssociatedData(wire.entity, wire.entityId, wire.field,

@@ -12,10 +12,11 @@ namespace Sync {
 
 class DistrictKeys;
 
-// Turns a laptop's decrypted op into a wire op and back. Values of sensitive fields travel
-// sealed with the district key (XChaCha20-Poly1305, associated data = the op's entity, id,
-// field, site, seq and kind), so the server, its database and a USB bundle hold ciphertext
-// only; each laptop re-seals with its own data key at rest.
+// Seals the value of a laptop's decrypted op for the wire and opens it again (WireOp is
+// Core::ReplicaOp: nothing else changes). Values of sensitive fields travel sealed with the
+// district key (XChaCha20-Poly1305, associated data = the op's entity, id, field, site, seq and
+// kind), so the server, its database and a USB bundle hold ciphertext only; each laptop
+// re-seals with its own data key at rest.
 // Key epochs (see DistrictKeys): a value sealed with epoch 0 has today's layout (nonce ||
 // ciphertext || tag), as every value stored before rotations existed; one sealed with a later
 // epoch starts with a marker byte and the epoch (LEB128), and its associated data names the

@@ -10,6 +10,9 @@
 #include <QScopeGuard>
 #include <QtEndian>
 
+#include <memory>
+#include <type_traits>
+#include <utility>
 #include <zlib.h>
 
 using namespace Qt::StringLiterals;
@@ -145,92 +148,95 @@ Status unframe(const QByteArray &page, const Limits &limits, QCborMap &out)
     return {};
 }
 
-// Strict field readers: a missing or mistyped field fails the whole page.
+// Strict field readers: a missing or mistyped field fails the whole page (the first failure is
+// the one reported).
 class Reader
 {
 public:
-    explicit Reader(const QCborMap &map, QString where)
+    Reader(const QCborMap &map, QLatin1StringView where)
         : m_map(map)
-        , m_where(std::move(where))
+        , m_where(where)
     { }
 
-    QString text(QLatin1StringView key, bool optional = false)
+    QString text(QLatin1StringView key, bool optional)
     {
         const QCborValue v = m_map.value(key);
         if (v.isString())
             return v.toString();
         if (!(optional && (v.isUndefined() || v.isNull())))
-            fail(key, "text");
+            fail(key, u"text");
         return {};
     }
-    qint64 integer(QLatin1StringView key, bool optional = false)
+    qint64 integer(QLatin1StringView key, bool optional)
     {
         const QCborValue v = m_map.value(key);
         if (v.isInteger())
             return v.toInteger();
         if (!(optional && v.isUndefined()))
-            fail(key, "integer");
+            fail(key, u"integer");
         return 0;
     }
-    bool boolean(QLatin1StringView key, bool optional = false)
+    bool boolean(QLatin1StringView key, bool optional)
     {
         const QCborValue v = m_map.value(key);
         if (v.isBool())
             return v.toBool();
         if (!(optional && v.isUndefined()))
-            fail(key, "boolean");
+            fail(key, u"boolean");
         return false;
     }
-    QByteArray bytes(QLatin1StringView key, bool optional = false)
+    QByteArray bytes(QLatin1StringView key, bool optional)
     {
         const QCborValue v = m_map.value(key);
         if (v.isByteArray())
             return v.toByteArray();
         if (!(optional && (v.isUndefined() || v.isNull())))
-            fail(key, "bytes");
+            fail(key, u"bytes");
         return {};
     }
+    // Always present on the wire: null when there is no value (a tombstone, an empty field).
+    // A page that leaves it out reads as null too, as it always has.
     std::optional<QByteArray> nullableBytes(QLatin1StringView key)
     {
         const QCborValue v = m_map.value(key);
         if (v.isByteArray())
             return v.toByteArray();
         if (!v.isNull() && !v.isUndefined())
-            fail(key, "bytes or null");
+            fail(key, u"bytes or null");
         return std::nullopt;
     }
-    QCborArray array(QLatin1StringView key, bool optional = false)
+    QCborArray array(QLatin1StringView key, bool optional)
     {
         const QCborValue v = m_map.value(key);
         if (v.isArray())
             return v.toArray();
         if (!(optional && v.isUndefined()))
-            fail(key, "array");
+            fail(key, u"array");
         return {};
     }
     QCborValue raw(QLatin1StringView key) const { return m_map.value(key); }
     // An id that names a record, transaction, device or attachment: a UUID, or absent/empty
     // when `optional`. Anything else fails the page, before it can reach a file name or a row.
-    QString uuid(QLatin1StringView key, bool optional = false)
+    QString uuid(QLatin1StringView key, bool optional)
     {
         const QString id = text(key, optional);
         if (!Core::isUuid(id) && !(optional && id.isEmpty()))
-            fail(key, "a UUID");
+            fail(key, u"a UUID");
         return id;
     }
-    QString site(QLatin1StringView key, bool optional = false)
+    QString site(QLatin1StringView key, bool optional)
     {
         const QString id = text(key, optional);
         if (!Core::isSiteId(id) && !(optional && id.isEmpty()))
-            fail(key, "a site id");
+            fail(key, u"a site id");
         return id;
     }
-    QStringList uuids(QLatin1StringView key)
+    QStringList uuids(QLatin1StringView key, bool optional)
     {
         QStringList out;
-        for (const QCborValue &v : array(key, true)) {
+        for (const QCborValue &v : array(key, optional)) {
             if (!v.isString() || !Core::isUuid(v.toString())) {
-                fail(key, "an array of UUIDs");
+                fail(key, u"an array of UUIDs");
                 return {};
             }
             out << v.toString();
@@ -244,161 +250,455 @@ public:
             return {};
         return corrupt(m_error);
     }
-    void failWith(const QString &detail)
+    void fail(QLatin1StringView key, QStringView expected)
     {
         if (m_error.isEmpty())
-            m_error = detail;
+            m_error = u"%1: field '%2' missing or not %3"_s.arg(m_where, key, expected);
     }
-    void fail(QLatin1StringView key, const char *expected)
+    // A nested message (an op of a push, the first page of a handshake) did not read: its own
+    // detail says which of its fields.
+    void failInside(QLatin1StringView key, const QString &detail)
     {
         if (m_error.isEmpty())
-            m_error = u"%1: field '%2' missing or not %3"_s.arg(m_where, key, QLatin1StringView(expected));
+            m_error = u"%1: field '%2': %3"_s.arg(m_where, key, detail);
+    }
+    // A message whose fields read but do not make sense together.
+    void failWhole(QStringView detail)
+    {
+        if (m_error.isEmpty())
+            m_error = u"%1: %2"_s.arg(m_where, detail);
     }
 
 private:
     QCborMap m_map; // by value: callers pass temporaries (v.toMap())
-    QString m_where;
+    QLatin1StringView m_where;
     QString m_error;
 };
 
-QCborMap opMap(const WireOp &op)
+// --- One field table per message ---------------------------------------------------------
+//
+// Each message is described once, by a table of its fields in the order they are written
+// (which is the order of the keys on the wire: QCborMap keeps insertion order, and laptops and
+// servers in the field compare nothing but read everything, so the order is kept for the golden
+// pages of tests/sync/test_wire.cpp). encode() and decode() both walk the table; adding a field is
+// one line in it.
+
+// How a field is written, and whether a page may leave it out.
+enum class Presence {
+    Required, // always written; a page without it is refused
+    Optional, // always written; absent (or null, for text and bytes) reads as the default
+    IfSet, // written when set (non-empty, non-zero, non-null); absent reads as the default
+    IfPositive, // written when above zero; absent reads as 0
+};
+
+// What a field holds on the wire, and what decode checks of it (Reader).
+enum class As {
+    Text,
+    Uuid, // text that Core::isUuid accepts (an empty one only when the field may be absent)
+    Site, // text that Core::isSiteId accepts (likewise)
+    Integer, // any integer member, read as a CBOR integer and cast to the member's type
+    Boolean,
+    Bytes,
+    NullableBytes, // std::optional<QByteArray>: bytes or null, always written
+    Uuids, // QStringList of UUIDs
+    Name, // an enum, written as its name (Names<E>); any other text is refused
+    Map, // std::shared_ptr<T>: one nested message, read with T's own table
+    Maps, // QList<T>: an array of nested messages, each read with T's own table
+};
+
+template <typename M> struct Field
 {
-    QCborMap m;
-    m.insert("s"_L1, op.site);
-    m.insert("q"_L1, op.seq);
-    m.insert("t"_L1, op.txn);
-    m.insert("e"_L1, op.entity);
-    m.insert("i"_L1, op.entityId);
-    if (!op.caseId.isEmpty())
-        m.insert("c"_L1, op.caseId);
-    m.insert("f"_L1, op.field);
-    m.insert("o"_L1, op.op);
-    m.insert("v"_L1, op.value ? QCborValue(*op.value) : QCborValue(nullptr));
-    m.insert("h"_L1, op.hlc);
-    m.insert("a"_L1, op.author);
-    if (op.base != 0)
-        m.insert("b"_L1, op.base);
-    m.insert("sv"_L1, op.schemaVersion);
-    return m;
+    const char *key;
+    void (*write)(const M &message, QLatin1StringView key, QCborMap &map);
+    void (*read)(M &message, QLatin1StringView key, Reader &reader);
+};
+
+// The tables, one specialisation per message: `where` (names the message in an error detail),
+// `fields`, and optionally `check` (a rule across fields; empty when the message is whole) and
+// `maxCount` (how many of it one array may hold).
+template <typename M> struct Table;
+
+// The names of an enum on the wire.
+template <typename E> struct Names;
+
+template <> struct Names<Verdict::Kind>
+{
+    static constexpr std::pair<Verdict::Kind, const char *> values[] = {
+        {Verdict::Kind::Accepted, "accepted"},
+        {Verdict::Kind::Duplicate, "duplicate"},
+        {Verdict::Kind::Rejected, "rejected"},
+    };
+};
+
+template <typename M> QCborMap toMap(const M &message)
+{
+    QCborMap map;
+    for (const Field<M> &field : Table<M>::fields)
+        field.write(message, QLatin1StringView(field.key), map);
+    return map;
 }
 
-WireOp readOp(const QCborMap &m, Reader &r)
+template <typename M> Status fromMap(const QCborMap &map, M &out)
 {
-    Reader f(m, u"op"_s);
-    WireOp op;
-    op.site = f.site("s"_L1);
-    op.seq = f.integer("q"_L1);
-    op.txn = f.uuid("t"_L1);
-    op.entity = f.text("e"_L1);
-    op.entityId = f.uuid("i"_L1);
-    op.caseId = f.uuid("c"_L1, true);
-    op.field = f.text("f"_L1);
-    op.op = f.text("o"_L1);
-    op.value = f.nullableBytes("v"_L1);
-    op.hlc = f.integer("h"_L1);
-    op.author = f.text("a"_L1);
-    op.base = f.integer("b"_L1, true);
-    op.schemaVersion = int(f.integer("sv"_L1));
-    if (!f.status())
-        r.failWith(f.status().error().detail); // says which field of the op
-    else if (op.seq <= 0 || op.site.isEmpty() || op.entity.isEmpty() || op.entityId.isEmpty())
-        r.fail("ops"_L1, "ops with site, positive seq, entity and id");
-    return op;
-}
-
-QCborArray opsArray(const QList<WireOp> &ops)
-{
-    QCborArray a;
-    for (const WireOp &op : ops)
-        a.append(opMap(op));
-    return a;
-}
-
-QList<WireOp> readOps(Reader &r, QLatin1StringView key)
-{
-    QList<WireOp> ops;
-    const QCborArray a = r.array(key);
-    ops.reserve(a.size());
-    for (const QCborValue &v : a) {
-        if (!v.isMap()) {
-            r.fail(key, "array of maps");
-            return {};
+    Reader reader(map, QLatin1StringView(Table<M>::where));
+    for (const Field<M> &field : Table<M>::fields)
+        field.read(out, QLatin1StringView(field.key), reader);
+    if constexpr (requires { Table<M>::check(out); }) {
+        if (reader.status()) {
+            if (const QString problem = Table<M>::check(out); !problem.isEmpty())
+                reader.failWhole(problem);
         }
-        ops << readOp(v.toMap(), r);
     }
-    return ops;
+    return reader.status();
 }
 
-QCborArray textArray(const QStringList &list)
+template <typename T> constexpr bool isSet(const T &value)
 {
-    QCborArray a;
-    for (const QString &s : list)
-        a.append(s);
-    return a;
+    if constexpr (std::is_arithmetic_v<T>)
+        return value != 0;
+    else if constexpr (requires { value.isEmpty(); })
+        return !value.isEmpty();
+    else
+        return bool(value);
 }
 
-template <typename Fill>
-Status decodeWith(const QByteArray &page, const Limits &limits, const QString &where, Fill fill)
+template <typename T> struct MemberOf;
+template <typename C, typename T> struct MemberOf<T C::*>
+{
+    using Owner = C;
+    using Type = T;
+};
+
+template <As as, typename T> QCborValue toCbor(const T &value)
+{
+    if constexpr (as == As::Integer)
+        return QCborValue(qint64(value));
+    else if constexpr (as == As::NullableBytes)
+        return value ? QCborValue(*value) : QCborValue(nullptr);
+    else if constexpr (as == As::Uuids) {
+        QCborArray array;
+        for (const QString &id : value)
+            array.append(id);
+        return array;
+    } else if constexpr (as == As::Name) {
+        for (const auto &[v, name] : Names<T>::values) {
+            if (v == value)
+                return QCborValue(QLatin1StringView(name));
+        }
+        return QCborValue(nullptr); // not a value of the enum: refused by any reader
+    } else if constexpr (as == As::Map)
+        return toMap(*value);
+    else if constexpr (as == As::Maps) {
+        QCborArray array;
+        for (const auto &element : value)
+            array.append(toMap(element));
+        return array;
+    } else
+        return QCborValue(value);
+}
+
+template <auto member, As as, Presence presence>
+void writeField(const typename MemberOf<decltype(member)>::Owner &message, QLatin1StringView key,
+                QCborMap &map)
+{
+    const auto &value = message.*member;
+    if constexpr (presence == Presence::IfSet) {
+        if (!isSet(value))
+            return;
+    } else if constexpr (presence == Presence::IfPositive) {
+        if (value <= 0)
+            return;
+    }
+    map.insert(key, toCbor<as>(value));
+}
+
+template <As as, typename T> void readNested(Reader &reader, QLatin1StringView key, bool optional, T &out)
+{
+    if constexpr (as == As::Map) {
+        using E = typename T::element_type;
+        const QCborValue v = reader.raw(key);
+        out.reset();
+        if (v.isUndefined() && optional)
+            return;
+        if (!v.isMap())
+            return reader.fail(key, u"a map");
+        auto element = std::make_shared<E>();
+        if (Status s = fromMap(v.toMap(), *element); !s)
+            return reader.failInside(key, s.error().detail);
+        out = std::move(element);
+    } else {
+        using E = typename T::value_type;
+        out.clear();
+        const QCborArray array = reader.array(key, optional);
+        if constexpr (requires { Table<E>::maxCount; }) {
+            if (array.size() > Table<E>::maxCount)
+                return reader.fail(key, u"an array of at most %1"_s.arg(Table<E>::maxCount));
+        }
+        out.reserve(array.size());
+        for (const QCborValue &v : array) {
+            if (!v.isMap())
+                return reader.fail(key, u"an array of maps");
+            E element;
+            if (Status s = fromMap(v.toMap(), element); !s)
+                return reader.failInside(key, s.error().detail);
+            out << std::move(element);
+        }
+    }
+}
+
+template <auto member, As as, Presence presence>
+void readField(typename MemberOf<decltype(member)>::Owner &message, QLatin1StringView key, Reader &reader)
+{
+    constexpr bool optional = presence != Presence::Required;
+    auto &value = message.*member;
+    using T = typename MemberOf<decltype(member)>::Type;
+    if constexpr (as == As::Text)
+        value = reader.text(key, optional);
+    else if constexpr (as == As::Uuid)
+        value = reader.uuid(key, optional);
+    else if constexpr (as == As::Site)
+        value = reader.site(key, optional);
+    else if constexpr (as == As::Integer)
+        value = T(reader.integer(key, optional));
+    else if constexpr (as == As::Boolean)
+        value = reader.boolean(key, optional);
+    else if constexpr (as == As::Bytes)
+        value = reader.bytes(key, optional);
+    else if constexpr (as == As::NullableBytes)
+        value = reader.nullableBytes(key);
+    else if constexpr (as == As::Uuids)
+        value = reader.uuids(key, optional);
+    else if constexpr (as == As::Name) {
+        value = T{};
+        const QString name = reader.text(key, optional);
+        for (const auto &[v, known] : Names<T>::values) {
+            if (name == QLatin1StringView(known)) {
+                value = v;
+                return;
+            }
+        }
+        if (!(optional && name.isEmpty()))
+            reader.fail(key, u"one of its names");
+    } else
+        readNested<as>(reader, key, optional, value);
+}
+
+// One line of a table: the member, what it is on the wire, whether it may be left out.
+template <auto member, As as, Presence presence = Presence::Required>
+constexpr Field<typename MemberOf<decltype(member)>::Owner> field(const char *key)
+{
+    static_assert(as != As::NullableBytes || presence == Presence::Required,
+                  "a nullable value is always written (null when empty)");
+    static_assert(as != As::Map || presence == Presence::IfSet,
+                  "a nested message is written when there is one");
+    return {key, &writeField<member, as, presence>, &readField<member, as, presence>};
+}
+
+// The list of sealed keys of an office bundle's meta is a message of its own: {keys: [...]}.
+struct SealedKeysPage
+{
+    QList<SealedKey> keys;
+};
+
+using P = Presence;
+
+template <> struct Table<WireOp>
+{
+    static constexpr char where[] = "op";
+    static constexpr Field<WireOp> fields[] = {
+        field<&WireOp::site, As::Site>("s"),
+        field<&WireOp::seq, As::Integer>("q"),
+        field<&WireOp::txn, As::Uuid>("t"),
+        field<&WireOp::entity, As::Text>("e"),
+        field<&WireOp::entityId, As::Uuid>("i"),
+        field<&WireOp::caseId, As::Uuid, P::IfSet>("c"), // an op may name no case
+        field<&WireOp::field, As::Text>("f"),
+        field<&WireOp::op, As::Text>("o"),
+        field<&WireOp::value, As::NullableBytes>("v"),
+        field<&WireOp::hlc, As::Integer>("h"),
+        field<&WireOp::author, As::Text>("a"),
+        field<&WireOp::base, As::Integer, P::IfSet>("b"),
+        field<&WireOp::schemaVersion, As::Integer>("sv"),
+    };
+    // (site, seq) is the idempotency key and (entity, id) the row: none of them may be empty.
+    static QString check(const WireOp &op)
+    {
+        if (op.seq <= 0 || op.site.isEmpty() || op.entity.isEmpty() || op.entityId.isEmpty())
+            return u"an op needs a site, a positive seq, an entity and an id"_s;
+        return {};
+    }
+};
+
+template <> struct Table<ErrorReply>
+{
+    static constexpr char where[] = "error";
+    static constexpr Field<ErrorReply> fields[] = {
+        field<&ErrorReply::code, As::Text>("error"),
+        field<&ErrorReply::message, As::Text, P::Optional>("message"),
+    };
+};
+
+template <> struct Table<EnrollRequest>
+{
+    static constexpr char where[] = "enroll";
+    static constexpr Field<EnrollRequest> fields[] = {
+        field<&EnrollRequest::secret, As::Bytes>("secret"),
+        field<&EnrollRequest::deviceName, As::Text>("device_name"),
+        field<&EnrollRequest::siteId, As::Site>("site"),
+        field<&EnrollRequest::bundleSignPublic, As::Bytes, P::Optional>("sign_pk"),
+        field<&EnrollRequest::bundleBoxPublic, As::Bytes, P::Optional>("box_pk"),
+    };
+};
+
+template <> struct Table<EnrollReply>
+{
+    static constexpr char where[] = "enroll reply";
+    static constexpr Field<EnrollReply> fields[] = {
+        field<&EnrollReply::deviceId, As::Uuid>("device"),
+        field<&EnrollReply::token, As::Bytes>("token"),
+        field<&EnrollReply::login, As::Text>("login"),
+        field<&EnrollReply::role, As::Text>("role"),
+        field<&EnrollReply::districtCode, As::Text>("district"),
+        field<&EnrollReply::serverSite, As::Site>("server_site"),
+        field<&EnrollReply::sealedDistrictKey, As::Bytes>("key"),
+        field<&EnrollReply::serverSignPublic, As::Bytes, P::Optional>("sign_pk"),
+        field<&EnrollReply::serverBoxPublic, As::Bytes, P::Optional>("box_pk"),
+    };
+};
+
+template <> struct Table<HandshakeRequest>
+{
+    static constexpr char where[] = "handshake";
+    static constexpr Field<HandshakeRequest> fields[] = {
+        field<&HandshakeRequest::protocol, As::Integer>("protocol"),
+        field<&HandshakeRequest::schemaVersion, As::Integer>("schema"),
+        field<&HandshakeRequest::siteId, As::Site, P::Optional>("site"),
+        field<&HandshakeRequest::cursor, As::Bytes, P::Optional>("cursor"),
+        field<&HandshakeRequest::pullMax, As::Integer, P::IfPositive>("pull"),
+        field<&HandshakeRequest::keyEpoch, As::Integer, P::IfPositive>("key_epoch"),
+    };
+};
+
+template <> struct Table<SealedKey>
+{
+    static constexpr char where[] = "sealed key";
+    // A laptop holds one key per rotation, so a long list is not one a server made.
+    static constexpr qsizetype maxCount = 1024;
+    static constexpr Field<SealedKey> fields[] = {
+        field<&SealedKey::epoch, As::Integer>("epoch"),
+        field<&SealedKey::sealed, As::Bytes>("sealed"),
+    };
+};
+
+template <> struct Table<PullReply>
+{
+    static constexpr char where[] = "pull reply";
+    static constexpr Field<PullReply> fields[] = {
+        field<&PullReply::ops, As::Maps>("ops"),
+        field<&PullReply::nextCursor, As::Bytes>("cursor"),
+        field<&PullReply::more, As::Boolean>("more"),
+        field<&PullReply::purge, As::Uuids, P::IfSet>("purge"),
+    };
+};
+
+template <> struct Table<HandshakeReply>
+{
+    static constexpr char where[] = "handshake reply";
+    static constexpr Field<HandshakeReply> fields[] = {
+        field<&HandshakeReply::protocol, As::Integer>("protocol"),
+        field<&HandshakeReply::schemaMin, As::Integer>("schema_min"),
+        field<&HandshakeReply::schemaMax, As::Integer>("schema_max"),
+        field<&HandshakeReply::serverTimeMs, As::Integer>("time"),
+        field<&HandshakeReply::serverSite, As::Site>("server_site"),
+        field<&HandshakeReply::ackedThrough, As::Integer>("acked"),
+        field<&HandshakeReply::cursorValid, As::Boolean>("cursor_valid"),
+        field<&HandshakeReply::epoch, As::Site, P::IfSet>("epoch"),
+        field<&HandshakeReply::firstPage, As::Map, P::IfSet>("page"),
+        field<&HandshakeReply::keys, As::Maps, P::IfSet>("keys"),
+    };
+};
+
+template <> struct Table<PushRequest>
+{
+    static constexpr char where[] = "push";
+    static constexpr Field<PushRequest> fields[] = {
+        field<&PushRequest::siteId, As::Site>("site"),
+        field<&PushRequest::ops, As::Maps>("ops"),
+    };
+};
+
+template <> struct Table<Verdict>
+{
+    static constexpr char where[] = "verdict";
+    static constexpr Field<Verdict> fields[] = {
+        field<&Verdict::seq, As::Integer>("q"),
+        field<&Verdict::kind, As::Name>("k"),
+        field<&Verdict::reason, As::Text, P::IfSet>("r"),
+        field<&Verdict::hlc, As::Integer, P::IfSet>("h"),
+    };
+};
+
+template <> struct Table<PushReply>
+{
+    static constexpr char where[] = "push reply";
+    static constexpr Field<PushReply> fields[] = {
+        field<&PushReply::verdicts, As::Maps>("verdicts"),
+        field<&PushReply::ackedThrough, As::Integer>("acked"),
+    };
+};
+
+template <> struct Table<PullRequest>
+{
+    static constexpr char where[] = "pull";
+    static constexpr Field<PullRequest> fields[] = {
+        field<&PullRequest::cursor, As::Bytes, P::Optional>("cursor"),
+        field<&PullRequest::maxOps, As::Integer, P::Optional>("max"),
+    };
+};
+
+template <> struct Table<BlobRequest>
+{
+    static constexpr char where[] = "blob";
+    static constexpr Field<BlobRequest> fields[] = {
+        field<&BlobRequest::put, As::Boolean>("put"),
+        field<&BlobRequest::attachmentId, As::Uuid, P::Optional>("id"), // empty: an ask
+        field<&BlobRequest::part, As::Integer>("part"),
+        field<&BlobRequest::parts, As::Integer>("parts"),
+        field<&BlobRequest::data, As::Bytes, P::IfSet>("data"),
+        field<&BlobRequest::ask, As::Uuids, P::IfSet>("ask"),
+    };
+};
+
+template <> struct Table<BlobReply>
+{
+    static constexpr char where[] = "blob reply";
+    static constexpr Field<BlobReply> fields[] = {
+        field<&BlobReply::held, As::Integer>("held"),
+        field<&BlobReply::parts, As::Integer>("parts"),
+        field<&BlobReply::data, As::Bytes, P::IfSet>("data"),
+        field<&BlobReply::missing, As::Uuids, P::IfSet>("missing"),
+    };
+};
+
+template <> struct Table<SealedKeysPage>
+{
+    static constexpr char where[] = "sealed keys";
+    static constexpr Field<SealedKeysPage> fields[] = {
+        field<&SealedKeysPage::keys, As::Maps, P::Optional>("keys"),
+    };
+};
+
+template <typename M> QByteArray encodePage(const M &message)
+{
+    return frame(toMap(message));
+}
+
+template <typename M> Status decodePage(const QByteArray &page, M &out, const Limits &limits)
 {
     QCborMap map;
     if (Status s = unframe(page, limits, map); !s)
         return s;
-    Reader r(map, where);
-    fill(r);
-    return r.status();
-}
-
-QCborMap pullReplyMap(const PullReply &m)
-{
-    QCborMap map;
-    map.insert("ops"_L1, opsArray(m.ops));
-    map.insert("cursor"_L1, m.nextCursor);
-    map.insert("more"_L1, m.more);
-    if (!m.purge.isEmpty())
-        map.insert("purge"_L1, textArray(m.purge));
-    return map;
-}
-
-PullReply readPullReply(Reader &r)
-{
-    PullReply out;
-    out.ops = readOps(r, "ops"_L1);
-    out.nextCursor = r.bytes("cursor"_L1);
-    out.more = r.boolean("more"_L1);
-    out.purge = r.uuids("purge"_L1);
-    return out;
-}
-
-// Sealed keys: [{epoch, sealed}, ...]. A laptop holds one key per rotation, so a long list is
-// not one a server made.
-constexpr qsizetype maxSealedKeys = 1024;
-
-QCborArray sealedKeysArray(const QList<SealedKey> &keys)
-{
-    QCborArray array;
-    for (const SealedKey &key : keys)
-        array.append(QCborMap{{"epoch"_L1, key.epoch}, {"sealed"_L1, key.sealed}});
-    return array;
-}
-
-QList<SealedKey> readSealedKeys(Reader &r)
-{
-    QList<SealedKey> out;
-    const QCborArray array = r.array("keys"_L1, true);
-    if (array.size() > maxSealedKeys) {
-        r.fail("keys"_L1, "a short array");
-        return {};
-    }
-    for (const QCborValue &v : array) {
-        Reader kr(v.toMap(), u"sealed key"_s);
-        SealedKey key{kr.integer("epoch"_L1), kr.bytes("sealed"_L1)};
-        if (!v.isMap() || !kr.status()) {
-            r.fail("keys"_L1, "an array of {epoch, sealed}");
-            return {};
-        }
-        out << key;
-    }
-    return out;
+    return fromMap(map, out);
 }
 
 } // namespace
@@ -464,321 +764,54 @@ const Limits *requestLimits(QByteArrayView endpoint)
     return nullptr;
 }
 
-QByteArray encode(const WireOp &op)
-{
-    return frame(opMap(op));
-}
+// Every message is its table (above); these only name the overloads sync/wire.h declares.
+// clang-format off
+QByteArray encode(const WireOp &m) { return encodePage(m); }
+QByteArray encode(const ErrorReply &m) { return encodePage(m); }
+QByteArray encode(const EnrollRequest &m) { return encodePage(m); }
+QByteArray encode(const EnrollReply &m) { return encodePage(m); }
+QByteArray encode(const HandshakeRequest &m) { return encodePage(m); }
+QByteArray encode(const HandshakeReply &m) { return encodePage(m); }
+QByteArray encode(const PushRequest &m) { return encodePage(m); }
+QByteArray encode(const PushReply &m) { return encodePage(m); }
+QByteArray encode(const PullRequest &m) { return encodePage(m); }
+QByteArray encode(const PullReply &m) { return encodePage(m); }
+QByteArray encode(const BlobRequest &m) { return encodePage(m); }
+QByteArray encode(const BlobReply &m) { return encodePage(m); }
+QByteArray encode(const QList<SealedKey> &keys) { return encodePage(SealedKeysPage{keys}); }
 
 Status decode(const QByteArray &page, WireOp &out, const Limits &limits)
-{
-    QCborMap map;
-    if (Status s = unframe(page, limits, map); !s)
-        return s;
-    Reader r(map, u"op"_s);
-    out = readOp(map, r);
-    return r.status();
-}
-
-QByteArray encode(const ErrorReply &m)
-{
-    QCborMap map;
-    map.insert("error"_L1, m.code);
-    map.insert("message"_L1, m.message);
-    return frame(map);
-}
-
+{ return decodePage(page, out, limits); }
 Status decode(const QByteArray &page, ErrorReply &out, const Limits &limits)
-{
-    return decodeWith(page, limits, u"error"_s, [&](Reader &r) {
-        out.code = r.text("error"_L1);
-        out.message = r.text("message"_L1, true);
-    });
-}
-
-QByteArray encode(const EnrollRequest &m)
-{
-    QCborMap map;
-    map.insert("secret"_L1, m.secret);
-    map.insert("device_name"_L1, m.deviceName);
-    map.insert("site"_L1, m.siteId);
-    map.insert("sign_pk"_L1, m.bundleSignPublic);
-    map.insert("box_pk"_L1, m.bundleBoxPublic);
-    return frame(map);
-}
-
+{ return decodePage(page, out, limits); }
 Status decode(const QByteArray &page, EnrollRequest &out, const Limits &limits)
-{
-    return decodeWith(page, limits, u"enroll"_s, [&](Reader &r) {
-        out.secret = r.bytes("secret"_L1);
-        out.deviceName = r.text("device_name"_L1);
-        out.siteId = r.site("site"_L1);
-        out.bundleSignPublic = r.bytes("sign_pk"_L1, true);
-        out.bundleBoxPublic = r.bytes("box_pk"_L1, true);
-    });
-}
-
-QByteArray encode(const EnrollReply &m)
-{
-    QCborMap map;
-    map.insert("device"_L1, m.deviceId);
-    map.insert("token"_L1, m.token);
-    map.insert("login"_L1, m.login);
-    map.insert("role"_L1, m.role);
-    map.insert("district"_L1, m.districtCode);
-    map.insert("server_site"_L1, m.serverSite);
-    map.insert("key"_L1, m.sealedDistrictKey);
-    map.insert("sign_pk"_L1, m.serverSignPublic);
-    map.insert("box_pk"_L1, m.serverBoxPublic);
-    return frame(map);
-}
-
+{ return decodePage(page, out, limits); }
 Status decode(const QByteArray &page, EnrollReply &out, const Limits &limits)
-{
-    return decodeWith(page, limits, u"enroll reply"_s, [&](Reader &r) {
-        out.deviceId = r.uuid("device"_L1);
-        out.token = r.bytes("token"_L1);
-        out.login = r.text("login"_L1);
-        out.role = r.text("role"_L1);
-        out.districtCode = r.text("district"_L1);
-        out.serverSite = r.site("server_site"_L1);
-        out.sealedDistrictKey = r.bytes("key"_L1);
-        out.serverSignPublic = r.bytes("sign_pk"_L1, true);
-        out.serverBoxPublic = r.bytes("box_pk"_L1, true);
-    });
-}
-
-QByteArray encode(const HandshakeRequest &m)
-{
-    QCborMap map;
-    map.insert("protocol"_L1, m.protocol);
-    map.insert("schema"_L1, m.schemaVersion);
-    map.insert("site"_L1, m.siteId);
-    map.insert("cursor"_L1, m.cursor);
-    if (m.pullMax > 0)
-        map.insert("pull"_L1, m.pullMax);
-    if (m.keyEpoch > 0)
-        map.insert("key_epoch"_L1, m.keyEpoch);
-    return frame(map);
-}
-
+{ return decodePage(page, out, limits); }
 Status decode(const QByteArray &page, HandshakeRequest &out, const Limits &limits)
-{
-    return decodeWith(page, limits, u"handshake"_s, [&](Reader &r) {
-        out.protocol = int(r.integer("protocol"_L1));
-        out.schemaVersion = int(r.integer("schema"_L1));
-        out.siteId = r.site("site"_L1, true);
-        out.cursor = r.bytes("cursor"_L1, true);
-        out.pullMax = int(r.integer("pull"_L1, true));
-        out.keyEpoch = r.integer("key_epoch"_L1, true);
-    });
-}
-
-QByteArray encode(const HandshakeReply &m)
-{
-    QCborMap map;
-    map.insert("protocol"_L1, m.protocol);
-    map.insert("schema_min"_L1, m.schemaMin);
-    map.insert("schema_max"_L1, m.schemaMax);
-    map.insert("time"_L1, m.serverTimeMs);
-    map.insert("server_site"_L1, m.serverSite);
-    map.insert("acked"_L1, m.ackedThrough);
-    map.insert("cursor_valid"_L1, m.cursorValid);
-    if (!m.epoch.isEmpty())
-        map.insert("epoch"_L1, m.epoch);
-    if (m.firstPage)
-        map.insert("page"_L1, pullReplyMap(*m.firstPage));
-    if (!m.keys.isEmpty())
-        map.insert("keys"_L1, sealedKeysArray(m.keys));
-    return frame(map);
-}
-
+{ return decodePage(page, out, limits); }
 Status decode(const QByteArray &page, HandshakeReply &out, const Limits &limits)
-{
-    return decodeWith(page, limits, u"handshake reply"_s, [&](Reader &r) {
-        out.protocol = int(r.integer("protocol"_L1));
-        out.schemaMin = int(r.integer("schema_min"_L1));
-        out.schemaMax = int(r.integer("schema_max"_L1));
-        out.serverTimeMs = r.integer("time"_L1);
-        out.serverSite = r.site("server_site"_L1);
-        out.ackedThrough = r.integer("acked"_L1);
-        out.cursorValid = r.boolean("cursor_valid"_L1);
-        out.epoch = r.site("epoch"_L1, true);
-        const QCborValue first = r.raw("page"_L1);
-        if (first.isMap()) {
-            Reader pr(first.toMap(), u"handshake page"_s);
-            out.firstPage = std::make_shared<PullReply>(readPullReply(pr));
-            if (!pr.status())
-                r.fail("page"_L1, "a well-formed pull page");
-        } else if (!first.isUndefined()) {
-            r.fail("page"_L1, "a map");
-        }
-        out.keys = readSealedKeys(r);
-    });
-}
-
-QByteArray encode(const PushRequest &m)
-{
-    QCborMap map;
-    map.insert("site"_L1, m.siteId);
-    map.insert("ops"_L1, opsArray(m.ops));
-    return frame(map);
-}
-
+{ return decodePage(page, out, limits); }
 Status decode(const QByteArray &page, PushRequest &out, const Limits &limits)
-{
-    return decodeWith(page, limits, u"push"_s, [&](Reader &r) {
-        out.siteId = r.site("site"_L1);
-        out.ops = readOps(r, "ops"_L1);
-    });
-}
-
-namespace {
-
-QString verdictName(Verdict::Kind kind)
-{
-    switch (kind) {
-    case Verdict::Kind::Accepted:
-        return u"accepted"_s;
-    case Verdict::Kind::Duplicate:
-        return u"duplicate"_s;
-    case Verdict::Kind::Rejected:
-        break;
-    }
-    return u"rejected"_s;
-}
-
-} // namespace
-
-QByteArray encode(const PushReply &m)
-{
-    QCborArray verdicts;
-    for (const Verdict &v : m.verdicts) {
-        QCborMap vm;
-        vm.insert("q"_L1, v.seq);
-        vm.insert("k"_L1, verdictName(v.kind));
-        if (!v.reason.isEmpty())
-            vm.insert("r"_L1, v.reason);
-        if (v.hlc != 0)
-            vm.insert("h"_L1, v.hlc);
-        verdicts.append(vm);
-    }
-    QCborMap map;
-    map.insert("verdicts"_L1, verdicts);
-    map.insert("acked"_L1, m.ackedThrough);
-    return frame(map);
-}
-
+{ return decodePage(page, out, limits); }
 Status decode(const QByteArray &page, PushReply &out, const Limits &limits)
-{
-    return decodeWith(page, limits, u"push reply"_s, [&](Reader &r) {
-        out.ackedThrough = r.integer("acked"_L1);
-        out.verdicts.clear();
-        for (const QCborValue &v : r.array("verdicts"_L1)) {
-            Reader vr(v.toMap(), u"verdict"_s);
-            Verdict verdict;
-            verdict.seq = vr.integer("q"_L1);
-            const QString kind = vr.text("k"_L1);
-            verdict.reason = vr.text("r"_L1, true);
-            verdict.hlc = vr.integer("h"_L1, true);
-            if (kind == "accepted"_L1)
-                verdict.kind = Verdict::Kind::Accepted;
-            else if (kind == "duplicate"_L1)
-                verdict.kind = Verdict::Kind::Duplicate;
-            else if (kind == "rejected"_L1)
-                verdict.kind = Verdict::Kind::Rejected;
-            else
-                vr.fail("k"_L1, "a verdict kind");
-            if (!v.isMap() || !vr.status())
-                r.fail("verdicts"_L1, "well-formed verdicts");
-            out.verdicts << verdict;
-        }
-    });
-}
-
-QByteArray encode(const PullRequest &m)
-{
-    QCborMap map;
-    map.insert("cursor"_L1, m.cursor);
-    map.insert("max"_L1, m.maxOps);
-    return frame(map);
-}
-
+{ return decodePage(page, out, limits); }
 Status decode(const QByteArray &page, PullRequest &out, const Limits &limits)
-{
-    return decodeWith(page, limits, u"pull"_s, [&](Reader &r) {
-        out.cursor = r.bytes("cursor"_L1, true);
-        out.maxOps = int(r.integer("max"_L1, true));
-    });
-}
-
-QByteArray encode(const PullReply &m)
-{
-    return frame(pullReplyMap(m));
-}
-
+{ return decodePage(page, out, limits); }
 Status decode(const QByteArray &page, PullReply &out, const Limits &limits)
-{
-    return decodeWith(page, limits, u"pull reply"_s, [&](Reader &r) { out = readPullReply(r); });
-}
-
-QByteArray encode(const BlobRequest &m)
-{
-    QCborMap map;
-    map.insert("put"_L1, m.put);
-    map.insert("id"_L1, m.attachmentId);
-    map.insert("part"_L1, m.part);
-    map.insert("parts"_L1, m.parts);
-    if (!m.data.isEmpty())
-        map.insert("data"_L1, m.data);
-    if (!m.ask.isEmpty())
-        map.insert("ask"_L1, textArray(m.ask));
-    return frame(map);
-}
-
+{ return decodePage(page, out, limits); }
 Status decode(const QByteArray &page, BlobRequest &out, const Limits &limits)
-{
-    return decodeWith(page, limits, u"blob"_s, [&](Reader &r) {
-        out.put = r.boolean("put"_L1);
-        out.attachmentId = r.uuid("id"_L1, true);
-        out.part = int(r.integer("part"_L1));
-        out.parts = int(r.integer("parts"_L1));
-        out.data = r.bytes("data"_L1, true);
-        out.ask = r.uuids("ask"_L1);
-    });
-}
-
-QByteArray encode(const BlobReply &m)
-{
-    QCborMap map;
-    map.insert("held"_L1, m.held);
-    map.insert("parts"_L1, m.parts);
-    if (!m.data.isEmpty())
-        map.insert("data"_L1, m.data);
-    if (!m.missing.isEmpty())
-        map.insert("missing"_L1, textArray(m.missing));
-    return frame(map);
-}
-
+{ return decodePage(page, out, limits); }
 Status decode(const QByteArray &page, BlobReply &out, const Limits &limits)
-{
-    return decodeWith(page, limits, u"blob reply"_s, [&](Reader &r) {
-        out.held = int(r.integer("held"_L1));
-        out.parts = int(r.integer("parts"_L1));
-        out.data = r.bytes("data"_L1, true);
-        out.missing = r.uuids("missing"_L1);
-    });
-}
-
-QByteArray encode(const QList<SealedKey> &keys)
-{
-    QCborMap map;
-    map.insert("keys"_L1, sealedKeysArray(keys));
-    return frame(map);
-}
+{ return decodePage(page, out, limits); }
+// clang-format on
 
 Status decode(const QByteArray &page, QList<SealedKey> &out, const Limits &limits)
 {
-    return decodeWith(page, limits, u"sealed keys"_s, [&](Reader &r) { out = readSealedKeys(r); });
+    SealedKeysPage keys;
+    const Status s = decodePage(page, keys, limits);
+    out = std::move(keys.keys);
+    return s;
 }
 
 } // namespace Sync::Wire

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/replication/replicaop.h"
 #include "core/result.h"
 
 #include <QByteArray>
@@ -13,27 +14,10 @@
 
 namespace Sync {
 
-// One change op on the wire: exactly a row of core's change log. `value` of a sensitive field
-// is sealed with the district key (associated data: Core::ChangeLog::opAssociatedData), so the
-// server stores and forwards ciphertext it never opens. (site, seq) is the idempotency key.
-struct WireOp
-{
-    QString site;
-    qint64 seq = 0;
-    QString txn;
-    QString entity;
-    QString entityId;
-    QString caseId;
-    QString field;
-    QString op; // create | set | add | remove
-    std::optional<QByteArray> value;
-    qint64 hlc = 0;
-    QString author;
-    qint64 base = 0;
-    int schemaVersion = 0;
-
-    bool operator==(const WireOp &) const = default;
-};
+// One change op on the wire: core's op, field for field (Core::ReplicaOp; its `unreadable` never
+// travels). A sensitive field's `value` is sealed with the district key (associated data:
+// Core::ChangeLog::opAssociatedData), so the server stores and forwards ciphertext it never opens.
+using WireOp = Core::ReplicaOp;
 
 // Error replies carry one of these codes (and an English detail for logs and the CLI).
 namespace ErrorCode {
@@ -55,6 +39,8 @@ struct ErrorReply
 {
     QString code;
     QString message;
+
+    bool operator==(const ErrorReply &) const = default;
 };
 
 struct EnrollRequest
@@ -64,6 +50,8 @@ struct EnrollRequest
     QString siteId;
     QByteArray bundleSignPublic = {}; // the laptop's Ed25519 key: the office checks its USB bundles
     QByteArray bundleBoxPublic = {}; // the laptop's X25519 key: office bundles are encrypted to it
+
+    bool operator==(const EnrollRequest &) const = default;
 };
 
 struct EnrollReply
@@ -77,6 +65,8 @@ struct EnrollReply
     QByteArray sealedDistrictKey; // every key epoch, secretbox under a key derived from the code's secret
     QByteArray serverSignPublic; // the office's bundle keys (see BundleKeys)
     QByteArray serverBoxPublic;
+
+    bool operator==(const EnrollReply &) const = default;
 };
 
 struct PullReply;
@@ -101,6 +91,8 @@ struct HandshakeRequest
     // (an idle sync is then one exchange).
     int pullMax = 0;
     qint64 keyEpoch = 0; // the newest district key epoch the laptop holds
+
+    bool operator==(const HandshakeRequest &) const = default;
 };
 
 struct HandshakeReply
@@ -118,12 +110,16 @@ struct HandshakeReply
     QString epoch;
     std::shared_ptr<PullReply> firstPage; // when asked for and the cursor is valid
     QList<SealedKey> keys; // the laptop's keys of epochs after its keyEpoch, ascending
+
+    bool operator==(const HandshakeReply &) const = default;
 };
 
 struct PushRequest
 {
     QString siteId;
     QList<WireOp> ops; // consecutive seqs of one site, ascending
+
+    bool operator==(const PushRequest &) const = default;
 };
 
 struct Verdict
@@ -133,18 +129,24 @@ struct Verdict
     Kind kind = Kind::Accepted;
     QString reason; // for Rejected: out_of_scope | invalid | schema | site_clash
     qint64 hlc = 0; // the stamp the server stored, when it clamped a far-future one; else 0
+
+    bool operator==(const Verdict &) const = default;
 };
 
 struct PushReply
 {
     QList<Verdict> verdicts;
     qint64 ackedThrough = 0;
+
+    bool operator==(const PushReply &) const = default;
 };
 
 struct PullRequest
 {
     QByteArray cursor; // empty: from the beginning
     int maxOps = 0;
+
+    bool operator==(const PullRequest &) const = default;
 };
 
 struct PullReply
@@ -153,6 +155,8 @@ struct PullReply
     QByteArray nextCursor;
     bool more = false;
     QStringList purge; // cases that left this device's scope: push pending, then erase locally
+
+    bool operator==(const PullReply &) const = default;
 };
 
 // Attachment contents, part by part (a cut link resumes at the part it lost). Parts are sealed
@@ -173,6 +177,8 @@ struct BlobRequest
     int parts = 0;
     QByteArray data;
     QStringList ask;
+
+    bool operator==(const BlobRequest &) const = default;
 };
 
 struct BlobReply
@@ -181,6 +187,8 @@ struct BlobReply
     int parts = 0; // the content's part count; 0 = the server has none (yet)
     QByteArray data; // get: the sealed part
     QStringList missing; // of `ask`: not held whole
+
+    bool operator==(const BlobReply &) const = default;
 };
 
 constexpr int blobAskMax = 500;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/replication/replicaop.h"
 #include "core/result.h"
 
 #include <QByteArray>
@@ -16,28 +17,6 @@ namespace Core {
 class ChangeLog;
 struct EntityDef;
 struct FieldDef;
-
-// A change op as another site wrote it, with its value in the clear (ValueCodec bytes). The
-// sync layer turns it into a wire op (sealing sensitive values for transport) and back.
-struct ReplicaOp
-{
-    QString site;
-    qint64 seq = 0;
-    QString txn;
-    QString entity;
-    QString entityId;
-    QString caseId;
-    QString field;
-    QString op; // create | set | add | remove
-    std::optional<QByteArray> value;
-    qint64 hlc = 0;
-    QString author;
-    qint64 base = 0;
-    int schemaVersion = 0;
-    // Set when the value could not be read on the way in (a sealed value that does not open):
-    // the op is kept in the log, without a value, as an `unapplied` conflict and not applied.
-    QString unreadable;
-};
 
 // One page from the server (or a bundle), applied whole or not at all: the ops, the cases that
 // left this laptop's scope, and the meta entries (cursor) stored in the same transaction.
@@ -116,6 +95,9 @@ public:
     // Erases every case (a revoked laptop on its next contact), pending edits included.
     // keepDrafts: a reset (the server no longer knows our cursor) keeps unsaved forms.
     Result<ApplyStats> eraseAll(bool keepDrafts = false);
+    // What eraseAll() would have erased and is still here, read back ("3 rows in persons"; empty
+    // when nothing is): a revoked laptop checks its erasure with it.
+    Result<QStringList> caseDataLeft();
 
     Result<QList<ConflictRecord>> conflicts(bool includeResolved);
     Result<ConflictRecord> conflict(const QString &id);

@@ -180,6 +180,32 @@ Result<ApplyStats> Replicator::eraseAll(bool keepDrafts)
     return stats;
 }
 
+Result<QStringList> Replicator::caseDataLeft()
+{
+    // Every table eraseAll() empties: the rows of every entity, then the log, conflicts, drafts
+    // and the upload state of attachment contents.
+    QStringList tables;
+    for (const EntityDef &entity : Schema::entities()) {
+        if (!tables.contains(entity.table))
+            tables << entity.table;
+    }
+    tables << u"change_ops"_s << u"conflicts"_s << u"drafts"_s << u"blob_sync"_s;
+    QStringList left;
+    for (const QString &table : std::as_const(tables)) {
+        Statement &count = m_log.database().statement(u"SELECT count(*) FROM "_s % table);
+        if (!count.next()) { // count(*) always has a row: the table could not be read
+            const Error error = count.error();
+            count.reset();
+            return error;
+        }
+        const qint64 rows = count.int64(0);
+        count.reset();
+        if (rows > 0)
+            left << u"%1 rows in %2"_s.arg(rows).arg(table);
+    }
+    return left;
+}
+
 Status Replicator::resite(const QString &newSite, qint64 fromSeq)
 {
     const QString oldSite = m_log.siteId();

@@ -107,21 +107,38 @@ QNetworkAccessManager &HttpTransport::manager()
     return *m_manager;
 }
 
-Core::Result<Response> HttpTransport::send(const char *endpoint, const QByteArray &bearer,
-                                           const QByteArray *page)
+// What waiting for one reply found out, besides the reply itself.
+struct HttpTransport::Wait
+{
+    bool mismatch = false; // the peer's certificate is not the pinned one
+    bool connectTimedOut = false;
+    QStringList tlsProblems; // verification errors a matching pin does not excuse
+};
+
+Core::Status HttpTransport::checkScheme() const
 {
     const QString scheme = m_baseUrl.scheme();
-    const bool https = scheme == u"https"_s;
-    if (!https) {
-        if (scheme != u"http"_s || !m_pin.isEmpty() || !isLoopbackHost(m_baseUrl.host()))
-            return Core::Error{
-                Core::Error::Code::InvalidInput,
-                u"plain http is allowed only to a loopback host and without a pinned certificate"_s,
-                u"url"_s};
-    }
+    if (scheme == u"https"_s)
+        return {};
+    if (scheme != u"http"_s || !m_pin.isEmpty() || !isLoopbackHost(m_baseUrl.host()))
+        return Core::Error{
+            Core::Error::Code::InvalidInput,
+            u"plain http is allowed only to a loopback host and without a pinned certificate"_s, u"url"_s};
+    return {};
+}
 
-    QUrl url = m_baseUrl;
-    url.setPath(QString::fromLatin1(endpoint));
+bool HttpTransport::pinned() const
+{
+    return m_baseUrl.scheme() == u"https"_s && !m_pin.isEmpty();
+}
+
+bool HttpTransport::pinMatches(const QSslCertificate &certificate) const
+{
+    return !certificate.isNull() && certificateDigest(certificate.toDer()) == m_pin;
+}
+
+QNetworkRequest HttpTransport::makeRequest(const QUrl &url, const QByteArray &bearer, bool withPage) const
+{
     QNetworkRequest request(url);
     request.setTransferTimeout(int(m_options.idleTimeout.count()));
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
@@ -134,97 +151,117 @@ Core::Result<Response> HttpTransport::send(const char *endpoint, const QByteArra
         request.setRawHeader(
             "Authorization"_ba,
             "Bearer "_ba + bearer.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
-    if (page)
+    if (withPage)
         request.setHeader(QNetworkRequest::ContentTypeHeader, pageType);
+    return request;
+}
 
-    QNetworkAccessManager &nam = manager();
-    std::unique_ptr<QNetworkReply> reply(page ? nam.post(request, *page) : nam.get(request));
+void HttpTransport::checkPinDuringHandshake(QNetworkReply &reply, QEventLoop &loop, Wait &wait,
+                                            const std::function<void()> &connected) const
+{
+    // Without a trusted CA the handshake reports errors; ignore exactly those a matching pin
+    // answers for. A mismatch is never ignored, so the handshake fails and nothing is sent.
+    QObject::connect(&reply, &QNetworkReply::sslErrors, &loop,
+                     [this, &reply, &wait](const QList<QSslError> &errors) {
+                         QSslCertificate leaf = reply.sslConfiguration().peerCertificate();
+                         if (leaf.isNull() && !errors.isEmpty())
+                             leaf = errors.constFirst().certificate();
+                         if (!pinMatches(leaf)) {
+                             wait.mismatch = true;
+                             return;
+                         }
+                         QList<QSslError> covered;
+                         for (const QSslError &error : errors) {
+                             if (pinCovers(error.error()))
+                                 covered << error;
+                             else
+                                 wait.tlsProblems << error.errorString();
+                         }
+                         reply.ignoreSslErrors(covered);
+                     });
+    // Also when a trusted CA signed a different certificate: the pin decides. No request
+    // byte has been written when `encrypted` is emitted, so aborting here leaks nothing.
+    QObject::connect(&reply, &QNetworkReply::encrypted, &loop, [this, &reply, &wait, connected] {
+        connected();
+        if (!pinMatches(reply.sslConfiguration().peerCertificate())) {
+            wait.mismatch = true;
+            reply.abort();
+        }
+    });
+}
 
+HttpTransport::Wait HttpTransport::await(QNetworkReply &reply) const
+{
     QEventLoop loop;
-    bool mismatch = false;
-    bool connectTimedOut = false;
-    QStringList tlsProblems; // verification errors a matching pin does not excuse
-    const auto pinMatches = [this](const QSslCertificate &certificate) {
-        return !certificate.isNull() && certificateDigest(certificate.toDer()) == m_pin;
-    };
-
+    Wait wait;
     // Until the first byte moves (TCP connect and the TLS handshake), only the connect timeout
     // applies; after that the transfer (idle) timeout of the request does.
     QTimer connectTimer;
     connectTimer.setSingleShot(true);
     QObject::connect(&connectTimer, &QTimer::timeout, &loop, [&] {
-        connectTimedOut = true;
-        reply->abort();
+        wait.connectTimedOut = true;
+        reply.abort();
     });
-    const auto connected = [&connectTimer] { connectTimer.stop(); };
-    QObject::connect(reply.get(), &QNetworkReply::uploadProgress, &loop, [connected](qint64 sent, qint64) {
+    const std::function<void()> connected = [&connectTimer] { connectTimer.stop(); };
+    QObject::connect(&reply, &QNetworkReply::uploadProgress, &loop, [connected](qint64 sent, qint64) {
         if (sent > 0)
             connected();
     });
-    QObject::connect(reply.get(), &QNetworkReply::downloadProgress, &loop, connected);
-    QObject::connect(reply.get(), &QNetworkReply::metaDataChanged, &loop, connected);
+    QObject::connect(&reply, &QNetworkReply::downloadProgress, &loop, connected);
+    QObject::connect(&reply, &QNetworkReply::metaDataChanged, &loop, connected);
+    if (pinned())
+        checkPinDuringHandshake(reply, loop, wait, connected);
 
-    if (https && !m_pin.isEmpty()) {
-        // Without a trusted CA the handshake reports errors; ignore exactly those a matching pin
-        // answers for. A mismatch is never ignored, so the handshake fails and nothing is sent.
-        QObject::connect(reply.get(), &QNetworkReply::sslErrors, &loop, [&](const QList<QSslError> &errors) {
-            QSslCertificate leaf = reply->sslConfiguration().peerCertificate();
-            if (leaf.isNull() && !errors.isEmpty())
-                leaf = errors.constFirst().certificate();
-            if (!pinMatches(leaf)) {
-                mismatch = true;
-                return;
-            }
-            QList<QSslError> covered;
-            for (const QSslError &error : errors) {
-                if (pinCovers(error.error()))
-                    covered << error;
-                else
-                    tlsProblems << error.errorString();
-            }
-            reply->ignoreSslErrors(covered);
-        });
-        // Also when a trusted CA signed a different certificate: the pin decides. No request
-        // byte has been written when `encrypted` is emitted, so aborting here leaks nothing.
-        QObject::connect(reply.get(), &QNetworkReply::encrypted, &loop, [&] {
-            connected();
-            if (!pinMatches(reply->sslConfiguration().peerCertificate())) {
-                mismatch = true;
-                reply->abort();
-            }
-        });
-    }
-
-    QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    QObject::connect(&reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     connectTimer.start(m_options.connectTimeout);
-    if (!reply->isFinished())
+    if (!reply.isFinished())
         loop.exec(QEventLoop::ExcludeUserInputEvents);
     connectTimer.stop();
+    return wait;
+}
 
-    if (mismatch)
+Core::Result<Response> HttpTransport::finish(QNetworkReply &reply, const Wait &wait, const QUrl &url) const
+{
+    if (wait.mismatch)
         return pinMismatch();
-    if (connectTimedOut)
+    if (wait.connectTimedOut)
         return unreachable(
             u"no connection to %1 within %2 ms"_s.arg(url.authority()).arg(m_options.connectTimeout.count()));
-    if (!tlsProblems.isEmpty())
-        return unreachable(u"TLS: "_s + tlsProblems.join(u"; "_s));
-    if (isLinkError(reply->error()))
-        return unreachable(reply->errorString());
-    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    if (!wait.tlsProblems.isEmpty())
+        return unreachable(u"TLS: "_s + wait.tlsProblems.join(u"; "_s));
+    if (isLinkError(reply.error()))
+        return unreachable(reply.errorString());
+    const QVariant status = reply.attribute(QNetworkRequest::HttpStatusCodeAttribute);
     if (!status.isValid())
-        return unreachable(reply->errorString());
+        return unreachable(reply.errorString());
     // A reused connection emits no `encrypted`; the reply still carries the peer certificate.
-    if (https && !m_pin.isEmpty()) {
-        const QSslCertificate peer = reply->sslConfiguration().peerCertificate();
+    if (pinned()) {
+        const QSslCertificate peer = reply.sslConfiguration().peerCertificate();
         if (!peer.isNull() && !pinMatches(peer))
             return pinMismatch();
     }
-
     Response response;
     response.status = status.toInt();
-    response.body = reply->readAll();
+    response.body = reply.readAll();
+    return response;
+}
+
+Core::Result<Response> HttpTransport::send(const char *endpoint, const QByteArray &bearer,
+                                           const QByteArray *page)
+{
+    if (Core::Status s = checkScheme(); !s)
+        return s.error();
+    QUrl url = m_baseUrl;
+    url.setPath(QString::fromLatin1(endpoint));
+    const QNetworkRequest request = makeRequest(url, bearer, page != nullptr);
+    QNetworkAccessManager &nam = manager();
+    const std::unique_ptr<QNetworkReply> reply(page ? nam.post(request, *page) : nam.get(request));
+    const Wait wait = await(*reply);
+    Core::Result<Response> response = finish(*reply, wait, url);
+    if (!response)
+        return response;
     m_bytesSent += page ? page->size() : 0;
-    m_bytesReceived += response.body.size();
+    m_bytesReceived += response->body.size();
     ++m_roundTrips;
     return response;
 }

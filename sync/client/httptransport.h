@@ -7,9 +7,14 @@
 #include <QUrl>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 
+class QEventLoop;
 class QNetworkAccessManager;
+class QNetworkReply;
+class QNetworkRequest;
+class QSslCertificate;
 class QThread;
 
 namespace Sync {
@@ -56,7 +61,20 @@ public:
     static QByteArray certificateDigest(const QByteArray &der);
 
 private:
+    struct Wait;
+
+    // One request: the scheme is checked, the request sent, the reply awaited and read.
     Core::Result<Response> send(const char *endpoint, const QByteArray &bearer, const QByteArray *page);
+    Core::Status checkScheme() const;
+    QNetworkRequest makeRequest(const QUrl &url, const QByteArray &bearer, bool withPage) const;
+    // Runs a local event loop until the reply finishes, the connect timeout passes or the pin
+    // fails (the reply is then aborted before any request byte leaves).
+    Wait await(QNetworkReply &reply) const;
+    void checkPinDuringHandshake(QNetworkReply &reply, QEventLoop &loop, Wait &wait,
+                                 const std::function<void()> &connected) const;
+    Core::Result<Response> finish(QNetworkReply &reply, const Wait &wait, const QUrl &url) const;
+    bool pinned() const; // https with a pin: the pin, not a CA, vouches for the server
+    bool pinMatches(const QSslCertificate &certificate) const;
     QNetworkAccessManager &manager();
 
     QUrl m_baseUrl;

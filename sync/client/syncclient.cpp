@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sync/client/syncclient.h"
 
+#include "core/cases/attachmentstore.h"
+#include "core/changelog/changelog.h"
 #include "core/clock/clock.h"
 #include "core/crypto/fieldcipher.h"
 #include "core/logging.h"
 #include "core/profile/profile.h"
-#include "core/cases/attachmentstore.h"
-#include "core/changelog/changelog.h"
+#include "core/replication/replicator.h"
 #include "core/sql/database.h"
 #include "core/sql/migrations.h"
-#include "core/replication/replicator.h"
 #include "core/sql/transaction.h"
 #include "sync/bundle.h"
 #include "sync/client/blobtransfer.h"
@@ -20,6 +20,8 @@
 #include "sync/transitcipher.h"
 #include "sync/wire.h"
 
+#include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QLoggingCategory>
 #include <QSqlQuery>
@@ -308,6 +310,8 @@ Core::Result<Response> SyncClient::exchange(const char *endpoint, const QByteArr
 
 Core::Result<SyncSummary> SyncClient::syncOnce()
 {
+    if (metaOr(m_log, keyWipePending) == u"1")
+        return wipeRevoked(); // an erasure of a revoked laptop left something: erase again
     if (Status s = loadKeys(); !s)
         return s.error();
     Core::ChangeLog &log = m_log;
@@ -318,55 +322,22 @@ Core::Result<SyncSummary> SyncClient::syncOnce()
     const Core::Result<qint64> pending = log.pendingCount();
     if (!pending)
         return pending.error();
-    HandshakeRequest hello{protocolVersion,
-                           Core::Migrations::latestVersion(),
-                           log.siteId(),
-                           QByteArray::fromBase64(metaOr(log, keyCursor).toLatin1()),
-                           *pending == 0 ? pullPage : 0,
-                           m_districtKeys->newest()};
-    Core::Result<Response> response = exchange(Endpoint::handshake, Wire::encode(hello), summary);
-    if (!response)
-        return response.error();
-    HandshakeReply reply;
-    if (Status s = Wire::decode(response->body, reply); !s)
-        return s.error();
-    log.hlc().observe(Core::HlcStamp{quint64(reply.serverTimeMs) << Core::HlcStamp::counterBits});
-    // New key epochs first: the pages below may carry values sealed with them, and the outbox
-    // goes out sealed with the newest.
-    if (Status s = acceptKeys(reply.keys); !s)
-        return s.error();
-
+    const Core::Result<HandshakeReply> reply = handshake(*pending == 0, summary);
+    if (!reply)
+        return reply.error();
     const Core::Result<qint64> acked = m_replicator->ackedThrough();
     if (!acked)
         return acked.error();
-    if (reply.ackedThrough < *acked) {
-        // The server holds less of ours than it once acknowledged (restored from a backup):
-        // send those ops again; the server dedups what it still has.
-        qCWarning(lcSyncClient) << "server acknowledges only" << reply.ackedThrough << "of" << *acked
-                                << "- resending";
-        if (Status s = remember(u"acked_through"_s, QString::number(reply.ackedThrough)); !s)
-            return s.error();
-    }
-    // A server that holds more than we know of lost a reply to us: we do not skip ahead, because
-    // some of those ops may have been refused, and a refusal must reach the laptop. The push
-    // below resends them and the server answers each with the verdict it gave the first time.
-    if (!reply.cursorValid) {
-        // Reset path: our cursor means nothing to this server. Push first (below), then pull
-        // everything in scope again; ops we hold are recognised by (site, seq) and skipped.
-        summary.reset = true;
-        if (Status s = remember(keyReset, u"1"_s); !s)
-            return s.error();
-        if (Status s = remember(keyCursor, u""_s); !s)
-            return s.error();
-    }
+    if (Status s = reconcile(*reply, *acked, summary); !s)
+        return s.error();
     // The first page came with the handshake (we had nothing to push, the cursor held, the
     // server lost nothing of ours): apply it now, as any page, with its cursor.
     bool pulled = false;
-    if (reply.firstPage && reply.cursorValid && *pending == 0 && reply.ackedThrough >= *acked
+    if (reply->firstPage && reply->cursorValid && *pending == 0 && reply->ackedThrough >= *acked
         && metaOr(log, keyReset) != u"1") {
-        if (Status s = applyPullReply(*reply.firstPage, true, summary); !s)
+        if (Status s = applyPullReply(*reply->firstPage, true, summary); !s)
             return s.error();
-        pulled = !reply.firstPage->more;
+        pulled = !reply->firstPage->more;
     }
     if (Status s = push(summary); !s)
         return s.error();
@@ -374,31 +345,12 @@ Core::Result<SyncSummary> SyncClient::syncOnce()
     BlobTransfer blobs(
         m_log, m_attachmentsDirectory, *m_transit,
         [&](const char *endpoint, const QByteArray &page) { return exchange(endpoint, page, summary); });
-    if (!reply.epoch.isEmpty() && reply.epoch != metaOr(log, keyServerEpoch)) {
-        const Core::Result<bool> checked = blobs.recheckSent();
-        if (!checked)
-            return checked.error();
-        if (*checked) {
-            if (Status s = remember(keyServerEpoch, reply.epoch); !s)
-                return s.error();
-        }
-    }
-    const Core::Result<BlobTransfer::Counts> sent = blobs.upload();
+    const Core::Result<BlobTransfer::Counts> sent = upload(blobs, reply->epoch);
     if (!sent)
         return sent.error();
     if (metaOr(log, keyReset) == u"1") {
         pulled = false;
-        // Our edits are all on the server now. What we received may include ops the server no
-        // longer has (a restore lost them: an assignment, a registry number, a case that moved
-        // in), which it would never send again nor purge: start over from the server's state.
-        summary.reset = true;
-        // Attachment files stay: sync does not carry them, and the rows that name them come back.
-        Core::Result<Core::ApplyStats> erased = m_replicator->eraseAll(true);
-        if (!erased)
-            return erased.error();
-        if (Status s = remember(keyCursor, u""_s); !s)
-            return s.error();
-        if (Status s = remember(keyReset, u""_s); !s)
+        if (Status s = startOver(summary); !s)
             return s.error();
     }
     if (!pulled) {
@@ -415,8 +367,88 @@ Core::Result<SyncSummary> SyncClient::syncOnce()
         return s.error();
     if (Status s = remember(keyLastAt, QString::number(m_log.clock().nowMs())); !s)
         return s.error();
-    (void)remember(keyLastError, u""_s);
+    // The sync itself succeeded; a stale error left standing only shows an old failure.
+    if (Status s = remember(keyLastError, u""_s); !s)
+        qCWarning(lcSyncClient) << "synced, but could not clear the last error:" << s.error().detail;
     return summary;
+}
+
+Core::Result<HandshakeReply> SyncClient::handshake(bool askFirstPage, SyncSummary &summary)
+{
+    Core::ChangeLog &log = m_log;
+    const HandshakeRequest hello{protocolVersion,
+                                 Core::Migrations::latestVersion(),
+                                 log.siteId(),
+                                 QByteArray::fromBase64(metaOr(log, keyCursor).toLatin1()),
+                                 askFirstPage ? pullPage : 0,
+                                 m_districtKeys->newest()};
+    Core::Result<Response> response = exchange(Endpoint::handshake, Wire::encode(hello), summary);
+    if (!response)
+        return response.error();
+    HandshakeReply reply;
+    if (Status s = Wire::decode(response->body, reply); !s)
+        return s.error();
+    log.hlc().observe(Core::HlcStamp{quint64(reply.serverTimeMs) << Core::HlcStamp::counterBits});
+    // New key epochs first: the pages that follow may carry values sealed with them, and the
+    // outbox goes out sealed with the newest.
+    if (Status s = acceptKeys(reply.keys); !s)
+        return s.error();
+    return reply;
+}
+
+Status SyncClient::reconcile(const HandshakeReply &reply, qint64 acked, SyncSummary &summary)
+{
+    if (reply.ackedThrough < acked) {
+        // The server holds less of ours than it once acknowledged (restored from a backup):
+        // send those ops again; the server dedups what it still has.
+        qCWarning(lcSyncClient) << "server acknowledges only" << reply.ackedThrough << "of" << acked
+                                << "- resending";
+        if (Status s = remember(u"acked_through"_s, QString::number(reply.ackedThrough)); !s)
+            return s;
+    }
+    // A server that holds more than we know of lost a reply to us: we do not skip ahead, because
+    // some of those ops may have been refused, and a refusal must reach the laptop. The push
+    // resends them and the server answers each with the verdict it gave the first time.
+    if (!reply.cursorValid) {
+        // Reset path: our cursor means nothing to this server. Push first, then pull
+        // everything in scope again; ops we hold are recognised by (site, seq) and skipped.
+        summary.reset = true;
+        if (Status s = remember(keyReset, u"1"_s); !s)
+            return s;
+        if (Status s = remember(keyCursor, u""_s); !s)
+            return s;
+    }
+    return {};
+}
+
+Core::Result<BlobTransfer::Counts> SyncClient::upload(BlobTransfer &blobs, const QString &serverEpoch)
+{
+    // A server started afresh (maybe from a backup) may have lost contents we sent: ask again.
+    if (!serverEpoch.isEmpty() && serverEpoch != metaOr(m_log, keyServerEpoch)) {
+        const Core::Result<bool> checked = blobs.recheckSent();
+        if (!checked)
+            return checked.error();
+        if (*checked) {
+            if (Status s = remember(keyServerEpoch, serverEpoch); !s)
+                return s.error();
+        }
+    }
+    return blobs.upload();
+}
+
+Status SyncClient::startOver(SyncSummary &summary)
+{
+    // Our edits are all on the server now. What we received may include ops the server no
+    // longer has (a restore lost them: an assignment, a registry number, a case that moved
+    // in), which it would never send again nor purge: start over from the server's state.
+    summary.reset = true;
+    // Attachment files stay: sync does not carry them, and the rows that name them come back.
+    Core::Result<Core::ApplyStats> erased = m_replicator->eraseAll(true);
+    if (!erased)
+        return erased.error();
+    if (Status s = remember(keyCursor, u""_s); !s)
+        return s;
+    return remember(keyReset, u""_s);
 }
 
 Core::Result<QList<PushRequest>> SyncClient::outboxBatches(int maxBatches)
@@ -514,10 +546,9 @@ Status SyncClient::applyPullReply(const PullReply &reply, bool storeCursor, Sync
         if (!op) {
             // A poison op (its sealed value does not open): kept as `unapplied`, never blocks
             // the page; failing here would fetch and fail on this page for ever.
-            Core::ReplicaOp kept{wire.site,          wire.seq,         wire.txn,    wire.entity,
-                                 wire.entityId,      wire.caseId,      wire.field,  wire.op,
-                                 std::nullopt,       wire.hlc,         wire.author, wire.base,
-                                 wire.schemaVersion, op.error().detail};
+            Core::ReplicaOp kept = wire;
+            kept.value = std::nullopt;
+            kept.unreadable = op.error().detail;
             page.ops << kept;
             continue;
         }
@@ -599,9 +630,14 @@ Status SyncClient::pull(SyncSummary &summary)
         Core::Result<Response> response = exchange(Endpoint::pull, Wire::encode(request), summary);
         if (!response) {
             if (response.error().code == Error::Code::Conflict) {
-                // The cursor went stale between handshake and pull: start over next time.
-                (void)remember(keyReset, u"1"_s);
-                (void)remember(keyCursor, u""_s);
+                // The cursor went stale between handshake and pull: start over next time. Should
+                // that not be stored, the next handshake finds the cursor stale and says so again.
+                for (const auto &[key, value] :
+                     {std::pair{keyReset, u"1"_s}, std::pair{keyCursor, QString()}}) {
+                    if (Status s = remember(key, value); !s)
+                        qCWarning(lcSyncClient)
+                            << "could not store" << key << "for a reset:" << s.error().detail;
+                }
             }
             return response.error();
         }
@@ -645,35 +681,101 @@ Status SyncClient::finishPurges(const Core::ApplyStats &stats)
         if (const QString path = Core::AttachmentStore::fileIn(m_attachmentsDirectory, id); !path.isEmpty())
             QFile::remove(path);
     }
+    return truncateWal().status;
+}
+
+SyncClient::Checkpoint SyncClient::truncateWal()
+{
+    // One row: busy (a reader kept the checkpoint from finishing), WAL pages, pages written.
     QSqlQuery checkpoint(m_log.database().connection());
     if (!checkpoint.exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s))
-        return Core::Database::errorFrom(checkpoint);
-    return {};
+        return {Core::Database::errorFrom(checkpoint), false};
+    return {{}, checkpoint.next() && checkpoint.value(0).toInt() == 0};
 }
 
 Error SyncClient::wipeRevoked()
 {
     // DESIGN.md §6: a revoked laptop (lost, stolen, or its user gone) wipes itself at its next
     // contact. Every case, person, entry, conflict, draft and attachment goes, and the keys that
-    // reach the server with it.
+    // reach the server with it. Then it reads back what is left: an erasure that only seemed to
+    // work (a failed write, a file that would not go) is reported, never taken for done, and
+    // every later sync erases again (keyWipePending) until nothing is left.
     qCWarning(lcSyncClient) << "this laptop was revoked by the district office: erasing its case data";
-    Core::Result<Core::ApplyStats> erased = m_replicator->eraseAll();
-    if (!erased)
-        return erased.error();
-    (void)finishPurges(*erased);
-    Core::Transaction txn(m_log.database());
-    if (Status s = txn.begin(); s) {
-        for (const QString &key : {keyToken, keyDistrictKey, keyBundleKeys, keyDevice, keyCursor})
-            (void)m_log.setMeta(key, u""_s);
-        (void)m_log.setMeta(keyLastError, u"revoked"_s);
-        (void)txn.commit();
+    QStringList problems;
+    int cases = 0;
+    if (Core::Result<Core::ApplyStats> erased = m_replicator->eraseAll(); erased)
+        cases = erased->purged;
+    else
+        problems << erased.error().detail;
+    if (Status s = forgetDevice(); !s)
+        problems << s.error().detail;
+    removeAttachmentFiles();
+    // Last, so the WAL gives up the old pages of the rows and of the keys erased above.
+    if (const Checkpoint checkpoint = truncateWal(); !checkpoint.status)
+        problems << checkpoint.status.error().detail;
+    else if (!checkpoint.complete)
+        problems << u"the write-ahead log still holds old pages (a reader kept it)"_s;
+    problems << leftAfterWipe();
+    if (problems.isEmpty()) {
+        if (Status s = remember(keyWipePending, u""_s); !s)
+            problems << s.error().detail;
     }
+    const QString revoked = u"revoked: the district office revoked this laptop"_s;
+    if (!problems.isEmpty()) {
+        qCCritical(lcSyncClient) << "the erasure of a revoked laptop is incomplete:"
+                                 << problems.join(u"; "_s);
+        return Error{Error::Code::StoreUnavailable,
+                     revoked + u", but erasing its case data did not finish: "_s + problems.join(u"; "_s)};
+    }
+    return Error{Error::Code::Refused, revoked + u"; its case data was erased (%1 cases)"_s.arg(cases)};
+}
+
+Status SyncClient::forgetDevice()
+{
     m_transit.reset();
     m_districtKeys.reset();
-    return Error{
-        Error::Code::Refused,
-        u"revoked: the district office revoked this laptop; its case data was erased (%1 cases)"_s.arg(
-            erased->purged)};
+    sodium_memzero(m_token.data(), size_t(m_token.size()));
+    m_token.clear();
+    Core::Transaction txn(m_log.database());
+    if (Status s = txn.begin(); !s)
+        return s;
+    for (const QString &key : {keyToken, keyDistrictKey, keyBundleKeys, keyDevice, keyCursor}) {
+        if (Status s = m_log.setMeta(key, u""_s); !s)
+            return s;
+    }
+    for (const auto &[key, value] :
+         {std::pair{keyLastError, u"revoked"_s}, std::pair{keyWipePending, u"1"_s}}) {
+        if (Status s = m_log.setMeta(key, value); !s)
+            return s;
+    }
+    return txn.commit();
+}
+
+void SyncClient::removeAttachmentFiles()
+{
+    // Every file of the folder is an attachment's content (or a part of one being written):
+    // the rows that named them are gone, and so are files no row named (an import cut short).
+    // What cannot be removed is found by leftAfterWipe().
+    QDirIterator it(m_attachmentsDirectory, QDir::Files | QDir::Hidden);
+    while (it.hasNext())
+        QFile::remove(it.next());
+}
+
+QStringList SyncClient::leftAfterWipe()
+{
+    QStringList left;
+    if (Core::Result<QStringList> rows = m_replicator->caseDataLeft(); rows)
+        left << *rows;
+    else
+        left << u"could not read back the case tables: "_s + rows.error().detail;
+    const qsizetype files = QDir(m_attachmentsDirectory).entryList(QDir::Files | QDir::Hidden).size();
+    if (files > 0)
+        left << u"%1 files in the attachments folder"_s.arg(files);
+    for (const QString &key : {keyToken, keyDistrictKey, keyBundleKeys}) {
+        if (!metaOr(m_log, key).isEmpty())
+            left << u"%1 still stored"_s.arg(key);
+    }
+    return left;
 }
 
 Core::Result<SyncSummary> SyncClient::sync(int attempts, const std::function<void(int)> &sleep)
@@ -683,7 +785,9 @@ Core::Result<SyncSummary> SyncClient::sync(int attempts, const std::function<voi
         Core::Result<SyncSummary> result = syncOnce();
         if (result)
             return result;
-        (void)remember(keyLastError, result.error().detail);
+        // The error goes back to the caller either way; the stored copy is for the status view.
+        if (Status s = remember(keyLastError, result.error().detail); !s)
+            qCWarning(lcSyncClient) << "could not store the last error:" << s.error().detail;
         if (result.error().code != Error::Code::Unreachable || attempt >= attempts)
             return result;
         qCInfo(lcSyncClient) << "sync attempt" << attempt << "failed:" << result.error().detail

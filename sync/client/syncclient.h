@@ -3,6 +3,7 @@
 
 #include "core/result.h"
 #include "sync/bundle.h"
+#include "sync/client/blobtransfer.h"
 #include "sync/transport.h"
 #include "sync/wire.h"
 
@@ -102,6 +103,12 @@ public:
     int pullPage = 1000;
 
 private:
+    // The steps of syncOnce(): the handshake (and the keys it brings), what its reply says about
+    // our outbox and cursor, the attachment contents, and the reset path.
+    Core::Result<HandshakeReply> handshake(bool askFirstPage, SyncSummary &summary);
+    Core::Status reconcile(const HandshakeReply &reply, qint64 acked, SyncSummary &summary);
+    Core::Result<BlobTransfer::Counts> upload(BlobTransfer &blobs, const QString &serverEpoch);
+    Core::Status startOver(SyncSummary &summary);
     Core::Result<QList<PushRequest>> outboxBatches(int maxBatches);
     Core::Status applyPushReply(const PushReply &reply, SyncSummary &summary);
     Core::Status applyPullReply(const PullReply &reply, bool storeCursor, SyncSummary &summary);
@@ -116,7 +123,18 @@ private:
     Core::Status push(SyncSummary &summary);
     Core::Status pull(SyncSummary &summary);
     Core::Status finishPurges(const Core::ApplyStats &stats);
+    struct Checkpoint
+    {
+        Core::Status status;
+        bool complete = false; // false: a reader kept old pages in the WAL
+    };
+    Checkpoint truncateWal();
+    // A revoked laptop erases its case data, attachment files and keys, then reads back what is
+    // left: Refused when nothing is, StoreUnavailable naming what is (the next contact retries).
     Core::Error wipeRevoked();
+    Core::Status forgetDevice();
+    void removeAttachmentFiles();
+    QStringList leftAfterWipe();
     Core::Status retryDeferredPurges(SyncSummary &summary);
     Core::Status remember(const QString &key, const QString &value);
 

@@ -26,6 +26,9 @@ inline const QString keyBundleKeys = QStringLiteral("sync.bundle_keys");
 // Set when the server refused our cursor: after the outbox drained, everything received is
 // erased and pulled again (the server may have lost ops we hold: restored from a backup).
 inline const QString keyReset = QStringLiteral("sync.reset");
+// Set while a revoked laptop's erasure is not confirmed: every later sync erases again (no
+// contact needed, the device token is gone) until nothing is left.
+inline const QString keyWipePending = QStringLiteral("sync.wipe_pending");
 inline const QString keyServerSign = QStringLiteral("sync.server_sign_pk");
 inline const QString keyServerBox = QStringLiteral("sync.server_box_pk");
 // Prefix of one key per office bundle imported (+ the file's BLAKE2b-256 in hex; value: when).

@@ -12,6 +12,7 @@
 #include "core/cases/personmerge.h"
 #include "core/replication/replicator.h"
 #include "core/sql/statement.h"
+#include "core/util/uuid.h"
 #include "sync/client/syncclient.h"
 #include "sync/districtkeys.h"
 #include "sync/server/admin.h"
@@ -983,4 +984,79 @@ TEST_CASE("after a revocation rotate-key reaches the laptops still enrolled and 
     district.sync(budi);
     CHECK(budi.session->cases().load(id).value().kase.text(u"narrative"_s) == u"Catatan Eka");
     CHECK(sealedEpochOf(*district.store, id, u"narrative"_s) == 1);
+}
+
+TEST_CASE("a revoked laptop erases its cases, files and keys at its next contact, and checks it did",
+          "[sync][client][revoked]")
+{
+    Pair pair;
+    auto &[district, siti, budi] = pair;
+    QTemporaryDir scans;
+    const QString scan = scans.filePath(u"visum.pdf"_s);
+    Test::writeAll(scan, "VISUM-ET-REPERTUM");
+    const QString id = siti.session->cases().create(Test::sampleDraft()).value().id;
+    const QString attachment = siti.session->attachments().attach(id, scan, u"Hasil visum"_s).value().id;
+    district.sync(siti);
+    // A file no row names any more (an import cut short) is case content too.
+    const QString folder = siti.profile->attachmentsDirectory();
+    Test::writeAll(QDir(folder).filePath(Core::newUuidV7(Test::fixedNowMs) + u".bin"_s), "orphan");
+    Core::Replicator replicator(siti.profile->changeLog());
+    REQUIRE_FALSE(replicator.caseDataLeft().value().isEmpty());
+
+    REQUIRE(district.admin->revokeDevice(deviceOf(siti)).ok());
+    Sync::SyncClient client(*siti.profile, *district.transport);
+    const auto refused = client.syncOnce();
+    REQUIRE_FALSE(refused.ok());
+    INFO(refused.error().detail.toStdString());
+    CHECK(refused.error().code == Core::Error::Code::Refused);
+    CHECK(refused.error().detail.contains(u"erased (1 cases)"));
+
+    // Nothing of the case is left to read, even with the profile unlocked: no row, no file, no key.
+    CHECK(replicator.caseDataLeft().value().isEmpty());
+    CHECK_FALSE(siti.session->cases().load(id).ok());
+    CHECK_FALSE(siti.session->attachments().read(attachment).ok());
+    CHECK(QDir(folder).entryList(QDir::Files | QDir::Hidden).isEmpty());
+    const Sync::SyncConfig config = Sync::SyncClient::config(*siti.profile).value();
+    CHECK(config.deviceId.isEmpty());
+    CHECK(config.lastError == u"revoked");
+    for (const QString &key : {u"sync.token"_s, u"sync.key"_s, u"sync.bundle_keys"_s})
+        CHECK(siti.profile->changeLog().meta(key).value().isEmpty());
+    // The next sync says it is not enrolled; nothing is erased again.
+    const auto after = client.syncOnce();
+    REQUIRE_FALSE(after.ok());
+    CHECK(after.error().code == Core::Error::Code::NotFound);
+}
+
+TEST_CASE("a revoked laptop whose erasure leaves rows behind reports it and erases again at the next sync",
+          "[sync][client][revoked]")
+{
+    Pair pair;
+    auto &[district, siti, budi] = pair;
+    siti.session->cases().create(Test::sampleDraft()).value();
+    district.sync(siti);
+    // A database that silently keeps its people: every DELETE on persons does nothing.
+    QSqlQuery keep(siti.profile->changeLog().database().connection());
+    REQUIRE(keep.exec(u"CREATE TEMP TRIGGER keep_people BEFORE DELETE ON persons "
+                      "BEGIN SELECT RAISE(IGNORE); END"_s));
+
+    REQUIRE(district.admin->revokeDevice(deviceOf(siti)).ok());
+    Sync::SyncClient client(*siti.profile, *district.transport);
+    const auto incomplete = client.syncOnce();
+    REQUIRE_FALSE(incomplete.ok());
+    INFO(incomplete.error().detail.toStdString());
+    CHECK(incomplete.error().code == Core::Error::Code::StoreUnavailable);
+    CHECK(incomplete.error().detail.contains(u"rows in persons"));
+    CHECK_FALSE(incomplete.error().detail.contains(u"rows in cases"));
+    // The keys are gone all the same.
+    CHECK(siti.profile->changeLog().meta(u"sync.token"_s).value().isEmpty());
+
+    // Still failing while the rows stay; done once they go, without the server (no token left).
+    const auto again = client.syncOnce();
+    REQUIRE_FALSE(again.ok());
+    CHECK(again.error().code == Core::Error::Code::StoreUnavailable);
+    REQUIRE(keep.exec(u"DROP TRIGGER temp.keep_people"_s));
+    const auto done = client.syncOnce();
+    REQUIRE_FALSE(done.ok());
+    CHECK(done.error().code == Core::Error::Code::Refused);
+    CHECK(Core::Replicator(siti.profile->changeLog()).caseDataLeft().value().isEmpty());
 }
