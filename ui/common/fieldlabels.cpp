@@ -15,10 +15,10 @@
 
 using namespace Qt::StringLiterals;
 
-QString FieldLabels::field(const QString &entity, const QString &field)
+QHash<QString, QString> FieldLabels::fieldNames()
 {
     // Built per call: tr() must answer in the language installed now.
-    const QHash<QString, QString> fields = {
+    return {
         {u"narrative"_s, tr("Narrative")},
         {u"intake_channel"_s, tr("Intake channel")},
         {u"reported_on"_s, tr("Reported on")},
@@ -57,7 +57,21 @@ QString FieldLabels::field(const QString &entity, const QString &field)
         {u"factors"_s, tr("Risk factors")},
         {u"outcome"_s, tr("Outcome")},
         {u"body"_s, tr("Note")},
+        {u"reason"_s, tr("Reason")},
+        // Not replicated, but named by errors of the profile and attachment forms.
+        {u"login"_s, tr("User name")},
+        {u"passphrase"_s, tr("Passphrase")},
+        {u"file"_s, tr("File")},
     };
+}
+
+QString FieldLabels::known(const QString &entity, const QString &field)
+{
+    return fieldNames().contains(field) ? FieldLabels::field(entity, field) : QString();
+}
+
+QString FieldLabels::field(const QString &entity, const QString &field)
+{
     const QHash<QString, QString> entities = {
         {u"person"_s, tr("Person")},
         {u"case_person"_s, tr("Person in the case")},
@@ -70,7 +84,7 @@ QString FieldLabels::field(const QString &entity, const QString &field)
         {u"attachment"_s, tr("Document")},
         {u"status_change"_s, tr("Status change")},
     };
-    const QString name = fields.value(field, field);
+    const QString name = fieldNames().value(field, field);
     if (entity == u"case" || entity.isEmpty())
         return name;
     //: An entity and one of its fields, e.g. "Person: Name".
