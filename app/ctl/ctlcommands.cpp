@@ -196,7 +196,8 @@ Core::Result<QByteArray> CtlCommands::readStdin()
     constexpr qint64 limit = 16 * 1024 * 1024;
     QByteArray bytes = in.read(limit + 1);
     if (bytes.size() > limit)
-        return Core::invalidInput(Core::Error::Reason::TooLarge, u"input"_s, u"the input is larger than 16 MiB"_s);
+        return Core::invalidInput(Core::Error::Reason::TooLarge, u"input"_s,
+                                  u"the input is larger than 16 MiB"_s);
     return bytes;
 }
 
@@ -265,7 +266,8 @@ Core::Result<QString> CtlCommands::caseArgument(int index)
 {
     const QString arg = m_options.word(index);
     if (arg.isEmpty())
-        return Core::invalidInput(Core::Error::Reason::Required, u"case"_s, u"a case id or number is required"_s);
+        return Core::invalidInput(Core::Error::Reason::Required, u"case"_s,
+                                  u"a case id or number is required"_s);
     return m_session->cases().resolve(arg);
 }
 
@@ -347,8 +349,8 @@ int CtlCommands::profileInit()
         return fail(s.error());
     const std::optional<Core::Region> region = m_regions->find(district);
     if (!region || region->level != Core::RegionLevel::Regency)
-        return fail(Core::invalidInput(Core::Error::Reason::NotAllowedValue, 
-            u"district"_s,
+        return fail(Core::invalidInput(
+            Core::Error::Reason::NotAllowedValue, u"district"_s,
             u"\"%1\" is not a kabupaten/kota code (e.g. 64.02)"_s.arg(m_options.value(u"district"_s))));
     const Core::Result<QString> secret = passphrase();
     if (!secret)
@@ -460,7 +462,8 @@ int CtlCommands::caseList()
     Core::CaseFilter filter;
     filter.status = m_options.value(u"status"_s);
     if (!filter.status.isEmpty() && !m_codes->contains(u"case_status", filter.status))
-        return fail(Core::invalidInput(Core::Error::Reason::NotAllowedValue, u"status"_s, u"\"%1\" is not a case status"_s.arg(filter.status)));
+        return fail(Core::invalidInput(Core::Error::Reason::NotAllowedValue, u"status"_s,
+                                       u"\"%1\" is not a case status"_s.arg(filter.status)));
     bool ok = true;
     filter.limit = m_options.value(u"limit"_s, u"100"_s).toInt(&ok);
     if (!ok || filter.limit < 1 || filter.limit > 100000)
@@ -499,7 +502,8 @@ int CtlCommands::personMerge()
     const bool merge = m_options.word(1) == u"merge";
     const QString into = m_options.value(u"into"_s);
     if (person.isEmpty() || (merge && into.isEmpty()))
-        return fail(Core::invalidInput(Core::Error::Reason::Required, u"person"_s, u"name the person (and for a merge --into PERSON)"_s));
+        return fail(Core::invalidInput(Core::Error::Reason::Required, u"person"_s,
+                                       u"name the person (and for a merge --into PERSON)"_s));
     Core::PersonMerge &people = m_session->people();
     if (Core::Status s = merge ? people.merge(*id, person, into) : people.unmerge(*id, person); !s)
         return fail(s.error());

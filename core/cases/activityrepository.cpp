@@ -90,7 +90,8 @@ Status ActivityRepository::checkService(const QVariantHash &before, QVariantHash
 Result<Record> ActivityRepository::add(QStringView entityName, const QString &caseId, QVariantHash values)
 {
     if (!isActivity(entityName))
-        return invalidInput(Error::Reason::NotAllowedValue, u"entity"_s, u"%1 is not a case entry"_s.arg(entityName));
+        return invalidInput(Error::Reason::NotAllowedValue, u"entity"_s,
+                            u"%1 is not a case entry"_s.arg(entityName));
     const EntityDef &entity = *Schema::entity(entityName);
     const EntityDef &kase = *Schema::entity(u"case");
     if (const Result<Record> owner = m_reader.find(kase, caseId); !owner)
@@ -148,7 +149,8 @@ bool ActivityRepository::isLatestRisk(const QString &caseId, const QString &asse
 Status ActivityRepository::update(QStringView entityName, const QString &id, QVariantHash changes)
 {
     if (!isActivity(entityName))
-        return invalidInput(Error::Reason::NotAllowedValue, u"entity"_s, u"%1 is not a case entry"_s.arg(entityName));
+        return invalidInput(Error::Reason::NotAllowedValue, u"entity"_s,
+                            u"%1 is not a case entry"_s.arg(entityName));
     if (Status s = checkMayRecord(m_actor); !s)
         return s;
     const EntityDef &entity = *Schema::entity(entityName);

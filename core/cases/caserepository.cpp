@@ -95,7 +95,8 @@ Status CaseRepository::writeParties(Action &action, const QString &caseId, QList
             if (!party.personId.isEmpty() && party.personId != linked) {
                 const Result<QString> shownAs = m_people.canonical(linked);
                 if (!shownAs || *shownAs != party.personId)
-                    return invalidInput(Error::Reason::NotAllowedValue, where + u".person_id"_s, u"the link names another person"_s);
+                    return invalidInput(Error::Reason::NotAllowedValue, where + u".person_id"_s,
+                                        u"the link names another person"_s);
             } else {
                 party.personId = linked;
             }
@@ -155,7 +156,8 @@ Status CaseRepository::writeParties(Action &action, const QString &caseId, QList
             // The victim named by position in the same draft (new people have no ids yet).
             if (party.victimIndex >= parties.size()
                 || parties.at(party.victimIndex).link.value(u"role"_s).toString() != u"victim")
-                return invalidInput(Error::Reason::NotAllowedValue, where + u".victim_index"_s, u"victim_index does not point at a victim"_s);
+                return invalidInput(Error::Reason::NotAllowedValue, where + u".victim_index"_s,
+                                    u"victim_index does not point at a victim"_s);
             party.link.insert(u"victim_person_id"_s, parties.at(party.victimIndex).personId);
         }
         if (newLink) {
@@ -167,7 +169,8 @@ Status CaseRepository::writeParties(Action &action, const QString &caseId, QList
         }
         const QString victim = party.link.value(u"victim_person_id"_s).toString();
         if (!victim.isEmpty() && !victims.contains(victim) && !m_people.inCase(victim, caseId))
-            return invalidInput(Error::Reason::NotAllowedValue, where + u".victim_person_id"_s, u"the victim is not a person of this case"_s);
+            return invalidInput(Error::Reason::NotAllowedValue, where + u".victim_person_id"_s,
+                                u"the victim is not a person of this case"_s);
         if (party.link.isEmpty())
             continue;
         if (Status s = m_validator.validate(link, party.link, newLink); !s)

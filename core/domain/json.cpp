@@ -37,8 +37,8 @@ Result<QJsonObject> parseObject(QByteArrayView bytes)
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(bytes.toByteArray(), &error);
     if (error.error != QJsonParseError::NoError)
-        return invalidInput(Error::Reason::BadFormat, 
-            u"input"_s,
+        return invalidInput(
+            Error::Reason::BadFormat, u"input"_s,
             u"the input is not valid JSON: %1 at offset %2"_s.arg(error.errorString()).arg(error.offset));
     if (!doc.isObject())
         return invalidInput(Error::Reason::BadFormat, u"input"_s, u"the input must be a JSON object"_s);
@@ -64,14 +64,16 @@ Result<CaseDraft> toCaseDraft(const QJsonObject &object)
         int index = 0;
         for (const QJsonValue &entry : people.toArray()) {
             if (!entry.isObject())
-                return invalidInput(Error::Reason::BadFormat, u"people[%1]"_s.arg(index), u"each person entry must be an object"_s);
+                return invalidInput(Error::Reason::BadFormat, u"people[%1]"_s.arg(index),
+                                    u"each person entry must be an object"_s);
             QJsonObject link = entry.toObject();
             PartyInput party;
             const QJsonValue linkId = link.take(u"link_id"_s);
             const QJsonValue personId = link.take(u"person_id"_s);
             if ((!linkId.isUndefined() && !linkId.isString())
                 || (!personId.isUndefined() && !personId.isString()))
-                return invalidInput(Error::Reason::BadFormat, u"people[%1]"_s.arg(index), u"link_id and person_id must be text ids"_s);
+                return invalidInput(Error::Reason::BadFormat, u"people[%1]"_s.arg(index),
+                                    u"link_id and person_id must be text ids"_s);
             party.linkId = linkId.toString();
             party.personId = personId.toString();
             if (const QJsonValue victim = link.take(u"victim_index"_s); !victim.isUndefined()) {
@@ -83,7 +85,8 @@ Result<CaseDraft> toCaseDraft(const QJsonObject &object)
             }
             const QJsonValue person = link.take(u"person"_s);
             if (!person.isUndefined() && !person.isObject())
-                return invalidInput(Error::Reason::BadFormat, u"people[%1].person"_s.arg(index), u"person must be an object"_s);
+                return invalidInput(Error::Reason::BadFormat, u"people[%1].person"_s.arg(index),
+                                    u"person must be an object"_s);
             party.person = toFields(person.toObject());
             party.link = toFields(link);
             draft.parties << party;

@@ -132,7 +132,8 @@ Status Validator::validate(const EntityDef &entity, QVariantHash &values, bool i
         const FieldDef *field = entity.field(it.key());
         if (!field)
             return invalidInput(Reason::NotAllowedValue, it.key(),
-                                u"unknown field \"%1\" for %2"_s.arg(it.key().left(64), entity.name), entity.name);
+                                u"unknown field \"%1\" for %2"_s.arg(it.key().left(64), entity.name),
+                                entity.name);
         if (field->kind == FieldKind::ServerOnly)
             return fieldError(Reason::SetBySystem, entity, *field, u"%1 is assigned by the system"_s);
     }
@@ -168,7 +169,8 @@ Status Validator::validateField(const EntityDef &entity, const FieldDef &field, 
     case ValueType::Region: {
         const QString code = RegionIndex::normaliseCode(value.toString());
         if (value.typeId() != QMetaType::QString || code.isEmpty() || !m_regions.find(code))
-            return fieldError(Error::Reason::NotAllowedValue, entity, field, u"%1 is not a known region code"_s);
+            return fieldError(Error::Reason::NotAllowedValue, entity, field,
+                              u"%1 is not a known region code"_s);
         value = code;
         return {};
     }
@@ -218,8 +220,9 @@ Status Validator::checkText(const EntityDef &entity, const FieldDef &field, QVar
     QString text = value.toString().trimmed();
     const int limit = field.maxLength > 0 ? field.maxLength : Schema::defaultTextLimit;
     if (text.size() > limit) {
-        Error error = fieldError(Error::Reason::TooLong, entity, field,
-                                 u"%1 is too long: %2 characters, at most %3"_s.arg(field.name).arg(text.size()).arg(limit));
+        Error error = fieldError(
+            Error::Reason::TooLong, entity, field,
+            u"%1 is too long: %2 characters, at most %3"_s.arg(field.name).arg(text.size()).arg(limit));
         error.limit = limit;
         return error;
     }
@@ -262,7 +265,8 @@ Status Validator::checkInt(const EntityDef &entity, const FieldDef &field, QVari
     if (field.name == u"age_estimate" && (*n < 0 || *n > 130))
         return fieldError(Error::Reason::OutOfRange, entity, field, u"age must be between 0 and 130"_s);
     if (field.name == u"birth_year" && (*n < 1890 || *n > today().year()))
-        return fieldError(Error::Reason::OutOfRange, entity, field, u"birth year %1 is not plausible"_s.arg(*n));
+        return fieldError(Error::Reason::OutOfRange, entity, field,
+                          u"birth year %1 is not plausible"_s.arg(*n));
     if (*n < 0)
         return fieldError(Error::Reason::OutOfRange, entity, field, u"%1 cannot be negative"_s);
     value = *n;
@@ -278,10 +282,12 @@ Status Validator::checkLocation(const EntityDef &entity, const FieldDef &field, 
     const QVariantMap fix = value.toMap();
     for (auto it = fix.cbegin(); it != fix.cend(); ++it) {
         const int type = it.value().typeId();
-        const bool number = type == QMetaType::Double || type == QMetaType::Int || type == QMetaType::LongLong;
+        const bool number
+            = type == QMetaType::Double || type == QMetaType::Int || type == QMetaType::LongLong;
         if (!numeric.contains(it.key()) || !number)
-            return fieldError(Error::Reason::BadFormat, entity, field,
-                              u"location takes only numbers for lat, lng, accuracy_m, altitude_m and fix_time"_s);
+            return fieldError(
+                Error::Reason::BadFormat, entity, field,
+                u"location takes only numbers for lat, lng, accuracy_m, altitude_m and fix_time"_s);
     }
     const double lat = fix.value(u"lat"_s, 1000.0).toDouble();
     const double lng = fix.value(u"lng"_s, 1000.0).toDouble();
@@ -289,7 +295,8 @@ Status Validator::checkLocation(const EntityDef &entity, const FieldDef &field, 
         return fieldError(Error::Reason::OutOfRange, entity, field,
                           u"location needs lat in [-90, 90] and lng in [-180, 180]"_s);
     if (fix.value(u"accuracy_m"_s, 0.0).toDouble() < 0)
-        return fieldError(Error::Reason::OutOfRange, entity, field, u"location accuracy cannot be negative"_s);
+        return fieldError(Error::Reason::OutOfRange, entity, field,
+                          u"location accuracy cannot be negative"_s);
     return {};
 }
 

@@ -114,7 +114,9 @@ namespace Core {
 Status checkMayRecord(const Actor &actor)
 {
     if (!may(actor.role, Permission::EditCase))
-        return Error{Error::Code::Conflict, u"administrators do not record or change case content"_s, {},
+        return Error{Error::Code::Conflict,
+                     u"administrators do not record or change case content"_s,
+                     {},
                      Error::Reason::RoleForbidden};
     return {};
 }

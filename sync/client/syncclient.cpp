@@ -178,7 +178,8 @@ Status SyncClient::enroll(const QString &serverUrl, const QString &codeText, con
     Core::ChangeLog &log = m_log;
     if (!metaOr(log, keyDevice).isEmpty())
         return Error{Error::Code::Conflict,
-                     u"this profile is already enrolled (device %1)"_s.arg(metaOr(log, keyDevice)), {},
+                     u"this profile is already enrolled (device %1)"_s.arg(metaOr(log, keyDevice)),
+                     {},
                      Error::Reason::AlreadyEnrolled};
     const BundleKeys bundleKeys = BundleKeys::generate();
     EnrollRequest request{code->secret, deviceName, log.siteId(), bundleKeys.signPublic,
@@ -688,7 +689,8 @@ Error SyncClient::wipeRevoked()
         Error::Code::Refused,
         u"revoked: the district office revoked this laptop; its case data was erased (%1 cases)"_s.arg(
             erased->purged),
-        {}, Error::Reason::Revoked};
+        {},
+        Error::Reason::Revoked};
 }
 
 Core::Result<SyncSummary> SyncClient::sync(int attempts, const std::function<void(int)> &sleep)

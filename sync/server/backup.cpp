@@ -156,8 +156,9 @@ Result<PgTarget> pgTarget(const QString &databaseUrl)
 {
     const QUrl url(databaseUrl);
     if (!url.isValid() || (url.scheme() != u"postgresql" && url.scheme() != u"postgres"))
-        return Core::invalidInput(Core::Error::Reason::BadFormat, 
-            u"database"_s, u"expected postgresql://user@host:port/db, got a %1 URL"_s.arg(url.scheme()));
+        return Core::invalidInput(
+            Core::Error::Reason::BadFormat, u"database"_s,
+            u"expected postgresql://user@host:port/db, got a %1 URL"_s.arg(url.scheme()));
     return PgTarget{url.host(), url.port(5432), url.userName(), url.password(), url.path().mid(1)};
 }
 
@@ -637,7 +638,8 @@ Result<BackupSummary> restore(const QString &backupPath, const QString &dataDir,
 {
     QFile in(backupPath);
     if (!in.open(QIODevice::ReadOnly))
-        return Core::invalidInput(Core::Error::Reason::None, u"file"_s, u"cannot read %1: %2"_s.arg(backupPath, in.errorString()));
+        return Core::invalidInput(Core::Error::Reason::None, u"file"_s,
+                                  u"cannot read %1: %2"_s.arg(backupPath, in.errorString()));
     Result<Manifest> manifest = readManifest(in);
     if (!manifest)
         return manifest.error();

@@ -265,8 +265,9 @@ Status connect(const QString &dataDir, const QString &databaseUrl, ServerStore::
     } else {
         const QUrl url(databaseUrl);
         if (!url.isValid() || (url.scheme() != u"postgresql" && url.scheme() != u"postgres"))
-            return Core::invalidInput(Core::Error::Reason::BadFormat, 
-                u"database"_s, u"expected postgresql://user@host:port/db, got a %1 URL"_s.arg(url.scheme()));
+            return Core::invalidInput(
+                Core::Error::Reason::BadFormat, u"database"_s,
+                u"expected postgresql://user@host:port/db, got a %1 URL"_s.arg(url.scheme()));
         dialect = ServerStore::Dialect::Postgres;
         p.dialect = dialect;
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, p.connectionName);
@@ -328,10 +329,11 @@ Status ServerStore::initialise(const QString &dataDir, const QString &databaseUr
         return Error{Error::Code::Internal, u"libsodium failed to initialise"_s};
     const QString district = districtCode.trimmed();
     if (district.isEmpty() || district.contains(u'|'))
-        return Core::invalidInput(Core::Error::Reason::Required, u"district"_s, u"a district code is required"_s);
+        return Core::invalidInput(Core::Error::Reason::Required, u"district"_s,
+                                  u"a district code is required"_s);
     if (officePassphrase.size() < minOfficePassphraseLength)
-        return Core::invalidInput(Core::Error::Reason::TooShort, 
-            u"passphrase"_s,
+        return Core::invalidInput(
+            Core::Error::Reason::TooShort, u"passphrase"_s,
             u"the office passphrase needs at least %1 characters"_s.arg(minOfficePassphraseLength));
     std::unique_ptr<ServerStore> store(new ServerStore());
     if (Status s = connect(dataDir, databaseUrl, *store->d, store->m_dialect); !s)
@@ -501,7 +503,8 @@ Result<EnrollReply> ServerStore::redeemEnrollment(const QByteArray &secret, cons
                                                   const QByteArray &bundleBoxPublic)
 {
     if (siteId.isEmpty() || siteId.contains(u'|') || siteId == m_siteId)
-        return Core::invalidInput(Core::Error::Reason::BadFormat, u"site"_s, u"the enrolling device sent no usable site id"_s);
+        return Core::invalidInput(Core::Error::Reason::BadFormat, u"site"_s,
+                                  u"the enrolling device sent no usable site id"_s);
     ServerTransaction tx(*d);
     if (Status s = tx.begin(true); !s)
         return s.error();

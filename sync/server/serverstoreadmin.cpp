@@ -56,9 +56,11 @@ Status ServerStore::createUser(const QString &login, const QString &name, const 
                                const QString &team)
 {
     if (login.trimmed().isEmpty() || login != login.trimmed() || login == serverAuthor)
-        return Core::invalidInput(Core::Error::Reason::Required, u"login"_s, u"a login is required (no spaces around it, not \"server\")"_s);
+        return Core::invalidInput(Core::Error::Reason::Required, u"login"_s,
+                                  u"a login is required (no spaces around it, not \"server\")"_s);
     if (role != u"caseworker" && role != u"supervisor" && role != u"admin")
-        return Core::invalidInput(Core::Error::Reason::NotAllowedValue, u"role"_s, u"role must be caseworker, supervisor or admin"_s);
+        return Core::invalidInput(Core::Error::Reason::NotAllowedValue, u"role"_s,
+                                  u"role must be caseworker, supervisor or admin"_s);
     QString team_;
     if (!team.isEmpty()) {
         auto id = teamId(team);

@@ -195,8 +195,8 @@ Status ServerStore::protectPlainKey(const QString &officePassphrase, Core::KdfSt
     if (!QFile::exists(path))
         return Error{Error::Code::NotFound, u"there is no plain key file %1 to protect"_s.arg(path)};
     if (officePassphrase.size() < minOfficePassphraseLength)
-        return Core::invalidInput(Core::Error::Reason::TooShort, 
-            u"passphrase"_s,
+        return Core::invalidInput(
+            Core::Error::Reason::TooShort, u"passphrase"_s,
             u"the office passphrase needs at least %1 characters"_s.arg(minOfficePassphraseLength));
     Core::SecretKey plainKey;
     {
