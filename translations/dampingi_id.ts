@@ -1002,6 +1002,42 @@
         <source>File</source>
         <translation>Berkas</translation>
     </message>
+    <message>
+        <source>Visit time</source>
+        <translation>Waktu kunjungan</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Peserta</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>Langkah berikutnya</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Lokasi</translation>
+    </message>
+    <message>
+        <source>Referred on</source>
+        <translation>Tanggal dirujuk</translation>
+    </message>
+    <message>
+        <source>Accepted on</source>
+        <translation>Tanggal diterima</translation>
+    </message>
+    <message>
+        <source>Completed on</source>
+        <translation>Tanggal selesai</translation>
+    </message>
+    <message>
+        <source>Disability note</source>
+        <translation>Keterangan disabilitas</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>Kabupaten/kota</translation>
+    </message>
 </context>
 <context>
     <name>HomePage</name>
