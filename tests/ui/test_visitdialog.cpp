@@ -186,7 +186,7 @@ TEST_CASE("a visit dated in the future shows the error under the date and stores
     CHECK(dialog.result() != QDialog::Accepted);
     CHECK(error->isVisibleTo(&dialog));
     // Named by its label and reason (the English detail only goes to the log).
-    CHECK(error->text() == u"Visit time — This date cannot be in the future."_s);
+    CHECK(error->text() == u"Visit: Visit time — This date cannot be in the future."_s);
     CHECK(notes->toPlainText() == u"Catatan yang tidak boleh hilang"_s);
 
     // Corrected, it saves and the message goes away.
