@@ -27,10 +27,66 @@ struct Error
         Internal, // a programmer error that slipped past the asserts
     };
 
+    // Why, finer than the code, so the UI can say it in the user's language without reading
+    // `detail`. Every reason has its own sentence in ui/common/errortext.cpp; a test walks them
+    // all up to LastReason, so add new ones just above it.
+    enum class Reason {
+        None, // nothing finer than the code
+        // The caller's data (InvalidInput), about `field`:
+        Required, // no value where one is needed
+        NotAllowedValue, // not a code of its list, not a known region, not one of the choices
+        OutOfRange, // a number or date outside what is plausible
+        TooLong, // text longer than `limit` characters
+        TooShort, // shorter than `limit` characters (a passphrase)
+        TooLarge, // a file larger than `limit` bytes
+        BadFormat, // the wrong type or shape (a date as YYYY-MM-DD, a whole number, an id)
+        BadCharacters, // control characters or broken Unicode
+        InTheFuture, // a date of something that has happened, after today
+        AfterOther, // a date after the date in `other` that it must not follow
+        SetBySystem, // a field only the system or server assigns
+        Duplicate, // it exists already (a login, a profile)
+        // A NIK, one reason per NikIssue that blocks saving:
+        NikWrongLength,
+        NikNotDigits,
+        NikUnknownRegion,
+        NikInvalidBirthDate,
+        NikBirthDateInFuture,
+        NikZeroSerial,
+        NikSexMismatch,
+        NikBirthDateMismatch,
+        // The store (StoreUnavailable):
+        DiskFull,
+        ReadOnly,
+        // The current state (Conflict):
+        TransitionForbidden, // not a step of the status workflow from here
+        TransitionNeedsReason, // this status change needs a reason written with it
+        RoleForbidden, // the user's role may not do this
+        OutOfScope, // not a case (or person) this user or laptop works on
+        Stale, // someone changed or settled it first (another laptop, a resolved conflict)
+        AlreadyEnrolled, // the profile is enrolled to a server already
+        // The server refused this laptop (Refused), as its error replies say:
+        Revoked, // the district office revoked the laptop
+        NotEnrolled, // unknown token or device, or a site of another device
+        VersionTooOld, // protocol or schema not served: update Dampingi
+        EnrollmentRejected, // the enrollment code is unknown, used or expired
+        BadCertificate, // the server's certificate is not the enrolled one
+        NotForThisLaptop, // an office bundle made for another laptop
+        BundleAltered, // a bundle whose signature is not its sender's
+        LastReason // not a reason: the end of the list
+    };
+
     Code code = Code::Internal;
     QString detail;
-    // For InvalidInput: which field, so a UI can show the message next to it.
+    // Which field, so a UI can show the message next to it: a schema field id, prefixed with
+    // where it sits in a draft ("people[1].person.nik"); its last segment names the field.
     QString field = {};
+    Reason reason = Reason::None;
+    // The schema entity `field` belongs to ("person"), for its translated label.
+    QString entity = {};
+    // The bound a TooLong, TooShort or TooLarge value broke.
+    qint64 limit = 0;
+    // The case field an AfterOther date is compared with ("reported_on").
+    QString other = {};
 };
 
 // A value or an Error. Built on std::variant so the standard library handles lifetimes.
@@ -81,9 +137,10 @@ private:
     bool m_ok = true;
 };
 
-inline Error invalidInput(QString field, QString detail)
+// The caller's data is wrong: `reason` says how, `field` where (see Error::field).
+inline Error invalidInput(Error::Reason reason, QString field, QString detail, QString entity = {})
 {
-    return Error{Error::Code::InvalidInput, std::move(detail), std::move(field)};
+    return Error{Error::Code::InvalidInput, std::move(detail), std::move(field), reason, std::move(entity)};
 }
 
 } // namespace Core

@@ -215,7 +215,9 @@ Core::Result<BundleContent> read(const QByteArray &file, const QByteArray &sende
                != 0)
         return Error{
             Error::Code::Refused,
-            u"bundle refused: its signature does not match the sender it names (altered, or not from them)"_s};
+            u"bundle refused: its signature does not match the sender it names (altered, or not from them)"_s,
+            {},
+            Error::Reason::BundleAltered};
 
     const QCborMap &m = frame.manifest;
     if (integer(m.value("v"_L1)) != 1)
@@ -256,7 +258,10 @@ Core::Result<BundleContent> read(const QByteArray &file, const QByteArray &sende
                                 reinterpret_cast<const unsigned char *>(recipient.boxPublic.constData()),
                                 recipient.boxSecret.data())
                != 0)
-        return Error{Error::Code::Refused, u"bundle refused: it is addressed to another device or office"_s};
+        return Error{Error::Code::Refused,
+                     u"bundle refused: it is addressed to another device or office"_s,
+                     {},
+                     Error::Reason::NotForThisLaptop};
     for (const QByteArray &sealed : std::as_const(sealedPages)) {
         QByteArray plain(sealed.size() - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES, '\0');
         const auto *in = reinterpret_cast<const unsigned char *>(sealed.constData());

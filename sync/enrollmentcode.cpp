@@ -104,20 +104,23 @@ Core::Result<EnrollmentCode> EnrollmentCode::parse(QStringView text)
     const QString code = u"code"_s;
     QString trimmed = text.trimmed().toString();
     if (!trimmed.startsWith(u"DMP1"_s, Qt::CaseInsensitive))
-        return Core::invalidInput(code, u"an enrollment code starts with DMP1-"_s);
+        return Core::invalidInput(Core::Error::Reason::BadFormat, code,
+                                  u"an enrollment code starts with DMP1-"_s);
     QList<int> values;
     for (const QChar c : QStringView(trimmed).mid(4)) {
         if (c == u'-' || c.isSpace())
             continue;
         const int v = symbolValue(c);
         if (v < 0)
-            return Core::invalidInput(code, u"'%1' is not a character of an enrollment code"_s.arg(c));
+            return Core::invalidInput(Core::Error::Reason::BadCharacters, code,
+                                      u"'%1' is not a character of an enrollment code"_s.arg(c));
         values << v;
     }
     if (values.size() != symbolCount)
         return Core::invalidInput(
-            code, u"an enrollment code has %1 characters after DMP1-, this one has %2"_s.arg(symbolCount)
-                      .arg(values.size()));
+            Core::Error::Reason::BadFormat, code,
+            u"an enrollment code has %1 characters after DMP1-, this one has %2"_s.arg(symbolCount)
+                .arg(values.size()));
     QByteArray payload;
     quint32 buffer = 0;
     int bits = 0;
@@ -130,12 +133,14 @@ Core::Result<EnrollmentCode> EnrollmentCode::parse(QStringView text)
         }
     }
     if ((buffer & ((1u << bits) - 1)) != 0 || payload.size() != payloadSize)
-        return Core::invalidInput(code, u"the enrollment code has a typo (its last character is wrong)"_s);
+        return Core::invalidInput(Core::Error::Reason::BadFormat, code,
+                                  u"the enrollment code has a typo (its last character is wrong)"_s);
     EnrollmentCode result;
     result.secret = payload.left(secretSize);
     result.certificateSha256 = payload.mid(secretSize, fingerprintSize);
     if (check(result.secret, result.certificateSha256) != payload.right(checkSize))
-        return Core::invalidInput(code, u"the enrollment code has a typo (its check does not match)"_s);
+        return Core::invalidInput(Core::Error::Reason::BadFormat, code,
+                                  u"the enrollment code has a typo (its check does not match)"_s);
     return result;
 }
 
@@ -154,12 +159,14 @@ Core::Result<QByteArray> EnrollmentCode::certificateFingerprint(const QByteArray
     if (const qsizetype from = certPemOrDer.indexOf(begin); from >= 0) {
         const qsizetype to = certPemOrDer.indexOf(end, from);
         if (to < 0)
-            return Core::invalidInput(u"certificate"_s, u"the PEM certificate has no END line"_s);
+            return Core::invalidInput(Core::Error::Reason::BadFormat, u"certificate"_s,
+                                      u"the PEM certificate has no END line"_s);
         const QByteArray body = certPemOrDer.mid(from + begin.size(), to - from - begin.size()).simplified();
         auto decoded = QByteArray::fromBase64Encoding(QByteArray(body).replace(' ', QByteArray()),
                                                       QByteArray::AbortOnBase64DecodingErrors);
         if (!decoded || decoded.decoded.isEmpty())
-            return Core::invalidInput(u"certificate"_s, u"the PEM certificate is not valid base64"_s);
+            return Core::invalidInput(Core::Error::Reason::BadFormat, u"certificate"_s,
+                                      u"the PEM certificate is not valid base64"_s);
         der = decoded.decoded;
     }
     return QCryptographicHash::hash(der, QCryptographicHash::Sha256);

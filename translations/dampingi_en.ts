@@ -362,10 +362,6 @@
 <context>
     <name>ErrorText</name>
     <message>
-        <source>Please check this entry: %1</source>
-        <translation>Please check this entry: %1</translation>
-    </message>
-    <message>
         <source>The record was not found. It may have been removed or moved to another team.</source>
         <translation>The record was not found. It may have been removed or moved to another team.</translation>
     </message>
@@ -398,10 +394,6 @@
         <translation>Some stored data is damaged and was not shown. Please contact your supervisor.</translation>
     </message>
     <message>
-        <source>This change is not allowed now: %1</source>
-        <translation>This change is not allowed now: %1</translation>
-    </message>
-    <message>
         <source>Something went wrong inside Dampingi. Nothing was saved.</source>
         <translation>Something went wrong inside Dampingi. Nothing was saved.</translation>
     </message>
@@ -410,8 +402,157 @@
         <translation>The district server cannot be reached. Your work is kept on this laptop and will be sent at the next sync.</translation>
     </message>
     <message>
-        <source>The district server refused this laptop: %1</source>
-        <translation>The district server refused this laptop: %1</translation>
+        <source>%1 — %2</source>
+        <extracomment>A field&apos;s label and what is wrong with it, e.g. &quot;Incident date — This date cannot be in the future.&quot;</extracomment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>This entry is required.</source>
+        <translation>This entry is required.</translation>
+    </message>
+    <message>
+        <source>Choose one of the values offered.</source>
+        <translation>Choose one of the values offered.</translation>
+    </message>
+    <message>
+        <source>This value is outside the possible range.</source>
+        <translation>This value is outside the possible range.</translation>
+    </message>
+    <message>
+        <source>Too long: at most %1 characters.</source>
+        <translation>Too long: at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>Too short: at least %1 characters.</source>
+        <translation>Too short: at least %1 characters.</translation>
+    </message>
+    <message>
+        <source>Too large: at most %1 MB.</source>
+        <translation>Too large: at most %1 MB.</translation>
+    </message>
+    <message>
+        <source>This entry is not in the expected form.</source>
+        <translation>This entry is not in the expected form.</translation>
+    </message>
+    <message>
+        <source>This entry contains characters that cannot be stored.</source>
+        <translation>This entry contains characters that cannot be stored.</translation>
+    </message>
+    <message>
+        <source>This date cannot be in the future.</source>
+        <translation>This date cannot be in the future.</translation>
+    </message>
+    <message>
+        <source>This date is after a date it must precede.</source>
+        <translation>This date is after a date it must precede.</translation>
+    </message>
+    <message>
+        <source>This date cannot be after the field &quot;%1&quot;.</source>
+        <translation>This date cannot be after the field &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>This value is set by Dampingi and cannot be entered.</source>
+        <translation>This value is set by Dampingi and cannot be entered.</translation>
+    </message>
+    <message>
+        <source>This already exists. Choose another.</source>
+        <translation>This already exists. Choose another.</translation>
+    </message>
+    <message>
+        <source>A NIK has 16 digits.</source>
+        <translation>A NIK has 16 digits.</translation>
+    </message>
+    <message>
+        <source>A NIK holds digits only.</source>
+        <translation>A NIK holds digits only.</translation>
+    </message>
+    <message>
+        <source>The first digits of the NIK are not a known province or regency.</source>
+        <translation>The first digits of the NIK are not a known province or regency.</translation>
+    </message>
+    <message>
+        <source>Digits 7 to 12 of the NIK are not a birth date.</source>
+        <translation>Digits 7 to 12 of the NIK are not a birth date.</translation>
+    </message>
+    <message>
+        <source>The birth date in the NIK is in the future.</source>
+        <translation>The birth date in the NIK is in the future.</translation>
+    </message>
+    <message>
+        <source>The last four digits of the NIK cannot be 0000.</source>
+        <translation>The last four digits of the NIK cannot be 0000.</translation>
+    </message>
+    <message>
+        <source>The NIK does not match the sex entered. Check both.</source>
+        <translation>The NIK does not match the sex entered. Check both.</translation>
+    </message>
+    <message>
+        <source>The NIK does not match the birth date entered. Check both.</source>
+        <translation>The NIK does not match the birth date entered. Check both.</translation>
+    </message>
+    <message>
+        <source>This status change is not a step of the workflow.</source>
+        <translation>This status change is not a step of the workflow.</translation>
+    </message>
+    <message>
+        <source>This status change needs a reason.</source>
+        <translation>This status change needs a reason.</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this. Please ask your supervisor.</source>
+        <translation>Your role does not allow this. Please ask your supervisor.</translation>
+    </message>
+    <message>
+        <source>This case is not among the cases you work on.</source>
+        <translation>This case is not among the cases you work on.</translation>
+    </message>
+    <message>
+        <source>This was already changed, perhaps on another laptop. Reload it and check again.</source>
+        <translation>This was already changed, perhaps on another laptop. Reload it and check again.</translation>
+    </message>
+    <message>
+        <source>This profile is already enrolled with the district server.</source>
+        <translation>This profile is already enrolled with the district server.</translation>
+    </message>
+    <message>
+        <source>The district office revoked this laptop and its case data was erased. Please contact the office.</source>
+        <translation>The district office revoked this laptop and its case data was erased. Please contact the office.</translation>
+    </message>
+    <message>
+        <source>The district server does not know this laptop. Please ask the office to enroll it again.</source>
+        <translation>The district server does not know this laptop. Please ask the office to enroll it again.</translation>
+    </message>
+    <message>
+        <source>The district server needs a newer version of Dampingi. Please update the application.</source>
+        <translation>The district server needs a newer version of Dampingi. Please update the application.</translation>
+    </message>
+    <message>
+        <source>The enrollment code is unknown, already used or expired. Please ask the office for a new one.</source>
+        <translation>The enrollment code is unknown, already used or expired. Please ask the office for a new one.</translation>
+    </message>
+    <message>
+        <source>The server is not the one this laptop was enrolled with. Nothing was sent; please contact the office.</source>
+        <translation>The server is not the one this laptop was enrolled with. Nothing was sent; please contact the office.</translation>
+    </message>
+    <message>
+        <source>This bundle is not meant for this laptop.</source>
+        <translation>This bundle is not meant for this laptop.</translation>
+    </message>
+    <message>
+        <source>This bundle was altered or does not come from the district office. Nothing was imported.</source>
+        <translation>This bundle was altered or does not come from the district office. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>Please check this entry.</source>
+        <translation>Please check this entry.</translation>
+    </message>
+    <message>
+        <source>This change is not allowed now.</source>
+        <translation>This change is not allowed now.</translation>
+    </message>
+    <message>
+        <source>The district server refused this laptop. Please contact the district office.</source>
+        <translation>The district server refused this laptop. Please contact the district office.</translation>
     </message>
 </context>
 <context>
@@ -636,6 +777,58 @@
     <message>
         <source>not applied here</source>
         <translation>not applied here</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Visit time</source>
+        <translation>Visit time</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>Next steps</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>Referred on</source>
+        <translation>Referred on</translation>
+    </message>
+    <message>
+        <source>Accepted on</source>
+        <translation>Accepted on</translation>
+    </message>
+    <message>
+        <source>Completed on</source>
+        <translation>Completed on</translation>
+    </message>
+    <message>
+        <source>Disability note</source>
+        <translation>Disability note</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>District</translation>
     </message>
 </context>
 <context>

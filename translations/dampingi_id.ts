@@ -359,10 +359,6 @@
 <context>
     <name>ErrorText</name>
     <message>
-        <source>Please check this entry: %1</source>
-        <translation>Mohon periksa isian ini: %1</translation>
-    </message>
-    <message>
         <source>The record was not found. It may have been removed or moved to another team.</source>
         <translation>Data tidak ditemukan. Mungkin sudah dihapus atau dipindahkan ke tim lain.</translation>
     </message>
@@ -395,10 +391,6 @@
         <translation>Sebagian data tersimpan rusak dan tidak ditampilkan. Mohon hubungi supervisor Anda.</translation>
     </message>
     <message>
-        <source>This change is not allowed now: %1</source>
-        <translation>Perubahan ini belum diizinkan: %1</translation>
-    </message>
-    <message>
         <source>Something went wrong inside Dampingi. Nothing was saved.</source>
         <translation>Terjadi kesalahan di dalam Dampingi. Tidak ada yang disimpan.</translation>
     </message>
@@ -407,8 +399,157 @@
         <translation>Server kabupaten/kota tidak dapat dihubungi. Pekerjaan Anda tetap tersimpan di laptop ini dan akan dikirim pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <source>The district server refused this laptop: %1</source>
-        <translation>Server kabupaten/kota menolak laptop ini: %1</translation>
+        <source>%1 — %2</source>
+        <extracomment>A field&apos;s label and what is wrong with it, e.g. &quot;Incident date — This date cannot be in the future.&quot;</extracomment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>This entry is required.</source>
+        <translation>Isian ini wajib diisi.</translation>
+    </message>
+    <message>
+        <source>Choose one of the values offered.</source>
+        <translation>Pilih salah satu nilai yang tersedia.</translation>
+    </message>
+    <message>
+        <source>This value is outside the possible range.</source>
+        <translation>Nilai ini di luar rentang yang mungkin.</translation>
+    </message>
+    <message>
+        <source>Too long: at most %1 characters.</source>
+        <translation>Terlalu panjang: paling banyak %1 karakter.</translation>
+    </message>
+    <message>
+        <source>Too short: at least %1 characters.</source>
+        <translation>Terlalu pendek: paling sedikit %1 karakter.</translation>
+    </message>
+    <message>
+        <source>Too large: at most %1 MB.</source>
+        <translation>Terlalu besar: paling besar %1 MB.</translation>
+    </message>
+    <message>
+        <source>This entry is not in the expected form.</source>
+        <translation>Isian ini tidak sesuai bentuk yang diharapkan.</translation>
+    </message>
+    <message>
+        <source>This entry contains characters that cannot be stored.</source>
+        <translation>Isian ini memuat karakter yang tidak dapat disimpan.</translation>
+    </message>
+    <message>
+        <source>This date cannot be in the future.</source>
+        <translation>Tanggal ini tidak boleh di masa depan.</translation>
+    </message>
+    <message>
+        <source>This date is after a date it must precede.</source>
+        <translation>Tanggal ini jatuh setelah tanggal yang seharusnya didahuluinya.</translation>
+    </message>
+    <message>
+        <source>This date cannot be after the field &quot;%1&quot;.</source>
+        <translation>Tanggal ini tidak boleh setelah isian &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>This value is set by Dampingi and cannot be entered.</source>
+        <translation>Nilai ini diisi oleh Dampingi dan tidak dapat diisi sendiri.</translation>
+    </message>
+    <message>
+        <source>This already exists. Choose another.</source>
+        <translation>Ini sudah ada. Pilih yang lain.</translation>
+    </message>
+    <message>
+        <source>A NIK has 16 digits.</source>
+        <translation>NIK terdiri dari 16 angka.</translation>
+    </message>
+    <message>
+        <source>A NIK holds digits only.</source>
+        <translation>NIK hanya berisi angka.</translation>
+    </message>
+    <message>
+        <source>The first digits of the NIK are not a known province or regency.</source>
+        <translation>Angka awal NIK bukan kode provinsi atau kabupaten/kota yang dikenal.</translation>
+    </message>
+    <message>
+        <source>Digits 7 to 12 of the NIK are not a birth date.</source>
+        <translation>Angka ke-7 sampai ke-12 NIK bukan tanggal lahir.</translation>
+    </message>
+    <message>
+        <source>The birth date in the NIK is in the future.</source>
+        <translation>Tanggal lahir dalam NIK ada di masa depan.</translation>
+    </message>
+    <message>
+        <source>The last four digits of the NIK cannot be 0000.</source>
+        <translation>Empat angka terakhir NIK tidak boleh 0000.</translation>
+    </message>
+    <message>
+        <source>The NIK does not match the sex entered. Check both.</source>
+        <translation>NIK tidak cocok dengan jenis kelamin yang diisi. Periksa keduanya.</translation>
+    </message>
+    <message>
+        <source>The NIK does not match the birth date entered. Check both.</source>
+        <translation>NIK tidak cocok dengan tanggal lahir yang diisi. Periksa keduanya.</translation>
+    </message>
+    <message>
+        <source>This status change is not a step of the workflow.</source>
+        <translation>Perubahan status ini bukan langkah dalam alur kerja.</translation>
+    </message>
+    <message>
+        <source>This status change needs a reason.</source>
+        <translation>Perubahan status ini memerlukan alasan.</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this. Please ask your supervisor.</source>
+        <translation>Peran Anda tidak mengizinkan ini. Mohon minta kepada supervisor Anda.</translation>
+    </message>
+    <message>
+        <source>This case is not among the cases you work on.</source>
+        <translation>Kasus ini tidak termasuk kasus yang Anda tangani.</translation>
+    </message>
+    <message>
+        <source>This was already changed, perhaps on another laptop. Reload it and check again.</source>
+        <translation>Ini sudah diubah sebelumnya, mungkin di laptop lain. Muat ulang lalu periksa kembali.</translation>
+    </message>
+    <message>
+        <source>This profile is already enrolled with the district server.</source>
+        <translation>Profil ini sudah terdaftar di server kabupaten/kota.</translation>
+    </message>
+    <message>
+        <source>The district office revoked this laptop and its case data was erased. Please contact the office.</source>
+        <translation>Kantor kabupaten/kota mencabut laptop ini dan data kasusnya sudah dihapus. Mohon hubungi kantor.</translation>
+    </message>
+    <message>
+        <source>The district server does not know this laptop. Please ask the office to enroll it again.</source>
+        <translation>Server kabupaten/kota tidak mengenali laptop ini. Mohon minta kantor mendaftarkannya kembali.</translation>
+    </message>
+    <message>
+        <source>The district server needs a newer version of Dampingi. Please update the application.</source>
+        <translation>Server kabupaten/kota memerlukan versi Dampingi yang lebih baru. Mohon perbarui aplikasi.</translation>
+    </message>
+    <message>
+        <source>The enrollment code is unknown, already used or expired. Please ask the office for a new one.</source>
+        <translation>Kode pendaftaran tidak dikenal, sudah dipakai, atau kedaluwarsa. Mohon minta kode baru kepada kantor.</translation>
+    </message>
+    <message>
+        <source>The server is not the one this laptop was enrolled with. Nothing was sent; please contact the office.</source>
+        <translation>Server ini bukan server tempat laptop ini didaftarkan. Tidak ada yang dikirim; mohon hubungi kantor.</translation>
+    </message>
+    <message>
+        <source>This bundle is not meant for this laptop.</source>
+        <translation>Bundel ini bukan untuk laptop ini.</translation>
+    </message>
+    <message>
+        <source>This bundle was altered or does not come from the district office. Nothing was imported.</source>
+        <translation>Bundel ini telah diubah atau bukan dari kantor kabupaten/kota. Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>Please check this entry.</source>
+        <translation>Mohon periksa isian ini.</translation>
+    </message>
+    <message>
+        <source>This change is not allowed now.</source>
+        <translation>Perubahan ini belum diizinkan.</translation>
+    </message>
+    <message>
+        <source>The district server refused this laptop. Please contact the district office.</source>
+        <translation>Server kabupaten/kota menolak laptop ini. Mohon hubungi kantor kabupaten/kota.</translation>
     </message>
 </context>
 <context>
@@ -633,6 +774,58 @@
     <message>
         <source>not applied here</source>
         <translation>tidak diterapkan di sini</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nama pengguna</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Kata sandi</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Berkas</translation>
+    </message>
+    <message>
+        <source>Visit time</source>
+        <translation>Waktu kunjungan</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Peserta</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>Langkah berikutnya</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Lokasi</translation>
+    </message>
+    <message>
+        <source>Referred on</source>
+        <translation>Tanggal dirujuk</translation>
+    </message>
+    <message>
+        <source>Accepted on</source>
+        <translation>Tanggal diterima</translation>
+    </message>
+    <message>
+        <source>Completed on</source>
+        <translation>Tanggal selesai</translation>
+    </message>
+    <message>
+        <source>Disability note</source>
+        <translation>Keterangan disabilitas</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>Kabupaten/kota</translation>
     </message>
 </context>
 <context>

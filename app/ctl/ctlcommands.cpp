@@ -198,7 +198,8 @@ Core::Result<QByteArray> CtlCommands::readStdin()
     constexpr qint64 limit = 16 * 1024 * 1024;
     QByteArray bytes = in.read(limit + 1);
     if (bytes.size() > limit)
-        return Core::invalidInput(u"input"_s, u"the input is larger than 16 MiB"_s);
+        return Core::invalidInput(Core::Error::Reason::TooLarge, u"input"_s,
+                                  u"the input is larger than 16 MiB"_s);
     return bytes;
 }
 
@@ -267,7 +268,8 @@ Core::Result<QString> CtlCommands::caseArgument(int index)
 {
     const QString arg = m_options.word(index);
     if (arg.isEmpty())
-        return Core::invalidInput(u"case"_s, u"a case id or number is required"_s);
+        return Core::invalidInput(Core::Error::Reason::Required, u"case"_s,
+                                  u"a case id or number is required"_s);
     return m_session->cases().resolve(arg);
 }
 
@@ -350,7 +352,7 @@ int CtlCommands::profileInit()
     const std::optional<Core::Region> region = m_regions->find(district);
     if (!region || region->level != Core::RegionLevel::Regency)
         return fail(Core::invalidInput(
-            u"district"_s,
+            Core::Error::Reason::NotAllowedValue, u"district"_s,
             u"\"%1\" is not a kabupaten/kota code (e.g. 64.02)"_s.arg(m_options.value(u"district"_s))));
     const Core::Result<QString> secret = passphrase();
     if (!secret)
@@ -462,7 +464,8 @@ int CtlCommands::caseList()
     Core::CaseFilter filter;
     filter.status = m_options.value(u"status"_s);
     if (!filter.status.isEmpty() && !m_codes->contains(u"case_status", filter.status))
-        return fail(Core::invalidInput(u"status"_s, u"\"%1\" is not a case status"_s.arg(filter.status)));
+        return fail(Core::invalidInput(Core::Error::Reason::NotAllowedValue, u"status"_s,
+                                       u"\"%1\" is not a case status"_s.arg(filter.status)));
     bool ok = true;
     filter.limit = m_options.value(u"limit"_s, u"100"_s).toInt(&ok);
     if (!ok || filter.limit < 1 || filter.limit > 100000)
@@ -501,7 +504,8 @@ int CtlCommands::personMerge()
     const bool merge = m_options.word(1) == u"merge";
     const QString into = m_options.value(u"into"_s);
     if (person.isEmpty() || (merge && into.isEmpty()))
-        return fail(Core::invalidInput(u"person"_s, u"name the person (and for a merge --into PERSON)"_s));
+        return fail(Core::invalidInput(Core::Error::Reason::Required, u"person"_s,
+                                       u"name the person (and for a merge --into PERSON)"_s));
     Core::PersonMerge &people = m_session->people();
     if (Core::Status s = merge ? people.merge(*id, person, into) : people.unmerge(*id, person); !s)
         return fail(s.error());

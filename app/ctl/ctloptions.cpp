@@ -40,7 +40,8 @@ Core::Result<QString> readSecretFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Core::invalidInput(u"passphrase-file"_s, u"cannot read the passphrase file"_s);
+        return Core::invalidInput(Core::Error::Reason::None, u"passphrase-file"_s,
+                                  u"cannot read the passphrase file"_s);
     QString text = QString::fromUtf8(file.readAll());
     while (text.endsWith(u'\n') || text.endsWith(u'\r'))
         text.chop(1);

@@ -92,7 +92,7 @@ int CtlCommands::syncEnroll()
         if (m_options.has(u"code-file"_s)) {
             QFile file(m_options.value(u"code-file"_s));
             if (!file.open(QIODevice::ReadOnly))
-                return fail(Core::invalidInput(u"code-file"_s,
+                return fail(Core::invalidInput(Core::Error::Reason::None, u"code-file"_s,
                                                u"cannot read the code file: %1"_s.arg(file.errorString())));
             bytes = file.read(4096);
         } else {
@@ -109,7 +109,8 @@ int CtlCommands::syncEnroll()
                    stderr);
     }
     if (codeText.isEmpty())
-        return fail(Core::invalidInput(u"code"_s, u"the enrollment code is empty"_s));
+        return fail(
+            Core::invalidInput(Core::Error::Reason::Required, u"code"_s, u"the enrollment code is empty"_s));
     const Core::Result<Sync::EnrollmentCode> code = Sync::EnrollmentCode::parse(codeText);
     if (!code)
         return fail(code.error());
@@ -227,7 +228,8 @@ int CtlCommands::bundleImport()
         return fail(Error{Error::Code::NotFound, u"this profile is not enrolled: run `sync enroll` first"_s});
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return fail(Core::invalidInput(u"file"_s, u"cannot read %1: %2"_s.arg(path, file.errorString())));
+        return fail(Core::invalidInput(Core::Error::Reason::None, u"file"_s,
+                                       u"cannot read %1: %2"_s.arg(path, file.errorString())));
     if (file.size() > Sync::Bundle::maxFileBytes)
         return fail(
             Error{Error::Code::Corrupt, u"bundle refused: %1 is too large to be a bundle"_s.arg(path)});

@@ -280,7 +280,8 @@ int AdminCommands::deviceEnroll()
     if (const QString certPath = m_options.value(u"tls-cert"_s); !certPath.isEmpty()) {
         QFile file(certPath);
         if (!file.open(QIODevice::ReadOnly))
-            return ServerExit::fail(Core::invalidInput(u"tls-cert"_s, u"cannot read %1"_s.arg(certPath)));
+            return ServerExit::fail(Core::invalidInput(Core::Error::Reason::None, u"tls-cert"_s,
+                                                       u"cannot read %1"_s.arg(certPath)));
         certPem = file.readAll();
     } else {
         std::fputs("dampingi-server: warning: no --tls-cert: this code pins no certificate, so the laptop "
@@ -413,8 +414,8 @@ int AdminCommands::bundle()
             return ServerExit::usageError(u"bundle import needs FILE --reply OUT"_s);
         QFile file(in);
         if (!file.open(QIODevice::ReadOnly))
-            return ServerExit::fail(
-                Core::invalidInput(u"file"_s, u"cannot read %1: %2"_s.arg(in, file.errorString())));
+            return ServerExit::fail(Core::invalidInput(Core::Error::Reason::None, u"file"_s,
+                                                       u"cannot read %1: %2"_s.arg(in, file.errorString())));
         if (file.size() > Sync::Bundle::maxFileBytes)
             return ServerExit::fail(
                 Core::Error{Core::Error::Code::Corrupt, u"bundle refused: %1 is too large"_s.arg(in)});

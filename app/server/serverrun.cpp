@@ -87,7 +87,7 @@ Core::Result<QByteArray> readFile(const QString &path, const QString &option)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Core::invalidInput(option, u"cannot read %1"_s.arg(path));
+        return Core::invalidInput(Core::Error::Reason::None, option, u"cannot read %1"_s.arg(path));
     return file.readAll();
 }
 

@@ -79,7 +79,7 @@ Status ActivityRepository::checkService(const QVariantHash &before, QVariantHash
     }
     if (!insert && !serviceMoveAllowed(from, to))
         return Error{Error::Code::Conflict, u"service status %1 → %2 is not allowed"_s.arg(from, to),
-                     u"status"_s};
+                     u"status"_s, Error::Reason::TransitionForbidden};
     // Each stage's date defaults to today when the stage is reached.
     const QString dateField = dateFieldFor(to);
     if (!dateField.isEmpty() && !changes.contains(dateField) && before.value(dateField).isNull())
@@ -90,7 +90,8 @@ Status ActivityRepository::checkService(const QVariantHash &before, QVariantHash
 Result<Record> ActivityRepository::add(QStringView entityName, const QString &caseId, QVariantHash values)
 {
     if (!isActivity(entityName))
-        return invalidInput(u"entity"_s, u"%1 is not a case entry"_s.arg(entityName));
+        return invalidInput(Error::Reason::NotAllowedValue, u"entity"_s,
+                            u"%1 is not a case entry"_s.arg(entityName));
     const EntityDef &entity = *Schema::entity(entityName);
     const EntityDef &kase = *Schema::entity(u"case");
     if (const Result<Record> owner = m_reader.find(kase, caseId); !owner)
@@ -148,7 +149,8 @@ bool ActivityRepository::isLatestRisk(const QString &caseId, const QString &asse
 Status ActivityRepository::update(QStringView entityName, const QString &id, QVariantHash changes)
 {
     if (!isActivity(entityName))
-        return invalidInput(u"entity"_s, u"%1 is not a case entry"_s.arg(entityName));
+        return invalidInput(Error::Reason::NotAllowedValue, u"entity"_s,
+                            u"%1 is not a case entry"_s.arg(entityName));
     if (Status s = checkMayRecord(m_actor); !s)
         return s;
     const EntityDef &entity = *Schema::entity(entityName);

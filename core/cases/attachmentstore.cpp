@@ -63,8 +63,12 @@ Result<Record> AttachmentStore::attach(const QString &caseId, const QString &sou
     if (!source.isFile())
         return Error{Error::Code::NotFound, u"the file to attach does not exist"_s, u"file"_s};
     if (source.size() > maxBytes)
-        return invalidInput(u"file"_s,
-                            u"the file is %1 bytes, at most %2"_s.arg(source.size()).arg(maxBytes));
+        return Error{Error::Code::InvalidInput,
+                     u"the file is %1 bytes, at most %2"_s.arg(source.size()).arg(maxBytes),
+                     u"file"_s,
+                     Error::Reason::TooLarge,
+                     {},
+                     maxBytes};
     QVariantHash values{{u"file_name"_s, source.fileName()},
                         {u"mime_type"_s, QMimeDatabase().mimeTypeForFile(source).name()},
                         {u"size_bytes"_s, source.size()}};
@@ -102,7 +106,7 @@ Result<Record> AttachmentStore::attach(const QString &caseId, const QString &sou
 Result<QByteArray> AttachmentStore::read(const QString &attachmentId)
 {
     if (pathFor(attachmentId).isEmpty())
-        return invalidInput(u"attachment"_s, u"not an attachment id"_s);
+        return invalidInput(Error::Reason::BadFormat, u"attachment"_s, u"not an attachment id"_s);
     if (const Result<Record> row = m_reader.find(*Schema::entity(u"attachment"), attachmentId); !row)
         return row.error();
     return m_files.decryptFile(pathFor(attachmentId), attachmentId);

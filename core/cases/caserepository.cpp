@@ -95,7 +95,8 @@ Status CaseRepository::writeParties(Action &action, const QString &caseId, QList
             if (!party.personId.isEmpty() && party.personId != linked) {
                 const Result<QString> shownAs = m_people.canonical(linked);
                 if (!shownAs || *shownAs != party.personId)
-                    return invalidInput(where + u".person_id"_s, u"the link names another person"_s);
+                    return invalidInput(Error::Reason::NotAllowedValue, where + u".person_id"_s,
+                                        u"the link names another person"_s);
             } else {
                 party.personId = linked;
             }
@@ -111,7 +112,7 @@ Status CaseRepository::writeParties(Action &action, const QString &caseId, QList
             if (!party.person.isEmpty() && party.linkId.isEmpty() && !m_people.inCase(party.personId, caseId))
                 return Error{Error::Code::Conflict,
                              u"people[%1]: the person is not part of this case"_s.arg(i),
-                             where + u".person_id"_s};
+                             where + u".person_id"_s, Error::Reason::OutOfScope};
             if (Status s = m_validator.validate(person, party.person, false); !s)
                 return located(s.error(), where + u".person"_s);
             // Cross-field rules (NIK against sex and birth date) see the merged person.
@@ -130,9 +131,12 @@ Status CaseRepository::writeParties(Action &action, const QString &caseId, QList
             return located(s.error(), where + u".person"_s);
         }
         const QDate birth = QDate::fromString(merged.value(u"birth_date"_s).toString(), Qt::ISODate);
-        if (birth.isValid() && incident.isValid() && birth > incident)
-            return invalidInput(where + u".person.birth_date"_s,
-                                u"the birth date is after the incident date"_s);
+        if (birth.isValid() && incident.isValid() && birth > incident) {
+            Error error = invalidInput(Error::Reason::AfterOther, where + u".person.birth_date"_s,
+                                       u"the birth date is after the incident date"_s, u"person"_s);
+            error.other = u"incident_on"_s;
+            return error;
+        }
         if (newPerson) {
             party.personId = newUuidV7(action.startedAt());
             if (Status s = action.insert(person, party.personId, caseId, party.person); !s)
@@ -152,7 +156,8 @@ Status CaseRepository::writeParties(Action &action, const QString &caseId, QList
             // The victim named by position in the same draft (new people have no ids yet).
             if (party.victimIndex >= parties.size()
                 || parties.at(party.victimIndex).link.value(u"role"_s).toString() != u"victim")
-                return invalidInput(where + u".victim_index"_s, u"victim_index does not point at a victim"_s);
+                return invalidInput(Error::Reason::NotAllowedValue, where + u".victim_index"_s,
+                                    u"victim_index does not point at a victim"_s);
             party.link.insert(u"victim_person_id"_s, parties.at(party.victimIndex).personId);
         }
         if (newLink) {
@@ -164,7 +169,8 @@ Status CaseRepository::writeParties(Action &action, const QString &caseId, QList
         }
         const QString victim = party.link.value(u"victim_person_id"_s).toString();
         if (!victim.isEmpty() && !victims.contains(victim) && !m_people.inCase(victim, caseId))
-            return invalidInput(where + u".victim_person_id"_s, u"the victim is not a person of this case"_s);
+            return invalidInput(Error::Reason::NotAllowedValue, where + u".victim_person_id"_s,
+                                u"the victim is not a person of this case"_s);
         if (party.link.isEmpty())
             continue;
         if (Status s = m_validator.validate(link, party.link, newLink); !s)
@@ -187,7 +193,7 @@ Result<Record> CaseRepository::create(CaseDraft draft)
     // input.
     if (draft.fields.contains(u"status"_s)
         && draft.fields.value(u"status"_s).toString() != Workflow::initialStatus())
-        return invalidInput(u"status"_s, u"a new case starts in status intake"_s);
+        return invalidInput(Error::Reason::SetBySystem, u"status"_s, u"a new case starts in status intake"_s);
     draft.fields.insert(u"status"_s, Workflow::initialStatus());
     if (Status s = checkMayRecord(m_actor); !s)
         return s.error();

@@ -46,7 +46,10 @@ Status PersonMerge::checkSupervisor() const
     if (Status s = checkMayRecord(m_actor); !s)
         return s;
     if (!may(m_actor.role, Permission::Merge))
-        return Error{Error::Code::Conflict, u"only a supervisor merges or unmerges people"_s};
+        return Error{Error::Code::Conflict,
+                     u"only a supervisor merges or unmerges people"_s,
+                     {},
+                     Error::Reason::RoleForbidden};
     return {};
 }
 
@@ -197,14 +200,19 @@ Status PersonMerge::merge(const QString &caseId, const QString &absorbedId, cons
         return target.error();
     if (!target->isEmpty())
         return Error{Error::Code::Conflict,
-                     u"person %1 is merged already; unmerge it first"_s.arg(absorbedId)};
+                     u"person %1 is merged already; unmerge it first"_s.arg(absorbedId),
+                     {},
+                     Error::Reason::Stale};
     Result<QString> a = canonical(absorbedId), b = canonical(survivorId);
     if (!a)
         return a.error();
     if (!b)
         return b.error();
     if (*a == *b)
-        return Error{Error::Code::Conflict, u"the two records already stand for one person"_s};
+        return Error{Error::Code::Conflict,
+                     u"the two records already stand for one person"_s,
+                     {},
+                     Error::Reason::Stale};
     Result<std::unique_ptr<Action>> action = m_log.begin(m_actor.login);
     if (!action)
         return action.error();
@@ -224,7 +232,8 @@ Status PersonMerge::unmerge(const QString &caseId, const QString &absorbedId)
     if (!exists)
         return Error{Error::Code::NotFound, u"person %1 not found"_s.arg(absorbedId)};
     if (target->isEmpty())
-        return Error{Error::Code::Conflict, u"person %1 is not merged"_s.arg(absorbedId)};
+        return Error{
+            Error::Code::Conflict, u"person %1 is not merged"_s.arg(absorbedId), {}, Error::Reason::Stale};
     Result<std::unique_ptr<Action>> action = m_log.begin(m_actor.login);
     if (!action)
         return action.error();

@@ -115,7 +115,7 @@ Status writeEncrypted(const SecretKey &dataKey, const QString &attachmentId, con
                       NextChunk nextChunk)
 {
     if (attachmentId.isEmpty())
-        return invalidInput(u"attachmentId"_s, u"empty attachment id"_s);
+        return invalidInput(Error::Reason::Required, u"attachmentId"_s, u"empty attachment id"_s);
     if (!ensureSodium())
         return Error{Error::Code::StoreUnavailable, u"libsodium failed to initialise"_s};
     const SecretKey subkey = deriveSubkey(dataKey, attachmentId);

@@ -113,7 +113,8 @@ Status DemoGenerator::generateOne(DemoRandom &random)
     // A real village of the profile's regency: kecamatan, then desa.
     const QList<Region> kecamatan = regions.children(district);
     if (kecamatan.isEmpty())
-        return invalidInput(u"district"_s, u"the profile's district %1 has no kecamatan"_s.arg(district));
+        return invalidInput(Error::Reason::NotAllowedValue, u"district"_s,
+                            u"the profile's district %1 has no kecamatan"_s.arg(district));
     const Region &kec = random.pick(kecamatan);
     const QList<Region> villages = regions.children(kec.code);
     const QString village = villages.isEmpty() ? kec.code : random.pick(villages).code;

@@ -33,15 +33,15 @@ QJsonValue toJsonValue(const QVariant &value)
 Result<QJsonObject> parseObject(QByteArrayView bytes)
 {
     if (!isValidUtf8(bytes))
-        return invalidInput(u"input"_s, u"the input is not valid UTF-8"_s);
+        return invalidInput(Error::Reason::BadCharacters, u"input"_s, u"the input is not valid UTF-8"_s);
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(bytes.toByteArray(), &error);
     if (error.error != QJsonParseError::NoError)
         return invalidInput(
-            u"input"_s,
+            Error::Reason::BadFormat, u"input"_s,
             u"the input is not valid JSON: %1 at offset %2"_s.arg(error.errorString()).arg(error.offset));
     if (!doc.isObject())
-        return invalidInput(u"input"_s, u"the input must be a JSON object"_s);
+        return invalidInput(Error::Reason::BadFormat, u"input"_s, u"the input must be a JSON object"_s);
     return doc.object();
 }
 
@@ -60,30 +60,33 @@ Result<CaseDraft> toCaseDraft(const QJsonObject &object)
     if (fields.contains(u"people"_s)) {
         const QJsonValue people = fields.take(u"people"_s);
         if (!people.isArray())
-            return invalidInput(u"people"_s, u"people must be a list"_s);
+            return invalidInput(Error::Reason::BadFormat, u"people"_s, u"people must be a list"_s);
         int index = 0;
         for (const QJsonValue &entry : people.toArray()) {
             if (!entry.isObject())
-                return invalidInput(u"people[%1]"_s.arg(index), u"each person entry must be an object"_s);
+                return invalidInput(Error::Reason::BadFormat, u"people[%1]"_s.arg(index),
+                                    u"each person entry must be an object"_s);
             QJsonObject link = entry.toObject();
             PartyInput party;
             const QJsonValue linkId = link.take(u"link_id"_s);
             const QJsonValue personId = link.take(u"person_id"_s);
             if ((!linkId.isUndefined() && !linkId.isString())
                 || (!personId.isUndefined() && !personId.isString()))
-                return invalidInput(u"people[%1]"_s.arg(index), u"link_id and person_id must be text ids"_s);
+                return invalidInput(Error::Reason::BadFormat, u"people[%1]"_s.arg(index),
+                                    u"link_id and person_id must be text ids"_s);
             party.linkId = linkId.toString();
             party.personId = personId.toString();
             if (const QJsonValue victim = link.take(u"victim_index"_s); !victim.isUndefined()) {
                 if (!victim.isDouble() || victim.toDouble() < 0
                     || victim.toDouble() != double(victim.toInt()))
-                    return invalidInput(u"people[%1].victim_index"_s.arg(index),
+                    return invalidInput(Error::Reason::BadFormat, u"people[%1].victim_index"_s.arg(index),
                                         u"victim_index must be a position"_s);
                 party.victimIndex = victim.toInt();
             }
             const QJsonValue person = link.take(u"person"_s);
             if (!person.isUndefined() && !person.isObject())
-                return invalidInput(u"people[%1].person"_s.arg(index), u"person must be an object"_s);
+                return invalidInput(Error::Reason::BadFormat, u"people[%1].person"_s.arg(index),
+                                    u"person must be an object"_s);
             party.person = toFields(person.toObject());
             party.link = toFields(link);
             draft.parties << party;
@@ -93,12 +96,12 @@ Result<CaseDraft> toCaseDraft(const QJsonObject &object)
     if (fields.contains(u"risk"_s)) {
         const QJsonValue risk = fields.take(u"risk"_s);
         if (!risk.isObject())
-            return invalidInput(u"risk"_s, u"risk must be an object"_s);
+            return invalidInput(Error::Reason::BadFormat, u"risk"_s, u"risk must be an object"_s);
         draft.risk = toFields(risk.toObject());
     }
     const QJsonValue reason = fields.take(u"status_reason"_s);
     if (!reason.isUndefined() && !reason.isString())
-        return invalidInput(u"status_reason"_s, u"status_reason must be text"_s);
+        return invalidInput(Error::Reason::BadFormat, u"status_reason"_s, u"status_reason must be text"_s);
     draft.statusReason = reason.toString();
     draft.fields = toFields(fields);
     return draft;

@@ -44,6 +44,14 @@ public:
 
 private:
     Status validateField(const EntityDef &entity, const FieldDef &field, QVariant &value) const;
+    // One per value type; each may normalise `value` (trimmed text, a canonical region code).
+    Status checkSet(const EntityDef &entity, const FieldDef &field, QVariant &value) const;
+    Status checkText(const EntityDef &entity, const FieldDef &field, QVariant &value) const;
+    Status checkDate(const EntityDef &entity, const FieldDef &field, QVariant &value) const;
+    Status checkTime(const EntityDef &entity, const FieldDef &field, QVariant &value) const;
+    Status checkInt(const EntityDef &entity, const FieldDef &field, QVariant &value) const;
+    Status checkLocation(const EntityDef &entity, const FieldDef &field, const QVariant &value) const;
+    Status checkNik(const EntityDef &entity, const FieldDef &field, QVariant &value) const;
     Status crossCheck(const EntityDef &entity, QVariantHash &values) const;
 
     const CodeLists &m_codes;

@@ -55,16 +55,17 @@ Status check(QStringView from, QStringView to, Role role, bool hasReason)
     const QStringList active = activeStates();
     const qsizetype fromIndex = active.indexOf(from);
     const qsizetype toIndex = active.indexOf(to);
-    const auto refuse = [&](const QString &why) {
+    using Reason = Error::Reason;
+    const auto refuse = [&](const QString &why, Reason reason = Reason::TransitionForbidden) {
         return Error{Error::Code::Conflict, u"status %1 → %2 is not allowed: %3"_s.arg(from, to, why),
-                     u"status"_s};
+                     u"status"_s, reason};
     };
     if (from == to)
         return refuse(u"the case already has this status"_s);
     if (!may(role, Permission::EditCase))
-        return refuse(u"administrators do not work on case content"_s);
+        return refuse(u"administrators do not work on case content"_s, Reason::RoleForbidden);
     if (needsReason(from, to) && !hasReason)
-        return refuse(u"a reason is required"_s);
+        return refuse(u"a reason is required"_s, Reason::TransitionNeedsReason);
 
     if (fromIndex >= 0 && toIndex >= 0) {
         if (toIndex > fromIndex || toIndex == fromIndex - 1)
@@ -82,7 +83,7 @@ Status check(QStringView from, QStringView to, Role role, bool hasReason)
         if (to == u"closed") {
             if (may(role, Permission::Close))
                 return {};
-            return refuse(u"only a supervisor approves a closure"_s);
+            return refuse(u"only a supervisor approves a closure"_s, Reason::RoleForbidden);
         }
         if (to == u"monitoring" || to == u"services")
             return {};
@@ -113,7 +114,10 @@ namespace Core {
 Status checkMayRecord(const Actor &actor)
 {
     if (!may(actor.role, Permission::EditCase))
-        return Error{Error::Code::Conflict, u"administrators do not record or change case content"_s};
+        return Error{Error::Code::Conflict,
+                     u"administrators do not record or change case content"_s,
+                     {},
+                     Error::Reason::RoleForbidden};
     return {};
 }
 

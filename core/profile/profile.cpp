@@ -79,7 +79,8 @@ Status storeUser(Database &db, const WrappedKey &wrapped, Role role, qint64 nowM
     if (!query.exec()) {
         Error error = Database::errorFrom(query);
         if (query.lastError().nativeErrorCode().toInt() % 256 == 19)
-            error = invalidInput(u"login"_s, u"user %1 already exists"_s.arg(wrapped.login));
+            error = invalidInput(Error::Reason::Duplicate, u"login"_s,
+                                 u"user %1 already exists"_s.arg(wrapped.login));
         return error;
     }
     return {};
@@ -89,7 +90,8 @@ Status checkLogin(const QString &login)
 {
     static const QRegularExpression pattern(u"^[a-z0-9][a-z0-9._-]{1,63}$"_s);
     if (!pattern.match(login).hasMatch())
-        return invalidInput(u"login"_s, u"a login is 2-64 lower-case letters, digits, '.', '_' or '-'"_s);
+        return invalidInput(Error::Reason::BadFormat, u"login"_s,
+                            u"a login is 2-64 lower-case letters, digits, '.', '_' or '-'"_s);
     return {};
 }
 
@@ -126,12 +128,17 @@ Result<std::unique_ptr<Profile>> Profile::create(const QString &directory, const
     if (!ensureSodium())
         return Error{Error::Code::Internal, u"libsodium failed to initialise"_s};
     if (exists(directory))
-        return invalidInput(u"profile"_s, u"a profile already exists in %1"_s.arg(directory));
+        return invalidInput(Error::Reason::Duplicate, u"profile"_s,
+                            u"a profile already exists in %1"_s.arg(directory));
     if (Status s = checkLogin(options.login); !s)
         return s.error();
     if (options.passphrase.size() < minPassphraseLength) {
-        return invalidInput(u"passphrase"_s,
-                            u"the passphrase needs at least %1 characters"_s.arg(minPassphraseLength));
+        return Error{Error::Code::InvalidInput,
+                     u"the passphrase needs at least %1 characters"_s.arg(minPassphraseLength),
+                     u"passphrase"_s,
+                     Error::Reason::TooShort,
+                     {},
+                     minPassphraseLength};
     }
     if (!QDir().mkpath(directory))
         return Error{Error::Code::StoreUnavailable, u"cannot create the folder %1"_s.arg(directory)};
@@ -284,8 +291,12 @@ Status Profile::addUser(const QString &login, Role role, const QString &passphra
     if (Status s = checkLogin(login); !s)
         return s;
     if (passphrase.size() < minPassphraseLength) {
-        return invalidInput(u"passphrase"_s,
-                            u"the passphrase needs at least %1 characters"_s.arg(minPassphraseLength));
+        return Error{Error::Code::InvalidInput,
+                     u"the passphrase needs at least %1 characters"_s.arg(minPassphraseLength),
+                     u"passphrase"_s,
+                     Error::Reason::TooShort,
+                     {},
+                     minPassphraseLength};
     }
     Result<WrappedKey> wrapped = wrapKey(m_cipher->key(), login, passphrase, kdf);
     if (!wrapped)

@@ -167,22 +167,28 @@ Result<std::unique_ptr<SearchIndex>> Session::indexCases(RecordReader &reader, c
 Status Session::resolveConflict(const QString &conflictId, const QString &keep)
 {
     if (keep != u"winner" && keep != u"loser" && keep != u"current")
-        return invalidInput(u"keep"_s, u"keep one of winner, loser or current"_s);
+        return invalidInput(Error::Reason::NotAllowedValue, u"keep"_s,
+                            u"keep one of winner, loser or current"_s);
     Replicator replicator(m_profile.changeLog());
     const Result<ConflictRecord> c = replicator.conflict(conflictId);
     if (!c)
         return c.error();
     if (c->resolvedAt != 0)
-        return Error{Error::Code::Conflict, u"conflict %1 is already resolved"_s.arg(c->id)};
+        return Error{
+            Error::Code::Conflict, u"conflict %1 is already resolved"_s.arg(c->id), {}, Error::Reason::Stale};
     // DESIGN.md §5: the most protective value stands until a supervisor decides.
     if (c->kind == u"safety" && !may(m_profile.actor().role, Permission::ResolveSafety))
-        return Error{Error::Code::Conflict, u"only a supervisor decides a safety conflict"_s};
+        return Error{Error::Code::Conflict,
+                     u"only a supervisor decides a safety conflict"_s,
+                     {},
+                     Error::Reason::RoleForbidden};
     const EntityDef *entity = Schema::entity(c->entity);
     const FieldDef *field = entity ? entity->field(c->field) : nullptr;
     if (keep != u"current") {
         if (!field || c->kind == u"rejected" || c->kind == u"unapplied")
             return invalidInput(
-                u"keep"_s, u"a %1 conflict has no value to keep; check the case and close it"_s.arg(c->kind));
+                Error::Reason::NotAllowedValue, u"keep"_s,
+                u"a %1 conflict has no value to keep; check the case and close it"_s.arg(c->kind));
         const std::optional<QByteArray> &chosen = keep == u"winner" ? c->winnerValue : c->loserValue;
         const QVariant value = chosen ? ValueCodec::decode(*field, *chosen) : QVariant();
         Status written;

@@ -283,7 +283,9 @@ Status Replicator::checkBinding(const ReplicaOp &op, const EntityDef &entity)
     Database &db = m_log.database();
     const auto refuse = [&](const QString &why) {
         return Error{Error::Code::Refused,
-                     u"%1 %2 (op of case %3): %4"_s.arg(op.entity, op.entityId, op.caseId, why)};
+                     u"%1 %2 (op of case %3): %4"_s.arg(op.entity, op.entityId, op.caseId, why),
+                     {},
+                     Error::Reason::OutOfScope};
     };
     if (entity.name == u"case") {
         if (op.entityId != op.caseId)

@@ -97,7 +97,10 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, Mode mode)
     }
     if (*version < Migrations::latestVersion()) {
         if (mode == Mode::ReadOnly)
-            return Error{Error::Code::StoreUnavailable, u"read-only database needs a schema migration"_s};
+            return Error{Error::Code::StoreUnavailable,
+                         u"read-only database needs a schema migration"_s,
+                         {},
+                         Error::Reason::ReadOnly};
         if (Status migrated = Migrations::migrate((*database)->m_db); !migrated)
             return migrated.error();
     }

@@ -188,9 +188,9 @@ Error sqliteError(int code, const QString &text)
 {
     switch (code & 0xff) {
     case SQLITE_FULL:
-        return {Error::Code::StoreUnavailable, u"disk full: "_s + text};
+        return {Error::Code::StoreUnavailable, u"disk full: "_s + text, {}, Error::Reason::DiskFull};
     case SQLITE_READONLY:
-        return {Error::Code::StoreUnavailable, u"read-only storage: "_s + text};
+        return {Error::Code::StoreUnavailable, u"read-only storage: "_s + text, {}, Error::Reason::ReadOnly};
     case SQLITE_CANTOPEN:
         return {Error::Code::StoreUnavailable, u"cannot open database file: "_s + text};
     case SQLITE_CORRUPT:

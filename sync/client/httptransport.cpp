@@ -29,7 +29,10 @@ Core::Error pinMismatch()
 {
     // Refused, not Unreachable: retrying cannot help (a different server, or someone in between)
     // until an admin re-enrolls; the detail tells the user which.
-    return Core::Error{Core::Error::Code::Refused, u"server certificate does not match the enrolled one"_s};
+    return Core::Error{Core::Error::Code::Refused,
+                       u"server certificate does not match the enrolled one"_s,
+                       {},
+                       Core::Error::Reason::BadCertificate};
 }
 
 bool isLoopbackHost(const QString &host)

@@ -62,14 +62,27 @@ Error replyError(const Response &response)
                                    : u"HTTP %1 without an error page"_s.arg(response.status);
     if (response.status == 429 || response.status >= 500)
         return Error{Error::Code::Unreachable, u"server busy or failing (%1)"_s.arg(detail)};
-    if (decoded && reply.code == QLatin1StringView(ErrorCode::cursor))
-        return Error{Error::Code::Conflict, detail};
-    if (decoded && reply.code == QLatin1StringView(ErrorCode::notYet))
+    const auto is = [&](const char *code) { return decoded && reply.code == QLatin1StringView(code); };
+    using Reason = Error::Reason;
+    if (is(ErrorCode::cursor))
+        return Error{Error::Code::Conflict, detail, {}, Reason::Stale};
+    if (is(ErrorCode::notYet))
         return Error{Error::Code::NotFound, detail};
-    if (decoded && reply.code == QLatin1StringView(ErrorCode::outOfScope))
-        return Error{Error::Code::Conflict, detail};
-    if (response.status == 401 || response.status == 403 || response.status == 426)
-        return Error{Error::Code::Refused, detail};
+    if (is(ErrorCode::outOfScope))
+        return Error{Error::Code::Conflict, detail, {}, Reason::OutOfScope};
+    if (response.status == 401 || response.status == 403 || response.status == 426) {
+        // The server's error code says why; a bare status keeps only the code's sentence.
+        Reason reason = Reason::None;
+        if (is(ErrorCode::revoked))
+            reason = Reason::Revoked;
+        else if (is(ErrorCode::unauthorized))
+            reason = Reason::NotEnrolled;
+        else if (is(ErrorCode::schema) || response.status == 426)
+            reason = Reason::VersionTooOld;
+        else if (is(ErrorCode::enrollment))
+            reason = Reason::EnrollmentRejected;
+        return Error{Error::Code::Refused, detail, {}, reason};
+    }
     return Error{Error::Code::Corrupt, u"server could not read our request (%1)"_s.arg(detail)};
 }
 
@@ -167,7 +180,9 @@ Status SyncClient::enroll(const QString &serverUrl, const QString &codeText, con
     Core::ChangeLog &log = m_log;
     if (!metaOr(log, keyDevice).isEmpty())
         return Error{Error::Code::Conflict,
-                     u"this profile is already enrolled (device %1)"_s.arg(metaOr(log, keyDevice))};
+                     u"this profile is already enrolled (device %1)"_s.arg(metaOr(log, keyDevice)),
+                     {},
+                     Error::Reason::AlreadyEnrolled};
     const BundleKeys bundleKeys = BundleKeys::generate();
     EnrollRequest request{code->secret, deviceName, log.siteId(), bundleKeys.signPublic,
                           bundleKeys.boxPublic};
@@ -725,9 +740,11 @@ Error SyncClient::wipeRevoked()
         qCCritical(lcSyncClient) << "the erasure of a revoked laptop is incomplete:"
                                  << problems.join(u"; "_s);
         return Error{Error::Code::StoreUnavailable,
-                     revoked + u", but erasing its case data did not finish: "_s + problems.join(u"; "_s)};
+                     revoked + u", but erasing its case data did not finish: "_s + problems.join(u"; "_s), {},
+                     Error::Reason::Revoked};
     }
-    return Error{Error::Code::Refused, revoked + u"; its case data was erased (%1 cases)"_s.arg(cases)};
+    return Error{Error::Code::Refused, revoked + u"; its case data was erased (%1 cases)"_s.arg(cases), {},
+                 Error::Reason::Revoked};
 }
 
 Status SyncClient::forgetDevice()

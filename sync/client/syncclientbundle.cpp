@@ -64,7 +64,10 @@ Core::Result<SyncSummary> SyncClient::importBundle(const QByteArray &file)
     if (!content)
         return content.error();
     if (content->kind != u"office" || content->recipient != metaOr(log, keyDevice))
-        return Error{Error::Code::Refused, u"bundle refused: it is not an office bundle for this laptop"_s};
+        return Error{Error::Code::Refused,
+                     u"bundle refused: it is not an office bundle for this laptop"_s,
+                     {},
+                     Error::Reason::NotForThisLaptop};
     // One answer imports once. Applied again later its pages would be stale: a purge in it
     // would erase a case that has moved back here since, its verdicts would replay old news.
     // A bundle is named by the hash of the whole file (the office seals each one under a fresh
@@ -74,7 +77,9 @@ Core::Result<SyncSummary> SyncClient::importBundle(const QByteArray &file)
         + QString::fromLatin1(QCryptographicHash::hash(file, QCryptographicHash::Blake2b_256).toHex());
     if (const QString at = metaOr(log, imported); !at.isEmpty())
         return Error{Error::Code::Conflict,
-                     u"this bundle was imported already (at %1); nothing changed"_s.arg(at)};
+                     u"this bundle was imported already (at %1); nothing changed"_s.arg(at),
+                     {},
+                     Error::Reason::Stale};
     const int pushPages = content->meta.value(u"push_pages"_s).toInt();
     QList<SealedKey> keys;
     if (const QByteArray sealed = content->meta.value(u"keys"_s); !sealed.isEmpty()) {

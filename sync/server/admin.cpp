@@ -42,7 +42,8 @@ Core::Status Admin::setUserActive(const QString &login, bool active)
 Core::Status Admin::assignCase(const QString &caseId, const QString &login, const QString &team)
 {
     if (login.isEmpty() && team.isEmpty())
-        return Core::invalidInput(u"assignee"_s, u"name a user or a team to assign the case to"_s);
+        return Core::invalidInput(Core::Error::Reason::Required, u"assignee"_s,
+                                  u"name a user or a team to assign the case to"_s);
     QList<std::pair<QString, QString>> fields;
     if (!login.isEmpty()) {
         auto users = m_store.users();
@@ -95,7 +96,8 @@ Core::Status Admin::protectKey(const QString &officePassphrase, Core::KdfStrengt
 Core::Result<QStringList> Admin::purgeDeleted(int days)
 {
     if (days < 1)
-        return Core::invalidInput(u"older-than"_s, u"the retention is at least one day"_s);
+        return Core::invalidInput(Core::Error::Reason::OutOfRange, u"older-than"_s,
+                                  u"the retention is at least one day"_s);
     return m_store.purgeDeleted(days * Retention::dayMs, m_clock.nowMs());
 }
 

@@ -145,7 +145,8 @@ Result<PgTarget> pgTarget(const QString &databaseUrl)
     const QUrl url(databaseUrl);
     if (!url.isValid() || (url.scheme() != u"postgresql" && url.scheme() != u"postgres"))
         return Core::invalidInput(
-            u"database"_s, u"expected postgresql://user@host:port/db, got a %1 URL"_s.arg(url.scheme()));
+            Core::Error::Reason::BadFormat, u"database"_s,
+            u"expected postgresql://user@host:port/db, got a %1 URL"_s.arg(url.scheme()));
     return PgTarget{url.host(), url.port(5432), url.userName(), url.password(), url.path().mid(1)};
 }
 
@@ -427,7 +428,7 @@ Result<BackupSummary> write(const QString &dataDir, const QString &databaseUrl, 
                             qint64 nowMs)
 {
     if (out.isEmpty())
-        return Core::invalidInput(u"out"_s, u"backup needs --out FILE"_s);
+        return Core::invalidInput(Core::Error::Reason::Required, u"out"_s, u"backup needs --out FILE"_s);
     // The snapshot goes next to the output (where the administrator made room for it).
     QTemporaryFile snapshot(besides(out, u".dampingi-backup-XXXXXX"_s));
     if (!snapshot.open())
@@ -589,13 +590,14 @@ Result<BackupSummary> restore(const QString &backupPath, const QString &dataDir,
 {
     QFile in(backupPath);
     if (!in.open(QIODevice::ReadOnly))
-        return Core::invalidInput(u"file"_s, u"cannot read %1: %2"_s.arg(backupPath, in.errorString()));
+        return Core::invalidInput(Core::Error::Reason::None, u"file"_s,
+                                  u"cannot read %1: %2"_s.arg(backupPath, in.errorString()));
     Result<Manifest> manifest = readManifest(in);
     if (!manifest)
         return manifest.error();
     const QString backend = backendName(databaseUrl);
     if (manifest->database != backend)
-        return Core::invalidInput(u"database"_s,
+        return Core::invalidInput(Core::Error::Reason::NotAllowedValue, u"database"_s,
                                   u"this is a %1 backup; the target store is %2 (a backup restores into the "
                                   u"backend it was taken from)"_s.arg(manifest->database, backend));
     std::optional<PgTarget> pg;

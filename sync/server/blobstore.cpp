@@ -46,7 +46,8 @@ Result<BlobReply> put(const ServerDb &db, const QString &caseId, const BlobReque
 {
     if (request.parts < 1 || request.parts > maxParts || request.part < -1 || request.part >= request.parts
         || request.data.size() > maxPartBytes || (request.part >= 0 && request.data.isEmpty()))
-        return Core::invalidInput(u"part"_s, u"a part out of bounds or too large"_s);
+        return Core::invalidInput(Core::Error::Reason::OutOfRange, u"part"_s,
+                                  u"a part out of bounds or too large"_s);
     ServerTransaction tx(db);
     if (Status s = tx.begin(true); !s)
         return s.error();
@@ -61,7 +62,8 @@ Result<BlobReply> put(const ServerDb &db, const QString &caseId, const BlobReque
             return s.error();
         state->parts = request.parts;
     } else if (state->parts != request.parts) {
-        return Core::invalidInput(u"parts"_s, u"the content was begun with %1 parts"_s.arg(state->parts));
+        return Core::invalidInput(Core::Error::Reason::NotAllowedValue, u"parts"_s,
+                                  u"the content was begun with %1 parts"_s.arg(state->parts));
     }
     // Only the next part extends the prefix; an earlier one is a resend, a later one waits.
     if (request.part == state->held) {
@@ -103,7 +105,8 @@ Result<BlobReply> get(const ServerDb &db, const QString &deviceId, const QString
 Result<BlobReply> missing(const ServerDb &db, const QString &deviceId, const QStringList &ids)
 {
     if (ids.size() > blobAskMax)
-        return Core::invalidInput(u"ask"_s, u"at most %1 ids per question"_s.arg(blobAskMax));
+        return Core::invalidInput(Core::Error::Reason::TooLarge, u"ask"_s,
+                                  u"at most %1 ids per question"_s.arg(blobAskMax));
     BlobReply reply;
     for (const QString &id : ids) {
         const Result<bool> holds = deviceHolds(db, deviceId, id);

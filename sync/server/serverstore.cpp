@@ -264,7 +264,8 @@ Status connect(const QString &dataDir, const QString &databaseUrl, ServerStore::
         const QUrl url(databaseUrl);
         if (!url.isValid() || (url.scheme() != u"postgresql" && url.scheme() != u"postgres"))
             return Core::invalidInput(
-                u"database"_s, u"expected postgresql://user@host:port/db, got a %1 URL"_s.arg(url.scheme()));
+                Core::Error::Reason::BadFormat, u"database"_s,
+                u"expected postgresql://user@host:port/db, got a %1 URL"_s.arg(url.scheme()));
         dialect = ServerStore::Dialect::Postgres;
         p.dialect = dialect;
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, p.connectionName);
@@ -326,10 +327,11 @@ Status ServerStore::initialise(const QString &dataDir, const QString &databaseUr
         return Error{Error::Code::Internal, u"libsodium failed to initialise"_s};
     const QString district = districtCode.trimmed();
     if (district.isEmpty() || district.contains(u'|'))
-        return Core::invalidInput(u"district"_s, u"a district code is required"_s);
+        return Core::invalidInput(Core::Error::Reason::Required, u"district"_s,
+                                  u"a district code is required"_s);
     if (officePassphrase.size() < minOfficePassphraseLength)
         return Core::invalidInput(
-            u"passphrase"_s,
+            Core::Error::Reason::TooShort, u"passphrase"_s,
             u"the office passphrase needs at least %1 characters"_s.arg(minOfficePassphraseLength));
     std::unique_ptr<ServerStore> store(new ServerStore());
     if (Status s = connect(dataDir, databaseUrl, *store->d, store->m_dialect); !s)

@@ -38,7 +38,7 @@ Result<QString> ServerStore::createTeam(const QString &name)
 {
     const QString trimmed = name.trimmed();
     if (trimmed.isEmpty())
-        return Core::invalidInput(u"name"_s, u"a team needs a name"_s);
+        return Core::invalidInput(Core::Error::Reason::Required, u"name"_s, u"a team needs a name"_s);
     auto existing = d->scalar(u"SELECT id FROM teams WHERE name = :name"_s, {{u"name"_s, trimmed}});
     if (!existing)
         return existing.error();
@@ -56,14 +56,16 @@ Status ServerStore::createUser(const QString &login, const QString &name, const 
                                const QString &team)
 {
     if (login.trimmed().isEmpty() || login != login.trimmed() || login == serverAuthor)
-        return Core::invalidInput(u"login"_s, u"a login is required (no spaces around it, not \"server\")"_s);
+        return Core::invalidInput(Core::Error::Reason::Required, u"login"_s,
+                                  u"a login is required (no spaces around it, not \"server\")"_s);
     if (role != u"caseworker" && role != u"supervisor" && role != u"admin")
-        return Core::invalidInput(u"role"_s, u"role must be caseworker, supervisor or admin"_s);
+        return Core::invalidInput(Core::Error::Reason::NotAllowedValue, u"role"_s,
+                                  u"role must be caseworker, supervisor or admin"_s);
     QString team_;
     if (!team.isEmpty()) {
         auto id = teamId(team);
         if (!id)
-            return Core::invalidInput(u"team"_s, id.error().detail);
+            return Core::invalidInput(Core::Error::Reason::NotAllowedValue, u"team"_s, id.error().detail);
         team_ = *id;
     }
     auto existing = d->scalar(u"SELECT 1 FROM users WHERE login = :login"_s, {{u"login"_s, login}});

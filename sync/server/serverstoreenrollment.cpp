@@ -112,7 +112,8 @@ Result<EnrollReply> ServerStore::redeemEnrollment(const QByteArray &secret, cons
                                                   const QByteArray &bundleBoxPublic)
 {
     if (siteId.isEmpty() || siteId.contains(u'|') || siteId == m_siteId)
-        return Core::invalidInput(u"site"_s, u"the enrolling device sent no usable site id"_s);
+        return Core::invalidInput(Core::Error::Reason::BadFormat, u"site"_s,
+                                  u"the enrolling device sent no usable site id"_s);
     ServerTransaction tx(*d);
     if (Status s = tx.begin(true); !s)
         return s.error();

@@ -196,7 +196,7 @@ Status ServerStore::protectPlainKey(const QString &officePassphrase, Core::KdfSt
         return Error{Error::Code::NotFound, u"there is no plain key file %1 to protect"_s.arg(path)};
     if (officePassphrase.size() < minOfficePassphraseLength)
         return Core::invalidInput(
-            u"passphrase"_s,
+            Core::Error::Reason::TooShort, u"passphrase"_s,
             u"the office passphrase needs at least %1 characters"_s.arg(minOfficePassphraseLength));
     Core::SecretKey plainKey;
     {

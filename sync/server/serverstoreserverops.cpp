@@ -310,7 +310,8 @@ Status ServerStore::appendServerOps(const QString &caseId, const QList<std::pair
     const QString txn = Core::newUuidV7(nowMs);
     for (const auto &[field, value] : fields) {
         if (!isServerOnly(u"case"_s, field))
-            return Core::invalidInput(field, u"%1 is not a server-only case field"_s.arg(field));
+            return Core::invalidInput(Core::Error::Reason::NotAllowedValue, field,
+                                      u"%1 is not a server-only case field"_s.arg(field));
         if (Status s = appendServerOp(*d, state, m_epochSite, txn, caseId, field, value, nowMs); !s)
             return s;
     }

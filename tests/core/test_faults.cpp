@@ -84,7 +84,7 @@ TEST_CASE("a full disk refuses the action with a clear error and keeps earlier w
         created = f.session->cases().create(draft);
     REQUIRE_FALSE(created.ok());
     CHECK(created.error().code == Core::Error::Code::StoreUnavailable);
-    CHECK(created.error().detail.startsWith(u"disk full"_s));
+    CHECK(created.error().reason == Core::Error::Reason::DiskFull);
     // The first case is intact and readable.
     CHECK(f.session->cases().load(first->id).ok());
     REQUIRE(q.exec(u"PRAGMA integrity_check"_s));
@@ -107,5 +107,5 @@ TEST_CASE("a read-only store refuses writes before anything is written", "[core]
     CHECK_FALSE(q.exec(u"INSERT INTO meta (key, value) VALUES ('x', 'y')"_s));
     const Core::Error e = Core::Database::errorFrom(q);
     CHECK(e.code == Core::Error::Code::StoreUnavailable);
-    CHECK(e.detail.startsWith(u"read-only"_s));
+    CHECK(e.reason == Core::Error::Reason::ReadOnly);
 }

@@ -101,11 +101,13 @@ TEST_CASE("a bundle from someone else, or for someone else, is refused", "[sync]
     const Core::Result<Sync::BundleContent> unsigned_ = Sync::Bundle::read(forged, laptop.signPublic, office);
     REQUIRE_FALSE(unsigned_.ok());
     CHECK(unsigned_.error().code == Core::Error::Code::Refused);
+    CHECK(unsigned_.error().reason == Core::Error::Reason::BundleAltered);
     const QByteArray elsewhere = Sync::Bundle::write(sample(), laptop, stranger.boxPublic);
     const Core::Result<Sync::BundleContent> misdirected
         = Sync::Bundle::read(elsewhere, laptop.signPublic, office);
     REQUIRE_FALSE(misdirected.ok());
     CHECK(misdirected.error().code == Core::Error::Code::Refused);
+    CHECK(misdirected.error().reason == Core::Error::Reason::NotForThisLaptop);
     CHECK(misdirected.error().detail.contains(u"addressed to another"));
 }
 

@@ -965,11 +965,14 @@ TEST_CASE("after a revocation rotate-key reaches the laptops still enrolled and 
     const auto refused = revoked.syncOnce();
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.error().code == Core::Error::Code::Refused);
+    CHECK(refused.error().reason == Core::Error::Reason::Revoked);
 
     // A code made before the rotation carries only the old key: it expired with it.
     Test::ProfileFixture fajar{Core::Role::Caseworker, false, u"fajar"_s};
     Sync::SyncClient stale(*fajar.profile, *district.transport);
-    CHECK_FALSE(stale.enroll(u"local"_s, staleCode, u"laptop"_s).ok());
+    const Core::Status staleEnroll = stale.enroll(u"local"_s, staleCode, u"laptop"_s);
+    REQUIRE_FALSE(staleEnroll.ok());
+    CHECK(staleEnroll.error().reason == Core::Error::Reason::EnrollmentRejected);
     // A laptop enrolled after the rotation gets every epoch: it reads the intake and the new note,
     // and seals with epoch 1 too.
     Test::ProfileFixture eka{Core::Role::Caseworker, false, u"eka"_s};

@@ -916,7 +916,7 @@ TEST_CASE("a store with a plain district.key serves with a warning; protect-key 
         QSqlQuery q((*older)->connection());
         for (const QString &sql :
              {u"DROP TABLE office_key"_s, u"DROP TABLE district_keys"_s, u"DROP TABLE device_keys"_s,
-              u"UPDATE meta SET num = 6 WHERE key = 'schema_version'"_s})
+              u"DROP TABLE entities"_s, u"UPDATE meta SET num = 6 WHERE key = 'schema_version'"_s})
             REQUIRE(q.exec(sql));
     }
     const Core::SecretKey plain = Core::SecretKey::random();

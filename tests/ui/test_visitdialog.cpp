@@ -188,7 +188,8 @@ TEST_CASE("a visit dated in the future shows the error under the date and stores
     CHECK(dialog.isVisible());
     CHECK(dialog.result() != QDialog::Accepted);
     CHECK(error->isVisibleTo(&dialog));
-    CHECK(error->text().contains(u"visited_at is in the future"));
+    // Named by its label and reason (the English detail only goes to the log).
+    CHECK(error->text() == u"Visit: Visit time — This date cannot be in the future."_s);
     CHECK(notes->toPlainText() == u"Catatan yang tidak boleh hilang"_s);
 
     // Corrected, it saves and the message goes away.

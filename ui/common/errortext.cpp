@@ -1,21 +1,135 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/common/errortext.h"
 
+#include "core/logging.h"
+#include "ui/common/fieldlabels.h"
+
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// The schema field an error names: the last segment of its path ("people[1].person.nik" → "nik").
+QString fieldId(const QString &path)
+{
+    static const QRegularExpression index(u"\\[\\d+\\]$"_s);
+    return path.section(u'.', -1).remove(index);
+}
+
+} // namespace
+
 QString ErrorText::message(const Core::Error &error)
 {
+    // The technical detail is for whoever reads the log, never for the sentence.
+    qCWarning(lcStore).noquote() << "error" << int(error.code) << int(error.reason) << error.field << ":"
+                                 << error.detail;
+    const QString sentence = reasonSentence(error);
+    if (sentence.isEmpty())
+        return codeSentence(error.code);
+    const QString label = FieldLabels::known(error.entity, fieldId(error.field));
+    //: A field's label and what is wrong with it, e.g. "Incident date — This date cannot be in the future."
+    return label.isEmpty() ? sentence : tr("%1 — %2").arg(label, sentence);
+}
+
+QString ErrorText::reasonSentence(const Core::Error &error)
+{
+    using Reason = Core::Error::Reason;
+    switch (error.reason) {
+    case Reason::None:
+    case Reason::LastReason:
+        break;
+    case Reason::Required:
+        return tr("This entry is required.");
+    case Reason::NotAllowedValue:
+        return tr("Choose one of the values offered.");
+    case Reason::OutOfRange:
+        return tr("This value is outside the possible range.");
+    case Reason::TooLong:
+        return tr("Too long: at most %1 characters.").arg(error.limit);
+    case Reason::TooShort:
+        return tr("Too short: at least %1 characters.").arg(error.limit);
+    case Reason::TooLarge:
+        return tr("Too large: at most %1 MB.").arg(qMax<qint64>(1, error.limit / (1024 * 1024)));
+    case Reason::BadFormat:
+        return tr("This entry is not in the expected form.");
+    case Reason::BadCharacters:
+        return tr("This entry contains characters that cannot be stored.");
+    case Reason::InTheFuture:
+        return tr("This date cannot be in the future.");
+    case Reason::AfterOther: {
+        const QString other = FieldLabels::known(QString(), error.other);
+        return other.isEmpty() ? tr("This date is after a date it must precede.")
+                               : tr("This date cannot be after the field \"%1\".").arg(other);
+    }
+    case Reason::SetBySystem:
+        return tr("This value is set by Dampingi and cannot be entered.");
+    case Reason::Duplicate:
+        return tr("This already exists. Choose another.");
+    case Reason::NikWrongLength:
+        return tr("A NIK has 16 digits.");
+    case Reason::NikNotDigits:
+        return tr("A NIK holds digits only.");
+    case Reason::NikUnknownRegion:
+        return tr("The first digits of the NIK are not a known province or regency.");
+    case Reason::NikInvalidBirthDate:
+        return tr("Digits 7 to 12 of the NIK are not a birth date.");
+    case Reason::NikBirthDateInFuture:
+        return tr("The birth date in the NIK is in the future.");
+    case Reason::NikZeroSerial:
+        return tr("The last four digits of the NIK cannot be 0000.");
+    case Reason::NikSexMismatch:
+        return tr("The NIK does not match the sex entered. Check both.");
+    case Reason::NikBirthDateMismatch:
+        return tr("The NIK does not match the birth date entered. Check both.");
+    case Reason::DiskFull:
+        return tr("The disk is full. Nothing was lost: free some space and save again.");
+    case Reason::ReadOnly:
+        return tr("The profile folder cannot be written (read-only). Nothing was saved.");
+    case Reason::TransitionForbidden:
+        return tr("This status change is not a step of the workflow.");
+    case Reason::TransitionNeedsReason:
+        return tr("This status change needs a reason.");
+    case Reason::RoleForbidden:
+        return tr("Your role does not allow this. Please ask your supervisor.");
+    case Reason::OutOfScope:
+        return tr("This case is not among the cases you work on.");
+    case Reason::Stale:
+        return tr("This was already changed, perhaps on another laptop. Reload it and check again.");
+    case Reason::AlreadyEnrolled:
+        return tr("This profile is already enrolled with the district server.");
+    case Reason::Revoked:
+        return tr("The district office revoked this laptop and its case data was erased. Please contact "
+                  "the office.");
+    case Reason::NotEnrolled:
+        return tr("The district server does not know this laptop. Please ask the office to enroll it again.");
+    case Reason::VersionTooOld:
+        return tr("The district server needs a newer version of Dampingi. Please update the application.");
+    case Reason::EnrollmentRejected:
+        return tr("The enrollment code is unknown, already used or expired. Please ask the office for a new "
+                  "one.");
+    case Reason::BadCertificate:
+        return tr("The server is not the one this laptop was enrolled with. Nothing was sent; please "
+                  "contact the office.");
+    case Reason::NotForThisLaptop:
+        return tr("This bundle is not meant for this laptop.");
+    case Reason::BundleAltered:
+        return tr("This bundle was altered or does not come from the district office. Nothing was imported.");
+    }
+    return {};
+}
+
+QString ErrorText::codeSentence(Core::Error::Code code)
+{
     using Code = Core::Error::Code;
-    switch (error.code) {
+    switch (code) {
     case Code::InvalidInput:
-        return tr("Please check this entry: %1").arg(error.detail);
+        return tr("Please check this entry.");
     case Code::NotFound:
         return tr("The record was not found. It may have been removed or moved to another team.");
     case Code::Locked:
         return tr("Wrong user name or passphrase.");
     case Code::StoreUnavailable:
-        if (error.detail.startsWith(u"disk full"))
-            return tr("The disk is full. Nothing was lost: free some space and save again.");
-        if (error.detail.startsWith(u"read-only"))
-            return tr("The profile folder cannot be written (read-only). Nothing was saved.");
         return tr("The case store cannot be written right now. Nothing was saved; please try again.");
     case Code::SchemaTooNew:
         return tr("This profile was written by a newer version of Dampingi. Please update the application.");
@@ -24,12 +138,12 @@ QString ErrorText::message(const Core::Error &error)
     case Code::Corrupt:
         return tr("Some stored data is damaged and was not shown. Please contact your supervisor.");
     case Code::Conflict:
-        return tr("This change is not allowed now: %1").arg(error.detail);
+        return tr("This change is not allowed now.");
     case Code::Unreachable:
         return tr("The district server cannot be reached. Your work is kept on this laptop and will be "
                   "sent at the next sync.");
     case Code::Refused:
-        return tr("The district server refused this laptop: %1").arg(error.detail);
+        return tr("The district server refused this laptop. Please contact the district office.");
     case Code::Internal:
         break;
     }

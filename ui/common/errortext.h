@@ -12,5 +12,11 @@ class ErrorText final
     Q_DECLARE_TR_FUNCTIONS(ErrorText)
 
 public:
+    // The reason's sentence, after the label of the field it names; the code's sentence when
+    // there is no finer reason. Logs the detail.
     static QString message(const Core::Error &error);
+
+private:
+    static QString reasonSentence(const Core::Error &error);
+    static QString codeSentence(Core::Error::Code code);
 };

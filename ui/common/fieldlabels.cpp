@@ -14,10 +14,10 @@
 
 using namespace Qt::StringLiterals;
 
-QString FieldLabels::field(const QString &entity, const QString &field)
+QHash<QString, QString> FieldLabels::fieldNames()
 {
     // Built per call: tr() must answer in the language installed now.
-    const QHash<QString, QString> fields = {
+    return {
         {u"narrative"_s, tr("Narrative")},
         {u"intake_channel"_s, tr("Intake channel")},
         {u"reported_on"_s, tr("Reported on")},
@@ -56,7 +56,31 @@ QString FieldLabels::field(const QString &entity, const QString &field)
         {u"factors"_s, tr("Risk factors")},
         {u"outcome"_s, tr("Outcome")},
         {u"body"_s, tr("Note")},
+        {u"reason"_s, tr("Reason")},
+        {u"visited_at"_s, tr("Visit time")},
+        {u"place_text"_s, tr("Place")},
+        {u"participants"_s, tr("Participants")},
+        {u"next_steps"_s, tr("Next steps")},
+        {u"location"_s, tr("Location")},
+        {u"referred_on"_s, tr("Referred on")},
+        {u"accepted_on"_s, tr("Accepted on")},
+        {u"completed_on"_s, tr("Completed on")},
+        {u"disability_note"_s, tr("Disability note")},
+        {u"district_code"_s, tr("District")},
+        // Not replicated, but named by errors of the profile and attachment forms.
+        {u"login"_s, tr("User name")},
+        {u"passphrase"_s, tr("Passphrase")},
+        {u"file"_s, tr("File")},
     };
+}
+
+QString FieldLabels::known(const QString &entity, const QString &field)
+{
+    return fieldNames().contains(field) ? FieldLabels::field(entity, field) : QString();
+}
+
+QString FieldLabels::field(const QString &entity, const QString &field)
+{
     const QHash<QString, QString> entities = {
         {u"person"_s, tr("Person")},
         {u"case_person"_s, tr("Person in the case")},
@@ -69,7 +93,7 @@ QString FieldLabels::field(const QString &entity, const QString &field)
         {u"attachment"_s, tr("Document")},
         {u"status_change"_s, tr("Status change")},
     };
-    const QString name = fields.value(field, field);
+    const QString name = fieldNames().value(field, field);
     if (entity == u"case" || entity.isEmpty())
         return name;
     //: An entity and one of its fields, e.g. "Person: Name".

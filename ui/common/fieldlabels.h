@@ -3,6 +3,7 @@
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QHash>
 #include <QString>
 
 #include <optional>
@@ -19,10 +20,16 @@ class FieldLabels final
     Q_DECLARE_TR_FUNCTIONS(FieldLabels)
 
 public:
-    // "Narrative", or "Person: Name" for a field outside the case record itself.
+    // "Narrative", or "Person: Name" for a field outside the case record itself; a field
+    // without a label is shown by its id.
     static QString field(const QString &entity, const QString &field);
+    // The same label, or an empty string for a field without one (never the raw id).
+    static QString known(const QString &entity, const QString &field);
     static QString value(const Core::Session &session, const QString &entity, const QString &field,
                          const std::optional<QByteArray> &bytes, const QString &language);
     // What kind of disagreement a conflict record is (concurrent, safety, status, ...).
     static QString conflictKind(const QString &kind);
+
+private:
+    static QHash<QString, QString> fieldNames();
 };
