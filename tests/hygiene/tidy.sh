@@ -38,8 +38,11 @@ status=0
 "$runner" -clang-tidy-binary "$tidy" -p "$build" -j "$jobs" -quiet \
     "^$rootRe/(core|sync|ui|app)/.*\.cpp\$" >"$log" 2>&1 || status=$?
 
+# run-clang-tidy 14 always asks for colour; the log is for reading.
+sed -i -E 's/\x1b\[[0-9;]*m//g' "$log"
 # A header's finding is reported once per .cpp that includes it: print each once.
-findings="$(grep -E '^/.*:[0-9]+:[0-9]+: (warning|error): ' "$log" | sed "s|^$root/||" | sort -u || true)"
+findings="$(grep -E '^/.*:[0-9]+:[0-9]+: (warning|error): ' "$log" | sed -e "s|^$root/||" \
+    -e 's/,-warnings-as-errors\]$/]/' | sort -u || true)"
 count=0
 [ -n "$findings" ] && count=$(printf '%s\n' "$findings" | wc -l)
 elapsed=$(( $(date +%s) - started ))
