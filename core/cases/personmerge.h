@@ -13,7 +13,7 @@ namespace Core {
 class ChangeLog;
 class RecordReader;
 
-// Duplicate people (DESIGN.md §5): someone entered twice (two laptops took the same victim's
+// Duplicate people (docs/ARCHITECTURE.md, sync rules): someone entered twice (two laptops took the same victim's
 // details offline) is merged by a supervisor. The absorbed record gets `merged_into` = the
 // survivor; ids are never rewritten and no row is erased, so:
 // - an edit made to the absorbed record by a laptop that had not seen the merge still lands on

@@ -176,7 +176,7 @@ Status Session::resolveConflict(const QString &conflictId, const QString &keep)
     if (c->resolvedAt != 0)
         return Error{
             Error::Code::Conflict, u"conflict %1 is already resolved"_s.arg(c->id), {}, Error::Reason::Stale};
-    // DESIGN.md §5: the most protective value stands until a supervisor decides.
+    // docs/ARCHITECTURE.md, sync rules: the most protective value stands until a supervisor decides.
     if (c->kind == u"safety" && !may(m_profile.actor().role, Permission::ResolveSafety))
         return Error{Error::Code::Conflict,
                      u"only a supervisor decides a safety conflict"_s,

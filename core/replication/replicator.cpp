@@ -273,7 +273,7 @@ Status Replicator::applyOne(const ReplicaOp &received, ApplyStats &stats)
     return savepoint.commit();
 }
 
-// An entity belongs for ever to the case of its create (DESIGN.md §6). The server refuses an op
+// An entity belongs for ever to the case of its create (docs/SECURITY.md). The server refuses an op
 // that names an entity of another case; the laptop checks again before it writes a row, so a
 // server bug (or a hostile server) cannot reach another case's rows through a case this laptop
 // holds: such an op is kept as `unapplied`, never written. A person belongs to the case that

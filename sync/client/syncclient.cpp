@@ -710,7 +710,7 @@ SyncClient::Checkpoint SyncClient::truncateWal()
 
 Error SyncClient::wipeRevoked()
 {
-    // DESIGN.md §6: a revoked laptop (lost, stolen, or its user gone) wipes itself at its next
+    // docs/SECURITY.md: a revoked laptop (lost, stolen, or its user gone) wipes itself at its next
     // contact. Every case, person, entry, conflict, draft and attachment goes, and the keys that
     // reach the server with it. Then it reads back what is left: an erasure that only seemed to
     // work (a failed write, a file that would not go) is reported, never taken for done, and

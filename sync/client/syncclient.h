@@ -69,7 +69,7 @@ struct SyncSummary
     QJsonObject toJson() const;
 };
 
-// Runs the protocol of DESIGN.md §5 for one unlocked profile over any Transport: handshake →
+// Runs the sync protocol (docs/ARCHITECTURE.md) for one unlocked profile over any Transport: handshake →
 // push the outbox in bounded batches (the server dedups on (site, seq)) → pull pages, each
 // applied in the same transaction as the cursor that follows it → erase cases that left scope.
 // Every step is idempotent, so a sync cut anywhere is simply run again.

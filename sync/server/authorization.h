@@ -27,7 +27,7 @@ inline const QString notInCase = QStringLiteral("not_in_case"); // a person not 
 inline const QString invalid = QStringLiteral("invalid");
 } // namespace Refusal
 
-// The district server's judgement of who may write what (DESIGN.md §6: the server is
+// The district server's judgement of who may write what (docs/SECURITY.md: the server is
 // authoritative for who may do what). One instance per push batch (it memoises per case and
 // entity inside the batch's transaction). For each op, after its shape was validated:
 //   1. identity: the author is the device's user, never another;

@@ -9,7 +9,7 @@ namespace Sync {
 
 class ServerDb;
 
-// Tombstone clean-up (DESIGN.md §5: "purge is separate, replicated, and erases for real").
+// Tombstone clean-up (docs/ARCHITECTURE.md, sync rules: purges are replicated and erase for real).
 // A deleted case can be undeleted until its deletion has been at the server for the retention
 // period; then it is purged:
 // - its ops keep their place in the log (seq, site, site_seq, digest), so cursors stay valid and

@@ -205,7 +205,7 @@ bool isActivity(const QString &entity)
     return entries.contains(entity);
 }
 
-// DESIGN.md §5: a closure racing new activity reopens the case and flags it. The server sees both
+// docs/ARCHITECTURE.md, sync rules: a closure racing new activity reopens the case and flags it. The server sees both
 // in commit order and knows what each device had pulled, so it decides once: when the case's
 // current status is "closed" and an entry was added by a device that had not pulled the closure,
 // or the closure came from a device that had not pulled an entry added before it, the server

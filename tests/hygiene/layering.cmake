@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Fails when a layer includes a header it must never see (STYLE.md §2). Linking catches most
+# Fails when a layer includes a header it must never see (docs/ARCHITECTURE.md, layers). Linking catches most
 # of this; a header-only use such as <QtWidgets/...> in core is caught only here.
 set(rules
     "core|QtWidgets|QtGui|QtNetwork|QtHttpServer|QWidget|QApplication|QGuiApplication|QNetwork|QTcp|QSsl|QHttpServer|\"sync/|\"ui/|<sync/|<ui/"

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Merging what other laptops wrote (core's Replicator), without a server: ops handed over as
-// pages, in every order, twice. The rules of DESIGN.md §5 per field kind.
+// pages, in every order, twice. The sync rules per field kind (docs/ARCHITECTURE.md).
 #include "core/clock/hlc.h"
 #include "core/profile/profile.h"
 #include "core/profile/session.h"
@@ -374,7 +374,7 @@ TEST_CASE("a safety field converges whatever the order: an edit that saw a value
 TEST_CASE("an op of an older schema that names a renamed field updates the field under its new name",
           "[sync][replicator][schema]")
 {
-    // DESIGN.md §5, failure 9: an old laptop edits a field a later version renamed.
+    // failure 9 of docs/ARCHITECTURE.md: an old laptop edits a field a later version renamed.
     const Core::Schema::ScopedRenameForTest rename{
         {u"case"_s, u"scene_code"_s, u"incident_scene"_s, renameStep}};
     Test::ProfileFixture a, b;
@@ -515,7 +515,7 @@ TEST_CASE("an op naming a field of a newer schema is kept in the log and not app
 TEST_CASE("a laptop never writes another case's rows through an op of a case it holds",
           "[sync][replicator][security]")
 {
-    // DESIGN.md §6: the server binds every entity to its case, and the laptop checks again before
+    // docs/SECURITY.md: the server binds every entity to its case, and the laptop checks again before
     // it writes a row, so a server bug cannot reach another case. Two cases held here; ops filed
     // under the second name the first case and its victim.
     Test::ProfileFixture f;

@@ -707,7 +707,7 @@ TEST_CASE("a case deleted past the retention is purged: values erased, later ops
 TEST_CASE("an old laptop's op naming a renamed field is accepted as sent, and its replay is a duplicate",
           "[sync][server][schema]")
 {
-    // DESIGN.md §5, failure 9: a later schema renamed three case fields; a laptop still on the
+    // failure 9 of docs/ARCHITECTURE.md: a later schema renamed three case fields; a laptop still on the
     // schema before writes them under their old names.
     const int renameStep = Core::Migrations::latestVersion();
     const Core::Schema::ScopedRenameForTest scene{

@@ -80,9 +80,16 @@ QListWidget *HomePage::addList(const QString &objectName, const QString &title, 
 
 void HomePage::refresh()
 {
-    const QLocale locale(m_language);
-    const Core::DistrictTime &time = m_session.profile().districtTime();
+    fillFollowups();
+    fillUrgent();
+    fillRecent();
+    fillSyncState();
+    fillAttention();
+}
 
+void HomePage::fillFollowups()
+{
+    const QLocale locale(m_language);
     m_followups->clear();
     if (const auto due = m_session.worklist().followupsDue(); due) {
         for (const Core::DueFollowup &f : *due) {
@@ -100,7 +107,10 @@ void HomePage::refresh()
     } else {
         m_followups->addItem(ErrorText::message(due.error()));
     }
+}
 
+void HomePage::fillUrgent()
+{
     m_urgent->clear();
     if (const auto urgent = m_session.worklist().urgentCases(); urgent) {
         for (const Core::UrgentCase &c : *urgent) {
@@ -113,8 +123,13 @@ void HomePage::refresh()
         }
         if (urgent->isEmpty())
             m_urgent->addItem(tr("No open high-risk cases."));
+    } else {
+        m_urgent->addItem(ErrorText::message(urgent.error()));
     }
+}
 
+void HomePage::fillRecent()
+{
     m_recent->clear();
     Core::CaseFilter filter;
     filter.limit = 15;
@@ -126,8 +141,14 @@ void HomePage::refresh()
                 m_recent);
             item->setData(caseIdRole, c.id);
         }
+    } else {
+        m_recent->addItem(ErrorText::message(recent.error()));
     }
+}
 
+void HomePage::fillSyncState()
+{
+    const QLocale locale(m_language);
     const Core::Result<qint64> pending = m_session.profile().changeLog().pendingCount();
     const Core::Result<Sync::SyncConfig> config = Sync::SyncClient::config(m_session.profile().changeLog());
     if (!pending) {
@@ -143,8 +164,13 @@ void HomePage::refresh()
     } else {
         m_sync->setText(
             tr("%n change(s) not yet sent to the district office. Last sync: %1.", nullptr, int(*pending))
-                .arg(time.display(config->lastSyncAt, locale)));
+                .arg(m_session.profile().districtTime().display(config->lastSyncAt, locale)));
     }
+}
+
+void HomePage::fillAttention()
+{
+    const QLocale locale(m_language);
     // Needs attention: sync conflicts waiting for review, then unfinished intakes (drafts).
     m_drafts->clear();
     int attention = 0;
@@ -172,7 +198,7 @@ void HomePage::refresh()
     }
     if (const auto drafts = m_session.drafts().list(m_session.profile().actor().login); drafts) {
         for (const Core::DraftInfo &draft : *drafts) {
-            const QString saved = time.display(draft.updatedAt, locale);
+            const QString saved = m_session.profile().districtTime().display(draft.updatedAt, locale);
             auto *item = new QListWidgetItem(
                 tr("Unfinished intake, last saved %1 — open to continue").arg(saved), m_drafts);
             item->setData(caseIdRole, draft.id);

@@ -26,6 +26,11 @@ signals:
     void draftActivated(const QString &draftId);
 
 private:
+    void fillFollowups();
+    void fillUrgent();
+    void fillRecent();
+    void fillSyncState();
+    void fillAttention();
     QListWidget *addList(const QString &objectName, const QString &title, class QGridLayout *grid, int row,
                          int column);
 
