@@ -89,7 +89,7 @@ TEST_CASE("every province of the shipped regions has a zone", "[core][districtti
 
 TEST_CASE("an unknown district code falls back to WIB", "[core][districttime]")
 {
-    for (const QString code : {u"99.01"_s, u"20"_s, u""_s, u"6"_s, u"6x.02"_s, u"64-02"_s, u"Kukar"_s}) {
+    for (const QString &code : {u"99.01"_s, u"20"_s, u""_s, u"6"_s, u"6x.02"_s, u"64-02"_s, u"Kukar"_s}) {
         INFO(code.toStdString());
         CHECK_FALSE(DistrictTime::zoneOf(code).has_value());
         CHECK(DistrictTime(code).zone() == Zone::Wib);
@@ -192,7 +192,7 @@ TEST_CASE("the worklist's today and overdue are the district's", "[core][distric
     const auto addFollowups = [](Test::ProfileFixture &f) {
         const auto kase = f.session->cases().create(Test::sampleDraft());
         REQUIRE(kase.ok());
-        for (const QString due : {u"2026-12-31"_s, u"2027-01-01"_s, u"2027-01-02"_s})
+        for (const QString &due : {u"2026-12-31"_s, u"2027-01-01"_s, u"2027-01-02"_s})
             REQUIRE(
                 f.session->activities()
                     .add(u"followup", kase->id, {{u"due_on"_s, due}, {u"description"_s, u"Telepon ibu"_s}})

@@ -13,18 +13,18 @@ using Rows = RecordsTab::Rows;
 RecordsTab *RecordTabs::people(Core::Session &session, const QString &language, QWidget *parent)
 {
     const auto rows = [](const RecordsTab &t, const Core::CaseFile &file) {
-        Rows rows;
+        Rows out;
         for (const Core::CaseParty &party : file.parties) {
             const Core::Record &p = party.person;
             QString born = t.date(p.text(u"birth_date"_s));
             if (born.isEmpty() && p.value(u"age_estimate"_s).isValid())
                 born = tr("about %n year(s)", nullptr, p.value(u"age_estimate"_s).toInt());
-            rows.cells.append({t.label(u"person_role", party.link.text(u"role"_s)), p.text(u"name"_s),
+            out.cells.append({t.label(u"person_role", party.link.text(u"role"_s)), p.text(u"name"_s),
                                t.label(u"sex", p.text(u"sex"_s)), born, p.text(u"nik"_s),
                                t.label(u"perpetrator_relationship", party.link.text(u"relationship"_s))});
-            rows.ids << p.id;
+            out.ids << p.id;
         }
-        return rows;
+        return out;
     };
     return new RecordsTab(
         session, language, tr("People"), u"peopleTable"_s,
@@ -34,13 +34,13 @@ RecordsTab *RecordTabs::people(Core::Session &session, const QString &language, 
 RecordsTab *RecordTabs::risks(Core::Session &session, const QString &language, QWidget *parent)
 {
     const auto rows = [](const RecordsTab &t, const Core::CaseFile &file) {
-        Rows rows;
+        Rows out;
         for (const Core::Record &r : file.children.value(u"risk_assessment"_s)) {
-            rows.cells.append({t.when(r.value(u"assessed_at"_s).toLongLong()),
+            out.cells.append({t.when(r.value(u"assessed_at"_s).toLongLong()),
                                t.label(u"risk_level", r.text(u"level"_s)), r.text(u"safety_plan"_s)});
-            rows.ids << r.id;
+            out.ids << r.id;
         }
-        return rows;
+        return out;
     };
     auto *tab = new RecordsTab(session, language, tr("Assessment and safety"), u"riskTable"_s,
                                {tr("Assessed"), tr("Risk"), tr("Safety plan")}, rows, parent);
@@ -51,13 +51,13 @@ RecordsTab *RecordTabs::risks(Core::Session &session, const QString &language, Q
 RecordsTab *RecordTabs::plan(Core::Session &session, const QString &language, QWidget *parent)
 {
     const auto rows = [](const RecordsTab &t, const Core::CaseFile &file) {
-        Rows rows;
+        Rows out;
         for (const Core::Record &p : file.children.value(u"plan_item"_s)) {
-            rows.cells.append({t.label(u"service_type", p.text(u"service_type"_s)), p.text(u"description"_s),
+            out.cells.append({t.label(u"service_type", p.text(u"service_type"_s)), p.text(u"description"_s),
                                t.date(p.text(u"due_on"_s)), t.label(u"plan_item_status", p.text(u"status"_s))});
-            rows.ids << p.id;
+            out.ids << p.id;
         }
-        return rows;
+        return out;
     };
     auto *tab = new RecordsTab(session, language, tr("Case plan"), u"planTable"_s,
                                {tr("Service"), tr("What will be done"), tr("Due"), tr("Status")}, rows, parent);
@@ -69,7 +69,7 @@ RecordsTab *RecordTabs::visits(Core::Session &session, const QString &language, 
 {
     const auto rows = [](const RecordsTab &t, const Core::CaseFile &file) {
         const QLocale locale(t.language());
-        Rows rows;
+        Rows out;
         for (const Core::Record &v : file.children.value(u"visit"_s)) {
             const QVariantMap fix = v.value(u"location"_s).toMap();
             const QString source = t.label(u"location_source", v.text(u"location_source"_s));
@@ -79,11 +79,11 @@ RecordsTab *RecordTabs::visits(Core::Session &session, const QString &language, 
                                                        locale.toString(fix.value(u"lng"_s).toDouble(), 'f', 5),
                                                        source);
             const std::optional<Core::Region> village = t.session().regions().find(v.text(u"region_code"_s));
-            rows.cells.append({t.when(v.value(u"visited_at"_s).toLongLong()), village ? village->name : QString(),
+            out.cells.append({t.when(v.value(u"visited_at"_s).toLongLong()), village ? village->name : QString(),
                                t.label(u"visit_purpose", v.text(u"purpose"_s)), where, v.text(u"notes"_s)});
-            rows.ids << v.id;
+            out.ids << v.id;
         }
-        return rows;
+        return out;
     };
     return new RecordsTab(session, language, tr("Visits"), u"visitTable"_s,
                           {tr("When"), tr("Village"), tr("Purpose"), tr("Location"), tr("Notes")}, rows, parent);
@@ -92,18 +92,18 @@ RecordsTab *RecordTabs::visits(Core::Session &session, const QString &language, 
 RecordsTab *RecordTabs::history(Core::Session &session, const QString &language, QWidget *parent)
 {
     const auto rows = [](const RecordsTab &t, const Core::CaseFile &) {
-        Rows rows;
+        Rows out;
         const auto entries = t.session().history().forCase(t.caseId());
         if (!entries)
-            return rows;
+            return out;
         for (auto it = entries->crbegin(); it != entries->crend(); ++it) {
             if (it->op == u"create")
                 continue;
-            rows.cells.append(
+            out.cells.append(
                 {t.when(it->atMs), it->author, it->entity, it->field,
                  it->value.typeId() == QMetaType::QVariantMap ? tr("(location)") : it->value.toString()});
         }
-        return rows;
+        return out;
     };
     return new RecordsTab(session, language, tr("History"), u"historyTable"_s,
                           {tr("When"), tr("Who"), tr("What"), tr("Field"), tr("Value")}, rows, parent);
