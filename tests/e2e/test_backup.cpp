@@ -27,12 +27,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Laptop : Test::CtlLaptop
-{
-    explicit Laptop(const QString &login)
-        : Test::CtlLaptop(QStringLiteral(DAMPINGI_CTL), login)
-    { }
-};
+using Laptop = Test::CtlLaptop;
 
 const QByteArray intake = R"({
   "intake_channel": "hotline",

@@ -22,12 +22,7 @@ namespace {
 using Run = Test::CtlRun;
 
 // One laptop: a profile folder driven through dampingi-ctl.
-struct Laptop : Test::CtlLaptop
-{
-    explicit Laptop(const QString &login)
-        : Test::CtlLaptop(QStringLiteral(DAMPINGI_CTL), login)
-    { }
-};
+using Laptop = Test::CtlLaptop;
 
 const QByteArray intake = R"({
   "intake_channel": "hotline",

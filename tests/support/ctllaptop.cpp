@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QProcess>
 
+#include <utility>
+
 #include <catch2/catch.hpp>
 
 using namespace Qt::StringLiterals;
@@ -25,6 +27,11 @@ QJsonArray CtlRun::array() const
 QString CtlRun::message() const
 {
     return QJsonDocument::fromJson(err).object().value(u"error"_s).toObject().value(u"message"_s).toString();
+}
+
+CtlLaptop::CtlLaptop(QString login)
+    : CtlLaptop(QStringLiteral(DAMPINGI_CTL), std::move(login))
+{
 }
 
 CtlLaptop::CtlLaptop(QString program, QString login)

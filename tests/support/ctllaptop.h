@@ -23,10 +23,11 @@ struct CtlRun
 };
 
 // One laptop for end-to-end tests: a caseworker profile (district 64.02, `login`) in a temporary
-// folder, driven through the real dampingi-ctl binary (`program`).
+// folder, driven through the real dampingi-ctl binary (`program`, by default the one built here).
 class CtlLaptop
 {
 public:
+    explicit CtlLaptop(QString login);
     CtlLaptop(QString program, QString login);
 
     CtlRun run(const QStringList &args, const QByteArray &input = {});

@@ -13,6 +13,7 @@
 #include "sync/server/serverstore.h"
 #include "sync/server/syncservice.h"
 #include "tests/support/fixtures.h"
+#include "tests/support/localdistrict.h"
 #include "tests/support/widgets.h"
 #include "ui/cases/conflictdialog.h"
 #include "ui/shell/mainwindow.h"
@@ -73,46 +74,13 @@ private:
     std::unique_ptr<Sync::SyncService> m_service;
 };
 
-struct District
+// The district in this process, and the transport the desktop's SyncRunner uses to reach it.
+struct District : Test::LocalDistrict
 {
-    District()
-    {
-        REQUIRE(dir.isValid());
-        REQUIRE(
-            Sync::Admin::init(dir.path(), {}, u"64.02"_s, Test::officePassphrase, Core::KdfStrength::Minimum)
-                .ok());
-        auto opened = Sync::ServerStore::open(dir.path(), {});
-        REQUIRE(opened.ok());
-        store = std::move(*opened);
-        admin = std::make_unique<Sync::Admin>(*store, clock);
-        service = std::make_unique<Sync::SyncService>(*store, clock);
-        transport = std::make_unique<Sync::LocalTransport>(*service);
-        REQUIRE(admin->createTeam(u"Tenggarong"_s).ok());
-    }
-
-    // What the office reads out to a caseworker: a one-time code for a new user's laptop.
-    QString code(const QString &login)
-    {
-        REQUIRE(admin->createUser(login, login, u"caseworker"_s, u"Tenggarong"_s).ok());
-        Core::Result<QString> enrollment
-            = admin->enroll(login, u"laptop of "_s + login, Test::officePassphrase);
-        REQUIRE(enrollment.ok());
-        return *enrollment;
-    }
-
-    // Enrolls and syncs a laptop without its window (the other caseworker's laptop).
+    // Enrolls a caseworker's laptop without its window (the other caseworker's laptop).
     void enroll(Test::ProfileFixture &laptop, const QString &serverUrl = u"local"_s)
     {
-        const QString enrollment = code(laptop.profile->actor().login);
-        Sync::SyncClient client(*laptop.profile, *transport);
-        REQUIRE(client.enroll(serverUrl, enrollment, u"laptop"_s).ok());
-    }
-    void sync(Test::ProfileFixture &laptop)
-    {
-        Sync::SyncClient client(*laptop.profile, *transport);
-        const Core::Result<Sync::SyncSummary> summary = client.syncOnce();
-        INFO((summary.ok() ? std::string() : summary.error().detail.toStdString()));
-        REQUIRE(summary.ok());
+        LocalDistrict::enroll(laptop, u"caseworker"_s, serverUrl);
     }
 
     SyncRunner::TransportFactory factory()
@@ -121,13 +89,6 @@ struct District
             return std::make_unique<ServerLink>(path, clock);
         };
     }
-
-    QTemporaryDir dir;
-    Core::FixedClock clock{Test::fixedNowMs};
-    std::unique_ptr<Sync::ServerStore> store;
-    std::unique_ptr<Sync::Admin> admin;
-    std::unique_ptr<Sync::SyncService> service;
-    std::unique_ptr<Sync::LocalTransport> transport;
 };
 
 template <typename T> T *child(QWidget &parent, const QString &name)

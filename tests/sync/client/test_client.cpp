@@ -23,6 +23,7 @@
 #include "sync/transitcipher.h"
 #include "sync/wire.h"
 #include "tests/support/fixtures.h"
+#include "tests/support/localdistrict.h"
 #include "tests/support/replicas.h"
 
 #include <QDir>
@@ -39,84 +40,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct District
-{
-    District()
-    {
-        REQUIRE(dir.isValid());
-        REQUIRE(
-            Sync::Admin::init(dir.path(), {}, u"64.02"_s, Test::officePassphrase, Core::KdfStrength::Minimum)
-                .ok());
-        auto opened = Sync::ServerStore::open(dir.path(), {});
-        REQUIRE(opened.ok());
-        store = std::move(*opened);
-        admin = std::make_unique<Sync::Admin>(*store, clock);
-        service = std::make_unique<Sync::SyncService>(*store, clock);
-        transport = std::make_unique<Sync::LocalTransport>(*service);
-        REQUIRE(admin->createTeam(u"Tenggarong"_s).ok());
-    }
-
-    void enroll(Test::ProfileFixture &laptop, const QString &role)
-    {
-        const QString login = laptop.profile->actor().login;
-        REQUIRE(admin->createUser(login, login, role, u"Tenggarong"_s).ok());
-        Core::Result<QString> code = admin->enroll(login, u"laptop of "_s + login, Test::officePassphrase);
-        REQUIRE(code.ok());
-        Sync::SyncClient client(*laptop.profile, *transport);
-        const Core::Status s = client.enroll(u"local"_s, *code, u"laptop"_s);
-        INFO((s.ok() ? std::string() : s.error().detail.toStdString()));
-        REQUIRE(s.ok());
-    }
-
-    // A consistent copy of server.db (VACUUM INTO from another connection), and putting it back
-    // over a closed store: a server restored from an old backup.
-    void backup()
-    {
-        const QString connection = u"district-backup"_s;
-        {
-            QSqlDatabase copier = QSqlDatabase::addDatabase(u"QSQLITE"_s, connection);
-            copier.setDatabaseName(dir.filePath(u"server.db"_s));
-            REQUIRE(copier.open());
-            QSqlQuery q(copier);
-            QFile::remove(dir.filePath(u"backup.db"_s));
-            REQUIRE(q.exec(u"VACUUM INTO '%1'"_s.arg(dir.filePath(u"backup.db"_s))));
-        }
-        QSqlDatabase::removeDatabase(connection);
-    }
-
-    void restore()
-    {
-        transport.reset();
-        service.reset();
-        admin.reset();
-        store.reset();
-        for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s})
-            QFile::remove(dir.filePath(u"server.db"_s + suffix));
-        REQUIRE(QFile::copy(dir.filePath(u"backup.db"_s), dir.filePath(u"server.db"_s)));
-        auto opened = Sync::ServerStore::open(dir.path(), {});
-        REQUIRE(opened.ok());
-        store = std::move(*opened);
-        admin = std::make_unique<Sync::Admin>(*store, clock);
-        service = std::make_unique<Sync::SyncService>(*store, clock);
-        transport = std::make_unique<Sync::LocalTransport>(*service);
-    }
-
-    Sync::SyncSummary sync(Test::ProfileFixture &laptop)
-    {
-        Sync::SyncClient client(*laptop.profile, *transport);
-        Core::Result<Sync::SyncSummary> summary = client.syncOnce();
-        INFO((summary.ok() ? std::string() : summary.error().detail.toStdString()));
-        REQUIRE(summary.ok());
-        return *summary;
-    }
-
-    QTemporaryDir dir;
-    Core::FixedClock clock{Test::fixedNowMs};
-    std::unique_ptr<Sync::ServerStore> store;
-    std::unique_ptr<Sync::Admin> admin;
-    std::unique_ptr<Sync::SyncService> service;
-    std::unique_ptr<Sync::LocalTransport> transport;
-};
+using District = Test::LocalDistrict;
 
 // The district and two caseworkers of its Tenggarong team, enrolled.
 struct Pair

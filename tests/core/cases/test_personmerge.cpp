@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Merging duplicate people on one laptop: who may, what a case shows, unmerge, and the
 // read-time resolution that makes merges converge (failure 7 in docs/ARCHITECTURE.md; the races across
-// laptops are in tests/sync/test_client.cpp and the sync simulation).
+// laptops are in tests/sync/client/test_client.cpp and the sync simulation).
 #include "core/profile/profile.h"
 #include "core/profile/session.h"
 #include "core/cases/caserepository.h"
