@@ -75,115 +75,142 @@ Result<QString> CaseRepository::nextNumber(const QString &districtCode, qint64 n
 Status CaseRepository::writeParties(Action &action, const QString &caseId, QList<PartyInput> &parties,
                                     const QString &incidentOn)
 {
-    const EntityDef &person = def(u"person");
-    const EntityDef &link = def(u"case_person");
     const QDate incident = QDate::fromString(incidentOn, Qt::ISODate);
+    // People first, then links: a link may name a victim by position, and a new person has an
+    // id only once written.
     QStringList victims;
     for (qsizetype i = 0; i < parties.size(); ++i) {
         PartyInput &party = parties[i];
-        const QString where = u"people[%1]"_s.arg(i);
-        // An existing link must belong to this case, and its person is the one it names: a
-        // patch of one case never rewrites another case's people.
-        if (!party.linkId.isEmpty()) {
-            const Result<Record> existing = m_reader.find(link, party.linkId);
-            if (!existing || existing->caseId != caseId)
-                return Error{Error::Code::NotFound, u"people[%1]: no such person link in this case"_s.arg(i),
-                             where};
-            const QString linked = existing->text(u"person_id"_s);
-            // A case file shows a merged record under the person it was merged into: that id
-            // names the same person.
-            if (!party.personId.isEmpty() && party.personId != linked) {
-                const Result<QString> shownAs = m_people.canonical(linked);
-                if (!shownAs || *shownAs != party.personId)
-                    return invalidInput(Error::Reason::NotAllowedValue, where + u".person_id"_s,
-                                        u"the link names another person"_s);
-            } else {
-                party.personId = linked;
-            }
-        }
-        const bool newPerson = party.personId.isEmpty();
-        QVariantHash merged = party.person;
-        if (!newPerson) {
-            const Result<Record> existing = m_reader.find(person, party.personId, true);
-            if (!existing)
-                return Error{Error::Code::NotFound, u"people[%1]: no such person"_s.arg(i),
-                             where + u".person_id"_s};
-            // Patching someone known only through another case is not this case's business.
-            if (!party.person.isEmpty() && party.linkId.isEmpty() && !m_people.inCase(party.personId, caseId))
-                return Error{Error::Code::Conflict,
-                             u"people[%1]: the person is not part of this case"_s.arg(i),
-                             where + u".person_id"_s, Error::Reason::OutOfScope};
-            if (Status s = m_validator.validate(person, party.person, false); !s)
-                return located(s.error(), where + u".person"_s);
-            // Cross-field rules (NIK against sex and birth date) see the merged person.
-            merged = existing->fields;
-            for (auto it = party.person.cbegin(); it != party.person.cend(); ++it)
-                merged.insert(it.key(), it.value());
-            for (const FieldDef &field : person.fields) {
-                if (field.kind == FieldKind::ServerOnly)
-                    merged.remove(field.name);
-            }
-            if (Status s = m_validator.validate(person, merged, false); !s)
-                return located(s.error(), where + u".person"_s);
-            if (merged.value(u"birth_year"_s) != existing->fields.value(u"birth_year"_s))
-                party.person.insert(u"birth_year"_s, merged.value(u"birth_year"_s));
-        } else if (Status s = m_validator.validate(person, party.person, true); !s) {
-            return located(s.error(), where + u".person"_s);
-        }
-        const QDate birth = QDate::fromString(merged.value(u"birth_date"_s).toString(), Qt::ISODate);
-        if (birth.isValid() && incident.isValid() && birth > incident) {
-            Error error = invalidInput(Error::Reason::AfterOther, where + u".person.birth_date"_s,
-                                       u"the birth date is after the incident date"_s, u"person"_s);
-            error.other = u"incident_on"_s;
-            return error;
-        }
-        if (newPerson) {
-            party.personId = newUuidV7(action.startedAt());
-            if (Status s = action.insert(person, party.personId, caseId, party.person); !s)
-                return s;
-        } else if (!party.person.isEmpty()) {
-            if (Status s = action.update(person, party.personId, caseId, party.person); !s)
-                return s;
-        }
+        if (Status s = resolveLinkedPerson(caseId, party, i); !s)
+            return s;
+        if (Status s = writePerson(action, caseId, party, i, incident); !s)
+            return s;
         if (party.link.value(u"role"_s).toString() == u"victim")
             victims << party.personId;
     }
     for (qsizetype i = 0; i < parties.size(); ++i) {
-        PartyInput &party = parties[i];
-        const QString where = u"people[%1]"_s.arg(i);
-        const bool newLink = party.linkId.isEmpty();
-        if (party.victimIndex >= 0) {
-            // The victim named by position in the same draft (new people have no ids yet).
-            if (party.victimIndex >= parties.size()
-                || parties.at(party.victimIndex).link.value(u"role"_s).toString() != u"victim")
-                return invalidInput(Error::Reason::NotAllowedValue, where + u".victim_index"_s,
-                                    u"victim_index does not point at a victim"_s);
-            party.link.insert(u"victim_person_id"_s, parties.at(party.victimIndex).personId);
-        }
-        if (newLink) {
-            party.link.insert(u"person_id"_s, party.personId);
-            // A perpetrator's relationship is to a victim; with a single victim it is implied.
-            if (party.link.value(u"role"_s).toString() == u"perpetrator"
-                && !party.link.contains(u"victim_person_id"_s) && victims.size() == 1)
-                party.link.insert(u"victim_person_id"_s, victims.first());
-        }
-        const QString victim = party.link.value(u"victim_person_id"_s).toString();
-        if (!victim.isEmpty() && !victims.contains(victim) && !m_people.inCase(victim, caseId))
-            return invalidInput(Error::Reason::NotAllowedValue, where + u".victim_person_id"_s,
-                                u"the victim is not a person of this case"_s);
-        if (party.link.isEmpty())
-            continue;
-        if (Status s = m_validator.validate(link, party.link, newLink); !s)
-            return located(s.error(), where);
-        if (newLink) {
-            party.linkId = newUuidV7(action.startedAt());
-            if (Status s = action.insert(link, party.linkId, caseId, party.link); !s)
-                return s;
-        } else if (Status s = action.update(link, party.linkId, caseId, party.link); !s) {
+        if (Status s = writeLink(action, caseId, parties, i, victims); !s)
             return s;
-        }
     }
     return {};
+}
+
+Status CaseRepository::resolveLinkedPerson(const QString &caseId, PartyInput &party, qsizetype i)
+{
+    if (party.linkId.isEmpty())
+        return {};
+    const QString where = u"people[%1]"_s.arg(i);
+    // An existing link must belong to this case, and its person is the one it names: a patch of
+    // one case never rewrites another case's people.
+    const Result<Record> existing = m_reader.find(def(u"case_person"), party.linkId);
+    if (!existing || existing->caseId != caseId)
+        return Error{Error::Code::NotFound, u"people[%1]: no such person link in this case"_s.arg(i), where};
+    const QString linked = existing->text(u"person_id"_s);
+    // A case file shows a merged record under the person it was merged into: that id names the
+    // same person.
+    if (!party.personId.isEmpty() && party.personId != linked) {
+        const Result<QString> shownAs = m_people.canonical(linked);
+        if (!shownAs || *shownAs != party.personId)
+            return invalidInput(Error::Reason::NotAllowedValue, where + u".person_id"_s,
+                                u"the link names another person"_s);
+    } else {
+        party.personId = linked;
+    }
+    return {};
+}
+
+Result<QVariantHash> CaseRepository::validatePerson(const QString &caseId, PartyInput &party, qsizetype i)
+{
+    const EntityDef &person = def(u"person");
+    const QString where = u"people[%1]"_s.arg(i);
+    if (party.personId.isEmpty()) {
+        if (Status s = m_validator.validate(person, party.person, true); !s)
+            return located(s.error(), where + u".person"_s);
+        return party.person;
+    }
+    const Result<Record> existing = m_reader.find(person, party.personId, true);
+    if (!existing)
+        return Error{Error::Code::NotFound, u"people[%1]: no such person"_s.arg(i), where + u".person_id"_s};
+    // Patching someone known only through another case is not this case's business.
+    if (!party.person.isEmpty() && party.linkId.isEmpty() && !m_people.inCase(party.personId, caseId))
+        return Error{Error::Code::Conflict, u"people[%1]: the person is not part of this case"_s.arg(i),
+                     where + u".person_id"_s, Error::Reason::OutOfScope};
+    if (Status s = m_validator.validate(person, party.person, false); !s)
+        return located(s.error(), where + u".person"_s);
+    // Cross-field rules (NIK against sex and birth date) see the merged person.
+    QVariantHash merged = existing->fields;
+    for (auto it = party.person.cbegin(); it != party.person.cend(); ++it)
+        merged.insert(it.key(), it.value());
+    for (const FieldDef &field : person.fields) {
+        if (field.kind == FieldKind::ServerOnly)
+            merged.remove(field.name);
+    }
+    if (Status s = m_validator.validate(person, merged, false); !s)
+        return located(s.error(), where + u".person"_s);
+    if (merged.value(u"birth_year"_s) != existing->fields.value(u"birth_year"_s))
+        party.person.insert(u"birth_year"_s, merged.value(u"birth_year"_s));
+    return merged;
+}
+
+Status CaseRepository::writePerson(Action &action, const QString &caseId, PartyInput &party, qsizetype i,
+                                   QDate incident)
+{
+    const EntityDef &person = def(u"person");
+    const bool newPerson = party.personId.isEmpty();
+    const Result<QVariantHash> merged = validatePerson(caseId, party, i);
+    if (!merged)
+        return merged.error();
+    const QDate birth = QDate::fromString(merged->value(u"birth_date"_s).toString(), Qt::ISODate);
+    if (birth.isValid() && incident.isValid() && birth > incident) {
+        Error error = invalidInput(Error::Reason::AfterOther, u"people[%1].person.birth_date"_s.arg(i),
+                                   u"the birth date is after the incident date"_s, u"person"_s);
+        error.other = u"incident_on"_s;
+        return error;
+    }
+    if (newPerson) {
+        party.personId = newUuidV7(action.startedAt());
+        return action.insert(person, party.personId, caseId, party.person);
+    }
+    if (!party.person.isEmpty())
+        return action.update(person, party.personId, caseId, party.person);
+    return {};
+}
+
+Status CaseRepository::writeLink(Action &action, const QString &caseId, QList<PartyInput> &parties, qsizetype i,
+                                 const QStringList &victims)
+{
+    const EntityDef &link = def(u"case_person");
+    PartyInput &party = parties[i];
+    const QString where = u"people[%1]"_s.arg(i);
+    const bool newLink = party.linkId.isEmpty();
+    if (party.victimIndex >= 0) {
+        // The victim named by position in the same draft (new people have no ids yet).
+        if (party.victimIndex >= parties.size()
+            || parties.at(party.victimIndex).link.value(u"role"_s).toString() != u"victim")
+            return invalidInput(Error::Reason::NotAllowedValue, where + u".victim_index"_s,
+                                u"victim_index does not point at a victim"_s);
+        party.link.insert(u"victim_person_id"_s, parties.at(party.victimIndex).personId);
+    }
+    if (newLink) {
+        party.link.insert(u"person_id"_s, party.personId);
+        // A perpetrator's relationship is to a victim; with a single victim it is implied.
+        if (party.link.value(u"role"_s).toString() == u"perpetrator"
+            && !party.link.contains(u"victim_person_id"_s) && victims.size() == 1)
+            party.link.insert(u"victim_person_id"_s, victims.first());
+    }
+    const QString victim = party.link.value(u"victim_person_id"_s).toString();
+    if (!victim.isEmpty() && !victims.contains(victim) && !m_people.inCase(victim, caseId))
+        return invalidInput(Error::Reason::NotAllowedValue, where + u".victim_person_id"_s,
+                            u"the victim is not a person of this case"_s);
+    if (party.link.isEmpty())
+        return {};
+    if (Status s = m_validator.validate(link, party.link, newLink); !s)
+        return located(s.error(), where);
+    if (newLink) {
+        party.linkId = newUuidV7(action.startedAt());
+        return action.insert(link, party.linkId, caseId, party.link);
+    }
+    return action.update(link, party.linkId, caseId, party.link);
 }
 
 Result<Record> CaseRepository::create(CaseDraft draft)
