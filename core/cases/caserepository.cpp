@@ -176,8 +176,8 @@ Status CaseRepository::writePerson(Action &action, const QString &caseId, PartyI
     return {};
 }
 
-Status CaseRepository::writeLink(Action &action, const QString &caseId, QList<PartyInput> &parties, qsizetype i,
-                                 const QStringList &victims)
+Status CaseRepository::writeLink(Action &action, const QString &caseId, QList<PartyInput> &parties,
+                                 qsizetype i, const QStringList &victims)
 {
     const EntityDef &link = def(u"case_person");
     PartyInput &party = parties[i];
@@ -395,55 +395,86 @@ Result<CaseFile> CaseRepository::load(const QString &id)
     return file;
 }
 
-Result<QList<CaseSummary>> CaseRepository::list(const CaseFilter &filter)
+namespace {
+
+// The SELECT of a case list and its binds: the filter's conditions, then either the given ids
+// (a non-empty list) or the page in recency order.
+struct ListQuery
 {
-    QString sql
-        = u"SELECT id, number, status, risk_level, reported_on, incident_region, violence_types, updated_at "
-          "FROM cases WHERE 1"_s;
+    QString sql;
     QVariantList binds;
+};
+
+ListQuery listQuery(const CaseFilter &filter)
+{
+    ListQuery q{
+        u"SELECT id, number, status, risk_level, reported_on, incident_region, violence_types, updated_at "
+        "FROM cases WHERE 1"_s,
+        {}};
     if (!filter.includeDeleted)
-        sql += u" AND deleted = 0"_s;
+        q.sql += u" AND deleted = 0"_s;
     if (!filter.status.isEmpty()) {
-        sql += u" AND status = ?"_s;
-        binds << filter.status;
+        q.sql += u" AND status = ?"_s;
+        q.binds << filter.status;
     }
     if (!filter.violenceType.isEmpty()) {
-        sql += u" AND EXISTS (SELECT 1 FROM json_each(violence_types) WHERE value = ?)"_s;
-        binds << filter.violenceType;
+        q.sql += u" AND EXISTS (SELECT 1 FROM json_each(violence_types) WHERE value = ?)"_s;
+        q.binds << filter.violenceType;
     }
     if (!filter.riskLevel.isEmpty()) {
-        sql += u" AND risk_level = ?"_s;
-        binds << filter.riskLevel;
+        q.sql += u" AND risk_level = ?"_s;
+        q.binds << filter.riskLevel;
     }
     if (!filter.area.isEmpty()) {
         // Region codes are hierarchical: the area itself or anything below it.
-        sql += u" AND (incident_region = ? OR incident_region LIKE ? ESCAPE '\\')"_s;
+        q.sql += u" AND (incident_region = ? OR incident_region LIKE ? ESCAPE '\\')"_s;
         QString prefix = filter.area;
         prefix.replace(u'\\', u"\\\\"_s).replace(u'%', u"\\%"_s).replace(u'_', u"\\_"_s);
-        binds << filter.area << QString(prefix + u".%"_s);
+        q.binds << filter.area << QString(prefix + u".%"_s);
     }
     if (!filter.assignedUser.isEmpty()) {
-        sql += u" AND assigned_user = ?"_s;
-        binds << filter.assignedUser;
+        q.sql += u" AND assigned_user = ?"_s;
+        q.binds << filter.assignedUser;
     }
     if (!filter.overdueOn.isEmpty()) {
-        sql += u" AND EXISTS (SELECT 1 FROM followups f WHERE f.case_id = cases.id AND f.status = 'open' "
-               "AND f.deleted = 0 AND f.due_on < ?)"_s;
-        binds << filter.overdueOn;
+        q.sql += u" AND EXISTS (SELECT 1 FROM followups f WHERE f.case_id = cases.id AND f.status = 'open' "
+                 "AND f.deleted = 0 AND f.due_on < ?)"_s;
+        q.binds << filter.overdueOn;
     }
     if (filter.ids) {
-        if (filter.ids->isEmpty())
-            return QList<CaseSummary>{};
-        sql += u" AND id IN (SELECT value FROM json_each(?))"_s;
-        binds << QString::fromUtf8(
+        q.sql += u" AND id IN (SELECT value FROM json_each(?))"_s;
+        q.binds << QString::fromUtf8(
             QJsonDocument(QJsonArray::fromStringList(*filter.ids)).toJson(QJsonDocument::Compact));
     } else {
-        sql += u" ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?"_s;
-        binds << filter.limit << filter.offset;
+        q.sql += u" ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?"_s;
+        q.binds << filter.limit << filter.offset;
     }
-    Statement &query = m_log.database().statement(sql);
+    return q;
+}
+
+// Puts rows back in the order of `ids` (the search ranking) and keeps the first `limit`.
+void keepRankOrder(QList<CaseSummary> &rows, const QStringList &ids, int limit)
+{
+    QHash<QString, qsizetype> rank;
+    for (qsizetype i = 0; i < ids.size(); ++i)
+        rank.insert(ids.at(i), i);
+    std::sort(rows.begin(), rows.end(), [&](const CaseSummary &a, const CaseSummary &b) {
+        return rank.value(a.id) < rank.value(b.id);
+    });
+    if (rows.size() > limit)
+        rows.resize(limit);
+}
+
+} // namespace
+
+Result<QList<CaseSummary>> CaseRepository::list(const CaseFilter &filter)
+{
+    if (filter.ids && filter.ids->isEmpty())
+        return QList<CaseSummary>{};
+    const ListQuery q = listQuery(filter);
+    Statement &query = m_log.database().statement(q.sql);
     int column = 1;
-    for (const QVariant &bind : std::as_const(binds))
+    for (const QVariant &bind : q.binds)
         query.bind(column++, bind);
     const FieldDef &setField = *def(u"case").field(u"violence_types");
     QList<CaseSummary> rows;
@@ -465,17 +496,8 @@ Result<QList<CaseSummary>> CaseRepository::list(const CaseFilter &filter)
         return error;
     }
     query.reset();
-    if (filter.ids) {
-        // Keep the search ranking order.
-        QHash<QString, qsizetype> rank;
-        for (qsizetype i = 0; i < filter.ids->size(); ++i)
-            rank.insert(filter.ids->at(i), i);
-        std::sort(rows.begin(), rows.end(), [&](const CaseSummary &a, const CaseSummary &b) {
-            return rank.value(a.id) < rank.value(b.id);
-        });
-        if (rows.size() > filter.limit)
-            rows.resize(filter.limit);
-    }
+    if (filter.ids)
+        keepRankOrder(rows, *filter.ids, filter.limit);
     return rows;
 }
 
