@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/replication/replicator.h"
 
+#include "core/changelog/changelog.h"
+#include "core/changelog/fieldclocks.h"
+#include "core/changelog/schema.h"
 #include "core/clock/clock.h"
 #include "core/clock/hlc.h"
 #include "core/codes/codelists.h"
 #include "core/crypto/fieldcipher.h"
 #include "core/logging.h"
-#include "core/changelog/changelog.h"
 #include "core/sql/database.h"
-#include "core/changelog/fieldclocks.h"
-#include "core/changelog/schema.h"
 #include "core/sql/statement.h"
 #include "core/sql/transaction.h"
 

@@ -237,8 +237,8 @@ Status Replicator::FieldRow::write(const std::optional<QByteArray> &value)
     } else if (isDeleted()) {
         update.bind(1, qint64(*value == "1" ? 1 : 0));
     } else if (m_field->kind == FieldKind::Sensitive) {
-        update.bind(1, m_cipher.seal(*value, FieldCipher::associatedData(m_entity.name, m_op.entityId,
-                                                                         m_field->name)));
+        update.bind(1, m_cipher.seal(
+                           *value, FieldCipher::associatedData(m_entity.name, m_op.entityId, m_field->name)));
     } else {
         update.bind(1, ValueCodec::toColumn(*m_field, ValueCodec::decode(*m_field, *value)));
     }
