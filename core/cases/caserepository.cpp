@@ -75,115 +75,142 @@ Result<QString> CaseRepository::nextNumber(const QString &districtCode, qint64 n
 Status CaseRepository::writeParties(Action &action, const QString &caseId, QList<PartyInput> &parties,
                                     const QString &incidentOn)
 {
-    const EntityDef &person = def(u"person");
-    const EntityDef &link = def(u"case_person");
     const QDate incident = QDate::fromString(incidentOn, Qt::ISODate);
+    // People first, then links: a link may name a victim by position, and a new person has an
+    // id only once written.
     QStringList victims;
     for (qsizetype i = 0; i < parties.size(); ++i) {
         PartyInput &party = parties[i];
-        const QString where = u"people[%1]"_s.arg(i);
-        // An existing link must belong to this case, and its person is the one it names: a
-        // patch of one case never rewrites another case's people.
-        if (!party.linkId.isEmpty()) {
-            const Result<Record> existing = m_reader.find(link, party.linkId);
-            if (!existing || existing->caseId != caseId)
-                return Error{Error::Code::NotFound, u"people[%1]: no such person link in this case"_s.arg(i),
-                             where};
-            const QString linked = existing->text(u"person_id"_s);
-            // A case file shows a merged record under the person it was merged into: that id
-            // names the same person.
-            if (!party.personId.isEmpty() && party.personId != linked) {
-                const Result<QString> shownAs = m_people.canonical(linked);
-                if (!shownAs || *shownAs != party.personId)
-                    return invalidInput(Error::Reason::NotAllowedValue, where + u".person_id"_s,
-                                        u"the link names another person"_s);
-            } else {
-                party.personId = linked;
-            }
-        }
-        const bool newPerson = party.personId.isEmpty();
-        QVariantHash merged = party.person;
-        if (!newPerson) {
-            const Result<Record> existing = m_reader.find(person, party.personId, true);
-            if (!existing)
-                return Error{Error::Code::NotFound, u"people[%1]: no such person"_s.arg(i),
-                             where + u".person_id"_s};
-            // Patching someone known only through another case is not this case's business.
-            if (!party.person.isEmpty() && party.linkId.isEmpty() && !m_people.inCase(party.personId, caseId))
-                return Error{Error::Code::Conflict,
-                             u"people[%1]: the person is not part of this case"_s.arg(i),
-                             where + u".person_id"_s, Error::Reason::OutOfScope};
-            if (Status s = m_validator.validate(person, party.person, false); !s)
-                return located(s.error(), where + u".person"_s);
-            // Cross-field rules (NIK against sex and birth date) see the merged person.
-            merged = existing->fields;
-            for (auto it = party.person.cbegin(); it != party.person.cend(); ++it)
-                merged.insert(it.key(), it.value());
-            for (const FieldDef &field : person.fields) {
-                if (field.kind == FieldKind::ServerOnly)
-                    merged.remove(field.name);
-            }
-            if (Status s = m_validator.validate(person, merged, false); !s)
-                return located(s.error(), where + u".person"_s);
-            if (merged.value(u"birth_year"_s) != existing->fields.value(u"birth_year"_s))
-                party.person.insert(u"birth_year"_s, merged.value(u"birth_year"_s));
-        } else if (Status s = m_validator.validate(person, party.person, true); !s) {
-            return located(s.error(), where + u".person"_s);
-        }
-        const QDate birth = QDate::fromString(merged.value(u"birth_date"_s).toString(), Qt::ISODate);
-        if (birth.isValid() && incident.isValid() && birth > incident) {
-            Error error = invalidInput(Error::Reason::AfterOther, where + u".person.birth_date"_s,
-                                       u"the birth date is after the incident date"_s, u"person"_s);
-            error.other = u"incident_on"_s;
-            return error;
-        }
-        if (newPerson) {
-            party.personId = newUuidV7(action.startedAt());
-            if (Status s = action.insert(person, party.personId, caseId, party.person); !s)
-                return s;
-        } else if (!party.person.isEmpty()) {
-            if (Status s = action.update(person, party.personId, caseId, party.person); !s)
-                return s;
-        }
+        if (Status s = resolveLinkedPerson(caseId, party, i); !s)
+            return s;
+        if (Status s = writePerson(action, caseId, party, i, incident); !s)
+            return s;
         if (party.link.value(u"role"_s).toString() == u"victim")
             victims << party.personId;
     }
     for (qsizetype i = 0; i < parties.size(); ++i) {
-        PartyInput &party = parties[i];
-        const QString where = u"people[%1]"_s.arg(i);
-        const bool newLink = party.linkId.isEmpty();
-        if (party.victimIndex >= 0) {
-            // The victim named by position in the same draft (new people have no ids yet).
-            if (party.victimIndex >= parties.size()
-                || parties.at(party.victimIndex).link.value(u"role"_s).toString() != u"victim")
-                return invalidInput(Error::Reason::NotAllowedValue, where + u".victim_index"_s,
-                                    u"victim_index does not point at a victim"_s);
-            party.link.insert(u"victim_person_id"_s, parties.at(party.victimIndex).personId);
-        }
-        if (newLink) {
-            party.link.insert(u"person_id"_s, party.personId);
-            // A perpetrator's relationship is to a victim; with a single victim it is implied.
-            if (party.link.value(u"role"_s).toString() == u"perpetrator"
-                && !party.link.contains(u"victim_person_id"_s) && victims.size() == 1)
-                party.link.insert(u"victim_person_id"_s, victims.first());
-        }
-        const QString victim = party.link.value(u"victim_person_id"_s).toString();
-        if (!victim.isEmpty() && !victims.contains(victim) && !m_people.inCase(victim, caseId))
-            return invalidInput(Error::Reason::NotAllowedValue, where + u".victim_person_id"_s,
-                                u"the victim is not a person of this case"_s);
-        if (party.link.isEmpty())
-            continue;
-        if (Status s = m_validator.validate(link, party.link, newLink); !s)
-            return located(s.error(), where);
-        if (newLink) {
-            party.linkId = newUuidV7(action.startedAt());
-            if (Status s = action.insert(link, party.linkId, caseId, party.link); !s)
-                return s;
-        } else if (Status s = action.update(link, party.linkId, caseId, party.link); !s) {
+        if (Status s = writeLink(action, caseId, parties, i, victims); !s)
             return s;
-        }
     }
     return {};
+}
+
+Status CaseRepository::resolveLinkedPerson(const QString &caseId, PartyInput &party, qsizetype i)
+{
+    if (party.linkId.isEmpty())
+        return {};
+    const QString where = u"people[%1]"_s.arg(i);
+    // An existing link must belong to this case, and its person is the one it names: a patch of
+    // one case never rewrites another case's people.
+    const Result<Record> existing = m_reader.find(def(u"case_person"), party.linkId);
+    if (!existing || existing->caseId != caseId)
+        return Error{Error::Code::NotFound, u"people[%1]: no such person link in this case"_s.arg(i), where};
+    const QString linked = existing->text(u"person_id"_s);
+    // A case file shows a merged record under the person it was merged into: that id names the
+    // same person.
+    if (!party.personId.isEmpty() && party.personId != linked) {
+        const Result<QString> shownAs = m_people.canonical(linked);
+        if (!shownAs || *shownAs != party.personId)
+            return invalidInput(Error::Reason::NotAllowedValue, where + u".person_id"_s,
+                                u"the link names another person"_s);
+    } else {
+        party.personId = linked;
+    }
+    return {};
+}
+
+Result<QVariantHash> CaseRepository::validatePerson(const QString &caseId, PartyInput &party, qsizetype i)
+{
+    const EntityDef &person = def(u"person");
+    const QString where = u"people[%1]"_s.arg(i);
+    if (party.personId.isEmpty()) {
+        if (Status s = m_validator.validate(person, party.person, true); !s)
+            return located(s.error(), where + u".person"_s);
+        return party.person;
+    }
+    const Result<Record> existing = m_reader.find(person, party.personId, true);
+    if (!existing)
+        return Error{Error::Code::NotFound, u"people[%1]: no such person"_s.arg(i), where + u".person_id"_s};
+    // Patching someone known only through another case is not this case's business.
+    if (!party.person.isEmpty() && party.linkId.isEmpty() && !m_people.inCase(party.personId, caseId))
+        return Error{Error::Code::Conflict, u"people[%1]: the person is not part of this case"_s.arg(i),
+                     where + u".person_id"_s, Error::Reason::OutOfScope};
+    if (Status s = m_validator.validate(person, party.person, false); !s)
+        return located(s.error(), where + u".person"_s);
+    // Cross-field rules (NIK against sex and birth date) see the merged person.
+    QVariantHash merged = existing->fields;
+    for (auto it = party.person.cbegin(); it != party.person.cend(); ++it)
+        merged.insert(it.key(), it.value());
+    for (const FieldDef &field : person.fields) {
+        if (field.kind == FieldKind::ServerOnly)
+            merged.remove(field.name);
+    }
+    if (Status s = m_validator.validate(person, merged, false); !s)
+        return located(s.error(), where + u".person"_s);
+    if (merged.value(u"birth_year"_s) != existing->fields.value(u"birth_year"_s))
+        party.person.insert(u"birth_year"_s, merged.value(u"birth_year"_s));
+    return merged;
+}
+
+Status CaseRepository::writePerson(Action &action, const QString &caseId, PartyInput &party, qsizetype i,
+                                   QDate incident)
+{
+    const EntityDef &person = def(u"person");
+    const bool newPerson = party.personId.isEmpty();
+    const Result<QVariantHash> merged = validatePerson(caseId, party, i);
+    if (!merged)
+        return merged.error();
+    const QDate birth = QDate::fromString(merged->value(u"birth_date"_s).toString(), Qt::ISODate);
+    if (birth.isValid() && incident.isValid() && birth > incident) {
+        Error error = invalidInput(Error::Reason::AfterOther, u"people[%1].person.birth_date"_s.arg(i),
+                                   u"the birth date is after the incident date"_s, u"person"_s);
+        error.other = u"incident_on"_s;
+        return error;
+    }
+    if (newPerson) {
+        party.personId = newUuidV7(action.startedAt());
+        return action.insert(person, party.personId, caseId, party.person);
+    }
+    if (!party.person.isEmpty())
+        return action.update(person, party.personId, caseId, party.person);
+    return {};
+}
+
+Status CaseRepository::writeLink(Action &action, const QString &caseId, QList<PartyInput> &parties,
+                                 qsizetype i, const QStringList &victims)
+{
+    const EntityDef &link = def(u"case_person");
+    PartyInput &party = parties[i];
+    const QString where = u"people[%1]"_s.arg(i);
+    const bool newLink = party.linkId.isEmpty();
+    if (party.victimIndex >= 0) {
+        // The victim named by position in the same draft (new people have no ids yet).
+        if (party.victimIndex >= parties.size()
+            || parties.at(party.victimIndex).link.value(u"role"_s).toString() != u"victim")
+            return invalidInput(Error::Reason::NotAllowedValue, where + u".victim_index"_s,
+                                u"victim_index does not point at a victim"_s);
+        party.link.insert(u"victim_person_id"_s, parties.at(party.victimIndex).personId);
+    }
+    if (newLink) {
+        party.link.insert(u"person_id"_s, party.personId);
+        // A perpetrator's relationship is to a victim; with a single victim it is implied.
+        if (party.link.value(u"role"_s).toString() == u"perpetrator"
+            && !party.link.contains(u"victim_person_id"_s) && victims.size() == 1)
+            party.link.insert(u"victim_person_id"_s, victims.first());
+    }
+    const QString victim = party.link.value(u"victim_person_id"_s).toString();
+    if (!victim.isEmpty() && !victims.contains(victim) && !m_people.inCase(victim, caseId))
+        return invalidInput(Error::Reason::NotAllowedValue, where + u".victim_person_id"_s,
+                            u"the victim is not a person of this case"_s);
+    if (party.link.isEmpty())
+        return {};
+    if (Status s = m_validator.validate(link, party.link, newLink); !s)
+        return located(s.error(), where);
+    if (newLink) {
+        party.linkId = newUuidV7(action.startedAt());
+        return action.insert(link, party.linkId, caseId, party.link);
+    }
+    return action.update(link, party.linkId, caseId, party.link);
 }
 
 Result<Record> CaseRepository::create(CaseDraft draft)
@@ -368,55 +395,86 @@ Result<CaseFile> CaseRepository::load(const QString &id)
     return file;
 }
 
-Result<QList<CaseSummary>> CaseRepository::list(const CaseFilter &filter)
+namespace {
+
+// The SELECT of a case list and its binds: the filter's conditions, then either the given ids
+// (a non-empty list) or the page in recency order.
+struct ListQuery
 {
-    QString sql
-        = u"SELECT id, number, status, risk_level, reported_on, incident_region, violence_types, updated_at "
-          "FROM cases WHERE 1"_s;
+    QString sql;
     QVariantList binds;
+};
+
+ListQuery listQuery(const CaseFilter &filter)
+{
+    ListQuery q{
+        u"SELECT id, number, status, risk_level, reported_on, incident_region, violence_types, updated_at "
+        "FROM cases WHERE 1"_s,
+        {}};
     if (!filter.includeDeleted)
-        sql += u" AND deleted = 0"_s;
+        q.sql += u" AND deleted = 0"_s;
     if (!filter.status.isEmpty()) {
-        sql += u" AND status = ?"_s;
-        binds << filter.status;
+        q.sql += u" AND status = ?"_s;
+        q.binds << filter.status;
     }
     if (!filter.violenceType.isEmpty()) {
-        sql += u" AND EXISTS (SELECT 1 FROM json_each(violence_types) WHERE value = ?)"_s;
-        binds << filter.violenceType;
+        q.sql += u" AND EXISTS (SELECT 1 FROM json_each(violence_types) WHERE value = ?)"_s;
+        q.binds << filter.violenceType;
     }
     if (!filter.riskLevel.isEmpty()) {
-        sql += u" AND risk_level = ?"_s;
-        binds << filter.riskLevel;
+        q.sql += u" AND risk_level = ?"_s;
+        q.binds << filter.riskLevel;
     }
     if (!filter.area.isEmpty()) {
         // Region codes are hierarchical: the area itself or anything below it.
-        sql += u" AND (incident_region = ? OR incident_region LIKE ? ESCAPE '\\')"_s;
+        q.sql += u" AND (incident_region = ? OR incident_region LIKE ? ESCAPE '\\')"_s;
         QString prefix = filter.area;
         prefix.replace(u'\\', u"\\\\"_s).replace(u'%', u"\\%"_s).replace(u'_', u"\\_"_s);
-        binds << filter.area << QString(prefix + u".%"_s);
+        q.binds << filter.area << QString(prefix + u".%"_s);
     }
     if (!filter.assignedUser.isEmpty()) {
-        sql += u" AND assigned_user = ?"_s;
-        binds << filter.assignedUser;
+        q.sql += u" AND assigned_user = ?"_s;
+        q.binds << filter.assignedUser;
     }
     if (!filter.overdueOn.isEmpty()) {
-        sql += u" AND EXISTS (SELECT 1 FROM followups f WHERE f.case_id = cases.id AND f.status = 'open' "
-               "AND f.deleted = 0 AND f.due_on < ?)"_s;
-        binds << filter.overdueOn;
+        q.sql += u" AND EXISTS (SELECT 1 FROM followups f WHERE f.case_id = cases.id AND f.status = 'open' "
+                 "AND f.deleted = 0 AND f.due_on < ?)"_s;
+        q.binds << filter.overdueOn;
     }
     if (filter.ids) {
-        if (filter.ids->isEmpty())
-            return QList<CaseSummary>{};
-        sql += u" AND id IN (SELECT value FROM json_each(?))"_s;
-        binds << QString::fromUtf8(
+        q.sql += u" AND id IN (SELECT value FROM json_each(?))"_s;
+        q.binds << QString::fromUtf8(
             QJsonDocument(QJsonArray::fromStringList(*filter.ids)).toJson(QJsonDocument::Compact));
     } else {
-        sql += u" ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?"_s;
-        binds << filter.limit << filter.offset;
+        q.sql += u" ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?"_s;
+        q.binds << filter.limit << filter.offset;
     }
-    Statement &query = m_log.database().statement(sql);
+    return q;
+}
+
+// Puts rows back in the order of `ids` (the search ranking) and keeps the first `limit`.
+void keepRankOrder(QList<CaseSummary> &rows, const QStringList &ids, int limit)
+{
+    QHash<QString, qsizetype> rank;
+    for (qsizetype i = 0; i < ids.size(); ++i)
+        rank.insert(ids.at(i), i);
+    std::sort(rows.begin(), rows.end(), [&](const CaseSummary &a, const CaseSummary &b) {
+        return rank.value(a.id) < rank.value(b.id);
+    });
+    if (rows.size() > limit)
+        rows.resize(limit);
+}
+
+} // namespace
+
+Result<QList<CaseSummary>> CaseRepository::list(const CaseFilter &filter)
+{
+    if (filter.ids && filter.ids->isEmpty())
+        return QList<CaseSummary>{};
+    const ListQuery q = listQuery(filter);
+    Statement &query = m_log.database().statement(q.sql);
     int column = 1;
-    for (const QVariant &bind : std::as_const(binds))
+    for (const QVariant &bind : q.binds)
         query.bind(column++, bind);
     const FieldDef &setField = *def(u"case").field(u"violence_types");
     QList<CaseSummary> rows;
@@ -438,17 +496,8 @@ Result<QList<CaseSummary>> CaseRepository::list(const CaseFilter &filter)
         return error;
     }
     query.reset();
-    if (filter.ids) {
-        // Keep the search ranking order.
-        QHash<QString, qsizetype> rank;
-        for (qsizetype i = 0; i < filter.ids->size(); ++i)
-            rank.insert(filter.ids->at(i), i);
-        std::sort(rows.begin(), rows.end(), [&](const CaseSummary &a, const CaseSummary &b) {
-            return rank.value(a.id) < rank.value(b.id);
-        });
-        if (rows.size() > filter.limit)
-            rows.resize(filter.limit);
-    }
+    if (filter.ids)
+        keepRankOrder(rows, *filter.ids, filter.limit);
     return rows;
 }
 

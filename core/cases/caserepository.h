@@ -12,6 +12,8 @@
 
 #include <optional>
 
+class QDate;
+
 namespace Core {
 
 class ChangeLog;
@@ -104,6 +106,15 @@ private:
     Result<QString> nextNumber(const QString &districtCode, qint64 nowMs);
     Status writeParties(class Action &action, const QString &caseId, QList<PartyInput> &parties,
                         const QString &incidentOn);
+    // The steps of writeParties(), for party `i` of the draft.
+    Status resolveLinkedPerson(const QString &caseId, PartyInput &party, qsizetype i);
+    // Validates the person's fields; returns the person as it will stand (merged with the stored
+    // one when known).
+    Result<QVariantHash> validatePerson(const QString &caseId, PartyInput &party, qsizetype i);
+    Status writePerson(class Action &action, const QString &caseId, PartyInput &party, qsizetype i,
+                       QDate incident);
+    Status writeLink(class Action &action, const QString &caseId, QList<PartyInput> &parties, qsizetype i,
+                     const QStringList &victims);
 
     ChangeLog &m_log;
     RecordReader &m_reader;

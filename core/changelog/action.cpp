@@ -169,89 +169,92 @@ Status Action::insert(const EntityDef &entity, const QString &id, const QString 
     return {};
 }
 
+namespace {
+
+// The stored values of some fields of one row (decoded, decrypted) and the row's clocks.
+struct StoredFields
+{
+    QVariantList values;
+    FieldClocks clocks;
+};
+
+Result<StoredFields> readStored(Database &db, const FieldCipher &cipher, const EntityDef &entity,
+                                const QString &id, const QList<const FieldDef *> &fields)
+{
+    QStringList names;
+    for (const FieldDef *field : fields)
+        names << field->name;
+    Statement &select = db.statement(u"SELECT "_s % names.join(u", ") % u", clocks FROM "_s % entity.table
+                                     % u" WHERE id = ?"_s);
+    select.bind(1, id);
+    if (!select.next()) {
+        const Error error = select.failed()
+                              ? select.error()
+                              : Error{Error::Code::NotFound, u"%1 %2 not found"_s.arg(entity.name, id)};
+        select.reset();
+        return error;
+    }
+    StoredFields stored;
+    for (int i = 0; i < fields.size(); ++i) {
+        const FieldDef &field = *fields.at(i);
+        if (field.kind == FieldKind::Sensitive) {
+            if (select.isNull(i)) {
+                stored.values << QVariant();
+                continue;
+            }
+            Result<QByteArray> plain
+                = cipher.open(select.blob(i), FieldCipher::associatedData(entity.name, id, field.name));
+            if (!plain) {
+                select.reset();
+                return plain.error();
+            }
+            stored.values << ValueCodec::decode(field, *plain);
+        } else {
+            stored.values << ValueCodec::fromColumn(field, select.value(i));
+        }
+    }
+    stored.clocks = FieldClocks::parse(select.text(int(fields.size())));
+    select.reset();
+    return stored;
+}
+
+} // namespace
+
 Status Action::update(const EntityDef &entity, const QString &id, const QString &caseId,
                       const QVariantHash &changes)
 {
-    // Read the current values of the fields being changed, to write only real changes and to
-    // compute set differences.
-    QStringList names;
     QList<const FieldDef *> fields;
     for (auto it = changes.cbegin(); it != changes.cend(); ++it) {
         const FieldDef *field = entity.field(it.key());
         Q_ASSERT(field); // the validator rejects unknown fields
         if (!field)
             return Error{Error::Code::Internal, u"unknown field %1.%2"_s.arg(entity.name, it.key())};
-        names << field->name;
         fields << field;
     }
     if (fields.isEmpty())
         return {};
-    QVariantList current;
-    FieldClocks clocks;
-    {
-        Statement &select = m_log.database().statement(u"SELECT "_s % names.join(u", ") % u", clocks FROM "_s
-                                                       % entity.table % u" WHERE id = ?"_s);
-        select.bind(1, id);
-        if (!select.next()) {
-            const Error error = select.failed()
-                                  ? select.error()
-                                  : Error{Error::Code::NotFound, u"%1 %2 not found"_s.arg(entity.name, id)};
-            select.reset();
-            return error;
-        }
-        for (int i = 0; i < fields.size(); ++i) {
-            const FieldDef &field = *fields.at(i);
-            if (field.kind == FieldKind::Sensitive) {
-                if (select.isNull(i)) {
-                    current << QVariant();
-                    continue;
-                }
-                Result<QByteArray> plain = m_log.cipher().open(
-                    select.blob(i), FieldCipher::associatedData(entity.name, id, field.name));
-                if (!plain) {
-                    select.reset();
-                    return plain.error();
-                }
-                current << ValueCodec::decode(field, *plain);
-            } else {
-                current << ValueCodec::fromColumn(field, select.value(i));
-            }
-        }
-        clocks = FieldClocks::parse(select.text(int(fields.size())));
-        select.reset();
-    }
+    // The current values of the fields being changed: only real changes are written, and set
+    // differences become element ops.
+    Result<StoredFields> stored = readStored(m_log.database(), m_log.cipher(), entity, id, fields);
+    if (!stored)
+        return stored.error();
+    FieldClocks &clocks = stored->clocks;
 
     QStringList assignments;
     QVariantList binds;
     for (int i = 0; i < fields.size(); ++i) {
         const FieldDef &field = *fields.at(i);
+        const QVariant &before = stored->values.at(i);
         const QVariant &next = changes.value(field.name);
-        if (ValueCodec::same(field, current.at(i), next))
+        if (ValueCodec::same(field, before, next))
             continue;
         assignments << field.name + u" = ?"_s;
         binds << bindable(m_log.cipher(), entity, id, field, next);
         if (field.kind == FieldKind::Set) {
-            const QStringList before = current.at(i).toStringList();
-            QStringList after = next.toStringList();
-            after.removeDuplicates();
-            for (const QString &element : std::as_const(after)) {
-                if (before.contains(element))
-                    continue;
-                const qint64 base = clocks.element(field.name, element).hlc;
-                if (Status s = appendOp(entity, id, caseId, field.name, u"add"_s, element.toUtf8(), base); !s)
-                    return s;
-                clocks.setElement(field.name, element, m_lastStamp, m_log.siteId());
-            }
-            for (const QString &element : before) {
-                if (after.contains(element))
-                    continue;
-                const qint64 base = clocks.element(field.name, element).hlc;
-                if (Status s = appendOp(entity, id, caseId, field.name, u"remove"_s, element.toUtf8(), base);
-                    !s)
-                    return s;
-                // The element's clock stays that of the add this remove saw (add-wins merging,
-                // see Replicator): a concurrent add elsewhere is newer and brings it back.
-            }
+            if (Status s = appendSetChanges(entity, id, caseId, field, before.toStringList(),
+                                            next.toStringList(), clocks);
+                !s)
+                return s;
             continue;
         }
         const qint64 base = clocks.field(field.name).hlc;
@@ -275,6 +278,31 @@ Status Action::update(const EntityDef &entity, const QString &id, const QString 
     write.bind(column++, m_startedAt);
     write.bind(column++, id);
     return write.exec();
+}
+
+Status Action::appendSetChanges(const EntityDef &entity, const QString &id, const QString &caseId,
+                                const FieldDef &field, const QStringList &before, QStringList after,
+                                FieldClocks &clocks)
+{
+    after.removeDuplicates();
+    for (const QString &element : std::as_const(after)) {
+        if (before.contains(element))
+            continue;
+        const qint64 base = clocks.element(field.name, element).hlc;
+        if (Status s = appendOp(entity, id, caseId, field.name, u"add"_s, element.toUtf8(), base); !s)
+            return s;
+        clocks.setElement(field.name, element, m_lastStamp, m_log.siteId());
+    }
+    for (const QString &element : before) {
+        if (after.contains(element))
+            continue;
+        const qint64 base = clocks.element(field.name, element).hlc;
+        if (Status s = appendOp(entity, id, caseId, field.name, u"remove"_s, element.toUtf8(), base); !s)
+            return s;
+        // The element's clock stays that of the add this remove saw (add-wins merging, see
+        // Replicator): a concurrent add elsewhere is newer and brings it back.
+    }
+    return {};
 }
 
 Status Action::setDeleted(const EntityDef &entity, const QString &id, const QString &caseId, bool deleted)

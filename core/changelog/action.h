@@ -10,6 +10,7 @@
 namespace Core {
 
 class ChangeLog;
+class FieldClocks;
 struct EntityDef;
 struct FieldDef;
 
@@ -51,6 +52,10 @@ private:
     Status appendOp(const EntityDef &entity, const QString &id, const QString &caseId, const QString &field,
                     const QString &op, const QByteArray &encodedValue, qint64 base);
     Status failIfInjected();
+    // The add and remove ops that take a set field from `before` to `after`, with its element clocks.
+    Status appendSetChanges(const EntityDef &entity, const QString &id, const QString &caseId,
+                            const FieldDef &field, const QStringList &before, QStringList after,
+                            FieldClocks &clocks);
 
     ChangeLog &m_log;
     Transaction m_txn;

@@ -26,34 +26,27 @@ void addError(NikCheck &check, NikIssue issue, const QString &detail)
     check.details.append(detail);
 }
 
-} // namespace
-
-QString NikCheck::message() const
+// The NIK as typed, without the spaces, dots and dashes people group it with.
+QString withoutSeparators(QStringView nik)
 {
-    return details.join(u' ');
-}
-
-NikValidator::NikValidator(const RegionIndex &regions)
-    : m_regions(regions)
-{ }
-
-NikCheck NikValidator::check(QStringView nik, QDate today, const QString &sex,
-                             std::optional<QDate> birthDate) const
-{
-    NikCheck result;
     QString digits;
     digits.reserve(nik.size());
     for (const QChar c : nik) {
         if (!c.isSpace() && c != u'.' && c != u'-')
             digits.append(c);
     }
+    return digits;
+}
 
+// Empty, non-digits, wrong length: false when the parts of the NIK cannot be located.
+bool checkShape(NikCheck &result, const QString &digits)
+{
     if (digits.isEmpty()) {
         addError(result, NikIssue::Empty, u"NIK is empty."_s);
-        return result;
+        return false;
     }
     bool allDigits = true;
-    for (const QChar c : std::as_const(digits))
+    for (const QChar c : digits)
         allDigits = allDigits && c >= u'0' && c <= u'9';
     if (!allDigits)
         addError(result, NikIssue::NotDigits, u"NIK contains characters other than digits."_s);
@@ -63,36 +56,41 @@ NikCheck NikValidator::check(QStringView nik, QDate today, const QString &sex,
                      .arg(allDigits ? u"digits"_s : u"characters"_s)
                      .arg(nikLength));
     }
-    if (!result.errors.isEmpty())
-        return result; // the parts below cannot be located
+    return result.errors.isEmpty();
+}
 
-    const QStringView all(digits);
-    QStringList warningDetails;
-    // Region: PP, PP.KK, PP.KK.CC. Only the first unknown level is reported.
+// Region: PP, PP.KK, PP.KK.CC. Only the first unknown level is reported.
+void checkRegion(NikCheck &result, QStringList &warningDetails, const RegionIndex &regions, QStringView all)
+{
     const QString province = all.first(2).toString();
     const QString regency = province + u'.' + all.sliced(2, 2);
     const QString district = regency + u'.' + all.sliced(4, 2);
-    if (!m_regions.contains(province)) {
+    if (!regions.contains(province)) {
         addError(result, NikIssue::UnknownProvince,
                  u"NIK province code %1 is not a province."_s.arg(province));
-    } else if (!m_regions.contains(regency)) {
+    } else if (!regions.contains(regency)) {
         // A NIK keeps the code it was issued under, and regencies have been renumbered into new
         // provinces (Merauke 91.01 → 93.01, Mimika 91.09 → 94.04, Sorong 92.01 → 96.01): an
         // unknown regency of a known province is a warning, not a reason to refuse the person.
         result.warnings.append(NikIssue::UnknownRegency);
         warningDetails.append(
             u"NIK regency code %1 is not in the current region list (%2); it may predate a renumbering."_s
-                .arg(regency, m_regions.decree()));
-    } else if (!m_regions.contains(district)) {
+                .arg(regency, regions.decree()));
+    } else if (!regions.contains(district)) {
         result.warnings.append(NikIssue::UnknownDistrict);
         warningDetails.append(
             u"NIK kecamatan code %1 is not in the current region list (%2); it may predate it."_s.arg(
-                district, m_regions.decree()));
+                district, regions.decree()));
     } else {
         result.districtCode = district;
     }
+}
 
-    // Birth date: DDMMYY, day + 40 for women; the year is the latest one not after today's year.
+// Birth date: DDMMYY, day + 40 for women; the year is the latest one not after today's year.
+// Returns the encoded date (invalid when the digits are not one); sets the NIK's sex and, when
+// not in the future, its birth date.
+QDate checkBirthDate(NikCheck &result, QStringView all, QDate today)
+{
     int day = number(all.sliced(6, 2));
     const int month = number(all.sliced(8, 2));
     const int twoDigitYear = number(all.sliced(10, 2));
@@ -116,7 +114,32 @@ NikCheck NikValidator::check(QStringView nik, QDate today, const QString &sex,
             result.birthDate = date;
         }
     }
+    return date;
+}
 
+} // namespace
+
+QString NikCheck::message() const
+{
+    return details.join(u' ');
+}
+
+NikValidator::NikValidator(const RegionIndex &regions)
+    : m_regions(regions)
+{ }
+
+NikCheck NikValidator::check(QStringView nik, QDate today, const QString &sex,
+                             std::optional<QDate> birthDate) const
+{
+    NikCheck result;
+    const QString digits = withoutSeparators(nik);
+    if (!checkShape(result, digits))
+        return result; // the parts below cannot be located
+
+    const QStringView all(digits);
+    QStringList warningDetails;
+    checkRegion(result, warningDetails, m_regions, all);
+    const QDate date = checkBirthDate(result, all, today);
     if (all.sliced(12) == u"0000")
         addError(result, NikIssue::ZeroSerial, u"NIK serial number (last 4 digits) is 0000."_s);
 

@@ -107,8 +107,13 @@ void Session::adoptSearchIndex(std::unique_ptr<SearchIndex> index)
     m_search = std::move(index);
     m_searchReady = true;
     // Cases written while the index was being built elsewhere may be missing from it.
-    for (const QString &caseId : std::exchange(m_reindexedMeanwhile, {}))
-        (void)reindex(caseId);
+    // A case that fails here stays missing from search until the next rebuild (the next unlock);
+    // its rows are stored, so the failure is logged and the others are still indexed.
+    for (const QString &caseId : std::exchange(m_reindexedMeanwhile, {})) {
+        if (const Status indexed = reindex(caseId); !indexed)
+            qCWarning(lcSearch) << "adopted search index: a case written meanwhile was not indexed:"
+                                << indexed.error().detail;
+    }
 }
 
 Result<std::unique_ptr<SearchIndex>> Session::indexCases(RecordReader &reader, const RegionIndex &regions)
@@ -213,8 +218,13 @@ Status Session::resolveConflict(const QString &conflictId, const QString &keep)
                                            m_profile.clock().nowMs());
         !s)
         return s;
-    if (!c->caseId.isEmpty())
-        (void)reindex(c->caseId);
+    // The resolution is stored; a failed re-index only makes search miss the kept value until the
+    // next rebuild, so it is logged and the resolution still succeeds.
+    if (!c->caseId.isEmpty()) {
+        if (const Status indexed = reindex(c->caseId); !indexed)
+            qCWarning(lcSearch) << "conflict resolved, but its case was not re-indexed:"
+                                << indexed.error().detail;
+    }
     return {};
 }
 

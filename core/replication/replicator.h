@@ -110,8 +110,11 @@ public:
     Result<QStringList> deferredPurges();
 
 private:
+    class FieldRow; // one field of one row while an op applies to it (replicatorapply.cpp)
+
     Status applyOne(const ReplicaOp &op, ApplyStats &stats);
     Status applyToRow(const ReplicaOp &op, const EntityDef &entity, ApplyStats &stats);
+    Status applyValue(const ReplicaOp &op, const EntityDef &entity, FieldRow &row, ApplyStats &stats);
     Status checkBinding(const ReplicaOp &op, const EntityDef &entity);
     Status purgeCase(const QString &caseId, ApplyStats &stats, bool force = false);
     Status keepReturnedCases(const ReplicaPage &page);

@@ -45,59 +45,73 @@ Status writeDeferred(ChangeLog &log, const QStringList &cases)
 
 } // namespace
 
-Status Replicator::purgeCase(const QString &caseId, ApplyStats &stats, bool force)
+namespace {
+
+// Edits of the case not yet at the server, or files attached here not yet uploaded (no blob_sync
+// row yet): they are sent before the case may be erased.
+// Whether the case still has edits or files this laptop has not sent. A failed read is an error,
+// never "nothing unsent": erasing on it could lose work that exists nowhere else.
+Result<bool> hasUnsentWork(ChangeLog &log, const QString &caseId, qint64 acked)
 {
-    Database &db = m_log.database();
-    const Result<qint64> acked = ackedThrough();
-    if (!acked)
-        return acked.error();
-    QStringList deferred = readDeferred(m_log);
-    {
-        // Edits not yet at the server are pushed first, and files attached here uploaded (no
-        // blob_sync row yet): erase after the next sync that sends them.
-        Statement &pending = db.statement(
-            u"SELECT 1 FROM change_ops WHERE site_id = ?1 AND site_seq > ?2 AND case_id = ?3 UNION ALL "
-            "SELECT 1 FROM attachments a JOIN change_ops o ON o.entity_id = a.id AND o.op = 'create' "
-            "AND o.site_id = ?1 WHERE a.case_id = ?3 AND a.deleted = 0 AND NOT EXISTS "
-            "(SELECT 1 FROM blob_sync b WHERE b.attachment_id = a.id) LIMIT 1"_s);
-        pending.bind(1, m_log.siteId());
-        pending.bind(2, *acked);
-        pending.bind(3, caseId);
-        const bool hasPending = pending.next();
-        pending.reset();
-        if (hasPending && !force) {
-            if (!deferred.contains(caseId)) {
-                deferred << caseId;
-                if (Status s = writeDeferred(m_log, deferred); !s)
-                    return s;
-            }
-            ++stats.purgeDeferred;
-            return {};
-        }
-    }
-    {
-        Statement &files = db.statement(u"SELECT id FROM attachments WHERE case_id = ?"_s);
-        files.bind(1, caseId);
-        while (files.next())
-            stats.purgedAttachments << files.text(0);
-        files.reset();
-        Statement &synced = db.statement(
-            u"DELETE FROM blob_sync WHERE attachment_id IN (SELECT id FROM attachments WHERE case_id = ?)"_s);
-        synced.bind(1, caseId);
-        if (Status s = synced.exec(); !s)
-            return s;
-    }
-    // People of this case who belong to no other case here leave with it.
+    Statement &pending = log.database().statement(
+        u"SELECT 1 FROM change_ops WHERE site_id = ?1 AND site_seq > ?2 AND case_id = ?3 UNION ALL "
+        "SELECT 1 FROM attachments a JOIN change_ops o ON o.entity_id = a.id AND o.op = 'create' "
+        "AND o.site_id = ?1 WHERE a.case_id = ?3 AND a.deleted = 0 AND NOT EXISTS "
+        "(SELECT 1 FROM blob_sync b WHERE b.attachment_id = a.id) LIMIT 1"_s);
+    pending.bind(1, log.siteId());
+    pending.bind(2, acked);
+    pending.bind(3, caseId);
+    const bool hasPending = pending.next();
+    const bool failed = pending.failed();
+    const Error error = failed ? pending.error() : Error{};
+    pending.reset();
+    if (failed)
+        return error;
+    return hasPending;
+}
+
+// Lists the case's attachments (their encrypted files are the caller's to remove) and forgets
+// their upload state.
+Status forgetAttachments(Database &db, const QString &caseId, QStringList &attachmentIds)
+{
+    Statement &files = db.statement(u"SELECT id FROM attachments WHERE case_id = ?"_s);
+    files.bind(1, caseId);
+    while (files.next())
+        attachmentIds << files.text(0);
+    const bool failed = files.failed();
+    const Error error = failed ? files.error() : Error{};
+    files.reset();
+    if (failed)
+        return error; // a file left behind unlisted would outlive its case
+
+    Statement &synced = db.statement(
+        u"DELETE FROM blob_sync WHERE attachment_id IN (SELECT id FROM attachments WHERE case_id = ?)"_s);
+    synced.bind(1, caseId);
+    return synced.exec();
+}
+
+// People of this case who belong to no other case here: they leave with it.
+// A failed read is an error: a person of a moved-out case must not stay behind unnoticed.
+Result<QStringList> peopleOnlyIn(Database &db, const QString &caseId)
+{
     QStringList persons;
-    {
-        Statement &people = db.statement(
-            u"SELECT DISTINCT person_id FROM case_persons cp WHERE case_id = ?1 AND NOT EXISTS "
-            "(SELECT 1 FROM case_persons o WHERE o.person_id = cp.person_id AND o.case_id <> ?1)"_s);
-        people.bind(1, caseId);
-        while (people.next())
-            persons << people.text(0);
-        people.reset();
-    }
+    Statement &people = db.statement(
+        u"SELECT DISTINCT person_id FROM case_persons cp WHERE case_id = ?1 AND NOT EXISTS "
+        "(SELECT 1 FROM case_persons o WHERE o.person_id = cp.person_id AND o.case_id <> ?1)"_s);
+    people.bind(1, caseId);
+    while (people.next())
+        persons << people.text(0);
+    const bool failed = people.failed();
+    const Error error = failed ? people.error() : Error{};
+    people.reset();
+    if (failed)
+        return error;
+    return persons;
+}
+
+// Erases the case's rows, the given people with their ops, and the case's ops and conflicts.
+Status eraseCaseRows(Database &db, const QString &caseId, const QStringList &persons)
+{
     for (const EntityDef &entity : Schema::entities()) {
         if (!entity.caseChild)
             continue;
@@ -106,7 +120,7 @@ Status Replicator::purgeCase(const QString &caseId, ApplyStats &stats, bool forc
         if (Status s = erase.exec(); !s)
             return s;
     }
-    for (const QString &person : std::as_const(persons)) {
+    for (const QString &person : persons) {
         Statement &erase = db.statement(u"DELETE FROM persons WHERE id = ?"_s);
         erase.bind(1, person);
         if (Status s = erase.exec(); !s)
@@ -124,6 +138,38 @@ Status Replicator::purgeCase(const QString &caseId, ApplyStats &stats, bool forc
         if (Status s = erase.exec(); !s)
             return s;
     }
+    return {};
+}
+
+} // namespace
+
+Status Replicator::purgeCase(const QString &caseId, ApplyStats &stats, bool force)
+{
+    Database &db = m_log.database();
+    const Result<qint64> acked = ackedThrough();
+    if (!acked)
+        return acked.error();
+    QStringList deferred = readDeferred(m_log);
+    // Unsent work is pushed first: the case is erased after the next sync that sends it.
+    const Result<bool> unsent = force ? Result<bool>(false) : hasUnsentWork(m_log, caseId, *acked);
+    if (!unsent)
+        return unsent.error();
+    if (*unsent) {
+        if (!deferred.contains(caseId)) {
+            deferred << caseId;
+            if (Status s = writeDeferred(m_log, deferred); !s)
+                return s;
+        }
+        ++stats.purgeDeferred;
+        return {};
+    }
+    if (Status s = forgetAttachments(db, caseId, stats.purgedAttachments); !s)
+        return s;
+    const Result<QStringList> persons = peopleOnlyIn(db, caseId);
+    if (!persons)
+        return persons.error();
+    if (Status s = eraseCaseRows(db, caseId, *persons); !s)
+        return s;
     if (deferred.removeAll(caseId) > 0) {
         if (Status s = writeDeferred(m_log, deferred); !s)
             return s;

@@ -158,6 +158,11 @@ public:
 private:
     TermId termFor(Field field, std::string_view text);
     void removeDoc(Doc doc);
+    Doc takeDocNumber();
+    // The document's terms, sorted and each once, `idTerm` among them.
+    std::vector<TermId> termsOf(const SearchDocument &document, TermId idTerm);
+    void addTerm(std::vector<TermId> &terms, Field field, std::string_view text);
+    void addNumberTerms(std::vector<TermId> &terms, const QString &number);
     std::string_view idOf(Doc doc) const { return m_terms.key(m_docIdTerm[doc]).substr(1); }
 
     std::vector<SearchHit> evaluate(const std::vector<std::string> &tokens, std::size_t limit) const;
@@ -216,77 +221,90 @@ void SearchIndex::Impl::upsert(const SearchDocument &document)
         m_terms.forEachDoc(existing, [&](Doc d) { previous = d; });
         removeDoc(previous); // usually frees the same doc number again, reused just below
     }
-
-    Doc doc;
-    if (!m_freeDocs.empty()) {
-        doc = m_freeDocs.back();
-        m_freeDocs.pop_back();
-    } else {
-        doc = static_cast<Doc>(m_docIdTerm.size());
-        m_docIdTerm.push_back(kNone);
-        m_forward.addDocNumber();
-    }
-
-    // Collect first, then post each distinct term once: a word repeated in the narrative or a
-    // name shared by two people is still one posting.
-    std::vector<TermId> terms;
-    terms.reserve(96);
+    const Doc doc = takeDocNumber();
     const TermId idTerm = termFor(Field::Id, view(id));
-    terms.push_back(idTerm);
-    const auto add = [&](Field field, std::string_view text) {
-        text = truncated(text);
-        if (!text.empty())
-            terms.push_back(termFor(field, text));
-    };
-    const auto addNumber = [&](const QString &number) {
-        const QByteArray folded = foldForSearch(number).toUtf8();
-        std::vector<std::string_view> segments;
-        forEachToken(view(folded), [&](std::string_view segment) { segments.push_back(segment); });
-        // Each segment, plus the number joined without separators from each all-digit segment
-        // on, so "2026-0042", "20260042", "0042" and "64027KQ3M20260042" all find
-        // 6402-7KQ3M-2026-0042. Joins starting at a lettered segment ("7kq3m20260042",
-        // "regppa…") are left out: nobody types them, and they would be a third of all terms.
-        std::string joined;
-        for (std::size_t i = segments.size(); i-- > 0;) {
-            joined.insert(0, segments[i]);
-            add(Field::Number, segments[i]);
-            if (i + 1 < segments.size() && isDigits(segments[i]))
-                add(Field::Number, joined);
-        }
-    };
-    addNumber(document.caseNumber);
-    for (const QString &number : document.numbers)
-        addNumber(number);
-    for (const QString &nik : document.niks) {
-        // A NIK is one term whatever spacing or dots it was typed with.
-        QByteArray folded = foldForSearch(nik).toUtf8();
-        folded.replace(' ', QByteArrayView());
-        add(Field::Nik, view(folded));
-    }
-    for (const QString &name : document.names) {
-        const QByteArray folded = foldForSearch(name).toUtf8();
-        forEachToken(view(folded), [&](std::string_view token) {
-            token = truncated(token);
-            add(Field::Name, token);
-            const std::string key = searchPhoneticKey(token);
-            if (!key.empty())
-                add(Field::NamePhonetic, key);
-        });
-    }
-    for (const QString &place : document.places) {
-        const QByteArray folded = foldForSearch(place).toUtf8();
-        forEachToken(view(folded), [&](std::string_view token) { add(Field::Place, token); });
-    }
-    const QByteArray narrative = foldForSearch(document.narrative).toUtf8();
-    forEachToken(view(narrative), [&](std::string_view token) { add(Field::Narrative, token); });
-
-    std::sort(terms.begin(), terms.end());
-    terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+    const std::vector<TermId> terms = termsOf(document, idTerm);
     for (const TermId term : terms)
         m_terms.addDoc(term, doc);
     m_forward.store(doc, terms);
     m_docIdTerm[doc] = idTerm;
     ++m_liveDocs;
+}
+
+Doc SearchIndex::Impl::takeDocNumber()
+{
+    if (!m_freeDocs.empty()) {
+        const Doc doc = m_freeDocs.back();
+        m_freeDocs.pop_back();
+        return doc;
+    }
+    const auto doc = static_cast<Doc>(m_docIdTerm.size());
+    m_docIdTerm.push_back(kNone);
+    m_forward.addDocNumber();
+    return doc;
+}
+
+std::vector<TermId> SearchIndex::Impl::termsOf(const SearchDocument &document, TermId idTerm)
+{
+    // Collect first, then post each distinct term once: a word repeated in the narrative or a
+    // name shared by two people is still one posting.
+    std::vector<TermId> terms;
+    terms.reserve(96);
+    terms.push_back(idTerm);
+    addNumberTerms(terms, document.caseNumber);
+    for (const QString &number : document.numbers)
+        addNumberTerms(terms, number);
+    for (const QString &nik : document.niks) {
+        // A NIK is one term whatever spacing or dots it was typed with.
+        QByteArray folded = foldForSearch(nik).toUtf8();
+        folded.replace(' ', QByteArrayView());
+        addTerm(terms, Field::Nik, view(folded));
+    }
+    for (const QString &name : document.names) {
+        const QByteArray folded = foldForSearch(name).toUtf8();
+        forEachToken(view(folded), [&](std::string_view token) {
+            token = truncated(token);
+            addTerm(terms, Field::Name, token);
+            const std::string key = searchPhoneticKey(token);
+            if (!key.empty())
+                addTerm(terms, Field::NamePhonetic, key);
+        });
+    }
+    for (const QString &place : document.places) {
+        const QByteArray folded = foldForSearch(place).toUtf8();
+        forEachToken(view(folded), [&](std::string_view token) { addTerm(terms, Field::Place, token); });
+    }
+    const QByteArray narrative = foldForSearch(document.narrative).toUtf8();
+    forEachToken(view(narrative), [&](std::string_view token) { addTerm(terms, Field::Narrative, token); });
+
+    std::sort(terms.begin(), terms.end());
+    terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+    return terms;
+}
+
+void SearchIndex::Impl::addTerm(std::vector<TermId> &terms, Field field, std::string_view text)
+{
+    text = truncated(text);
+    if (!text.empty())
+        terms.push_back(termFor(field, text));
+}
+
+void SearchIndex::Impl::addNumberTerms(std::vector<TermId> &terms, const QString &number)
+{
+    const QByteArray folded = foldForSearch(number).toUtf8();
+    std::vector<std::string_view> segments;
+    forEachToken(view(folded), [&](std::string_view segment) { segments.push_back(segment); });
+    // Each segment, plus the number joined without separators from each all-digit segment on, so
+    // "2026-0042", "20260042", "0042" and "64027KQ3M20260042" all find 6402-7KQ3M-2026-0042. Joins
+    // starting at a lettered segment ("7kq3m20260042", "regppa…") are left out: nobody types
+    // them, and they would be a third of all terms.
+    std::string joined;
+    for (std::size_t i = segments.size(); i-- > 0;) {
+        joined.insert(0, segments[i]);
+        addTerm(terms, Field::Number, segments[i]);
+        if (i + 1 < segments.size() && isDigits(segments[i]))
+            addTerm(terms, Field::Number, joined);
+    }
 }
 
 void SearchIndex::Impl::remove(const QString &id)

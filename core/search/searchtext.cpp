@@ -42,6 +42,77 @@ bool hasDigit(std::string_view text)
 
 } // namespace SearchDetail
 
+namespace {
+
+// The letter that `c` and `next` fold into together (a spelling reform or a borrowed digraph),
+// or '\0' when they are two letters.
+char foldedDigraph(char c, char next)
+{
+    switch (c) {
+    case 'o':
+        return next == 'e' ? 'u' : '\0';
+    case 'd':
+        return next == 'j' ? 'j' : next == 'z' ? 's' : next == 'h' ? 'd' : '\0';
+    case 't':
+        return next == 'j' ? 'c' : next == 'h' ? 't' : '\0';
+    case 's':
+        return (next == 'j' || next == 'y' || next == 'h') ? 's' : '\0';
+    case 'k':
+    case 'c':
+        return next == 'h' ? 'h' : '\0';
+    case 'p':
+        return next == 'h' ? 'f' : '\0';
+    case 'b':
+    case 'g':
+        return next == 'h' ? c : '\0';
+    case 'i':
+        return next == 'e' ? 'i' : '\0';
+    default:
+        return '\0';
+    }
+}
+
+// One letter by its class (y ~ i, v ~ f, z ~ s, q ~ k, x -> ks; an old-spelling j is a y).
+void appendLetter(std::string &key, char c, bool oldSpelling)
+{
+    switch (c) {
+    case 'j':
+        key.push_back(oldSpelling ? 'i' : 'j');
+        break;
+    case 'y':
+        key.push_back('i');
+        break;
+    case 'v':
+        key.push_back('f');
+        break;
+    case 'z':
+        key.push_back('s');
+        break;
+    case 'q':
+        key.push_back('k');
+        break;
+    case 'x':
+        key.append("ks");
+        break;
+    default:
+        key.push_back(c);
+        break;
+    }
+}
+
+// Word endings: a final h is silent, a final d sounds t, a final b sounds p.
+void foldEnding(std::string &key)
+{
+    if (key.size() > 2 && key.back() == 'h')
+        key.pop_back();
+    if (key.size() > 1 && key.back() == 'd')
+        key.back() = 't';
+    else if (key.size() > 1 && key.back() == 'b')
+        key.back() = 'p';
+}
+
+} // namespace
+
 std::string searchPhoneticKey(std::string_view folded)
 {
     // Indonesian-aware phonetic key, applied to both indexed names and query tokens:
@@ -67,75 +138,16 @@ std::string searchPhoneticKey(std::string_view folded)
     std::string key;
     key.reserve(folded.size() + 1);
     for (std::size_t i = 0; i < folded.size(); ++i) {
-        const char c = folded[i];
         const char next = i + 1 < folded.size() ? folded[i + 1] : '\0';
-        char digraph = '\0'; // set when c and next fold into one letter
-        switch (c) {
-        case 'o':
-            digraph = next == 'e' ? 'u' : '\0';
-            break;
-        case 'd':
-            digraph = next == 'j' ? 'j' : next == 'z' ? 's' : next == 'h' ? 'd' : '\0';
-            break;
-        case 't':
-            digraph = next == 'j' ? 'c' : next == 'h' ? 't' : '\0';
-            break;
-        case 's':
-            digraph = (next == 'j' || next == 'y' || next == 'h') ? 's' : '\0';
-            break;
-        case 'k':
-        case 'c':
-            digraph = next == 'h' ? 'h' : '\0';
-            break;
-        case 'p':
-            digraph = next == 'h' ? 'f' : '\0';
-            break;
-        case 'b':
-        case 'g':
-            digraph = next == 'h' ? c : '\0';
-            break;
-        case 'i':
-            digraph = next == 'e' ? 'i' : '\0';
-            break;
-        default:
-            break;
-        }
-        if (digraph != '\0') {
+        if (const char digraph = foldedDigraph(folded[i], next); digraph != '\0') {
             key.push_back(digraph);
             ++i;
             continue;
         }
-        switch (c) {
-        case 'j':
-            key.push_back(oldSpelling ? 'i' : 'j');
-            break;
-        case 'y':
-            key.push_back('i');
-            break;
-        case 'v':
-            key.push_back('f');
-            break;
-        case 'z':
-            key.push_back('s');
-            break;
-        case 'q':
-            key.push_back('k');
-            break;
-        case 'x':
-            key.append("ks");
-            break;
-        default:
-            key.push_back(c);
-            break;
-        }
+        appendLetter(key, folded[i], oldSpelling);
     }
-    key.erase(std::unique(key.begin(), key.end()), key.end());
-    if (key.size() > 2 && key.back() == 'h')
-        key.pop_back();
-    if (key.size() > 1 && key.back() == 'd')
-        key.back() = 't';
-    else if (key.size() > 1 && key.back() == 'b')
-        key.back() = 'p';
+    key.erase(std::unique(key.begin(), key.end()), key.end()); // doubled letters collapse
+    foldEnding(key);
     return key;
 }
 
