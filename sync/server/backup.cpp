@@ -392,9 +392,9 @@ Status writeTar(const QString &out, const QByteArray &manifest, const QList<Part
                 QStringList &written)
 {
     QSaveFile file(out);
-    if (!file.open(QIODevice::WriteOnly))
+    if (!file.open(QIODevice::WriteOnly)
+        || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
         return storeError(u"cannot write %1: %2"_s.arg(out, file.errorString()));
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     const auto writeBytes = [&file](const QByteArray &bytes) { return file.write(bytes) == bytes.size(); };
     bool ok = writeBytes(tarHeader(manifestName, manifest.size(), mtime)) && writeBytes(manifest)
            && writeBytes(QByteArray(padding(manifest.size()), '\0'));
