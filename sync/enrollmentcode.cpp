@@ -44,7 +44,7 @@ int symbolValue(QChar c)
     if (u == u'O')
         return 0;
     for (int i = 0; i < 32; ++i) {
-        if (alphabet[i] == u)
+        if (QLatin1Char(alphabet[i]).unicode() == u)
             return i;
     }
     return -1;

@@ -197,7 +197,8 @@ int Statement::changes() const
 Error Statement::error() const
 {
     if (m_bindCode != SQLITE_OK)
-        return sqliteError(m_bindCode, u"cannot bind a value: "_s + QString::fromUtf8(sqlite3_errstr(m_bindCode)));
+        return sqliteError(m_bindCode,
+                           u"cannot bind a value: "_s + QString::fromUtf8(sqlite3_errstr(m_bindCode)));
     const int code = m_stmt ? sqlite3_errcode(m_db) : m_lastCode;
     return sqliteError(code == SQLITE_OK ? m_lastCode : code, QString::fromUtf8(sqlite3_errmsg(m_db)));
 }

@@ -219,7 +219,7 @@ QString pgTool(const QString &name)
     std::sort(majors.begin(), majors.end(),
               [](const QString &a, const QString &b) { return a.toInt() > b.toInt(); });
     for (const QString &major : std::as_const(majors)) {
-        const QString path = root.filePath(major + u"/bin/"_s + name);
+        QString path = root.filePath(major + u"/bin/"_s + name);
         if (QFileInfo(path).isExecutable())
             return path;
     }

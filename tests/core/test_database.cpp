@@ -107,8 +107,7 @@ TEST_CASE("a file that is not a database is reported as damaged", "[core][store]
     CHECK(db.error().code == Core::Error::Code::Corrupt);
 }
 
-TEST_CASE("a value that fails to bind makes the statement fail instead of running with NULL",
-          "[core][store]")
+TEST_CASE("a value that fails to bind makes the statement fail instead of running with NULL", "[core][store]")
 {
     QTemporaryDir dir;
     auto db = Core::Database::open(dir.filePath(u"t.db"_s));
