@@ -97,7 +97,7 @@ Core::Result<Frame> parseFrame(const QByteArray &file)
 
 BundleKeys BundleKeys::generate()
 {
-    Core::ensureSodium();
+    Core::requireSodium();
     QByteArray seeds(64, '\0');
     Core::randomBytes(seeds.data(), size_t(seeds.size()));
     BundleKeys keys = fromSeeds(seeds);
@@ -136,7 +136,7 @@ namespace Bundle {
 
 QByteArray write(const BundleContent &content, const BundleKeys &sender, const QByteArray &recipientBoxPublic)
 {
-    Core::ensureSodium();
+    Core::requireSodium();
     unsigned char key[crypto_secretbox_KEYBYTES];
     crypto_secretbox_keygen(key);
     QByteArray sealedKey(crypto_box_SEALBYTES + sizeof key, '\0');

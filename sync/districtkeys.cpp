@@ -89,7 +89,7 @@ QByteArray DistrictKeys::sealForDevice(qint64 epoch, const Core::SecretKey &key,
                                        const Core::SecretKey &previous, const QString &deviceId,
                                        const QByteArray &deviceBoxPublic)
 {
-    Core::ensureSodium();
+    Core::requireSodium();
     Q_ASSERT(key.isValid() && previous.isValid() && deviceBoxPublic.size() == crypto_box_PUBLICKEYBYTES);
     const QByteArray ad = grantAssociatedData(epoch, deviceId);
     QByteArray inner(innerBytes, Qt::Uninitialized);

@@ -44,7 +44,7 @@ int symbolValue(QChar c)
     if (u == u'O')
         return 0;
     for (int i = 0; i < 32; ++i) {
-        if (alphabet[i] == u)
+        if (QLatin1Char(alphabet[i]).unicode() == u)
             return i;
     }
     return -1;
@@ -174,7 +174,7 @@ Core::Result<QByteArray> EnrollmentCode::certificateFingerprint(const QByteArray
 
 QByteArray EnrollmentCode::secretHash(const QByteArray &secret)
 {
-    Core::ensureSodium();
+    Core::requireSodium();
     QByteArray hash(crypto_generichash_BYTES, Qt::Uninitialized);
     crypto_generichash(reinterpret_cast<unsigned char *>(hash.data()), hash.size(),
                        reinterpret_cast<const unsigned char *>(secret.constData()), secret.size(), nullptr,
@@ -184,7 +184,7 @@ QByteArray EnrollmentCode::secretHash(const QByteArray &secret)
 
 QByteArray EnrollmentCode::sealDistrictKeys(const DistrictKeys &keys, const QByteArray &secret)
 {
-    Core::ensureSodium();
+    Core::requireSodium();
     Q_ASSERT(!keys.isEmpty());
     const QByteArray key = enrollKey(secret);
     QByteArray plain = keys.toBytes();

@@ -219,14 +219,14 @@ public:
     // when `optional`. Anything else fails the page, before it can reach a file name or a row.
     QString uuid(QLatin1StringView key, bool optional)
     {
-        const QString id = text(key, optional);
+        QString id = text(key, optional);
         if (!Core::isUuid(id) && !(optional && id.isEmpty()))
             fail(key, u"a UUID");
         return id;
     }
     QString site(QLatin1StringView key, bool optional)
     {
-        const QString id = text(key, optional);
+        QString id = text(key, optional);
         if (!Core::isSiteId(id) && !(optional && id.isEmpty()))
             fail(key, u"a site id");
         return id;
@@ -234,7 +234,8 @@ public:
     QStringList uuids(QLatin1StringView key, bool optional)
     {
         QStringList out;
-        for (const QCborValue &v : array(key, optional)) {
+        const QCborArray values = array(key, optional);
+        for (const QCborValue v : values) {
             if (!v.isString() || !Core::isUuid(v.toString())) {
                 fail(key, u"an array of UUIDs");
                 return {};
@@ -435,7 +436,7 @@ template <As as, typename T> void readNested(Reader &reader, QLatin1StringView k
                 return reader.fail(key, u"an array of at most %1"_s.arg(Table<E>::maxCount));
         }
         out.reserve(array.size());
-        for (const QCborValue &v : array) {
+        for (const QCborValue v : array) {
             if (!v.isMap())
                 return reader.fail(key, u"an array of maps");
             E element;
@@ -809,7 +810,7 @@ Status decode(const QByteArray &page, BlobReply &out, const Limits &limits)
 Status decode(const QByteArray &page, QList<SealedKey> &out, const Limits &limits)
 {
     SealedKeysPage keys;
-    const Status s = decodePage(page, keys, limits);
+    Status s = decodePage(page, keys, limits);
     out = std::move(keys.keys);
     return s;
 }

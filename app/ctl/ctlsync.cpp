@@ -203,11 +203,9 @@ int CtlCommands::bundleExport()
         return fail(bundle.error());
     // Whole or not at all (a stick pulled mid-write leaves the old file), and for this user only.
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(
-            Error{Error::Code::StoreUnavailable, u"cannot write %1: %2"_s.arg(path, file.errorString())});
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    if (file.write(*bundle) != bundle->size() || !file.commit())
+    const bool opened = file.open(QIODevice::WriteOnly)
+                     && file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    if (!opened || file.write(*bundle) != bundle->size() || !file.commit())
         return fail(
             Error{Error::Code::StoreUnavailable, u"cannot write %1: %2"_s.arg(path, file.errorString())});
     return print(QJsonObject{{u"out"_s, path},

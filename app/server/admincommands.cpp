@@ -378,11 +378,9 @@ namespace {
 Core::Status writeBundleFile(const QString &path, const QByteArray &bytes)
 {
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return Core::Error{Core::Error::Code::StoreUnavailable,
-                           u"cannot write %1: %2"_s.arg(path, file.errorString())};
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    if (file.write(bytes) != bytes.size() || !file.commit())
+    const bool opened = file.open(QIODevice::WriteOnly)
+                     && file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    if (!opened || file.write(bytes) != bytes.size() || !file.commit())
         return Core::Error{Core::Error::Code::StoreUnavailable,
                            u"cannot write %1: %2"_s.arg(path, file.errorString())};
     return {};

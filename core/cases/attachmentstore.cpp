@@ -38,7 +38,7 @@ QString AttachmentStore::fileIn(const QString &directory, const QString &attachm
     if (!isUuid(attachmentId))
         return {};
     const QDir dir(directory);
-    const QString path = QDir::cleanPath(dir.absoluteFilePath(attachmentId + u".bin"_s));
+    QString path = QDir::cleanPath(dir.absoluteFilePath(attachmentId + u".bin"_s));
     // A UUID is hex digits and '-', so the name cannot leave the folder; checked all the same,
     // as the one place where ids become paths.
     if (QFileInfo(path).absolutePath() != QDir::cleanPath(dir.absolutePath()))

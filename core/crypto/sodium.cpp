@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/crypto/sodium.h"
 
+#include <QtGlobal>
+
 #include <sodium.h>
 
 namespace Core {
@@ -19,11 +21,17 @@ bool ensureSodium()
     return initialised;
 }
 
+void requireSodium()
+{
+    if (!ensureSodium())
+        qFatal("libsodium failed to initialise: no safe keys or randomness, stopping");
+}
+
 void randomBytes(void *out, std::size_t size)
 {
     // randombytes_buf() cannot fail; it aborts the process if the system RNG is unusable,
     // which is the only safe answer for a caller that expects secret randomness.
-    ensureSodium();
+    requireSodium();
     randombytes_buf(out, size);
 }
 

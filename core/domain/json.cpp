@@ -62,7 +62,8 @@ Result<CaseDraft> toCaseDraft(const QJsonObject &object)
         if (!people.isArray())
             return invalidInput(Error::Reason::BadFormat, u"people"_s, u"people must be a list"_s);
         int index = 0;
-        for (const QJsonValue &entry : people.toArray()) {
+        const QJsonArray entries = people.toArray();
+        for (const QJsonValue entry : entries) {
             if (!entry.isObject())
                 return invalidInput(Error::Reason::BadFormat, u"people[%1]"_s.arg(index),
                                     u"each person entry must be an object"_s);

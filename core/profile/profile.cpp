@@ -149,8 +149,13 @@ Result<std::unique_ptr<Profile>> Profile::create(const QString &directory, const
         QFile::remove(QDir(directory).filePath(leftover));
     // Only the owner may list or read the profile (the content is encrypted; the file names and
     // sizes still say something).
-    QFile::setPermissions(directory,
-                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    // Where the file system cannot (a FAT stick), say so and go on: the names and sizes are all
+    // that show.
+    if (!QFile::setPermissions(directory,
+                               QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner))
+        qCWarning(lcProfile) << "SECURITY: cannot restrict the profile folder to its owner; other users"
+                                " of this computer can list its (encrypted) files:"
+                             << directory;
     Result<std::unique_ptr<Database>> db = Database::open(QDir(directory).filePath(databaseFile));
     if (!db)
         return db.error();

@@ -218,7 +218,7 @@ void SearchIndex::Impl::upsert(const SearchDocument &document)
     }
     if (const TermId existing = m_terms.find(fieldKey(Field::Id, view(id))); existing != kNone) {
         Doc previous = kNone;
-        m_terms.forEachDoc(existing, [&](Doc d) { previous = d; });
+        m_terms.forEachDoc(existing, [&](Doc found) { previous = found; });
         removeDoc(previous); // usually frees the same doc number again, reused just below
     }
     const Doc doc = takeDocNumber();
@@ -316,7 +316,7 @@ void SearchIndex::Impl::remove(const QString &id)
     if (idTerm == kNone)
         return;
     Doc doc = kNone;
-    m_terms.forEachDoc(idTerm, [&](Doc d) { doc = d; });
+    m_terms.forEachDoc(idTerm, [&](Doc found) { doc = found; });
     removeDoc(doc);
 }
 

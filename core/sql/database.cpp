@@ -20,8 +20,8 @@ QAtomicInt connectionCounter;
 
 } // namespace
 
-Database::Database(QSqlDatabase db, QString path, QString connectionName)
-    : m_db(std::move(db))
+Database::Database(const QSqlDatabase &db, QString path, QString connectionName)
+    : m_db(db)
     , m_path(std::move(path))
     , m_connectionName(std::move(connectionName))
 { }
@@ -53,7 +53,7 @@ Result<std::unique_ptr<Database>> Database::openRaw(const QString &path, Mode mo
         QSqlDatabase::removeDatabase(name);
         return error;
     }
-    std::unique_ptr<Database> database(new Database(std::move(db), path, name));
+    std::unique_ptr<Database> database(new Database(db, path, name));
     const QVariant handle = database->m_db.driver()->handle();
     if (qstrcmp(handle.typeName(), "sqlite3*") != 0 || !*static_cast<sqlite3 *const *>(handle.constData()))
         return Error{Error::Code::StoreUnavailable, u"the SQLite driver gave no connection handle"_s};

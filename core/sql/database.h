@@ -59,7 +59,7 @@ public:
     void setTransactionDepth(int depth) { m_transactionDepth = depth; }
 
 private:
-    Database(QSqlDatabase db, QString path, QString connectionName);
+    Database(const QSqlDatabase &db, QString path, QString connectionName);
 
     QSqlDatabase m_db;
     QString m_path;

@@ -30,34 +30,44 @@ Statement::~Statement()
 void Statement::bind(int index, const QString &text)
 {
     if (text.isNull()) {
-        sqlite3_bind_null(m_stmt, index);
+        bindNull(index);
         return;
     }
     // The database is UTF-8: convert once here (Qt's converter is fast for ASCII) and let
     // SQLite point at our buffer instead of translating and copying.
     QByteArray utf8 = text.toUtf8();
-    sqlite3_bind_text(m_stmt, index, utf8.constData(), int(utf8.size()), SQLITE_STATIC);
+    checkBind(index, sqlite3_bind_text(m_stmt, index, utf8.constData(), int(utf8.size()), SQLITE_STATIC));
     m_held.push_back(std::move(utf8));
 }
 
 void Statement::bind(int index, const QByteArray &blob)
 {
     if (blob.isNull()) {
-        sqlite3_bind_null(m_stmt, index);
+        bindNull(index);
         return;
     }
-    sqlite3_bind_blob(m_stmt, index, blob.constData(), int(blob.size()), SQLITE_STATIC);
+    checkBind(index, sqlite3_bind_blob(m_stmt, index, blob.constData(), int(blob.size()), SQLITE_STATIC));
     m_held.push_back(blob);
 }
 
 void Statement::bind(int index, qint64 number)
 {
-    sqlite3_bind_int64(m_stmt, index, number);
+    checkBind(index, sqlite3_bind_int64(m_stmt, index, number));
 }
 
 void Statement::bindNull(int index)
 {
-    sqlite3_bind_null(m_stmt, index);
+    checkBind(index, sqlite3_bind_null(m_stmt, index));
+}
+
+void Statement::checkBind(int index, int code)
+{
+    if (code == SQLITE_OK || m_bindCode != SQLITE_OK)
+        return;
+    // A value that did not bind would run as NULL: remember the first failure, so exec() and
+    // next() refuse to run the statement and error() reports it.
+    m_bindCode = code;
+    qCWarning(lcStore) << "bind of parameter" << index << "failed:" << sqlite3_errstr(code);
 }
 
 void Statement::bind(int index, const QVariant &value)
@@ -82,7 +92,7 @@ void Statement::bind(int index, const QVariant &value)
         bind(index, value.toLongLong());
         return;
     case QMetaType::Double:
-        sqlite3_bind_double(m_stmt, index, value.toDouble());
+        checkBind(index, sqlite3_bind_double(m_stmt, index, value.toDouble()));
         return;
     default:
         bind(index, value.toString());
@@ -93,6 +103,11 @@ Status Statement::exec()
 {
     if (!m_stmt)
         return error();
+    if (m_bindCode != SQLITE_OK) {
+        const Error failed = error();
+        reset();
+        return failed;
+    }
     m_lastCode = sqlite3_step(m_stmt);
     const bool ok = m_lastCode == SQLITE_DONE || m_lastCode == SQLITE_ROW;
     Status status = ok ? Status() : Status(error());
@@ -102,7 +117,7 @@ Status Statement::exec()
 
 bool Statement::next()
 {
-    if (!m_stmt)
+    if (!m_stmt || m_bindCode != SQLITE_OK)
         return false;
     m_lastCode = sqlite3_step(m_stmt);
     return m_lastCode == SQLITE_ROW;
@@ -115,6 +130,7 @@ void Statement::reset()
     sqlite3_reset(m_stmt);
     sqlite3_clear_bindings(m_stmt);
     m_held.clear();
+    m_bindCode = SQLITE_OK;
 }
 
 bool Statement::isNull(int column) const
@@ -169,7 +185,7 @@ QVariant Statement::value(int column) const
 
 bool Statement::failed() const
 {
-    return m_stmt == nullptr
+    return m_stmt == nullptr || m_bindCode != SQLITE_OK
         || (m_lastCode != SQLITE_ROW && m_lastCode != SQLITE_DONE && m_lastCode != SQLITE_OK);
 }
 
@@ -180,6 +196,9 @@ int Statement::changes() const
 
 Error Statement::error() const
 {
+    if (m_bindCode != SQLITE_OK)
+        return sqliteError(m_bindCode,
+                           u"cannot bind a value: "_s + QString::fromUtf8(sqlite3_errstr(m_bindCode)));
     const int code = m_stmt ? sqlite3_errcode(m_db) : m_lastCode;
     return sqliteError(code == SQLITE_OK ? m_lastCode : code, QString::fromUtf8(sqlite3_errmsg(m_db)));
 }

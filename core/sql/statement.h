@@ -30,7 +30,9 @@ public:
 
     bool valid() const { return m_stmt != nullptr; }
 
-    // Bind by 1-based position. A null QString/QByteArray binds SQL NULL.
+    // Bind by 1-based position. A null QString/QByteArray binds SQL NULL. A bind that fails
+    // (a position out of range, a value too big) is logged and makes the next exec() or next()
+    // fail with it, until reset().
     void bind(int index, const QString &text);
     void bind(int index, const QByteArray &blob);
     void bind(int index, qint64 number);
@@ -59,11 +61,15 @@ public:
     Error error() const;
 
 private:
+    // Records the first failed bind since the last reset().
+    void checkBind(int index, int code);
+
     sqlite3 *m_db;
     sqlite3_stmt *m_stmt = nullptr;
     // Bound text and blobs stay alive here until reset(), so SQLite needs no copy of its own.
     std::vector<QByteArray> m_held;
     int m_lastCode = 0;
+    int m_bindCode = 0; // SQLITE_OK, or the first failed bind since reset()
 };
 
 // Maps an SQLite result code (and the connection's message) to an Error; the single mapping

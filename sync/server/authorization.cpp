@@ -41,7 +41,7 @@ QString idValue(const WireOp &op)
 } // namespace
 
 Authorization::Authorization(const ServerStore::Private &store, const ServerDevice &device,
-                             QString districtCode, QStringList deviceSites)
+                             QString districtCode, const QStringList &deviceSites)
     : m_p(store)
     , m_device(device)
     , m_district(std::move(districtCode))

@@ -44,7 +44,7 @@ class Authorization final
 {
 public:
     Authorization(const ServerStore::Private &store, const ServerDevice &device, QString districtCode,
-                  QStringList deviceSites);
+                  const QStringList &deviceSites);
 
     // The refusal for `op` (empty: allowed). `field` is the op's field under its current name;
     // `newCase` says the op creates a case that does not exist yet.

@@ -219,7 +219,7 @@ QString pgTool(const QString &name)
     std::sort(majors.begin(), majors.end(),
               [](const QString &a, const QString &b) { return a.toInt() > b.toInt(); });
     for (const QString &major : std::as_const(majors)) {
-        const QString path = root.filePath(major + u"/bin/"_s + name);
+        QString path = root.filePath(major + u"/bin/"_s + name);
         if (QFileInfo(path).isExecutable())
             return path;
     }
@@ -392,9 +392,9 @@ Status writeTar(const QString &out, const QByteArray &manifest, const QList<Part
                 QStringList &written)
 {
     QSaveFile file(out);
-    if (!file.open(QIODevice::WriteOnly))
+    if (!file.open(QIODevice::WriteOnly)
+        || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
         return storeError(u"cannot write %1: %2"_s.arg(out, file.errorString()));
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     const auto writeBytes = [&file](const QByteArray &bytes) { return file.write(bytes) == bytes.size(); };
     bool ok = writeBytes(tarHeader(manifestName, manifest.size(), mtime)) && writeBytes(manifest)
            && writeBytes(QByteArray(padding(manifest.size()), '\0'));

@@ -93,7 +93,7 @@ Result<BlobReply> get(const ServerDb &db, const QString &deviceId, const QString
     if (!state)
         return state.error();
     if (state->held < state->parts || part < 0 || part >= state->parts)
-        return BlobReply{state->held, 0, {}};
+        return BlobReply{state->held, 0, {}, {}};
     auto data = db.scalar(u"SELECT data FROM blob_parts WHERE id = :id AND part = :part"_s,
                           {{u"id"_s, attachmentId}, {u"part"_s, part}});
     if (!data)

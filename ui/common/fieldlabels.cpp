@@ -93,7 +93,7 @@ QString FieldLabels::field(const QString &entity, const QString &field)
         {u"attachment"_s, tr("Document")},
         {u"status_change"_s, tr("Status change")},
     };
-    const QString name = fieldNames().value(field, field);
+    QString name = fieldNames().value(field, field);
     if (entity == u"case" || entity.isEmpty())
         return name;
     //: An entity and one of its fields, e.g. "Person: Name".

@@ -106,3 +106,27 @@ TEST_CASE("a file that is not a database is reported as damaged", "[core][store]
     REQUIRE_FALSE(db.ok());
     CHECK(db.error().code == Core::Error::Code::Corrupt);
 }
+
+TEST_CASE("a value that fails to bind makes the statement fail instead of running with NULL", "[core][store]")
+{
+    QTemporaryDir dir;
+    auto db = Core::Database::open(dir.filePath(u"t.db"_s));
+    REQUIRE(db.ok());
+    {
+        QSqlQuery create((*db)->connection());
+        REQUIRE(create.exec(u"CREATE TABLE t (a TEXT)"_s));
+    }
+    Core::Statement &insert = (*db)->statement(u"INSERT INTO t (a) VALUES (?1)"_s);
+    insert.bind(2, u"out of range"_s); // the statement has one parameter
+    const Core::Status failed = insert.exec();
+    REQUIRE_FALSE(failed.ok());
+    CHECK(failed.error().detail.contains(u"bind"_s));
+
+    // reset() (which exec() does) clears the failure: the statement is usable again.
+    insert.bind(1, u"fine"_s);
+    REQUIRE(insert.exec().ok());
+    Core::Statement &count = (*db)->statement(u"SELECT count(*) FROM t"_s);
+    REQUIRE(count.next());
+    CHECK(count.int64(0) == 1);
+    count.reset();
+}
