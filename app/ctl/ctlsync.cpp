@@ -201,10 +201,15 @@ int CtlCommands::bundleExport()
     const Core::Result<QByteArray> bundle = client.exportBundle();
     if (!bundle)
         return fail(bundle.error());
-    // Whole or not at all (a stick pulled mid-write leaves the old file), and for this user only.
+    // Whole or not at all (a stick pulled mid-write leaves the old file), and for this user only
+    // where the drive keeps permissions. A FAT or exFAT stick cannot (Linux may refuse the
+    // change): the bundle's content is sealed for the district server either way, so that is
+    // said, not a reason to fail.
     QSaveFile file(path);
-    const bool opened = file.open(QIODevice::WriteOnly)
-                     && file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    const bool opened = file.open(QIODevice::WriteOnly);
+    if (opened && !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+        qWarning("%s: this drive keeps no file permissions; the bundle is sealed for the district server",
+                 qPrintable(path));
     if (!opened || file.write(*bundle) != bundle->size() || !file.commit())
         return fail(
             Error{Error::Code::StoreUnavailable, u"cannot write %1: %2"_s.arg(path, file.errorString())});
