@@ -204,6 +204,25 @@ const char16_t *const step8[] = {
     uR"(CREATE TABLE blob_sync (attachment_id TEXT PRIMARY KEY, state TEXT NOT NULL) WITHOUT ROWID)",
 };
 
+// Step 9: the caseworker's desk completed (issue 11). When the report was received (the
+// response clock starts there), the address to dusun and RT, whether a perpetrator still has
+// access to the victim, a guardian's consent (on the guardian's case_person row), and the
+// structured risk instrument (its version, the answers, the level it suggested and why the
+// caseworker chose another).
+const char16_t *const step9[] = {
+    uR"(ALTER TABLE cases ADD COLUMN received_at INTEGER)",
+    uR"(ALTER TABLE persons ADD COLUMN address_hamlet BLOB)",
+    uR"(ALTER TABLE persons ADD COLUMN address_rt BLOB)",
+    uR"(ALTER TABLE case_persons ADD COLUMN has_access INTEGER)",
+    uR"(ALTER TABLE case_persons ADD COLUMN consent TEXT)",
+    uR"(ALTER TABLE case_persons ADD COLUMN consent_on TEXT)",
+    uR"(ALTER TABLE case_persons ADD COLUMN consent_method TEXT)",
+    uR"(ALTER TABLE risk_assessments ADD COLUMN instrument TEXT)",
+    uR"(ALTER TABLE risk_assessments ADD COLUMN answers BLOB)",
+    uR"(ALTER TABLE risk_assessments ADD COLUMN suggested_level TEXT)",
+    uR"(ALTER TABLE risk_assessments ADD COLUMN override_reason BLOB)",
+};
+
 struct Step
 {
     const char16_t *const *statements;
@@ -215,8 +234,8 @@ template <std::size_t N> constexpr Step step(const char16_t *const (&statements)
     return {statements, N};
 }
 
-const Step steps[] = {step(step1), step(step2), step(step3), step(step4),
-                      step(step5), step(step6), step(step7), step(step8)};
+const Step steps[] = {step(step1), step(step2), step(step3), step(step4), step(step5),
+                      step(step6), step(step7), step(step8), step(step9)};
 
 Status exec(QSqlDatabase &db, const QString &sql)
 {
