@@ -2,8 +2,8 @@
 #pragma once
 
 #include "core/crypto/fieldcipher.h"
-#include "core/result.h"
 #include "core/replication/replicator.h"
+#include "core/result.h"
 #include "sync/wire.h"
 
 #include <map>

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The sync and conflict verbs of dampingi-ctl.
+#include "core/changelog/changelog.h"
+#include "core/changelog/schema.h"
+#include "core/changelog/valuecodec.h"
 #include "core/clock/clock.h"
 #include "core/domain/json.h"
 #include "core/profile/profile.h"
 #include "core/profile/session.h"
-#include "core/changelog/changelog.h"
 #include "core/replication/replicator.h"
-#include "core/changelog/schema.h"
-#include "core/changelog/valuecodec.h"
 #include "ctlcommands.h"
 #include "sync/client/httptransport.h"
 #include "sync/client/syncclient.h"

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // dampingi: the desktop app. Without --profile it opens the embedded default, a training
 // profile with demo data in the user's data folder (created on first start).
+#include "core/cases/caserepository.h"
 #include "core/clock/clock.h"
 #include "core/codes/codelists.h"
 #include "core/demo/demogenerator.h"
@@ -8,13 +9,12 @@
 #include "core/profile/session.h"
 #include "core/profile/settings.h"
 #include "core/regions/regionindex.h"
-#include "core/cases/caserepository.h"
-#include "ui/shell/createprofiledialog.h"
 #include "ui/common/errortext.h"
+#include "ui/shell/createprofiledialog.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/navigation.h"
-#include "ui/visits/positionprovider.h"
 #include "ui/shell/unlockdialog.h"
+#include "ui/visits/positionprovider.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -65,9 +65,10 @@ Options parseOptions(const QApplication &app)
     parser.process(app);
     Options options;
     options.demo = !parser.isSet(profileOption);
-    options.profileDir = options.demo ? QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
-                                            .filePath(u"demo-profile"_s)
-                                      : parser.value(profileOption);
+    options.profileDir = options.demo
+                           ? QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
+                                 .filePath(u"demo-profile"_s)
+                           : parser.value(profileOption);
     options.language = parser.value(languageOption);
     options.screenshot = parser.value(screenshotOption);
     options.page = parser.value(pageOption);
@@ -94,11 +95,13 @@ private:
 // folder (the creation dialog) or an existing one (opened, unlocked below). Null: the user
 // cancelled, or `failed` says why not.
 std::unique_ptr<Core::Profile> openProfile(const Options &options, const Core::RegionIndex &regions,
-                                           const Core::Clock &clock, bool &fresh, std::optional<Core::Error> &failed)
+                                           const Core::Clock &clock, bool &fresh,
+                                           std::optional<Core::Error> &failed)
 {
     if (options.demo && !Core::Profile::exists(options.profileDir)) {
         Core::ProfileOptions demo{u"64.02"_s, u"demo"_s, Core::Role::Caseworker, demoPassphrase, true};
-        Core::Result<std::unique_ptr<Core::Profile>> created = Core::Profile::create(options.profileDir, demo, clock);
+        Core::Result<std::unique_ptr<Core::Profile>> created
+            = Core::Profile::create(options.profileDir, demo, clock);
         if (!created) {
             failed = created.error();
             return nullptr;

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/cases/caserepository.h"
 
-#include "core/clock/clock.h"
-#include "core/domain/validator.h"
+#include "core/cases/recordreader.h"
 #include "core/changelog/action.h"
 #include "core/changelog/changelog.h"
-#include "core/sql/database.h"
-#include "core/cases/recordreader.h"
 #include "core/changelog/schema.h"
 #include "core/changelog/valuecodec.h"
+#include "core/clock/clock.h"
+#include "core/domain/validator.h"
+#include "core/sql/database.h"
 #include "core/util/uuid.h"
 
 #include <QDate>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/cases/personmerge.h"
 #include "core/domain/record.h"
 #include "core/domain/workflow.h"
 #include "core/result.h"
-#include "core/cases/personmerge.h"
 
 #include <QHash>
 #include <QList>

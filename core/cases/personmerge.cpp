@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/cases/personmerge.h"
 
-#include "core/domain/permissions.h"
+#include "core/cases/recordreader.h"
 #include "core/changelog/action.h"
 #include "core/changelog/changelog.h"
-#include "core/sql/database.h"
 #include "core/changelog/fieldclocks.h"
-#include "core/cases/recordreader.h"
 #include "core/changelog/schema.h"
+#include "core/domain/permissions.h"
+#include "core/sql/database.h"
 #include "core/sql/statement.h"
 
 #include <QSet>

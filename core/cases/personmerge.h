@@ -13,9 +13,9 @@ namespace Core {
 class ChangeLog;
 class RecordReader;
 
-// Duplicate people (docs/ARCHITECTURE.md, sync rules): someone entered twice (two laptops took the same victim's
-// details offline) is merged by a supervisor. The absorbed record gets `merged_into` = the
-// survivor; ids are never rewritten and no row is erased, so:
+// Duplicate people (docs/ARCHITECTURE.md, sync rules): someone entered twice (two laptops took the same
+// victim's details offline) is merged by a supervisor. The absorbed record gets `merged_into` = the survivor;
+// ids are never rewritten and no row is erased, so:
 // - an edit made to the absorbed record by a laptop that had not seen the merge still lands on
 //   its own row, and shows in the survivor (resolved() takes each field from whichever member
 //   of the merge wrote a value last): late edits are retargeted when read, in any order of

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/cases/recordreader.h"
 
-#include "core/crypto/fieldcipher.h"
-#include "core/sql/database.h"
 #include "core/changelog/schema.h"
 #include "core/changelog/valuecodec.h"
+#include "core/crypto/fieldcipher.h"
+#include "core/sql/database.h"
 
 #include <QSqlQuery>
 #include <QSqlRecord>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/cases/worklist.h"
 
-#include "core/sql/database.h"
 #include "core/cases/recordreader.h"
 #include "core/changelog/schema.h"
+#include "core/sql/database.h"
 
 using namespace Qt::StringLiterals;
 
@@ -14,7 +14,7 @@ Worklist::Worklist(Database &db, RecordReader &reader, const Clock &clock, Distr
     , m_reader(reader)
     , m_clock(clock)
     , m_time(time)
-{}
+{ }
 
 Result<QList<DueFollowup>> Worklist::followupsDue(int limit)
 {
@@ -49,7 +49,8 @@ Result<QList<DueFollowup>> Worklist::followupsDue(int limit)
 Result<QList<UrgentCase>> Worklist::urgentCases(int limit)
 {
     Statement &query = m_db.statement(
-        u"SELECT id, number, risk_level, status FROM cases WHERE deleted = 0 AND risk_level IN ('high', 'critical') "
+        u"SELECT id, number, risk_level, status FROM cases WHERE deleted = 0 AND risk_level IN ('high', "
+        u"'critical') "
         "AND status NOT IN ('closed', 'transferred') "
         "ORDER BY CASE risk_level WHEN 'critical' THEN 0 ELSE 1 END, updated_at DESC LIMIT ?"_s);
     query.bind(1, qint64(limit));

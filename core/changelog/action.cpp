@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/changelog/action.h"
 
-#include "core/clock/clock.h"
-#include "core/crypto/fieldcipher.h"
 #include "core/changelog/changelog.h"
-#include "core/sql/database.h"
 #include "core/changelog/fieldclocks.h"
-#include "core/sql/migrations.h"
 #include "core/changelog/schema.h"
 #include "core/changelog/valuecodec.h"
+#include "core/clock/clock.h"
+#include "core/crypto/fieldcipher.h"
+#include "core/sql/database.h"
+#include "core/sql/migrations.h"
 #include "core/util/uuid.h"
 
 #include <QStringBuilder>

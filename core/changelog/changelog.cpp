@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/changelog/changelog.h"
 
+#include "core/changelog/action.h"
+#include "core/changelog/schema.h"
 #include "core/crypto/fieldcipher.h"
 #include "core/crypto/sodium.h"
-#include "core/changelog/action.h"
 #include "core/sql/database.h"
-#include "core/changelog/schema.h"
 #include "core/sql/statement.h"
 
 #include <QSqlQuery>

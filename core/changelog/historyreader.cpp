@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/changelog/historyreader.h"
 
-#include "core/clock/hlc.h"
-#include "core/crypto/fieldcipher.h"
 #include "core/changelog/changelog.h"
-#include "core/sql/database.h"
 #include "core/changelog/schema.h"
 #include "core/changelog/valuecodec.h"
+#include "core/clock/hlc.h"
+#include "core/crypto/fieldcipher.h"
+#include "core/sql/database.h"
 
 #include <QSqlQuery>
 #include <QStringBuilder>

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/demo/demogenerator.h"
 
+#include "core/cases/activityrepository.h"
+#include "core/cases/caserepository.h"
+#include "core/changelog/changelog.h"
 #include "core/clock/clock.h"
 #include "core/codes/codelists.h"
 #include "core/profile/profile.h"
 #include "core/profile/session.h"
 #include "core/regions/regionindex.h"
-#include "core/cases/activityrepository.h"
-#include "core/cases/caserepository.h"
-#include "core/changelog/changelog.h"
 #include "core/sql/transaction.h"
 
 #include <QDate>
@@ -151,15 +151,14 @@ Status DemoGenerator::generateOne(DemoRandom &random)
     draft.risk = QVariantHash{{u"level"_s, random.pick(codes.items(u"risk_level")).code},
                               {u"safety_plan"_s, u"Rencana keselamatan disusun bersama korban."_s}};
 
-
     const Result<Record> created = m_session.cases().create(draft);
     if (!created)
         return created.error();
     return addActivities(random, created->id, village, today);
 }
 
-QList<PartyInput> DemoGenerator::parties(DemoRandom &random, const DemoGenerator::DemoPlace &place, const QDate &birth,
-                                         bool female) const
+QList<PartyInput> DemoGenerator::parties(DemoRandom &random, const DemoGenerator::DemoPlace &place,
+                                         const QDate &birth, bool female) const
 {
     const CodeLists &codes = m_session.codes();
     const QString &village = place.village;

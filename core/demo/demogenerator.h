@@ -41,7 +41,8 @@ private:
     Status generateOne(class DemoRandom &random);
     QList<struct PartyInput> parties(DemoRandom &random, const DemoPlace &place, const QDate &birth,
                                      bool female) const;
-    Status addActivities(DemoRandom &random, const QString &caseId, const QString &village, const QDate &today);
+    Status addActivities(DemoRandom &random, const QString &caseId, const QString &village,
+                         const QDate &today);
 
     Session &m_session;
     quint64 m_seed;

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/domain/json.h"
 
-#include "core/clock/hlc.h"
 #include "core/cases/caserepository.h"
 #include "core/changelog/historyreader.h"
+#include "core/clock/hlc.h"
 #include "core/util/text.h"
 
 #include <QDateTime>

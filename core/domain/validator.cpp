@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/domain/validator.h"
 
+#include "core/changelog/schema.h"
 #include "core/clock/clock.h"
 #include "core/codes/codelists.h"
+#include "core/domain/nikvalidator.h"
 #include "core/regions/regionindex.h"
-#include "core/changelog/schema.h"
 #include "core/util/text.h"
 #include "core/util/uuid.h"
-#include "core/domain/nikvalidator.h"
 
 #include <QJsonValue>
 

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/profile/profile.h"
 
+#include "core/changelog/changelog.h"
 #include "core/clock/clock.h"
 #include "core/crypto/fieldcipher.h"
 #include "core/crypto/filecipher.h"
 #include "core/crypto/sodium.h"
 #include "core/logging.h"
-#include "core/changelog/changelog.h"
 #include "core/sql/database.h"
 #include "core/sql/transaction.h"
 
@@ -19,7 +19,6 @@
 #include <QSaveFile>
 #include <QSqlError>
 #include <QSqlQuery>
-
 
 using namespace Qt::StringLiterals;
 

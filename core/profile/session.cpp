@@ -1,6 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/profile/session.h"
 
+#include "core/cases/activityrepository.h"
+#include "core/cases/attachmentstore.h"
+#include "core/cases/caserepository.h"
+#include "core/cases/draftstore.h"
+#include "core/cases/personmerge.h"
+#include "core/cases/recordreader.h"
+#include "core/cases/worklist.h"
+#include "core/changelog/changelog.h"
+#include "core/changelog/historyreader.h"
+#include "core/changelog/schema.h"
+#include "core/changelog/valuecodec.h"
 #include "core/clock/clock.h"
 #include "core/codes/codelists.h"
 #include "core/domain/permissions.h"
@@ -8,19 +19,8 @@
 #include "core/logging.h"
 #include "core/profile/profile.h"
 #include "core/regions/regionindex.h"
-#include "core/search/searchindex.h"
-#include "core/cases/activityrepository.h"
-#include "core/cases/attachmentstore.h"
-#include "core/cases/caserepository.h"
-#include "core/changelog/changelog.h"
-#include "core/cases/draftstore.h"
-#include "core/changelog/historyreader.h"
-#include "core/cases/personmerge.h"
-#include "core/cases/recordreader.h"
 #include "core/replication/replicator.h"
-#include "core/changelog/schema.h"
-#include "core/changelog/valuecodec.h"
-#include "core/cases/worklist.h"
+#include "core/search/searchindex.h"
 
 #include <QElapsedTimer>
 

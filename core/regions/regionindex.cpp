@@ -179,8 +179,7 @@ class RegionIndexLoader
 public:
     explicit RegionIndexLoader(QByteArrayView tsv)
         : m_tsv(tsv)
-    {
-    }
+    { }
 
     Result<RegionIndex> load()
     {
@@ -287,7 +286,8 @@ Status RegionIndexLoader::readRow(QByteArrayView line, qsizetype lineNumber)
         return corrupt(lineNumber, u"malformed code"_s);
     // Sorted by code means sorted by key; strictly, so there are no duplicates.
     if (code->key <= m_previousKey)
-        return corrupt(lineNumber, u"code %1 is out of order or repeated"_s.arg(formatCode(code->key, code->level)));
+        return corrupt(lineNumber,
+                       u"code %1 is out of order or repeated"_s.arg(formatCode(code->key, code->level)));
     m_previousKey = code->key;
     if (nameField.trimmed().isEmpty())
         return corrupt(lineNumber, u"empty name"_s);

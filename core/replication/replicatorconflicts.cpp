@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Replicator, conflict records: what apply keeps for review (sealed with the data key, side by
 // side), how a later edit settles them, and how they are listed and closed.
+#include "core/changelog/changelog.h"
 #include "core/clock/clock.h"
 #include "core/crypto/fieldcipher.h"
-#include "core/changelog/changelog.h"
-#include "core/sql/database.h"
 #include "core/replication/replicator.h"
+#include "core/sql/database.h"
 #include "core/sql/statement.h"
 #include "core/sql/transaction.h"
 #include "core/util/uuid.h"

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Replicator, scope and identity: erasing cases that leave this laptop (purge, deferred purge,
 // a revoked laptop's erase) and moving this site's ops to a new site id (a cloned database).
-#include "core/logging.h"
 #include "core/changelog/changelog.h"
-#include "core/sql/database.h"
 #include "core/changelog/fieldclocks.h"
-#include "core/replication/replicator.h"
 #include "core/changelog/schema.h"
+#include "core/logging.h"
+#include "core/replication/replicator.h"
+#include "core/sql/database.h"
 #include "core/sql/statement.h"
 #include "core/sql/transaction.h"
 

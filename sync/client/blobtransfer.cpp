@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sync/client/blobtransfer.h"
 
-#include "core/crypto/fieldcipher.h"
-#include "core/crypto/filecipher.h"
 #include "core/cases/attachmentstore.h"
 #include "core/changelog/changelog.h"
-#include "core/sql/database.h"
+#include "core/crypto/fieldcipher.h"
+#include "core/crypto/filecipher.h"
 #include "core/replication/replicator.h"
+#include "core/sql/database.h"
 #include "core/sql/statement.h"
 #include "sync/transitcipher.h"
 #include "sync/wire.h"

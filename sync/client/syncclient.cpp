@@ -740,10 +740,13 @@ Error SyncClient::wipeRevoked()
         qCCritical(lcSyncClient) << "the erasure of a revoked laptop is incomplete:"
                                  << problems.join(u"; "_s);
         return Error{Error::Code::StoreUnavailable,
-                     revoked + u", but erasing its case data did not finish: "_s + problems.join(u"; "_s), {},
+                     revoked + u", but erasing its case data did not finish: "_s + problems.join(u"; "_s),
+                     {},
                      Error::Reason::Revoked};
     }
-    return Error{Error::Code::Refused, revoked + u"; its case data was erased (%1 cases)"_s.arg(cases), {},
+    return Error{Error::Code::Refused,
+                 revoked + u"; its case data was erased (%1 cases)"_s.arg(cases),
+                 {},
                  Error::Reason::Revoked};
 }
 

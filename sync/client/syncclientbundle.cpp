@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SyncClient, USB bundles: this laptop's unsent changes for the office, and the office's answer
 // applied once checked whole (split from syncclient.cpp for size).
-#include "core/clock/clock.h"
 #include "core/changelog/changelog.h"
-#include "core/sql/migrations.h"
+#include "core/clock/clock.h"
 #include "core/replication/replicator.h"
+#include "core/sql/migrations.h"
 #include "sync/bundle.h"
 #include "sync/client/syncclient.h"
 #include "sync/client/syncmeta.h"

@@ -7,9 +7,9 @@
 #include "core/changelog/schema.h"
 #include "core/changelog/valuecodec.h"
 #include "core/clock/clock.h"
+#include "core/clock/districttime.h"
 #include "core/sql/migrations.h"
 #include "core/util/uuid.h"
-#include "core/clock/districttime.h"
 #include "sync/server/serverstore.h"
 #include "sync/server/serverstore_p.h"
 
@@ -205,8 +205,8 @@ bool isActivity(const QString &entity)
     return entries.contains(entity);
 }
 
-// docs/ARCHITECTURE.md, sync rules: a closure racing new activity reopens the case and flags it. The server sees both
-// in commit order and knows what each device had pulled, so it decides once: when the case's
+// docs/ARCHITECTURE.md, sync rules: a closure racing new activity reopens the case and flags it. The server
+// sees both in commit order and knows what each device had pulled, so it decides once: when the case's
 // current status is "closed" and an entry was added by a device that had not pulled the closure,
 // or the closure came from a device that had not pulled an entry added before it, the server
 // sets the status back to assessment (the workflow's reopening) with base 0. Every laptop then holds the same

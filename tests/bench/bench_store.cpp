@@ -9,14 +9,14 @@
 // Usage: bench_store [--quick] [--cases N]
 // The fixtures use Catch2 assertions; this pulls in Catch's implementation without its main().
 #define CATCH_CONFIG_RUNNER
+#include "core/cases/caserepository.h"
+#include "core/changelog/schema.h"
 #include "core/clock/clock.h"
 #include "core/crypto/keywrap.h"
 #include "core/demo/demogenerator.h"
 #include "core/profile/profile.h"
 #include "core/profile/session.h"
-#include "core/cases/caserepository.h"
 #include "core/sql/database.h"
-#include "core/changelog/schema.h"
 #include "tests/support/fixtures.h"
 
 #include <QCoreApplication>

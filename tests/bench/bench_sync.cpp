@@ -13,11 +13,11 @@
 //    Then the same with the link cut half-way: bytes sent twice (goal <= one page).
 // Usage: bench_sync [--quick] [--only ingest|loopback|throttled]
 #define CATCH_CONFIG_RUNNER
+#include "core/cases/caserepository.h"
+#include "core/changelog/changelog.h"
 #include "core/clock/clock.h"
 #include "core/profile/profile.h"
 #include "core/profile/session.h"
-#include "core/cases/caserepository.h"
-#include "core/changelog/changelog.h"
 #include "core/replication/replicator.h"
 #include "sync/client/httptransport.h"
 #include "sync/client/syncclient.h"

@@ -52,8 +52,6 @@ bool privatePath(const QString &path)
     return QFileInfo::exists(path) && (QFile::permissions(path) & othersBits) == 0;
 }
 
-
-
 // Without the row times each laptop keeps for itself (when it wrote or received the row: they
 // differ by milliseconds between replicas, restore or not).
 QJsonValue withoutLocalTimes(const QJsonValue &value)
@@ -235,7 +233,8 @@ TEST_CASE("a backup taken while serving restores, and every laptop converges wit
     const QString replaced = restored.value(u"replaced"_s).toString();
     REQUIRE(!replaced.isEmpty());
     CHECK(QFile::exists(QDir(replaced).filePath(u"bundle.key"_s)));
-    CHECK(Test::readAll(QDir(replaced).filePath(u"bundle.key"_s)) == Test::readAll(QDir(data).filePath(u"bundle.key"_s)));
+    CHECK(Test::readAll(QDir(replaced).filePath(u"bundle.key"_s))
+          == Test::readAll(QDir(data).filePath(u"bundle.key"_s)));
     CHECK(privatePath(replaced));
     checkPrivateFolder(data);
 
@@ -278,7 +277,9 @@ TEST_CASE("the server's data folder and files are its owner's alone, and are tig
     QTemporaryDir root;
     const QString data = root.filePath(u"deep/server"_s);
     const QString server = QStringLiteral(DAMPINGI_SERVER);
-    REQUIRE(Test::runAdmin(server, data, {u"init"_s, u"--district"_s, u"64.02"_s, u"--kdf"_s, u"minimum"_s}).exit == 0);
+    REQUIRE(
+        Test::runAdmin(server, data, {u"init"_s, u"--district"_s, u"64.02"_s, u"--kdf"_s, u"minimum"_s}).exit
+        == 0);
     checkPrivateFolder(data);
     CHECK(QFile::exists(QDir(data).filePath(u"server.db"_s)));
 
@@ -314,7 +315,9 @@ TEST_CASE("a backup whose manifest names a path outside the data folder is refus
     QTemporaryDir root;
     const QString server = QStringLiteral(DAMPINGI_SERVER);
     const QString data = root.filePath(u"server"_s);
-    REQUIRE(Test::runAdmin(server, data, {u"init"_s, u"--district"_s, u"64.02"_s, u"--kdf"_s, u"minimum"_s}).exit == 0);
+    REQUIRE(
+        Test::runAdmin(server, data, {u"init"_s, u"--district"_s, u"64.02"_s, u"--kdf"_s, u"minimum"_s}).exit
+        == 0);
     const QString backup = root.filePath(u"good.tar"_s);
     REQUIRE(Test::runAdmin(server, data, {u"backup"_s, u"--out"_s, backup}).exit == 0);
 

@@ -42,8 +42,6 @@ const QByteArray intake = R"({
   "risk": {"level": "medium"}
 })";
 
-
-
 bool privateFile(const QString &path)
 {
     return (QFile::permissions(path) & (QFileDevice::ReadGroup | QFileDevice::ReadOther)) == 0;

@@ -3,13 +3,13 @@
 // toCaseDraft, then the Validator over every part the repository validates (the case, each
 // person and person link, the first risk assessment) with the built-in code lists and regions,
 // as CaseRepository::create does before it writes anything.
+#include "core/cases/caserepository.h"
+#include "core/changelog/schema.h"
 #include "core/clock/clock.h"
 #include "core/codes/codelists.h"
 #include "core/domain/json.h"
 #include "core/domain/validator.h"
 #include "core/regions/regionindex.h"
-#include "core/cases/caserepository.h"
-#include "core/changelog/schema.h"
 #include "tests/fuzz/fuzzsupport.h"
 
 using namespace Qt::StringLiterals;

@@ -2,8 +2,8 @@
 // Core::NikValidator::check against the built-in region list: the NIK a caseworker types, with
 // the recorded sex and birth date it is compared with. Input: 1 byte sex, 4 bytes today and 4
 // bytes birth date (days from 1900-01-01; 0 = none), then the NIK as UTF-8.
-#include "core/regions/regionindex.h"
 #include "core/domain/nikvalidator.h"
+#include "core/regions/regionindex.h"
 #include "tests/fuzz/fuzzsupport.h"
 
 #include <fuzzer/FuzzedDataProvider.h>

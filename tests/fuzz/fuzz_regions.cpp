@@ -73,7 +73,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (!index)
             return 0;
         FUZZ_CHECK(index->size() > 0);
-        // Query every code of the list (the first field of each row, headers and comments aside) and a word of its name.
+        // Query every code of the list (the first field of each row, headers and comments aside) and a word
+        // of its name.
         for (const QByteArray &line : rest.split('\n')) {
             const QList<QByteArray> fields = line.split('\t');
             if (fields.size() == 4 && !line.startsWith('#')) {

@@ -69,11 +69,12 @@ void wireSeeds()
     wire("op", Sync::Wire::encode(op(1, true)));
     wire("op", Sync::Wire::encode(op(2, false)));
     wire("error", Sync::Wire::encode(Sync::ErrorReply{u"malformed"_s, u"bad page"_s}));
-    wire("enroll_request", Sync::Wire::encode(Sync::EnrollRequest{QByteArray(20, 'k'), u"Laptop Tenggarong 1"_s,
-                                                                  u"0191a2b3-c4d5-7e6f-8a9b-0c1d2e3f4a5b"_s,
-                                                                  QByteArray(32, 's'), QByteArray(32, 'b')}));
-    Sync::EnrollReply enrolled{u"dev-1"_s,     QByteArray(32, 't'),      u"budi"_s,
-                               u"caseworker"_s, u"64.02"_s,              u"server-site"_s,
+    wire("enroll_request",
+         Sync::Wire::encode(Sync::EnrollRequest{QByteArray(20, 'k'), u"Laptop Tenggarong 1"_s,
+                                                u"0191a2b3-c4d5-7e6f-8a9b-0c1d2e3f4a5b"_s,
+                                                QByteArray(32, 's'), QByteArray(32, 'b')}));
+    Sync::EnrollReply enrolled{u"dev-1"_s,          QByteArray(32, 't'), u"budi"_s,
+                               u"caseworker"_s,     u"64.02"_s,          u"server-site"_s,
                                QByteArray(72, 'k'), QByteArray(32, 's'), QByteArray(32, 'b')};
     wire("enroll_reply", Sync::Wire::encode(enrolled));
     wire("handshake_request", Sync::Wire::encode(Sync::HandshakeRequest{1, 3, u"site-a"_s, "cursor-1", 500}));
@@ -98,10 +99,12 @@ void wireSeeds()
                        {3, Sync::Verdict::Kind::Rejected, u"out_of_scope"_s, 1'796'083'200'000LL << 16}};
     wire("push_reply", Sync::Wire::encode(pushed));
     wire("pull_request", Sync::Wire::encode(Sync::PullRequest{"cursor-1", 500}));
-    wire("pull_reply", Sync::Wire::encode(Sync::PullReply{{op(1, true)}, "cursor-2", false, {u"case-gone"_s}}));
+    wire("pull_reply",
+         Sync::Wire::encode(Sync::PullReply{{op(1, true)}, "cursor-2", false, {u"case-gone"_s}}));
     wire("blob_request",
          Sync::Wire::encode(Sync::BlobRequest{true, u"att-1"_s, 0, 2, QByteArray(64, 'd'), {}}));
-    wire("blob_request", Sync::Wire::encode(Sync::BlobRequest{false, {}, -1, 0, {}, {u"att-1"_s, u"att-2"_s}}));
+    wire("blob_request",
+         Sync::Wire::encode(Sync::BlobRequest{false, {}, -1, 0, {}, {u"att-1"_s, u"att-2"_s}}));
     wire("blob_reply", Sync::Wire::encode(Sync::BlobReply{1, 2, QByteArray(64, 'd'), {}}));
     wire("blob_reply", Sync::Wire::encode(Sync::BlobReply{0, 0, {}, {u"att-2"_s}}));
 }
@@ -150,9 +153,12 @@ void nikSeeds()
 void regionSeeds()
 {
     // Mode 0: "code\nprefix\nwithin" against the built-in list; mode 1: a TSV list.
-    seed(u"fuzz_regions"_s, "\x00" "64.02.06.2001\nbukit\n64.02"_ba);
-    seed(u"fuzz_regions"_s, "\x82" "6402062001\ntenggarong\n"_ba);
-    seed(u"fuzz_regions"_s, "\x00" " 64 \nkal tim\n"_ba);
+    seed(u"fuzz_regions"_s, "\x00"
+                            "64.02.06.2001\nbukit\n64.02"_ba);
+    seed(u"fuzz_regions"_s, "\x82"
+                            "6402062001\ntenggarong\n"_ba);
+    seed(u"fuzz_regions"_s, "\x00"
+                            " 64 \nkal tim\n"_ba);
     seed(u"fuzz_regions"_s, "\x01# decree=test; rows=4\n"
                             "64\tKalimantan Timur\t0.5\t116.4\n"
                             "64.02\tKabupaten Kutai Kartanegara\t-0.13\t116.8\n"
@@ -177,7 +183,8 @@ void jsonSeeds()
 })");
     seed(u"fuzz_case_json"_s, R"({"status": "closed", "status_reason": "x", "people": [{"link_id": "l1",
  "person_id": "p1", "person": {"phone": "0812000111"}}]})");
-    seed(u"fuzz_case_json"_s, R"({"narrative": null, "risk": {"level": "low", "assessed_at": 1796083200000}})");
+    seed(u"fuzz_case_json"_s,
+         R"({"narrative": null, "risk": {"level": "low", "assessed_at": 1796083200000}})");
 }
 
 } // namespace

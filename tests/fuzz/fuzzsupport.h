@@ -44,7 +44,7 @@ namespace {
 } // namespace
 
 #define FUZZ_CHECK(condition)                                                                                \
-    do {                                                                                                   \
-        if (!(condition))                                                                                  \
-            Fuzz::fail(#condition, __FILE__, __LINE__);                                                    \
+    do {                                                                                                     \
+        if (!(condition))                                                                                    \
+            Fuzz::fail(#condition, __FILE__, __LINE__);                                                      \
     } while (false)

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/security/hostilelaptop.h"
 
-#include "core/clock/hlc.h"
 #include "core/changelog/changelog.h"
-#include "core/sql/migrations.h"
 #include "core/changelog/schema.h"
 #include "core/changelog/valuecodec.h"
+#include "core/clock/hlc.h"
+#include "core/sql/migrations.h"
 #include "core/util/uuid.h"
 #include "sync/client/httptransport.h"
 #include "sync/districtkeys.h"

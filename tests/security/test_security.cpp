@@ -43,7 +43,6 @@ bool anyOpOf(const QList<Sync::WireOp> &ops, const QString &id)
                        [&](const Sync::WireOp &op) { return op.caseId == id || op.entityId == id; });
 }
 
-
 } // namespace
 
 TEST_CASE(

@@ -31,8 +31,7 @@ QString CtlRun::message() const
 
 CtlLaptop::CtlLaptop(QString login)
     : CtlLaptop(QStringLiteral(DAMPINGI_CTL), std::move(login))
-{
-}
+{ }
 
 CtlLaptop::CtlLaptop(QString program, QString login)
     : m_program(std::move(program))

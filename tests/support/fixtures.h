@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/cases/caserepository.h"
 #include "core/clock/clock.h"
 #include "core/codes/codelists.h"
 #include "core/profile/profile.h"
 #include "core/profile/session.h"
 #include "core/regions/regionindex.h"
-#include "core/cases/caserepository.h"
 
 #include <QTemporaryDir>
 

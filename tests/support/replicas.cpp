@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/support/replicas.h"
 
-#include "core/profile/profile.h"
-#include "core/changelog/changelog.h"
-#include "core/sql/database.h"
 #include "core/cases/recordreader.h"
+#include "core/changelog/changelog.h"
 #include "core/changelog/schema.h"
+#include "core/profile/profile.h"
+#include "core/sql/database.h"
 #include "core/sql/statement.h"
 
 #include <QJsonDocument>

@@ -1,18 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/sync/simulation.h"
 
-#include "core/clock/clock.h"
-#include "core/profile/profile.h"
-#include "core/profile/session.h"
 #include "core/cases/activityrepository.h"
 #include "core/cases/attachmentstore.h"
 #include "core/cases/caserepository.h"
+#include "core/cases/personmerge.h"
 #include "core/changelog/changelog.h"
+#include "core/changelog/schematesting.h"
+#include "core/clock/clock.h"
+#include "core/profile/profile.h"
+#include "core/profile/session.h"
+#include "core/replication/replicator.h"
 #include "core/sql/database.h"
 #include "core/sql/migrations.h"
-#include "core/cases/personmerge.h"
-#include "core/replication/replicator.h"
-#include "core/changelog/schematesting.h"
 #include "core/sql/statement.h"
 #include "core/util/uuid.h"
 #include "sync/client/syncclient.h"
@@ -214,10 +214,10 @@ void Schedule::edit(Laptop &l)
               qPrintable(target.left(13)), before + 1, after,
               result ? "ok" : qPrintable(result.error().detail));
     if (result && after > before) {
-        Core::Statement &q
-            = l.f->profile->database().statement(u"SELECT txn_id, count(*), min(case_id), max(hlc) FROM change_ops "
-                                                 u"WHERE site_id = ? AND site_seq BETWEEN ? AND ? "
-                                                 "GROUP BY txn_id"_s);
+        Core::Statement &q = l.f->profile->database().statement(
+            u"SELECT txn_id, count(*), min(case_id), max(hlc) FROM change_ops "
+            u"WHERE site_id = ? AND site_seq BETWEEN ? AND ? "
+            "GROUP BY txn_id"_s);
         q.bind(1, l.f->profile->changeLog().siteId());
         q.bind(2, before + 1);
         q.bind(3, after);

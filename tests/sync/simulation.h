@@ -19,10 +19,10 @@ Settings &settings();
 // One schedule: laptops and a district server (real SQLite store and SyncService, in this
 // process) under a transport that loses, duplicates, replays and truncates pages; seeded random
 // edits, reassignments, clock jumps and restarts; then a calm period and the invariants.
-// Coverage of the ten failures of docs/ARCHITECTURE.md ("Sync rules and the ten failures"): 1 and 2 (the transport: replies lost after commit,
-// duplicates, replays, cut pages), 3 (laptops offline for days, edits crowding onto shared cases,
-// the supervisor setting do-not-contact: safety conflicts), 4 (clock jumps), 5 (deletes and
-// undeletes racing updates; the server's clean-up purging cases deleted more than 4 days ago
+// Coverage of the ten failures of docs/ARCHITECTURE.md ("Sync rules and the ten failures"): 1 and 2 (the
+// transport: replies lost after commit, duplicates, replays, cut pages), 3 (laptops offline for days, edits
+// crowding onto shared cases, the supervisor setting do-not-contact: safety conflicts), 4 (clock jumps), 5
+// (deletes and undeletes racing updates; the server's clean-up purging cases deleted more than 4 days ago
 // while laptops are offline with edits or undeletes of them), 6
 // (reassignments while offline), 8 (a cloned laptop database; a server restored from a backup,
 // epochs), 10 (restarts, poison ops pushed through the real service, bounded calm rounds), and

@@ -3,9 +3,9 @@
 
 // The simulation's parts, shared by simulation.cpp (the schedule) and
 // simulationinvariants.cpp (what must hold after it). Test code only.
+#include "core/changelog/schematesting.h"
 #include "core/clock/clock.h"
 #include "core/sql/migrations.h"
-#include "core/changelog/schematesting.h"
 #include "sync/server/admin.h"
 #include "sync/server/serverstore.h"
 #include "sync/server/syncservice.h"

@@ -143,11 +143,13 @@ TEST_CASE("a signed manifest with a number that is not an integer is refused", "
     const Sync::BundleKeys laptop = Sync::BundleKeys::generate();
     const Sync::BundleKeys office = Sync::BundleKeys::generate();
     const QByteArray file = Sync::Bundle::write(sample(), laptop, office.boxPublic);
-    REQUIRE(Sync::Bundle::read(withManifest(file, laptop, [](QCborMap &) {}), laptop.signPublic, office).ok());
+    REQUIRE(
+        Sync::Bundle::read(withManifest(file, laptop, [](QCborMap &) {}), laptop.signPublic, office).ok());
 
     const QByteArray farCreated
         = withManifest(file, laptop, [](QCborMap &m) { m.insert(u"created"_s, 1.8384e19); });
-    const Core::Result<Sync::BundleContent> created = Sync::Bundle::read(farCreated, laptop.signPublic, office);
+    const Core::Result<Sync::BundleContent> created
+        = Sync::Bundle::read(farCreated, laptop.signPublic, office);
     REQUIRE_FALSE(created.ok());
     CHECK(created.error().code == Core::Error::Code::Corrupt);
 

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/cases/caselistpage.h"
 
+#include "core/cases/caserepository.h"
 #include "core/clock/clock.h"
 #include "core/profile/profile.h"
 #include "core/profile/session.h"
 #include "core/regions/regionindex.h"
-#include "core/cases/caserepository.h"
 #include "ui/cases/caselistmodel.h"
 #include "ui/common/codelabels.h"
 #include "ui/common/errortext.h"

@@ -56,7 +56,8 @@ QString CaseTab::when(qint64 ms) const
 
 QString CaseTab::date(const QString &iso, QLocale::FormatType format) const
 {
-    return iso.isEmpty() ? QString() : QLocale(m_language).toString(QDate::fromString(iso, Qt::ISODate), format);
+    return iso.isEmpty() ? QString()
+                         : QLocale(m_language).toString(QDate::fromString(iso, Qt::ISODate), format);
 }
 
 QTableWidget *CaseTab::addTable(const QString &objectName, const QStringList &headers)
@@ -123,8 +124,7 @@ RecordsTab::RecordsTab(Core::Session &session, const QString &language, const QS
     , m_title(title)
     , m_table(addTable(objectName, headers))
     , m_rows(std::move(rows))
-{
-}
+{ }
 
 void RecordsTab::withEntryForm(const QString &entity, const QStringList &fields)
 {

@@ -171,10 +171,10 @@ void CaseWorkspace::fillHeader(const Core::CaseFile &file)
     const Core::Record &kase = file.kase;
     const QString status = kase.text(u"status"_s);
     // As `case show` says it: conflicts first, then unsent changes, then synced.
-    const QString sync = file.openConflicts > 0
-                           ? tr("%n conflict(s) to review", nullptr, int(file.openConflicts))
-                           : file.unsyncedOps > 0 ? tr("%n change(s) not yet synced", nullptr, int(file.unsyncedOps))
-                                                  : tr("synced");
+    const QString sync
+        = file.openConflicts > 0 ? tr("%n conflict(s) to review", nullptr, int(file.openConflicts))
+        : file.unsyncedOps > 0   ? tr("%n change(s) not yet synced", nullptr, int(file.unsyncedOps))
+                                 : tr("synced");
     m_header->setText(u"<b style='font-size:14pt'>%1</b> &nbsp; %2 · %3 %4 · %5 %6 · %7"_s.arg(
         kase.text(u"number"_s).toHtmlEscaped(), label(u"case_status", status).toHtmlEscaped(),
         tr("risk").toHtmlEscaped(), label(u"risk_level", kase.text(u"risk_level"_s)).toHtmlEscaped(),

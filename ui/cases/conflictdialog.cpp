@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/cases/conflictdialog.h"
 
+#include "core/cases/caserepository.h"
+#include "core/changelog/changelog.h"
+#include "core/changelog/schema.h"
+#include "core/changelog/valuecodec.h"
 #include "core/domain/workflow.h"
 #include "core/profile/profile.h"
 #include "core/profile/session.h"
-#include "core/cases/caserepository.h"
-#include "core/changelog/changelog.h"
 #include "core/replication/replicator.h"
-#include "core/changelog/schema.h"
-#include "core/changelog/valuecodec.h"
 #include "ui/common/errortext.h"
 #include "ui/common/fieldlabels.h"
 

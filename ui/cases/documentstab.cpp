@@ -49,9 +49,10 @@ void DocumentsTab::fill(const Core::CaseFile &file)
     for (const Core::Record &d : file.children.value(u"attachment"_s)) {
         // Attached on another laptop: the row came with sync, the content follows it.
         const bool here = QFile::exists(m_session.attachments().pathFor(d.id));
-        rows.append({here ? d.text(u"file_name"_s) : tr("%1 (arrives with a sync)").arg(d.text(u"file_name"_s)),
-                     d.text(u"mime_type"_s), locale.formattedDataSize(d.value(u"size_bytes"_s).toLongLong()),
-                     when(d.createdAt)});
+        rows.append(
+            {here ? d.text(u"file_name"_s) : tr("%1 (arrives with a sync)").arg(d.text(u"file_name"_s)),
+             d.text(u"mime_type"_s), locale.formattedDataSize(d.value(u"size_bytes"_s).toLongLong()),
+             when(d.createdAt)});
         ids << d.id;
     }
     setRows(m_table, rows, ids);
@@ -74,16 +75,18 @@ bool DocumentsTab::saveAttachmentTo(const QString &attachmentId, const QString &
     m_error->hide();
     const Core::Result<QByteArray> content = m_session.attachments().read(attachmentId);
     QSaveFile file(path);
-    if (!content || !file.open(QIODevice::WriteOnly) || file.write(*content) != content->size() || !file.commit()) {
+    if (!content || !file.open(QIODevice::WriteOnly) || file.write(*content) != content->size()
+        || !file.commit()) {
         const bool notHere = !content && content.error().code == Core::Error::Code::NotFound
                           && !QFile::exists(m_session.attachments().pathFor(attachmentId));
         if (content)
             qCWarning(lcUi) << "saving a copy of an attachment failed:" << file.errorString();
-        showError(m_error, content   ? tr("The copy could not be written there. Choose another folder or drive "
-                                          "with free space.")
-                           : notHere ? tr("This file has not reached this laptop yet. It arrives with a sync, "
-                                          "once the laptop that attached it has synced too.")
-                                     : ErrorText::message(content.error()));
+        showError(m_error, content ? tr("The copy could not be written there. Choose another folder or drive "
+                                        "with free space.")
+                           : notHere
+                               ? tr("This file has not reached this laptop yet. It arrives with a sync, "
+                                    "once the laptop that attached it has synced too.")
+                               : ErrorText::message(content.error()));
         return false;
     }
     return true;

@@ -79,7 +79,8 @@ void FollowupsTab::markDone()
     const QString id = rowId(m_table);
     if (id.isEmpty())
         return;
-    if (const Core::Status s = m_session.activities().update(u"followup", id, {{u"status"_s, u"done"_s}}); !s) {
+    if (const Core::Status s = m_session.activities().update(u"followup", id, {{u"status"_s, u"done"_s}});
+        !s) {
         showError(m_error, ErrorText::message(s.error()));
         return;
     }

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/common/entryform.h"
 
-#include "core/profile/profile.h"
-#include "core/profile/session.h"
 #include "core/cases/activityrepository.h"
 #include "core/changelog/schema.h"
+#include "core/profile/profile.h"
+#include "core/profile/session.h"
 #include "ui/common/codelabels.h"
 #include "ui/common/errortext.h"
 

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/common/fieldlabels.h"
 
+#include "core/changelog/schema.h"
+#include "core/changelog/valuecodec.h"
 #include "core/profile/profile.h"
 #include "core/profile/session.h"
 #include "core/regions/regionindex.h"
-#include "core/changelog/schema.h"
-#include "core/changelog/valuecodec.h"
 #include "ui/common/codelabels.h"
 
 #include <QDate>

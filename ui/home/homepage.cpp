@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/home/homepage.h"
 
+#include "core/cases/caserepository.h"
+#include "core/cases/draftstore.h"
+#include "core/cases/worklist.h"
+#include "core/changelog/changelog.h"
 #include "core/clock/clock.h"
 #include "core/profile/profile.h"
 #include "core/profile/session.h"
-#include "core/cases/caserepository.h"
-#include "core/changelog/changelog.h"
-#include "core/cases/draftstore.h"
 #include "core/replication/replicator.h"
-#include "core/cases/worklist.h"
 #include "sync/client/syncclient.h"
 #include "ui/common/codelabels.h"
 #include "ui/common/errortext.h"

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/intake/intakeperpetratorpage.h"
 
-#include "core/profile/session.h"
 #include "core/cases/caserepository.h"
+#include "core/profile/session.h"
 #include "ui/intake/intakefields.h"
 #include "ui/intake/intakeform.h"
 #include "ui/intake/intakewizard.h"

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/intake/intakevictimpage.h"
 
+#include "core/cases/caserepository.h"
+#include "core/domain/nikvalidator.h"
 #include "core/domain/validator.h"
 #include "core/profile/profile.h"
 #include "core/profile/session.h"
-#include "core/cases/caserepository.h"
-#include "core/domain/nikvalidator.h"
 #include "ui/intake/intakefields.h"
 #include "ui/intake/intakeform.h"
 #include "ui/intake/intakewizard.h"

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/intake/intakewizard.h"
 
+#include "core/cases/caserepository.h"
+#include "core/cases/draftstore.h"
 #include "core/clock/clock.h"
 #include "core/profile/profile.h"
 #include "core/profile/session.h"
-#include "core/cases/caserepository.h"
-#include "core/cases/draftstore.h"
 #include "core/util/uuid.h"
 #include "ui/common/errortext.h"
-#include "ui/common/logging.h"
 #include "ui/common/formstate.h"
+#include "ui/common/logging.h"
 #include "ui/intake/intakechannelpage.h"
 #include "ui/intake/intakefields.h"
 #include "ui/intake/intakeform.h"

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/shell/mainwindow.h"
 
+#include "core/cases/draftstore.h"
+#include "core/changelog/changelog.h"
 #include "core/profile/profile.h"
 #include "core/profile/session.h"
 #include "core/profile/settings.h"
-#include "core/changelog/changelog.h"
-#include "core/cases/draftstore.h"
 #include "sync/client/syncclient.h"
 #include "ui/cases/caselistpage.h"
 #include "ui/cases/caseworkspace.h"
@@ -15,8 +15,8 @@
 #include "ui/shell/navigation.h"
 #include "ui/shell/searchindexloader.h"
 #include "ui/shell/settingspage.h"
-#include "ui/sync/syncrunner.h"
 #include "ui/shell/unlockdialog.h"
+#include "ui/sync/syncrunner.h"
 
 #include <QApplication>
 #include <QHBoxLayout>

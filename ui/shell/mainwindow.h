@@ -21,8 +21,8 @@ class Settings;
 } // namespace Core
 
 // The desktop shell: the navigation built from the registry (ui/shell/navigation.h) for the
-// user's role, the pages, the status bar with sync state and pending changes, keyboard shortcuts for the frequent actions,
-// and the idle screen lock that keeps open work.
+// user's role, the pages, the status bar with sync state and pending changes, keyboard shortcuts for the
+// frequent actions, and the idle screen lock that keeps open work.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -57,8 +57,7 @@ private:
     void armIdleLock();
     void setPageListed(const QString &id, bool listed);
     void refreshPages();
-    template<typename T>
-    T *page(const QString &id) const
+    template <typename T> T *page(const QString &id) const
     {
         const int index = int(m_pageIds.indexOf(id));
         return index < 0 ? nullptr : qobject_cast<T *>(m_pages->widget(index));

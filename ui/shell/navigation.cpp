@@ -15,19 +15,35 @@ namespace Navigation {
 const QList<NavigationEntry> &entries()
 {
     static const QList<NavigationEntry> all{
-        {home, QT_TRANSLATE_NOOP("Navigation", "Home"), QStyle::SP_DirHomeIcon, {}, false,
+        {home,
+         QT_TRANSLATE_NOOP("Navigation", "Home"),
+         QStyle::SP_DirHomeIcon,
+         {},
+         false,
          [](const PageServices &s, QWidget *parent) -> QWidget * {
              return new HomePage(s.session, s.language, parent);
          }},
-        {cases, QT_TRANSLATE_NOOP("Navigation", "Cases"), QStyle::SP_FileDialogDetailedView, {}, false,
+        {cases,
+         QT_TRANSLATE_NOOP("Navigation", "Cases"),
+         QStyle::SP_FileDialogDetailedView,
+         {},
+         false,
          [](const PageServices &s, QWidget *parent) -> QWidget * {
              return new CaseListPage(s.session, s.language, parent);
          }},
-        {caseFile, QT_TRANSLATE_NOOP("Navigation", "Open case"), QStyle::SP_FileDialogContentsView, {}, true,
+        {caseFile,
+         QT_TRANSLATE_NOOP("Navigation", "Open case"),
+         QStyle::SP_FileDialogContentsView,
+         {},
+         true,
          [](const PageServices &s, QWidget *parent) -> QWidget * {
              return new CaseWorkspace(s.session, s.language, s.gps, parent);
          }},
-        {settings, QT_TRANSLATE_NOOP("Navigation", "Settings"), QStyle::SP_FileDialogInfoView, {}, false,
+        {settings,
+         QT_TRANSLATE_NOOP("Navigation", "Settings"),
+         QStyle::SP_FileDialogInfoView,
+         {},
+         false,
          [](const PageServices &s, QWidget *parent) -> QWidget * {
              return new SettingsPage(s.settings, s.session.profile(), s.sync, parent);
          }},

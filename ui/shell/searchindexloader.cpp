@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/shell/searchindexloader.h"
 
+#include "core/cases/recordreader.h"
 #include "core/profile/profile.h"
 #include "core/profile/session.h"
 #include "core/search/searchindex.h"
 #include "core/sql/database.h"
-#include "core/cases/recordreader.h"
 #include "ui/common/errortext.h"
 
 #include <QThread>

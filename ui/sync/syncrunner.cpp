@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/sync/syncrunner.h"
 
-#include "core/profile/profile.h"
 #include "core/changelog/changelog.h"
+#include "core/profile/profile.h"
 #include "core/sql/database.h"
 #include "sync/client/httptransport.h"
 #include "sync/enrollmentcode.h"

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/visits/visitdialog.h"
 
+#include "core/cases/activityrepository.h"
+#include "core/cases/caserepository.h"
 #include "core/clock/clock.h"
 #include "core/clock/districttime.h"
 #include "core/profile/profile.h"
 #include "core/profile/session.h"
 #include "core/regions/regionindex.h"
-#include "core/cases/activityrepository.h"
-#include "core/cases/caserepository.h"
 #include "ui/common/codelabels.h"
 #include "ui/common/errortext.h"
 #include "ui/visits/positionprovider.h"

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/profile/session.h"
 #include "core/cases/activityrepository.h"
 #include "core/cases/caserepository.h"
 #include "core/cases/recordreader.h"
-#include "core/changelog/schema.h"
 #include "core/cases/worklist.h"
+#include "core/changelog/schema.h"
+#include "core/profile/session.h"
 #include "tests/support/fixtures.h"
 
 #include <catch2/catch.hpp>
@@ -124,10 +124,12 @@ TEST_CASE("the worklist shows overdue and today's follow-ups and urgent cases", 
     const auto kase = f.session->cases().create(Test::sampleDraft()); // risk high
     REQUIRE(kase.ok());
     REQUIRE(f.session->activities()
-                .add(u"followup", kase->id, {{u"due_on"_s, u"2026-11-18"_s}, {u"description"_s, u"Antar ke RSUD"_s}})
+                .add(u"followup", kase->id,
+                     {{u"due_on"_s, u"2026-11-18"_s}, {u"description"_s, u"Antar ke RSUD"_s}})
                 .ok());
     REQUIRE(f.session->activities()
-                .add(u"followup", kase->id, {{u"due_on"_s, u"2026-11-20"_s}, {u"description"_s, u"Telepon ibu"_s}})
+                .add(u"followup", kase->id,
+                     {{u"due_on"_s, u"2026-11-20"_s}, {u"description"_s, u"Telepon ibu"_s}})
                 .ok());
     const auto later = f.session->activities().add(
         u"followup", kase->id, {{u"due_on"_s, u"2026-12-01"_s}, {u"description"_s, u"Sidang"_s}});

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/profile/session.h"
 #include "core/cases/attachmentstore.h"
 #include "core/cases/caserepository.h"
+#include "core/profile/session.h"
 #include "core/sql/database.h"
 #include "tests/support/fixtures.h"
 

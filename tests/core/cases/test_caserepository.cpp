@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/domain/json.h"
-#include "core/profile/session.h"
 #include "core/cases/activityrepository.h"
 #include "core/cases/caserepository.h"
 #include "core/changelog/changelog.h"
+#include "core/domain/json.h"
+#include "core/profile/session.h"
 #include "tests/support/fixtures.h"
 
 #include <QRegularExpression>

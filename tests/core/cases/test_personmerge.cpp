@@ -2,12 +2,12 @@
 // Merging duplicate people on one laptop: who may, what a case shows, unmerge, and the
 // read-time resolution that makes merges converge (failure 7 in docs/ARCHITECTURE.md; the races across
 // laptops are in tests/sync/client/test_client.cpp and the sync simulation).
+#include "core/cases/caserepository.h"
+#include "core/cases/personmerge.h"
+#include "core/changelog/changelog.h"
 #include "core/profile/profile.h"
 #include "core/profile/session.h"
-#include "core/cases/caserepository.h"
-#include "core/changelog/changelog.h"
 #include "core/sql/database.h"
-#include "core/cases/personmerge.h"
 #include "core/sql/statement.h"
 #include "tests/support/fixtures.h"
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/profile/session.h"
 #include "core/changelog/changelog.h"
-#include "core/sql/database.h"
 #include "core/changelog/fieldclocks.h"
 #include "core/changelog/historyreader.h"
+#include "core/profile/session.h"
+#include "core/sql/database.h"
 #include "tests/support/fixtures.h"
 
 #include <QSqlQuery>

@@ -2,10 +2,10 @@
 // Nothing identifying on disk: after real work (intake, visit, attachment, update), the raw
 // bytes of the profile folder (database, WAL, attachments, settings) contain no victim name,
 // NIK, phone number or narrative phrase.
-#include "core/profile/session.h"
 #include "core/cases/activityrepository.h"
 #include "core/cases/attachmentstore.h"
 #include "core/cases/caserepository.h"
+#include "core/profile/session.h"
 #include "tests/support/fixtures.h"
 
 #include <QFile>

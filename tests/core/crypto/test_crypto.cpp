@@ -40,8 +40,6 @@ QByteArray keyBytes(const SecretKey &key)
     return QByteArray(reinterpret_cast<const char *>(key.data()), qsizetype(SecretKey::size));
 }
 
-
-
 // The size the documented file format gives for `plain` bytes of content.
 qsizetype expectedFileSize(qsizetype plain)
 {

@@ -31,10 +31,13 @@ QStringList demoContent(Core::Session &session)
         for (auto it = file->children.cbegin(); it != file->children.cend(); ++it)
             children << it.key() + u':' + QString::number(it.value().size());
         children.sort();
-        lines << QStringList{file->kase.text(u"reported_on"_s), file->kase.text(u"incident_region"_s),
+        lines << QStringList{file->kase.text(u"reported_on"_s),
+                             file->kase.text(u"incident_region"_s),
                              file->kase.value(u"violence_types"_s).toStringList().join(u'+'),
-                             file->kase.text(u"risk_level"_s), file->kase.text(u"narrative"_s),
-                             people.join(u';'), children.join(u',')}
+                             file->kase.text(u"risk_level"_s),
+                             file->kase.text(u"narrative"_s),
+                             people.join(u';'),
+                             children.join(u',')}
                      .join(u'|');
     }
     lines.sort();
@@ -59,7 +62,8 @@ TEST_CASE("the demo generator writes the same marked cases for the same seed", "
     REQUIRE(Core::DemoGenerator(*other.session, 8).generate(40).ok());
     CHECK(demoContent(*other.session) != a);
     // Shown with -s, so a refactoring of the generator can be compared with the code before it.
-    const QByteArray digest = QCryptographicHash::hash(a.join(u'\n').toUtf8(), QCryptographicHash::Sha256).toHex();
+    const QByteArray digest
+        = QCryptographicHash::hash(a.join(u'\n').toUtf8(), QCryptographicHash::Sha256).toHex();
     CAPTURE(digest.constData());
     CHECK(digest.size() == 64);
 }

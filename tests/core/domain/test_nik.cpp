@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/regions/regionindex.h"
 #include "core/domain/nikvalidator.h"
+#include "core/regions/regionindex.h"
 
 #include <QSet>
 

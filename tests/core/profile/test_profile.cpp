@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/cases/draftstore.h"
 #include "core/profile/profile.h"
 #include "core/profile/settings.h"
-#include "core/cases/draftstore.h"
 #include "tests/support/fixtures.h"
 
 #include <QFile>

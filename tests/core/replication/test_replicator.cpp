@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Merging what other laptops wrote (core's Replicator), without a server: ops handed over as
 // pages, in every order, twice. The sync rules per field kind (docs/ARCHITECTURE.md).
+#include "core/cases/caserepository.h"
+#include "core/changelog/changelog.h"
+#include "core/changelog/schematesting.h"
 #include "core/clock/hlc.h"
 #include "core/profile/profile.h"
 #include "core/profile/session.h"
-#include "core/cases/caserepository.h"
-#include "core/changelog/changelog.h"
+#include "core/replication/replicator.h"
 #include "core/sql/database.h"
 #include "core/sql/migrations.h"
-#include "core/replication/replicator.h"
-#include "core/changelog/schematesting.h"
 #include "core/sql/statement.h"
 #include "sync/districtkeys.h"
 #include "sync/transitcipher.h"

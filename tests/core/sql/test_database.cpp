@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/sql/database.h"
-#include "core/sql/migrations.h"
 #include "core/changelog/schema.h"
 #include "core/changelog/schematesting.h"
+#include "core/sql/database.h"
+#include "core/sql/migrations.h"
 
 #include <QFile>
 #include <QSqlQuery>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Faults: fail the Nth write of an action, a full disk, a read-only store. Each gets a clear
 // error and leaves nothing half-written.
-#include "core/profile/session.h"
 #include "core/cases/activityrepository.h"
 #include "core/cases/caserepository.h"
 #include "core/changelog/changelog.h"
+#include "core/profile/session.h"
 #include "core/sql/database.h"
 #include "tests/support/fixtures.h"
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Migration from every past schema version: each fixture in tests/data/schema/vN.sql is a
 // database of version N with data; migrating it must reach the latest version and keep the data.
-#include "core/sql/database.h"
 #include "core/changelog/fieldclocks.h"
+#include "core/sql/database.h"
 #include "core/sql/migrations.h"
 
 #include <QDir>

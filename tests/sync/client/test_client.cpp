@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The laptop's sync client against the real server library (SQLite), in one process: the same
 // pages as over HTTP, without the socket (tests/e2e covers the socket and TLS).
-#include "core/clock/clock.h"
-#include "core/profile/profile.h"
-#include "core/profile/session.h"
 #include "core/cases/activityrepository.h"
 #include "core/cases/attachmentstore.h"
 #include "core/cases/caserepository.h"
-#include "core/changelog/changelog.h"
-#include "core/sql/database.h"
 #include "core/cases/personmerge.h"
+#include "core/changelog/changelog.h"
+#include "core/clock/clock.h"
+#include "core/profile/profile.h"
+#include "core/profile/session.h"
 #include "core/replication/replicator.h"
+#include "core/sql/database.h"
 #include "core/sql/statement.h"
 #include "core/util/uuid.h"
 #include "sync/client/syncclient.h"
@@ -55,7 +55,6 @@ struct Pair
     Test::ProfileFixture siti{Core::Role::Caseworker, false, u"siti"_s};
     Test::ProfileFixture budi{Core::Role::Caseworker, false, u"budi"_s};
 };
-
 
 // The district's link, losing the reply of the Nth request to one endpoint after the server
 // committed it (failure 1: a push; or a link cut mid-upload), and counting the attachment parts

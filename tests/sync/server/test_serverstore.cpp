@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The server store's ingest and paging rules, on SQLite and on a real PostgreSQL cluster.
-#include "core/sql/migrations.h"
 #include "core/changelog/schematesting.h"
+#include "core/sql/migrations.h"
 #include "core/util/uuid.h"
 #include "sync/districtkeys.h"
 #include "sync/enrollmentcode.h"

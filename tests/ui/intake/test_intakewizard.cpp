@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/profile/session.h"
 #include "core/cases/caserepository.h"
+#include "core/profile/session.h"
 #include "tests/support/fixtures.h"
 #include "ui/intake/intakewizard.h"
 #include "ui/widgets/regionpicker.h"

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/profile/settings.h"
 #include "core/cases/caserepository.h"
 #include "core/cases/draftstore.h"
 #include "core/cases/worklist.h"
+#include "core/profile/settings.h"
 #include "tests/support/fixtures.h"
 #include "tests/support/widgets.h"
 #include "ui/cases/caselistpage.h"
 #include "ui/cases/caseworkspace.h"
-#include "ui/shell/createprofiledialog.h"
 #include "ui/intake/intakewizard.h"
+#include "ui/shell/createprofiledialog.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/navigation.h"
 #include "ui/shell/unlockdialog.h"
@@ -20,9 +20,9 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScopeGuard>
-#include <QStackedWidget>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>

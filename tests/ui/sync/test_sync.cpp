@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Sync and conflicts in the desktop app, against the real district server library in this
 // process (its own SQLite store); the app's sync runs on its worker thread as it does for users.
-#include "core/profile/session.h"
-#include "core/profile/settings.h"
 #include "core/cases/attachmentstore.h"
 #include "core/cases/caserepository.h"
 #include "core/changelog/changelog.h"
+#include "core/profile/session.h"
+#include "core/profile/settings.h"
 #include "core/replication/replicator.h"
 #include "sync/client/syncclient.h"
 #include "sync/server/admin.h"

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/regions/regionindex.h"
 #include "core/cases/caserepository.h"
+#include "core/regions/regionindex.h"
 #include "tests/support/fixtures.h"
 #include "ui/visits/positionprovider.h"
-#include "ui/widgets/regionpicker.h"
 #include "ui/visits/visitdialog.h"
+#include "ui/widgets/regionpicker.h"
 
 #include <QApplication>
 #include <QDateTimeEdit>
