@@ -11,6 +11,7 @@
 #include "ui/cases/incidenttab.h"
 #include "ui/cases/notestab.h"
 #include "ui/cases/recordtabs.h"
+#include "ui/cases/riskstab.h"
 #include "ui/cases/servicestab.h"
 #include "ui/common/codelabels.h"
 #include "ui/common/errortext.h"
@@ -46,7 +47,7 @@ CaseWorkspace::CaseWorkspace(Core::Session &session, const QString &language, Po
     layout->addWidget(m_tabs, 1);
     addTab(RecordTabs::people(session, language, m_tabs));
     addTab(new IncidentTab(session, language, m_tabs));
-    addTab(RecordTabs::risks(session, language, m_tabs));
+    addTab(new RisksTab(session, language, m_tabs));
     addTab(RecordTabs::plan(session, language, m_tabs));
     addTab(RecordTabs::visits(session, language, m_tabs));
     addTab(new ServicesTab(session, language, m_tabs));
