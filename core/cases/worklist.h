@@ -41,7 +41,8 @@ public:
 
     // Open follow-ups due today or before, oldest first.
     Result<QList<DueFollowup>> followupsDue(int limit = 50);
-    // Open cases whose current risk is high or critical, critical first.
+    // Open cases whose current risk is high (Tinggi) or critical (Kritis), both in one list, the
+    // most recently changed first.
     Result<QList<UrgentCase>> urgentCases(int limit = 50);
 
 private:

@@ -32,23 +32,6 @@ RecordsTab *RecordTabs::people(Core::Session &session, const QString &language, 
         parent);
 }
 
-RecordsTab *RecordTabs::risks(Core::Session &session, const QString &language, QWidget *parent)
-{
-    const auto rows = [](const RecordsTab &t, const Core::CaseFile &file) {
-        Rows out;
-        for (const Core::Record &r : file.children.value(u"risk_assessment"_s)) {
-            out.cells.append({t.when(r.value(u"assessed_at"_s).toLongLong()),
-                              t.label(u"risk_level", r.text(u"level"_s)), r.text(u"safety_plan"_s)});
-            out.ids << r.id;
-        }
-        return out;
-    };
-    auto *tab = new RecordsTab(session, language, tr("Assessment and safety"), u"riskTable"_s,
-                               {tr("Assessed"), tr("Risk"), tr("Safety plan")}, rows, parent);
-    tab->withEntryForm(u"risk_assessment"_s, {u"level"_s, u"factors"_s, u"safety_plan"_s});
-    return tab;
-}
-
 RecordsTab *RecordTabs::plan(Core::Session &session, const QString &language, QWidget *parent)
 {
     const auto rows = [](const RecordsTab &t, const Core::CaseFile &file) {

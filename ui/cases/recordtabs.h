@@ -5,7 +5,7 @@
 
 #include <QCoreApplication>
 
-// The case file's table tabs: who the case is about, assessments, the case plan, visits and the
+// The case file's table tabs: who the case is about, the case plan, visits and the
 // field-level history. Each is a RecordsTab configured with its columns and rows.
 class RecordTabs
 {
@@ -13,7 +13,6 @@ class RecordTabs
 
 public:
     static RecordsTab *people(Core::Session &session, const QString &language, QWidget *parent);
-    static RecordsTab *risks(Core::Session &session, const QString &language, QWidget *parent);
     static RecordsTab *plan(Core::Session &session, const QString &language, QWidget *parent);
     static RecordsTab *visits(Core::Session &session, const QString &language, QWidget *parent);
     static RecordsTab *history(Core::Session &session, const QString &language, QWidget *parent);
