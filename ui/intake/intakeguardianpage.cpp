@@ -8,6 +8,7 @@
 #include "ui/intake/intakeform.h"
 #include "ui/intake/intakewizard.h"
 #include "ui/widgets/consentbox.h"
+#include "ui/widgets/regionpicker.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -59,6 +60,8 @@ IntakeGuardianPage::IntakeGuardianPage(IntakeFields &fields, Core::Session &sess
     layout->addWidget(m_consentGroup);
     layout->addStretch();
 
+    tabOrder(
+        {m_unknown, m_name, m_relationship, m_phone, m_address.region(), m_address.detailRow(), m_consent});
     connect(m_unknown, &QCheckBox::toggled, this, &IntakeGuardianPage::showMode);
     showMode();
 }

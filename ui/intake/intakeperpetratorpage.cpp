@@ -7,6 +7,7 @@
 #include "ui/intake/intakefields.h"
 #include "ui/intake/intakeform.h"
 #include "ui/intake/intakewizard.h"
+#include "ui/widgets/regionpicker.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -114,6 +115,8 @@ void IntakePerpetratorPage::addPerpetrator()
     form->addRow(tr("&Village:"), p.address.villageRow());
     form->addRow(tr("Address:"), p.address.detailRow());
     p.tab->setLayout(form);
+    tabOrder({p.name, p.relationship, p.victim, p.sex, p.age, p.access, p.address.region(),
+              p.address.detailRow()});
     m_perpetrators.append(p);
     showAddedTab(m_tabs, p.tab, tr("Perpetrator %1").arg(index + 1), m_remove, index + 1, p.name);
 }

@@ -66,8 +66,12 @@ void IntakeReviewPage::showDraft(const Core::CaseDraft &draft, const Context &co
 {
     m_saveError->hide();
     while (QLayoutItem *item = m_sections->takeAt(0)) {
-        if (QWidget *w = item->widget())
+        // Out of the page at once (tests and the eye read the new list only), deleted later.
+        if (QWidget *w = item->widget()) {
+            w->hide();
+            w->setParent(nullptr);
             w->deleteLater();
+        }
         delete item;
     }
     m_buttonCount.clear();

@@ -2,10 +2,13 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QStringList>
+#include <QVariantHash>
 #include <QWizardPage>
 
 #include <functional>
+#include <utility>
 
 namespace Core {
 class Session;

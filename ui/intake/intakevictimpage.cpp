@@ -148,6 +148,9 @@ void IntakeVictimPage::addVictim()
     v.match->hide();
     grid->addWidget(v.match, 7, 0, 1, 4);
     grid->setRowStretch(8, 1);
+    // Down the first column, down the second, then the address across the page.
+    tabOrder({v.name, v.nik, v.sex, v.birthDate, v.age, v.disability, v.education, v.phone,
+              v.address.region(), v.address.detailRow()});
 
     // Looking for earlier cases of the same person waits for a pause in typing.
     v.matchTimer = new QTimer(v.tab);

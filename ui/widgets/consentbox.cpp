@@ -13,9 +13,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr auto notAsked = u"not_asked";
-constexpr auto given = u"given";
-constexpr auto refused = u"refused";
+const QString notAsked = u"not_asked"_s;
+const QString given = u"given"_s;
+const QString refused = u"refused"_s;
 
 QLabel *buddyLabel(const QString &text, QWidget *buddy, QWidget *parent)
 {
@@ -33,7 +33,7 @@ ConsentBox::ConsentBox(const Core::CodeLists &codes, const QString &language, QD
     m_status = new QComboBox(this);
     m_status->setObjectName(u"consentStatusCombo"_s);
     CodeLabels::fill(m_status, codes, u"consent_status", language);
-    m_status->setCurrentIndex(m_status->findData(QString(notAsked)));
+    m_status->setCurrentIndex(m_status->findData(notAsked));
     m_givenBy = new QLabel(this);
     m_givenBy->setObjectName(u"consentGivenByLabel"_s);
     m_givenBy->setWordWrap(true);
@@ -89,7 +89,7 @@ void ConsentBox::setGivenBy(const QString &who)
 void ConsentBox::setNotAskedOnly(bool notAskedOnly)
 {
     if (notAskedOnly)
-        m_status->setCurrentIndex(m_status->findData(QString(notAsked)));
+        m_status->setCurrentIndex(m_status->findData(notAsked));
     m_status->setEnabled(!notAskedOnly);
 }
 

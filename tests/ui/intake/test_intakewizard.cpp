@@ -741,11 +741,12 @@ TEST_CASE("tab order on the victim page reaches the village and the address afte
     QWidget *form = find<QWidget>(wizard, u"victimForm"_s);
     QStringList order;
     QWidget *w = find<QLineEdit>(wizard, u"victimNameEdit"_s);
-    for (int i = 0; i < 40 && order.size() < 40; ++i) {
+    for (int i = 0; i < 200 && order.size() < 40; ++i) {
         if (form->isAncestorOf(w) && (w->focusPolicy() & Qt::TabFocus) && w->isVisible() && w->isEnabled()) {
+            // The picker's own inputs count as the picker.
             QString name = w->objectName();
-            for (QWidget *p = w->parentWidget(); name.isEmpty() && p; p = p->parentWidget())
-                name = qobject_cast<RegionPicker *>(p) ? p->objectName() : QString();
+            if (auto *picker = qobject_cast<RegionPicker *>(w->parentWidget()))
+                name = picker->objectName();
             if (!name.isEmpty() && !order.contains(name))
                 order << name;
         }
