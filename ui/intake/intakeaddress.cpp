@@ -37,10 +37,12 @@ IntakeAddress::IntakeAddress(IntakeFields &fields, Core::Session &session, int p
                    3);
     auto *hamletLabel = new QLabel(tr("D&usun:"), m_detailRow);
     hamletLabel->setBuddy(m_hamlet);
+    hamletLabel->setMinimumHeight(m_hamlet->sizeHint().height()); // level with the input's text
     row->addWidget(hamletLabel, 0, Qt::AlignTop);
     row->addWidget(fields.field(page, key + u"address_hamlet"_s, m_hamlet, prefix + u"Hamlet"_s + suffix), 2);
     auto *rtLabel = new QLabel(tr("RT/R&W:"), m_detailRow);
     rtLabel->setBuddy(m_rt);
+    rtLabel->setMinimumHeight(m_rt->sizeHint().height());
     row->addWidget(rtLabel, 0, Qt::AlignTop);
     row->addWidget(fields.field(page, key + u"address_rt"_s, m_rt, prefix + u"Rt"_s + suffix), 1);
     m_detailRow->setFocusProxy(m_text);

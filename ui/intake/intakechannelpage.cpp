@@ -46,14 +46,22 @@ IntakeChannelPage::IntakeChannelPage(IntakeFields &fields, Core::Session &sessio
     auto *when = new QWidget(this);
     auto *row = new QHBoxLayout(when);
     row->setContentsMargins(0, 0, 0, 0);
-    row->addWidget(
-        m_fields.field(IntakeWizard::ChannelPage, u"reported_on"_s, m_reportedOn, u"reportedOn"_s));
+    // Each box is as wide as its input: the date, the time and the zone read as one line.
+    QWidget *date
+        = m_fields.field(IntakeWizard::ChannelPage, u"reported_on"_s, m_reportedOn, u"reportedOn"_s);
+    date->setMaximumWidth(m_reportedOn->maximumWidth());
+    row->addWidget(date, 0, Qt::AlignTop);
     auto *at = new QLabel(tr("at"), when);
     at->setBuddy(m_receivedTime);
+    at->setMinimumHeight(m_receivedTime->sizeHint().height());
     row->addWidget(at, 0, Qt::AlignTop);
-    row->addWidget(
-        m_fields.field(IntakeWizard::ChannelPage, u"received_at"_s, m_receivedTime, u"receivedTime"_s));
-    row->addWidget(new QLabel(m_time.label(), when), 0, Qt::AlignTop);
+    QWidget *time
+        = m_fields.field(IntakeWizard::ChannelPage, u"received_at"_s, m_receivedTime, u"receivedTime"_s);
+    time->setMaximumWidth(m_receivedTime->maximumWidth());
+    row->addWidget(time, 0, Qt::AlignTop);
+    auto *zone = new QLabel(m_time.label(), when);
+    zone->setMinimumHeight(m_receivedTime->sizeHint().height());
+    row->addWidget(zone, 0, Qt::AlignTop);
     row->addStretch();
     when->setFocusProxy(m_reportedOn);
     form->addRow(tr("&Reported on:"), when);
