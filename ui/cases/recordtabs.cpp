@@ -19,17 +19,21 @@ RecordsTab *RecordTabs::people(Core::Session &session, const QString &language, 
             QString born = t.date(p.text(u"birth_date"_s));
             if (born.isEmpty() && p.value(u"age_estimate"_s).isValid())
                 born = tr("about %n year(s)", nullptr, p.value(u"age_estimate"_s).toInt());
+            // A reporter's relation to the victim is typed as text (the link's notes), not a code.
+            QString relationship = t.label(u"perpetrator_relationship", party.link.text(u"relationship"_s));
+            if (party.link.text(u"relationship"_s).isEmpty())
+                relationship = party.link.text(u"notes"_s);
             out.cells.append({t.label(u"person_role", party.link.text(u"role"_s)), p.text(u"name"_s),
-                              t.label(u"sex", p.text(u"sex"_s)), born, p.text(u"nik"_s),
-                              t.label(u"perpetrator_relationship", party.link.text(u"relationship"_s))});
+                              t.label(u"sex", p.text(u"sex"_s)), born, p.text(u"nik"_s), relationship,
+                              p.text(u"phone"_s)});
             out.ids << p.id;
         }
         return out;
     };
-    return new RecordsTab(
-        session, language, tr("People"), u"peopleTable"_s,
-        {tr("Role"), tr("Name"), tr("Sex"), tr("Birth date / age"), tr("NIK"), tr("Relationship")}, rows,
-        parent);
+    return new RecordsTab(session, language, tr("People"), u"peopleTable"_s,
+                          {tr("Role"), tr("Name"), tr("Sex"), tr("Birth date / age"), tr("NIK"),
+                           tr("Relationship"), tr("Phone")},
+                          rows, parent);
 }
 
 RecordsTab *RecordTabs::plan(Core::Session &session, const QString &language, QWidget *parent)

@@ -21,6 +21,7 @@ QHash<QString, QString> FieldLabels::fieldNames()
         {u"narrative"_s, tr("Narrative")},
         {u"intake_channel"_s, tr("Intake channel")},
         {u"reported_on"_s, tr("Reported on")},
+        {u"received_at"_s, tr("Received at")},
         {u"incident_on"_s, tr("Incident date")},
         {u"incident_region"_s, tr("Incident region")},
         {u"incident_scene"_s, tr("Scene")},
@@ -43,10 +44,16 @@ QHash<QString, QString> FieldLabels::fieldNames()
         {u"marital_status"_s, tr("Marital status")},
         {u"address_region"_s, tr("Address region")},
         {u"address_text"_s, tr("Address")},
+        {u"address_hamlet"_s, tr("Hamlet (dusun)")},
+        {u"address_rt"_s, tr("RT/RW")},
         {u"phone"_s, tr("Phone")},
         {u"role"_s, tr("Role")},
         {u"relationship"_s, tr("Relationship")},
         {u"notes"_s, tr("Notes")},
+        {u"has_access"_s, tr("Still has access to the victim")},
+        {u"consent"_s, tr("Consent")},
+        {u"consent_on"_s, tr("Consent date")},
+        {u"consent_method"_s, tr("How consent was given")},
         {u"purpose"_s, tr("Purpose")},
         {u"provider"_s, tr("Provider")},
         {u"service_type"_s, tr("Service")},
@@ -109,9 +116,18 @@ QString FieldLabels::value(const Core::Session &session, const QString &entity, 
         return tr("(empty)");
     if (!fieldDef)
         return QString::fromUtf8(*bytes);
-    const QVariant value = Core::ValueCodec::decode(*fieldDef, *bytes);
+    return shown(session, entity, field, Core::ValueCodec::decode(*fieldDef, *bytes), language);
+}
+
+QString FieldLabels::shown(const Core::Session &session, const QString &entity, const QString &field,
+                           const QVariant &value, const QString &language)
+{
+    const Core::EntityDef *def = Core::Schema::entity(entity);
+    const Core::FieldDef *fieldDef = def ? def->field(field) : nullptr;
     if (!value.isValid() || value.isNull())
         return tr("(empty)");
+    if (!fieldDef)
+        return value.toString();
     const QLocale locale(language);
     using Type = Core::ValueType;
     if (fieldDef->kind == Core::FieldKind::Set)

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QString>
+#include <QVariant>
 
 #include <optional>
 
@@ -27,6 +28,9 @@ public:
     static QString known(const QString &entity, const QString &field);
     static QString value(const Core::Session &session, const QString &entity, const QString &field,
                          const std::optional<QByteArray> &bytes, const QString &language);
+    // The same for a value as a form holds it (a code, an ISO date, UTC milliseconds, a list).
+    static QString shown(const Core::Session &session, const QString &entity, const QString &field,
+                         const QVariant &value, const QString &language);
     // What kind of disagreement a conflict record is (concurrent, safety, status, ...).
     static QString conflictKind(const QString &kind);
 

@@ -123,6 +123,8 @@ QFormLayout *VisitDialog::buildFields()
     m_region = new RegionPicker(m_session.regions(), this);
     m_region->setObjectName(u"regionPicker"_s);
     m_region->setScope(defaultScope(m_caseId));
+    if (const QString village = victimVillage(m_caseId); !village.isEmpty())
+        m_region->setCode(village);
 
     m_place = new QLineEdit(this);
     m_place->setObjectName(u"placeEdit"_s);
@@ -277,6 +279,23 @@ QString VisitDialog::defaultScope(const QString &caseId) const
         }
     }
     return m_session.profile().info().districtCode;
+}
+
+QString VisitDialog::victimVillage(const QString &caseId) const
+{
+    // A first visit is mostly to the victim's home: the first victim's village, when recorded.
+    const Core::Result<Core::CaseFile> file = m_session.cases().load(caseId);
+    if (!file)
+        return {};
+    for (const Core::CaseParty &party : file->parties) {
+        if (party.link.text(u"role"_s) != u"victim")
+            continue;
+        const std::optional<Core::Region> region
+            = m_session.regions().find(party.person.text(u"address_region"_s));
+        if (region && region->level == Core::RegionLevel::Village)
+            return region->code;
+    }
+    return {};
 }
 
 void VisitDialog::showFix()
