@@ -8,6 +8,7 @@
 #include "ui/cases/conflictdialog.h"
 #include "ui/cases/documentstab.h"
 #include "ui/cases/followupstab.h"
+#include "ui/cases/historytab.h"
 #include "ui/cases/incidenttab.h"
 #include "ui/cases/notestab.h"
 #include "ui/cases/recordtabs.h"
@@ -53,7 +54,7 @@ CaseWorkspace::CaseWorkspace(Core::Session &session, const QString &language, Po
     addTab(new NotesTab(session, language, m_tabs));
     addTab(new FollowupsTab(session, language, m_tabs));
     addTab(m_documents = new DocumentsTab(session, language, m_tabs));
-    addTab(RecordTabs::history(session, language, m_tabs));
+    addTab(new HistoryTab(session, language, m_tabs));
 }
 
 void CaseWorkspace::buildHeader()
