@@ -45,6 +45,7 @@ signals:
 private:
     void buildHeader();
     void buildStatusRow();
+    void orderFocus();
     void addTab(CaseTab *tab);
     void tabChanged();
     void reviewConflicts();
