@@ -54,7 +54,7 @@ QList<Message> readCatalogue(const QString &path)
     QString context;
     QString source;
     while (!xml.atEnd()) {
-        if (!xml.readNextStartElement())
+        if (xml.readNext() != QXmlStreamReader::StartElement)
             continue;
         const QStringView name = xml.name();
         if (name == u"name")
@@ -65,9 +65,10 @@ QList<Message> readCatalogue(const QString &path)
             // Finished or not; numerus forms are its children, read together.
             const QString text = xml.readElementText(QXmlStreamReader::IncludeChildElements);
             if (!text.trimmed().isEmpty())
-                messages.append({context, source, text});
+                messages.append({context, source, text.simplified()});
         }
     }
+    INFO(xml.errorString().toStdString() << " at line " << xml.lineNumber());
     REQUIRE_FALSE(xml.hasError());
     return messages;
 }
