@@ -72,7 +72,7 @@ VisitDialog::VisitDialog(Core::Session &session, const QString &caseId, const QS
     // the region boxes are not cut at 1366×768.
     const int character = fontMetrics().averageCharWidth();
     m_place->setMinimumWidth(character * 44);
-    m_region->setMinimumWidth(character * 100);
+    m_region->setMinimumWidth(character * 130);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
