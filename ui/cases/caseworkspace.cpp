@@ -7,6 +7,7 @@
 #include "ui/cases/conflictdialog.h"
 #include "ui/cases/documentstab.h"
 #include "ui/cases/followupstab.h"
+#include "ui/cases/historytab.h"
 #include "ui/cases/incidenttab.h"
 #include "ui/cases/notestab.h"
 #include "ui/cases/recordtabs.h"
@@ -50,7 +51,24 @@ CaseWorkspace::CaseWorkspace(Core::Session &session, const QString &language, Po
     addTab(new NotesTab(session, language, m_tabs));
     addTab(new FollowupsTab(session, language, m_tabs));
     addTab(m_documents = new DocumentsTab(session, language, m_tabs));
-    addTab(RecordTabs::history(session, language, m_tabs));
+    addTab(new HistoryTab(session, language, m_tabs));
+    orderFocus();
+}
+
+void CaseWorkspace::orderFocus()
+{
+    // Tab walks the screen top to bottom: the header's button, the status row left to right, then
+    // the tabs. Widgets made in the initialiser list would otherwise come first, in the order of
+    // their declaration (the tabs before the status row's buttons, the header's button after them).
+    QList<QWidget *> order{m_conflicts};
+    for (QWidget *w = nextInFocusChain(); w && w != this; w = w->nextInFocusChain()) {
+        const bool inTabs = w == m_tabs || m_tabs->isAncestorOf(w);
+        if (isAncestorOf(w) && !inTabs && w != m_conflicts && (w->focusPolicy() & Qt::TabFocus))
+            order << w;
+    }
+    order << m_tabs;
+    for (qsizetype i = 1; i < order.size(); ++i)
+        setTabOrder(order.at(i - 1), order.at(i));
 }
 
 void CaseWorkspace::buildHeader()

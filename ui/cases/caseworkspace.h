@@ -44,6 +44,7 @@ signals:
 private:
     void buildHeader();
     void buildStatusRow();
+    void orderFocus();
     void addTab(CaseTab *tab);
     void tabChanged();
     void reviewConflicts();

@@ -2,7 +2,6 @@
 #include "ui/cases/recordtabs.h"
 
 #include "core/cases/caserepository.h"
-#include "core/changelog/historyreader.h"
 #include "core/profile/session.h"
 #include "core/regions/regionindex.h"
 
@@ -79,24 +78,4 @@ RecordsTab *RecordTabs::visits(Core::Session &session, const QString &language, 
     return new RecordsTab(session, language, tr("Visits"), u"visitTable"_s,
                           {tr("When"), tr("Village"), tr("Purpose"), tr("Location"), tr("Notes")}, rows,
                           parent);
-}
-
-RecordsTab *RecordTabs::history(Core::Session &session, const QString &language, QWidget *parent)
-{
-    const auto rows = [](const RecordsTab &t, const Core::CaseFile &) {
-        Rows out;
-        const auto entries = t.session().history().forCase(t.caseId());
-        if (!entries)
-            return out;
-        for (auto it = entries->crbegin(); it != entries->crend(); ++it) {
-            if (it->op == u"create")
-                continue;
-            out.cells.append(
-                {t.when(it->atMs), it->author, it->entity, it->field,
-                 it->value.typeId() == QMetaType::QVariantMap ? tr("(location)") : it->value.toString()});
-        }
-        return out;
-    };
-    return new RecordsTab(session, language, tr("History"), u"historyTable"_s,
-                          {tr("When"), tr("Who"), tr("What"), tr("Field"), tr("Value")}, rows, parent);
 }

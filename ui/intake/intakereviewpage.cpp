@@ -177,9 +177,8 @@ IntakeReviewPage::Rows IntakeReviewPage::entityRows(const QString &entity, const
     for (const Core::FieldDef &field : def->fields) {
         if (!values.contains(field.name) || skip.contains(field.name))
             continue;
-        rows.append(
-            {FieldLabels::field({}, field.name),
-             FieldLabels::shown(m_session, entity, field.name, values.value(field.name), m_language)});
+        rows.append({FieldLabels::field({}, field.name),
+                     FieldLabels::shown(m_session, field, values.value(field.name), m_language)});
     }
     return rows;
 }
