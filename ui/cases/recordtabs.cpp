@@ -5,6 +5,8 @@
 #include "core/changelog/historyreader.h"
 #include "core/profile/session.h"
 #include "core/regions/regionindex.h"
+#include "ui/cases/peopletab.h"
+#include "ui/visits/visitdialog.h"
 
 using namespace Qt::StringLiterals;
 
@@ -12,24 +14,7 @@ using Rows = RecordsTab::Rows;
 
 RecordsTab *RecordTabs::people(Core::Session &session, const QString &language, QWidget *parent)
 {
-    const auto rows = [](const RecordsTab &t, const Core::CaseFile &file) {
-        Rows out;
-        for (const Core::CaseParty &party : file.parties) {
-            const Core::Record &p = party.person;
-            QString born = t.date(p.text(u"birth_date"_s));
-            if (born.isEmpty() && p.value(u"age_estimate"_s).isValid())
-                born = tr("about %n year(s)", nullptr, p.value(u"age_estimate"_s).toInt());
-            out.cells.append({t.label(u"person_role", party.link.text(u"role"_s)), p.text(u"name"_s),
-                              t.label(u"sex", p.text(u"sex"_s)), born, p.text(u"nik"_s),
-                              t.label(u"perpetrator_relationship", party.link.text(u"relationship"_s))});
-            out.ids << p.id;
-        }
-        return out;
-    };
-    return new RecordsTab(
-        session, language, tr("People"), u"peopleTable"_s,
-        {tr("Role"), tr("Name"), tr("Sex"), tr("Birth date / age"), tr("NIK"), tr("Relationship")}, rows,
-        parent);
+    return new PeopleTab(session, language, parent);
 }
 
 RecordsTab *RecordTabs::risks(Core::Session &session, const QString &language, QWidget *parent)
@@ -65,6 +50,7 @@ RecordsTab *RecordTabs::plan(Core::Session &session, const QString &language, QW
         = new RecordsTab(session, language, tr("Case plan"), u"planTable"_s,
                          {tr("Service"), tr("What will be done"), tr("Due"), tr("Status")}, rows, parent);
     tab->withEntryForm(u"plan_item"_s, {u"service_type"_s, u"description"_s, u"due_on"_s});
+    tab->withEditing({u"service_type"_s, u"description"_s, u"due_on"_s, u"status"_s});
     return tab;
 }
 
@@ -89,9 +75,17 @@ RecordsTab *RecordTabs::visits(Core::Session &session, const QString &language, 
         }
         return out;
     };
-    return new RecordsTab(session, language, tr("Visits"), u"visitTable"_s,
-                          {tr("When"), tr("Village"), tr("Purpose"), tr("Location"), tr("Notes")}, rows,
-                          parent);
+    auto *tab = new RecordsTab(session, language, tr("Visits"), u"visitTable"_s,
+                               {tr("When"), tr("Village"), tr("Purpose"), tr("Location"), tr("Notes")}, rows,
+                               parent);
+    // A correction keeps the stored fix: no GPS is started for it.
+    tab->withEditing([tab](const Core::Record &visit) {
+        auto *dialog = new VisitDialog(tab->session(), visit.caseId, tab->language(), nullptr, tab);
+        dialog->edit(visit);
+        QObject::connect(dialog, &VisitDialog::visitSaved, tab, &CaseTab::changed);
+        return tab->showDialog(dialog);
+    });
+    return tab;
 }
 
 RecordsTab *RecordTabs::history(Core::Session &session, const QString &language, QWidget *parent)

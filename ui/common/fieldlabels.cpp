@@ -67,6 +67,17 @@ QHash<QString, QString> FieldLabels::fieldNames()
         {u"completed_on"_s, tr("Completed on")},
         {u"disability_note"_s, tr("Disability note")},
         {u"district_code"_s, tr("District")},
+        {u"received_at"_s, tr("Report received")},
+        {u"address_hamlet"_s, tr("Hamlet (dusun)")},
+        {u"address_rt"_s, tr("RT/RW")},
+        {u"has_access"_s, tr("Still has access to the victim")},
+        {u"consent"_s, tr("Consent")},
+        {u"consent_on"_s, tr("Consent given on")},
+        {u"consent_method"_s, tr("How consent was given")},
+        {u"region_code"_s, tr("Village")},
+        {u"location_source"_s, tr("Location source")},
+        {u"written_at"_s, tr("Written")},
+        {u"done_at"_s, tr("Done at")},
         // Not replicated, but named by errors of the profile and attachment forms.
         {u"login"_s, tr("User name")},
         {u"passphrase"_s, tr("Passphrase")},
@@ -79,9 +90,10 @@ QString FieldLabels::known(const QString &entity, const QString &field)
     return fieldNames().contains(field) ? FieldLabels::field(entity, field) : QString();
 }
 
-QString FieldLabels::field(const QString &entity, const QString &field)
+QString FieldLabels::entity(const QString &entity)
 {
     const QHash<QString, QString> entities = {
+        {u"case"_s, tr("Case")},
         {u"person"_s, tr("Person")},
         {u"case_person"_s, tr("Person in the case")},
         {u"visit"_s, tr("Visit")},
@@ -93,11 +105,16 @@ QString FieldLabels::field(const QString &entity, const QString &field)
         {u"attachment"_s, tr("Document")},
         {u"status_change"_s, tr("Status change")},
     };
+    return entities.value(entity, entity);
+}
+
+QString FieldLabels::field(const QString &entity, const QString &field)
+{
     QString name = fieldNames().value(field, field);
     if (entity == u"case" || entity.isEmpty())
         return name;
     //: An entity and one of its fields, e.g. "Person: Name".
-    return tr("%1: %2").arg(entities.value(entity, entity), name);
+    return tr("%1: %2").arg(FieldLabels::entity(entity), name);
 }
 
 QString FieldLabels::value(const Core::Session &session, const QString &entity, const QString &field,
@@ -109,9 +126,19 @@ QString FieldLabels::value(const Core::Session &session, const QString &entity, 
         return tr("(empty)");
     if (!fieldDef)
         return QString::fromUtf8(*bytes);
-    const QVariant value = Core::ValueCodec::decode(*fieldDef, *bytes);
-    if (!value.isValid() || value.isNull())
+    return display(session, entity, field, Core::ValueCodec::decode(*fieldDef, *bytes), language);
+}
+
+QString FieldLabels::display(const Core::Session &session, const QString &entity, const QString &field,
+                             const QVariant &value, const QString &language)
+{
+    const Core::EntityDef *def = Core::Schema::entity(entity);
+    const Core::FieldDef *fieldDef = def ? def->field(field) : nullptr;
+    if (!value.isValid() || value.isNull()
+        || (value.typeId() == QMetaType::QString && value.toString().isEmpty()))
         return tr("(empty)");
+    if (!fieldDef)
+        return value.toString();
     const QLocale locale(language);
     using Type = Core::ValueType;
     if (fieldDef->kind == Core::FieldKind::Set)
@@ -127,8 +154,13 @@ QString FieldLabels::value(const Core::Session &session, const QString &entity, 
         return session.profile().districtTime().display(value.toLongLong(), locale);
     case Type::Bool:
         return value.toBool() ? tr("yes") : tr("no");
-    case Type::Json:
-        return tr("(location)");
+    case Type::Json: {
+        const QVariantMap fix = value.toMap();
+        if (!fix.contains(u"lat"_s) || !fix.contains(u"lng"_s))
+            return tr("(location)");
+        return u"%1, %2"_s.arg(locale.toString(fix.value(u"lat"_s).toDouble(), 'f', 5),
+                               locale.toString(fix.value(u"lng"_s).toDouble(), 'f', 5));
+    }
     default:
         return value.toString();
     }

@@ -23,10 +23,15 @@ public:
     // "Narrative", or "Person: Name" for a field outside the case record itself; a field
     // without a label is shown by its id.
     static QString field(const QString &entity, const QString &field);
+    // What an entity is called ("Person", "Visit"); its id when it has no name.
+    static QString entity(const QString &entity);
     // The same label, or an empty string for a field without one (never the raw id).
     static QString known(const QString &entity, const QString &field);
     static QString value(const Core::Session &session, const QString &entity, const QString &field,
                          const std::optional<QByteArray> &bytes, const QString &language);
+    // A decoded value (a Record's) as a person reads it, the same way.
+    static QString display(const Core::Session &session, const QString &entity, const QString &field,
+                           const QVariant &value, const QString &language);
     // What kind of disagreement a conflict record is (concurrent, safety, status, ...).
     static QString conflictKind(const QString &kind);
 
