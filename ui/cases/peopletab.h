@@ -5,6 +5,10 @@
 
 class QLabel;
 
+namespace Core {
+struct CaseParty;
+}
+
 // Para pihak: who the case is about (victims, alleged perpetrators, reporters, guardians), each
 // with their part in the case. A person is added, corrected (double-click shows the details) or
 // their role taken out of the case; the person stays on record, and the last victim stays.

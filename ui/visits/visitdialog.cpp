@@ -431,6 +431,7 @@ void VisitDialog::showError(const QString &field, const QString &message)
 void VisitDialog::edit(const Core::Record &visit)
 {
     m_visitId = visit.id;
+    m_visitedAtBefore = visit.value(u"visited_at"_s).toLongLong();
     setWindowTitle(tr("Correct a visit"));
     const QDateTime wall
         = m_session.profile().districtTime().dateTime(visit.value(u"visited_at"_s).toLongLong());
@@ -449,6 +450,25 @@ void VisitDialog::edit(const Core::Record &visit)
              : m_locationSource == u"village_centroid" ? Choice::Centroid
                                                        : Choice::Gps;
     showChoice();
+}
+
+void VisitDialog::saveCorrection(QVariantHash values)
+{
+    // The time is shown to the minute: an unchanged minute keeps the stored moment.
+    if (values.value(u"visited_at"_s).toLongLong() / 60000 == m_visitedAtBefore / 60000)
+        values.insert(u"visited_at"_s, m_visitedAtBefore);
+    // What was emptied is cleared.
+    for (const QString &field : {u"region_code"_s, u"place_text"_s, u"participants"_s, u"purpose"_s, u"notes"_s,
+                                 u"next_steps"_s, u"location"_s, u"location_source"_s}) {
+        if (!values.contains(field))
+            values.insert(field, QVariant());
+    }
+    if (const Core::Status s = m_session.activities().update(u"visit", m_visitId, values); !s) {
+        showError(s.error().field, ErrorText::message(s.error()));
+        return;
+    }
+    emit visitSaved(m_visitId);
+    accept();
 }
 
 void VisitDialog::save()
@@ -475,18 +495,7 @@ void VisitDialog::save()
         values.insert(u"location_source"_s, m_locationSource);
     }
     if (!m_visitId.isEmpty()) {
-        // A correction: what was emptied is cleared.
-        for (const QString &field : {u"region_code"_s, u"place_text"_s, u"participants"_s, u"purpose"_s,
-                                     u"notes"_s, u"next_steps"_s, u"location"_s, u"location_source"_s}) {
-            if (!values.contains(field))
-                values.insert(field, QVariant());
-        }
-        if (const Core::Status s = m_session.activities().update(u"visit", m_visitId, values); !s) {
-            showError(s.error().field, ErrorText::message(s.error()));
-            return;
-        }
-        emit visitSaved(m_visitId);
-        accept();
+        saveCorrection(values);
         return;
     }
 

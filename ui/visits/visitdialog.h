@@ -62,6 +62,7 @@ private:
     void onRegionChanged();
     void clearErrors();
     void showError(const QString &field, const QString &message);
+    void saveCorrection(QVariantHash values);
 
     Core::Session &m_session;
     const QString m_caseId;
@@ -93,4 +94,5 @@ private:
     QString m_locationSource;
     QString m_centroidCode; // the village whose centroid was chosen
     QString m_visitId; // the visit being corrected; empty for a new one
+    qint64 m_visitedAtBefore = 0;
 };
