@@ -15,6 +15,7 @@ class RegionPicker;
 
 namespace Core {
 class Session;
+struct Error;
 struct Record;
 } // namespace Core
 

@@ -83,8 +83,8 @@ QWidget *RecordDetail::section(const Core::Record &record)
             continue;
         const QVariant value = record.value(field.name);
         const bool empty = !value.isValid() || value.isNull()
-            || (value.typeId() == QMetaType::QString && value.toString().isEmpty())
-            || (value.typeId() == QMetaType::QStringList && value.toStringList().isEmpty());
+                        || (value.typeId() == QMetaType::QString && value.toString().isEmpty())
+                        || (value.typeId() == QMetaType::QStringList && value.toStringList().isEmpty());
         const QString text
             = empty ? tr("—") : FieldLabels::display(m_session, record.entity, field.name, value, m_language);
         QLabel *shownValue = valueLabel(text, box);

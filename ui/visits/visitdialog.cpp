@@ -458,8 +458,8 @@ void VisitDialog::saveCorrection(QVariantHash values)
     if (values.value(u"visited_at"_s).toLongLong() / 60000 == m_visitedAtBefore / 60000)
         values.insert(u"visited_at"_s, m_visitedAtBefore);
     // What was emptied is cleared.
-    for (const QString &field : {u"region_code"_s, u"place_text"_s, u"participants"_s, u"purpose"_s, u"notes"_s,
-                                 u"next_steps"_s, u"location"_s, u"location_source"_s}) {
+    for (const QString &field : {u"region_code"_s, u"place_text"_s, u"participants"_s, u"purpose"_s,
+                                 u"notes"_s, u"next_steps"_s, u"location"_s, u"location_source"_s}) {
         if (!values.contains(field))
             values.insert(field, QVariant());
     }
