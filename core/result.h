@@ -72,6 +72,7 @@ struct Error
         BadCertificate, // the server's certificate is not the enrolled one
         NotForThisLaptop, // an office bundle made for another laptop
         BundleAltered, // a bundle whose signature is not its sender's
+        LastVictim, // (Conflict) the case's only victim cannot lose that role
         LastReason // not a reason: the end of the list
     };
 

@@ -339,6 +339,39 @@ Status CaseRepository::setDeleted(const QString &id, bool deleted)
     return (*begun)->commit();
 }
 
+Status CaseRepository::removeParty(const QString &caseId, const QString &linkId)
+{
+    if (Status s = checkMayRecord(m_actor); !s)
+        return s;
+    const EntityDef &link = def(u"case_person");
+    const Result<Record> existing = m_reader.find(link, linkId);
+    if (!existing || existing->caseId != caseId)
+        return Error{Error::Code::NotFound, u"no such person link in this case"_s, u"person_id"_s};
+    if (existing->text(u"role"_s) == u"victim") {
+        // Another victim: another link in the victim role, to another person as the file shows it.
+        const Result<QList<Record>> links = m_reader.childrenOf(link, caseId);
+        if (!links)
+            return links.error();
+        const Result<QString> removed = m_people.canonical(existing->text(u"person_id"_s));
+        bool another = false;
+        for (const Record &other : *links) {
+            if (other.id == linkId || other.text(u"role"_s) != u"victim")
+                continue;
+            const Result<QString> person = m_people.canonical(other.text(u"person_id"_s));
+            another = another || !removed || !person || *person != *removed;
+        }
+        if (!another)
+            return Error{Error::Code::Conflict, u"the case's last victim keeps the role"_s, QString(),
+                         Error::Reason::LastVictim};
+    }
+    Result<std::unique_ptr<Action>> begun = m_log.begin(m_actor.login);
+    if (!begun)
+        return begun.error();
+    if (Status s = (*begun)->setDeleted(link, linkId, caseId, true); !s)
+        return s;
+    return (*begun)->commit();
+}
+
 Result<CaseFile> CaseRepository::load(const QString &id)
 {
     CaseFile file;

@@ -94,6 +94,9 @@ public:
     Result<Record> create(CaseDraft draft);
     Status update(const QString &id, CaseDraft patch);
     Status setDeleted(const QString &id, bool deleted);
+    // Takes a person's role out of the case: the link (case_person row) is tombstoned, the person
+    // is kept. The case's last victim is refused (Conflict, Reason::LastVictim).
+    Status removeParty(const QString &caseId, const QString &linkId);
 
     // The case with its parties: each person as resolved through merges (PersonMerge), and a
     // person linked twice in one role (two records merged) once.

@@ -7,11 +7,17 @@
 #include "core/profile/session.h"
 #include "ui/common/codelabels.h"
 #include "ui/common/entryform.h"
+#include "ui/common/fieldlabels.h"
+#include "ui/common/recorddetail.h"
 #include "ui/common/uitext.h"
 
+#include <QAction>
 #include <QDate>
+#include <QDialog>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -123,6 +129,98 @@ QString CaseTab::rowId(const QTableWidget *table)
     return row < 0 || !table->item(row, 0) ? QString() : table->item(row, 0)->data(Qt::UserRole).toString();
 }
 
+QHBoxLayout *CaseTab::addRecordActions(QTableWidget *table)
+{
+    const QString name = table->objectName();
+    auto *detail = new QAction(tr("View details"), table);
+    auto *edit = new QAction(tr("Edit…"), table);
+    table->addAction(detail);
+    table->addAction(edit);
+    table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(detail, &QAction::triggered, this, [this, table] {
+        if (const QString id = rowId(table); !id.isEmpty())
+            showDetail(id);
+    });
+    connect(edit, &QAction::triggered, this, [this, table] {
+        if (const QString id = rowId(table); !id.isEmpty())
+            editEntry(id);
+    });
+    connect(table, &QTableWidget::cellDoubleClicked, this, [this, table](int row) {
+        if (const QTableWidgetItem *item = table->item(row, 0))
+            showDetail(item->data(Qt::UserRole).toString());
+    });
+    auto *row = new QHBoxLayout;
+    row->addStretch();
+    const auto button = [&](QAction *action, const QString &suffix) {
+        auto *b = new QPushButton(action->text(), this);
+        b->setObjectName(name + suffix);
+        connect(b, &QPushButton::clicked, action, &QAction::trigger);
+        row->addWidget(b);
+    };
+    button(detail, u"DetailButton"_s);
+    button(edit, u"EditButton"_s);
+    column()->insertLayout(column()->indexOf(table) + 1, row);
+    return row;
+}
+
+std::optional<Core::Record> CaseTab::findEntry(const QString &id) const
+{
+    const Core::Result<Core::CaseFile> file = m_session.cases().load(m_caseId);
+    if (!file || id.isEmpty())
+        return std::nullopt;
+    for (const QList<Core::Record> &records : file->children) {
+        for (const Core::Record &record : records) {
+            if (record.id == id)
+                return record;
+        }
+    }
+    return std::nullopt;
+}
+
+QDialog *CaseTab::showDialog(QDialog *dialog)
+{
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
+}
+
+RecordDetail *CaseTab::showDetail(const QString &id)
+{
+    const std::optional<Core::Record> record = findEntry(id);
+    if (!record)
+        return nullptr;
+    auto *detail = new RecordDetail(m_session, {*record}, m_language, this);
+    showDialog(detail);
+    return detail;
+}
+
+QDialog *CaseTab::editEntry(const QString &)
+{
+    return nullptr;
+}
+
+QDialog *CaseTab::openEntryEditor(const Core::Record &record, const QStringList &fields)
+{
+    auto *dialog = new QDialog(this);
+    dialog->setObjectName(u"entryEditDialog"_s);
+    //: The title of the dialog that corrects an entry, e.g. "Edit: Follow-up".
+    dialog->setWindowTitle(tr("Edit: %1").arg(FieldLabels::entity(record.entity)));
+    auto *form = new EntryForm(m_session, record.entity, fields, m_language, dialog);
+    form->edit(record);
+    auto *layout = new QVBoxLayout(dialog);
+    layout->addWidget(form);
+    auto *cancel = new QPushButton(tr("Cancel"), dialog);
+    cancel->setObjectName(u"cancelEditButton"_s);
+    layout->addWidget(cancel, 0, Qt::AlignLeft);
+    connect(cancel, &QPushButton::clicked, dialog, &QDialog::reject);
+    connect(form, &EntryForm::saved, dialog, [this, dialog] {
+        dialog->accept();
+        emit changed();
+    });
+    dialog->resize(fontMetrics().averageCharWidth() * 80, dialog->sizeHint().height());
+    return showDialog(dialog);
+}
+
 RecordsTab::RecordsTab(Core::Session &session, const QString &language, const QString &title,
                        const QString &objectName, const QStringList &headers, RowsOf rows, QWidget *parent)
     : CaseTab(session, language, parent)
@@ -131,9 +229,26 @@ RecordsTab::RecordsTab(Core::Session &session, const QString &language, const QS
     , m_rows(std::move(rows))
 { }
 
-void RecordsTab::withEntryForm(const QString &entity, const QStringList &fields)
+EntryForm *RecordsTab::withEntryForm(const QString &entity, const QStringList &fields)
 {
-    addEntryForm(entity, fields);
+    return addEntryForm(entity, fields);
+}
+
+void RecordsTab::withEditing(const QStringList &fields)
+{
+    withEditing([this, fields](const Core::Record &record) { return openEntryEditor(record, fields); });
+}
+
+void RecordsTab::withEditing(std::function<QDialog *(const Core::Record &)> editor)
+{
+    m_editor = std::move(editor);
+    addRecordActions(m_table);
+}
+
+QDialog *RecordsTab::editEntry(const QString &id)
+{
+    const std::optional<Core::Record> record = findEntry(id);
+    return record && m_editor ? m_editor(*record) : nullptr;
 }
 
 void RecordsTab::fill(const Core::CaseFile &file)

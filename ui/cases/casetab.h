@@ -5,15 +5,20 @@
 #include <QWidget>
 
 #include <functional>
+#include <optional>
 
 class EntryForm;
+class QDialog;
+class QHBoxLayout;
 class QLabel;
 class QTableWidget;
 class QVBoxLayout;
+class RecordDetail;
 
 namespace Core {
 class Session;
 struct CaseFile;
+struct Record;
 } // namespace Core
 
 // One tab of the case file. The workspace opens a case in every tab, then hands each the case
@@ -38,10 +43,26 @@ public:
     QString when(qint64 ms) const; // a moment, in the district's local time
     QString date(const QString &iso, QLocale::FormatType format = QLocale::ShortFormat) const;
 
+    // The details of the entry with this id (a row of one of the tab's tables), in a dialog that
+    // does not block; null when the entry is not in the case any more.
+    virtual RecordDetail *showDetail(const QString &id);
+    // Opens the editor of the entry with this id (what "Edit…" does); null when there is none.
+    virtual QDialog *editEntry(const QString &id);
+    QDialog *showDialog(QDialog *dialog); // window-modal, not blocking, deleted on close
+
 signals:
     void changed();
 
 protected:
+    // "View details" and "Edit…" for the selected row of `table`, as buttons under it (named
+    // after the table: noteTableDetailButton, noteTableEditButton) and in its context menu;
+    // a double-click shows the details. Returns the button row, for a tab's own buttons.
+    QHBoxLayout *addRecordActions(QTableWidget *table);
+    // The generic editor of an entry: the entity's EntryForm in edit mode, in a dialog.
+    QDialog *openEntryEditor(const Core::Record &record, const QStringList &fields);
+    // The entry `id` of any entity in the case as it is stored now.
+    std::optional<Core::Record> findEntry(const QString &id) const;
+
     QVBoxLayout *column() const; // the tab's layout, top to bottom
     QTableWidget *addTable(const QString &objectName, const QStringList &headers);
     EntryForm *addEntryForm(const QString &entity, const QStringList &fields);
@@ -78,10 +99,16 @@ public:
     QTableWidget *table() const { return m_table; }
 
     // Adds the form for new entries of `entity` below the table.
-    void withEntryForm(const QString &entity, const QStringList &fields);
+    EntryForm *withEntryForm(const QString &entity, const QStringList &fields);
+    // Lets the table's entries be read in full and corrected: `fields` are what the editor
+    // changes (the entry form's editor), or `editor` opens a dedicated one.
+    void withEditing(const QStringList &fields);
+    void withEditing(std::function<QDialog *(const Core::Record &)> editor);
+    QDialog *editEntry(const QString &id) override;
 
 protected:
     QString m_title;
     QTableWidget *m_table;
     RowsOf m_rows;
+    std::function<QDialog *(const Core::Record &)> m_editor;
 };

@@ -40,6 +40,7 @@ FollowupsTab::FollowupsTab(Core::Session &session, const QString &language, QWid
     done->setObjectName(u"followupDoneButton"_s);
     row->addWidget(done);
     column()->addLayout(row);
+    addRecordActions(m_table);
     m_error = addErrorLabel(u"followupError"_s);
     connect(add, &QPushButton::clicked, this, &FollowupsTab::addFollowup);
     connect(m_text, &QLineEdit::returnPressed, this, &FollowupsTab::addFollowup);
@@ -85,4 +86,10 @@ void FollowupsTab::markDone()
         return;
     }
     emit changed();
+}
+
+QDialog *FollowupsTab::editEntry(const QString &id)
+{
+    const std::optional<Core::Record> record = findEntry(id);
+    return record ? openEntryEditor(*record, {u"due_on"_s, u"description"_s, u"status"_s}) : nullptr;
 }

@@ -19,6 +19,7 @@ public:
 
     QString title() const override { return tr("Follow-ups"); }
     void fill(const Core::CaseFile &file) override;
+    QDialog *editEntry(const QString &id) override;
 
 private:
     void addFollowup();

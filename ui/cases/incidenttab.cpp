@@ -4,10 +4,14 @@
 #include "core/cases/caserepository.h"
 #include "core/profile/session.h"
 #include "core/regions/regionindex.h"
+#include "ui/cases/incidentdialog.h"
 #include "ui/common/codelabels.h"
 #include "ui/common/uitext.h"
 
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -22,7 +26,31 @@ IncidentTab::IncidentTab(Core::Session &session, const QString &language, QWidge
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_text->setMargin(8);
     column()->setContentsMargins(0, 0, 0, 0);
-    column()->addWidget(m_text);
+    // A long narrative scrolls with the page instead of being cut.
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(u"incidentScroll"_s);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(m_text);
+    column()->addWidget(scroll, 1);
+    auto *row = new QHBoxLayout;
+    row->setContentsMargins(8, 0, 8, 8);
+    row->addStretch();
+    auto *edit = new QPushButton(tr("Edit incident…"), this);
+    edit->setObjectName(u"editIncidentButton"_s);
+    row->addWidget(edit);
+    column()->addLayout(row);
+    connect(edit, &QPushButton::clicked, this, &IncidentTab::editIncident);
+}
+
+QDialog *IncidentTab::editIncident()
+{
+    const Core::Result<Core::CaseFile> file = m_session.cases().load(m_caseId);
+    if (!file)
+        return nullptr;
+    auto *dialog = new IncidentDialog(m_session, file->kase, m_language, this);
+    connect(dialog, &IncidentDialog::incidentSaved, this, &CaseTab::changed);
+    return showDialog(dialog);
 }
 
 void IncidentTab::open(const QString &caseId)

@@ -6,7 +6,7 @@
 class QLabel;
 
 // Kejadian: when it was reported and happened, where, the scene, the violence, the case typing
-// and the narrative, as one readable page.
+// and the narrative, as one readable page; "Edit incident…" corrects them (IncidentDialog).
 class IncidentTab final : public CaseTab
 {
     Q_OBJECT
@@ -17,6 +17,7 @@ public:
     QString title() const override { return tr("Incident"); }
     void open(const QString &caseId) override;
     void fill(const Core::CaseFile &file) override;
+    QDialog *editIncident();
 
 private:
     QLabel *m_text;

@@ -19,6 +19,7 @@ NotesTab::NotesTab(Core::Session &session, const QString &language, QWidget *par
     , m_notes(addTable(u"noteTable"_s, {tr("Written"), tr("By"), tr("Note")}))
     , m_edit(new QPlainTextEdit(this))
 {
+    addRecordActions(m_notes);
     m_edit->setObjectName(u"noteEdit"_s);
     m_edit->setPlaceholderText(tr("Write a note…"));
     m_edit->setMaximumHeight(90);
@@ -54,4 +55,10 @@ void NotesTab::addNote()
     }
     m_edit->clear();
     emit changed();
+}
+
+QDialog *NotesTab::editEntry(const QString &id)
+{
+    const std::optional<Core::Record> record = findEntry(id);
+    return record ? openEntryEditor(*record, {u"body"_s}) : nullptr;
 }

@@ -17,6 +17,7 @@ public:
 
     QString title() const override { return tr("Notes"); }
     void fill(const Core::CaseFile &file) override;
+    QDialog *editEntry(const QString &id) override;
 
 private:
     void addNote();

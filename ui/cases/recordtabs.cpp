@@ -4,6 +4,8 @@
 #include "core/cases/caserepository.h"
 #include "core/profile/session.h"
 #include "core/regions/regionindex.h"
+#include "ui/cases/peopletab.h"
+#include "ui/visits/visitdialog.h"
 
 using namespace Qt::StringLiterals;
 
@@ -11,28 +13,7 @@ using Rows = RecordsTab::Rows;
 
 RecordsTab *RecordTabs::people(Core::Session &session, const QString &language, QWidget *parent)
 {
-    const auto rows = [](const RecordsTab &t, const Core::CaseFile &file) {
-        Rows out;
-        for (const Core::CaseParty &party : file.parties) {
-            const Core::Record &p = party.person;
-            QString born = t.date(p.text(u"birth_date"_s));
-            if (born.isEmpty() && p.value(u"age_estimate"_s).isValid())
-                born = tr("about %n year(s)", nullptr, p.value(u"age_estimate"_s).toInt());
-            // A reporter's relation to the victim is typed as text (the link's notes), not a code.
-            QString relationship = t.label(u"perpetrator_relationship", party.link.text(u"relationship"_s));
-            if (party.link.text(u"relationship"_s).isEmpty())
-                relationship = party.link.text(u"notes"_s);
-            out.cells.append({t.label(u"person_role", party.link.text(u"role"_s)), p.text(u"name"_s),
-                              t.label(u"sex", p.text(u"sex"_s)), born, p.text(u"nik"_s), relationship,
-                              p.text(u"phone"_s)});
-            out.ids << p.id;
-        }
-        return out;
-    };
-    return new RecordsTab(session, language, tr("People"), u"peopleTable"_s,
-                          {tr("Role"), tr("Name"), tr("Sex"), tr("Birth date / age"), tr("NIK"),
-                           tr("Relationship"), tr("Phone")},
-                          rows, parent);
+    return new PeopleTab(session, language, parent);
 }
 
 RecordsTab *RecordTabs::plan(Core::Session &session, const QString &language, QWidget *parent)
@@ -51,6 +32,7 @@ RecordsTab *RecordTabs::plan(Core::Session &session, const QString &language, QW
         = new RecordsTab(session, language, tr("Case plan"), u"planTable"_s,
                          {tr("Service"), tr("What will be done"), tr("Due"), tr("Status")}, rows, parent);
     tab->withEntryForm(u"plan_item"_s, {u"service_type"_s, u"description"_s, u"due_on"_s});
+    tab->withEditing({u"service_type"_s, u"description"_s, u"due_on"_s, u"status"_s});
     return tab;
 }
 
@@ -75,7 +57,15 @@ RecordsTab *RecordTabs::visits(Core::Session &session, const QString &language, 
         }
         return out;
     };
-    return new RecordsTab(session, language, tr("Visits"), u"visitTable"_s,
-                          {tr("When"), tr("Village"), tr("Purpose"), tr("Location"), tr("Notes")}, rows,
-                          parent);
+    auto *tab = new RecordsTab(session, language, tr("Visits"), u"visitTable"_s,
+                               {tr("When"), tr("Village"), tr("Purpose"), tr("Location"), tr("Notes")}, rows,
+                               parent);
+    // A correction keeps the stored fix: no GPS is started for it.
+    tab->withEditing([tab](const Core::Record &visit) {
+        auto *dialog = new VisitDialog(tab->session(), visit.caseId, tab->language(), nullptr, tab);
+        dialog->edit(visit);
+        QObject::connect(dialog, &VisitDialog::visitSaved, tab, &CaseTab::changed);
+        return tab->showDialog(dialog);
+    });
+    return tab;
 }

@@ -4,6 +4,7 @@
 #include "core/cases/activityrepository.h"
 #include "core/changelog/schema.h"
 #include "core/clock/districttime.h"
+#include "core/domain/record.h"
 #include "core/profile/profile.h"
 #include "core/profile/session.h"
 #include "ui/common/codelabels.h"
@@ -19,6 +20,8 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
+
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -36,6 +39,9 @@ QString fieldTitle(const QString &field)
         {u"due_on"_s, QT_TRANSLATE_NOOP("EntryForm", "Due")},
         {u"provider"_s, QT_TRANSLATE_NOOP("EntryForm", "Provider")},
         {u"notes"_s, QT_TRANSLATE_NOOP("EntryForm", "Notes")},
+        {u"outcome"_s, QT_TRANSLATE_NOOP("EntryForm", "Outcome")},
+        {u"status"_s, QT_TRANSLATE_NOOP("EntryForm", "Status")},
+        {u"body"_s, QT_TRANSLATE_NOOP("EntryForm", "Note")},
     };
     const auto it = titles.constFind(field);
     return it != titles.cend() ? QCoreApplication::translate("EntryForm", *it) : field;
@@ -79,10 +85,16 @@ EntryForm::EntryForm(Core::Session &session, const QString &entity, const QStrin
                 = new QDateEdit(session.profile().districtTime().today(session.profile().clock()), this);
             date->setCalendarPopup(true);
             date->setDisplayFormat(Core::DistrictTime::dateFormat(QLocale(language)));
+            if (!field->required) { // the earliest date stands for "no date"
+                date->setMinimumDate(QDate(1900, 1, 1));
+                date->setSpecialValueText(UiText::empty());
+            }
             input = date;
-        } else if (field->maxLength > Core::Schema::defaultTextLimit || name == u"safety_plan") {
+        } else if (field->maxLength > Core::Schema::defaultTextLimit || name == u"safety_plan"
+                   || name == u"notes" || name == u"outcome") {
             auto *text = new QPlainTextEdit(this);
             text->setMaximumHeight(80);
+            text->setTabChangesFocus(true);
             input = text;
         } else {
             input = new QLineEdit(this);
@@ -101,10 +113,44 @@ EntryForm::EntryForm(Core::Session &session, const QString &entity, const QStrin
     }
     m_formError->setObjectName(entity + u"FormError"_s);
     layout->addWidget(m_formError);
-    auto *add = new QPushButton(tr("Add"), this);
-    add->setObjectName(entity + u"AddButton"_s);
-    layout->addWidget(add, 0, Qt::AlignRight);
-    connect(add, &QPushButton::clicked, this, &EntryForm::save);
+    m_save = new QPushButton(tr("Add"), this);
+    m_save->setObjectName(entity + u"AddButton"_s);
+    layout->addWidget(m_save, 0, Qt::AlignRight);
+    connect(m_save, &QPushButton::clicked, this, &EntryForm::save);
+}
+
+void EntryForm::edit(const Core::Record &record)
+{
+    Q_ASSERT(record.entity == m_entity);
+    m_recordId = record.id;
+    m_caseId = record.caseId;
+    for (const QString &field : std::as_const(m_fields))
+        setValue(field, record.value(field));
+    m_save->setText(tr("Save changes"));
+    m_save->setObjectName(m_entity + u"SaveButton"_s);
+}
+
+void EntryForm::addGuard(QWidget *widget, std::function<bool()> check)
+{
+    auto *column = static_cast<QVBoxLayout *>(layout());
+    column->insertWidget(column->indexOf(m_formError), widget);
+    m_guards << std::move(check);
+}
+
+void EntryForm::setValue(const QString &field, const QVariant &value)
+{
+    QWidget *input = m_inputs.value(field);
+    if (auto *combo = qobject_cast<QComboBox *>(input)) {
+        const int index = combo->findData(value.toString());
+        combo->setCurrentIndex(index >= 0 ? index : 0);
+    } else if (auto *date = qobject_cast<QDateEdit *>(input)) {
+        const QDate day = QDate::fromString(value.toString(), Qt::ISODate);
+        date->setDate(day.isValid() ? day : date->minimumDate());
+    } else if (auto *text = qobject_cast<QPlainTextEdit *>(input)) {
+        text->setPlainText(value.toString());
+    } else if (auto *line = qobject_cast<QLineEdit *>(input)) {
+        line->setText(value.toString());
+    }
 }
 
 QVariant EntryForm::valueOf(const QString &field) const
@@ -114,8 +160,11 @@ QVariant EntryForm::valueOf(const QString &field) const
         const QString code = combo->currentData().toString();
         return code.isEmpty() ? QVariant() : QVariant(code);
     }
-    if (auto *date = qobject_cast<QDateEdit *>(input))
+    if (auto *date = qobject_cast<QDateEdit *>(input)) {
+        if (!date->specialValueText().isEmpty() && date->date() == date->minimumDate())
+            return {};
         return date->date().toString(Qt::ISODate);
+    }
     if (auto *text = qobject_cast<QPlainTextEdit *>(input))
         return text->toPlainText();
     if (auto *line = qobject_cast<QLineEdit *>(input))
@@ -138,20 +187,39 @@ bool EntryForm::save()
     for (QLabel *error : std::as_const(m_errors))
         error->hide();
     m_formError->hide();
+    for (const std::function<bool()> &guard : std::as_const(m_guards)) {
+        if (!guard())
+            return false;
+    }
+    const bool editing = !m_recordId.isEmpty();
     QVariantHash values;
     for (const QString &field : std::as_const(m_fields)) {
         const QVariant value = valueOf(field);
         if (value.isValid() && !(value.typeId() == QMetaType::QString && value.toString().isEmpty()))
             values.insert(field, value);
+        else if (editing) // emptied: cleared, or refused when the field is required
+            values.insert(field, QVariant());
     }
-    const Core::Result<Core::Record> added = m_session.activities().add(m_entity, m_caseId, values);
-    if (!added) {
-        QLabel *target = m_errors.value(added.error().field, m_formError);
-        target->setText(ErrorText::message(added.error()));
+    QString id = m_recordId;
+    std::optional<Core::Error> error;
+    if (editing) {
+        if (const Core::Status s = m_session.activities().update(m_entity, m_recordId, values); !s)
+            error = s.error();
+    } else {
+        const Core::Result<Core::Record> added = m_session.activities().add(m_entity, m_caseId, values);
+        if (added)
+            id = added->id;
+        else
+            error = added.error();
+    }
+    if (error) {
+        QLabel *target = m_errors.value(error->field, m_formError);
+        target->setText(ErrorText::message(*error));
         target->show();
         return false;
     }
-    clear();
-    emit saved(added->id);
+    if (!editing)
+        clear();
+    emit saved(id);
     return true;
 }

@@ -115,6 +115,8 @@ QString ErrorText::reasonSentence(const Core::Error &error)
         return tr("This bundle is not meant for this laptop.");
     case Reason::BundleAltered:
         return tr("This bundle was altered or does not come from the district office. Nothing was imported.");
+    case Reason::LastVictim:
+        return tr("A case needs at least one victim. Add the right victim first, then remove this one.");
     }
     return {};
 }

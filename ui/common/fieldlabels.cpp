@@ -175,8 +175,13 @@ QString FieldLabels::shown(const Core::Session &session, const Core::FieldDef &f
         return session.profile().districtTime().display(value.toLongLong(), locale);
     case Type::Bool:
         return value.toBool() ? tr("yes") : tr("no");
-    case Type::Json:
+    case Type::Json: {
+        const QVariantMap fix = value.toMap();
+        if (fix.contains(u"lat"_s) && fix.contains(u"lng"_s))
+            return u"%1, %2"_s.arg(locale.toString(fix.value(u"lat"_s).toDouble(), 'f', 5),
+                                   locale.toString(fix.value(u"lng"_s).toDouble(), 'f', 5));
         return fieldDef.name == u"location" ? tr("(location)") : tr("(checklist answers)");
+    }
     default:
         return value.toString();
     }

@@ -25,12 +25,12 @@ public:
     // "Narrative", or "Person: Name" for a field outside the case record itself; a field
     // without a label is shown by its id.
     static QString field(const QString &entity, const QString &field);
+    // What an entity is called ("Person", "Visit"); its id when it has no name.
+    static QString entity(const QString &entity);
     // The same label, or an empty string for a field without one (never the raw id).
     static QString known(const QString &entity, const QString &field);
     // The field's own label without its entity ("Name"), or empty for a field without one.
     static QString name(const QString &field);
-    // What a kind of record is called ("Visit", "Person in the case"); the id for an unknown one.
-    static QString entity(const QString &entity);
     static QString value(const Core::Session &session, const QString &entity, const QString &field,
                          const std::optional<QByteArray> &bytes, const QString &language);
     // A decoded value of `field` (ValueCodec::decode, the history's values), shown the same way;

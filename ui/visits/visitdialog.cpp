@@ -441,6 +441,49 @@ void VisitDialog::showError(const QString &field, const QString &message)
         editor->setFocus(Qt::OtherFocusReason);
 }
 
+void VisitDialog::edit(const Core::Record &visit)
+{
+    m_visitId = visit.id;
+    m_visitedAtBefore = visit.value(u"visited_at"_s).toLongLong();
+    setWindowTitle(tr("Correct a visit"));
+    const QDateTime wall
+        = m_session.profile().districtTime().dateTime(visit.value(u"visited_at"_s).toLongLong());
+    m_visitedAt->setDateTime(QDateTime(wall.date(), wall.time(), Qt::UTC));
+    m_region->setCode(visit.text(u"region_code"_s));
+    m_place->setText(visit.text(u"place_text"_s));
+    m_participants->setText(visit.text(u"participants"_s));
+    const int purpose = m_purpose->findData(visit.text(u"purpose"_s));
+    m_purpose->setCurrentIndex(purpose >= 0 ? purpose : 0);
+    m_notes->setPlainText(visit.text(u"notes"_s));
+    m_nextSteps->setPlainText(visit.text(u"next_steps"_s));
+    m_location = visit.value(u"location"_s).toMap();
+    m_locationSource = visit.text(u"location_source"_s);
+    m_centroidCode = m_locationSource == u"village_centroid" ? visit.text(u"region_code"_s) : QString();
+    m_choice = m_location.isEmpty()                    ? Choice::None
+             : m_locationSource == u"village_centroid" ? Choice::Centroid
+                                                       : Choice::Gps;
+    showChoice();
+}
+
+void VisitDialog::saveCorrection(QVariantHash values)
+{
+    // The time is shown to the minute: an unchanged minute keeps the stored moment.
+    if (values.value(u"visited_at"_s).toLongLong() / 60000 == m_visitedAtBefore / 60000)
+        values.insert(u"visited_at"_s, m_visitedAtBefore);
+    // What was emptied is cleared.
+    for (const QString &field : {u"region_code"_s, u"place_text"_s, u"participants"_s, u"purpose"_s,
+                                 u"notes"_s, u"next_steps"_s, u"location"_s, u"location_source"_s}) {
+        if (!values.contains(field))
+            values.insert(field, QVariant());
+    }
+    if (const Core::Status s = m_session.activities().update(u"visit", m_visitId, values); !s) {
+        showError(s.error().field, ErrorText::message(s.error()));
+        return;
+    }
+    emit visitSaved(m_visitId);
+    accept();
+}
+
 void VisitDialog::save()
 {
     clearErrors();
@@ -463,6 +506,10 @@ void VisitDialog::save()
     if (m_choice != Choice::None) {
         values.insert(u"location"_s, m_location);
         values.insert(u"location_source"_s, m_locationSource);
+    }
+    if (!m_visitId.isEmpty()) {
+        saveCorrection(values);
+        return;
     }
 
     const Core::Result<Core::Record> added = m_session.activities().add(u"visit", m_caseId, values);

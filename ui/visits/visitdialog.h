@@ -19,7 +19,8 @@ class RegionPicker;
 
 namespace Core {
 class Session;
-}
+struct Record;
+} // namespace Core
 
 // Records one visit to a case: when, where (village, place, and optionally a GPS fix or the
 // village centroid), who took part, why, notes and next steps. A missing fix never blocks
@@ -36,6 +37,9 @@ public:
                 QWidget *parent = nullptr);
     ~VisitDialog() override;
 
+    // Shows a stored visit for correcting: save() then updates it (the same checks as a new one)
+    // and keeps its location unless another is chosen or it is removed.
+    void edit(const Core::Record &visit);
     void save();
 
 signals:
@@ -60,6 +64,7 @@ private:
     void onRegionChanged();
     void clearErrors();
     void showError(const QString &field, const QString &message);
+    void saveCorrection(QVariantHash values);
 
     Core::Session &m_session;
     const QString m_caseId;
@@ -90,4 +95,6 @@ private:
     QVariantMap m_location; // what will be saved as "location"
     QString m_locationSource;
     QString m_centroidCode; // the village whose centroid was chosen
+    QString m_visitId; // the visit being corrected; empty for a new one
+    qint64 m_visitedAtBefore = 0;
 };

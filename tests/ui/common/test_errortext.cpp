@@ -94,6 +94,10 @@ const QList<Expected> &expectations()
         {Reason::NotForThisLaptop, field + u"Bundel ini bukan untuk laptop ini."_s},
         {Reason::BundleAltered,
          field + u"Bundel ini telah diubah atau bukan dari kantor kabupaten/kota. Tidak ada yang diimpor."_s},
+        {Reason::LastVictim,
+         field
+             + u"Kasus harus punya sedikitnya satu korban. Tambahkan dulu korban yang benar, lalu "
+               "hapus peran yang ini."_s},
     };
     return rows;
 }
