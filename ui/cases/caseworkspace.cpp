@@ -2,6 +2,7 @@
 #include "ui/cases/caseworkspace.h"
 
 #include "core/cases/caserepository.h"
+#include "core/cases/casesubject.h"
 #include "core/domain/workflow.h"
 #include "core/profile/profile.h"
 #include "core/profile/session.h"
@@ -14,6 +15,7 @@
 #include "ui/cases/servicestab.h"
 #include "ui/common/codelabels.h"
 #include "ui/common/errortext.h"
+#include "ui/common/subjecttext.h"
 #include "ui/visits/visitdialog.h"
 
 #include <QComboBox>
@@ -60,6 +62,7 @@ void CaseWorkspace::buildHeader()
 {
     m_header->setObjectName(u"caseHeader"_s);
     m_header->setTextFormat(Qt::RichText);
+    m_header->setWordWrap(true); // a long name and village wrap at 1366 pixels, never cut
     m_header->setStyleSheet(u"QLabel { background: #eef3f8; padding: 8px; border-radius: 4px; }"_s);
     auto *headerRow = new QHBoxLayout;
     headerRow->addWidget(m_header, 1);
@@ -98,6 +101,11 @@ void CaseWorkspace::buildStatusRow()
     layout->addWidget(m_statusError);
     connect(apply, &QPushButton::clicked, this, &CaseWorkspace::changeStatus);
     connect(visit, &QPushButton::clicked, this, &CaseWorkspace::recordVisit);
+}
+
+void CaseWorkspace::showTab(Tab tab)
+{
+    m_tabs->setCurrentIndex(int(tab));
 }
 
 void CaseWorkspace::addTab(CaseTab *tab)
@@ -173,13 +181,19 @@ void CaseWorkspace::fillHeader(const Core::CaseFile &file)
     // As `case show` says it: conflicts first, then unsent changes, then synced.
     const QString sync
         = file.openConflicts > 0 ? tr("%n conflict(s) to review", nullptr, int(file.openConflicts))
-        : file.unsyncedOps > 0   ? tr("%n change(s) not yet synced", nullptr, int(file.unsyncedOps))
+        : file.unsyncedOps > 0   ? tr("%n change(s) not yet sent", nullptr, int(file.unsyncedOps))
                                  : tr("synced");
-    m_header->setText(u"<b style='font-size:14pt'>%1</b> &nbsp; %2 · %3 %4 · %5 %6 · %7"_s.arg(
+    // Who the case is about and where, next to the number (decrypted in memory only).
+    const Core::Result<Core::CaseSubject> subject = m_session.subjects().forCase(kase.id);
+    const QString who
+        = subject ? u"<b style='font-size:14pt'>%1</b> &nbsp; %2 &nbsp; "_s.arg(
+              SubjectText::who(*subject).toHtmlEscaped(), SubjectText::where(*subject).toHtmlEscaped())
+                  : QString();
+    m_header->setText(u"<b style='font-size:14pt'>%1</b> &nbsp; %8%2 · %3 %4 · %5 %6 · %7"_s.arg(
         kase.text(u"number"_s).toHtmlEscaped(), label(u"case_status", status).toHtmlEscaped(),
         tr("risk").toHtmlEscaped(), label(u"risk_level", kase.text(u"risk_level"_s)).toHtmlEscaped(),
         tr("assigned to").toHtmlEscaped(), kase.text(u"assigned_user"_s).toHtmlEscaped(),
-        sync.toHtmlEscaped()));
+        sync.toHtmlEscaped(), who));
 
     m_conflicts->setText(tr("%n conflict(s) to review", nullptr, int(file.openConflicts)));
     m_conflicts->setVisible(file.openConflicts > 0);
