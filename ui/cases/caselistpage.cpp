@@ -210,7 +210,7 @@ void CaseListPage::showCount(qint64 total)
 void CaseListPage::refresh()
 {
     if (!m_search->text().trimmed().isEmpty() && !m_session.searchReady()) {
-        m_model->setCases({});
+        m_model->setCases({}, {});
         m_count->setText(tr("The search is being prepared… it is ready in a moment."));
         return;
     }

@@ -96,7 +96,7 @@ void HomePage::addTile(QBoxLayout *row, TileId id, const QString &objectName, co
 {
     // A count large enough to read from across the room, its meaning under it. Every tile but
     // "not yet sent" opens the case list of its cases.
-    QWidget *tile = id == Unsent ? new QFrame(this) : new QPushButton(this);
+    QWidget *tile = id == Unsent ? static_cast<QWidget *>(new QFrame(this)) : new QPushButton(this);
     tile->setObjectName(objectName);
     tile->setMinimumHeight(84);
     tile->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
