@@ -60,8 +60,8 @@ TEST_CASE("the case list and its search say who each case is about and where", "
     }
     rows.sort();
     CHECK(rows
-          == QStringList{u"Putri A., 14 yrs | Sedulang, Kota Bangun Darat"_s,
-                         u"Putri A., 14 yrs | Sedulang, Muara Kaman"_s});
+          == QStringList{u"Putri A., 14 yr(s) | Sedulang, Kota Bangun Darat"_s,
+                         u"Putri A., 14 yr(s) | Sedulang, Muara Kaman"_s});
     CHECK(model->headerData(CaseListModel::Who, Qt::Horizontal).toString() == u"Victim");
     CHECK(page.findChild<QLabel *>(u"countLabel"_s)->text() == u"2 case(s)");
 }
@@ -84,6 +84,6 @@ TEST_CASE("a capped case list says how many match in all", "[ui][cases][casesubj
     const QString number = f.session->cases().load(last)->kase.text(u"number"_s);
     const int row = rowOf(table->model(), number);
     REQUIRE(row >= 0);
-    CHECK(table->model()->index(row, CaseListModel::Who).data().toString() == u"Anak K. 2., 14 yrs");
+    CHECK(table->model()->index(row, CaseListModel::Who).data().toString() == u"Anak K. 2., 14 yr(s)");
     CHECK(table->model()->index(row, CaseListModel::Where).data().toString() == u"Jahab, Tenggarong");
 }

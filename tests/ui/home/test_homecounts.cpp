@@ -105,8 +105,8 @@ TEST_CASE("the home page counts the day: overdue, today, this week, urgent, wait
     auto *followups = home.findChild<QListWidget *>(u"followupList"_s);
     REQUIRE(followups);
     REQUIRE(followups->count() == 5);
-    CHECK(
-        followups->item(0)->text().startsWith(u"5 days overdue · Putri A., 14 yrs · Sedulang, Muara Kaman"));
+    CHECK(followups->item(0)->text().startsWith(
+        u"5 day(s) overdue · Putri A., 14 yr(s) · Sedulang, Muara Kaman"));
     CHECK(followups->item(0)->text().endsWith(u"Antar ke RSUD untuk visum"));
     CHECK(followups->item(2)->text().startsWith(u"today · Sri W."));
     CHECK(followups->item(3)->text().startsWith(u"tomorrow · Dewi L."));
@@ -114,11 +114,11 @@ TEST_CASE("the home page counts the day: overdue, today, this week, urgent, wait
     REQUIRE(urgent);
     REQUIRE(urgent->count() == 2);
     CHECK(urgent->item(0)->text().startsWith(u"Critical · Putri A."));
-    CHECK(urgent->item(1)->text().startsWith(u"High · Sri W., 14 yrs · Sedulang, Kota Bangun Darat"));
+    CHECK(urgent->item(1)->text().startsWith(u"High · Sri W., 14 yr(s) · Sedulang, Kota Bangun Darat"));
     auto *waiting = home.findChild<QListWidget *>(u"waitingList"_s);
     REQUIRE(waiting);
     REQUIRE(waiting->count() == 2);
-    CHECK(waiting->item(0)->text().startsWith(u"Budi S., 14 yrs · Jahab, Tenggarong")); // medium before low
+    CHECK(waiting->item(0)->text().startsWith(u"Budi S., 14 yr(s) · Jahab, Tenggarong")); // medium before low
 
     // A follow-up done leaves the counts at the next refresh.
     day.f.clock.advance(qint64(24) * 3600 * 1000); // Saturday: today's is overdue, tomorrow's is today
