@@ -104,6 +104,9 @@ CaseListPage::CaseListPage(Core::Session &session, const QString &language, QWid
     connect(m_table, &QTableView::activated, this, &CaseListPage::activate);
     refresh();
     m_table->resizeColumnsToContents();
+    // The violence types take what is left, so the last update is never cut off at 1366 pixels.
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->horizontalHeader()->setSectionResizeMode(CaseListModel::Violence, QHeaderView::Stretch);
 }
 
 CaseListPage::~CaseListPage()

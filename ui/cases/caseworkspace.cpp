@@ -186,7 +186,7 @@ void CaseWorkspace::fillHeader(const Core::CaseFile &file)
     // Who the case is about and where, next to the number (decrypted in memory only).
     const Core::Result<Core::CaseSubject> subject = m_session.subjects().forCase(kase.id);
     const QString who
-        = subject ? u"<b style='font-size:14pt'>%1</b> &nbsp; %2 &nbsp; "_s.arg(
+        = subject ? u"<b style='font-size:14pt'>%1</b> &nbsp; %2 · "_s.arg(
               SubjectText::who(*subject).toHtmlEscaped(), SubjectText::where(*subject).toHtmlEscaped())
                   : QString();
     m_header->setText(u"<b style='font-size:14pt'>%1</b> &nbsp; %8%2 · %3 %4 · %5 %6 · %7"_s.arg(

@@ -148,6 +148,7 @@ QListWidget *HomePage::addList(const QString &objectName, const QString &title, 
     list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     list->setResizeMode(QListView::Adjust);
     list->setTextElideMode(Qt::ElideRight);
+    list->setSpacing(2); // wrapped lines stay apart from the next
     layout->addWidget(list);
     grid->addWidget(box, 0, column);
     grid->setColumnStretch(column, 1);
