@@ -352,7 +352,7 @@
     </message>
     <message>
         <source>(not set)</source>
-        <translation>(not set)</translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>Add</source>
@@ -744,7 +744,7 @@
     </message>
     <message>
         <source>(empty)</source>
-        <translation>(empty)</translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>yes</source>
@@ -830,6 +830,138 @@
         <source>District</source>
         <translation>District</translation>
     </message>
+    <message>
+        <source>Place details</source>
+        <translation>Place details</translation>
+    </message>
+    <message>
+        <source>Regency/city</source>
+        <translation>Regency/city</translation>
+    </message>
+    <message>
+        <source>Report received at</source>
+        <translation>Report received at</translation>
+    </message>
+    <message>
+        <source>Region list version</source>
+        <translation>Region list version</translation>
+    </message>
+    <message>
+        <source>Hamlet (dusun)</source>
+        <translation>Hamlet (dusun)</translation>
+    </message>
+    <message>
+        <source>RT/RW</source>
+        <translation>RT/RW</translation>
+    </message>
+    <message>
+        <source>Victim</source>
+        <translation>Victim</translation>
+    </message>
+    <message>
+        <source>Perpetrator still has access to the victim</source>
+        <translation>Perpetrator still has access to the victim</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <source>Consent date</source>
+        <translation>Consent date</translation>
+    </message>
+    <message>
+        <source>How consent was given</source>
+        <translation>How consent was given</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>Location source</source>
+        <translation>Location source</translation>
+    </message>
+    <message>
+        <source>Assessment date</source>
+        <translation>Assessment date</translation>
+    </message>
+    <message>
+        <source>Checklist version</source>
+        <translation>Checklist version</translation>
+    </message>
+    <message>
+        <source>Checklist answers</source>
+        <translation>Checklist answers</translation>
+    </message>
+    <message>
+        <source>Suggested risk level</source>
+        <translation>Suggested risk level</translation>
+    </message>
+    <message>
+        <source>Reason for a different level</source>
+        <translation>Reason for a different level</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Assigned to</translation>
+    </message>
+    <message>
+        <source>Done at</source>
+        <translation>Done at</translation>
+    </message>
+    <message>
+        <source>Written at</source>
+        <translation>Written at</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <source>File type</source>
+        <translation>File type</translation>
+    </message>
+    <message>
+        <source>File size</source>
+        <translation>File size</translation>
+    </message>
+    <message>
+        <source>Previous status</source>
+        <translation>Previous status</translation>
+    </message>
+    <message>
+        <source>New status</source>
+        <translation>New status</translation>
+    </message>
+    <message>
+        <source>Changed at</source>
+        <translation>Changed at</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <source>Registry number</source>
+        <translation>Registry number</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Merged into</source>
+        <translation>Merged into</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>(checklist answers)</source>
+        <translation>(checklist answers)</translation>
+    </message>
 </context>
 <context>
     <name>FollowupsTab</name>
@@ -860,6 +992,41 @@
     <message>
         <source>Follow-ups</source>
         <translation>Follow-ups</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>added: %1</source>
+        <translation>added: %1</translation>
+    </message>
+    <message>
+        <source>removed: %1</source>
+        <translation>removed: %1</translation>
     </message>
 </context>
 <context>
@@ -1816,6 +1983,14 @@
     </message>
 </context>
 <context>
+    <name>UiText</name>
+    <message>
+        <source>—</source>
+        <extracomment>Shown for any value that was never recorded. The glossary (translations/glossary.tsv) keeps it the only way to say so.</extracomment>
+        <translation>—</translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
         <source>Dampingi is locked</source>
@@ -1852,6 +2027,10 @@
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Locked. Your open work is kept; enter your passphrase to continue.</source>
+        <translation>Locked. Your open work is kept; enter your passphrase to continue.</translation>
     </message>
 </context>
 <context>

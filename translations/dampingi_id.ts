@@ -90,7 +90,7 @@
     <message numerus="yes">
         <source>%n change(s) not yet synced</source>
         <translation>
-            <numerusform>%n perubahan belum tersinkron</numerusform>
+            <numerusform>%n perubahan belum terkirim</numerusform>
         </translation>
     </message>
     <message>
@@ -349,7 +349,7 @@
     </message>
     <message>
         <source>(not set)</source>
-        <translation>(tidak diisi)</translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>Add</source>
@@ -576,7 +576,7 @@
     </message>
     <message>
         <source>Scene</source>
-        <translation>Ranah kejadian</translation>
+        <translation>Tempat kejadian</translation>
     </message>
     <message>
         <source>Place</source>
@@ -741,7 +741,7 @@
     </message>
     <message>
         <source>(empty)</source>
-        <translation>(kosong)</translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>yes</source>
@@ -827,6 +827,138 @@
         <source>District</source>
         <translation>Kabupaten/kota</translation>
     </message>
+    <message>
+        <source>Place details</source>
+        <translation>Rincian lokasi</translation>
+    </message>
+    <message>
+        <source>Regency/city</source>
+        <translation>Kabupaten/kota</translation>
+    </message>
+    <message>
+        <source>Report received at</source>
+        <translation>Waktu laporan diterima</translation>
+    </message>
+    <message>
+        <source>Region list version</source>
+        <translation>Versi daftar wilayah</translation>
+    </message>
+    <message>
+        <source>Hamlet (dusun)</source>
+        <translation>Dusun</translation>
+    </message>
+    <message>
+        <source>RT/RW</source>
+        <translation>RT/RW</translation>
+    </message>
+    <message>
+        <source>Victim</source>
+        <translation>Korban</translation>
+    </message>
+    <message>
+        <source>Perpetrator still has access to the victim</source>
+        <translation>Terlapor masih bisa menjangkau korban</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Persetujuan</translation>
+    </message>
+    <message>
+        <source>Consent date</source>
+        <translation>Tanggal persetujuan</translation>
+    </message>
+    <message>
+        <source>How consent was given</source>
+        <translation>Cara persetujuan diberikan</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>Desa/kelurahan</translation>
+    </message>
+    <message>
+        <source>Location source</source>
+        <translation>Sumber lokasi</translation>
+    </message>
+    <message>
+        <source>Assessment date</source>
+        <translation>Tanggal asesmen</translation>
+    </message>
+    <message>
+        <source>Checklist version</source>
+        <translation>Versi daftar periksa</translation>
+    </message>
+    <message>
+        <source>Checklist answers</source>
+        <translation>Jawaban daftar periksa</translation>
+    </message>
+    <message>
+        <source>Suggested risk level</source>
+        <translation>Tingkat risiko yang disarankan</translation>
+    </message>
+    <message>
+        <source>Reason for a different level</source>
+        <translation>Alasan memilih tingkat lain</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Ditangani oleh</translation>
+    </message>
+    <message>
+        <source>Done at</source>
+        <translation>Waktu selesai</translation>
+    </message>
+    <message>
+        <source>Written at</source>
+        <translation>Waktu ditulis</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>Nama berkas</translation>
+    </message>
+    <message>
+        <source>File type</source>
+        <translation>Jenis berkas</translation>
+    </message>
+    <message>
+        <source>File size</source>
+        <translation>Ukuran berkas</translation>
+    </message>
+    <message>
+        <source>Previous status</source>
+        <translation>Status sebelumnya</translation>
+    </message>
+    <message>
+        <source>New status</source>
+        <translation>Status baru</translation>
+    </message>
+    <message>
+        <source>Changed at</source>
+        <translation>Waktu perubahan</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>Nomor kasus</translation>
+    </message>
+    <message>
+        <source>Registry number</source>
+        <translation>Nomor register</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Tim</translation>
+    </message>
+    <message>
+        <source>Merged into</source>
+        <translation>Digabung ke</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Kasus</translation>
+    </message>
+    <message>
+        <source>(checklist answers)</source>
+        <translation>(jawaban daftar periksa)</translation>
+    </message>
 </context>
 <context>
     <name>FollowupsTab</name>
@@ -857,6 +989,41 @@
     <message>
         <source>Follow-ups</source>
         <translation>Tindak lanjut</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <source>When</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Oleh</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Bagian</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Isian</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Perubahan</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Riwayat</translation>
+    </message>
+    <message>
+        <source>added: %1</source>
+        <translation>ditambahkan: %1</translation>
+    </message>
+    <message>
+        <source>removed: %1</source>
+        <translation>dihapus: %1</translation>
     </message>
 </context>
 <context>
@@ -896,7 +1063,7 @@
     <message numerus="yes">
         <source>%n change(s) not yet sent to the district office. Never synced: this laptop is not enrolled with a server yet.</source>
         <translation>
-            <numerusform>%n perubahan belum terkirim ke kantor kabupaten/kota. Belum pernah sinkron: laptop ini belum terdaftar ke server.</numerusform>
+            <numerusform>%n perubahan belum terkirim ke kantor kabupaten/kota. Belum pernah disinkronkan: laptop ini belum terdaftar ke server.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -942,11 +1109,11 @@
     </message>
     <message>
         <source>Place</source>
-        <translation>Tempat</translation>
+        <translation>Lokasi</translation>
     </message>
     <message>
         <source>Scene</source>
-        <translation>Ranah kejadian</translation>
+        <translation>Tempat kejadian</translation>
     </message>
     <message>
         <source>Violence</source>
@@ -969,7 +1136,7 @@
     <name>IntakeWizard</name>
     <message>
         <source>New case — TRAINING profile</source>
-        <translation>Kasus baru — profil LATIHAN</translation>
+        <translation>Kasus baru — profil PELATIHAN</translation>
     </message>
     <message>
         <source>New case</source>
@@ -1129,11 +1296,11 @@
     </message>
     <message>
         <source>Case t&amp;yping:</source>
-        <translation>Kate&amp;gori kasus:</translation>
+        <translation>Jenis kas&amp;us:</translation>
     </message>
     <message>
         <source>Violence &amp;types:</source>
-        <translation>&amp;Bentuk kekerasan:</translation>
+        <translation>&amp;Jenis kekerasan:</translation>
     </message>
     <message>
         <source>What happened, in the words of the reporter or victim.</source>
@@ -1177,7 +1344,7 @@
     </message>
     <message>
         <source>Risk and safety</source>
-        <translation>Risiko dan keamanan</translation>
+        <translation>Risiko dan keselamatan</translation>
     </message>
     <message>
         <source>A first judgement from the intake; the assessment will refine it.</source>
@@ -1193,7 +1360,7 @@
     </message>
     <message>
         <source>Safety &amp;notes:</source>
-        <translation>Ca&amp;tatan keamanan:</translation>
+        <translation>Ca&amp;tatan keselamatan:</translation>
     </message>
     <message>
         <source>&amp;Do not contact the victim directly (contact could put her or him at risk)</source>
@@ -1293,7 +1460,7 @@
     </message>
     <message>
         <source>Tick at least one violence type (“Other” when unsure).</source>
-        <translation>Centang minimal satu bentuk kekerasan (“Lainnya” bila belum jelas).</translation>
+        <translation>Centang minimal satu jenis kekerasan (“Lainnya” bila belum jelas).</translation>
     </message>
     <message>
         <source>Choose a risk level.</source>
@@ -1349,7 +1516,7 @@
     <message numerus="yes">
         <source>%n unsynced change(s)</source>
         <translation>
-            <numerusform>%n perubahan belum tersinkron</numerusform>
+            <numerusform>%n perubahan belum terkirim</numerusform>
         </translation>
     </message>
     <message>
@@ -1500,7 +1667,7 @@
     </message>
     <message>
         <source>Birth date / age</source>
-        <translation>Tanggal lahir / usia</translation>
+        <translation>Tanggal lahir / umur</translation>
     </message>
     <message>
         <source>NIK</source>
@@ -1516,7 +1683,7 @@
     </message>
     <message>
         <source>Assessed</source>
-        <translation>Diases</translation>
+        <translation>Tanggal asesmen</translation>
     </message>
     <message>
         <source>Risk</source>
@@ -1787,7 +1954,7 @@
     </message>
     <message>
         <source>This enrollment code is not valid. Check it for typos, or ask the district office for a new one.</source>
-        <translation>Kode pendaftaran ini tidak valid. Periksa salah ketik, atau minta kode baru ke kantor kabupaten/kota.</translation>
+        <translation>Kode pendaftaran ini tidak sah. Periksa salah ketik, atau minta kode baru ke kantor kabupaten/kota.</translation>
     </message>
     <message>
         <source>caseworker</source>
@@ -1804,6 +1971,14 @@
     <message>
         <source>administrator</source>
         <translation>administrator</translation>
+    </message>
+</context>
+<context>
+    <name>UiText</name>
+    <message>
+        <source>—</source>
+        <extracomment>Shown for any value that was never recorded. The glossary (translations/glossary.tsv) keeps it the only way to say so.</extracomment>
+        <translation>—</translation>
     </message>
 </context>
 <context>
@@ -1843,6 +2018,10 @@
     <message>
         <source>Cancel</source>
         <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Locked. Your open work is kept; enter your passphrase to continue.</source>
+        <translation>Dikunci. Pekerjaan yang terbuka tetap tersimpan; masukkan kata sandi untuk melanjutkan.</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@
 #include "core/profile/settings.h"
 #include "core/regions/regionindex.h"
 #include "ui/common/errortext.h"
+#include "ui/common/uitext.h"
 #include "ui/shell/createprofiledialog.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/navigation.h"
@@ -85,6 +86,8 @@ public:
         QApplication::removeTranslator(&m_translator);
         if (m_translator.load(u":/i18n/dampingi_%1"_s.arg(language == u"en" ? u"en"_s : u"id"_s)))
             QApplication::installTranslator(&m_translator);
+        // Calendars and date editors made from now on name months and days in this language.
+        UiText::useLocale(language);
     }
 
 private:

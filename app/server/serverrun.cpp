@@ -154,7 +154,7 @@ int readSettings(const CtlOptions &options, RunSettings &settings)
 // server, nor do two servers share it.
 Core::Status lockDataDir(const QString &dataDir, QLockFile &lock)
 {
-    if (const Core::Status s = Sync::DataDir::prepare(dataDir); !s)
+    if (Core::Status s = Sync::DataDir::prepare(dataDir); !s)
         return s;
     lock.setStaleLockTime(0);
     if (!lock.tryLock(0)) {

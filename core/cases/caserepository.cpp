@@ -366,7 +366,7 @@ Result<CaseFile> CaseRepository::load(const QString &id)
         Result<QList<Record>> rows = m_reader.childrenOf(entity, id);
         if (!rows)
             return rows.error();
-        file.children.insert(entity.name, std::move(*rows));
+        file.children.insert(entity.name, *rows);
     }
     Statement &pending = m_log.database().statement(
         // The unary + keeps SQLite on the case_id index (the primary key's site_seq range would

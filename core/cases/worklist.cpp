@@ -48,11 +48,12 @@ Result<QList<DueFollowup>> Worklist::followupsDue(int limit)
 
 Result<QList<UrgentCase>> Worklist::urgentCases(int limit)
 {
-    Statement &query = m_db.statement(
-        u"SELECT id, number, risk_level, status FROM cases WHERE deleted = 0 AND risk_level IN ('high', "
-        u"'critical') "
-        "AND status NOT IN ('closed', 'transferred') "
-        "ORDER BY CASE risk_level WHEN 'critical' THEN 0 ELSE 1 END, updated_at DESC LIMIT ?"_s);
+    // Tinggi and Kritis together, most recently changed first: ordering Kritis first let a long
+    // Kritis list push every Tinggi case (a child still living next to her abuser) past the limit.
+    Statement &query
+        = m_db.statement(u"SELECT id, number, risk_level, status FROM cases WHERE deleted = 0 "
+                         "AND risk_level IN ('high', 'critical') AND status NOT IN ('closed', 'transferred') "
+                         "ORDER BY updated_at DESC, id DESC LIMIT ?"_s);
     query.bind(1, qint64(limit));
     QList<UrgentCase> cases;
     while (query.next())

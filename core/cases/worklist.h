@@ -50,7 +50,8 @@ public:
 
     // Open follow-ups due today or before, oldest first.
     Result<QList<DueFollowup>> followupsDue(int limit = 50);
-    // Open cases whose current risk is high or critical, critical first.
+    // Open cases whose current risk is high (Tinggi) or critical (Kritis), both in one list, the
+    // most recently changed first.
     Result<QList<UrgentCase>> urgentCases(int limit = 50);
 
     // The home page's follow-up buckets: before today, today, and the six days after today.

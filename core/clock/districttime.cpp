@@ -100,7 +100,22 @@ QDate DistrictTime::today(const Clock &clock) const
 
 QString DistrictTime::display(qint64 msUtc, const QLocale &locale) const
 {
-    return locale.toString(dateTime(msUtc), QLocale::ShortFormat) + u' ' + label();
+    return locale.toString(dateTime(msUtc), dateTimeFormat(locale)) + u' ' + label();
+}
+
+QString DistrictTime::dateFormat(const QLocale &locale)
+{
+    // Short formats often have a two-digit year ("dd/MM/yy"); a case file outlives a century's
+    // guess, and a birth year of "14" is no year at all.
+    QString format = locale.dateFormat(QLocale::ShortFormat);
+    if (!format.contains(u"yyyy"))
+        format.replace(u"yy"_s, u"yyyy"_s);
+    return format;
+}
+
+QString DistrictTime::dateTimeFormat(const QLocale &locale)
+{
+    return dateFormat(locale) + u' ' + locale.timeFormat(QLocale::ShortFormat);
 }
 
 } // namespace Core

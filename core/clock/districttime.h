@@ -44,9 +44,14 @@ public:
     QDateTime dateTime(qint64 msUtc) const;
     QDate date(qint64 msUtc) const { return dateTime(msUtc).date(); }
     QDate today(const Clock &clock) const;
-    // A stored instant for people: the locale's short date and time, then the zone
-    // ("03/12/26 15.20 WITA").
+    // A stored instant for people: the locale's short date with a four-digit year, the short
+    // time (never seconds or milliseconds), then the zone ("03/12/2026 15.20 WITA").
     QString display(qint64 msUtc, const QLocale &locale) const;
+
+    // How every date is written and typed (shown, and the format of date editors): the locale's
+    // short date with a four-digit year ("03/12/2026"), and the same followed by the short time.
+    static QString dateFormat(const QLocale &locale);
+    static QString dateTimeFormat(const QLocale &locale);
 
     bool operator==(const DistrictTime &) const = default;
 

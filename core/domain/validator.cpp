@@ -5,6 +5,7 @@
 #include "core/clock/clock.h"
 #include "core/codes/codelists.h"
 #include "core/domain/nikvalidator.h"
+#include "core/domain/riskinstrument.h"
 #include "core/regions/regionindex.h"
 #include "core/util/text.h"
 #include "core/util/uuid.h"
@@ -185,6 +186,9 @@ Status Validator::validateField(const EntityDef &entity, const FieldDef &field, 
             return fieldError(Error::Reason::BadFormat, entity, field, u"%1 must be true or false"_s);
         return {};
     case ValueType::Json:
+        // Two JSON fields, two shapes: a GPS fix and a risk checklist's answers.
+        if (field.name == u"answers")
+            return checkAnswers(entity, field, value);
         return checkLocation(entity, field, value);
     case ValueType::Id:
         if (value.typeId() != QMetaType::QString || !isUuid(value.toString()))
@@ -319,8 +323,34 @@ Status Validator::checkNik(const EntityDef &entity, const FieldDef &field, QVari
     return {};
 }
 
+Status Validator::checkAnswers(const EntityDef &entity, const FieldDef &field, const QVariant &value) const
+{
+    if (value.typeId() != QMetaType::QVariantMap)
+        return fieldError(Error::Reason::BadFormat, entity, field, u"%1 must be an object"_s);
+    // Item code → yes, no or unknown: short codes and three words, nothing free-text rides along.
+    const QVariantMap answers = value.toMap();
+    for (auto it = answers.cbegin(); it != answers.cend(); ++it) {
+        const bool known = it.value().typeId() == QMetaType::QString
+                        && RiskInstrument::answerCodes().contains(it.value().toString());
+        if (it.key().isEmpty() || it.key().size() > 40 || !known)
+            return fieldError(Error::Reason::BadFormat, entity, field,
+                              u"%1 takes item codes answered yes, no or unknown"_s);
+    }
+    return {};
+}
+
 Status Validator::crossCheck(const EntityDef &entity, QVariantHash &values) const
 {
+    if (entity.name == u"risk_assessment") {
+        // A level other than the instrument's suggestion is the caseworker's judgement, and
+        // the reason for it is part of the record.
+        const QString suggested = values.value(u"suggested_level"_s).toString();
+        const QString level = values.value(u"level"_s).toString();
+        if (!suggested.isEmpty() && !level.isEmpty() && suggested != level
+            && values.value(u"override_reason"_s).toString().trimmed().isEmpty())
+            return invalidInput(Error::Reason::Required, u"override_reason"_s,
+                                u"a level other than the suggested one needs a reason"_s, entity.name);
+    }
     if (entity.name == u"case") {
         const QDate incident = QDate::fromString(values.value(u"incident_on"_s).toString(), Qt::ISODate);
         const QDate reported = QDate::fromString(values.value(u"reported_on"_s).toString(), Qt::ISODate);

@@ -51,6 +51,7 @@ private:
     Status checkTime(const EntityDef &entity, const FieldDef &field, QVariant &value) const;
     Status checkInt(const EntityDef &entity, const FieldDef &field, QVariant &value) const;
     Status checkLocation(const EntityDef &entity, const FieldDef &field, const QVariant &value) const;
+    Status checkAnswers(const EntityDef &entity, const FieldDef &field, const QVariant &value) const;
     Status checkNik(const EntityDef &entity, const FieldDef &field, QVariant &value) const;
     Status crossCheck(const EntityDef &entity, QVariantHash &values) const;
 

@@ -93,16 +93,51 @@ Status check(QStringView from, QStringView to, Role role, bool hasReason)
     return refuse(u"this transition is not part of the workflow"_s);
 }
 
+namespace {
+
+// Every status in workflow order; "forward" and "backward" are positions in this list.
+QStringList workflowOrder()
+{
+    return activeStates() + QStringList{u"closure_requested"_s, u"closed"_s, u"transferred"_s};
+}
+
+} // namespace
+
 QStringList allowedTargets(QStringView from, Role role)
 {
     QStringList targets;
-    const QStringList all
-        = activeStates() + QStringList{u"closure_requested"_s, u"closed"_s, u"transferred"_s};
-    for (const QString &to : all) {
+    for (const QString &to : workflowOrder()) {
         if (check(from, to, role, true))
             targets << to;
     }
     return targets;
+}
+
+QStringList forwardTargets(QStringView from, Role role)
+{
+    const QStringList order = workflowOrder();
+    QStringList targets;
+    for (const QString &to : allowedTargets(from, role)) {
+        if (order.indexOf(to) > order.indexOf(from))
+            targets << to;
+    }
+    return targets;
+}
+
+QStringList backwardTargets(QStringView from, Role role)
+{
+    const QStringList order = workflowOrder();
+    QStringList targets;
+    for (const QString &to : allowedTargets(from, role)) {
+        if (order.indexOf(to) < order.indexOf(from))
+            targets << to;
+    }
+    return targets;
+}
+
+bool needsSupervisor(QStringView to)
+{
+    return to == u"closure_requested" || to == u"closed";
 }
 
 } // namespace Workflow

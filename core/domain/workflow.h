@@ -23,7 +23,15 @@ QStringList activeStates();
 // Conflict with a detail saying why when the move is not allowed for this role.
 Status check(QStringView from, QStringView to, Role role, bool hasReason);
 QStringList allowedTargets(QStringView from, Role role);
+// The allowed targets that move the case on (later in the workflow's order: the active stages,
+// closure requested, closed, transferred), in that order; the first is the usual next step.
+QStringList forwardTargets(QStringView from, Role role);
+// The allowed targets that move it back: returning work one stage, a refused closure, reopening.
+QStringList backwardTargets(QStringView from, Role role);
 bool needsReason(QStringView from, QStringView to);
+// Whether a closure needs a supervisor: a request waits for one (to = closure_requested), and
+// only a supervisor's role may close a requested closure.
+bool needsSupervisor(QStringView to);
 
 } // namespace Workflow
 

@@ -16,6 +16,7 @@
 #include "core/clock/clock.h"
 #include "core/codes/codelists.h"
 #include "core/domain/permissions.h"
+#include "core/domain/riskinstrument.h"
 #include "core/domain/validator.h"
 #include "core/logging.h"
 #include "core/profile/profile.h"
@@ -103,6 +104,14 @@ Session::Session(Profile &profile, const CodeLists &codes, const RegionIndex &re
                                                 profile.clock(), profile.districtTime());
     m_drafts = std::make_unique<DraftStore>(profile.database(), profile.cipher(), profile.clock());
     m_search = std::make_unique<SearchIndex>();
+    m_riskInstrument = std::make_unique<Result<RiskInstrument>>(RiskInstrument::loadBuiltin());
+}
+
+Result<const RiskInstrument *> Session::riskInstrument() const
+{
+    if (!*m_riskInstrument)
+        return m_riskInstrument->error();
+    return &m_riskInstrument->value();
 }
 
 Session::~Session() = default;

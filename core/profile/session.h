@@ -21,6 +21,7 @@ class DraftStore;
 class Profile;
 class RecordReader;
 class RegionIndex;
+class RiskInstrument;
 class SearchIndex;
 class Validator;
 struct CaseSummary;
@@ -74,6 +75,8 @@ public:
     SearchIndex &searchIndex() { return *m_search; }
     const RegionIndex &regions() const { return m_regions; }
     const CodeLists &codes() const { return m_codes; }
+    // The structured risk assessment compiled into the binary, or why it could not be read.
+    Result<const RiskInstrument *> riskInstrument() const;
 
 private:
     Profile &m_profile;
@@ -90,6 +93,7 @@ private:
     std::unique_ptr<CaseSubjects> m_subjects;
     std::unique_ptr<DraftStore> m_drafts;
     std::unique_ptr<SearchIndex> m_search;
+    std::unique_ptr<Result<RiskInstrument>> m_riskInstrument;
     bool m_searchReady = false;
     QStringList m_reindexedMeanwhile;
 };

@@ -232,7 +232,7 @@ Status RegionIndexLoader::readLines()
         const bool ascii = std::none_of(line.begin(), line.end(), [](char c) { return c & 0x80; });
         if (!ascii && !isValidUtf8(line))
             return corrupt(lineNumber, u"not valid UTF-8"_s);
-        const Status read = line.startsWith('#') ? readHeader(line, lineNumber) : readRow(line, lineNumber);
+        Status read = line.startsWith('#') ? readHeader(line, lineNumber) : readRow(line, lineNumber);
         if (!read)
             return read;
     }

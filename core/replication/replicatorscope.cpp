@@ -31,7 +31,7 @@ QStringList readDeferred(ChangeLog &log)
     if (!text)
         return {};
     QStringList out;
-    for (const QJsonValue &v : QJsonDocument::fromJson(text->toUtf8()).array())
+    for (const QJsonValue v : QJsonDocument::fromJson(text->toUtf8()).array())
         out << v.toString();
     return out;
 }

@@ -177,7 +177,7 @@ Result<Manifest> readManifest(QIODevice &in)
     manifest.site = json.value(u"site"_s).toString();
     manifest.createdAt = json.value(u"created_at"_s).toString();
     manifest.opsSeq = json.value(u"ops_seq"_s).toInteger();
-    for (const QJsonValue &value : json.value(u"files"_s).toArray()) {
+    for (const QJsonValue value : json.value(u"files"_s).toArray()) {
         const QJsonObject f = value.toObject();
         Manifest::File file{f.value(u"name"_s).toString(), f.value(u"bytes"_s).toInteger(-1),
                             QByteArray::fromHex(f.value(u"sha256"_s).toString().toLatin1())};

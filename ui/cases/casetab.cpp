@@ -7,6 +7,7 @@
 #include "core/profile/session.h"
 #include "ui/common/codelabels.h"
 #include "ui/common/entryform.h"
+#include "ui/common/uitext.h"
 
 #include <QDate>
 #include <QHeaderView>
@@ -56,8 +57,12 @@ QString CaseTab::when(qint64 ms) const
 
 QString CaseTab::date(const QString &iso, QLocale::FormatType format) const
 {
-    return iso.isEmpty() ? QString()
-                         : QLocale(m_language).toString(QDate::fromString(iso, Qt::ISODate), format);
+    if (iso.isEmpty())
+        return {};
+    const QDate day = QDate::fromString(iso, Qt::ISODate);
+    // The short form with a four-digit year; the long form writes the year whole already.
+    return format == QLocale::ShortFormat ? UiText::date(day, QLocale(m_language))
+                                          : QLocale(m_language).toString(day, format);
 }
 
 QTableWidget *CaseTab::addTable(const QString &objectName, const QStringList &headers)

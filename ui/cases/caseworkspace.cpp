@@ -3,25 +3,25 @@
 
 #include "core/cases/caserepository.h"
 #include "core/cases/casesubject.h"
-#include "core/domain/workflow.h"
 #include "core/profile/profile.h"
 #include "core/profile/session.h"
 #include "ui/cases/conflictdialog.h"
 #include "ui/cases/documentstab.h"
 #include "ui/cases/followupstab.h"
+#include "ui/cases/historytab.h"
 #include "ui/cases/incidenttab.h"
 #include "ui/cases/notestab.h"
 #include "ui/cases/recordtabs.h"
+#include "ui/cases/riskstab.h"
 #include "ui/cases/servicestab.h"
+#include "ui/cases/statuscontrol.h"
 #include "ui/common/codelabels.h"
 #include "ui/common/errortext.h"
 #include "ui/common/subjecttext.h"
 #include "ui/visits/visitdialog.h"
 
-#include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLineEdit>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -35,9 +35,7 @@ CaseWorkspace::CaseWorkspace(Core::Session &session, const QString &language, Po
     , m_language(language)
     , m_gps(gps)
     , m_header(new QLabel(this))
-    , m_statusCombo(new QComboBox(this))
-    , m_reason(new QLineEdit(this))
-    , m_statusError(new QLabel(this))
+    , m_status(new StatusControl(session, language, this))
     , m_tabs(new QTabWidget(this))
     , m_conflicts(new QPushButton(this))
 {
@@ -48,14 +46,31 @@ CaseWorkspace::CaseWorkspace(Core::Session &session, const QString &language, Po
     layout->addWidget(m_tabs, 1);
     addTab(RecordTabs::people(session, language, m_tabs));
     addTab(new IncidentTab(session, language, m_tabs));
-    addTab(RecordTabs::risks(session, language, m_tabs));
+    addTab(new RisksTab(session, language, m_tabs));
     addTab(RecordTabs::plan(session, language, m_tabs));
     addTab(RecordTabs::visits(session, language, m_tabs));
     addTab(new ServicesTab(session, language, m_tabs));
     addTab(new NotesTab(session, language, m_tabs));
     addTab(new FollowupsTab(session, language, m_tabs));
     addTab(m_documents = new DocumentsTab(session, language, m_tabs));
-    addTab(RecordTabs::history(session, language, m_tabs));
+    addTab(new HistoryTab(session, language, m_tabs));
+    orderFocus();
+}
+
+void CaseWorkspace::orderFocus()
+{
+    // Tab walks the screen top to bottom: the header's button, the status row left to right, then
+    // the tabs. Widgets made in the initialiser list would otherwise come first, in the order of
+    // their declaration (the tabs before the status row's buttons, the header's button after them).
+    QList<QWidget *> order{m_conflicts};
+    for (QWidget *w = nextInFocusChain(); w && w != this; w = w->nextInFocusChain()) {
+        const bool inTabs = w == m_tabs || m_tabs->isAncestorOf(w);
+        if (isAncestorOf(w) && !inTabs && w != m_conflicts && (w->focusPolicy() & Qt::TabFocus))
+            order << w;
+    }
+    order << m_tabs;
+    for (qsizetype i = 1; i < order.size(); ++i)
+        setTabOrder(order.at(i - 1), order.at(i));
 }
 
 void CaseWorkspace::buildHeader()
@@ -79,27 +94,17 @@ void CaseWorkspace::buildHeader()
 void CaseWorkspace::buildStatusRow()
 {
     auto *statusRow = new QHBoxLayout;
-    statusRow->addWidget(new QLabel(tr("Move to:"), this));
-    m_statusCombo->setObjectName(u"statusCombo"_s);
-    statusRow->addWidget(m_statusCombo);
-    m_reason->setObjectName(u"statusReasonEdit"_s);
-    m_reason->setPlaceholderText(tr("Reason (needed for closure, transfer and reopening)"));
-    statusRow->addWidget(m_reason, 1);
-    auto *apply = new QPushButton(tr("Change status"), this);
-    apply->setObjectName(u"changeStatusButton"_s);
-    statusRow->addWidget(apply);
+    m_status->setObjectName(u"statusControl"_s);
+    statusRow->addWidget(m_status, 1);
     auto *visit = new QPushButton(tr("Record visit…"), this);
     visit->setObjectName(u"recordVisitButton"_s);
     visit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
-    statusRow->addWidget(visit);
-    auto *layout = static_cast<QVBoxLayout *>(this->layout());
-    layout->addLayout(statusRow);
-    m_statusError->setObjectName(u"statusError"_s);
-    m_statusError->setStyleSheet(u"color: #b01c1c"_s);
-    m_statusError->setWordWrap(true);
-    m_statusError->hide();
-    layout->addWidget(m_statusError);
-    connect(apply, &QPushButton::clicked, this, &CaseWorkspace::changeStatus);
+    statusRow->addWidget(visit, 0, Qt::AlignTop);
+    static_cast<QVBoxLayout *>(layout())->addLayout(statusRow);
+    connect(m_status, &StatusControl::statusChanged, this, [this] {
+        reload();
+        emit caseChanged(m_caseId);
+    });
     connect(visit, &QPushButton::clicked, this, &CaseWorkspace::recordVisit);
 }
 
@@ -131,13 +136,11 @@ void CaseWorkspace::open(const QString &caseId)
     m_caseId = caseId;
     for (CaseTab *tab : std::as_const(m_tabList))
         tab->open(caseId);
-    m_statusError->hide();
-    m_reason->clear();
     m_tabs->setCurrentIndex(0);
     if (caseId.isEmpty()) { // closed: nothing of the last case stays on screen
         m_header->clear();
         m_conflicts->hide();
-        m_statusCombo->clear();
+        m_status->setCase({}, {});
         return;
     }
     reload();
@@ -198,25 +201,7 @@ void CaseWorkspace::fillHeader(const Core::CaseFile &file)
     m_conflicts->setText(tr("%n conflict(s) to review", nullptr, int(file.openConflicts)));
     m_conflicts->setVisible(file.openConflicts > 0);
 
-    m_statusCombo->clear();
-    for (const QString &target : Core::Workflow::allowedTargets(status, m_session.profile().actor().role))
-        m_statusCombo->addItem(label(u"case_status", target), target);
-}
-
-void CaseWorkspace::changeStatus()
-{
-    m_statusError->hide();
-    Core::CaseDraft patch;
-    patch.fields.insert(u"status"_s, m_statusCombo->currentData().toString());
-    patch.statusReason = m_reason->text();
-    if (const Core::Status s = m_session.cases().update(m_caseId, patch); !s) {
-        m_statusError->setText(ErrorText::message(s.error()));
-        m_statusError->show();
-        return;
-    }
-    m_reason->clear();
-    reload();
-    emit caseChanged(m_caseId);
+    m_status->setCase(m_caseId, status);
 }
 
 bool CaseWorkspace::attachFile(const QString &path)

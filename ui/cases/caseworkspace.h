@@ -6,11 +6,10 @@
 class CaseTab;
 class DocumentsTab;
 class PositionProvider;
-class QComboBox;
 class QLabel;
-class QLineEdit;
 class QPushButton;
 class QTabWidget;
+class StatusControl;
 
 namespace Core {
 class Session;
@@ -49,10 +48,10 @@ signals:
 private:
     void buildHeader();
     void buildStatusRow();
+    void orderFocus();
     void addTab(CaseTab *tab);
     void tabChanged();
     void reviewConflicts();
-    void changeStatus();
     void recordVisit();
     void fill(const Core::CaseFile &file);
     void fillHeader(const Core::CaseFile &file);
@@ -63,9 +62,7 @@ private:
     PositionProvider *m_gps;
     QString m_caseId;
     QLabel *m_header;
-    QComboBox *m_statusCombo;
-    QLineEdit *m_reason;
-    QLabel *m_statusError;
+    StatusControl *m_status;
     QTabWidget *m_tabs;
     QPushButton *m_conflicts;
     QList<CaseTab *> m_tabList;

@@ -28,7 +28,7 @@ FollowupsTab::FollowupsTab(Core::Session &session, const QString &language, QWid
     auto *row = new QHBoxLayout;
     m_due->setObjectName(u"followupDueEdit"_s);
     m_due->setCalendarPopup(true);
-    m_due->setDisplayFormat(QLocale(language).dateFormat(QLocale::ShortFormat));
+    m_due->setDisplayFormat(Core::DistrictTime::dateFormat(QLocale(language)));
     row->addWidget(m_due);
     m_text->setObjectName(u"followupTextEdit"_s);
     m_text->setPlaceholderText(tr("What needs doing, e.g. accompany to the hospital for visum"));

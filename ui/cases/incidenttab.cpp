@@ -5,6 +5,7 @@
 #include "core/profile/session.h"
 #include "core/regions/regionindex.h"
 #include "ui/common/codelabels.h"
+#include "ui/common/uitext.h"
 
 #include <QLabel>
 #include <QVBoxLayout>
@@ -50,6 +51,6 @@ void IncidentTab::fill(const Core::CaseFile &file)
     QString html = u"<table cellpadding='4'>"_s;
     for (const auto &[name, value] : rows)
         html += u"<tr><td valign='top'><b>%1</b></td><td>%2</td></tr>"_s.arg(
-            name.toHtmlEscaped(), value.toHtmlEscaped().replace(u'\n', u"<br>"_s));
+            name.toHtmlEscaped(), UiText::orEmpty(value).toHtmlEscaped().replace(u'\n', u"<br>"_s));
     m_text->setText(html + u"</table>"_s);
 }

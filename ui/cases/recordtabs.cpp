@@ -2,7 +2,6 @@
 #include "ui/cases/recordtabs.h"
 
 #include "core/cases/caserepository.h"
-#include "core/changelog/historyreader.h"
 #include "core/profile/session.h"
 #include "core/regions/regionindex.h"
 
@@ -19,34 +18,21 @@ RecordsTab *RecordTabs::people(Core::Session &session, const QString &language, 
             QString born = t.date(p.text(u"birth_date"_s));
             if (born.isEmpty() && p.value(u"age_estimate"_s).isValid())
                 born = tr("about %n year(s)", nullptr, p.value(u"age_estimate"_s).toInt());
+            // A reporter's relation to the victim is typed as text (the link's notes), not a code.
+            QString relationship = t.label(u"perpetrator_relationship", party.link.text(u"relationship"_s));
+            if (party.link.text(u"relationship"_s).isEmpty())
+                relationship = party.link.text(u"notes"_s);
             out.cells.append({t.label(u"person_role", party.link.text(u"role"_s)), p.text(u"name"_s),
-                              t.label(u"sex", p.text(u"sex"_s)), born, p.text(u"nik"_s),
-                              t.label(u"perpetrator_relationship", party.link.text(u"relationship"_s))});
+                              t.label(u"sex", p.text(u"sex"_s)), born, p.text(u"nik"_s), relationship,
+                              p.text(u"phone"_s)});
             out.ids << p.id;
         }
         return out;
     };
-    return new RecordsTab(
-        session, language, tr("People"), u"peopleTable"_s,
-        {tr("Role"), tr("Name"), tr("Sex"), tr("Birth date / age"), tr("NIK"), tr("Relationship")}, rows,
-        parent);
-}
-
-RecordsTab *RecordTabs::risks(Core::Session &session, const QString &language, QWidget *parent)
-{
-    const auto rows = [](const RecordsTab &t, const Core::CaseFile &file) {
-        Rows out;
-        for (const Core::Record &r : file.children.value(u"risk_assessment"_s)) {
-            out.cells.append({t.when(r.value(u"assessed_at"_s).toLongLong()),
-                              t.label(u"risk_level", r.text(u"level"_s)), r.text(u"safety_plan"_s)});
-            out.ids << r.id;
-        }
-        return out;
-    };
-    auto *tab = new RecordsTab(session, language, tr("Assessment and safety"), u"riskTable"_s,
-                               {tr("Assessed"), tr("Risk"), tr("Safety plan")}, rows, parent);
-    tab->withEntryForm(u"risk_assessment"_s, {u"level"_s, u"factors"_s, u"safety_plan"_s});
-    return tab;
+    return new RecordsTab(session, language, tr("People"), u"peopleTable"_s,
+                          {tr("Role"), tr("Name"), tr("Sex"), tr("Birth date / age"), tr("NIK"),
+                           tr("Relationship"), tr("Phone")},
+                          rows, parent);
 }
 
 RecordsTab *RecordTabs::plan(Core::Session &session, const QString &language, QWidget *parent)
@@ -92,24 +78,4 @@ RecordsTab *RecordTabs::visits(Core::Session &session, const QString &language, 
     return new RecordsTab(session, language, tr("Visits"), u"visitTable"_s,
                           {tr("When"), tr("Village"), tr("Purpose"), tr("Location"), tr("Notes")}, rows,
                           parent);
-}
-
-RecordsTab *RecordTabs::history(Core::Session &session, const QString &language, QWidget *parent)
-{
-    const auto rows = [](const RecordsTab &t, const Core::CaseFile &) {
-        Rows out;
-        const auto entries = t.session().history().forCase(t.caseId());
-        if (!entries)
-            return out;
-        for (auto it = entries->crbegin(); it != entries->crend(); ++it) {
-            if (it->op == u"create")
-                continue;
-            out.cells.append(
-                {t.when(it->atMs), it->author, it->entity, it->field,
-                 it->value.typeId() == QMetaType::QVariantMap ? tr("(location)") : it->value.toString()});
-        }
-        return out;
-    };
-    return new RecordsTab(session, language, tr("History"), u"historyTable"_s,
-                          {tr("When"), tr("Who"), tr("What"), tr("Field"), tr("Value")}, rows, parent);
 }

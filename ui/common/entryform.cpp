@@ -3,10 +3,12 @@
 
 #include "core/cases/activityrepository.h"
 #include "core/changelog/schema.h"
+#include "core/clock/districttime.h"
 #include "core/profile/profile.h"
 #include "core/profile/session.h"
 #include "ui/common/codelabels.h"
 #include "ui/common/errortext.h"
+#include "ui/common/uitext.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -69,14 +71,14 @@ EntryForm::EntryForm(Core::Session &session, const QString &entity, const QStrin
         if (field->type == Core::ValueType::Code) {
             auto *combo = new QComboBox(this);
             CodeLabels::fill(combo, session.codes(), field->codeList, language,
-                             field->required ? QString() : tr("(not set)"));
+                             field->required ? QString() : UiText::empty());
             input = combo;
         } else if (field->type == Core::ValueType::Date) {
             // Today in the district, not in the zone the laptop's system happens to be set to.
             auto *date
                 = new QDateEdit(session.profile().districtTime().today(session.profile().clock()), this);
             date->setCalendarPopup(true);
-            date->setDisplayFormat(QLocale(language).dateFormat(QLocale::ShortFormat));
+            date->setDisplayFormat(Core::DistrictTime::dateFormat(QLocale(language)));
             input = date;
         } else if (field->maxLength > Core::Schema::defaultTextLimit || name == u"safety_plan") {
             auto *text = new QPlainTextEdit(this);

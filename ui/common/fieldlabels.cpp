@@ -7,6 +7,7 @@
 #include "core/profile/session.h"
 #include "core/regions/regionindex.h"
 #include "ui/common/codelabels.h"
+#include "ui/common/uitext.h"
 
 #include <QDate>
 #include <QHash>
@@ -24,7 +25,7 @@ QHash<QString, QString> FieldLabels::fieldNames()
         {u"incident_on"_s, tr("Incident date")},
         {u"incident_region"_s, tr("Incident region")},
         {u"incident_scene"_s, tr("Scene")},
-        {u"incident_place"_s, tr("Place")},
+        {u"incident_place"_s, tr("Place details")},
         {u"violence_types"_s, tr("Violence types")},
         {u"typing"_s, tr("Case type")},
         {u"status"_s, tr("Status")},
@@ -66,7 +67,37 @@ QHash<QString, QString> FieldLabels::fieldNames()
         {u"accepted_on"_s, tr("Accepted on")},
         {u"completed_on"_s, tr("Completed on")},
         {u"disability_note"_s, tr("Disability note")},
-        {u"district_code"_s, tr("District")},
+        {u"district_code"_s, tr("Regency/city")},
+        {u"received_at"_s, tr("Report received at")},
+        {u"region_decree"_s, tr("Region list version")},
+        {u"address_hamlet"_s, tr("Hamlet (dusun)")},
+        {u"address_rt"_s, tr("RT/RW")},
+        {u"person_id"_s, tr("Person")},
+        {u"victim_person_id"_s, tr("Victim")},
+        {u"has_access"_s, tr("Perpetrator still has access to the victim")},
+        {u"consent"_s, tr("Consent")},
+        {u"consent_on"_s, tr("Consent date")},
+        {u"consent_method"_s, tr("How consent was given")},
+        {u"region_code"_s, tr("Village")},
+        {u"location_source"_s, tr("Location source")},
+        {u"assessed_at"_s, tr("Assessment date")},
+        {u"instrument"_s, tr("Checklist version")},
+        {u"answers"_s, tr("Checklist answers")},
+        {u"suggested_level"_s, tr("Suggested risk level")},
+        {u"override_reason"_s, tr("Reason for a different level")},
+        {u"assigned_user"_s, tr("Assigned to")},
+        {u"done_at"_s, tr("Done at")},
+        {u"written_at"_s, tr("Written at")},
+        {u"file_name"_s, tr("File name")},
+        {u"mime_type"_s, tr("File type")},
+        {u"size_bytes"_s, tr("File size")},
+        {u"from_status"_s, tr("Previous status")},
+        {u"to_status"_s, tr("New status")},
+        {u"changed_at"_s, tr("Changed at")},
+        {u"number"_s, tr("Case number")},
+        {u"registry_number"_s, tr("Registry number")},
+        {u"assigned_team"_s, tr("Team")},
+        {u"merged_into"_s, tr("Merged into")},
         // Not replicated, but named by errors of the profile and attachment forms.
         {u"login"_s, tr("User name")},
         {u"passphrase"_s, tr("Passphrase")},
@@ -79,9 +110,15 @@ QString FieldLabels::known(const QString &entity, const QString &field)
     return fieldNames().contains(field) ? FieldLabels::field(entity, field) : QString();
 }
 
-QString FieldLabels::field(const QString &entity, const QString &field)
+QString FieldLabels::name(const QString &field)
+{
+    return fieldNames().value(field);
+}
+
+QString FieldLabels::entity(const QString &entity)
 {
     const QHash<QString, QString> entities = {
+        {u"case"_s, tr("Case")},
         {u"person"_s, tr("Person")},
         {u"case_person"_s, tr("Person in the case")},
         {u"visit"_s, tr("Visit")},
@@ -93,11 +130,16 @@ QString FieldLabels::field(const QString &entity, const QString &field)
         {u"attachment"_s, tr("Document")},
         {u"status_change"_s, tr("Status change")},
     };
+    return entities.value(entity, entity);
+}
+
+QString FieldLabels::field(const QString &entity, const QString &field)
+{
     QString name = fieldNames().value(field, field);
     if (entity == u"case" || entity.isEmpty())
         return name;
     //: An entity and one of its fields, e.g. "Person: Name".
-    return tr("%1: %2").arg(entities.value(entity, entity), name);
+    return tr("%1: %2").arg(FieldLabels::entity(entity), name);
 }
 
 QString FieldLabels::value(const Core::Session &session, const QString &entity, const QString &field,
@@ -106,29 +148,35 @@ QString FieldLabels::value(const Core::Session &session, const QString &entity, 
     const Core::EntityDef *def = Core::Schema::entity(entity);
     const Core::FieldDef *fieldDef = def ? def->field(field) : nullptr;
     if (!bytes || bytes->isNull())
-        return tr("(empty)");
+        return UiText::empty();
     if (!fieldDef)
         return QString::fromUtf8(*bytes);
-    const QVariant value = Core::ValueCodec::decode(*fieldDef, *bytes);
-    if (!value.isValid() || value.isNull())
-        return tr("(empty)");
+    return shown(session, *fieldDef, Core::ValueCodec::decode(*fieldDef, *bytes), language);
+}
+
+QString FieldLabels::shown(const Core::Session &session, const Core::FieldDef &fieldDef,
+                           const QVariant &value, const QString &language)
+{
+    if (!value.isValid() || value.isNull()
+        || (value.typeId() == QMetaType::QString && value.toString().isEmpty()))
+        return UiText::empty();
     const QLocale locale(language);
     using Type = Core::ValueType;
-    if (fieldDef->kind == Core::FieldKind::Set)
-        return CodeLabels::labels(session.codes(), fieldDef->codeList, value.toStringList(), language);
-    switch (fieldDef->type) {
+    if (fieldDef.kind == Core::FieldKind::Set)
+        return CodeLabels::labels(session.codes(), fieldDef.codeList, value.toStringList(), language);
+    switch (fieldDef.type) {
     case Type::Code:
-        return CodeLabels::label(session.codes(), fieldDef->codeList, value.toString(), language);
+        return CodeLabels::label(session.codes(), fieldDef.codeList, value.toString(), language);
     case Type::Region:
-        return session.regions().displayPath(value.toString());
+        return UiText::orEmpty(session.regions().displayPath(value.toString()));
     case Type::Date:
-        return locale.toString(QDate::fromString(value.toString(), Qt::ISODate), QLocale::LongFormat);
+        return UiText::date(QDate::fromString(value.toString(), Qt::ISODate), locale);
     case Type::Time:
         return session.profile().districtTime().display(value.toLongLong(), locale);
     case Type::Bool:
         return value.toBool() ? tr("yes") : tr("no");
     case Type::Json:
-        return tr("(location)");
+        return fieldDef.name == u"location" ? tr("(location)") : tr("(checklist answers)");
     default:
         return value.toString();
     }

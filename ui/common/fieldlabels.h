@@ -5,12 +5,14 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QString>
+#include <QVariant>
 
 #include <optional>
 
 namespace Core {
 class Session;
-}
+struct FieldDef;
+} // namespace Core
 
 // Names of replicated fields and their values as a person reads them, for conflict review:
 // the field's label in the UI language, and a stored value (ValueCodec bytes) shown with code
@@ -25,8 +27,16 @@ public:
     static QString field(const QString &entity, const QString &field);
     // The same label, or an empty string for a field without one (never the raw id).
     static QString known(const QString &entity, const QString &field);
+    // The field's own label without its entity ("Name"), or empty for a field without one.
+    static QString name(const QString &field);
+    // What a kind of record is called ("Visit", "Person in the case"); the id for an unknown one.
+    static QString entity(const QString &entity);
     static QString value(const Core::Session &session, const QString &entity, const QString &field,
                          const std::optional<QByteArray> &bytes, const QString &language);
+    // A decoded value of `field` (ValueCodec::decode, the history's values), shown the same way;
+    // a missing value is UiText::empty().
+    static QString shown(const Core::Session &session, const Core::FieldDef &field, const QVariant &value,
+                         const QString &language);
     // What kind of disagreement a conflict record is (concurrent, safety, status, ...).
     static QString conflictKind(const QString &kind);
 

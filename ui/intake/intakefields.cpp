@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/intake/intakefields.h"
 
+#include "core/clock/districttime.h"
 #include "core/domain/validator.h"
 #include "ui/intake/intakeform.h"
 #include "ui/widgets/regionpicker.h"
@@ -21,11 +22,8 @@ using namespace Qt::StringLiterals;
 IntakeFields::IntakeFields(const Core::Validator &validator, const QString &language)
     : m_validator(validator)
     , m_language(language)
-    , m_dateFormat(QLocale(language).dateFormat(QLocale::ShortFormat))
-{
-    if (!m_dateFormat.contains(u"yyyy"))
-        m_dateFormat.replace(u"yy"_s, u"yyyy"_s);
-}
+    , m_dateFormat(Core::DistrictTime::dateFormat(QLocale(language)))
+{ }
 
 // ---------------------------------------------------------------------------------------------
 // Fields and the messages under them

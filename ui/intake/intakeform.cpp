@@ -82,6 +82,32 @@ void gridRow(QGridLayout *grid, int row, int column, const QString &text, QWidge
     grid->addWidget(box, row, column + 1, rowSpan, columnSpan, fills ? Qt::Alignment() : Qt::AlignTop);
 }
 
+void tabOrder(const QList<QWidget *> &widgets)
+{
+    QList<QWidget *> inputs;
+    for (QWidget *w : widgets) {
+        if (w->focusPolicy() & Qt::TabFocus) {
+            inputs << w;
+            continue;
+        }
+        // Popups (a completer's list) live in windows of their own and stay out of the chain.
+        // An input's own parts (a date edit's line edit) go with it.
+        const auto insideInput = [w](const QWidget *child) {
+            for (const QWidget *p = child->parentWidget(); p && p != w; p = p->parentWidget()) {
+                if (p->focusPolicy() & Qt::TabFocus)
+                    return true;
+            }
+            return false;
+        };
+        for (QWidget *child : w->findChildren<QWidget *>()) {
+            if ((child->focusPolicy() & Qt::TabFocus) && !child->isWindow() && !insideInput(child))
+                inputs << child;
+        }
+    }
+    for (qsizetype i = 1; i < inputs.size(); ++i)
+        QWidget::setTabOrder(inputs.at(i - 1), inputs.at(i));
+}
+
 std::optional<int> wholeNumber(const QLineEdit *edit)
 {
     bool ok = false;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QList>
 #include <QString>
 #include <QStringView>
 #include <QVariantHash>
@@ -45,6 +46,11 @@ QGridLayout *gridLayout(QWidget *parent);
 // A label beside `box`, level with its first line even when an error shows under it.
 void gridRow(QGridLayout *grid, int row, int column, const QString &text, QWidget *box, int columnSpan = 1,
              int rowSpan = 1);
+
+// Tab goes through `widgets` in this order, each compound input (a region picker, an address
+// line) through its own inputs in turn: the focus chain otherwise follows the order in which
+// the field wrappers were added, not the one the eye reads.
+void tabOrder(const QList<QWidget *> &widgets);
 
 // A whole number typed in an age field; nothing when it is empty or not a number.
 std::optional<int> wholeNumber(const QLineEdit *edit);

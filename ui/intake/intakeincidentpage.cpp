@@ -131,6 +131,17 @@ void IntakeIncidentPage::suggestTyping(const IntakeVictimPage &victims)
     }
 }
 
+void IntakeIncidentPage::defaultVillage(const QString &village)
+{
+    // Where the victim lives, until the caseworker picks another village: a village they chose
+    // (anything but the last default) stays.
+    const QString current = m_region->code();
+    if (village.isEmpty() || (!current.isEmpty() && current != m_defaultVillage))
+        return;
+    m_defaultVillage = village;
+    m_region->setCode(village);
+}
+
 void IntakeIncidentPage::fillCase(QVariantHash &fields) const
 {
     put(fields, u"incident_on"_s, m_fields.isoDate(m_incidentOn->text()));

@@ -36,6 +36,8 @@ public:
 
     // Ticks the typing that fits the victims; does nothing once the user has touched the boxes.
     void suggestTyping(const IntakeVictimPage &victims);
+    // Sets the incident's village to the victim's `village` unless the caseworker chose one.
+    void defaultVillage(const QString &village);
     void fillCase(QVariantHash &fields) const;
 
 private:
@@ -44,6 +46,7 @@ private:
     const IntakeChannelPage &m_report;
     QLineEdit *m_incidentOn = nullptr;
     RegionPicker *m_region = nullptr;
+    QString m_defaultVillage; // the village set by defaultVillage(), while not changed by hand
     QLineEdit *m_place = nullptr;
     QComboBox *m_scene = nullptr;
     QListWidget *m_violenceTypes = nullptr;

@@ -3,9 +3,11 @@
 
 #include "core/cases/caserepository.h"
 #include "core/profile/session.h"
+#include "ui/intake/intakeaddress.h"
 #include "ui/intake/intakefields.h"
 #include "ui/intake/intakeform.h"
 #include "ui/intake/intakewizard.h"
+#include "ui/widgets/regionpicker.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -99,7 +101,22 @@ void IntakePerpetratorPage::addPerpetrator()
     p.age->setMaximumWidth(120);
     form->addRow(tr("Estimated a&ge:"),
                  m_fields.field(page, key + u"age_estimate"_s, p.age, u"perpetratorAge"_s + n));
+    // Whether the alleged perpetrator can still reach the victim: the first safety question.
+    p.access = new QComboBox(p.tab);
+    p.access->setObjectName(u"perpetratorAccessCombo"_s + n);
+    p.access->addItem(tr("Not known"));
+    p.access->addItem(tr("Yes"), u"yes"_s);
+    p.access->addItem(tr("No"), u"no"_s);
+    p.access->setMaximumWidth(240);
+    form->addRow(tr("Still has a&ccess to the victim?"),
+                 m_fields.field(page, key + u"has_access"_s, p.access, u"perpetratorAccess"_s + n));
+    p.address = IntakeAddress(m_fields, m_session, page, key, u"perpetrator"_s, n, u"perpetratorRegion"_s + n,
+                              p.tab);
+    form->addRow(tr("&Village:"), p.address.villageRow());
+    form->addRow(tr("Address:"), p.address.detailRow());
     p.tab->setLayout(form);
+    tabOrder({p.name, p.relationship, p.victim, p.sex, p.age, p.access, p.address.region(),
+              p.address.detailRow()});
     m_perpetrators.append(p);
     showAddedTab(m_tabs, p.tab, tr("Perpetrator %1").arg(index + 1), m_remove, index + 1, p.name);
 }
@@ -157,6 +174,9 @@ std::optional<Core::PartyInput> IntakePerpetratorPage::party(int index) const
     put(p, u"sex"_s, code(pf.sex));
     if (const std::optional<int> age = wholeNumber(pf.age))
         p.insert(u"age_estimate"_s, *age);
+    pf.address.fill(p);
+    if (const QString access = pf.access->currentData().toString(); !access.isEmpty())
+        perpetrator.link.insert(u"has_access"_s, access == u"yes");
     if (p.isEmpty() && perpetrator.link.size() == 1)
         return std::nullopt; // nothing known about this one
     return perpetrator;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ui/intake/intakeaddress.h"
+
 #include <QCoreApplication>
 #include <QList>
 #include <QWizardPage>
@@ -47,6 +49,8 @@ private:
         QComboBox *sex = nullptr;
         QLineEdit *age = nullptr;
         QComboBox *victim = nullptr;
+        QComboBox *access = nullptr; // still has access to the victim: yes, no, not known
+        IntakeAddress address;
         class QFormLayout *form = nullptr;
     };
 

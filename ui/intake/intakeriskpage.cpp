@@ -1,15 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/intake/intakeriskpage.h"
 
+#include "core/domain/riskinstrument.h"
 #include "core/profile/session.h"
+#include "ui/common/codelabels.h"
 #include "ui/intake/intakefields.h"
 #include "ui/intake/intakeform.h"
 #include "ui/intake/intakewizard.h"
+#include "ui/widgets/riskchecklist.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QVBoxLayout>
 
@@ -19,6 +23,7 @@ using namespace IntakeForm;
 IntakeRiskPage::IntakeRiskPage(IntakeFields &fields, Core::Session &session, QWidget *parent)
     : QWizardPage(parent)
     , m_fields(fields)
+    , m_session(session)
 {
     setTitle(tr("Risk and safety"));
     setSubTitle(tr("A first judgement from the intake; the assessment will refine it."));
@@ -28,7 +33,15 @@ IntakeRiskPage::IntakeRiskPage(IntakeFields &fields, Core::Session &session, QWi
     m_risk
         = codeCombo(u"riskCombo"_s, session.codes(), u"risk_level", m_fields.language(), tr("Choose…"), this);
     m_risk->setMaximumWidth(240);
+    if (const auto instrument = session.riskInstrument(); instrument)
+        addChecklist(**instrument, layout);
     form->addRow(tr("&Risk level:"), m_fields.field(page, u"risk.level"_s, m_risk, u"riskLevel"_s));
+    m_reason = new QLineEdit(this);
+    m_reason->setObjectName(u"riskReasonEdit"_s);
+    m_reason->setPlaceholderText(tr("Needed when the level is not the suggested one"));
+    form->addRow(tr("Reason for the le&vel:"),
+                 m_fields.field(page, u"risk.override_reason"_s, m_reason, u"riskReason"_s));
+    connect(m_risk, &QComboBox::activated, this, [this] { m_levelChosen = true; });
     m_safetyNotes = new QPlainTextEdit(this);
     m_safetyNotes->setObjectName(u"safetyNotesEdit"_s);
     m_safetyNotes->setTabChangesFocus(true);
@@ -48,6 +61,35 @@ IntakeRiskPage::IntakeRiskPage(IntakeFields &fields, Core::Session &session, QWi
     layout->addWidget(m_saveError);
 }
 
+void IntakeRiskPage::addChecklist(const Core::RiskInstrument &instrument, QVBoxLayout *layout)
+{
+    m_instrument = &instrument;
+    // The same checklist as the case file's assessment, in two columns.
+    m_checklist = new RiskChecklist(instrument, m_fields.language(), RiskChecklist::Shape::Compact, this);
+    m_checklist->setObjectName(u"intakeRiskChecklist"_s);
+    layout->addWidget(m_checklist);
+    m_suggestion = new QLabel(this);
+    m_suggestion->setObjectName(u"intakeSuggestedRisk"_s);
+    m_suggestion->setText(tr("Answer what you can; the level the answers suggest shows here."));
+    layout->addWidget(m_suggestion);
+    connect(m_checklist, &RiskChecklist::answersChanged, this, &IntakeRiskPage::answersChanged);
+}
+
+void IntakeRiskPage::answersChanged()
+{
+    const QString suggested = m_checklist->suggestedLevel();
+    const QString label = CodeLabels::label(m_session.codes(), u"risk_level", suggested, m_fields.language());
+    m_suggestion->setText(tr("Suggested by the answers: <b>%1</b>").arg(label.toHtmlEscaped()));
+    // Nothing answered suggests nothing: the level stays a deliberate choice.
+    if (m_checklist->answered() && !m_levelChosen)
+        m_risk->setCurrentIndex(m_risk->findData(suggested));
+}
+
+bool IntakeRiskPage::overridden() const
+{
+    return m_checklist && m_checklist->answered() && code(m_risk) != m_checklist->suggestedLevel();
+}
+
 bool IntakeRiskPage::validatePage()
 {
     // A message from an earlier attempt to save goes with the new attempt.
@@ -55,6 +97,13 @@ bool IntakeRiskPage::validatePage()
     if (code(m_risk).isEmpty()) {
         m_fields.showError(u"risk.level"_s, tr("Choose a risk level."));
         m_fields.focus(u"risk.level"_s);
+        return false;
+    }
+    m_fields.clearError(u"risk.override_reason"_s);
+    if (overridden() && m_reason->text().trimmed().isEmpty()) {
+        m_fields.showError(u"risk.override_reason"_s,
+                           tr("Write why you chose another level than the suggested one."));
+        m_fields.focus(u"risk.override_reason"_s);
         return false;
     }
     return true;
@@ -76,5 +125,11 @@ QVariantHash IntakeRiskPage::risk() const
 {
     QVariantHash assessment{{u"level"_s, code(m_risk)}};
     put(assessment, u"safety_plan"_s, m_safetyNotes->toPlainText());
+    if (m_checklist && m_checklist->answered()) {
+        assessment.insert(u"instrument"_s, m_instrument->version());
+        assessment.insert(u"answers"_s, m_checklist->answers());
+        assessment.insert(u"suggested_level"_s, m_checklist->suggestedLevel());
+        put(assessment, u"override_reason"_s, m_reason->text().trimmed());
+    }
     return assessment;
 }

@@ -6,6 +6,7 @@
 #include "core/domain/validator.h"
 #include "core/profile/profile.h"
 #include "core/profile/session.h"
+#include "ui/intake/intakeaddress.h"
 #include "ui/intake/intakefields.h"
 #include "ui/intake/intakeform.h"
 #include "ui/intake/intakewizard.h"
@@ -136,19 +137,20 @@ void IntakeVictimPage::addVictim()
     v.phone = lineEdit(u"victimPhoneEdit"_s + n, v.tab);
     gridRow(grid, 2, 2, tr("&Phone:"), m_fields.field(page, key + u"phone"_s, v.phone, u"phone"_s + n));
     // The picker's cascade needs the full width to show whole names.
-    v.address = new RegionPicker(m_session.regions(), v.tab);
-    v.address->setObjectName(u"victimRegionPicker"_s + n);
-    v.address->setScope(m_scope);
-    gridRow(grid, 5, 0, tr("&Village:"),
-            m_fields.field(page, key + u"address_region"_s, v.address, u"address"_s + n), 3);
+    v.address = IntakeAddress(m_fields, m_session, page, key, u"victim"_s, n, u"address"_s + n, v.tab);
+    gridRow(grid, 5, 0, tr("&Village:"), v.address.villageRow(), 3);
+    gridRow(grid, 6, 0, tr("Address:"), v.address.detailRow(), 3);
 
     v.match = new QLabel(v.tab);
     v.match->setObjectName(u"victimMatchLabel"_s + n);
     v.match->setWordWrap(true);
     v.match->setStyleSheet(warningStyle);
     v.match->hide();
-    grid->addWidget(v.match, 6, 0, 1, 4);
-    grid->setRowStretch(7, 1);
+    grid->addWidget(v.match, 7, 0, 1, 4);
+    grid->setRowStretch(8, 1);
+    // Down the first column, down the second, then the address across the page.
+    tabOrder({v.name, v.nik, v.sex, v.birthDate, v.age, v.disability, v.education, v.phone,
+              v.address.region(), v.address.detailRow()});
 
     // Looking for earlier cases of the same person waits for a pause in typing.
     v.matchTimer = new QTimer(v.tab);
@@ -217,34 +219,51 @@ Core::PartyInput IntakeVictimPage::party(int index) const
         p.insert(u"age_estimate"_s, *age);
     put(p, u"disability"_s, code(v.disability));
     put(p, u"education"_s, code(v.education));
-    put(p, u"address_region"_s, v.address->code());
+    v.address.fill(p);
     put(p, u"phone"_s, v.phone->text());
     return victim;
+}
+
+std::optional<int> IntakeVictimPage::ageOf(const VictimForm &v, QDate reference) const
+{
+    std::optional<QDate> birth = m_fields.parseDate(v.birthDate->text());
+    if (!birth && !v.nik->text().trimmed().isEmpty())
+        birth = m_nik->check(v.nik->text(), m_session.validator().today()).birthDate;
+    if (!birth)
+        return wholeNumber(v.age);
+    int years = reference.year() - birth->year();
+    if (reference.month() < birth->month()
+        || (reference.month() == birth->month() && reference.day() < birth->day()))
+        --years;
+    return years;
 }
 
 IntakeVictimPage::Groups IntakeVictimPage::groups(QDate reference) const
 {
     Groups found;
     for (const VictimForm &v : m_victims) {
-        std::optional<int> age;
-        std::optional<QDate> birth = m_fields.parseDate(v.birthDate->text());
-        if (!birth && !v.nik->text().trimmed().isEmpty())
-            birth = m_nik->check(v.nik->text(), m_session.validator().today()).birthDate;
-        if (birth) {
-            int years = reference.year() - birth->year();
-            if (reference.month() < birth->month()
-                || (reference.month() == birth->month() && reference.day() < birth->day()))
-                --years;
-            age = years;
-        } else {
-            age = wholeNumber(v.age);
-        }
+        const std::optional<int> age = ageOf(v, reference);
         if (age && *age < 18)
             found.child = true;
         else if (age && code(v.sex) == u"female")
             found.woman = true;
     }
     return found;
+}
+
+int IntakeVictimPage::firstChild(QDate reference) const
+{
+    for (int i = 0; i < m_victims.size(); ++i) {
+        const std::optional<int> age = ageOf(m_victims.at(i), reference);
+        if (age && *age < 18)
+            return i;
+    }
+    return -1;
+}
+
+QString IntakeVictimPage::village() const
+{
+    return m_victims.isEmpty() ? QString() : m_victims.first().address.region()->code();
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ui/intake/intakeaddress.h"
+
 #include <QCoreApplication>
 #include <QDate>
 #include <QList>
 #include <QWizardPage>
 
 #include <memory>
+#include <optional>
 
 namespace Core {
 class NikValidator;
@@ -56,6 +59,10 @@ public:
     // The age of each victim comes from the birth date, else from the NIK, else from the estimate;
     // a victim of unknown age counts in neither group.
     Groups groups(QDate reference) const;
+    // The first victim under 18 on `reference` (by position), or -1.
+    int firstChild(QDate reference) const;
+    // The first victim's village, when one is chosen: other villages of the case default to it.
+    QString village() const;
 
 private:
     struct VictimForm
@@ -68,7 +75,7 @@ private:
         QLineEdit *age = nullptr;
         QComboBox *disability = nullptr;
         QComboBox *education = nullptr;
-        RegionPicker *address = nullptr;
+        IntakeAddress address;
         QLineEdit *phone = nullptr;
         QLabel *match = nullptr;
         QTimer *matchTimer = nullptr;
@@ -80,6 +87,8 @@ private:
     // being typed (`finalCheck` false), a short NIK is progress, not an error.
     bool checkNik(int index, bool finalCheck = false);
     Core::NikCheck checkOf(const VictimForm &v) const;
+    // From the birth date, else the NIK, else the estimate; nothing when none is given.
+    std::optional<int> ageOf(const VictimForm &v, QDate reference) const;
     // A translated sentence for the first problem of a NIK; `block` says whether it stops saving.
     QString nikProblem(const Core::NikCheck &check, const QString &typed, bool *block) const;
     void findMatches(int index);

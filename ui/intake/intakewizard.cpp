@@ -4,6 +4,7 @@
 #include "core/cases/caserepository.h"
 #include "core/cases/draftstore.h"
 #include "core/clock/clock.h"
+#include "core/domain/validator.h"
 #include "core/profile/profile.h"
 #include "core/profile/session.h"
 #include "core/util/uuid.h"
@@ -13,9 +14,11 @@
 #include "ui/intake/intakechannelpage.h"
 #include "ui/intake/intakefields.h"
 #include "ui/intake/intakeform.h"
+#include "ui/intake/intakeguardianpage.h"
 #include "ui/intake/intakeincidentpage.h"
 #include "ui/intake/intakeperpetratorpage.h"
 #include "ui/intake/intakereporterpage.h"
+#include "ui/intake/intakereviewpage.h"
 #include "ui/intake/intakeriskpage.h"
 #include "ui/intake/intakevictimpage.h"
 
@@ -44,12 +47,17 @@ IntakeWizard::IntakeWizard(Core::Session &session, const QString &language, QWid
     m_incidentPage = new IntakeIncidentPage(*m_fields, session, *m_channelPage, this);
     m_perpetratorPage = new IntakePerpetratorPage(*m_fields, session, this);
     m_riskPage = new IntakeRiskPage(*m_fields, session, this);
+    m_guardianPage = new IntakeGuardianPage(*m_fields, session, this);
+    m_reviewPage = new IntakeReviewPage(
+        session, language, [this](int page) { goToPage(page); }, this);
     setPage(ChannelPage, m_channelPage);
     setPage(ReporterPage, m_reporterPage);
     setPage(VictimPage, m_victimPage);
+    setPage(GuardianPage, m_guardianPage);
     setPage(IncidentPage, m_incidentPage);
     setPage(PerpetratorPage, m_perpetratorPage);
     setPage(RiskPage, m_riskPage);
+    setPage(ReviewPage, m_reviewPage);
     setStartId(ChannelPage);
 
     // Qt ships no Indonesian catalogue: the wizard's own buttons get our texts.
@@ -64,11 +72,7 @@ IntakeWizard::IntakeWizard(Core::Session &session, const QString &language, QWid
     connect(this, &QWizard::currentIdChanged, this, [this](int id) {
         m_discardArmed = false;
         setButtonText(QWizard::CancelButton, tr("Cancel"));
-        // Victims may have changed since the page was last shown.
-        if (id == IncidentPage)
-            m_incidentPage->suggestTyping(*m_victimPage);
-        if (id == PerpetratorPage)
-            m_perpetratorPage->setVictims(m_victimPage->names());
+        pageShown(id);
     });
 
     // Drafts: what is typed is saved (sealed) every few seconds and on every page change, so a
@@ -126,6 +130,28 @@ void IntakeWizard::resumeDraft(const QString &draftId, const QJsonObject &conten
 
 IntakeWizard::~IntakeWizard() = default;
 
+void IntakeWizard::pageShown(int id)
+{
+    // Victims may have changed since the page was last shown.
+    const QDate reported = m_channelPage->reportedOn().value_or(m_session.validator().today());
+    if (id == GuardianPage) {
+        const int child = m_victimPage->firstChild(reported);
+        const QStringList names = m_victimPage->names();
+        m_guardianPage->setChild(child, names.value(child < 0 ? 0 : child));
+    }
+    if (id == IncidentPage) {
+        m_incidentPage->suggestTyping(*m_victimPage);
+        m_incidentPage->defaultVillage(m_victimPage->village());
+    }
+    if (id == PerpetratorPage)
+        m_perpetratorPage->setVictims(m_victimPage->names());
+    if (id == ReviewPage) {
+        QStringList partyKeys;
+        m_reviewPage->showDraft(buildDraft(&partyKeys),
+                                {m_guardianPage->guardianUnknown(), m_victimPage->names()});
+    }
+}
+
 bool IntakeWizard::validateCurrentPage()
 {
     // Each page checks its own input; after the last one, the case is saved.
@@ -133,7 +159,7 @@ bool IntakeWizard::validateCurrentPage()
     m_fields->clearErrors(page);
     if (!QWizard::validateCurrentPage())
         return false;
-    return page != RiskPage || save();
+    return page != ReviewPage || save();
 }
 
 void IntakeWizard::focusField(const QString &key)
@@ -169,6 +195,15 @@ Core::CaseDraft IntakeWizard::buildDraft(QStringList *partyKeys) const
     for (int i = 0; i < m_victimPage->count(); ++i) {
         draft.parties << m_victimPage->party(i);
         *partyKeys << u"victim%1"_s.arg(i);
+    }
+    // Consent on the victim's own row: an adult's, or "not yet asked" for a child without a known
+    // guardian. A known guardian's consent is on the guardian's row.
+    const QVariantHash consent = m_guardianPage->victimConsent();
+    if (const int v = m_guardianPage->consentVictim(); v >= 0 && v < draft.parties.size())
+        draft.parties[v].link.insert(consent);
+    if (const std::optional<Core::PartyInput> guardian = m_guardianPage->party()) {
+        draft.parties << *guardian;
+        *partyKeys << u"guardian"_s;
     }
     for (int i = 0; i < m_perpetratorPage->count(); ++i) {
         if (const std::optional<Core::PartyInput> perpetrator = m_perpetratorPage->party(i)) {
@@ -241,7 +276,7 @@ void IntakeWizard::routeError(const Core::Error &error, const QStringList &party
     }
     if (!m_fields->contains(key)) {
         // Not about one field (a full disk, a locked profile): say so on the last page.
-        m_riskPage->showSaveError(message);
+        m_reviewPage->showSaveError(message);
         return;
     }
     m_fields->showError(key, message);

@@ -9,9 +9,11 @@
 
 class IntakeChannelPage;
 class IntakeFields;
+class IntakeGuardianPage;
 class IntakeIncidentPage;
 class IntakePerpetratorPage;
 class IntakeReporterPage;
+class IntakeReviewPage;
 class IntakeRiskPage;
 class IntakeVictimPage;
 
@@ -21,15 +23,25 @@ struct CaseDraft;
 struct Error;
 } // namespace Core
 
-// The new-case intake (pengaduan): channel, reporter, victims, incident, perpetrators and a first
-// risk level, stored as one action by CaseRepository::create. Pages check what they can before
+// The new-case intake (pengaduan): channel, reporter, victims, a child's guardian and consent,
+// incident, perpetrators and a first risk level, then a review of it all, stored as one action by
+// CaseRepository::create. Pages check what they can before
 // Next; an error from the store brings the user back to the field it names, with every input kept.
 class IntakeWizard final : public QWizard
 {
     Q_OBJECT
 
 public:
-    enum PageId { ChannelPage, ReporterPage, VictimPage, IncidentPage, PerpetratorPage, RiskPage };
+    enum PageId {
+        ChannelPage,
+        ReporterPage,
+        VictimPage,
+        GuardianPage,
+        IncidentPage,
+        PerpetratorPage,
+        RiskPage,
+        ReviewPage,
+    };
 
     IntakeWizard(Core::Session &session, const QString &language, QWidget *parent = nullptr);
     ~IntakeWizard() override;
@@ -48,6 +60,8 @@ private:
     // Shows the page, the tab and the input of `key`, going back as far as needed.
     void focusField(const QString &key);
     void goToPage(int page);
+    // Brings a page up to date with the pages before it, as it is shown.
+    void pageShown(int id);
 
     Core::CaseDraft buildDraft(QStringList *partyKeys) const;
     QJsonObject draftContent() const;
@@ -65,6 +79,8 @@ private:
     IntakeIncidentPage *m_incidentPage = nullptr;
     IntakePerpetratorPage *m_perpetratorPage = nullptr;
     IntakeRiskPage *m_riskPage = nullptr;
+    IntakeGuardianPage *m_guardianPage = nullptr;
+    IntakeReviewPage *m_reviewPage = nullptr;
     bool m_discardArmed = false;
     QString m_draftId;
     QJsonObject m_blank; // the form as opened: not worth a draft

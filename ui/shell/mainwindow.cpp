@@ -115,7 +115,7 @@ void MainWindow::buildToolbar()
     find->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
     QAction *home = toolbar->addAction(tr("Home"), this, [this] { showPage(Navigation::home); });
     home->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
-    QAction *lock = toolbar->addAction(tr("Lock"), this, &MainWindow::lockScreen);
+    QAction *lock = toolbar->addAction(tr("Lock"), this, [this] { lockScreen(); });
     lock->setObjectName(u"lockAction"_s);
     lock->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     m_syncAction = toolbar->addAction(tr("Sync now"), this, &MainWindow::syncNow);
@@ -162,7 +162,7 @@ void MainWindow::armIdleLock()
 {
     // Idle lock: any key or mouse activity restarts the countdown.
     m_idle->setSingleShot(true);
-    connect(m_idle, &QTimer::timeout, this, &MainWindow::lockScreen);
+    connect(m_idle, &QTimer::timeout, this, [this] { lockScreen(true); });
     const auto arm = [this] {
         const int minutes = m_settings.idleLockMinutes();
         if (minutes > 0)
@@ -356,14 +356,15 @@ void MainWindow::refreshStatus()
     m_syncLabel->setText(state);
 }
 
-void MainWindow::lockScreen()
+void MainWindow::lockScreen(bool idle)
 {
     if (m_locked)
         return;
     m_locked = true;
     // Hide, do not destroy: every open form keeps its input behind the lock.
     centralWidget()->hide();
-    UnlockDialog dialog(m_session.profile(), UnlockDialog::Mode::Relock, this);
+    UnlockDialog dialog(m_session.profile(), idle ? UnlockDialog::Mode::IdleLock : UnlockDialog::Mode::Lock,
+                        this);
     dialog.exec();
     centralWidget()->show();
     m_locked = false;

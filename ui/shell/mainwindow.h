@@ -42,7 +42,8 @@ public:
     void newCase();
     // Continues an unfinished intake from its draft.
     void resumeIntake(const QString &draftId);
-    void lockScreen();
+    // Hides the window behind the passphrase; `idle`: the inactivity timer locked it, not the user.
+    void lockScreen(bool idle = false);
     // Builds the search index in the background; the list refreshes when it is ready.
     void loadSearchIndex();
     // Sends this laptop's changes and fetches the team's (no-op while a sync runs or when the

@@ -13,6 +13,20 @@
 
 using namespace Qt::StringLiterals;
 
+QString UnlockDialog::introText(Mode mode)
+{
+    switch (mode) {
+    case Mode::Lock:
+        return tr("Locked. Your open work is kept; enter your passphrase to continue.");
+    case Mode::IdleLock:
+        return tr("Locked after a period of inactivity. Your open work is kept; enter your passphrase to "
+                  "continue.");
+    case Mode::Unlock:
+        break;
+    }
+    return tr("Case data on this laptop is encrypted. Enter your passphrase to open it.");
+}
+
 UnlockDialog::UnlockDialog(Core::Profile &profile, Mode mode, QWidget *parent)
     : QDialog(parent)
     , m_profile(profile)
@@ -21,13 +35,10 @@ UnlockDialog::UnlockDialog(Core::Profile &profile, Mode mode, QWidget *parent)
     , m_passphrase(new QLineEdit(this))
     , m_error(new QLabel(this))
 {
-    setWindowTitle(mode == Mode::Relock ? tr("Dampingi is locked") : tr("Unlock Dampingi"));
+    setWindowTitle(mode == Mode::Unlock ? tr("Unlock Dampingi") : tr("Dampingi is locked"));
     auto *layout = new QVBoxLayout(this);
-    auto *intro = new QLabel(
-        mode == Mode::Relock ? tr("Locked after a period of inactivity. Your open work is kept; enter your "
-                                  "passphrase to continue.")
-                             : tr("Case data on this laptop is encrypted. Enter your passphrase to open it."),
-        this);
+    auto *intro = new QLabel(introText(mode), this);
+    intro->setObjectName(u"unlockIntro"_s);
     intro->setWordWrap(true);
     layout->addWidget(intro);
     if (profile.info().training) {
@@ -38,7 +49,7 @@ UnlockDialog::UnlockDialog(Core::Profile &profile, Mode mode, QWidget *parent)
     }
     auto *form = new QFormLayout;
     m_login->setObjectName(u"loginEdit"_s);
-    m_login->setText(mode == Mode::Relock ? profile.actor().login : profile.info().defaultUser);
+    m_login->setText(mode == Mode::Unlock ? profile.info().defaultUser : profile.actor().login);
     m_login->setEnabled(mode == Mode::Unlock);
     form->addRow(tr("User"), m_login);
     m_passphrase->setObjectName(u"passphraseEdit"_s);
@@ -67,9 +78,9 @@ UnlockDialog::UnlockDialog(Core::Profile &profile, Mode mode, QWidget *parent)
 
 void UnlockDialog::attempt()
 {
-    const Core::Status status = m_mode == Mode::Relock
-                                  ? m_profile.verifyPassphrase(m_passphrase->text())
-                                  : m_profile.unlock(m_login->text().trimmed(), m_passphrase->text());
+    const Core::Status status = m_mode == Mode::Unlock
+                                  ? m_profile.unlock(m_login->text().trimmed(), m_passphrase->text())
+                                  : m_profile.verifyPassphrase(m_passphrase->text());
     if (!status) {
         m_error->setText(ErrorText::message(status.error()));
         m_error->show();

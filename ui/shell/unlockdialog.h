@@ -13,14 +13,15 @@ class RegionIndex;
 } // namespace Core
 
 // The door to a profile. Unlock: user and passphrase (a wrong one says so and lets the user
-// try again). Relock: the idle screen lock, which only checks the passphrase and keeps the
-// open work. A training profile is marked as such.
+// try again). Lock (by hand) and IdleLock (after inactivity): the screen lock, which only checks
+// the passphrase and keeps the open work, and says which of the two locked it. A training
+// profile is marked as such.
 class UnlockDialog final : public QDialog
 {
     Q_OBJECT
 
 public:
-    enum class Mode { Unlock, Relock };
+    enum class Mode { Unlock, Lock, IdleLock };
 
     UnlockDialog(Core::Profile &profile, Mode mode, QWidget *parent = nullptr);
 
@@ -28,6 +29,7 @@ public:
     void reject() override;
 
 private:
+    static QString introText(Mode mode);
     void attempt();
 
     Core::Profile &m_profile;

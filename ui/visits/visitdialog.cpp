@@ -33,15 +33,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// The UI language's short date and time, with a four-digit year: "20/11/2026 10.00".
-QString dateTimeFormat(const QLocale &locale)
-{
-    QString date = locale.dateFormat(QLocale::ShortFormat);
-    if (!date.contains(u"yyyy"))
-        date.replace(u"yy"_s, u"yyyy"_s);
-    return date + u' ' + locale.timeFormat(QLocale::ShortFormat);
-}
-
 // The red message under a field, named "<field>Error"; hidden until save() reports a problem.
 QLabel *errorLabel(const QString &field, QWidget *parent)
 {
@@ -76,17 +67,16 @@ VisitDialog::VisitDialog(Core::Session &session, const QString &caseId, const QS
     m_formError = errorLabel(u"form"_s, this);
     QHBoxLayout *buttons = buildButtons();
 
-    // Room for a village path and a coordinate line without wrapping, in the font's own units.
+    // Room for a village path and four cascade combos side by side with whole names, in the font's
+    // own units: the fields take the dialog's whole width and the location sits below them, so
+    // the region boxes are not cut at 1366×768.
     const int character = fontMetrics().averageCharWidth();
     m_place->setMinimumWidth(character * 44);
-    m_region->setMinimumWidth(character * 84); // four cascade combos side by side
-    locationPanel->setMinimumWidth(character * 40);
+    m_region->setMinimumWidth(character * 130);
 
-    auto *top = new QHBoxLayout;
-    top->addLayout(form, 3);
-    top->addWidget(locationPanel, 2);
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(top);
+    layout->addLayout(form);
+    layout->addWidget(locationPanel);
     layout->addLayout(texts, 1);
     layout->addWidget(m_formError);
     layout->addLayout(buttons);
@@ -114,7 +104,8 @@ QFormLayout *VisitDialog::buildFields()
     // QDateTimeEdit knows only local time and UTC, so it holds the district's wall time as if it
     // were UTC, and save() reads that wall time back in the district's zone.
     const Core::DistrictTime &time = m_session.profile().districtTime();
-    m_visitedAt->setDisplayFormat(dateTimeFormat(locale) + u" '"_s + time.label() + u'\'');
+    m_visitedAt->setDisplayFormat(Core::DistrictTime::dateTimeFormat(locale) + u" '"_s + time.label()
+                                  + u'\'');
     m_visitedAt->setCalendarPopup(true);
     m_visitedAt->setTimeSpec(Qt::UTC);
     const QDateTime now = time.dateTime(m_session.profile().clock().nowMs());
@@ -123,6 +114,8 @@ QFormLayout *VisitDialog::buildFields()
     m_region = new RegionPicker(m_session.regions(), this);
     m_region->setObjectName(u"regionPicker"_s);
     m_region->setScope(defaultScope(m_caseId));
+    if (const QString village = victimVillage(m_caseId); !village.isEmpty())
+        m_region->setCode(village);
 
     m_place = new QLineEdit(this);
     m_place->setObjectName(u"placeEdit"_s);
@@ -238,10 +231,13 @@ QWidget *VisitDialog::buildLocationPanel()
     m_useCentroid->setToolTip(tr("The centre point of the chosen village, from the region list"));
     m_clearLocation = new QPushButton(tr("N&o location"), group);
     m_clearLocation->setObjectName(u"clearLocationButton"_s);
+    auto *choices = new QHBoxLayout;
     for (QPushButton *button : {m_useGps, m_useCentroid, m_clearLocation}) {
         button->setAutoDefault(false);
-        layout->addWidget(button);
+        choices->addWidget(button);
     }
+    choices->addStretch(1);
+    layout->addLayout(choices);
     connect(m_useGps, &QPushButton::clicked, this, &VisitDialog::useGpsFix);
     connect(m_useCentroid, &QPushButton::clicked, this, &VisitDialog::useCentroid);
     connect(m_clearLocation, &QPushButton::clicked, this, &VisitDialog::clearLocation);
@@ -277,6 +273,23 @@ QString VisitDialog::defaultScope(const QString &caseId) const
         }
     }
     return m_session.profile().info().districtCode;
+}
+
+QString VisitDialog::victimVillage(const QString &caseId) const
+{
+    // A first visit is mostly to the victim's home: the first victim's village, when recorded.
+    const Core::Result<Core::CaseFile> file = m_session.cases().load(caseId);
+    if (!file)
+        return {};
+    for (const Core::CaseParty &party : file->parties) {
+        if (party.link.text(u"role"_s) != u"victim")
+            continue;
+        const std::optional<Core::Region> region
+            = m_session.regions().find(party.person.text(u"address_region"_s));
+        if (region && region->level == Core::RegionLevel::Village)
+            return region->code;
+    }
+    return {};
 }
 
 void VisitDialog::showFix()

@@ -50,6 +50,8 @@ private:
     QWidget *withErrorLabel(const QString &field, QWidget *editor);
     QWidget *buildLocationPanel();
     QString defaultScope(const QString &caseId) const;
+    // The case's first victim's village, or empty: the visit's village starts there.
+    QString victimVillage(const QString &caseId) const;
     void showFix();
     void showChoice();
     void useGpsFix();

@@ -149,3 +149,71 @@ TEST_CASE("the worklist shows overdue and today's follow-ups and urgent cases", 
     REQUIRE(urgent->size() == 1);
     CHECK(urgent->first().riskLevel == u"high");
 }
+
+TEST_CASE("urgent cases are Tinggi and Kritis together, never Kritis alone", "[core][activity][worklist]")
+{
+    Test::ProfileFixture f;
+    const auto caseAt = [&f](const QString &level) {
+        Core::CaseDraft draft = Test::sampleDraft();
+        draft.risk->insert(u"level"_s, level);
+        f.clock.advance(60'000);
+        const auto kase = f.session->cases().create(draft);
+        REQUIRE(kase.ok());
+        return kase->id;
+    };
+    for (int i = 0; i < 4; ++i)
+        caseAt(u"critical"_s);
+    caseAt(u"medium"_s);
+    caseAt(u"low"_s);
+    // A long Kritis list does not push a Tinggi case (the child living next to her abuser) out
+    // of a short list: both levels are one list, the latest first.
+    const QString tinggi = caseAt(u"high"_s);
+    const auto urgent = f.session->worklist().urgentCases(3);
+    REQUIRE(urgent.ok());
+    REQUIRE(urgent->size() == 3);
+    CHECK(urgent->first().id == tinggi);
+    CHECK(urgent->first().riskLevel == u"high");
+    const auto all = f.session->worklist().urgentCases();
+    REQUIRE(all.ok());
+    CHECK(all->size() == 5); // Sedang and Rendah are not urgent
+    for (const Core::UrgentCase &c : *all)
+        CHECK((c.riskLevel == u"high" || c.riskLevel == u"critical"));
+}
+
+TEST_CASE("an assessment that departs from the suggested level needs a reason", "[core][activity][risk]")
+{
+    Test::ProfileFixture f;
+    const auto kase = f.session->cases().create(Test::sampleDraft());
+    REQUIRE(kase.ok());
+    const QVariantMap answers{{u"threat_to_kill"_s, u"yes"_s}, {u"weapon"_s, u"unknown"_s}};
+    QVariantHash risk{{u"level"_s, u"medium"_s},
+                      {u"suggested_level"_s, u"high"_s},
+                      {u"instrument"_s, u"ppa-risk-2026.1"_s},
+                      {u"answers"_s, answers}};
+    const auto refused = f.session->activities().add(u"risk_assessment", kase->id, risk);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().field == u"override_reason");
+    CHECK(refused.error().reason == Core::Error::Reason::Required);
+
+    QVariantHash odd = risk;
+    odd.insert(u"level"_s, u"high"_s);
+    odd.insert(u"answers"_s, QVariantMap{{u"weapon"_s, u"maybe"_s}});
+    CHECK(f.session->activities().add(u"risk_assessment", kase->id, odd).error().field == u"answers");
+
+    risk.insert(u"override_reason"_s, u"Pelaku sudah ditahan polisi"_s);
+    const auto added = f.session->activities().add(u"risk_assessment", kase->id, risk);
+    REQUIRE(added.ok());
+    const auto file = f.session->cases().load(kase->id);
+    REQUIRE(file.ok());
+    CHECK(file->kase.text(u"risk_level"_s) == u"medium");
+    bool found = false;
+    for (const Core::Record &r : file->children.value(u"risk_assessment"_s)) {
+        if (r.id != added->id)
+            continue;
+        found = true;
+        CHECK(r.value(u"answers"_s).toMap() == answers);
+        CHECK(r.text(u"override_reason"_s) == u"Pelaku sudah ditahan polisi");
+        CHECK(r.text(u"suggested_level"_s) == u"high");
+    }
+    CHECK(found);
+}

@@ -118,7 +118,10 @@ TEST_CASE("a time is shown in the district's zone, with its name", "[core][distr
     const QString shown = DistrictTime(witaDistrict).display(newYearWita, indonesian);
     CHECK(shown.endsWith(u" WITA"));
     CHECK(shown.contains(indonesian.toString(QTime(0, 30), QLocale::ShortFormat)));
-    CHECK(shown.startsWith(indonesian.toString(QDate(2027, 1, 1), QLocale::ShortFormat)));
+    CHECK(shown.startsWith(u"01/01/2027 "));
+    CHECK(DistrictTime(witaDistrict).display(newYearWita + 59'999, indonesian) == shown); // no seconds
+    CHECK(DistrictTime::dateFormat(indonesian).contains(u"yyyy"));
+    CHECK(DistrictTime::dateFormat(QLocale(QLocale::English, QLocale::UnitedStates)).count(u'y') == 4);
     CHECK(DistrictTime(wibDistrict).display(newYearWita, indonesian).endsWith(u" WIB"));
 }
 

@@ -38,7 +38,7 @@ std::string joined(const QStringList &list)
 TEST_CASE("the built-in code lists have exactly the codes the app stores", "[core][codes]")
 {
     const CodeLists lists = builtin();
-    CHECK(lists.version() == u"2026.1"_s);
+    CHECK(lists.version() == u"2026.2"_s);
 
     const QList<std::pair<QString, QStringList>> expected = {
         {u"violence_type"_s,
@@ -54,8 +54,11 @@ TEST_CASE("the built-in code lists have exactly the codes the app stores", "[cor
           u"higher"_s}},
         {u"scene"_s, {u"household"_s, u"school"_s, u"public_facility"_s, u"workplace"_s, u"other"_s}},
         {u"perpetrator_relationship"_s,
-         {u"parent"_s, u"spouse"_s, u"family"_s, u"partner_friend"_s, u"neighbour"_s, u"teacher"_s,
-          u"employer"_s, u"coworker"_s, u"other"_s}},
+         {u"parent"_s, u"step_parent"_s, u"grandparent"_s, u"spouse"_s, u"family"_s, u"partner_friend"_s,
+          u"neighbour"_s, u"teacher"_s, u"religious_teacher"_s, u"employer"_s, u"coworker"_s, u"stranger"_s,
+          u"other"_s}},
+        {u"consent_status"_s, {u"given"_s, u"refused"_s, u"not_asked"_s}},
+        {u"consent_method"_s, {u"written"_s, u"thumbprint"_s, u"verbal"_s}},
         {u"sex"_s, {u"female"_s, u"male"_s}},
         {u"disability"_s,
          {u"none"_s, u"physical"_s, u"intellectual"_s, u"mental"_s, u"sensory"_s, u"multiple"_s}},

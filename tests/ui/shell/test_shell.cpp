@@ -7,6 +7,9 @@
 #include "tests/support/widgets.h"
 #include "ui/cases/caselistpage.h"
 #include "ui/cases/caseworkspace.h"
+#include "ui/cases/riskdialog.h"
+#include "ui/cases/riskstab.h"
+#include "ui/cases/statuscontrol.h"
 #include "ui/intake/intakewizard.h"
 #include "ui/shell/createprofiledialog.h"
 #include "ui/shell/mainwindow.h"
@@ -19,6 +22,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QScopeGuard>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -71,6 +75,9 @@ TEST_CASE("the case workspace offers only allowed transitions and explains a ref
     CaseWorkspace workspace(*f.session, u"id"_s, nullptr);
     workspace.open(kase->id);
     workspace.show();
+    workspace.findChild<StatusControl *>(u"statusControl"_s)->setConfirm([](const QString &) {
+        return true;
+    });
     auto *status = workspace.findChild<QComboBox *>(u"statusCombo"_s);
     auto *apply = workspace.findChild<QPushButton *>(u"changeStatusButton"_s);
     auto *error = workspace.findChild<QLabel *>(u"statusError"_s);
@@ -300,11 +307,13 @@ TEST_CASE("assessments, plan items and referrals are added and moved on from the
     workspace.open(kase->id);
     workspace.show();
 
-    auto *level = workspace.findChild<QComboBox *>(u"risk_assessment_level"_s);
-    REQUIRE(level);
-    level->setCurrentIndex(level->findData(u"critical"_s));
-    QTest::mouseClick(workspace.findChild<QPushButton *>(u"risk_assessmentAddButton"_s), Qt::LeftButton);
+    auto *risks = workspace.findChild<RisksTab *>();
+    REQUIRE(risks);
+    RiskDialog *assessment = risks->newAssessment();
+    QTest::mouseClick(assessment->findChild<QRadioButton *>(u"riskItem_strangulation_yes"_s), Qt::LeftButton);
+    QTest::mouseClick(assessment->findChild<QPushButton *>(u"riskSaveButton"_s), Qt::LeftButton);
     CHECK(f.session->cases().load(kase->id)->kase.text(u"risk_level"_s) == u"critical");
+    CHECK(risks->table()->rowCount() == 2); // the intake's and this one
 
     // A plan item without its description is refused next to the field.
     auto *planAdd = workspace.findChild<QPushButton *>(u"plan_itemAddButton"_s);

@@ -230,3 +230,23 @@ TEST_CASE("a GPS source that cannot be opened says why, and the visit still save
     REQUIRE(visits.size() == 1);
     CHECK(visits.first().value(u"location"_s).isNull());
 }
+
+TEST_CASE("a visit's village starts at the victim's village", "[ui][visit]")
+{
+    Test::ProfileFixture f;
+    Core::CaseDraft draft = Test::sampleDraft();
+    // The victim lives in another village than the one the incident happened in.
+    draft.parties[0].person.insert(u"address_region"_s, u"64.02.06.1003"_s);
+    const Core::Result<Core::Record> created = f.session->cases().create(draft);
+    REQUIRE(created.ok());
+    VisitDialog dialog(*f.session, created->id, u"id"_s, nullptr);
+    CHECK(child<RegionPicker>(dialog, u"regionPicker"_s)->code() == u"64.02.06.1003"_s);
+
+    // Without the victim's village there is no default.
+    Core::CaseDraft unknown = Test::sampleDraft();
+    unknown.parties[0].person.remove(u"address_region"_s);
+    const Core::Result<Core::Record> other = f.session->cases().create(unknown);
+    REQUIRE(other.ok());
+    VisitDialog second(*f.session, other->id, u"id"_s, nullptr);
+    CHECK(child<RegionPicker>(second, u"regionPicker"_s)->code().isEmpty());
+}

@@ -4,11 +4,13 @@
 
 #include <QAbstractItemModelTester>
 #include <QAbstractItemView>
+#include <QApplication>
 #include <QComboBox>
 #include <QCompleter>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QTest>
+#include <QVBoxLayout>
 
 #include <catch2/catch.hpp>
 
@@ -243,4 +245,51 @@ TEST_CASE("typed text that chose nothing gives way to the chosen region when foc
     CHECK(p.edit->text() == bukitBiruPath);
     CHECK(p.widget.code() == u"64.02.06.1003"_s);
     CHECK(changed.isEmpty());
+}
+
+TEST_CASE("Tab walks the picker: search, then every enabled level down to the village", "[ui][region][focus]")
+{
+    QWidget form;
+    auto *before = new QLineEdit(&form);
+    before->setObjectName(u"beforeEdit"_s);
+    auto *picker = new RegionPicker(builtinRegions(), &form);
+    // As the forms hold it: in a box whose focus proxy it is (a row label's mnemonic focuses it),
+    // the box made without a parent and placed in its row. (A box placed after the widgets below
+    // it would come after them in the chain: forms place each row as they make it.)
+    auto *box = new QWidget;
+    (new QVBoxLayout(box))->addWidget(picker);
+    box->setFocusProxy(picker);
+    auto *layout = new QVBoxLayout(&form);
+    layout->addWidget(before);
+    layout->addWidget(box);
+    auto *after = new QLineEdit(&form);
+    after->setObjectName(u"afterEdit"_s);
+    layout->addWidget(after);
+    picker->setScope(u"64.02"_s);
+    picker->setCode(u"64.02.06"_s); // a kecamatan chosen: the village box is open
+    form.resize(900, 200);
+    form.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&form));
+    before->setFocus();
+
+    QStringList visited;
+    for (int i = 0; i < 6; ++i) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        visited << QApplication::focusWidget()->objectName();
+    }
+    INFO("Tab visited: " << visited.join(u", "_s).toStdString());
+    CHECK(visited
+          == QStringList{u"regionSearchEdit"_s, u"provinceCombo"_s, u"regencyCombo"_s, u"districtCombo"_s,
+                         u"villageCombo"_s, u"afterEdit"_s});
+
+    // The focus chain itself holds the same order, whatever opens or closes.
+    QStringList chain;
+    for (QWidget *w = before->nextInFocusChain(); w != after; w = w->nextInFocusChain()) {
+        if (w->focusPolicy() & Qt::TabFocus)
+            chain << w->objectName();
+    }
+    INFO("focus chain: " << chain.join(u", "_s).toStdString());
+    CHECK(chain
+          == QStringList{u"regionSearchEdit"_s, u"provinceCombo"_s, u"regencyCombo"_s, u"districtCombo"_s,
+                         u"villageCombo"_s});
 }
