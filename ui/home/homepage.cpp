@@ -26,6 +26,8 @@
 #include <QStyle>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -272,8 +274,13 @@ void HomePage::fillUrgent()
         m_urgent->addItem(ErrorText::message(urgent.error()));
         return;
     }
+    // Most urgent first: Kritis before Tinggi, each in the worklist's order.
+    QList<Core::UrgentCase> cases = *urgent;
+    std::stable_sort(cases.begin(), cases.end(), [](const Core::UrgentCase &a, const Core::UrgentCase &b) {
+        return a.riskLevel == u"critical" && b.riskLevel != u"critical";
+    });
     QStringList ids;
-    for (const Core::UrgentCase &c : *urgent) {
+    for (const Core::UrgentCase &c : cases) {
         // High and critical together, whatever else the worklist may call urgent.
         if (c.riskLevel == u"high" || c.riskLevel == u"critical")
             ids << c.id;
@@ -281,7 +288,7 @@ void HomePage::fillUrgent()
     setTile(Urgent, ids.size(), ids);
     const QHash<QString, Core::CaseSubject> who = subjects(ids.mid(0, maxLines));
     QList<Line> lines;
-    for (const Core::UrgentCase &c : *urgent) {
+    for (const Core::UrgentCase &c : cases) {
         if (lines.size() == maxLines)
             break;
         if (!ids.contains(c.id))
