@@ -149,7 +149,7 @@ QListWidget *HomePage::addList(const QString &objectName, const QString &title, 
     list->setWordWrap(true);
     list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     list->setResizeMode(QListView::Adjust);
-    list->setTextElideMode(Qt::ElideRight);
+    list->setTextElideMode(Qt::ElideNone); // eliding and wrapping together cut some lines short
     list->setSpacing(2); // wrapped lines stay apart from the next
     layout->addWidget(list);
     grid->addWidget(box, 0, column);
