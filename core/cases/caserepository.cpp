@@ -438,12 +438,13 @@ struct ListQuery
     QVariantList binds;
 };
 
-ListQuery listQuery(const CaseFilter &filter)
+ListQuery listQuery(const CaseFilter &filter, bool countOnly = false)
 {
-    ListQuery q{
-        u"SELECT id, number, status, risk_level, reported_on, incident_region, violence_types, updated_at "
-        "FROM cases WHERE 1"_s,
-        {}};
+    ListQuery q{countOnly
+                    ? u"SELECT count(*) FROM cases WHERE 1"_s
+                    : u"SELECT id, number, status, risk_level, reported_on, incident_region, violence_types, "
+                      "updated_at FROM cases WHERE 1"_s,
+                {}};
     if (!filter.includeDeleted)
         q.sql += u" AND deleted = 0"_s;
     if (!filter.status.isEmpty()) {
@@ -478,7 +479,7 @@ ListQuery listQuery(const CaseFilter &filter)
         q.sql += u" AND id IN (SELECT value FROM json_each(?))"_s;
         q.binds << QString::fromUtf8(
             QJsonDocument(QJsonArray::fromStringList(*filter.ids)).toJson(QJsonDocument::Compact));
-    } else {
+    } else if (!countOnly) {
         q.sql += u" ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?"_s;
         q.binds << filter.limit << filter.offset;
     }
@@ -532,6 +533,25 @@ Result<QList<CaseSummary>> CaseRepository::list(const CaseFilter &filter)
     if (filter.ids)
         keepRankOrder(rows, *filter.ids, filter.limit);
     return rows;
+}
+
+Result<qint64> CaseRepository::count(const CaseFilter &filter)
+{
+    if (filter.ids && filter.ids->isEmpty())
+        return qint64(0);
+    const ListQuery q = listQuery(filter, true);
+    Statement &query = m_log.database().statement(q.sql);
+    int column = 1;
+    for (const QVariant &bind : q.binds)
+        query.bind(column++, bind);
+    const bool found = query.next();
+    const qint64 total = found ? query.int64(0) : 0;
+    const bool failed = query.failed();
+    const Error error = failed ? query.error() : Error{};
+    query.reset();
+    if (failed)
+        return error;
+    return total;
 }
 
 Result<QString> CaseRepository::resolve(const QString &idOrNumber)

@@ -102,6 +102,8 @@ public:
     // person linked twice in one role (two records merged) once.
     Result<CaseFile> load(const QString &id);
     Result<QList<CaseSummary>> list(const CaseFilter &filter);
+    // How many cases the filter matches in all (its limit and offset ignored).
+    Result<qint64> count(const CaseFilter &filter);
     // Resolves a case id or a case number to the id.
     Result<QString> resolve(const QString &idOrNumber);
 

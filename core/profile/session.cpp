@@ -4,6 +4,7 @@
 #include "core/cases/activityrepository.h"
 #include "core/cases/attachmentstore.h"
 #include "core/cases/caserepository.h"
+#include "core/cases/casesubject.h"
 #include "core/cases/draftstore.h"
 #include "core/cases/personmerge.h"
 #include "core/cases/recordreader.h"
@@ -66,6 +67,19 @@ SearchDocument documentFor(const Record &kase, const QList<std::pair<Record, Rec
     return doc;
 }
 
+// The ids of the search's hits, best first; only those among `within` when given (a list
+// chosen on the home page, searched further).
+QStringList hitsWithin(const SearchIndex &index, const QString &query, int wanted,
+                       const std::optional<QStringList> &within)
+{
+    QStringList ids;
+    for (const SearchHit &hit : index.search(query, wanted)) {
+        if (!within || within->contains(hit.id))
+            ids << hit.id;
+    }
+    return ids;
+}
+
 } // namespace
 
 Session::Session(Profile &profile, const CodeLists &codes, const RegionIndex &regions)
@@ -86,6 +100,8 @@ Session::Session(Profile &profile, const CodeLists &codes, const RegionIndex &re
     m_history = std::make_unique<HistoryReader>(profile.database(), profile.cipher());
     m_worklist
         = std::make_unique<Worklist>(profile.database(), *m_reader, profile.clock(), profile.districtTime());
+    m_subjects = std::make_unique<CaseSubjects>(profile.database(), profile.cipher(), regions,
+                                                profile.clock(), profile.districtTime());
     m_drafts = std::make_unique<DraftStore>(profile.database(), profile.cipher(), profile.clock());
     m_search = std::make_unique<SearchIndex>();
     m_riskInstrument = std::make_unique<Result<RiskInstrument>>(RiskInstrument::loadBuiltin());
@@ -261,13 +277,19 @@ Result<QList<CaseSummary>> Session::search(const QString &query, const CaseFilte
     CaseFilter ranked = filter;
     if (!query.trimmed().isEmpty()) {
         // Ask the index for more than the limit: a status filter may drop some hits.
-        const int wanted = filter.status.isEmpty() ? filter.limit : filter.limit * 4;
-        QStringList ids;
-        for (const SearchHit &hit : m_search->search(query, wanted))
-            ids << hit.id;
-        ranked.ids = ids;
+        const int wanted = filter.status.isEmpty() && !filter.ids ? filter.limit : filter.limit * 4;
+        ranked.ids = hitsWithin(*m_search, query, wanted, filter.ids);
     }
     return m_cases->list(ranked);
+}
+
+Result<qint64> Session::countMatches(const QString &query, const CaseFilter &filter, int maxHits)
+{
+    CaseFilter all = filter;
+    if (!query.trimmed().isEmpty()) {
+        all.ids = hitsWithin(*m_search, query, maxHits, filter.ids);
+    }
+    return m_cases->count(all);
 }
 
 } // namespace Core

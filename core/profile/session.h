@@ -12,6 +12,7 @@ namespace Core {
 class ActivityRepository;
 class AttachmentStore;
 class CaseRepository;
+class CaseSubjects;
 class CodeLists;
 class HistoryReader;
 class PersonMerge;
@@ -47,6 +48,9 @@ public:
     // Re-reads one case into the index (after a write), or drops it when gone.
     Status reindex(const QString &caseId);
     Result<QList<CaseSummary>> search(const QString &query, const CaseFilter &filter);
+    // How many cases search() would find without its limit (a list capped at 200 says "of N").
+    // A search counts at most `maxHits` index hits.
+    Result<qint64> countMatches(const QString &query, const CaseFilter &filter, int maxHits = 10000);
 
     // Settles a sync conflict by keeping one side: the chosen value is written as a new,
     // validated edit (which syncs, and settles the conflict on every replica that receives it),
@@ -65,6 +69,8 @@ public:
     // Merging duplicate people (supervisors) and reading a person through merges.
     PersonMerge &people() { return *m_people; }
     Worklist &worklist() { return *m_worklist; }
+    // Who each case is about and where (decrypted in memory, for lists and headers).
+    CaseSubjects &subjects() { return *m_subjects; }
     DraftStore &drafts() { return *m_drafts; }
     SearchIndex &searchIndex() { return *m_search; }
     const RegionIndex &regions() const { return m_regions; }
@@ -84,6 +90,7 @@ private:
     std::unique_ptr<HistoryReader> m_history;
     std::unique_ptr<PersonMerge> m_people;
     std::unique_ptr<Worklist> m_worklist;
+    std::unique_ptr<CaseSubjects> m_subjects;
     std::unique_ptr<DraftStore> m_drafts;
     std::unique_ptr<SearchIndex> m_search;
     std::unique_ptr<Result<RiskInstrument>> m_riskInstrument;

@@ -2,35 +2,39 @@
 #include "ui/cases/caselistmodel.h"
 
 #include "core/codes/codelists.h"
-#include "core/regions/regionindex.h"
 #include "ui/common/codelabels.h"
+#include "ui/common/subjecttext.h"
 
 #include <QDate>
 #include <QLocale>
 
 using namespace Qt::StringLiterals;
 
-CaseListModel::CaseListModel(const Core::CodeLists &codes, const Core::RegionIndex &regions, QString language,
+CaseListModel::CaseListModel(const Core::CodeLists &codes, Core::DistrictTime time, QString language,
                              QObject *parent)
     : QAbstractTableModel(parent)
     , m_codes(codes)
-    , m_regions(regions)
+    , m_time(time)
     , m_language(std::move(language))
 { }
 
-void CaseListModel::setCases(QList<Core::CaseSummary> cases)
+void CaseListModel::setCases(QList<Core::CaseSummary> cases,
+                             const QHash<QString, Core::CaseSubject> &subjects)
 {
     beginResetModel();
     m_cases = std::move(cases);
+    m_subjects = subjects;
     endResetModel();
 }
 
-void CaseListModel::appendCases(const QList<Core::CaseSummary> &cases)
+void CaseListModel::appendCases(const QList<Core::CaseSummary> &cases,
+                                const QHash<QString, Core::CaseSubject> &subjects)
 {
     if (cases.isEmpty())
         return;
     beginInsertRows({}, int(m_cases.size()), int(m_cases.size() + cases.size() - 1));
     m_cases.append(cases);
+    m_subjects.insert(subjects);
     endInsertRows();
 }
 
@@ -49,30 +53,55 @@ QString CaseListModel::label(QStringView list, const QString &code) const
     return CodeLabels::label(m_codes, list, code, m_language);
 }
 
-QVariant CaseListModel::data(const QModelIndex &index, int role) const
+QVariant CaseListModel::display(int row, int column) const
 {
-    if (!index.isValid() || index.row() >= m_cases.size() || role != Qt::DisplayRole)
-        return {};
-    const Core::CaseSummary &row = m_cases.at(index.row());
-    switch (index.column()) {
+    const Core::CaseSummary &c = m_cases.at(row);
+    const Core::CaseSubject subject = m_subjects.value(c.id);
+    switch (column) {
     case Number:
-        return row.number;
-    case Reported:
-        return QLocale(m_language)
-            .toString(QDate::fromString(row.reportedOn, Qt::ISODate), QLocale::ShortFormat);
-    case Status:
-        return label(u"case_status", row.status);
-    case Risk:
-        return row.riskLevel.isEmpty() ? QString() : label(u"risk_level", row.riskLevel);
+        return c.number;
+    case Who:
+        return SubjectText::who(subject);
+    case Where:
+        return SubjectText::where(subject);
     case Violence:
-        return CodeLabels::labels(m_codes, u"violence_type", row.violenceTypes, m_language);
-    case Village: {
-        const std::optional<Core::Region> region = m_regions.find(row.incidentRegion);
-        return region ? region->name : QString();
-    }
+        return CodeLabels::labels(m_codes, u"violence_type", c.violenceTypes, m_language);
+    case Status:
+        return label(u"case_status", c.status);
+    case Risk:
+        return c.riskLevel.isEmpty() ? SubjectText::empty() : label(u"risk_level", c.riskLevel);
+    case Updated:
+        return QLocale(m_language).toString(m_time.date(c.updatedAt), QLocale::ShortFormat);
     default:
         return {};
     }
+}
+
+QVariant CaseListModel::sortKey(int row, int column) const
+{
+    const Core::CaseSummary &c = m_cases.at(row);
+    switch (column) {
+    case Risk: {
+        // Most urgent last in ascending order, as the code list orders the levels.
+        static const QStringList levels{u"low"_s, u"medium"_s, u"high"_s, u"critical"_s};
+        return int(levels.indexOf(c.riskLevel));
+    }
+    case Updated:
+        return c.updatedAt;
+    default:
+        return display(row, column);
+    }
+}
+
+QVariant CaseListModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_cases.size())
+        return {};
+    if (role == Qt::DisplayRole)
+        return display(index.row(), index.column());
+    if (role == SortRole)
+        return sortKey(index.row(), index.column());
+    return {};
 }
 
 QVariant CaseListModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -82,16 +111,18 @@ QVariant CaseListModel::headerData(int section, Qt::Orientation orientation, int
     switch (section) {
     case Number:
         return tr("Case number");
-    case Reported:
-        return tr("Reported");
+    case Who:
+        return tr("Victim");
+    case Where:
+        return tr("Village, kecamatan");
+    case Violence:
+        return tr("Violence type");
     case Status:
         return tr("Status");
     case Risk:
         return tr("Risk");
-    case Violence:
-        return tr("Violence type");
-    case Village:
-        return tr("Village");
+    case Updated:
+        return tr("Last update");
     default:
         return {};
     }

@@ -2,28 +2,32 @@
 #pragma once
 
 #include "core/cases/caserepository.h"
+#include "core/cases/casesubject.h"
+#include "core/clock/districttime.h"
 
 #include <QAbstractTableModel>
 
 namespace Core {
 class CodeLists;
-class RegionIndex;
 } // namespace Core
 
-// Cases as rows (number, reported, status, risk, violence types, village), labels from the
-// code lists in the UI language. Holds summaries only: nothing decrypted.
+// Cases as rows: number, who (the victim's short name and age), where (village, kecamatan),
+// violence types, status, risk and the last update, labels from the code lists in the UI
+// language. Who and where are decrypted in memory (Core::CaseSubjects), nothing else.
 class CaseListModel final : public QAbstractTableModel
 {
     Q_OBJECT
 
 public:
-    enum Column { Number, Reported, Status, Risk, Violence, Village, ColumnCount };
+    enum Column { Number, Who, Where, Violence, Status, Risk, Updated, ColumnCount };
+    static constexpr int SortRole = Qt::UserRole + 1; // dates and ages sort by value, not text
 
-    CaseListModel(const Core::CodeLists &codes, const Core::RegionIndex &regions, QString language,
+    CaseListModel(const Core::CodeLists &codes, Core::DistrictTime time, QString language,
                   QObject *parent = nullptr);
 
-    void setCases(QList<Core::CaseSummary> cases);
-    void appendCases(const QList<Core::CaseSummary> &cases);
+    void setCases(QList<Core::CaseSummary> cases, const QHash<QString, Core::CaseSubject> &subjects);
+    void appendCases(const QList<Core::CaseSummary> &cases,
+                     const QHash<QString, Core::CaseSubject> &subjects);
     const Core::CaseSummary &caseAt(int row) const { return m_cases.at(row); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -33,9 +37,12 @@ public:
 
 private:
     QString label(QStringView list, const QString &code) const;
+    QVariant display(int row, int column) const;
+    QVariant sortKey(int row, int column) const;
 
     const Core::CodeLists &m_codes;
-    const Core::RegionIndex &m_regions;
+    Core::DistrictTime m_time;
     QString m_language;
     QList<Core::CaseSummary> m_cases;
+    QHash<QString, Core::CaseSubject> m_subjects; // case id → who and where
 };

@@ -2,6 +2,7 @@
 #include "ui/cases/caselistpage.h"
 
 #include "core/cases/caserepository.h"
+#include "core/cases/casesubject.h"
 #include "core/clock/clock.h"
 #include "core/profile/profile.h"
 #include "core/profile/session.h"
@@ -16,6 +17,8 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QTableView>
@@ -30,7 +33,8 @@ constexpr int pageSize = 200;
 CaseListPage::CaseListPage(Core::Session &session, const QString &language, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
-    , m_model(new CaseListModel(session.codes(), session.regions(), language, this))
+    , m_language(language)
+    , m_model(new CaseListModel(session.codes(), session.profile().districtTime(), language, this))
     , m_proxy(new QSortFilterProxyModel(this))
     , m_search(new QLineEdit(this))
     , m_status(new QComboBox(this))
@@ -71,8 +75,10 @@ CaseListPage::CaseListPage(Core::Session &session, const QString &language, QWid
     more->addWidget(m_overdue);
     more->addStretch();
     layout->addLayout(more);
+    buildPresetRow(layout);
 
     m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(CaseListModel::SortRole);
     m_table->setObjectName(u"caseTable"_s);
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
@@ -98,6 +104,9 @@ CaseListPage::CaseListPage(Core::Session &session, const QString &language, QWid
     connect(m_table, &QTableView::activated, this, &CaseListPage::activate);
     refresh();
     m_table->resizeColumnsToContents();
+    // The violence types take what is left, so the last update is never cut off at 1366 pixels.
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->horizontalHeader()->setSectionResizeMode(CaseListModel::Violence, QHeaderView::Stretch);
 }
 
 CaseListPage::~CaseListPage()
@@ -105,6 +114,32 @@ CaseListPage::~CaseListPage()
     // The table's scroll bar signals while QWidget's destructor tears the table down, when this
     // object is no longer a CaseListPage (UBSan caught it): stop listening first.
     disconnect(m_table->verticalScrollBar(), nullptr, this, nullptr);
+}
+
+void CaseListPage::buildPresetRow(QVBoxLayout *layout)
+{
+    // A list chosen elsewhere (a tile of the home page): said above the table, with a way out.
+    auto *row = new QHBoxLayout;
+    m_presetLabel = new QLabel(this);
+    m_presetLabel->setObjectName(u"presetLabel"_s);
+    m_presetLabel->setStyleSheet(u"QLabel { background: #fff1d6; padding: 4px 8px; font-weight: bold; }"_s);
+    row->addWidget(m_presetLabel, 1);
+    m_presetClear = new QPushButton(tr("Show all cases"), this);
+    m_presetClear->setObjectName(u"presetClearButton"_s);
+    row->addWidget(m_presetClear);
+    layout->addLayout(row);
+    m_presetLabel->hide();
+    m_presetClear->hide();
+    connect(m_presetClear, &QPushButton::clicked, this, [this] { showCases({}, std::nullopt); });
+}
+
+void CaseListPage::showCases(const QString &title, std::optional<QStringList> ids)
+{
+    m_preset = std::move(ids);
+    m_presetLabel->setText(title);
+    m_presetLabel->setVisible(m_preset.has_value());
+    m_presetClear->setVisible(m_preset.has_value());
+    refresh();
 }
 
 void CaseListPage::focusSearch()
@@ -124,6 +159,7 @@ Core::CaseFilter CaseListPage::filter() const
 {
     Core::CaseFilter filter;
     filter.limit = pageSize;
+    filter.ids = m_preset;
     filter.status = m_status->currentData().toString();
     filter.violenceType = m_violence->currentData().toString();
     filter.riskLevel = m_risk->currentData().toString();
@@ -139,7 +175,7 @@ Core::CaseFilter CaseListPage::filter() const
 
 void CaseListPage::loadMore()
 {
-    if (!m_more || !m_search->text().trimmed().isEmpty())
+    if (!m_more || !m_search->text().trimmed().isEmpty() || m_preset)
         return;
     Core::CaseFilter next = filter();
     next.offset = m_model->rowCount();
@@ -147,14 +183,37 @@ void CaseListPage::loadMore()
     if (!rows)
         return;
     m_more = rows->size() == pageSize;
-    m_model->appendCases(*rows);
-    m_count->setText(tr("%n case(s) shown", nullptr, m_model->rowCount()));
+    m_model->appendCases(*rows, subjectsOf(*rows));
+    showCount(m_total);
+}
+
+QHash<QString, Core::CaseSubject> CaseListPage::subjectsOf(const QList<Core::CaseSummary> &rows)
+{
+    QStringList ids;
+    ids.reserve(rows.size());
+    for (const Core::CaseSummary &row : rows)
+        ids << row.id;
+    // Without who and where the rows are still the cases: shown with "—" rather than not at all.
+    Core::Result<QHash<QString, Core::CaseSubject>> subjects = m_session.subjects().forCases(ids);
+    return subjects ? *subjects : QHash<QString, Core::CaseSubject>{};
+}
+
+void CaseListPage::showCount(qint64 total)
+{
+    const QLocale locale(m_language);
+    const int shown = m_model->rowCount();
+    if (total > shown) {
+        m_count->setText(tr("Showing %1 of %2 cases — narrow the search")
+                             .arg(locale.toString(shown), locale.toString(total)));
+    } else {
+        m_count->setText(tr("%n case(s)", nullptr, shown));
+    }
 }
 
 void CaseListPage::refresh()
 {
     if (!m_search->text().trimmed().isEmpty() && !m_session.searchReady()) {
-        m_model->setCases({});
+        m_model->setCases({}, {});
         m_count->setText(tr("The search is being prepared… it is ready in a moment."));
         return;
     }
@@ -167,7 +226,13 @@ void CaseListPage::refresh()
         m_count->setText(ErrorText::message(rows.error()));
         return;
     }
-    m_more = !searching && rows->size() == pageSize;
-    m_model->setCases(*rows);
-    m_count->setText(tr("%n case(s) shown", nullptr, int(rows->size())));
+    m_more = !searching && !m_preset && rows->size() == pageSize;
+    m_model->setCases(*rows, subjectsOf(*rows));
+    // Counted only when the list is capped: a short list is all there is.
+    m_total = rows->size();
+    if (rows->size() >= first.limit) {
+        const Core::Result<qint64> total = m_session.countMatches(m_search->text(), first);
+        m_total = total ? *total : m_total;
+    }
+    showCount(m_total);
 }

@@ -1,18 +1,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QHash>
+#include <QStringList>
 #include <QWidget>
+
+#include <optional>
 
 class CaseListModel;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
+class QVBoxLayout;
 class QSortFilterProxyModel;
 class QTableView;
 
 namespace Core {
 class Session;
 struct CaseFilter;
+struct CaseSubject;
+struct CaseSummary;
 } // namespace Core
 
 // The case list: search-as-you-type over the in-memory index (names, NIK, numbers, villages,
@@ -27,6 +35,9 @@ public:
 
     void refresh();
     void focusSearch();
+    // Shows only these cases, in this order, under `title` (a home page tile's list) until the
+    // user asks for all again; nothing (std::nullopt) shows all.
+    void showCases(const QString &title, std::optional<QStringList> ids);
 
 signals:
     void caseActivated(const QString &caseId);
@@ -36,8 +47,13 @@ private:
     Core::CaseFilter filter() const;
     // Without a search, the list is read in pages as the user scrolls down.
     void loadMore();
+    void buildPresetRow(QVBoxLayout *layout);
+    QHash<QString, Core::CaseSubject> subjectsOf(const QList<Core::CaseSummary> &rows);
+    // "12 cases", or "Showing 200 of 1,234 cases" when the list holds fewer than match.
+    void showCount(qint64 total);
 
     Core::Session &m_session;
+    QString m_language;
     CaseListModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QLineEdit *m_search;
@@ -50,4 +66,8 @@ private:
     bool m_more = false; // another page may follow
     QTableView *m_table;
     QLabel *m_count;
+    QLabel *m_presetLabel = nullptr;
+    QPushButton *m_presetClear = nullptr;
+    std::optional<QStringList> m_preset;
+    qint64 m_total = 0;
 };

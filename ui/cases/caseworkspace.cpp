@@ -2,6 +2,7 @@
 #include "ui/cases/caseworkspace.h"
 
 #include "core/cases/caserepository.h"
+#include "core/cases/casesubject.h"
 #include "core/profile/profile.h"
 #include "core/profile/session.h"
 #include "ui/cases/conflictdialog.h"
@@ -16,6 +17,7 @@
 #include "ui/cases/statuscontrol.h"
 #include "ui/common/codelabels.h"
 #include "ui/common/errortext.h"
+#include "ui/common/subjecttext.h"
 #include "ui/visits/visitdialog.h"
 
 #include <QHBoxLayout>
@@ -75,6 +77,7 @@ void CaseWorkspace::buildHeader()
 {
     m_header->setObjectName(u"caseHeader"_s);
     m_header->setTextFormat(Qt::RichText);
+    m_header->setWordWrap(true); // a long name and village wrap at 1366 pixels, never cut
     m_header->setStyleSheet(u"QLabel { background: #eef3f8; padding: 8px; border-radius: 4px; }"_s);
     auto *headerRow = new QHBoxLayout;
     headerRow->addWidget(m_header, 1);
@@ -103,6 +106,11 @@ void CaseWorkspace::buildStatusRow()
         emit caseChanged(m_caseId);
     });
     connect(visit, &QPushButton::clicked, this, &CaseWorkspace::recordVisit);
+}
+
+void CaseWorkspace::showTab(Tab tab)
+{
+    m_tabs->setCurrentIndex(int(tab));
 }
 
 void CaseWorkspace::addTab(CaseTab *tab)
@@ -176,13 +184,19 @@ void CaseWorkspace::fillHeader(const Core::CaseFile &file)
     // As `case show` says it: conflicts first, then unsent changes, then synced.
     const QString sync
         = file.openConflicts > 0 ? tr("%n conflict(s) to review", nullptr, int(file.openConflicts))
-        : file.unsyncedOps > 0   ? tr("%n change(s) not yet synced", nullptr, int(file.unsyncedOps))
+        : file.unsyncedOps > 0   ? tr("%n change(s) not yet sent", nullptr, int(file.unsyncedOps))
                                  : tr("synced");
-    m_header->setText(u"<b style='font-size:14pt'>%1</b> &nbsp; %2 · %3 %4 · %5 %6 · %7"_s.arg(
+    // Who the case is about and where, next to the number (decrypted in memory only).
+    const Core::Result<Core::CaseSubject> subject = m_session.subjects().forCase(kase.id);
+    const QString who
+        = subject ? u"<b style='font-size:14pt'>%1</b> &nbsp; %2 · "_s.arg(
+              SubjectText::who(*subject).toHtmlEscaped(), SubjectText::where(*subject).toHtmlEscaped())
+                  : QString();
+    m_header->setText(u"<b style='font-size:14pt'>%1</b> &nbsp; %8%2 · %3 %4 · %5 %6 · %7"_s.arg(
         kase.text(u"number"_s).toHtmlEscaped(), label(u"case_status", status).toHtmlEscaped(),
         tr("risk").toHtmlEscaped(), label(u"risk_level", kase.text(u"risk_level"_s)).toHtmlEscaped(),
         tr("assigned to").toHtmlEscaped(), kase.text(u"assigned_user"_s).toHtmlEscaped(),
-        sync.toHtmlEscaped()));
+        sync.toHtmlEscaped(), who));
 
     m_conflicts->setText(tr("%n conflict(s) to review", nullptr, int(file.openConflicts)));
     m_conflicts->setVisible(file.openConflicts > 0);

@@ -25,11 +25,15 @@ class CaseWorkspace final : public QWidget
     Q_OBJECT
 
 public:
+    // The tabs, in the order the constructor adds them.
+    enum class Tab { People, Incident, Risk, Plan, Visits, Services, Notes, Followups, Documents, History };
+
     CaseWorkspace(Core::Session &session, const QString &language, PositionProvider *gps,
                   QWidget *parent = nullptr);
 
     void open(const QString &caseId);
     const QString &caseId() const { return m_caseId; }
+    void showTab(Tab tab);
     // Reads the open case again (after a sync). False when it is no longer on this laptop.
     bool reload();
 

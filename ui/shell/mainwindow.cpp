@@ -40,7 +40,6 @@ MainWindow::MainWindow(Core::Session &session, Core::Settings &settings, const Q
     , m_nav(new QListWidget(this))
     , m_pages(new QStackedWidget(this))
     , m_syncLabel(new QLabel(this))
-    , m_pendingLabel(new QLabel(this))
     , m_idle(new QTimer(this))
     , m_sync(new SyncRunner(session.profile(), this))
 {
@@ -49,9 +48,7 @@ MainWindow::MainWindow(Core::Session &session, Core::Settings &settings, const Q
     buildPages(gps);
     buildToolbar();
     m_syncLabel->setObjectName(u"syncStateLabel"_s);
-    m_pendingLabel->setObjectName(u"pendingLabel"_s);
     statusBar()->addWidget(m_syncLabel);
-    statusBar()->addPermanentWidget(m_pendingLabel);
     connectPages();
     armIdleLock();
     updateSyncAction();
@@ -133,6 +130,14 @@ void MainWindow::connectPages()
     connect(m_nav, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     if (m_home) {
         connect(m_home, &HomePage::caseActivated, this, &MainWindow::showCase);
+        connect(m_home, &HomePage::caseTabActivated, this, &MainWindow::showCaseTab);
+        connect(m_home, &HomePage::casesRequested, this,
+                [this](const QString &title, const QStringList &ids) {
+                    if (!m_cases)
+                        return;
+                    m_cases->showCases(title, ids);
+                    showPage(Navigation::cases);
+                });
         connect(m_home, &HomePage::draftActivated, this, &MainWindow::resumeIntake);
     }
     if (m_cases)
@@ -208,6 +213,13 @@ void MainWindow::showCase(const QString &caseId)
         return;
     m_workspace->open(caseId);
     showPage(Navigation::caseFile);
+}
+
+void MainWindow::showCaseTab(const QString &caseId, CaseWorkspace::Tab tab)
+{
+    showCase(caseId);
+    if (m_workspace && m_workspace->caseId() == caseId)
+        m_workspace->showTab(tab);
 }
 
 void MainWindow::newCase()
@@ -342,8 +354,6 @@ void MainWindow::refreshStatus()
     if (m_indexing && !m_session.searchReady() && !m_sync->running())
         state = tr("Preparing the search…");
     m_syncLabel->setText(state);
-    const Core::Result<qint64> pending = m_session.profile().changeLog().pendingCount();
-    m_pendingLabel->setText(pending ? tr("%n unsynced change(s)", nullptr, int(*pending)) : QString());
 }
 
 void MainWindow::lockScreen(bool idle)

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ui/cases/caseworkspace.h"
+
 #include <QMainWindow>
 #include <QStackedWidget>
 #include <QStringList>
 
 class CaseListPage;
-class CaseWorkspace;
 class HomePage;
 class PositionProvider;
 class QLabel;
@@ -21,8 +22,8 @@ class Settings;
 } // namespace Core
 
 // The desktop shell: the navigation built from the registry (ui/shell/navigation.h) for the
-// user's role, the pages, the status bar with sync state and pending changes, keyboard shortcuts for the
-// frequent actions, and the idle screen lock that keeps open work.
+// user's role, the pages, the status bar with the sync state (the unsent count is on the home page), keyboard
+// shortcuts for the frequent actions, and the idle screen lock that keeps open work.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -32,6 +33,8 @@ public:
                PositionProvider *gps, QWidget *parent = nullptr);
 
     void showCase(const QString &caseId);
+    // The case, opened on one tab (a home page line: follow-ups, visits, risk).
+    void showCaseTab(const QString &caseId, CaseWorkspace::Tab tab);
     // Shows an area by its navigation id (Navigation::home, ...); ignored when the user's role
     // does not see it.
     void showPage(const QString &id);
@@ -81,7 +84,6 @@ private:
     CaseListPage *m_cases = nullptr;
     CaseWorkspace *m_workspace = nullptr;
     QLabel *m_syncLabel;
-    QLabel *m_pendingLabel;
     QTimer *m_idle;
     class SearchIndexLoader *m_loader = nullptr;
     bool m_indexing = false;

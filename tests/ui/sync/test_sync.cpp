@@ -177,7 +177,7 @@ TEST_CASE("a laptop enrolls from Settings and Sync now sends its new case", "[ui
     window.showPage(Navigation::home);
     pressSyncNow(window);
     CHECK(siti.profile->changeLog().pendingCount().value() == 0);
-    CHECK(child<QLabel>(window, u"pendingLabel"_s)->text() == u"0 unsynced change(s)");
+    CHECK(child<QLabel>(window, u"unsentTileCount"_s)->text() == u"0");
     CHECK(state->text() == u"Synced at 11:00 WITA"); // the fixed clock, 03:00 UTC, in Kutai Kartanegara
     // The server's registry number came back with the pull.
     CHECK(siti.session->cases().load(kase->id)->kase.text(u"registry_number"_s).startsWith(u"64.02-"));
