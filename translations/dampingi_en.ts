@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
@@ -6,10 +6,6 @@
     <message>
         <source>Case number</source>
         <translation>Case number</translation>
-    </message>
-    <message>
-        <source>Reported</source>
-        <translation>Reported</translation>
     </message>
     <message>
         <source>Status</source>
@@ -24,8 +20,16 @@
         <translation>Violence type</translation>
     </message>
     <message>
-        <source>Village</source>
-        <translation>Village</translation>
+        <source>Victim</source>
+        <translation>Victim</translation>
+    </message>
+    <message>
+        <source>Village, kecamatan</source>
+        <translation>Village, kecamatan</translation>
+    </message>
+    <message>
+        <source>Last update</source>
+        <translation>Last update</translation>
     </message>
 </context>
 <context>
@@ -37,13 +41,6 @@
     <message>
         <source>All statuses</source>
         <translation>All statuses</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n case(s) shown</source>
-        <translation>
-            <numerusform>%n case shown</numerusform>
-            <numerusform>%n cases shown</numerusform>
-        </translation>
     </message>
     <message>
         <source>The search is being prepared… it is ready in a moment.</source>
@@ -69,31 +66,45 @@
         <source>With overdue follow-ups</source>
         <translation>With overdue follow-ups</translation>
     </message>
+    <message>
+        <source>Show all cases</source>
+        <translation>Show all cases</translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2 cases — narrow the search</source>
+        <translation>Showing %1 of %2 cases — narrow the search</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n case</numerusform><numerusform>%n cases</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>CaseTab</name>
+    <message>
+        <source>View details</source>
+        <translation>View details</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Edit: %1</source>
+        <extracomment>The title of the dialog that corrects an entry, e.g. "Edit: Follow-up".</extracomment>
+        <translation>Edit: %1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
 </context>
 <context>
     <name>CaseWorkspace</name>
     <message>
-        <source>Move to:</source>
-        <translation>Move to:</translation>
-    </message>
-    <message>
-        <source>Reason (needed for closure, transfer and reopening)</source>
-        <translation>Reason (needed for closure, transfer and reopening)</translation>
-    </message>
-    <message>
-        <source>Change status</source>
-        <translation>Change status</translation>
-    </message>
-    <message>
         <source>Record visit…</source>
         <translation>Record visit…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n change(s) not yet synced</source>
-        <translation>
-            <numerusform>%n change not yet synced</numerusform>
-            <numerusform>%n changes not yet synced</numerusform>
-        </translation>
     </message>
     <message>
         <source>synced</source>
@@ -113,6 +124,11 @@
             <numerusform>%n conflict to review</numerusform>
             <numerusform>%n conflicts to review</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not yet sent</source>
+        <translation>
+            <numerusform>%n change not yet sent</numerusform><numerusform>%n changes not yet sent</numerusform></translation>
     </message>
 </context>
 <context>
@@ -192,6 +208,33 @@
     <message>
         <source>another laptop</source>
         <translation>another laptop</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentBox</name>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>C&amp;onsent:</source>
+        <translation>C&amp;onsent:</translation>
+    </message>
+    <message>
+        <source>Given by:</source>
+        <translation>Given by:</translation>
+    </message>
+    <message>
+        <source>Consent da&amp;te:</source>
+        <translation>Consent da&amp;te:</translation>
+    </message>
+    <message>
+        <source>&amp;How:</source>
+        <translation>&amp;How:</translation>
+    </message>
+    <message>
+        <source>Choose how the consent was given.</source>
+        <translation>Choose how the consent was given.</translation>
     </message>
 </context>
 <context>
@@ -351,12 +394,24 @@
         <translation>Notes</translation>
     </message>
     <message>
-        <source>(not set)</source>
-        <translation>—</translation>
-    </message>
-    <message>
         <source>Add</source>
         <translation>Add</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Save changes</translation>
     </message>
 </context>
 <context>
@@ -403,7 +458,7 @@
     </message>
     <message>
         <source>%1 — %2</source>
-        <extracomment>A field&apos;s label and what is wrong with it, e.g. &quot;Incident date — This date cannot be in the future.&quot;</extracomment>
+        <extracomment>A field's label and what is wrong with it, e.g. "Incident date — This date cannot be in the future."</extracomment>
         <translation>%1 — %2</translation>
     </message>
     <message>
@@ -447,8 +502,8 @@
         <translation>This date is after a date it must precede.</translation>
     </message>
     <message>
-        <source>This date cannot be after the field &quot;%1&quot;.</source>
-        <translation>This date cannot be after the field &quot;%1&quot;.</translation>
+        <source>This date cannot be after the field "%1".</source>
+        <translation>This date cannot be after the field "%1".</translation>
     </message>
     <message>
         <source>This value is set by Dampingi and cannot be entered.</source>
@@ -553,6 +608,10 @@
     <message>
         <source>The district server refused this laptop. Please contact the district office.</source>
         <translation>The district server refused this laptop. Please contact the district office.</translation>
+    </message>
+    <message>
+        <source>A case needs at least one victim. Add the right victim first, then remove this one.</source>
+        <translation>A case needs at least one victim. Add the right victim first, then remove this one.</translation>
     </message>
 </context>
 <context>
@@ -739,12 +798,8 @@
     </message>
     <message>
         <source>%1: %2</source>
-        <extracomment>An entity and one of its fields, e.g. &quot;Person: Name&quot;.</extracomment>
+        <extracomment>An entity and one of its fields, e.g. "Person: Name".</extracomment>
         <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>(empty)</source>
-        <translation>—</translation>
     </message>
     <message>
         <source>yes</source>
@@ -825,10 +880,6 @@
     <message>
         <source>Disability note</source>
         <translation>Disability note</translation>
-    </message>
-    <message>
-        <source>District</source>
-        <translation>District</translation>
     </message>
     <message>
         <source>Place details</source>
@@ -1032,43 +1083,12 @@
 <context>
     <name>HomePage</name>
     <message>
-        <source>Follow-ups due today and overdue</source>
-        <translation>Follow-ups due today and overdue</translation>
-    </message>
-    <message>
-        <source>Urgent cases (high risk)</source>
-        <translation>Urgent cases (high risk)</translation>
-    </message>
-    <message>
-        <source>Recent cases</source>
-        <translation>Recent cases</translation>
-    </message>
-    <message>
         <source>Sync and attention</source>
         <translation>Sync and attention</translation>
     </message>
     <message>
-        <source>overdue since %1</source>
-        <translation>overdue since %1</translation>
-    </message>
-    <message>
         <source>today</source>
         <translation>today</translation>
-    </message>
-    <message>
-        <source>Nothing due. Well done.</source>
-        <translation>Nothing due. Well done.</translation>
-    </message>
-    <message>
-        <source>No open high-risk cases.</source>
-        <translation>No open high-risk cases.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n change(s) not yet sent to the district office. Never synced: this laptop is not enrolled with a server yet.</source>
-        <translation>
-            <numerusform>%n change not yet sent to the district office. Never synced: this laptop is not enrolled with a server yet.</numerusform>
-            <numerusform>%n changes not yet sent to the district office. Never synced: this laptop is not enrolled with a server yet.</numerusform>
-        </translation>
     </message>
     <message numerus="yes">
         <source>Needs attention: %n item(s).</source>
@@ -1081,20 +1101,6 @@
         <source>Unfinished intake, last saved %1 — open to continue</source>
         <translation>Unfinished intake, last saved %1 — open to continue</translation>
     </message>
-    <message numerus="yes">
-        <source>%n change(s) not yet sent to the district office. Not synced yet: use &quot;Sync now&quot; when there is a connection.</source>
-        <translation>
-            <numerusform>%n change not yet sent to the district office. Not synced yet: use &quot;Sync now&quot; when there is a connection.</numerusform>
-            <numerusform>%n changes not yet sent to the district office. Not synced yet: use &quot;Sync now&quot; when there is a connection.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n change(s) not yet sent to the district office. Last sync: %1.</source>
-        <translation>
-            <numerusform>%n change not yet sent to the district office. Last sync: %1.</numerusform>
-            <numerusform>%n changes not yet sent to the district office. Last sync: %1.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Conflict in %1: %2 (%3)</source>
         <translation>Conflict in %1: %2 (%3)</translation>
@@ -1102,6 +1108,144 @@
     <message>
         <source>Open the case to see both values and choose which to keep.</source>
         <translation>Open the case to see both values and choose which to keep.</translation>
+    </message>
+    <message>
+        <source>Overdue follow-ups</source>
+        <translation>Overdue follow-ups</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <source>Due this week</source>
+        <translation>Due this week</translation>
+    </message>
+    <message>
+        <source>Urgent (High and Critical)</source>
+        <translation>Urgent (High and Critical)</translation>
+    </message>
+    <message>
+        <source>Waiting for a first visit</source>
+        <translation>Waiting for a first visit</translation>
+    </message>
+    <message>
+        <source>Changes not yet sent</source>
+        <translation>Changes not yet sent</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <source>Urgent cases</source>
+        <translation>Urgent cases</translation>
+    </message>
+    <message>
+        <source>Show these cases in the case list</source>
+        <translation>Show these cases in the case list</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more…</source>
+        <translation>
+            <numerusform>and %n more…</numerusform><numerusform>and %n more…</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>%n day overdue</numerusform><numerusform>%n days overdue</numerusform></translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation>tomorrow</translation>
+    </message>
+    <message>
+        <source>Follow-ups due this week and overdue</source>
+        <translation>Follow-ups due this week and overdue</translation>
+    </message>
+    <message>
+        <source>Nothing due this week. Well done.</source>
+        <translation>Nothing due this week. Well done.</translation>
+    </message>
+    <message>
+        <source>No open case at high or critical risk.</source>
+        <translation>No open case at high or critical risk.</translation>
+    </message>
+    <message numerus="yes">
+        <source>reported %n day(s) ago</source>
+        <translation>
+            <numerusform>reported %n day ago</numerusform><numerusform>reported %n days ago</numerusform></translation>
+    </message>
+    <message>
+        <source>Every open case has had a visit.</source>
+        <translation>Every open case has had a visit.</translation>
+    </message>
+    <message>
+        <source>Never synced: this laptop is not enrolled with a server yet.</source>
+        <translation>Never synced: this laptop is not enrolled with a server yet.</translation>
+    </message>
+    <message>
+        <source>Not synced yet: use "Sync now" when there is a connection.</source>
+        <translation>Not synced yet: use "Sync now" when there is a connection.</translation>
+    </message>
+    <message>
+        <source>Last sync: %1.</source>
+        <translation>Last sync: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentDialog</name>
+    <message>
+        <source>Correct the incident</source>
+        <translation>Correct the incident</translation>
+    </message>
+    <message>
+        <source>empty when unknown</source>
+        <translation>empty when unknown</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <source>S&amp;cene:</source>
+        <translation>S&amp;cene:</translation>
+    </message>
+    <message>
+        <source>P&amp;lace:</source>
+        <translation>P&amp;lace:</translation>
+    </message>
+    <message>
+        <source>Case t&amp;yping:</source>
+        <translation>Case t&amp;yping:</translation>
+    </message>
+    <message>
+        <source>Violence &amp;types:</source>
+        <translation>Violence &amp;types:</translation>
+    </message>
+    <message>
+        <source>&amp;Village:</source>
+        <translation>&amp;Village:</translation>
+    </message>
+    <message>
+        <source>Na&amp;rrative:</source>
+        <translation>Na&amp;rrative:</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Tick at least one violence type (“Other” when unsure).</source>
+        <translation>Tick at least one violence type (“Other” when unsure).</translation>
     </message>
 </context>
 <context>
@@ -1137,6 +1281,10 @@
     <message>
         <source>Incident</source>
         <translation>Incident</translation>
+    </message>
+    <message>
+        <source>Edit incident…</source>
+        <translation>Edit incident…</translation>
     </message>
 </context>
 <context>
@@ -1426,12 +1574,12 @@
         <translation>This NIK is not valid. Check it.</translation>
     </message>
     <message>
-        <source>This NIK is a woman&apos;s (40 is added to her birth day), but the sex chosen is male. Check both.</source>
-        <translation>This NIK is a woman&apos;s (40 is added to her birth day), but the sex chosen is male. Check both.</translation>
+        <source>This NIK is a woman's (40 is added to her birth day), but the sex chosen is male. Check both.</source>
+        <translation>This NIK is a woman's (40 is added to her birth day), but the sex chosen is male. Check both.</translation>
     </message>
     <message>
-        <source>This NIK is a man&apos;s, but the sex chosen is female. Check both.</source>
-        <translation>This NIK is a man&apos;s, but the sex chosen is female. Check both.</translation>
+        <source>This NIK is a man's, but the sex chosen is female. Check both.</source>
+        <translation>This NIK is a man's, but the sex chosen is female. Check both.</translation>
     </message>
     <message>
         <source>This NIK gives the birth date %1, not the one entered. Check both.</source>
@@ -1458,8 +1606,8 @@
         <translation>Choose how the report came in.</translation>
     </message>
     <message>
-        <source>Enter the victim&apos;s name, or the NIK.</source>
-        <translation>Enter the victim&apos;s name, or the NIK.</translation>
+        <source>Enter the victim's name, or the NIK.</source>
+        <translation>Enter the victim's name, or the NIK.</translation>
     </message>
     <message>
         <source>The incident date is after the report date (%1).</source>
@@ -1480,6 +1628,150 @@
     <message>
         <source>Victim it concerns:</source>
         <translation>Victim it concerns:</translation>
+    </message>
+    <message>
+        <source>street, house, landmark</source>
+        <translation>street, house, landmark</translation>
+    </message>
+    <message>
+        <source>e.g. 003/001</source>
+        <translation>e.g. 003/001</translation>
+    </message>
+    <message>
+        <source>D&amp;usun:</source>
+        <translation>D&amp;usun:</translation>
+    </message>
+    <message>
+        <source>RT/R&amp;W:</source>
+        <translation>RT/R&amp;W:</translation>
+    </message>
+    <message>
+        <source>e.g. 14:30</source>
+        <translation>e.g. 14:30</translation>
+    </message>
+    <message>
+        <source>at</source>
+        <translation>at</translation>
+    </message>
+    <message>
+        <source>The day and time the report reached the unit: the response time counts from here.</source>
+        <translation>The day and time the report reached the unit: the response time counts from here.</translation>
+    </message>
+    <message>
+        <source>This is not a time. Type it like 14:30.</source>
+        <translation>This is not a time. Type it like 14:30.</translation>
+    </message>
+    <message>
+        <source>This time is in the future.</source>
+        <translation>This time is in the future.</translation>
+    </message>
+    <message>
+        <source>The guardian is not known &amp;yet (wali belum diketahui)</source>
+        <translation>The guardian is not known &amp;yet (wali belum diketahui)</translation>
+    </message>
+    <message>
+        <source>Guardian (wali)</source>
+        <translation>Guardian (wali)</translation>
+    </message>
+    <message>
+        <source>&amp;Relationship to the child:</source>
+        <translation>&amp;Relationship to the child:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <source>Consent to the unit's help</source>
+        <translation>Consent to the unit's help</translation>
+    </message>
+    <message>
+        <source>Guardian and consent</source>
+        <translation>Guardian and consent</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <source>Who is responsible for the child, and whether they agree to the unit's help.</source>
+        <translation>Who is responsible for the child, and whether they agree to the unit's help.</translation>
+    </message>
+    <message>
+        <source>Whether the victim agrees to the unit's help.</source>
+        <translation>Whether the victim agrees to the unit's help.</translation>
+    </message>
+    <message>
+        <source>%1 is a child. A child's intake needs the guardian (wali), or a tick at “not known yet”: consent is then recorded as not yet asked.</source>
+        <translation>%1 is a child. A child's intake needs the guardian (wali), or a tick at “not known yet”: consent is then recorded as not yet asked.</translation>
+    </message>
+    <message>
+        <source>the guardian</source>
+        <translation>the guardian</translation>
+    </message>
+    <message>
+        <source>Enter the child's guardian, or tick “The guardian is not known yet”.</source>
+        <translation>Enter the child's guardian, or tick “The guardian is not known yet”.</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Still has a&amp;ccess to the victim?</source>
+        <translation>Still has a&amp;ccess to the victim?</translation>
+    </message>
+    <message>
+        <source>Check and save</source>
+        <translation>Check and save</translation>
+    </message>
+    <message>
+        <source>Everything entered, page by page. “Change” goes back to a page; “Save case” stores it.</source>
+        <translation>Everything entered, page by page. “Change” goes back to a page; “Save case” stores it.</translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation>not known yet</translation>
+    </message>
+    <message>
+        <source>Nothing entered.</source>
+        <translation>Nothing entered.</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Relation to the victim</source>
+        <translation>Relation to the victim</translation>
+    </message>
+    <message>
+        <source>Victim it concerns</source>
+        <translation>Victim it concerns</translation>
+    </message>
+    <message>
+        <source>Needed when the level is not the suggested one</source>
+        <translation>Needed when the level is not the suggested one</translation>
+    </message>
+    <message>
+        <source>Reason for the le&amp;vel:</source>
+        <translation>Reason for the le&amp;vel:</translation>
+    </message>
+    <message>
+        <source>Answer what you can; the level the answers suggest shows here.</source>
+        <translation>Answer what you can; the level the answers suggest shows here.</translation>
+    </message>
+    <message>
+        <source>Suggested by the answers: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Suggested by the answers: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Write why you chose another level than the suggested one.</source>
+        <translation>Write why you chose another level than the suggested one.</translation>
     </message>
 </context>
 <context>
@@ -1520,13 +1812,6 @@
         <source>Offline · not enrolled with a district server yet</source>
         <translation>Offline · not enrolled with a district server yet</translation>
     </message>
-    <message numerus="yes">
-        <source>%n unsynced change(s)</source>
-        <translation>
-            <numerusform>%n unsynced change</numerusform>
-            <numerusform>%n unsynced changes</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Preparing the search…</source>
         <translation>Preparing the search…</translation>
@@ -1536,12 +1821,12 @@
         <translation>Sync now</translation>
     </message>
     <message>
-        <source>Send this laptop&apos;s changes to the district server and fetch the team&apos;s (Ctrl+Shift+S)</source>
-        <translation>Send this laptop&apos;s changes to the district server and fetch the team&apos;s (Ctrl+Shift+S)</translation>
+        <source>Send this laptop's changes to the district server and fetch the team's (Ctrl+Shift+S)</source>
+        <translation>Send this laptop's changes to the district server and fetch the team's (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <source>The case you had open is no longer on this laptop (it left your team&apos;s cases) and was closed.</source>
-        <translation>The case you had open is no longer on this laptop (it left your team&apos;s cases) and was closed.</translation>
+        <source>The case you had open is no longer on this laptop (it left your team's cases) and was closed.</source>
+        <translation>The case you had open is no longer on this laptop (it left your team's cases) and was closed.</translation>
     </message>
     <message>
         <source>Enroll this laptop with the district server first (Settings).</source>
@@ -1611,52 +1896,11 @@
     </message>
 </context>
 <context>
-    <name>PositionProvider</name>
-    <message>
-        <source>No GPS receiver was found on the serial or USB ports.</source>
-        <translation>No GPS receiver was found on the serial or USB ports.</translation>
-    </message>
-    <message>
-        <source>The GPS receiver on %1 could not be opened. Check that it is plugged in.</source>
-        <translation>The GPS receiver on %1 could not be opened. Check that it is plugged in.</translation>
-    </message>
-    <message>
-        <source>The NMEA log %1 could not be opened.</source>
-        <translation>The NMEA log %1 could not be opened.</translation>
-    </message>
-    <message>
-        <source>The GPS source &quot;%1&quot; in the settings is not understood.</source>
-        <translation>The GPS source &quot;%1&quot; in the settings is not understood.</translation>
-    </message>
-    <message>
-        <source>No location service is available on this computer.</source>
-        <translation>No location service is available on this computer.</translation>
-    </message>
-    <message>
-        <source>Access to the location service was refused. Allow it in the system settings, or use the village centroid.</source>
-        <translation>Access to the location service was refused. Allow it in the system settings, or use the village centroid.</translation>
-    </message>
-    <message>
-        <source>The GPS receiver was disconnected.</source>
-        <translation>The GPS receiver was disconnected.</translation>
-    </message>
-    <message>
-        <source>No GPS fix yet. Move to open sky and wait a little.</source>
-        <translation>No GPS fix yet. Move to open sky and wait a little.</translation>
-    </message>
-    <message>
-        <source>The GPS source stopped working.</source>
-        <translation>The GPS source stopped working.</translation>
-    </message>
-</context>
-<context>
-    <name>RecordTabs</name>
+    <name>PeopleTab</name>
     <message numerus="yes">
         <source>about %n year(s)</source>
         <translation>
-            <numerusform>about %n year</numerusform>
-            <numerusform>about %n years</numerusform>
-        </translation>
+            <numerusform>about %n year</numerusform><numerusform>about %n years</numerusform></translation>
     </message>
     <message>
         <source>People</source>
@@ -1687,21 +1931,205 @@
         <translation>Relationship</translation>
     </message>
     <message>
-        <source>Assessment and safety</source>
-        <translation>Assessment and safety</translation>
+        <source>Phone</source>
+        <translation>Phone</translation>
     </message>
     <message>
-        <source>Assessed</source>
-        <translation>Assessed</translation>
+        <source>Remove role</source>
+        <translation>Remove role</translation>
     </message>
     <message>
-        <source>Risk</source>
-        <translation>Risk</translation>
+        <source>Add person…</source>
+        <translation>Add person…</translation>
     </message>
     <message>
-        <source>Safety plan</source>
-        <translation>Safety plan</translation>
+        <source>this person</source>
+        <translation>this person</translation>
     </message>
+    <message>
+        <source>Take %1 out of this case as %2? The person's record is kept, and the change shows in the history.</source>
+        <translation>Take %1 out of this case as %2? The person's record is kept, and the change shows in the history.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <source>Add a person to the case</source>
+        <translation>Add a person to the case</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>&amp;Role in the case:</source>
+        <translation>&amp;Role in the case:</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>Not known</translation>
+    </message>
+    <message>
+        <source>R&amp;elationship to the victim:</source>
+        <translation>R&amp;elationship to the victim:</translation>
+    </message>
+    <message>
+        <source>Yes, still has access</source>
+        <translation>Yes, still has access</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Still has access to the &amp;victim:</source>
+        <translation>Still has access to the &amp;victim:</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>Na&amp;me:</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <source>&amp;Sex:</source>
+        <translation>&amp;Sex:</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>e.g. %1</translation>
+    </message>
+    <message>
+        <source>Bi&amp;rth date:</source>
+        <translation>Bi&amp;rth date:</translation>
+    </message>
+    <message>
+        <source>years, when the birth date is unknown</source>
+        <translation>years, when the birth date is unknown</translation>
+    </message>
+    <message>
+        <source>or estimated a&amp;ge:</source>
+        <translation>or estimated a&amp;ge:</translation>
+    </message>
+    <message>
+        <source>16 digits; empty when unknown</source>
+        <translation>16 digits; empty when unknown</translation>
+    </message>
+    <message>
+        <source>NI&amp;K:</source>
+        <translation>NI&amp;K:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Phone:</translation>
+    </message>
+    <message>
+        <source>&amp;Village:</source>
+        <translation>&amp;Village:</translation>
+    </message>
+    <message>
+        <source>e.g. 005/002</source>
+        <translation>e.g. 005/002</translation>
+    </message>
+    <message>
+        <source>RT/RW:</source>
+        <translation>RT/RW:</translation>
+    </message>
+    <message>
+        <source>&amp;Dusun:</source>
+        <translation>&amp;Dusun:</translation>
+    </message>
+    <message>
+        <source>street, house, landmarks</source>
+        <translation>street, house, landmarks</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <source>Correct a person of the case</source>
+        <translation>Correct a person of the case</translation>
+    </message>
+    <message>
+        <source>Enter at least the person's name.</source>
+        <translation>Enter at least the person's name.</translation>
+    </message>
+</context>
+<context>
+    <name>PositionProvider</name>
+    <message>
+        <source>No GPS receiver was found on the serial or USB ports.</source>
+        <translation>No GPS receiver was found on the serial or USB ports.</translation>
+    </message>
+    <message>
+        <source>The GPS receiver on %1 could not be opened. Check that it is plugged in.</source>
+        <translation>The GPS receiver on %1 could not be opened. Check that it is plugged in.</translation>
+    </message>
+    <message>
+        <source>The NMEA log %1 could not be opened.</source>
+        <translation>The NMEA log %1 could not be opened.</translation>
+    </message>
+    <message>
+        <source>The GPS source "%1" in the settings is not understood.</source>
+        <translation>The GPS source "%1" in the settings is not understood.</translation>
+    </message>
+    <message>
+        <source>No location service is available on this computer.</source>
+        <translation>No location service is available on this computer.</translation>
+    </message>
+    <message>
+        <source>Access to the location service was refused. Allow it in the system settings, or use the village centroid.</source>
+        <translation>Access to the location service was refused. Allow it in the system settings, or use the village centroid.</translation>
+    </message>
+    <message>
+        <source>The GPS receiver was disconnected.</source>
+        <translation>The GPS receiver was disconnected.</translation>
+    </message>
+    <message>
+        <source>No GPS fix yet. Move to open sky and wait a little.</source>
+        <translation>No GPS fix yet. Move to open sky and wait a little.</translation>
+    </message>
+    <message>
+        <source>The GPS source stopped working.</source>
+        <translation>The GPS source stopped working.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDetail</name>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 by %2</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTabs</name>
     <message>
         <source>Case plan</source>
         <translation>Case plan</translation>
@@ -1745,30 +2173,6 @@
     <message>
         <source>Notes</source>
         <translation>Notes</translation>
-    </message>
-    <message>
-        <source>(location)</source>
-        <translation>(location)</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>History</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>Who</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>What</translation>
-    </message>
-    <message>
-        <source>Field</source>
-        <translation>Field</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Value</translation>
     </message>
 </context>
 <context>
@@ -1840,6 +2244,131 @@
     </message>
 </context>
 <context>
+    <name>RiskChecklist</name>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unknown</translation>
+    </message>
+</context>
+<context>
+    <name>RiskDialog</name>
+    <message>
+        <source>New risk assessment</source>
+        <translation>New risk assessment</translation>
+    </message>
+    <message>
+        <source>Risk assessment</source>
+        <translation>Risk assessment</translation>
+    </message>
+    <message>
+        <source>Ask each question; answer "Unknown" when you do not know yet. Checklist version %1.</source>
+        <translation>Ask each question; answer "Unknown" when you do not know yet. Checklist version %1.</translation>
+    </message>
+    <message>
+        <source>Save assessment</source>
+        <translation>Save assessment</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>What the levels mean</source>
+        <translation>What the levels mean</translation>
+    </message>
+    <message>
+        <source>&amp;Risk level:</source>
+        <translation>&amp;Risk level:</translation>
+    </message>
+    <message>
+        <source>Reason for this &amp;level:</source>
+        <translation>Reason for this &amp;level:</translation>
+    </message>
+    <message>
+        <source>Risk &amp;factors:</source>
+        <translation>Risk &amp;factors:</translation>
+    </message>
+    <message>
+        <source>&amp;Safety plan:</source>
+        <translation>&amp;Safety plan:</translation>
+    </message>
+    <message>
+        <source>Suggested by the answers: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Suggested by the answers: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>%1 is lower than the case's current level (%2): write why the risk went down.</source>
+        <translation>%1 is lower than the case's current level (%2): write why the risk went down.</translation>
+    </message>
+    <message>
+        <source>%1 is not the suggested level (%2): write why.</source>
+        <translation>%1 is not the suggested level (%2): write why.</translation>
+    </message>
+    <message>
+        <source>Write the reason for choosing this level.</source>
+        <translation>Write the reason for choosing this level.</translation>
+    </message>
+    <message>
+        <source>Assessed %1 by %2, without the checklist.</source>
+        <translation>Assessed %1 by %2, without the checklist.</translation>
+    </message>
+    <message>
+        <source>Assessed %1 by %2, checklist version %3.</source>
+        <translation>Assessed %1 by %2, checklist version %3.</translation>
+    </message>
+    <message>
+        <source>No suggestion was recorded.</source>
+        <translation>No suggestion was recorded.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>RisksTab</name>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Assessment and safety</source>
+        <translation>Assessment and safety</translation>
+    </message>
+    <message>
+        <source>Date of assessment</source>
+        <translation>Date of assessment</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Risk</translation>
+    </message>
+    <message>
+        <source>Suggested</source>
+        <translation>Suggested</translation>
+    </message>
+    <message>
+        <source>Safety plan</source>
+        <translation>Safety plan</translation>
+    </message>
+    <message>
+        <source>New risk assessment…</source>
+        <translation>New risk assessment…</translation>
+    </message>
+    <message>
+        <source>Double-click an assessment to read it in full.</source>
+        <translation>Double-click an assessment to read it in full.</translation>
+    </message>
+</context>
+<context>
     <name>ServicesTab</name>
     <message>
         <source>Services and referrals</source>
@@ -1873,6 +2402,14 @@
         <source>Update referral</source>
         <translation>Update referral</translation>
     </message>
+    <message>
+        <source>Mediation is not allowed for sexual violence against a child (UU TPKS, article 23). The case goes to the police and the child is accompanied; the perpetrator's family does not settle it.</source>
+        <translation>Mediation is not allowed for sexual violence against a child (UU TPKS, article 23). The case goes to the police and the child is accompanied; the perpetrator's family does not settle it.</translation>
+    </message>
+    <message>
+        <source>I have read this and still record mediation</source>
+        <translation>I have read this and still record mediation</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
@@ -1897,8 +2434,8 @@
         <translation>Lock after inactivity</translation>
     </message>
     <message>
-        <source>Laptop&apos;s own location service</source>
-        <translation>Laptop&apos;s own location service</translation>
+        <source>Laptop's own location service</source>
+        <translation>Laptop's own location service</translation>
     </message>
     <message>
         <source>GPS receiver on a serial port (e.g. serial:/dev/ttyUSB0)</source>
@@ -1946,7 +2483,7 @@
     </message>
     <message>
         <source>%1 (%2)</source>
-        <extracomment>A login and its role at the district server, e.g. &quot;siti (caseworker)&quot;.</extracomment>
+        <extracomment>A login and its role at the district server, e.g. "siti (caseworker)".</extracomment>
         <translation>%1 (%2)</translation>
     </message>
     <message>
@@ -1980,6 +2517,102 @@
     <message>
         <source>administrator</source>
         <translation>administrator</translation>
+    </message>
+</context>
+<context>
+    <name>StatusControl</name>
+    <message>
+        <source>Change status</source>
+        <translation>Change status</translation>
+    </message>
+    <message>
+        <source>Return to an earlier stage…</source>
+        <translation>Return to an earlier stage…</translation>
+    </message>
+    <message>
+        <source>Next step:</source>
+        <translation>Next step:</translation>
+    </message>
+    <message>
+        <source>Reason (needed for closure and transfer)</source>
+        <translation>Reason (needed for closure and transfer)</translation>
+    </message>
+    <message>
+        <source>Return to:</source>
+        <translation>Return to:</translation>
+    </message>
+    <message>
+        <source>Why the case goes back (required)</source>
+        <translation>Why the case goes back (required)</translation>
+    </message>
+    <message>
+        <source>Return the case</source>
+        <translation>Return the case</translation>
+    </message>
+    <message>
+        <source>Closing a case needs a supervisor's approval: the case waits as "%1" until a supervisor closes it.</source>
+        <translation>Closing a case needs a supervisor's approval: the case waits as "%1" until a supervisor closes it.</translation>
+    </message>
+    <message>
+        <source>You approve the closure as supervisor; the case will be closed.</source>
+        <translation>You approve the closure as supervisor; the case will be closed.</translation>
+    </message>
+    <message>
+        <source>Closure requested: waiting for a supervisor to approve it.</source>
+        <translation>Closure requested: waiting for a supervisor to approve it.</translation>
+    </message>
+    <message>
+        <source>The case will be moved from %1 to %2.</source>
+        <translation>The case will be moved from %1 to %2.</translation>
+    </message>
+    <message>
+        <source>Closing a case needs a supervisor's approval.</source>
+        <translation>Closing a case needs a supervisor's approval.</translation>
+    </message>
+    <message>
+        <source>Write why the case goes back to an earlier stage.</source>
+        <translation>Write why the case goes back to an earlier stage.</translation>
+    </message>
+    <message>
+        <source>The case will go back from %1 to %2.</source>
+        <translation>The case will go back from %1 to %2.</translation>
+    </message>
+    <message>
+        <source>Change the case's status</source>
+        <translation>Change the case's status</translation>
+    </message>
+    <message>
+        <source>Yes, change it</source>
+        <translation>Yes, change it</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>SubjectText</name>
+    <message numerus="yes">
+        <source>%n yr(s)</source>
+        <translation>
+            <numerusform>%n yr</numerusform><numerusform>%n yrs</numerusform></translation>
+    </message>
+    <message>
+        <source>victim, name unknown</source>
+        <translation>victim, name unknown</translation>
+    </message>
+    <message>
+        <source>no victim recorded</source>
+        <translation>no victim recorded</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 and %n more</numerusform><numerusform>%1 and %n more</numerusform></translation>
+    </message>
+    <message>
+        <source>Kec. %1</source>
+        <translation>Kec. %1</translation>
     </message>
 </context>
 <context>
@@ -2040,8 +2673,8 @@
         <translation>Record a visit</translation>
     </message>
     <message>
-        <source>e.g. grandmother&apos;s house, RT 05</source>
-        <translation>e.g. grandmother&apos;s house, RT 05</translation>
+        <source>e.g. grandmother's house, RT 05</source>
+        <translation>e.g. grandmother's house, RT 05</translation>
     </message>
     <message>
         <source>Who took part in the visit</source>
@@ -2193,6 +2826,10 @@ You can still save without a location.</translation>
     <message>
         <source>No centre point is known for %1. Use a GPS fix or save without a location.</source>
         <translation>No centre point is known for %1. Use a GPS fix or save without a location.</translation>
+    </message>
+    <message>
+        <source>Correct a visit</source>
+        <translation>Correct a visit</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
@@ -6,10 +6,6 @@
     <message>
         <source>Case number</source>
         <translation>Nomor kasus</translation>
-    </message>
-    <message>
-        <source>Reported</source>
-        <translation>Dilaporkan</translation>
     </message>
     <message>
         <source>Status</source>
@@ -24,8 +20,16 @@
         <translation>Jenis kekerasan</translation>
     </message>
     <message>
-        <source>Village</source>
-        <translation>Desa/Kelurahan</translation>
+        <source>Victim</source>
+        <translation>Korban</translation>
+    </message>
+    <message>
+        <source>Village, kecamatan</source>
+        <translation>Desa/Kelurahan, kecamatan</translation>
+    </message>
+    <message>
+        <source>Last update</source>
+        <translation>Terakhir diperbarui</translation>
     </message>
 </context>
 <context>
@@ -37,12 +41,6 @@
     <message>
         <source>All statuses</source>
         <translation>Semua status</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n case(s) shown</source>
-        <translation>
-            <numerusform>%n kasus ditampilkan</numerusform>
-        </translation>
     </message>
     <message>
         <source>The search is being prepared… it is ready in a moment.</source>
@@ -68,30 +66,45 @@
         <source>With overdue follow-ups</source>
         <translation>Dengan tindak lanjut terlambat</translation>
     </message>
+    <message>
+        <source>Show all cases</source>
+        <translation>Tampilkan semua kasus</translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2 cases — narrow the search</source>
+        <translation>Menampilkan %1 dari %2 kasus — persempit pencarian</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n kasus</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>CaseTab</name>
+    <message>
+        <source>View details</source>
+        <translation>Lihat rincian</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Ubah…</translation>
+    </message>
+    <message>
+        <source>Edit: %1</source>
+        <extracomment>The title of the dialog that corrects an entry, e.g. "Edit: Follow-up".</extracomment>
+        <translation>Ubah: %1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
 </context>
 <context>
     <name>CaseWorkspace</name>
     <message>
-        <source>Move to:</source>
-        <translation>Pindahkan ke:</translation>
-    </message>
-    <message>
-        <source>Reason (needed for closure, transfer and reopening)</source>
-        <translation>Alasan (wajib untuk terminasi, rujukan keluar, dan pembukaan kembali)</translation>
-    </message>
-    <message>
-        <source>Change status</source>
-        <translation>Ubah status</translation>
-    </message>
-    <message>
         <source>Record visit…</source>
         <translation>Catat kunjungan…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n change(s) not yet synced</source>
-        <translation>
-            <numerusform>%n perubahan belum terkirim</numerusform>
-        </translation>
     </message>
     <message>
         <source>synced</source>
@@ -110,6 +123,11 @@
         <translation>
             <numerusform>%n konflik perlu ditinjau</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not yet sent</source>
+        <translation>
+            <numerusform>%n perubahan belum terkirim</numerusform></translation>
     </message>
 </context>
 <context>
@@ -189,6 +207,33 @@
     <message>
         <source>another laptop</source>
         <translation>laptop lain</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentBox</name>
+    <message>
+        <source>Choose…</source>
+        <translation>Pilih…</translation>
+    </message>
+    <message>
+        <source>C&amp;onsent:</source>
+        <translation>P&amp;ersetujuan:</translation>
+    </message>
+    <message>
+        <source>Given by:</source>
+        <translation>Diberikan oleh:</translation>
+    </message>
+    <message>
+        <source>Consent da&amp;te:</source>
+        <translation>&amp;Tanggal:</translation>
+    </message>
+    <message>
+        <source>&amp;How:</source>
+        <translation>&amp;Cara:</translation>
+    </message>
+    <message>
+        <source>Choose how the consent was given.</source>
+        <translation>Pilih cara persetujuan diberikan.</translation>
     </message>
 </context>
 <context>
@@ -348,12 +393,24 @@
         <translation>Catatan</translation>
     </message>
     <message>
-        <source>(not set)</source>
-        <translation>—</translation>
-    </message>
-    <message>
         <source>Add</source>
         <translation>Tambah</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Simpan perubahan</translation>
     </message>
 </context>
 <context>
@@ -400,7 +457,7 @@
     </message>
     <message>
         <source>%1 — %2</source>
-        <extracomment>A field&apos;s label and what is wrong with it, e.g. &quot;Incident date — This date cannot be in the future.&quot;</extracomment>
+        <extracomment>A field's label and what is wrong with it, e.g. "Incident date — This date cannot be in the future."</extracomment>
         <translation>%1 — %2</translation>
     </message>
     <message>
@@ -444,8 +501,8 @@
         <translation>Tanggal ini jatuh setelah tanggal yang seharusnya didahuluinya.</translation>
     </message>
     <message>
-        <source>This date cannot be after the field &quot;%1&quot;.</source>
-        <translation>Tanggal ini tidak boleh setelah isian &quot;%1&quot;.</translation>
+        <source>This date cannot be after the field "%1".</source>
+        <translation>Tanggal ini tidak boleh setelah isian "%1".</translation>
     </message>
     <message>
         <source>This value is set by Dampingi and cannot be entered.</source>
@@ -550,6 +607,10 @@
     <message>
         <source>The district server refused this laptop. Please contact the district office.</source>
         <translation>Server kabupaten/kota menolak laptop ini. Mohon hubungi kantor kabupaten/kota.</translation>
+    </message>
+    <message>
+        <source>A case needs at least one victim. Add the right victim first, then remove this one.</source>
+        <translation>Kasus harus punya sedikitnya satu korban. Tambahkan dulu korban yang benar, lalu hapus peran yang ini.</translation>
     </message>
 </context>
 <context>
@@ -736,12 +797,8 @@
     </message>
     <message>
         <source>%1: %2</source>
-        <extracomment>An entity and one of its fields, e.g. &quot;Person: Name&quot;.</extracomment>
+        <extracomment>An entity and one of its fields, e.g. "Person: Name".</extracomment>
         <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>(empty)</source>
-        <translation>—</translation>
     </message>
     <message>
         <source>yes</source>
@@ -822,10 +879,6 @@
     <message>
         <source>Disability note</source>
         <translation>Keterangan disabilitas</translation>
-    </message>
-    <message>
-        <source>District</source>
-        <translation>Kabupaten/kota</translation>
     </message>
     <message>
         <source>Place details</source>
@@ -1029,42 +1082,12 @@
 <context>
     <name>HomePage</name>
     <message>
-        <source>Follow-ups due today and overdue</source>
-        <translation>Tindak lanjut hari ini dan yang terlambat</translation>
-    </message>
-    <message>
-        <source>Urgent cases (high risk)</source>
-        <translation>Kasus mendesak (risiko tinggi)</translation>
-    </message>
-    <message>
-        <source>Recent cases</source>
-        <translation>Kasus terbaru</translation>
-    </message>
-    <message>
         <source>Sync and attention</source>
         <translation>Sinkronisasi dan perhatian</translation>
     </message>
     <message>
-        <source>overdue since %1</source>
-        <translation>terlambat sejak %1</translation>
-    </message>
-    <message>
         <source>today</source>
         <translation>hari ini</translation>
-    </message>
-    <message>
-        <source>Nothing due. Well done.</source>
-        <translation>Tidak ada yang jatuh tempo. Bagus!</translation>
-    </message>
-    <message>
-        <source>No open high-risk cases.</source>
-        <translation>Tidak ada kasus terbuka berisiko tinggi.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n change(s) not yet sent to the district office. Never synced: this laptop is not enrolled with a server yet.</source>
-        <translation>
-            <numerusform>%n perubahan belum terkirim ke kantor kabupaten/kota. Belum pernah disinkronkan: laptop ini belum terdaftar ke server.</numerusform>
-        </translation>
     </message>
     <message numerus="yes">
         <source>Needs attention: %n item(s).</source>
@@ -1076,18 +1099,6 @@
         <source>Unfinished intake, last saved %1 — open to continue</source>
         <translation>Pengaduan belum selesai, terakhir disimpan %1 — buka untuk melanjutkan</translation>
     </message>
-    <message numerus="yes">
-        <source>%n change(s) not yet sent to the district office. Not synced yet: use &quot;Sync now&quot; when there is a connection.</source>
-        <translation>
-            <numerusform>%n perubahan belum terkirim ke kantor kabupaten/kota. Belum pernah disinkronkan: pilih &quot;Sinkronkan sekarang&quot; saat ada sambungan.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n change(s) not yet sent to the district office. Last sync: %1.</source>
-        <translation>
-            <numerusform>%n perubahan belum terkirim ke kantor kabupaten/kota. Sinkronisasi terakhir: %1.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Conflict in %1: %2 (%3)</source>
         <translation>Konflik di %1: %2 (%3)</translation>
@@ -1095,6 +1106,144 @@
     <message>
         <source>Open the case to see both values and choose which to keep.</source>
         <translation>Buka kasusnya untuk melihat kedua nilai dan memilih yang disimpan.</translation>
+    </message>
+    <message>
+        <source>Overdue follow-ups</source>
+        <translation>Tindak lanjut terlambat</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>Jatuh tempo hari ini</translation>
+    </message>
+    <message>
+        <source>Due this week</source>
+        <translation>Jatuh tempo minggu ini</translation>
+    </message>
+    <message>
+        <source>Urgent (High and Critical)</source>
+        <translation>Mendesak (Tinggi dan Kritis)</translation>
+    </message>
+    <message>
+        <source>Waiting for a first visit</source>
+        <translation>Menunggu kunjungan pertama</translation>
+    </message>
+    <message>
+        <source>Changes not yet sent</source>
+        <translation>Perubahan belum terkirim</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Tindak lanjut</translation>
+    </message>
+    <message>
+        <source>Urgent cases</source>
+        <translation>Kasus mendesak</translation>
+    </message>
+    <message>
+        <source>Show these cases in the case list</source>
+        <translation>Tampilkan kasus-kasus ini di daftar kasus</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more…</source>
+        <translation>
+            <numerusform>dan %n lainnya…</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>terlambat %n hari</numerusform></translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation>besok</translation>
+    </message>
+    <message>
+        <source>Follow-ups due this week and overdue</source>
+        <translation>Tindak lanjut minggu ini dan yang terlambat</translation>
+    </message>
+    <message>
+        <source>Nothing due this week. Well done.</source>
+        <translation>Tidak ada yang jatuh tempo minggu ini. Bagus!</translation>
+    </message>
+    <message>
+        <source>No open case at high or critical risk.</source>
+        <translation>Tidak ada kasus terbuka berisiko Tinggi atau Kritis.</translation>
+    </message>
+    <message numerus="yes">
+        <source>reported %n day(s) ago</source>
+        <translation>
+            <numerusform>dilaporkan %n hari lalu</numerusform></translation>
+    </message>
+    <message>
+        <source>Every open case has had a visit.</source>
+        <translation>Semua kasus terbuka sudah dikunjungi.</translation>
+    </message>
+    <message>
+        <source>Never synced: this laptop is not enrolled with a server yet.</source>
+        <translation>Belum pernah disinkronkan: laptop ini belum terdaftar ke server.</translation>
+    </message>
+    <message>
+        <source>Not synced yet: use "Sync now" when there is a connection.</source>
+        <translation>Belum pernah disinkronkan: pilih "Sinkronkan sekarang" saat ada sambungan.</translation>
+    </message>
+    <message>
+        <source>Last sync: %1.</source>
+        <translation>Sinkronisasi terakhir: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentDialog</name>
+    <message>
+        <source>Correct the incident</source>
+        <translation>Ubah kejadian</translation>
+    </message>
+    <message>
+        <source>empty when unknown</source>
+        <translation>kosongkan bila tidak diketahui</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Tanggal:</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Tidak dicatat</translation>
+    </message>
+    <message>
+        <source>S&amp;cene:</source>
+        <translation>Te&amp;mpat kejadian:</translation>
+    </message>
+    <message>
+        <source>P&amp;lace:</source>
+        <translation>&amp;Rincian lokasi:</translation>
+    </message>
+    <message>
+        <source>Case t&amp;yping:</source>
+        <translation>&amp;Jenis kasus:</translation>
+    </message>
+    <message>
+        <source>Violence &amp;types:</source>
+        <translation>Jenis &amp;kekerasan:</translation>
+    </message>
+    <message>
+        <source>&amp;Village:</source>
+        <translation>D&amp;esa/kelurahan:</translation>
+    </message>
+    <message>
+        <source>Na&amp;rrative:</source>
+        <translation>Kr&amp;onologi:</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Simpan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Tick at least one violence type (“Other” when unsure).</source>
+        <translation>Centang minimal satu jenis kekerasan (“Lainnya” bila belum jelas).</translation>
     </message>
 </context>
 <context>
@@ -1130,6 +1279,10 @@
     <message>
         <source>Incident</source>
         <translation>Kejadian</translation>
+    </message>
+    <message>
+        <source>Edit incident…</source>
+        <translation>Ubah kejadian…</translation>
     </message>
 </context>
 <context>
@@ -1419,11 +1572,11 @@
         <translation>NIK ini tidak sah. Periksa kembali.</translation>
     </message>
     <message>
-        <source>This NIK is a woman&apos;s (40 is added to her birth day), but the sex chosen is male. Check both.</source>
+        <source>This NIK is a woman's (40 is added to her birth day), but the sex chosen is male. Check both.</source>
         <translation>NIK ini milik perempuan (tanggal lahir ditambah 40), tetapi jenis kelamin yang dipilih laki-laki. Periksa keduanya.</translation>
     </message>
     <message>
-        <source>This NIK is a man&apos;s, but the sex chosen is female. Check both.</source>
+        <source>This NIK is a man's, but the sex chosen is female. Check both.</source>
         <translation>NIK ini milik laki-laki, tetapi jenis kelamin yang dipilih perempuan. Periksa keduanya.</translation>
     </message>
     <message>
@@ -1451,7 +1604,7 @@
         <translation>Pilih saluran pengaduan.</translation>
     </message>
     <message>
-        <source>Enter the victim&apos;s name, or the NIK.</source>
+        <source>Enter the victim's name, or the NIK.</source>
         <translation>Isi nama korban, atau NIK-nya.</translation>
     </message>
     <message>
@@ -1473,6 +1626,150 @@
     <message>
         <source>Victim it concerns:</source>
         <translation>Korban yang dimaksud:</translation>
+    </message>
+    <message>
+        <source>street, house, landmark</source>
+        <translation>jalan, rumah, patokan</translation>
+    </message>
+    <message>
+        <source>e.g. 003/001</source>
+        <translation>mis. 003/001</translation>
+    </message>
+    <message>
+        <source>D&amp;usun:</source>
+        <translation>D&amp;usun:</translation>
+    </message>
+    <message>
+        <source>RT/R&amp;W:</source>
+        <translation>RT/R&amp;W:</translation>
+    </message>
+    <message>
+        <source>e.g. 14:30</source>
+        <translation>mis. 14.30</translation>
+    </message>
+    <message>
+        <source>at</source>
+        <translation>pukul</translation>
+    </message>
+    <message>
+        <source>The day and time the report reached the unit: the response time counts from here.</source>
+        <translation>Hari dan jam pengaduan diterima unit: waktu respons dihitung dari sini.</translation>
+    </message>
+    <message>
+        <source>This is not a time. Type it like 14:30.</source>
+        <translation>Ini bukan jam. Ketik seperti 14.30.</translation>
+    </message>
+    <message>
+        <source>This time is in the future.</source>
+        <translation>Jam ini belum terjadi.</translation>
+    </message>
+    <message>
+        <source>The guardian is not known &amp;yet (wali belum diketahui)</source>
+        <translation>Wali &amp;belum diketahui</translation>
+    </message>
+    <message>
+        <source>Guardian (wali)</source>
+        <translation>Wali</translation>
+    </message>
+    <message>
+        <source>&amp;Relationship to the child:</source>
+        <translation>&amp;Hubungan dengan anak:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Alamat:</translation>
+    </message>
+    <message>
+        <source>Consent to the unit's help</source>
+        <translation>Persetujuan atas layanan unit</translation>
+    </message>
+    <message>
+        <source>Guardian and consent</source>
+        <translation>Wali dan persetujuan</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Persetujuan</translation>
+    </message>
+    <message>
+        <source>Who is responsible for the child, and whether they agree to the unit's help.</source>
+        <translation>Siapa yang bertanggung jawab atas anak, dan apakah ia menyetujui layanan unit.</translation>
+    </message>
+    <message>
+        <source>Whether the victim agrees to the unit's help.</source>
+        <translation>Apakah korban menyetujui layanan unit.</translation>
+    </message>
+    <message>
+        <source>%1 is a child. A child's intake needs the guardian (wali), or a tick at “not known yet”: consent is then recorded as not yet asked.</source>
+        <translation>%1 masih anak. Pengaduan anak harus mencatat wali, atau centang “belum diketahui”: persetujuan lalu dicatat belum ditanyakan.</translation>
+    </message>
+    <message>
+        <source>the guardian</source>
+        <translation>wali</translation>
+    </message>
+    <message>
+        <source>Enter the child's guardian, or tick “The guardian is not known yet”.</source>
+        <translation>Isi wali anak, atau centang “Wali belum diketahui”.</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ya</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Tidak</translation>
+    </message>
+    <message>
+        <source>Still has a&amp;ccess to the victim?</source>
+        <translation>Masih punya a&amp;kses ke korban?</translation>
+    </message>
+    <message>
+        <source>Check and save</source>
+        <translation>Periksa dan simpan</translation>
+    </message>
+    <message>
+        <source>Everything entered, page by page. “Change” goes back to a page; “Save case” stores it.</source>
+        <translation>Semua isian, per halaman. “Ubah” kembali ke halamannya; “Simpan kasus” menyimpan.</translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation>belum diketahui</translation>
+    </message>
+    <message>
+        <source>Nothing entered.</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Ubah</translation>
+    </message>
+    <message>
+        <source>Relation to the victim</source>
+        <translation>Hubungan dengan korban</translation>
+    </message>
+    <message>
+        <source>Victim it concerns</source>
+        <translation>Korban yang dimaksud</translation>
+    </message>
+    <message>
+        <source>Needed when the level is not the suggested one</source>
+        <translation>Wajib bila tingkat berbeda dari saran</translation>
+    </message>
+    <message>
+        <source>Reason for the le&amp;vel:</source>
+        <translation>A&amp;lasan tingkat risiko:</translation>
+    </message>
+    <message>
+        <source>Answer what you can; the level the answers suggest shows here.</source>
+        <translation>Jawab yang Anda ketahui; tingkat risiko yang disarankan jawaban muncul di sini.</translation>
+    </message>
+    <message>
+        <source>Suggested by the answers: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Saran dari jawaban: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Write why you chose another level than the suggested one.</source>
+        <translation>Tulis alasan memilih tingkat yang berbeda dari saran.</translation>
     </message>
 </context>
 <context>
@@ -1513,12 +1810,6 @@
         <source>Offline · not enrolled with a district server yet</source>
         <translation>Offline · belum terdaftar ke server kabupaten/kota</translation>
     </message>
-    <message numerus="yes">
-        <source>%n unsynced change(s)</source>
-        <translation>
-            <numerusform>%n perubahan belum terkirim</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Preparing the search…</source>
         <translation>Menyiapkan pencarian…</translation>
@@ -1528,11 +1819,11 @@
         <translation>Sinkronkan sekarang</translation>
     </message>
     <message>
-        <source>Send this laptop&apos;s changes to the district server and fetch the team&apos;s (Ctrl+Shift+S)</source>
+        <source>Send this laptop's changes to the district server and fetch the team's (Ctrl+Shift+S)</source>
         <translation>Kirim perubahan dari laptop ini ke server kabupaten/kota dan ambil perubahan tim (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <source>The case you had open is no longer on this laptop (it left your team&apos;s cases) and was closed.</source>
+        <source>The case you had open is no longer on this laptop (it left your team's cases) and was closed.</source>
         <translation>Kasus yang sedang Anda buka tidak ada lagi di laptop ini (sudah tidak ditangani tim Anda) dan telah ditutup.</translation>
     </message>
     <message>
@@ -1603,51 +1894,11 @@
     </message>
 </context>
 <context>
-    <name>PositionProvider</name>
-    <message>
-        <source>No GPS receiver was found on the serial or USB ports.</source>
-        <translation>Tidak ada penerima GPS yang ditemukan di port serial atau USB.</translation>
-    </message>
-    <message>
-        <source>The GPS receiver on %1 could not be opened. Check that it is plugged in.</source>
-        <translation>Penerima GPS di %1 tidak dapat dibuka. Periksa apakah sudah tersambung.</translation>
-    </message>
-    <message>
-        <source>The NMEA log %1 could not be opened.</source>
-        <translation>Berkas log NMEA %1 tidak dapat dibuka.</translation>
-    </message>
-    <message>
-        <source>The GPS source &quot;%1&quot; in the settings is not understood.</source>
-        <translation>Sumber GPS &quot;%1&quot; di pengaturan tidak dikenali.</translation>
-    </message>
-    <message>
-        <source>No location service is available on this computer.</source>
-        <translation>Tidak ada layanan lokasi di komputer ini.</translation>
-    </message>
-    <message>
-        <source>Access to the location service was refused. Allow it in the system settings, or use the village centroid.</source>
-        <translation>Akses ke layanan lokasi ditolak. Izinkan di pengaturan sistem, atau pakai titik tengah desa.</translation>
-    </message>
-    <message>
-        <source>The GPS receiver was disconnected.</source>
-        <translation>Penerima GPS terputus.</translation>
-    </message>
-    <message>
-        <source>No GPS fix yet. Move to open sky and wait a little.</source>
-        <translation>Belum ada posisi GPS. Pindah ke tempat terbuka dan tunggu sebentar.</translation>
-    </message>
-    <message>
-        <source>The GPS source stopped working.</source>
-        <translation>Sumber GPS berhenti bekerja.</translation>
-    </message>
-</context>
-<context>
-    <name>RecordTabs</name>
+    <name>PeopleTab</name>
     <message numerus="yes">
         <source>about %n year(s)</source>
         <translation>
-            <numerusform>sekitar %n tahun</numerusform>
-        </translation>
+            <numerusform>sekitar %n tahun</numerusform></translation>
     </message>
     <message>
         <source>People</source>
@@ -1678,21 +1929,205 @@
         <translation>Hubungan</translation>
     </message>
     <message>
-        <source>Assessment and safety</source>
-        <translation>Asesmen dan keselamatan</translation>
+        <source>Phone</source>
+        <translation>Telepon</translation>
     </message>
     <message>
-        <source>Assessed</source>
-        <translation>Tanggal asesmen</translation>
+        <source>Remove role</source>
+        <translation>Hapus peran</translation>
     </message>
     <message>
-        <source>Risk</source>
-        <translation>Risiko</translation>
+        <source>Add person…</source>
+        <translation>Tambah orang…</translation>
     </message>
     <message>
-        <source>Safety plan</source>
-        <translation>Rencana keselamatan</translation>
+        <source>this person</source>
+        <translation>orang ini</translation>
     </message>
+    <message>
+        <source>Take %1 out of this case as %2? The person's record is kept, and the change shows in the history.</source>
+        <translation>Keluarkan %1 dari kasus ini sebagai %2? Data orangnya tetap disimpan, dan perubahan ini tercatat di Riwayat.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <source>Add a person to the case</source>
+        <translation>Tambah orang ke kasus</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Simpan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>&amp;Role in the case:</source>
+        <translation>&amp;Peran dalam kasus:</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>Tidak diketahui</translation>
+    </message>
+    <message>
+        <source>R&amp;elationship to the victim:</source>
+        <translation>&amp;Hubungan dengan korban:</translation>
+    </message>
+    <message>
+        <source>Yes, still has access</source>
+        <translation>Ya, masih punya akses</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Tidak</translation>
+    </message>
+    <message>
+        <source>Still has access to the &amp;victim:</source>
+        <translation>Masih punya akses ke &amp;korban:</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>Na&amp;ma:</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Tidak dicatat</translation>
+    </message>
+    <message>
+        <source>&amp;Sex:</source>
+        <translation>&amp;Jenis kelamin:</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>mis. %1</translation>
+    </message>
+    <message>
+        <source>Bi&amp;rth date:</source>
+        <translation>Tanggal la&amp;hir:</translation>
+    </message>
+    <message>
+        <source>years, when the birth date is unknown</source>
+        <translation>tahun, bila tanggal lahir tidak diketahui</translation>
+    </message>
+    <message>
+        <source>or estimated a&amp;ge:</source>
+        <translation>atau perkiraan &amp;umur:</translation>
+    </message>
+    <message>
+        <source>16 digits; empty when unknown</source>
+        <translation>16 angka; kosongkan bila tidak diketahui</translation>
+    </message>
+    <message>
+        <source>NI&amp;K:</source>
+        <translation>N&amp;IK:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Telepon:</translation>
+    </message>
+    <message>
+        <source>&amp;Village:</source>
+        <translation>D&amp;esa/kelurahan:</translation>
+    </message>
+    <message>
+        <source>e.g. 005/002</source>
+        <translation>mis. 005/002</translation>
+    </message>
+    <message>
+        <source>RT/RW:</source>
+        <translation>RT/RW:</translation>
+    </message>
+    <message>
+        <source>&amp;Dusun:</source>
+        <translation>D&amp;usun:</translation>
+    </message>
+    <message>
+        <source>street, house, landmarks</source>
+        <translation>jalan, rumah, patokan</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Alamat:</translation>
+    </message>
+    <message>
+        <source>Correct a person of the case</source>
+        <translation>Ubah data orang dalam kasus</translation>
+    </message>
+    <message>
+        <source>Enter at least the person's name.</source>
+        <translation>Isi sedikitnya nama orang ini.</translation>
+    </message>
+</context>
+<context>
+    <name>PositionProvider</name>
+    <message>
+        <source>No GPS receiver was found on the serial or USB ports.</source>
+        <translation>Tidak ada penerima GPS yang ditemukan di port serial atau USB.</translation>
+    </message>
+    <message>
+        <source>The GPS receiver on %1 could not be opened. Check that it is plugged in.</source>
+        <translation>Penerima GPS di %1 tidak dapat dibuka. Periksa apakah sudah tersambung.</translation>
+    </message>
+    <message>
+        <source>The NMEA log %1 could not be opened.</source>
+        <translation>Berkas log NMEA %1 tidak dapat dibuka.</translation>
+    </message>
+    <message>
+        <source>The GPS source "%1" in the settings is not understood.</source>
+        <translation>Sumber GPS "%1" di pengaturan tidak dikenali.</translation>
+    </message>
+    <message>
+        <source>No location service is available on this computer.</source>
+        <translation>Tidak ada layanan lokasi di komputer ini.</translation>
+    </message>
+    <message>
+        <source>Access to the location service was refused. Allow it in the system settings, or use the village centroid.</source>
+        <translation>Akses ke layanan lokasi ditolak. Izinkan di pengaturan sistem, atau pakai titik tengah desa.</translation>
+    </message>
+    <message>
+        <source>The GPS receiver was disconnected.</source>
+        <translation>Penerima GPS terputus.</translation>
+    </message>
+    <message>
+        <source>No GPS fix yet. Move to open sky and wait a little.</source>
+        <translation>Belum ada posisi GPS. Pindah ke tempat terbuka dan tunggu sebentar.</translation>
+    </message>
+    <message>
+        <source>The GPS source stopped working.</source>
+        <translation>Sumber GPS berhenti bekerja.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDetail</name>
+    <message>
+        <source>Details</source>
+        <translation>Rincian</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Dicatat</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 oleh %2</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTabs</name>
     <message>
         <source>Case plan</source>
         <translation>Rencana intervensi</translation>
@@ -1736,30 +2171,6 @@
     <message>
         <source>Notes</source>
         <translation>Catatan</translation>
-    </message>
-    <message>
-        <source>(location)</source>
-        <translation>(lokasi)</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>Riwayat</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>Siapa</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>Apa</translation>
-    </message>
-    <message>
-        <source>Field</source>
-        <translation>Isian</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Nilai</translation>
     </message>
 </context>
 <context>
@@ -1831,6 +2242,131 @@
     </message>
 </context>
 <context>
+    <name>RiskChecklist</name>
+    <message>
+        <source>Yes</source>
+        <translation>Ya</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Tidak</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Tidak tahu</translation>
+    </message>
+</context>
+<context>
+    <name>RiskDialog</name>
+    <message>
+        <source>New risk assessment</source>
+        <translation>Asesmen risiko baru</translation>
+    </message>
+    <message>
+        <source>Risk assessment</source>
+        <translation>Asesmen risiko</translation>
+    </message>
+    <message>
+        <source>Ask each question; answer "Unknown" when you do not know yet. Checklist version %1.</source>
+        <translation>Tanyakan setiap pertanyaan; jawab "Tidak tahu" bila belum diketahui. Daftar periksa versi %1.</translation>
+    </message>
+    <message>
+        <source>Save assessment</source>
+        <translation>Simpan asesmen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>What the levels mean</source>
+        <translation>Arti setiap tingkat risiko</translation>
+    </message>
+    <message>
+        <source>&amp;Risk level:</source>
+        <translation>Tingkat &amp;risiko:</translation>
+    </message>
+    <message>
+        <source>Reason for this &amp;level:</source>
+        <translation>A&amp;lasan memilih tingkat ini:</translation>
+    </message>
+    <message>
+        <source>Risk &amp;factors:</source>
+        <translation>&amp;Faktor risiko:</translation>
+    </message>
+    <message>
+        <source>&amp;Safety plan:</source>
+        <translation>Rencana &amp;keselamatan:</translation>
+    </message>
+    <message>
+        <source>Suggested by the answers: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Saran dari jawaban: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>%1 is lower than the case's current level (%2): write why the risk went down.</source>
+        <translation>%1 lebih rendah dari tingkat risiko kasus saat ini (%2): tulis mengapa risikonya turun.</translation>
+    </message>
+    <message>
+        <source>%1 is not the suggested level (%2): write why.</source>
+        <translation>%1 bukan tingkat yang disarankan (%2): tulis alasannya.</translation>
+    </message>
+    <message>
+        <source>Write the reason for choosing this level.</source>
+        <translation>Tulis alasan memilih tingkat ini.</translation>
+    </message>
+    <message>
+        <source>Assessed %1 by %2, without the checklist.</source>
+        <translation>Asesmen %1 oleh %2, tanpa daftar periksa.</translation>
+    </message>
+    <message>
+        <source>Assessed %1 by %2, checklist version %3.</source>
+        <translation>Asesmen %1 oleh %2, daftar periksa versi %3.</translation>
+    </message>
+    <message>
+        <source>No suggestion was recorded.</source>
+        <translation>Tidak ada saran yang tercatat.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+</context>
+<context>
+    <name>RisksTab</name>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Assessment and safety</source>
+        <translation>Asesmen dan keselamatan</translation>
+    </message>
+    <message>
+        <source>Date of assessment</source>
+        <translation>Tanggal asesmen</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Risiko</translation>
+    </message>
+    <message>
+        <source>Suggested</source>
+        <translation>Saran</translation>
+    </message>
+    <message>
+        <source>Safety plan</source>
+        <translation>Rencana keselamatan</translation>
+    </message>
+    <message>
+        <source>New risk assessment…</source>
+        <translation>Asesmen risiko baru…</translation>
+    </message>
+    <message>
+        <source>Double-click an assessment to read it in full.</source>
+        <translation>Klik dua kali pada asesmen untuk membacanya lengkap.</translation>
+    </message>
+</context>
+<context>
     <name>ServicesTab</name>
     <message>
         <source>Services and referrals</source>
@@ -1864,6 +2400,14 @@
         <source>Update referral</source>
         <translation>Perbarui rujukan</translation>
     </message>
+    <message>
+        <source>Mediation is not allowed for sexual violence against a child (UU TPKS, article 23). The case goes to the police and the child is accompanied; the perpetrator's family does not settle it.</source>
+        <translation>Mediasi tidak boleh untuk kekerasan seksual terhadap anak (UU TPKS pasal 23). Kasus diteruskan ke polisi dan anak didampingi; keluarga pelaku tidak boleh menyelesaikannya secara damai.</translation>
+    </message>
+    <message>
+        <source>I have read this and still record mediation</source>
+        <translation>Saya sudah membaca ini dan tetap mencatat mediasi</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
@@ -1888,7 +2432,7 @@
         <translation>Kunci setelah tidak aktif</translation>
     </message>
     <message>
-        <source>Laptop&apos;s own location service</source>
+        <source>Laptop's own location service</source>
         <translation>Layanan lokasi laptop</translation>
     </message>
     <message>
@@ -1937,7 +2481,7 @@
     </message>
     <message>
         <source>%1 (%2)</source>
-        <extracomment>A login and its role at the district server, e.g. &quot;siti (caseworker)&quot;.</extracomment>
+        <extracomment>A login and its role at the district server, e.g. "siti (caseworker)".</extracomment>
         <translation>%1 (%2)</translation>
     </message>
     <message>
@@ -1971,6 +2515,102 @@
     <message>
         <source>administrator</source>
         <translation>administrator</translation>
+    </message>
+</context>
+<context>
+    <name>StatusControl</name>
+    <message>
+        <source>Change status</source>
+        <translation>Ubah status</translation>
+    </message>
+    <message>
+        <source>Return to an earlier stage…</source>
+        <translation>Kembalikan ke tahap sebelumnya…</translation>
+    </message>
+    <message>
+        <source>Next step:</source>
+        <translation>Tahap berikutnya:</translation>
+    </message>
+    <message>
+        <source>Reason (needed for closure and transfer)</source>
+        <translation>Alasan (wajib untuk terminasi dan pengalihan)</translation>
+    </message>
+    <message>
+        <source>Return to:</source>
+        <translation>Kembalikan ke:</translation>
+    </message>
+    <message>
+        <source>Why the case goes back (required)</source>
+        <translation>Alasan kasus dikembalikan (wajib)</translation>
+    </message>
+    <message>
+        <source>Return the case</source>
+        <translation>Kembalikan kasus</translation>
+    </message>
+    <message>
+        <source>Closing a case needs a supervisor's approval: the case waits as "%1" until a supervisor closes it.</source>
+        <translation>Penutupan kasus perlu persetujuan supervisor: kasus menunggu sebagai "%1" sampai supervisor menutupnya.</translation>
+    </message>
+    <message>
+        <source>You approve the closure as supervisor; the case will be closed.</source>
+        <translation>Anda menyetujui terminasi sebagai supervisor; kasus akan ditutup.</translation>
+    </message>
+    <message>
+        <source>Closure requested: waiting for a supervisor to approve it.</source>
+        <translation>Terminasi sudah diajukan: menunggu persetujuan supervisor.</translation>
+    </message>
+    <message>
+        <source>The case will be moved from %1 to %2.</source>
+        <translation>Kasus akan dipindahkan dari %1 ke %2.</translation>
+    </message>
+    <message>
+        <source>Closing a case needs a supervisor's approval.</source>
+        <translation>Penutupan kasus perlu persetujuan supervisor.</translation>
+    </message>
+    <message>
+        <source>Write why the case goes back to an earlier stage.</source>
+        <translation>Tulis alasan kasus dikembalikan ke tahap sebelumnya.</translation>
+    </message>
+    <message>
+        <source>The case will go back from %1 to %2.</source>
+        <translation>Kasus akan dikembalikan dari %1 ke %2.</translation>
+    </message>
+    <message>
+        <source>Change the case's status</source>
+        <translation>Ubah status kasus</translation>
+    </message>
+    <message>
+        <source>Yes, change it</source>
+        <translation>Ya, ubah</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>SubjectText</name>
+    <message numerus="yes">
+        <source>%n yr(s)</source>
+        <translation>
+            <numerusform>%n th</numerusform></translation>
+    </message>
+    <message>
+        <source>victim, name unknown</source>
+        <translation>korban, nama tidak diketahui</translation>
+    </message>
+    <message>
+        <source>no victim recorded</source>
+        <translation>korban belum dicatat</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 dan %n lainnya</numerusform></translation>
+    </message>
+    <message>
+        <source>Kec. %1</source>
+        <translation>Kec. %1</translation>
     </message>
 </context>
 <context>
@@ -2031,7 +2671,7 @@
         <translation>Catat kunjungan</translation>
     </message>
     <message>
-        <source>e.g. grandmother&apos;s house, RT 05</source>
+        <source>e.g. grandmother's house, RT 05</source>
         <translation>mis. rumah nenek, RT 05</translation>
     </message>
     <message>
@@ -2180,6 +2820,10 @@ Anda tetap bisa menyimpan tanpa lokasi.</translation>
     <message>
         <source>No centre point is known for %1. Use a GPS fix or save without a location.</source>
         <translation>Titik tengah %1 tidak diketahui. Pakai posisi GPS atau simpan tanpa lokasi.</translation>
+    </message>
+    <message>
+        <source>Correct a visit</source>
+        <translation>Ubah kunjungan</translation>
     </message>
 </context>
 </TS>
