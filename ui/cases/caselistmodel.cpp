@@ -4,6 +4,7 @@
 #include "core/codes/codelists.h"
 #include "ui/common/codelabels.h"
 #include "ui/common/subjecttext.h"
+#include "ui/common/uitext.h"
 
 #include <QDate>
 #include <QLocale>
@@ -71,7 +72,7 @@ QVariant CaseListModel::display(int row, int column) const
     case Risk:
         return c.riskLevel.isEmpty() ? SubjectText::empty() : label(u"risk_level", c.riskLevel);
     case Updated:
-        return QLocale(m_language).toString(m_time.date(c.updatedAt), QLocale::ShortFormat);
+        return UiText::date(m_time.date(c.updatedAt), QLocale(m_language));
     default:
         return {};
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/widgets/consentbox.h"
 
+#include "core/clock/districttime.h"
 #include "ui/common/codelabels.h"
 
 #include <QComboBox>
@@ -39,13 +40,10 @@ ConsentBox::ConsentBox(const Core::CodeLists &codes, const QString &language, QD
     m_givenBy->setWordWrap(true);
 
     const QLocale locale(language);
-    QString format = locale.dateFormat(QLocale::ShortFormat);
-    if (!format.contains(u"yyyy"))
-        format.replace(u"yy"_s, u"yyyy"_s);
     m_on = new QDateEdit(today, this);
     m_on->setObjectName(u"consentDateEdit"_s);
     m_on->setLocale(locale);
-    m_on->setDisplayFormat(format);
+    m_on->setDisplayFormat(Core::DistrictTime::dateFormat(locale));
     m_on->setCalendarPopup(true);
     m_on->setMaximumDate(today);
     m_method = new QComboBox(this);
