@@ -288,6 +288,8 @@ Status CaseRepository::update(const QString &id, CaseDraft patch)
     }
     if (Status s = m_validator.validate(kase, merged, false); !s)
         return s;
+    if (Status s = checkRoleChanges(id, patch.parties); !s)
+        return s;
 
     Result<std::unique_ptr<Action>> begun = m_log.begin(m_actor.login);
     if (!begun)
@@ -339,6 +341,45 @@ Status CaseRepository::setDeleted(const QString &id, bool deleted)
     return (*begun)->commit();
 }
 
+// A role changed away from "victim" on an existing link is a removal of that role.
+Status CaseRepository::checkRoleChanges(const QString &caseId, const QList<PartyInput> &parties)
+{
+    for (const PartyInput &party : parties) {
+        if (party.linkId.isEmpty() || !party.link.contains(u"role"_s)
+            || party.link.value(u"role"_s).toString() == u"victim")
+            continue;
+        const Result<Record> existing = m_reader.find(def(u"case_person"), party.linkId);
+        if (!existing || existing->caseId != caseId)
+            continue; // writeParties refuses a link of another case
+        if (Status s = keepsAVictim(caseId, *existing); !s)
+            return s;
+    }
+    return {};
+}
+
+Status CaseRepository::keepsAVictim(const QString &caseId, const Record &leaving)
+{
+    if (leaving.text(u"role"_s) != u"victim")
+        return {};
+    // Another victim: another link in the victim role, to another person as the file shows it.
+    const EntityDef &link = def(u"case_person");
+    const Result<QList<Record>> links = m_reader.childrenOf(link, caseId);
+    if (!links)
+        return links.error();
+    const Result<QString> removed = m_people.canonical(leaving.text(u"person_id"_s));
+    bool another = false;
+    for (const Record &other : *links) {
+        if (other.id == leaving.id || other.text(u"role"_s) != u"victim")
+            continue;
+        const Result<QString> person = m_people.canonical(other.text(u"person_id"_s));
+        another = another || !removed || !person || *person != *removed;
+    }
+    if (!another)
+        return Error{Error::Code::Conflict, u"the case's last victim keeps the role"_s, QString(),
+                     Error::Reason::LastVictim};
+    return {};
+}
+
 Status CaseRepository::removeParty(const QString &caseId, const QString &linkId)
 {
     if (Status s = checkMayRecord(m_actor); !s)
@@ -347,23 +388,8 @@ Status CaseRepository::removeParty(const QString &caseId, const QString &linkId)
     const Result<Record> existing = m_reader.find(link, linkId);
     if (!existing || existing->caseId != caseId)
         return Error{Error::Code::NotFound, u"no such person link in this case"_s, u"person_id"_s};
-    if (existing->text(u"role"_s) == u"victim") {
-        // Another victim: another link in the victim role, to another person as the file shows it.
-        const Result<QList<Record>> links = m_reader.childrenOf(link, caseId);
-        if (!links)
-            return links.error();
-        const Result<QString> removed = m_people.canonical(existing->text(u"person_id"_s));
-        bool another = false;
-        for (const Record &other : *links) {
-            if (other.id == linkId || other.text(u"role"_s) != u"victim")
-                continue;
-            const Result<QString> person = m_people.canonical(other.text(u"person_id"_s));
-            another = another || !removed || !person || *person != *removed;
-        }
-        if (!another)
-            return Error{Error::Code::Conflict, u"the case's last victim keeps the role"_s, QString(),
-                         Error::Reason::LastVictim};
-    }
+    if (Status s = keepsAVictim(caseId, *existing); !s)
+        return s;
     Result<std::unique_ptr<Action>> begun = m_log.begin(m_actor.login);
     if (!begun)
         return begun.error();

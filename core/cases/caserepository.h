@@ -109,6 +109,9 @@ public:
 
 private:
     Result<QString> nextNumber(const QString &districtCode, qint64 nowMs);
+    // Refuses (Reason::LastVictim) when `leaving`, a link of the case, is its last victim.
+    Status keepsAVictim(const QString &caseId, const Record &leaving);
+    Status checkRoleChanges(const QString &caseId, const QList<PartyInput> &parties);
     Status writeParties(class Action &action, const QString &caseId, QList<PartyInput> &parties,
                         const QString &incidentOn);
     // The steps of writeParties(), for party `i` of the draft.

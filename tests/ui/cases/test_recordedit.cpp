@@ -225,6 +225,34 @@ TEST_CASE("a role is removed from the case, but never the last victim's", "[ui][
     CHECK(d.load().parties.size() == 2);
 }
 
+TEST_CASE("the only victim's role cannot be changed away in the person dialog either", "[ui][recordedit]")
+{
+    Desk d;
+    const Core::CaseParty victim = d.load().parties.at(0);
+    REQUIRE(victim.link.text(u"role"_s) == u"victim");
+    auto *dialog = d.edit<QDialog>(u"peopleTable"_s, victim.link.id, u"personDialog"_s);
+    choose(child<QComboBox>(dialog, u"roleCombo"_s), u"reporter"_s);
+    click(dialog, u"savePersonButton"_s);
+    CHECK(dialog->isVisible()); // refused: the dialog stays open and says why
+    CHECK(d.load().parties.at(0).link.text(u"role"_s) == u"victim");
+    CHECK(opsOf(d.f, d.caseId, u"case_person"_s, u"role"_s).size() == 3); // the intake's only
+
+    // With a second victim in the case, the first may change role.
+    Core::CaseDraft second;
+    Core::PartyInput sister;
+    sister.person = {{u"name"_s, u"Nur Aisyah"_s}, {u"sex"_s, u"female"_s}, {u"age_estimate"_s, 12}};
+    sister.link = {{u"role"_s, u"victim"_s}};
+    second.parties << sister;
+    REQUIRE(d.f.session->cases().update(d.caseId, second).ok());
+    Core::CaseDraft change;
+    Core::PartyInput first;
+    first.linkId = victim.link.id;
+    first.personId = victim.person.id;
+    first.link = {{u"role"_s, u"reporter"_s}};
+    change.parties << first;
+    CHECK(d.f.session->cases().update(d.caseId, change).ok());
+}
+
 TEST_CASE("the incident is corrected from its tab", "[ui][recordedit]")
 {
     Desk d;
