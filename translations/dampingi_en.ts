@@ -77,7 +77,9 @@
     <message numerus="yes">
         <source>%n case(s)</source>
         <translation>
-            <numerusform>%n case</numerusform><numerusform>%n cases</numerusform></translation>
+            <numerusform>%n case</numerusform>
+            <numerusform>%n cases</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -128,7 +130,9 @@
     <message numerus="yes">
         <source>%n change(s) not yet sent</source>
         <translation>
-            <numerusform>%n change not yet sent</numerusform><numerusform>%n changes not yet sent</numerusform></translation>
+            <numerusform>%n change not yet sent</numerusform>
+            <numerusform>%n changes not yet sent</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1148,12 +1152,16 @@
     <message numerus="yes">
         <source>and %n more…</source>
         <translation>
-            <numerusform>and %n more…</numerusform><numerusform>and %n more…</numerusform></translation>
+            <numerusform>and %n more…</numerusform>
+            <numerusform>and %n more…</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) overdue</source>
         <translation>
-            <numerusform>%n day overdue</numerusform><numerusform>%n days overdue</numerusform></translation>
+            <numerusform>%n day overdue</numerusform>
+            <numerusform>%n days overdue</numerusform>
+        </translation>
     </message>
     <message>
         <source>tomorrow</source>
@@ -1174,7 +1182,9 @@
     <message numerus="yes">
         <source>reported %n day(s) ago</source>
         <translation>
-            <numerusform>reported %n day ago</numerusform><numerusform>reported %n days ago</numerusform></translation>
+            <numerusform>reported %n day ago</numerusform>
+            <numerusform>reported %n days ago</numerusform>
+        </translation>
     </message>
     <message>
         <source>Every open case has had a visit.</source>
@@ -1900,7 +1910,9 @@
     <message numerus="yes">
         <source>about %n year(s)</source>
         <translation>
-            <numerusform>about %n year</numerusform><numerusform>about %n years</numerusform></translation>
+            <numerusform>about %n year</numerusform>
+            <numerusform>about %n years</numerusform>
+        </translation>
     </message>
     <message>
         <source>People</source>
@@ -2064,6 +2076,10 @@
     <message>
         <source>Enter at least the person's name.</source>
         <translation>Enter at least the person's name.</translation>
+    </message>
+    <message>
+        <source>Consent:</source>
+        <translation>Consent:</translation>
     </message>
 </context>
 <context>
@@ -2595,7 +2611,9 @@
     <message numerus="yes">
         <source>%n yr(s)</source>
         <translation>
-            <numerusform>%n yr</numerusform><numerusform>%n yrs</numerusform></translation>
+            <numerusform>%n yr</numerusform>
+            <numerusform>%n yrs</numerusform>
+        </translation>
     </message>
     <message>
         <source>victim, name unknown</source>
@@ -2608,7 +2626,9 @@
     <message numerus="yes">
         <source>%1 and %n more</source>
         <translation>
-            <numerusform>%1 and %n more</numerusform><numerusform>%1 and %n more</numerusform></translation>
+            <numerusform>%1 and %n more</numerusform>
+            <numerusform>%1 and %n more</numerusform>
+        </translation>
     </message>
     <message>
         <source>Kec. %1</source>

@@ -77,7 +77,8 @@
     <message numerus="yes">
         <source>%n case(s)</source>
         <translation>
-            <numerusform>%n kasus</numerusform></translation>
+            <numerusform>%n kasus</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -127,7 +128,8 @@
     <message numerus="yes">
         <source>%n change(s) not yet sent</source>
         <translation>
-            <numerusform>%n perubahan belum terkirim</numerusform></translation>
+            <numerusform>%n perubahan belum terkirim</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1146,12 +1148,14 @@
     <message numerus="yes">
         <source>and %n more…</source>
         <translation>
-            <numerusform>dan %n lainnya…</numerusform></translation>
+            <numerusform>dan %n lainnya…</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) overdue</source>
         <translation>
-            <numerusform>terlambat %n hari</numerusform></translation>
+            <numerusform>terlambat %n hari</numerusform>
+        </translation>
     </message>
     <message>
         <source>tomorrow</source>
@@ -1172,7 +1176,8 @@
     <message numerus="yes">
         <source>reported %n day(s) ago</source>
         <translation>
-            <numerusform>dilaporkan %n hari lalu</numerusform></translation>
+            <numerusform>dilaporkan %n hari lalu</numerusform>
+        </translation>
     </message>
     <message>
         <source>Every open case has had a visit.</source>
@@ -1898,7 +1903,8 @@
     <message numerus="yes">
         <source>about %n year(s)</source>
         <translation>
-            <numerusform>sekitar %n tahun</numerusform></translation>
+            <numerusform>sekitar %n tahun</numerusform>
+        </translation>
     </message>
     <message>
         <source>People</source>
@@ -2062,6 +2068,10 @@
     <message>
         <source>Enter at least the person's name.</source>
         <translation>Isi sedikitnya nama orang ini.</translation>
+    </message>
+    <message>
+        <source>Consent:</source>
+        <translation>Persetujuan:</translation>
     </message>
 </context>
 <context>
@@ -2593,7 +2603,8 @@
     <message numerus="yes">
         <source>%n yr(s)</source>
         <translation>
-            <numerusform>%n th</numerusform></translation>
+            <numerusform>%n th</numerusform>
+        </translation>
     </message>
     <message>
         <source>victim, name unknown</source>
@@ -2606,7 +2617,8 @@
     <message numerus="yes">
         <source>%1 and %n more</source>
         <translation>
-            <numerusform>%1 dan %n lainnya</numerusform></translation>
+            <numerusform>%1 dan %n lainnya</numerusform>
+        </translation>
     </message>
     <message>
         <source>Kec. %1</source>

@@ -2,11 +2,13 @@
 #include "ui/cases/persondialog.h"
 
 #include "core/cases/caserepository.h"
+#include "core/domain/validator.h"
 #include "core/profile/profile.h"
 #include "core/profile/session.h"
 #include "ui/common/errortext.h"
 #include "ui/intake/intakefields.h"
 #include "ui/intake/intakeform.h"
+#include "ui/widgets/consentbox.h"
 #include "ui/widgets/regionpicker.h"
 
 #include <QComboBox>
@@ -90,6 +92,9 @@ void PersonDialog::buildPersonFields(QFormLayout *form)
     m_access->addItem(tr("Yes, still has access"), true);
     m_access->addItem(tr("No"), false);
     form->addRow(tr("Still has access to the &victim:"), field(u"has_access"_s, m_access));
+    m_consent = new ConsentBox(m_session.codes(), language, m_session.validator().today(), this);
+    m_consent->setObjectName(u"personConsentBox"_s);
+    form->addRow(tr("Consent:"), m_consent);
     m_name = lineEdit(u"personNameEdit"_s, this);
     form->addRow(tr("Na&me:"), field(u"name"_s, m_name));
     m_sex = codeCombo(u"personSexCombo"_s, m_session.codes(), u"sex", language, tr("Not recorded"), this);
@@ -137,6 +142,9 @@ void PersonDialog::roleChanged()
     m_form->setRowVisible(m_access->parentWidget(), perpetrator);
     if (!perpetrator)
         m_access->setCurrentIndex(0);
+    // Consent is a guardian's, or the victim's own.
+    const QString role = code(m_role);
+    m_form->setRowVisible(m_consent, role == u"guardian" || role == u"victim");
 }
 
 void PersonDialog::edit(const Core::CaseParty &party)
@@ -151,6 +159,7 @@ void PersonDialog::edit(const Core::CaseParty &party)
     choose(m_role, party.link.value(u"role"_s));
     choose(m_relationship, party.link.value(u"relationship"_s));
     choose(m_access, party.link.value(u"has_access"_s));
+    m_consent->showValues(party.link.fields);
     choose(m_sex, party.person.value(u"sex"_s));
     m_name->setText(party.person.text(u"name"_s));
     const QDate born = QDate::fromString(party.person.text(u"birth_date"_s), Qt::ISODate);
@@ -208,6 +217,11 @@ bool PersonDialog::save()
     const QVariant access = m_access->currentData();
     if (access.isValid() || editing)
         party.link.insert(u"has_access"_s, access);
+    if (m_form->isRowVisible(m_consent)) {
+        if (!m_consent->check())
+            return false;
+        m_consent->fill(party.link);
+    }
     if (editing) { // what was emptied is cleared
         for (const QString &name : personFields) {
             if (!party.person.contains(name))

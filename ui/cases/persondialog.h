@@ -7,6 +7,7 @@
 
 class IntakeFields;
 class QCheckBox;
+class ConsentBox;
 class QComboBox;
 class QFormLayout;
 class QLabel;
@@ -54,6 +55,7 @@ private:
     QComboBox *m_role = nullptr;
     QComboBox *m_relationship = nullptr;
     QComboBox *m_access = nullptr;
+    ConsentBox *m_consent = nullptr; // a guardian's or a victim's consent
     QLineEdit *m_name = nullptr;
     QComboBox *m_sex = nullptr;
     QLineEdit *m_birthDate = nullptr;

@@ -128,3 +128,16 @@ void ConsentBox::fill(QVariantHash &link) const
     if (s == given)
         link.insert(u"consent_method"_s, m_method->currentData().toString());
 }
+
+void ConsentBox::showValues(const QVariantHash &link)
+{
+    const auto select = [](QComboBox *box, const QString &code) {
+        if (const int index = box->findData(code); index >= 0)
+            box->setCurrentIndex(index);
+    };
+    select(m_status, link.value(u"consent"_s).toString());
+    if (const QDate on = QDate::fromString(link.value(u"consent_on"_s).toString(), Qt::ISODate); on.isValid())
+        m_on->setDate(on);
+    select(m_method, link.value(u"consent_method"_s).toString());
+    statusChanged();
+}

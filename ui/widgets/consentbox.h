@@ -35,6 +35,8 @@ public:
     bool check();
     // consent, consent_on and consent_method into a case_person row's fields.
     void fill(QVariantHash &link) const;
+    // Shows what a saved case_person row says (to correct it); what it lacks stays as is.
+    void showValues(const QVariantHash &link);
 
 private:
     void statusChanged();

@@ -253,6 +253,36 @@ TEST_CASE("the only victim's role cannot be changed away in the person dialog ei
     CHECK(d.f.session->cases().update(d.caseId, change).ok());
 }
 
+TEST_CASE("a guardian's consent is corrected in the person dialog", "[ui][recordedit]")
+{
+    Desk d;
+    click(d.workspace.get(), u"addPersonButton"_s);
+    auto *dialog = child<QDialog>(d.workspace.get(), u"personDialog"_s);
+    choose(child<QComboBox>(dialog, u"roleCombo"_s), u"guardian"_s);
+    REQUIRE(child<QWidget>(dialog, u"personConsentBox"_s)->isVisibleTo(dialog));
+    QTest::keyClicks(child<QLineEdit>(dialog, u"personNameEdit"_s), u"Siti Aminah"_s);
+    choose(child<QComboBox>(dialog, u"consentStatusCombo"_s), u"given"_s);
+    click(dialog, u"savePersonButton"_s); // given, but not how: refused
+    CHECK(dialog->isVisible());
+    CHECK(d.load().parties.size() == 3);
+    choose(child<QComboBox>(dialog, u"consentMethodCombo"_s), u"thumbprint"_s);
+    click(dialog, u"savePersonButton"_s);
+    REQUIRE(d.load().parties.size() == 4);
+    const Core::CaseParty guardian = d.load().parties.at(3);
+    CHECK(guardian.link.text(u"consent"_s) == u"given");
+    CHECK(guardian.link.text(u"consent_method"_s) == u"thumbprint");
+    CHECK_FALSE(guardian.link.text(u"consent_on"_s).isEmpty());
+
+    // Corrected: the consent was in fact refused.
+    QTest::qWait(0);
+    auto *edit = d.edit<QDialog>(u"peopleTable"_s, guardian.link.id, u"personDialog"_s);
+    CHECK(child<QComboBox>(edit, u"consentMethodCombo"_s)->currentData().toString() == u"thumbprint");
+    choose(child<QComboBox>(edit, u"consentStatusCombo"_s), u"refused"_s);
+    click(edit, u"savePersonButton"_s);
+    CHECK(d.load().parties.at(3).link.text(u"consent"_s) == u"refused");
+    CHECK(opsOf(d.f, d.caseId, u"case_person"_s, u"consent"_s).size() == 2);
+}
+
 TEST_CASE("the incident is corrected from its tab", "[ui][recordedit]")
 {
     Desk d;
