@@ -2348,6 +2348,10 @@
         <source>Close</source>
         <translation>Close</translation>
     </message>
+    <message>
+        <source>Save corrections</source>
+        <translation>Save corrections</translation>
+    </message>
 </context>
 <context>
     <name>RisksTab</name>

@@ -2340,6 +2340,10 @@
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
+    <message>
+        <source>Save corrections</source>
+        <translation>Simpan koreksi</translation>
+    </message>
 </context>
 <context>
     <name>RisksTab</name>

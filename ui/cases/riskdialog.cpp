@@ -225,7 +225,9 @@ bool RiskDialog::save()
 {
     m_error->hide();
     m_reasonError->hide();
-    if (!m_instrument || m_readOnly)
+    if (m_readOnly)
+        return saveCorrection();
+    if (!m_instrument)
         return false;
     const QString reason = m_reason->text().trimmed();
     if (needsReason() && reason.isEmpty()) {
@@ -279,11 +281,28 @@ void RiskDialog::showRecord(const Core::Record &assessment)
     m_level->setEnabled(false);
     m_reason->setText(assessment.text(u"override_reason"_s));
     m_reason->setReadOnly(true);
+    // What was answered and the level stay as assessed (a changed risk is a new assessment);
+    // the written factors and safety plan can be corrected.
+    m_assessmentId = assessment.id;
     m_factors->setPlainText(assessment.text(u"factors"_s));
-    m_factors->setReadOnly(true);
     m_safetyPlan->setPlainText(assessment.text(u"safety_plan"_s));
-    m_safetyPlan->setReadOnly(true);
-    m_save->hide();
+    m_save->setText(tr("Save corrections"));
     if (auto *cancel = findChild<QPushButton *>(u"riskCancelButton"_s))
         cancel->setText(tr("Close"));
+}
+
+bool RiskDialog::saveCorrection()
+{
+    const QString factors = m_factors->toPlainText().trimmed();
+    const QString plan = m_safetyPlan->toPlainText().trimmed();
+    const QVariantHash changes{{u"factors"_s, factors.isEmpty() ? QVariant() : QVariant(factors)},
+                               {u"safety_plan"_s, plan.isEmpty() ? QVariant() : QVariant(plan)}};
+    if (const Core::Status s = m_session.activities().update(u"risk_assessment", m_assessmentId, changes);
+        !s) {
+        m_error->setText(ErrorText::message(s.error()));
+        m_error->show();
+        return false;
+    }
+    emit saved(m_assessmentId);
+    return true;
 }

@@ -20,7 +20,8 @@ struct Record;
 // level the answers suggest, and the caseworker's level. A new assessment starts at the case's
 // current level, never lower, and follows the suggestion upwards until the caseworker chooses;
 // a level other than the suggestion, or below the current one, needs a reason. The same dialog
-// shows a saved assessment read-only: what was answered, the suggestion and the reason.
+// shows a saved assessment: what was answered, the suggestion and the reason, read-only; its
+// written factors and safety plan can be corrected.
 class RiskDialog final : public QDialog
 {
     Q_OBJECT
@@ -33,7 +34,8 @@ public:
     RiskDialog(Core::Session &session, const QString &language, const Core::Record &assessment,
                QWidget *parent = nullptr);
 
-    // Saves the new assessment; false (with the problem shown) when it was refused.
+    // Saves the new assessment, or a saved one's corrected factors and safety plan (its answers
+    // and level stay as assessed); false (with the problem shown) when it was refused.
     bool save();
 
 signals:
@@ -48,11 +50,13 @@ private:
     QString levelLabel(const QString &code) const;
     QString definitions() const;
     void showRecord(const Core::Record &assessment);
+    bool saveCorrection();
 
     Core::Session &m_session;
     QString m_language;
     QString m_caseId;
     QString m_currentLevel;
+    QString m_assessmentId; // the saved assessment shown (read-only but for its texts)
     const Core::RiskInstrument *m_instrument = nullptr;
     bool m_readOnly = false;
     bool m_levelChosen = false; // the caseworker picked the level; it no longer follows the answers

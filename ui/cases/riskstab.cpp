@@ -67,6 +67,7 @@ RiskDialog *RisksTab::showAssessment(const QString &assessmentId)
             continue;
         auto *dialog = new RiskDialog(m_session, m_language, assessment, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &RiskDialog::saved, this, &CaseTab::changed);
         dialog->open();
         return dialog;
     }

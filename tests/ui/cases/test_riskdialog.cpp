@@ -17,6 +17,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QTest>
+#include <algorithm>
 
 #include <catch2/catch.hpp>
 
@@ -186,8 +187,23 @@ TEST_CASE("an override is saved with its reason and read back in the same dialog
     CHECK(detail->findChild<QRadioButton *>(u"riskItem_weapon_unknown"_s)->isChecked());
     CHECK(detail->findChild<QPlainTextEdit *>(u"safetyPlanEdit"_s)->toPlainText()
           == u"Tinggal di rumah aman");
-    CHECK_FALSE(detail->findChild<QPushButton *>(u"riskSaveButton"_s)->isVisible());
     CHECK(tab->showAssessment(u"not-an-id"_s) == nullptr);
+
+    // The written safety plan is corrected; the level and the answers stay as assessed.
+    CHECK_FALSE(detail->findChild<QComboBox *>(u"riskLevelCombo"_s)->isEnabled());
+    auto *plan = detail->findChild<QPlainTextEdit *>(u"safetyPlanEdit"_s);
+    plan->selectAll();
+    QTest::keyClicks(plan, u"Tinggal di rumah aman UPTD PPA"_s);
+    QTest::mouseClick(detail->findChild<QPushButton *>(u"riskSaveButton"_s), Qt::LeftButton);
+    const auto corrected = f.session->cases().load(id);
+    REQUIRE(corrected.ok());
+    const QList<Core::Record> assessments = corrected->children.value(u"risk_assessment"_s);
+    const auto it = std::find_if(assessments.cbegin(), assessments.cend(),
+                                 [&saved](const Core::Record &r) { return r.id == saved; });
+    REQUIRE(it != assessments.cend());
+    CHECK(it->text(u"safety_plan"_s) == u"Tinggal di rumah aman UPTD PPA");
+    CHECK(it->text(u"level"_s) == u"critical");
+    CHECK(corrected->kase.text(u"risk_level"_s) == u"critical");
 }
 
 TEST_CASE("the intake's risk page uses the same checklist and suggestion", "[ui][risk][intake]")
