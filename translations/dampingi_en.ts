@@ -2081,6 +2081,18 @@
         <source>Consent:</source>
         <translation>Consent:</translation>
     </message>
+    <message>
+        <source>Disa&amp;bility:</source>
+        <translation>Disa&amp;bility:</translation>
+    </message>
+    <message>
+        <source>Ed&amp;ucation:</source>
+        <translation>Ed&amp;ucation:</translation>
+    </message>
+    <message>
+        <source>&amp;Occupation:</source>
+        <translation>&amp;Occupation:</translation>
+    </message>
 </context>
 <context>
     <name>PositionProvider</name>

@@ -2073,6 +2073,18 @@
         <source>Consent:</source>
         <translation>Persetujuan:</translation>
     </message>
+    <message>
+        <source>Disa&amp;bility:</source>
+        <translation>Disa&amp;bilitas:</translation>
+    </message>
+    <message>
+        <source>Ed&amp;ucation:</source>
+        <translation>Pendid&amp;ikan:</translation>
+    </message>
+    <message>
+        <source>&amp;Occupation:</source>
+        <translation>Pe&amp;kerjaan:</translation>
+    </message>
 </context>
 <context>
     <name>PositionProvider</name>

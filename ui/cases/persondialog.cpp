@@ -26,9 +26,11 @@ using namespace IntakeForm;
 namespace {
 
 // The fields a person dialog writes; one emptied when correcting is cleared.
-const QStringList personFields
-    = {u"name"_s,           u"sex"_s,          u"birth_date"_s,     u"age_estimate"_s, u"nik"_s, u"phone"_s,
-       u"address_region"_s, u"address_text"_s, u"address_hamlet"_s, u"address_rt"_s};
+const QStringList personFields = {u"name"_s,           u"sex"_s,          u"birth_date"_s,
+                                  u"age_estimate"_s,   u"nik"_s,          u"phone"_s,
+                                  u"address_region"_s, u"address_text"_s, u"address_hamlet"_s,
+                                  u"address_rt"_s,     u"disability"_s,   u"education"_s,
+                                  u"occupation"_s};
 
 } // namespace
 
@@ -112,6 +114,15 @@ void PersonDialog::buildPersonFields(QFormLayout *form)
     form->addRow(tr("NI&K:"), field(u"nik"_s, m_nik));
     m_phone = lineEdit(u"personPhoneEdit"_s, this);
     form->addRow(tr("&Phone:"), field(u"phone"_s, m_phone));
+    m_disability = codeCombo(u"personDisabilityCombo"_s, m_session.codes(), u"disability", language,
+                             tr("Not recorded"), this);
+    form->addRow(tr("Disa&bility:"), field(u"disability"_s, m_disability));
+    m_education = codeCombo(u"personEducationCombo"_s, m_session.codes(), u"education", language,
+                            tr("Not recorded"), this);
+    form->addRow(tr("Ed&ucation:"), field(u"education"_s, m_education));
+    m_occupation = codeCombo(u"personOccupationCombo"_s, m_session.codes(), u"occupation", language,
+                             tr("Not recorded"), this);
+    form->addRow(tr("&Occupation:"), field(u"occupation"_s, m_occupation));
 }
 
 void PersonDialog::buildAddressFields(QFormLayout *form)
@@ -161,6 +172,9 @@ void PersonDialog::edit(const Core::CaseParty &party)
     choose(m_access, party.link.value(u"has_access"_s));
     m_consent->showValues(party.link.fields);
     choose(m_sex, party.person.value(u"sex"_s));
+    choose(m_disability, party.person.value(u"disability"_s));
+    choose(m_education, party.person.value(u"education"_s));
+    choose(m_occupation, party.person.value(u"occupation"_s));
     m_name->setText(party.person.text(u"name"_s));
     const QDate born = QDate::fromString(party.person.text(u"birth_date"_s), Qt::ISODate);
     m_birthDate->setText(born.isValid() ? m_fields->formatDate(born) : QString());
@@ -193,6 +207,9 @@ bool PersonDialog::readInput(QVariantHash &person)
     put(person, u"address_text"_s, m_addressText->text());
     put(person, u"address_hamlet"_s, m_hamlet->text());
     put(person, u"address_rt"_s, m_rt->text());
+    put(person, u"disability"_s, code(m_disability));
+    put(person, u"education"_s, code(m_education));
+    put(person, u"occupation"_s, code(m_occupation));
     if (person.isEmpty()) {
         m_fields->showError(u"name"_s, tr("Enter at least the person's name."));
         return false;

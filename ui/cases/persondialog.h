@@ -55,6 +55,9 @@ private:
     QComboBox *m_role = nullptr;
     QComboBox *m_relationship = nullptr;
     QComboBox *m_access = nullptr;
+    QComboBox *m_disability = nullptr;
+    QComboBox *m_education = nullptr;
+    QComboBox *m_occupation = nullptr;
     ConsentBox *m_consent = nullptr; // a guardian's or a victim's consent
     QLineEdit *m_name = nullptr;
     QComboBox *m_sex = nullptr;

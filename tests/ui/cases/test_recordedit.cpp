@@ -147,6 +147,7 @@ TEST_CASE("a person of the case is corrected from the people tab and the change 
     retype(child<QLineEdit>(dialog, u"personHamletEdit"_s), u"Dusun Sukamaju"_s);
     retype(child<QLineEdit>(dialog, u"personRtEdit"_s), u"005/002"_s);
     choose(child<QComboBox>(dialog, u"relationshipCombo"_s), u"neighbour"_s);
+    choose(child<QComboBox>(dialog, u"personOccupationCombo"_s), u"farmer_fisher"_s);
     auto *access = child<QComboBox>(dialog, u"hasAccessCombo"_s);
     access->setCurrentIndex(access->findData(true));
     click(dialog, u"savePersonButton"_s);
@@ -157,6 +158,7 @@ TEST_CASE("a person of the case is corrected from the people tab and the change 
     CHECK(saved.person.text(u"address_rt"_s) == u"005/002");
     CHECK(saved.link.text(u"relationship"_s) == u"neighbour");
     CHECK(saved.link.value(u"has_access"_s).toBool());
+    CHECK(saved.person.text(u"occupation"_s) == u"farmer_fisher");
     CHECK(saved.person.value(u"age_estimate"_s).toInt() == 41); // untouched fields stay
     CHECK(opsWriting(d.f, d.caseId, u"person"_s, u"name"_s, u"Darmawan Saputro"_s) == 1);
     CHECK(opsOf(d.f, d.caseId, u"person"_s, u"age_estimate"_s).size() == 1); // the intake's only
