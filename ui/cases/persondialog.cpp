@@ -96,8 +96,9 @@ void PersonDialog::buildPersonFields(QFormLayout *form)
     form->addRow(tr("Still has access to the &victim:"), field(u"has_access"_s, m_access));
     m_consent = new ConsentBox(m_session.codes(), language, m_session.validator().today(), this);
     m_consent->setObjectName(u"personConsentBox"_s);
-    form->addRow(tr("Consent:"), m_consent);
+    form->addRow(m_consent); // the box labels its own fields
     m_name = lineEdit(u"personNameEdit"_s, this);
+    connect(m_name, &QLineEdit::textChanged, m_consent, &ConsentBox::setGivenBy); // who consents
     form->addRow(tr("Na&me:"), field(u"name"_s, m_name));
     m_sex = codeCombo(u"personSexCombo"_s, m_session.codes(), u"sex", language, tr("Not recorded"), this);
     form->addRow(tr("&Sex:"), field(u"sex"_s, m_sex));
