@@ -73,6 +73,9 @@ struct Error
         NotForThisLaptop, // an office bundle made for another laptop
         BundleAltered, // a bundle whose signature is not its sender's
         LastVictim, // (Conflict) the case's only victim cannot lose that role
+        Cancelled, // (Unreachable) the user cancelled the sync; the next one resumes
+        RateLimited, // (Unreachable) the server asked this laptop to slow down, longer than we wait
+        ClockSkew, // (Refused) this laptop's clock is far from the server's
         LastReason // not a reason: the end of the list
     };
 

@@ -23,6 +23,8 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QSqlQuery>
 
@@ -129,6 +131,65 @@ QJsonObject SyncSummary::toJson() const
                        {u"files_pending"_s, filesPending}};
 }
 
+QJsonObject SyncRecord::toJson() const
+{
+    QJsonObject json{{u"started_at"_s, startedAt},
+                     {u"finished_at"_s, finishedAt},
+                     {u"how"_s, how},
+                     {u"summary"_s, summary.toJson()},
+                     {u"ok"_s, ok},
+                     {u"cancelled"_s, cancelled}};
+    if (!ok)
+        json.insert(u"error"_s, QJsonObject{{u"code"_s, int(error.code)},
+                                            {u"reason"_s, int(error.reason)},
+                                            {u"detail"_s, error.detail}});
+    return json;
+}
+
+std::optional<SyncRecord> SyncRecord::fromJson(const QJsonObject &json)
+{
+    // Our own meta value, but read as any stored text: a damaged entry is skipped, not trusted.
+    if (!json.value(u"started_at"_s).isDouble() || !json.value(u"summary"_s).isObject())
+        return std::nullopt;
+    SyncRecord record;
+    record.startedAt = json.value(u"started_at"_s).toInteger();
+    record.finishedAt = json.value(u"finished_at"_s).toInteger();
+    record.how = json.value(u"how"_s).toString().left(32);
+    record.ok = json.value(u"ok"_s).toBool();
+    record.cancelled = json.value(u"cancelled"_s).toBool();
+    const QJsonObject s = json.value(u"summary"_s).toObject();
+    const auto n = [&s](const char *key) { return int(s.value(QLatin1StringView(key)).toInteger()); };
+    SyncSummary &m = record.summary;
+    m.pushed = n("pushed");
+    m.duplicates = n("duplicates");
+    m.rejected = n("rejected");
+    m.clamped = n("clamped");
+    m.pulled = n("pulled");
+    m.conflicts = n("conflicts");
+    m.purged = n("purged");
+    m.purgeDeferred = n("purge_deferred");
+    m.pages = n("pages");
+    m.roundTrips = n("round_trips");
+    m.bytesSent = s.value(u"bytes_sent"_s).toInteger();
+    m.bytesReceived = s.value(u"bytes_received"_s).toInteger();
+    m.reset = s.value(u"reset"_s).toBool();
+    m.resited = n("resited");
+    m.filesSent = n("files_sent");
+    m.filesReceived = n("files_received");
+    m.filesPending = n("files_pending");
+    if (!record.ok) {
+        const QJsonObject e = json.value(u"error"_s).toObject();
+        const int code = e.value(u"code"_s).toInt(int(Error::Code::Internal));
+        const int reason = e.value(u"reason"_s).toInt(0);
+        record.error.code
+            = code >= 0 && code <= int(Error::Code::Internal) ? Error::Code(code) : Error::Code::Internal;
+        record.error.reason = reason >= 0 && reason < int(Error::Reason::LastReason) ? Error::Reason(reason)
+                                                                                     : Error::Reason::None;
+        record.error.detail = e.value(u"detail"_s).toString().left(500);
+    }
+    return record;
+}
+
 SyncClient::SyncClient(Core::ChangeLog &log, QString attachmentsDirectory, Transport &transport)
     : m_log(log)
     , m_attachmentsDirectory(std::move(attachmentsDirectory))
@@ -160,6 +221,31 @@ Core::Result<SyncConfig> SyncClient::config(Core::ChangeLog &log)
     config.lastSyncAt = metaOr(log, keyLastAt).toLongLong();
     config.lastError = metaOr(log, keyLastError);
     return config;
+}
+
+void SyncClient::setProgress(ProgressCallback progress)
+{
+    m_progress = std::move(progress);
+}
+
+void SyncClient::setCancelFlag(const std::atomic_bool *cancel)
+{
+    m_cancel = cancel;
+}
+
+Core::Result<QList<SyncRecord>> SyncClient::history(Core::ChangeLog &log)
+{
+    const Core::Result<QString> stored = log.meta(keyHistory);
+    if (!stored)
+        return stored.error().code == Error::Code::NotFound
+                 ? Core::Result<QList<SyncRecord>>(QList<SyncRecord>())
+                 : Core::Result<QList<SyncRecord>>(stored.error());
+    QList<SyncRecord> out;
+    const QJsonArray array = QJsonDocument::fromJson(stored->toUtf8()).array();
+    for (const QJsonValue &v : array)
+        if (std::optional<SyncRecord> record = SyncRecord::fromJson(v.toObject()); record)
+            out.append(std::move(*record));
+    return out;
 }
 
 Status SyncClient::remember(const QString &key, const QString &value)

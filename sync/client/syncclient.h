@@ -11,8 +11,10 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace Core {
 class ChangeLog;
@@ -69,6 +71,42 @@ struct SyncSummary
     QJsonObject toJson() const;
 };
 
+// Where a running sync is, for a person watching a slow link (the desktop's status bar and sync
+// panel, `dampingi-ctl sync now --progress`). Reported from the sync's own thread, at least at
+// every page, batch and file part; the receiver marshals it to its own thread.
+struct SyncProgress
+{
+    enum class Phase {
+        Connecting, // the handshake
+        Sending, // pushing this laptop's changes
+        Files, // attachment contents, both ways
+        Receiving, // pulling other laptops' changes
+        Finishing, // erasing cases that left scope, checkpointing
+    };
+    Phase phase = Phase::Connecting;
+    qint64 done = 0; // ops (Sending, Receiving) or files (Files) done in this phase
+    qint64 total = -1; // of this phase; -1 while unknown
+    qint64 bytesDone = 0; // bytes moved by this sync so far, both directions
+    qint64 bytesTotal = -1; // an estimate for the whole sync; -1 while unknown
+};
+using ProgressCallback = std::function<void(const SyncProgress &)>;
+
+// One finished (or failed, or cancelled) sync, kept in the profile for the sync history view and
+// `dampingi-ctl sync history`: when, what moved, and why it failed. No case content.
+struct SyncRecord
+{
+    qint64 startedAt = 0; // ms since the epoch
+    qint64 finishedAt = 0;
+    QString how; // "network", "usb-export", "usb-import"
+    SyncSummary summary;
+    bool ok = false;
+    bool cancelled = false;
+    Core::Error error; // when !ok
+
+    QJsonObject toJson() const;
+    static std::optional<SyncRecord> fromJson(const QJsonObject &json);
+};
+
 // Runs the sync protocol (docs/ARCHITECTURE.md) for one unlocked profile over any Transport: handshake →
 // push the outbox in bounded batches (the server dedups on (site, seq)) → pull pages, each
 // applied in the same transaction as the cursor that follows it → erase cases that left scope.
@@ -98,6 +136,17 @@ public:
     // the office's answer (verdicts and pages), checked whole before anything is applied.
     Core::Result<QByteArray> exportBundle();
     Core::Result<SyncSummary> importBundle(const QByteArray &file);
+
+    // Called at every page, batch and file part of syncOnce()/sync(); empty: no reports.
+    void setProgress(ProgressCallback progress);
+    // Checked between round trips: once set, the sync stops at the next step boundary with
+    // Error{Unreachable, Reason::Cancelled}, leaving everything consistent (the next sync resumes
+    // where this one stopped). sync() does not retry a cancelled run.
+    void setCancelFlag(const std::atomic_bool *cancel);
+
+    // The last syncs of this profile, newest first (at most historyLimit are kept).
+    static Core::Result<QList<SyncRecord>> history(Core::ChangeLog &log);
+    static constexpr int historyLimit = 50;
 
     int pushBatch = 500; // ops per push; the server reads at most Wire::Limit::push.entries (5,000)
     int pullPage = 1000;
@@ -146,6 +195,8 @@ private:
     std::unique_ptr<TransitCipher> m_transit;
     QByteArray m_token;
     BundleKeys m_bundleKeys;
+    ProgressCallback m_progress;
+    const std::atomic_bool *m_cancel = nullptr;
 };
 
 } // namespace Sync

@@ -20,6 +20,8 @@ inline const QString keyDistrictKey = QStringLiteral("sync.key");
 inline const QString keyCursor = QStringLiteral("sync.cursor");
 inline const QString keyLastAt = QStringLiteral("sync.last_at");
 inline const QString keyLastError = QStringLiteral("sync.last_error");
+// The last syncs (SyncRecord JSON objects, newest first, at most SyncClient::historyLimit).
+inline const QString keyHistory = QStringLiteral("sync.history");
 // The server epoch at which this laptop last checked that the server holds the contents it sent.
 inline const QString keyServerEpoch = QStringLiteral("sync.server_epoch");
 inline const QString keyBundleKeys = QStringLiteral("sync.bundle_keys");

@@ -117,6 +117,14 @@ QString ErrorText::reasonSentence(const Core::Error &error)
         return tr("This bundle was altered or does not come from the district office. Nothing was imported.");
     case Reason::LastVictim:
         return tr("A case needs at least one victim. Add the right victim first, then remove this one.");
+    case Reason::Cancelled:
+        return tr("The sync was cancelled. Nothing was lost: the next sync goes on where this one stopped.");
+    case Reason::RateLimited:
+        return tr("The district server is busy. Your work is kept on this laptop; Dampingi tries again "
+                  "shortly.");
+    case Reason::ClockSkew:
+        return tr("This laptop's clock is far from the district server's. Set the date and time in the "
+                  "laptop's settings, then sync again.");
     }
     return {};
 }

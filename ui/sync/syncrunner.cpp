@@ -48,16 +48,22 @@ bool SyncRunner::syncNow()
 {
     TransportFactory factory = m_factory;
     const QString attachments = m_profile.attachmentsDirectory();
-    return start(Kind::Sync, [factory, attachments](Core::ChangeLog &log) -> Core::Result<Sync::SyncSummary> {
-        const Core::Result<Sync::SyncConfig> config = Sync::SyncClient::config(log);
-        if (!config)
-            return config.error();
-        if (!config->enrolled())
-            return Core::Error{Core::Error::Code::NotFound, u"this profile is not enrolled"_s};
-        const std::unique_ptr<Sync::Transport> transport = factory(*config);
-        Sync::SyncClient client(log, attachments, *transport);
-        return client.sync(3, [](int ms) { QThread::msleep(static_cast<unsigned long>(ms)); });
-    });
+    return start(Kind::Sync,
+                 [this, factory, attachments](Core::ChangeLog &log) -> Core::Result<Sync::SyncSummary> {
+                     const Core::Result<Sync::SyncConfig> config = Sync::SyncClient::config(log);
+                     if (!config)
+                         return config.error();
+                     if (!config->enrolled())
+                         return Core::Error{Core::Error::Code::NotFound, u"this profile is not enrolled"_s};
+                     const std::unique_ptr<Sync::Transport> transport = factory(*config);
+                     Sync::SyncClient client(log, attachments, *transport);
+                     client.setCancelFlag(&m_cancel);
+                     client.setProgress([this](const Sync::SyncProgress &p) {
+                         QMetaObject::invokeMethod(
+                             this, [this, p] { emit progress(p); }, Qt::QueuedConnection);
+                     });
+                     return client.sync(3, [](int ms) { QThread::msleep(static_cast<unsigned long>(ms)); });
+                 });
 }
 
 bool SyncRunner::enroll(const QString &serverUrl, const QString &code)
@@ -83,11 +89,18 @@ bool SyncRunner::enroll(const QString &serverUrl, const QString &code)
         });
 }
 
+void SyncRunner::cancel()
+{
+    if (m_thread)
+        m_cancel = true;
+}
+
 bool SyncRunner::start(Kind kind, std::function<Core::Result<Sync::SyncSummary>(Core::ChangeLog &)> work)
 {
     if (m_thread)
         return false;
     m_kind = kind;
+    m_cancel = false;
     const QString path = m_profile.database().path();
     const Core::FieldCipher &cipher = m_profile.cipher();
     const Core::Clock &clock = m_profile.clock();

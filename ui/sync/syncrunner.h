@@ -6,6 +6,7 @@
 
 #include <QObject>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -44,9 +45,14 @@ public:
     // False (and nothing started) while another run is in progress.
     bool syncNow();
     bool enroll(const QString &serverUrl, const QString &code);
+    // Asks the running sync to stop at its next step boundary (it then fails with
+    // Reason::Cancelled, everything consistent; the next sync resumes). No-op when idle.
+    void cancel();
 
 signals:
     void runningChanged(bool running);
+    // Where the running sync is (SyncClient's reports, delivered on the UI thread).
+    void progress(const Sync::SyncProgress &progress);
     void finished(const Sync::SyncSummary &summary);
     void enrolled();
     // A translated sentence (ErrorText).
@@ -61,4 +67,5 @@ private:
     QThread *m_thread = nullptr;
     Kind m_kind = Kind::Sync;
     std::unique_ptr<Core::Result<Sync::SyncSummary>> m_result;
+    std::atomic_bool m_cancel = false;
 };
