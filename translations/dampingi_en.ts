@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
@@ -94,7 +94,7 @@
     </message>
     <message>
         <source>Edit: %1</source>
-        <extracomment>The title of the dialog that corrects an entry, e.g. &quot;Edit: Follow-up&quot;.</extracomment>
+        <extracomment>The title of the dialog that corrects an entry, e.g. "Edit: Follow-up".</extracomment>
         <translation>Edit: %1</translation>
     </message>
     <message>
@@ -462,7 +462,7 @@
     </message>
     <message>
         <source>%1 — %2</source>
-        <extracomment>A field&apos;s label and what is wrong with it, e.g. &quot;Incident date — This date cannot be in the future.&quot;</extracomment>
+        <extracomment>A field's label and what is wrong with it, e.g. "Incident date — This date cannot be in the future."</extracomment>
         <translation>%1 — %2</translation>
     </message>
     <message>
@@ -506,8 +506,8 @@
         <translation>This date is after a date it must precede.</translation>
     </message>
     <message>
-        <source>This date cannot be after the field &quot;%1&quot;.</source>
-        <translation>This date cannot be after the field &quot;%1&quot;.</translation>
+        <source>This date cannot be after the field "%1".</source>
+        <translation>This date cannot be after the field "%1".</translation>
     </message>
     <message>
         <source>This value is set by Dampingi and cannot be entered.</source>
@@ -616,6 +616,18 @@
     <message>
         <source>A case needs at least one victim. Add the right victim first, then remove this one.</source>
         <translation>A case needs at least one victim. Add the right victim first, then remove this one.</translation>
+    </message>
+    <message>
+        <source>The sync was cancelled. Nothing was lost: the next sync goes on where this one stopped.</source>
+        <translation>The sync was cancelled. Nothing was lost: the next sync goes on where this one stopped.</translation>
+    </message>
+    <message>
+        <source>The district server is busy. Your work is kept on this laptop; Dampingi tries again shortly.</source>
+        <translation>The district server is busy. Your work is kept on this laptop; Dampingi tries again shortly.</translation>
+    </message>
+    <message>
+        <source>This laptop's clock is far from the district server's. Set the date and time in the laptop's settings, then sync again.</source>
+        <translation>This laptop's clock is far from the district server's. Set the date and time in the laptop's settings, then sync again.</translation>
     </message>
 </context>
 <context>
@@ -802,7 +814,7 @@
     </message>
     <message>
         <source>%1: %2</source>
-        <extracomment>An entity and one of its fields, e.g. &quot;Person: Name&quot;.</extracomment>
+        <extracomment>An entity and one of its fields, e.g. "Person: Name".</extracomment>
         <translation>%1: %2</translation>
     </message>
     <message>
@@ -1195,8 +1207,8 @@
         <translation>Never synced: this laptop is not enrolled with a server yet.</translation>
     </message>
     <message>
-        <source>Not synced yet: use &quot;Sync now&quot; when there is a connection.</source>
-        <translation>Not synced yet: use &quot;Sync now&quot; when there is a connection.</translation>
+        <source>Not synced yet: use "Sync now" when there is a connection.</source>
+        <translation>Not synced yet: use "Sync now" when there is a connection.</translation>
     </message>
     <message>
         <source>Last sync: %1.</source>
@@ -1584,12 +1596,12 @@
         <translation>This NIK is not valid. Check it.</translation>
     </message>
     <message>
-        <source>This NIK is a woman&apos;s (40 is added to her birth day), but the sex chosen is male. Check both.</source>
-        <translation>This NIK is a woman&apos;s (40 is added to her birth day), but the sex chosen is male. Check both.</translation>
+        <source>This NIK is a woman's (40 is added to her birth day), but the sex chosen is male. Check both.</source>
+        <translation>This NIK is a woman's (40 is added to her birth day), but the sex chosen is male. Check both.</translation>
     </message>
     <message>
-        <source>This NIK is a man&apos;s, but the sex chosen is female. Check both.</source>
-        <translation>This NIK is a man&apos;s, but the sex chosen is female. Check both.</translation>
+        <source>This NIK is a man's, but the sex chosen is female. Check both.</source>
+        <translation>This NIK is a man's, but the sex chosen is female. Check both.</translation>
     </message>
     <message>
         <source>This NIK gives the birth date %1, not the one entered. Check both.</source>
@@ -1616,8 +1628,8 @@
         <translation>Choose how the report came in.</translation>
     </message>
     <message>
-        <source>Enter the victim&apos;s name, or the NIK.</source>
-        <translation>Enter the victim&apos;s name, or the NIK.</translation>
+        <source>Enter the victim's name, or the NIK.</source>
+        <translation>Enter the victim's name, or the NIK.</translation>
     </message>
     <message>
         <source>The incident date is after the report date (%1).</source>
@@ -1692,8 +1704,8 @@
         <translation>Address:</translation>
     </message>
     <message>
-        <source>Consent to the unit&apos;s help</source>
-        <translation>Consent to the unit&apos;s help</translation>
+        <source>Consent to the unit's help</source>
+        <translation>Consent to the unit's help</translation>
     </message>
     <message>
         <source>Guardian and consent</source>
@@ -1704,24 +1716,24 @@
         <translation>Consent</translation>
     </message>
     <message>
-        <source>Who is responsible for the child, and whether they agree to the unit&apos;s help.</source>
-        <translation>Who is responsible for the child, and whether they agree to the unit&apos;s help.</translation>
+        <source>Who is responsible for the child, and whether they agree to the unit's help.</source>
+        <translation>Who is responsible for the child, and whether they agree to the unit's help.</translation>
     </message>
     <message>
-        <source>Whether the victim agrees to the unit&apos;s help.</source>
-        <translation>Whether the victim agrees to the unit&apos;s help.</translation>
+        <source>Whether the victim agrees to the unit's help.</source>
+        <translation>Whether the victim agrees to the unit's help.</translation>
     </message>
     <message>
-        <source>%1 is a child. A child&apos;s intake needs the guardian (wali), or a tick at “not known yet”: consent is then recorded as not yet asked.</source>
-        <translation>%1 is a child. A child&apos;s intake needs the guardian (wali), or a tick at “not known yet”: consent is then recorded as not yet asked.</translation>
+        <source>%1 is a child. A child's intake needs the guardian (wali), or a tick at “not known yet”: consent is then recorded as not yet asked.</source>
+        <translation>%1 is a child. A child's intake needs the guardian (wali), or a tick at “not known yet”: consent is then recorded as not yet asked.</translation>
     </message>
     <message>
         <source>the guardian</source>
         <translation>the guardian</translation>
     </message>
     <message>
-        <source>Enter the child&apos;s guardian, or tick “The guardian is not known yet”.</source>
-        <translation>Enter the child&apos;s guardian, or tick “The guardian is not known yet”.</translation>
+        <source>Enter the child's guardian, or tick “The guardian is not known yet”.</source>
+        <translation>Enter the child's guardian, or tick “The guardian is not known yet”.</translation>
     </message>
     <message>
         <source>Yes</source>
@@ -1831,12 +1843,12 @@
         <translation>Sync now</translation>
     </message>
     <message>
-        <source>Send this laptop&apos;s changes to the district server and fetch the team&apos;s (Ctrl+Shift+S)</source>
-        <translation>Send this laptop&apos;s changes to the district server and fetch the team&apos;s (Ctrl+Shift+S)</translation>
+        <source>Send this laptop's changes to the district server and fetch the team's (Ctrl+Shift+S)</source>
+        <translation>Send this laptop's changes to the district server and fetch the team's (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <source>The case you had open is no longer on this laptop (it left your team&apos;s cases) and was closed.</source>
-        <translation>The case you had open is no longer on this laptop (it left your team&apos;s cases) and was closed.</translation>
+        <source>The case you had open is no longer on this laptop (it left your team's cases) and was closed.</source>
+        <translation>The case you had open is no longer on this laptop (it left your team's cases) and was closed.</translation>
     </message>
     <message>
         <source>Enroll this laptop with the district server first (Settings).</source>
@@ -1959,8 +1971,8 @@
         <translation>this person</translation>
     </message>
     <message>
-        <source>Take %1 out of this case as %2? The person&apos;s record is kept, and the change shows in the history.</source>
-        <translation>Take %1 out of this case as %2? The person&apos;s record is kept, and the change shows in the history.</translation>
+        <source>Take %1 out of this case as %2? The person's record is kept, and the change shows in the history.</source>
+        <translation>Take %1 out of this case as %2? The person's record is kept, and the change shows in the history.</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -2074,8 +2086,8 @@
         <translation>Correct a person of the case</translation>
     </message>
     <message>
-        <source>Enter at least the person&apos;s name.</source>
-        <translation>Enter at least the person&apos;s name.</translation>
+        <source>Enter at least the person's name.</source>
+        <translation>Enter at least the person's name.</translation>
     </message>
     <message>
         <source>Disa&amp;bility:</source>
@@ -2105,8 +2117,8 @@
         <translation>The NMEA log %1 could not be opened.</translation>
     </message>
     <message>
-        <source>The GPS source &quot;%1&quot; in the settings is not understood.</source>
-        <translation>The GPS source &quot;%1&quot; in the settings is not understood.</translation>
+        <source>The GPS source "%1" in the settings is not understood.</source>
+        <translation>The GPS source "%1" in the settings is not understood.</translation>
     </message>
     <message>
         <source>No location service is available on this computer.</source>
@@ -2293,8 +2305,8 @@
         <translation>Risk assessment</translation>
     </message>
     <message>
-        <source>Ask each question; answer &quot;Unknown&quot; when you do not know yet. Checklist version %1.</source>
-        <translation>Ask each question; answer &quot;Unknown&quot; when you do not know yet. Checklist version %1.</translation>
+        <source>Ask each question; answer "Unknown" when you do not know yet. Checklist version %1.</source>
+        <translation>Ask each question; answer "Unknown" when you do not know yet. Checklist version %1.</translation>
     </message>
     <message>
         <source>Save assessment</source>
@@ -2329,8 +2341,8 @@
         <translation>Suggested by the answers: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>%1 is lower than the case&apos;s current level (%2): write why the risk went down.</source>
-        <translation>%1 is lower than the case&apos;s current level (%2): write why the risk went down.</translation>
+        <source>%1 is lower than the case's current level (%2): write why the risk went down.</source>
+        <translation>%1 is lower than the case's current level (%2): write why the risk went down.</translation>
     </message>
     <message>
         <source>%1 is not the suggested level (%2): write why.</source>
@@ -2431,8 +2443,8 @@
         <translation>Update referral</translation>
     </message>
     <message>
-        <source>Mediation is not allowed for sexual violence against a child (UU TPKS, article 23). The case goes to the police and the child is accompanied; the perpetrator&apos;s family does not settle it.</source>
-        <translation>Mediation is not allowed for sexual violence against a child (UU TPKS, article 23). The case goes to the police and the child is accompanied; the perpetrator&apos;s family does not settle it.</translation>
+        <source>Mediation is not allowed for sexual violence against a child (UU TPKS, article 23). The case goes to the police and the child is accompanied; the perpetrator's family does not settle it.</source>
+        <translation>Mediation is not allowed for sexual violence against a child (UU TPKS, article 23). The case goes to the police and the child is accompanied; the perpetrator's family does not settle it.</translation>
     </message>
     <message>
         <source>I have read this and still record mediation</source>
@@ -2462,8 +2474,8 @@
         <translation>Lock after inactivity</translation>
     </message>
     <message>
-        <source>Laptop&apos;s own location service</source>
-        <translation>Laptop&apos;s own location service</translation>
+        <source>Laptop's own location service</source>
+        <translation>Laptop's own location service</translation>
     </message>
     <message>
         <source>GPS receiver on a serial port (e.g. serial:/dev/ttyUSB0)</source>
@@ -2511,7 +2523,7 @@
     </message>
     <message>
         <source>%1 (%2)</source>
-        <extracomment>A login and its role at the district server, e.g. &quot;siti (caseworker)&quot;.</extracomment>
+        <extracomment>A login and its role at the district server, e.g. "siti (caseworker)".</extracomment>
         <translation>%1 (%2)</translation>
     </message>
     <message>
@@ -2578,8 +2590,8 @@
         <translation>Return the case</translation>
     </message>
     <message>
-        <source>Closing a case needs a supervisor&apos;s approval: the case waits as &quot;%1&quot; until a supervisor closes it.</source>
-        <translation>Closing a case needs a supervisor&apos;s approval: the case waits as &quot;%1&quot; until a supervisor closes it.</translation>
+        <source>Closing a case needs a supervisor's approval: the case waits as "%1" until a supervisor closes it.</source>
+        <translation>Closing a case needs a supervisor's approval: the case waits as "%1" until a supervisor closes it.</translation>
     </message>
     <message>
         <source>You approve the closure as supervisor; the case will be closed.</source>
@@ -2594,8 +2606,8 @@
         <translation>The case will be moved from %1 to %2.</translation>
     </message>
     <message>
-        <source>Closing a case needs a supervisor&apos;s approval.</source>
-        <translation>Closing a case needs a supervisor&apos;s approval.</translation>
+        <source>Closing a case needs a supervisor's approval.</source>
+        <translation>Closing a case needs a supervisor's approval.</translation>
     </message>
     <message>
         <source>Write why the case goes back to an earlier stage.</source>
@@ -2606,8 +2618,8 @@
         <translation>The case will go back from %1 to %2.</translation>
     </message>
     <message>
-        <source>Change the case&apos;s status</source>
-        <translation>Change the case&apos;s status</translation>
+        <source>Change the case's status</source>
+        <translation>Change the case's status</translation>
     </message>
     <message>
         <source>Yes, change it</source>
@@ -2705,8 +2717,8 @@
         <translation>Record a visit</translation>
     </message>
     <message>
-        <source>e.g. grandmother&apos;s house, RT 05</source>
-        <translation>e.g. grandmother&apos;s house, RT 05</translation>
+        <source>e.g. grandmother's house, RT 05</source>
+        <translation>e.g. grandmother's house, RT 05</translation>
     </message>
     <message>
         <source>Who took part in the visit</source>

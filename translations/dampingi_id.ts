@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
@@ -93,7 +93,7 @@
     </message>
     <message>
         <source>Edit: %1</source>
-        <extracomment>The title of the dialog that corrects an entry, e.g. &quot;Edit: Follow-up&quot;.</extracomment>
+        <extracomment>The title of the dialog that corrects an entry, e.g. "Edit: Follow-up".</extracomment>
         <translation>Ubah: %1</translation>
     </message>
     <message>
@@ -459,7 +459,7 @@
     </message>
     <message>
         <source>%1 — %2</source>
-        <extracomment>A field&apos;s label and what is wrong with it, e.g. &quot;Incident date — This date cannot be in the future.&quot;</extracomment>
+        <extracomment>A field's label and what is wrong with it, e.g. "Incident date — This date cannot be in the future."</extracomment>
         <translation>%1 — %2</translation>
     </message>
     <message>
@@ -503,8 +503,8 @@
         <translation>Tanggal ini jatuh setelah tanggal yang seharusnya didahuluinya.</translation>
     </message>
     <message>
-        <source>This date cannot be after the field &quot;%1&quot;.</source>
-        <translation>Tanggal ini tidak boleh setelah isian &quot;%1&quot;.</translation>
+        <source>This date cannot be after the field "%1".</source>
+        <translation>Tanggal ini tidak boleh setelah isian "%1".</translation>
     </message>
     <message>
         <source>This value is set by Dampingi and cannot be entered.</source>
@@ -613,6 +613,18 @@
     <message>
         <source>A case needs at least one victim. Add the right victim first, then remove this one.</source>
         <translation>Kasus harus punya sedikitnya satu korban. Tambahkan dulu korban yang benar, lalu hapus peran yang ini.</translation>
+    </message>
+    <message>
+        <source>The sync was cancelled. Nothing was lost: the next sync goes on where this one stopped.</source>
+        <translation>Sinkronisasi dibatalkan. Tidak ada yang hilang: sinkronisasi berikutnya melanjutkan dari titik ini.</translation>
+    </message>
+    <message>
+        <source>The district server is busy. Your work is kept on this laptop; Dampingi tries again shortly.</source>
+        <translation>Server kabupaten/kota sedang sibuk. Pekerjaan Anda tersimpan di laptop ini; Dampingi akan mencoba lagi sebentar lagi.</translation>
+    </message>
+    <message>
+        <source>This laptop's clock is far from the district server's. Set the date and time in the laptop's settings, then sync again.</source>
+        <translation>Jam laptop ini berbeda jauh dari jam server kabupaten/kota. Atur tanggal dan jam di pengaturan laptop, lalu sinkronkan lagi.</translation>
     </message>
 </context>
 <context>
@@ -799,7 +811,7 @@
     </message>
     <message>
         <source>%1: %2</source>
-        <extracomment>An entity and one of its fields, e.g. &quot;Person: Name&quot;.</extracomment>
+        <extracomment>An entity and one of its fields, e.g. "Person: Name".</extracomment>
         <translation>%1: %2</translation>
     </message>
     <message>
@@ -1188,8 +1200,8 @@
         <translation>Belum pernah disinkronkan: laptop ini belum terdaftar ke server.</translation>
     </message>
     <message>
-        <source>Not synced yet: use &quot;Sync now&quot; when there is a connection.</source>
-        <translation>Belum pernah disinkronkan: pilih &quot;Sinkronkan sekarang&quot; saat ada sambungan.</translation>
+        <source>Not synced yet: use "Sync now" when there is a connection.</source>
+        <translation>Belum pernah disinkronkan: pilih "Sinkronkan sekarang" saat ada sambungan.</translation>
     </message>
     <message>
         <source>Last sync: %1.</source>
@@ -1577,11 +1589,11 @@
         <translation>NIK ini tidak sah. Periksa kembali.</translation>
     </message>
     <message>
-        <source>This NIK is a woman&apos;s (40 is added to her birth day), but the sex chosen is male. Check both.</source>
+        <source>This NIK is a woman's (40 is added to her birth day), but the sex chosen is male. Check both.</source>
         <translation>NIK ini milik perempuan (tanggal lahir ditambah 40), tetapi jenis kelamin yang dipilih laki-laki. Periksa keduanya.</translation>
     </message>
     <message>
-        <source>This NIK is a man&apos;s, but the sex chosen is female. Check both.</source>
+        <source>This NIK is a man's, but the sex chosen is female. Check both.</source>
         <translation>NIK ini milik laki-laki, tetapi jenis kelamin yang dipilih perempuan. Periksa keduanya.</translation>
     </message>
     <message>
@@ -1609,7 +1621,7 @@
         <translation>Pilih saluran pengaduan.</translation>
     </message>
     <message>
-        <source>Enter the victim&apos;s name, or the NIK.</source>
+        <source>Enter the victim's name, or the NIK.</source>
         <translation>Isi nama korban, atau NIK-nya.</translation>
     </message>
     <message>
@@ -1685,7 +1697,7 @@
         <translation>Alamat:</translation>
     </message>
     <message>
-        <source>Consent to the unit&apos;s help</source>
+        <source>Consent to the unit's help</source>
         <translation>Persetujuan atas layanan unit</translation>
     </message>
     <message>
@@ -1697,15 +1709,15 @@
         <translation>Persetujuan</translation>
     </message>
     <message>
-        <source>Who is responsible for the child, and whether they agree to the unit&apos;s help.</source>
+        <source>Who is responsible for the child, and whether they agree to the unit's help.</source>
         <translation>Siapa yang bertanggung jawab atas anak, dan apakah ia menyetujui layanan unit.</translation>
     </message>
     <message>
-        <source>Whether the victim agrees to the unit&apos;s help.</source>
+        <source>Whether the victim agrees to the unit's help.</source>
         <translation>Apakah korban menyetujui layanan unit.</translation>
     </message>
     <message>
-        <source>%1 is a child. A child&apos;s intake needs the guardian (wali), or a tick at “not known yet”: consent is then recorded as not yet asked.</source>
+        <source>%1 is a child. A child's intake needs the guardian (wali), or a tick at “not known yet”: consent is then recorded as not yet asked.</source>
         <translation>%1 masih anak. Pengaduan anak harus mencatat wali, atau centang “belum diketahui”: persetujuan lalu dicatat belum ditanyakan.</translation>
     </message>
     <message>
@@ -1713,7 +1725,7 @@
         <translation>wali</translation>
     </message>
     <message>
-        <source>Enter the child&apos;s guardian, or tick “The guardian is not known yet”.</source>
+        <source>Enter the child's guardian, or tick “The guardian is not known yet”.</source>
         <translation>Isi wali anak, atau centang “Wali belum diketahui”.</translation>
     </message>
     <message>
@@ -1824,11 +1836,11 @@
         <translation>Sinkronkan sekarang</translation>
     </message>
     <message>
-        <source>Send this laptop&apos;s changes to the district server and fetch the team&apos;s (Ctrl+Shift+S)</source>
+        <source>Send this laptop's changes to the district server and fetch the team's (Ctrl+Shift+S)</source>
         <translation>Kirim perubahan dari laptop ini ke server kabupaten/kota dan ambil perubahan tim (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <source>The case you had open is no longer on this laptop (it left your team&apos;s cases) and was closed.</source>
+        <source>The case you had open is no longer on this laptop (it left your team's cases) and was closed.</source>
         <translation>Kasus yang sedang Anda buka tidak ada lagi di laptop ini (sudah tidak ditangani tim Anda) dan telah ditutup.</translation>
     </message>
     <message>
@@ -1951,7 +1963,7 @@
         <translation>orang ini</translation>
     </message>
     <message>
-        <source>Take %1 out of this case as %2? The person&apos;s record is kept, and the change shows in the history.</source>
+        <source>Take %1 out of this case as %2? The person's record is kept, and the change shows in the history.</source>
         <translation>Keluarkan %1 dari kasus ini sebagai %2? Data orangnya tetap disimpan, dan perubahan ini tercatat di Riwayat.</translation>
     </message>
     <message>
@@ -2066,7 +2078,7 @@
         <translation>Ubah data orang dalam kasus</translation>
     </message>
     <message>
-        <source>Enter at least the person&apos;s name.</source>
+        <source>Enter at least the person's name.</source>
         <translation>Isi sedikitnya nama orang ini.</translation>
     </message>
     <message>
@@ -2097,8 +2109,8 @@
         <translation>Berkas log NMEA %1 tidak dapat dibuka.</translation>
     </message>
     <message>
-        <source>The GPS source &quot;%1&quot; in the settings is not understood.</source>
-        <translation>Sumber GPS &quot;%1&quot; di pengaturan tidak dikenali.</translation>
+        <source>The GPS source "%1" in the settings is not understood.</source>
+        <translation>Sumber GPS "%1" di pengaturan tidak dikenali.</translation>
     </message>
     <message>
         <source>No location service is available on this computer.</source>
@@ -2285,8 +2297,8 @@
         <translation>Asesmen risiko</translation>
     </message>
     <message>
-        <source>Ask each question; answer &quot;Unknown&quot; when you do not know yet. Checklist version %1.</source>
-        <translation>Tanyakan setiap pertanyaan; jawab &quot;Tidak tahu&quot; bila belum diketahui. Daftar periksa versi %1.</translation>
+        <source>Ask each question; answer "Unknown" when you do not know yet. Checklist version %1.</source>
+        <translation>Tanyakan setiap pertanyaan; jawab "Tidak tahu" bila belum diketahui. Daftar periksa versi %1.</translation>
     </message>
     <message>
         <source>Save assessment</source>
@@ -2321,7 +2333,7 @@
         <translation>Saran dari jawaban: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>%1 is lower than the case&apos;s current level (%2): write why the risk went down.</source>
+        <source>%1 is lower than the case's current level (%2): write why the risk went down.</source>
         <translation>%1 lebih rendah dari tingkat risiko kasus saat ini (%2): tulis mengapa risikonya turun.</translation>
     </message>
     <message>
@@ -2423,7 +2435,7 @@
         <translation>Perbarui rujukan</translation>
     </message>
     <message>
-        <source>Mediation is not allowed for sexual violence against a child (UU TPKS, article 23). The case goes to the police and the child is accompanied; the perpetrator&apos;s family does not settle it.</source>
+        <source>Mediation is not allowed for sexual violence against a child (UU TPKS, article 23). The case goes to the police and the child is accompanied; the perpetrator's family does not settle it.</source>
         <translation>Mediasi tidak boleh untuk kekerasan seksual terhadap anak (UU TPKS pasal 23). Kasus diteruskan ke polisi dan anak didampingi; keluarga pelaku tidak boleh menyelesaikannya secara damai.</translation>
     </message>
     <message>
@@ -2454,7 +2466,7 @@
         <translation>Kunci setelah tidak aktif</translation>
     </message>
     <message>
-        <source>Laptop&apos;s own location service</source>
+        <source>Laptop's own location service</source>
         <translation>Layanan lokasi laptop</translation>
     </message>
     <message>
@@ -2503,7 +2515,7 @@
     </message>
     <message>
         <source>%1 (%2)</source>
-        <extracomment>A login and its role at the district server, e.g. &quot;siti (caseworker)&quot;.</extracomment>
+        <extracomment>A login and its role at the district server, e.g. "siti (caseworker)".</extracomment>
         <translation>%1 (%2)</translation>
     </message>
     <message>
@@ -2570,8 +2582,8 @@
         <translation>Kembalikan kasus</translation>
     </message>
     <message>
-        <source>Closing a case needs a supervisor&apos;s approval: the case waits as &quot;%1&quot; until a supervisor closes it.</source>
-        <translation>Penutupan kasus perlu persetujuan supervisor: kasus menunggu sebagai &quot;%1&quot; sampai supervisor menutupnya.</translation>
+        <source>Closing a case needs a supervisor's approval: the case waits as "%1" until a supervisor closes it.</source>
+        <translation>Penutupan kasus perlu persetujuan supervisor: kasus menunggu sebagai "%1" sampai supervisor menutupnya.</translation>
     </message>
     <message>
         <source>You approve the closure as supervisor; the case will be closed.</source>
@@ -2586,7 +2598,7 @@
         <translation>Kasus akan dipindahkan dari %1 ke %2.</translation>
     </message>
     <message>
-        <source>Closing a case needs a supervisor&apos;s approval.</source>
+        <source>Closing a case needs a supervisor's approval.</source>
         <translation>Penutupan kasus perlu persetujuan supervisor.</translation>
     </message>
     <message>
@@ -2598,7 +2610,7 @@
         <translation>Kasus akan dikembalikan dari %1 ke %2.</translation>
     </message>
     <message>
-        <source>Change the case&apos;s status</source>
+        <source>Change the case's status</source>
         <translation>Ubah status kasus</translation>
     </message>
     <message>
@@ -2695,7 +2707,7 @@
         <translation>Catat kunjungan</translation>
     </message>
     <message>
-        <source>e.g. grandmother&apos;s house, RT 05</source>
+        <source>e.g. grandmother's house, RT 05</source>
         <translation>mis. rumah nenek, RT 05</translation>
     </message>
     <message>

@@ -98,6 +98,18 @@ const QList<Expected> &expectations()
          field
              + u"Kasus harus punya sedikitnya satu korban. Tambahkan dulu korban yang benar, lalu "
                "hapus peran yang ini."_s},
+        {Reason::Cancelled,
+         field
+             + u"Sinkronisasi dibatalkan. Tidak ada yang hilang: sinkronisasi berikutnya melanjutkan dari "
+               "titik ini."_s},
+        {Reason::RateLimited,
+         field
+             + u"Server kabupaten/kota sedang sibuk. Pekerjaan Anda tersimpan di laptop ini; Dampingi akan "
+               "mencoba lagi sebentar lagi."_s},
+        {Reason::ClockSkew,
+         field
+             + u"Jam laptop ini berbeda jauh dari jam server kabupaten/kota. Atur tanggal dan jam di "
+               "pengaturan laptop, lalu sinkronkan lagi."_s},
     };
     return rows;
 }
