@@ -10,12 +10,15 @@
 #include "ui/intake/intakeriskpage.h"
 #include "ui/widgets/riskchecklist.h"
 
+#include <QApplication>
 #include <QComboBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QTableWidget>
 #include <QTest>
 #include <algorithm>
 
@@ -265,4 +268,29 @@ TEST_CASE("the intake's risk page uses the same checklist and suggestion", "[ui]
     risk = page.risk();
     CHECK(risk.value(u"override_reason"_s).toString() == u"Ibu sudah membawa anak ke rumah nenek");
     CHECK(risk.value(u"level"_s).toString() == u"medium");
+}
+
+TEST_CASE("the safety plan column fills the table's width, after a refresh too", "[ui][risk]")
+{
+    Test::ProfileFixture f;
+    const QString id = newCase(f, u"medium"_s);
+    CaseWorkspace workspace(*f.session, u"id"_s, nullptr);
+    workspace.resize(1200, 700);
+    workspace.show();
+    workspace.open(id);
+    auto *table = workspace.findChild<QTableWidget *>(u"riskTable"_s);
+    REQUIRE(table);
+    const auto fills = [table] {
+        QHeaderView *header = table->horizontalHeader();
+        const int last = table->columnCount() - 1;
+        return header->sectionViewportPosition(last) + header->sectionSize(last)
+            >= table->viewport()->width() - 2;
+    };
+    workspace.showTab(CaseWorkspace::Tab::Risk);
+    QApplication::processEvents();
+    CHECK(fills());
+    REQUIRE(workspace.reload());
+    REQUIRE(workspace.reload());
+    QApplication::processEvents();
+    CHECK(fills());
 }
