@@ -30,6 +30,13 @@
 #include <atomic>
 
 using namespace Qt::StringLiterals;
+
+namespace Catch {
+template <> struct StringMaker<QString>
+{
+    static std::string convert(const QString &text) { return '"' + text.toStdString() + '"'; }
+};
+} // namespace Catch
 using namespace std::chrono_literals;
 
 namespace {
@@ -226,8 +233,11 @@ TEST_CASE("an edit saved while an automatic sync runs is kept and goes in the ne
     CHECK(runs.started() == 1);
     goOn.release();
 
-    REQUIRE(QTest::qWaitFor([&] { return runs.finished >= 2 || !runs.failures.isEmpty(); }, 30000));
+    const bool twice = QTest::qWaitFor([&] { return runs.finished >= 2 || !runs.failures.isEmpty(); }, 30000);
     INFO(runs.failures.join(u'\n').toStdString());
+    INFO("runs started " << runs.started() << ", finished " << runs.finished << ", probes "
+                         << window.autoSync().probes());
+    REQUIRE(twice);
     REQUIRE(runs.failures.isEmpty());
     REQUIRE(pendingAfter.size() == 2);
     CHECK(pendingAfter.at(0) > 0); // the first sync had read its outbox before the edit
