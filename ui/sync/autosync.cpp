@@ -155,7 +155,8 @@ void AutoSync::probe()
         return;
     ++m_probes;
     auto reachable = std::make_shared<std::atomic_bool>(false);
-    m_probeThread = QThread::create([probe = m_probe, config = *config, reachable] { *reachable = probe(config); });
+    m_probeThread
+        = QThread::create([probe = m_probe, config = *config, reachable] { *reachable = probe(config); });
     connect(m_probeThread, &QThread::finished, this, [this, reachable] {
         m_probeThread->deleteLater();
         m_probeThread = nullptr;
@@ -228,7 +229,8 @@ void AutoSync::trySync()
 void AutoSync::runFinished(bool ok)
 {
     const Core::Error &error = m_runner.lastError();
-    if (!ok && error.code == Core::Error::Code::Unreachable && error.reason != Core::Error::Reason::Cancelled) {
+    if (!ok && error.code == Core::Error::Code::Unreachable
+        && error.reason != Core::Error::Reason::Cancelled) {
         // The server went away (or asked us to slow down): back to probing, with backoff.
         m_reachable = false;
         m_scheduleTimer->stop();

@@ -25,7 +25,7 @@ SyncPanel::SyncPanel(SyncRunner &runner, Core::ChangeLog &log, const Core::Distr
     , m_log(log)
     , m_time(time)
     , m_locale(language == u"en" ? QLocale(QLocale::English, QLocale::UnitedStates)
-                                  : QLocale(QLocale::Indonesian, QLocale::Indonesia))
+                                 : QLocale(QLocale::Indonesian, QLocale::Indonesia))
 {
     setObjectName(u"syncPanel"_s);
     setWindowTitle(tr("Sync with the district server"));
@@ -79,7 +79,8 @@ QWidget *SyncPanel::buildNow()
     m_syncNow->setObjectName(u"syncPanelSyncButton"_s);
     m_cancel = new QPushButton(tr("Cancel sync"), box);
     m_cancel->setObjectName(u"syncPanelCancelButton"_s);
-    m_cancel->setToolTip(tr("Stops after the current step. Nothing is lost; the next sync goes on from there."));
+    m_cancel->setToolTip(
+        tr("Stops after the current step. Nothing is lost; the next sync goes on from there."));
     buttons->addWidget(m_syncNow);
     buttons->addWidget(m_cancel);
     buttons->addStretch();
@@ -99,9 +100,17 @@ QWidget *SyncPanel::buildHistory()
     m_history->setHeaderLabels({tr("When"), tr("How"), tr("What moved"), tr("Result")});
     m_history->header()->setStretchLastSection(true);
     m_history->setColumnWidth(0, 150);
-    m_history->setColumnWidth(1, 170);
-    m_history->setColumnWidth(2, 300);
-    layout->addWidget(m_history);
+    m_history->setColumnWidth(1, 200);
+    m_history->setColumnWidth(2, 280);
+    layout->addWidget(m_history, 1);
+    m_detail = new QLabel(box);
+    m_detail->setObjectName(u"syncHistoryDetail"_s);
+    m_detail->setWordWrap(true);
+    m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_detail->setMinimumHeight(60);
+    m_detail->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    layout->addWidget(m_detail);
+    connect(m_history, &QTreeWidget::currentItemChanged, this, &SyncPanel::showDetail);
     return box;
 }
 
@@ -114,7 +123,6 @@ void SyncPanel::runningChanged(bool running)
     if (running)
         m_clock.start();
     m_cancel->setEnabled(running);
-    m_syncNow->setEnabled(!running);
     m_bar->setVisible(running);
     showProgress();
 }
@@ -159,6 +167,8 @@ void SyncPanel::setStatus(const QString &status)
 
 void SyncPanel::showProgress()
 {
+    const Core::Result<Sync::SyncConfig> config = Sync::SyncClient::config(m_log);
+    m_syncNow->setEnabled(!m_runner.running() && config && config->enrolled());
     if (!m_runner.running()) {
         m_state->setText(m_status);
         m_counts->clear();
@@ -192,6 +202,19 @@ void SyncPanel::refreshHistory()
         if (!record.ok && !record.cancelled)
             item->setForeground(3, QColor(0xb0, 0x1c, 0x1c));
     }
+    if (m_history->topLevelItemCount() > 0)
+        m_history->setCurrentItem(m_history->topLevelItem(0));
+    else
+        m_detail->setText(tr("No sync yet on this laptop."));
+}
+
+void SyncPanel::showDetail()
+{
+    const QTreeWidgetItem *item = m_history->currentItem();
+    if (!item)
+        return;
+    //: The selected sync in full: when, how; what moved; how it went.
+    m_detail->setText(tr("%1 · %2\n%3\n%4").arg(item->text(0), item->text(1), item->text(2), item->text(3)));
 }
 
 void SyncPanel::showEvent(QShowEvent *event)

@@ -30,8 +30,8 @@ class SyncPanel final : public QDialog
     Q_OBJECT
 
 public:
-    SyncPanel(SyncRunner &runner, Core::ChangeLog &log, const Core::DistrictTime &time, const QString &language,
-              QWidget *parent = nullptr);
+    SyncPanel(SyncRunner &runner, Core::ChangeLog &log, const Core::DistrictTime &time,
+              const QString &language, QWidget *parent = nullptr);
 
     // While a sync runs: its phase, counts, bytes and estimate on one line; "Syncing…" until
     // its first report.
@@ -57,6 +57,7 @@ private:
     void runningChanged(bool running);
     void report(const Sync::SyncProgress &progress);
     void showProgress();
+    void showDetail();
 
     SyncRunner &m_runner;
     Core::ChangeLog &m_log;
@@ -74,4 +75,5 @@ private:
     QPushButton *m_cancel = nullptr;
     QPushButton *m_syncNow = nullptr;
     QTreeWidget *m_history = nullptr;
+    QLabel *m_detail = nullptr; // the selected sync in full: the list elides long sentences
 };

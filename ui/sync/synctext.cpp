@@ -42,13 +42,13 @@ QString SyncText::counts(const Sync::SyncProgress &progress, const QLocale &loca
 
 QString SyncText::bytes(const Sync::SyncProgress &progress, const QLocale &locale)
 {
-    const auto size = [&locale](qint64 n) {
-        return locale.formattedDataSize(n, 1, QLocale::DataSizeTraditionalFormat);
-    };
+    const auto size
+        = [&locale](qint64 n) { return locale.formattedDataSize(n, 1, QLocale::DataSizeTraditionalFormat); };
     if (progress.bytesTotal < 0)
         return size(progress.bytesDone);
     //: Bytes a running sync has moved of its estimated total, e.g. "40 KB of 300 KB".
-    return tr("%1 of %2").arg(size(progress.bytesDone), size(std::max(progress.bytesTotal, progress.bytesDone)));
+    return tr("%1 of %2")
+        .arg(size(progress.bytesDone), size(std::max(progress.bytesTotal, progress.bytesDone)));
 }
 
 QString SyncText::remaining(std::optional<qint64> ms)
@@ -89,11 +89,19 @@ QString SyncText::how(const QString &how)
 
 QString SyncText::moved(const Sync::SyncSummary &summary, const QLocale &locale)
 {
-    const auto n = [&locale](qint64 value) { return locale.toString(value); };
-    //: What one sync moved, e.g. "5 sent · 12 received · 1 files · 0 conflicts · 0 refused".
-    return tr("%1 sent · %2 received · %3 files · %4 conflicts · %5 refused")
-        .arg(n(summary.pushed), n(summary.pulled), n(qint64(summary.filesSent) + summary.filesReceived),
-             n(summary.conflicts), n(summary.rejected));
+    // Only what moved: a quiet sync on a slow link is the common case, and reads shortest.
+    QStringList parts;
+    const auto add = [&parts, &locale](qint64 n, const QString &words) {
+        if (n > 0)
+            parts << words.arg(locale.toString(n));
+    };
+    //: What one sync moved, one part each, joined with " · ": "5 sent · 12 received · 1 files".
+    add(summary.pushed, tr("%1 sent"));
+    add(summary.pulled, tr("%1 received"));
+    add(qint64(summary.filesSent) + summary.filesReceived, tr("%1 files"));
+    add(summary.conflicts, tr("%1 conflicts"));
+    add(summary.rejected, tr("%1 refused"));
+    return parts.isEmpty() ? tr("nothing to move") : parts.join(u" · "_s);
 }
 
 QString SyncText::outcome(const Sync::SyncRecord &record)

@@ -32,7 +32,7 @@ public:
 
     // "Network", "USB stick (sent to the office)", ...
     static QString how(const QString &how);
-    // "5 sent · 12 received · 1 file · 0 conflicts · 0 refused".
+    // "5 sent · 12 received · 1 files": the parts that are not zero.
     static QString moved(const Sync::SyncSummary &summary, const QLocale &locale);
     // "Done", or why not (ErrorText's sentence for the stored error).
     static QString outcome(const Sync::SyncRecord &record);

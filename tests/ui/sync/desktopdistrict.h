@@ -33,7 +33,8 @@ public:
                                       const QByteArray &page) override
     {
         if (!m_service)
-            return Core::Error{Core::Error::Code::Unreachable, QStringLiteral("unreachable: server store did not open")};
+            return Core::Error{Core::Error::Code::Unreachable,
+                               QStringLiteral("unreachable: server store did not open")};
         if (m_beforePush && QByteArrayView(endpoint) == QByteArrayView(Sync::Endpoint::push))
             m_beforePush();
         return Sync::LocalTransport(*m_service).post(endpoint, bearer, page);
@@ -56,7 +57,8 @@ struct DesktopDistrict : LocalDistrict
 
     SyncRunner::TransportFactory factory(std::function<void()> beforePush = {})
     {
-        return [path = dir.path(), this, beforePush](const Sync::SyncConfig &) -> std::unique_ptr<Sync::Transport> {
+        return [path = dir.path(), this,
+                beforePush](const Sync::SyncConfig &) -> std::unique_ptr<Sync::Transport> {
             return std::make_unique<ServerLink>(path, clock, beforePush);
         };
     }
