@@ -18,6 +18,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QDateTime>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSemaphore>
@@ -188,7 +189,13 @@ TEST_CASE("with automatic sync turned off nothing syncs until it is turned on", 
     auto *automatic = window.findChild<QCheckBox *>(u"autoSyncCheck"_s);
     REQUIRE(automatic);
     CHECK_FALSE(automatic->isChecked());
+    // "Only on Wi-Fi" means something only where the system names the link in use.
+    auto *wifiOnly = window.findChild<QCheckBox *>(u"wifiOnlyCheck"_s);
+    REQUIRE(wifiOnly);
+    CHECK_FALSE(wifiOnly->isEnabled()); // automatic sync is off
+    CHECK((window.findChild<QLabel *>(u"wifiOnlyNote"_s) != nullptr) == !AutoSync::canTellTransport());
     automatic->click();
+    CHECK(wifiOnly->isEnabled() == AutoSync::canTellTransport());
     CHECK(settings.autoSync());
     REQUIRE(QTest::qWaitFor([&] { return runs.finished > 0; }, 30000));
     CHECK(siti.profile->changeLog().pendingCount().value() == 0);
