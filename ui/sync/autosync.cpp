@@ -123,8 +123,13 @@ bool AutoSync::linkAllowed() const
     if (!m_settings.syncWifiOnly() || !m_timings.systemNetwork)
         return true;
     const QNetworkInformation *info = QNetworkInformation::instance();
-    if (!info || !info->supports(QNetworkInformation::Feature::TransportMedium))
+    if (!info)
         return true; // the system cannot tell: the setting is shown as not available
+    // A phone's hotspot is Wi-Fi to the laptop; where the system knows it is metered, it is not.
+    if (info->supports(QNetworkInformation::Feature::Metered) && info->isMetered())
+        return false;
+    if (!info->supports(QNetworkInformation::Feature::TransportMedium))
+        return true;
     const QNetworkInformation::TransportMedium medium = info->transportMedium();
     return medium == QNetworkInformation::TransportMedium::WiFi
         || medium == QNetworkInformation::TransportMedium::Ethernet;
