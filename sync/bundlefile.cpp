@@ -26,12 +26,11 @@ Error writeError(const QString &path, qint64 size, const QString &why)
     Error error{Error::Code::StoreUnavailable, u"cannot write %1: %2"_s.arg(path, why)};
     if (!QFileInfo::exists(folder))
         return error; // gone: a stick pulled out
-    if (drive.isValid() && drive.isReady() && drive.isReadOnly())
+    const bool mounted = drive.isValid() && drive.isReady();
+    if ((mounted && drive.isReadOnly()) || !QFileInfo(folder).isWritable())
         error.reason = Error::Reason::ReadOnly;
-    else if (drive.isValid() && drive.isReady() && drive.bytesAvailable() < size)
+    else if (mounted && drive.bytesAvailable() < size)
         error.reason = Error::Reason::DiskFull;
-    else if (!QFileInfo(folder).isWritable())
-        error.reason = Error::Reason::ReadOnly;
     return error;
 }
 

@@ -135,7 +135,7 @@ void UsbImportDialog::showResult(const Sync::SyncSummary &summary)
 {
     QStringList lines{tr("The office's answer was imported.")};
     const int confirmed = summary.pushed + summary.duplicates;
-    lines << tr("%n of your changes were received by the office.", nullptr, confirmed);
+    lines << tr("The office received %n change(s) from this laptop.", nullptr, confirmed);
     lines << tr("%n change(s) from your team arrived.", nullptr, summary.pulled);
     if (summary.conflicts > 0)
         lines << tr("%n conflict(s) to review.", nullptr, summary.conflicts);

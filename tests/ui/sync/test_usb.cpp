@@ -28,10 +28,12 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QTranslator>
 
 #include <catch2/catch.hpp>
 
@@ -127,6 +129,7 @@ struct TwoLaptops
         const auto made = budi.session->cases().create(Test::sampleDraft());
         REQUIRE(made.ok());
         budiCase = made->id;
+        REQUIRE(district.admin->assignCase(budiCase, {}, u"Tenggarong"_s).ok()); // Siti's team's too
         district.sync(budi);
         // Siti works offline: a new case, then an edit.
         const auto own = siti.session->cases().create(Test::sampleDraft());
@@ -291,9 +294,14 @@ TEST_CASE("the main window offers both USB actions and refreshes its pages after
     // The dialog is modal: it is driven from inside its own event loop.
     QTimer::singleShot(0, &window, [&] {
         auto *dialog = window.findChild<UsbImportDialog *>(u"usbImportDialog"_s);
-        REQUIRE(dialog);
+        auto *button = dialog ? dialog->findChild<QPushButton *>(u"importButton"_s) : nullptr;
+        if (!button) { // no exception may leave the event loop: `seen` stays false
+            if (QWidget *modal = QApplication::activeModalWidget())
+                modal->close();
+            return;
+        }
         dialog->setFile(reply);
-        QTest::mouseClick(child<QPushButton>(*dialog, u"importButton"_s), Qt::LeftButton);
+        QTest::mouseClick(button, Qt::LeftButton);
         seen = true;
         dialog->reject();
     });
@@ -303,4 +311,46 @@ TEST_CASE("the main window offers both USB actions and refreshes its pages after
     // The pages read the store again, as after a sync: nothing is left unsent.
     CHECK(child<QLabel>(window, u"unsentTileCount"_s)->text() == u"0");
     CHECK(t.siti.session->cases().load(t.sitiCase)->kase.text(u"registry_number"_s).startsWith(u"64.02-"));
+}
+
+// Not a check: renders both USB dialogs (after an export, an import and a refusal) for a person to
+// look at (tests/ui/screenshots.sh runs it with DAMPINGI_SCREENSHOT_DIR set). Hidden from the list.
+TEST_CASE("render the USB dialogs", "[.screenshots]")
+{
+    const QString out = qEnvironmentVariable("DAMPINGI_SCREENSHOT_DIR");
+    REQUIRE_FALSE(out.isEmpty());
+    const QString language = qEnvironmentVariable("DAMPINGI_LANGUAGE", u"id"_s);
+    QTranslator translator;
+    REQUIRE(translator.load(QStringLiteral(DAMPINGI_QM_DIR "/dampingi_%1.qm").arg(language)));
+    QCoreApplication::installTranslator(&translator);
+    const auto restore = qScopeGuard([&] { QCoreApplication::removeTranslator(&translator); });
+
+    TwoLaptops t;
+    SyncRunner runner(*t.siti.profile);
+    UsbExportDialog exporter(*t.siti.profile, runner);
+    const QString stick = t.stick.filePath(u"KINGSTON"_s);
+    REQUIRE(QDir().mkpath(stick));
+    exporter.setDrives({UsbDrive::folder(stick)});
+    exporter.show();
+    QTest::qWait(50);
+    exporter.grab().save(u"%1/usb-export-%2.png"_s.arg(out, language));
+    QSignalSpy exported(&exporter, &UsbExportDialog::exported);
+    QTest::mouseClick(child<QPushButton>(exporter, u"exportButton"_s), Qt::LeftButton);
+    REQUIRE(exported.size() == 1);
+    QTest::qWait(50);
+    exporter.grab().save(u"%1/usb-exported-%2.png"_s.arg(out, language));
+
+    const QString reply = officeAnswers(t.district, exported.first().first().toString(),
+                                        t.stick.filePath(u"answer.bundle"_s));
+    UsbImportDialog importer(*t.siti.profile, runner);
+    Test::writeAll(t.stick.filePath(u"cut.bundle"_s), Test::readAll(reply).chopped(100));
+    importer.setFile(t.stick.filePath(u"cut.bundle"_s));
+    importer.show();
+    QTest::mouseClick(child<QPushButton>(importer, u"importButton"_s), Qt::LeftButton);
+    QTest::qWait(50);
+    importer.grab().save(u"%1/usb-import-refused-%2.png"_s.arg(out, language));
+    importer.setFile(reply);
+    QTest::mouseClick(child<QPushButton>(importer, u"importButton"_s), Qt::LeftButton);
+    QTest::qWait(50);
+    importer.grab().save(u"%1/usb-imported-%2.png"_s.arg(out, language));
 }
