@@ -36,7 +36,7 @@ QString ErrorText::bundleMessage(const Core::Error &error)
 {
     using Reason = Core::Error::Reason;
     using Code = Core::Error::Code;
-    const QString general = message(error); // logs the detail
+    QString general = message(error); // logs the detail
     switch (error.reason) {
     case Reason::Stale: // the answer's hash is among those imported (SyncClient::importBundle)
         return tr("This answer from the office was imported already. Nothing changed.");

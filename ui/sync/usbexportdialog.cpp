@@ -100,8 +100,9 @@ void UsbExportDialog::setDrives(const QList<UsbDrive> &drives)
     m_drives->clear();
     for (const UsbDrive &drive : drives)
         addDrive(drive);
-    if (drives.isEmpty())
-        m_drives->setPlaceholderText(tr("No USB stick found: plug one in, or choose a folder"));
+    // With a placeholder a combo box selects nothing by itself: the first stick is the default.
+    m_drives->setPlaceholderText(tr("No USB stick found: plug one in, or choose a folder"));
+    m_drives->setCurrentIndex(drives.isEmpty() ? -1 : 0);
 }
 
 void UsbExportDialog::setFolderChooser(FolderChooser chooser)

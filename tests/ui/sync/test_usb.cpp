@@ -39,6 +39,13 @@
 
 using namespace Qt::StringLiterals;
 
+namespace Catch {
+template <> struct StringMaker<QString>
+{
+    static std::string convert(const QString &text) { return '"' + text.toStdString() + '"'; }
+};
+} // namespace Catch
+
 namespace {
 
 template <typename T> T *child(QWidget &parent, const QString &name)
@@ -129,8 +136,8 @@ struct TwoLaptops
         const auto made = budi.session->cases().create(Test::sampleDraft());
         REQUIRE(made.ok());
         budiCase = made->id;
-        REQUIRE(district.admin->assignCase(budiCase, {}, u"Tenggarong"_s).ok()); // Siti's team's too
         district.sync(budi);
+        REQUIRE(district.admin->assignCase(budiCase, {}, u"Tenggarong"_s).ok()); // Siti's team's too
         // Siti works offline: a new case, then an edit.
         const auto own = siti.session->cases().create(Test::sampleDraft());
         REQUIRE(own.ok());
