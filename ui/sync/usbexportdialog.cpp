@@ -66,7 +66,7 @@ UsbExportDialog::UsbExportDialog(Core::Profile &profile, const SyncRunner &sync,
     auto *driveRow = new QHBoxLayout;
     driveRow->addWidget(m_drives, 1);
     driveRow->addWidget(choose);
-    form->addRow(tr("USB stick or folder"), driveRow);
+    form->addRow(tr("Save to"), driveRow);
     m_fileName->setObjectName(u"fileNameEdit"_s);
     m_fileName->setText(defaultFileName());
     form->addRow(tr("File name"), m_fileName);
@@ -84,7 +84,8 @@ UsbExportDialog::UsbExportDialog(Core::Profile &profile, const SyncRunner &sync,
     m_export->setObjectName(u"exportButton"_s);
     m_export->setDefault(true);
     buttons->addButton(m_export, QDialogButtonBox::AcceptRole);
-    QPushButton *close = buttons->addButton(QDialogButtonBox::Close);
+    // Our own word: Qt's standard buttons would need Qt's catalogues, which the app does not load.
+    QPushButton *close = buttons->addButton(tr("Close"), QDialogButtonBox::RejectRole);
     close->setObjectName(u"closeButton"_s);
     layout->addWidget(buttons);
 
@@ -141,7 +142,9 @@ void UsbExportDialog::addDrive(const UsbDrive &drive)
     const QString label
         = drive.bytesFree < 0
             ? drive.name
-            : tr("%1 — %2 free").arg(drive.name, QLocale().formattedDataSize(drive.bytesFree));
+            : tr("%1 — %2 free")
+                  .arg(drive.name,
+                       QLocale().formattedDataSize(drive.bytesFree, 1, QLocale::DataSizeTraditionalFormat));
     m_drives->addItem(label, drive.rootPath);
     m_drives->setItemData(m_drives->count() - 1, drive.name, nameRole);
 }
@@ -235,10 +238,12 @@ void UsbExportDialog::showResult(const QString &path, qint64 changes, bool permi
                     "nobody else can read it.");
     m_result->setStyleSheet(QString());
     m_result->setText(lines.join(u"\n\n"_s));
+    adjustSize(); // room for every line
 }
 
 void UsbExportDialog::showError(const QString &sentence)
 {
     m_result->setStyleSheet(u"color:#a40000"_s);
     m_result->setText(sentence);
+    adjustSize();
 }

@@ -66,7 +66,8 @@ UsbImportDialog::UsbImportDialog(Core::Profile &profile, const SyncRunner &sync,
     m_import->setDefault(true);
     m_import->setEnabled(false);
     buttons->addButton(m_import, QDialogButtonBox::AcceptRole);
-    QPushButton *close = buttons->addButton(QDialogButtonBox::Close);
+    // Our own word: Qt's standard buttons would need Qt's catalogues, which the app does not load.
+    QPushButton *close = buttons->addButton(tr("Close"), QDialogButtonBox::RejectRole);
     close->setObjectName(u"closeButton"_s);
     layout->addWidget(buttons);
 
@@ -151,10 +152,12 @@ void UsbImportDialog::showResult(const Sync::SyncSummary &summary)
                     int(*pending));
     m_result->setStyleSheet(QString());
     m_result->setText(lines.join(u'\n'));
+    adjustSize(); // room for every line
 }
 
 void UsbImportDialog::showError(const QString &sentence)
 {
     m_result->setStyleSheet(u"color:#a40000"_s);
     m_result->setText(sentence);
+    adjustSize();
 }
