@@ -29,9 +29,12 @@ constexpr Wire::Limits manifestLimits{4 * 1024 * 1024, 600'000, 100'000, 3, 4 * 
 // The meta page: a few named values (cursor, site, device, counts).
 constexpr Wire::Limits metaLimits{64 * 1024, 256, 64, 1, 4 * 1024};
 
-Error corrupt(const QString &detail)
+// A damaged file, and how, for the sentence a person reads (the detail is for the log):
+// BadFormat, no bundle at all; TooShort, cut short (an incomplete copy); BundleAltered, content
+// that is not what its sender signed (altered, or a damaged medium); TooLarge; VersionTooOld.
+Error corrupt(const QString &detail, Error::Reason reason = Error::Reason::None)
 {
-    return Error{Error::Code::Corrupt, u"bundle refused: "_s + detail};
+    return Error{Error::Code::Corrupt, u"bundle refused: "_s + detail, {}, reason};
 }
 
 QByteArray checksum(QByteArrayView bytes)
@@ -69,26 +72,30 @@ struct Frame
 
 Core::Result<Frame> parseFrame(const QByteArray &file)
 {
-    if (file.size() > Bundle::maxFileBytes)
-        return corrupt(u"the file is larger than any bundle we write"_s);
+    if (file.size() > Bundle::maxFileBytes) {
+        Error error = corrupt(u"the file is larger than any bundle we write"_s, Error::Reason::TooLarge);
+        error.limit = Bundle::maxFileBytes;
+        return error;
+    }
     if (file.size() < magicSize + 4 || !file.startsWith(QByteArrayView(magic, magicSize)))
-        return corrupt(u"not a Dampingi bundle (bad header)"_s);
+        return corrupt(u"not a Dampingi bundle (bad header)"_s, Error::Reason::BadFormat);
     const quint32 manifestSize = qFromBigEndian<quint32>(file.constData() + magicSize);
     const qsizetype manifestAt = magicSize + 4;
     if (qint64(manifestSize) > file.size() - manifestAt - crypto_sign_BYTES)
-        return corrupt(u"the file is cut short inside its manifest (incomplete copy?)"_s);
+        return corrupt(u"the file is cut short inside its manifest (incomplete copy?)"_s,
+                       Error::Reason::TooShort);
     if (qint64(manifestSize) > manifestLimits.bytes)
-        return corrupt(u"its manifest is larger than any we write"_s);
+        return corrupt(u"its manifest is larger than any we write"_s, Error::Reason::BundleAltered);
     Frame frame;
     frame.manifestBytes = file.mid(manifestAt, manifestSize);
     frame.signature = file.mid(manifestAt + manifestSize, crypto_sign_BYTES);
     frame.pagesOffset = manifestAt + manifestSize + crypto_sign_BYTES;
     if (const Core::Status s = Wire::checkCbor(frame.manifestBytes, manifestLimits); !s)
-        return corrupt(u"the manifest is damaged: "_s + s.error().detail);
+        return corrupt(u"the manifest is damaged: "_s + s.error().detail, Error::Reason::BundleAltered);
     QCborParserError error;
     const QCborValue value = QCborValue::fromCbor(frame.manifestBytes, &error);
     if (error.error != QCborError::NoError || !value.isMap())
-        return corrupt(u"the manifest is damaged"_s);
+        return corrupt(u"the manifest is damaged"_s, Error::Reason::BundleAltered);
     frame.manifest = value.toMap();
     return frame;
 }
@@ -221,7 +228,7 @@ Core::Result<BundleContent> read(const QByteArray &file, const QByteArray &sende
 
     const QCborMap &m = frame.manifest;
     if (integer(m.value("v"_L1)) != 1)
-        return corrupt(u"written by a newer version of Dampingi"_s);
+        return corrupt(u"written by a newer version of Dampingi"_s, Error::Reason::VersionTooOld);
     const std::optional<qint64> created = integer(m.value("created"_L1));
     if (!created)
         return corrupt(u"the manifest is damaged"_s);
@@ -239,16 +246,18 @@ Core::Result<BundleContent> read(const QByteArray &file, const QByteArray &sende
         const qint64 size = integer(pages.at(i).toMap().value("n"_L1)).value_or(-1);
         if (size < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES || size > file.size() - at)
             return corrupt(
-                u"page %1 of %2 is missing or cut short (incomplete copy?)"_s.arg(i + 1).arg(pages.size()));
+                u"page %1 of %2 is missing or cut short (incomplete copy?)"_s.arg(i + 1).arg(pages.size()),
+                Error::Reason::TooShort);
         const QByteArray sealed = file.mid(at, size);
         if (checksum(sealed) != pages.at(i).toMap().value("h"_L1).toByteArray())
             return corrupt(u"page %1 of %2 fails its checksum (damaged medium or altered)"_s.arg(i + 1).arg(
-                pages.size()));
+                               pages.size()),
+                           Error::Reason::BundleAltered);
         sealedPages << sealed;
         at += size;
     }
     if (at != file.size())
-        return corrupt(u"unexpected bytes after the last page"_s);
+        return corrupt(u"unexpected bytes after the last page"_s, Error::Reason::BundleAltered);
 
     const QByteArray sealedKey = m.value("key"_L1).toByteArray();
     unsigned char key[crypto_secretbox_KEYBYTES];
@@ -270,7 +279,7 @@ Core::Result<BundleContent> read(const QByteArray &file, const QByteArray &sende
                                        size_t(sealed.size() - crypto_secretbox_NONCEBYTES), in, key)
             != 0) {
             sodium_memzero(key, sizeof key);
-            return corrupt(u"a page does not decrypt"_s);
+            return corrupt(u"a page does not decrypt"_s, Error::Reason::BundleAltered);
         }
         content.pages << plain;
     }

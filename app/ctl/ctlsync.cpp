@@ -9,16 +9,15 @@
 #include "core/profile/session.h"
 #include "core/replication/replicator.h"
 #include "ctlcommands.h"
+#include "sync/bundlefile.h"
 #include "sync/client/httptransport.h"
 #include "sync/client/syncclient.h"
 #include "sync/enrollmentcode.h"
 
 #include <QFile>
-#include <QFileDevice>
 #include <QHostInfo>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QThread>
 #include <QUrl>
 
@@ -201,18 +200,13 @@ int CtlCommands::bundleExport()
     const Core::Result<QByteArray> bundle = client.exportBundle();
     if (!bundle)
         return fail(bundle.error());
-    // Whole or not at all (a stick pulled mid-write leaves the old file), and for this user only
-    // where the drive keeps permissions. A FAT or exFAT stick cannot (Linux may refuse the
-    // change): the bundle's content is sealed for the district server either way, so that is
-    // said, not a reason to fail.
-    QSaveFile file(path);
-    const bool opened = file.open(QIODevice::WriteOnly);
-    if (opened && !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+    // Whole or not at all, for this user only where the drive keeps permissions (BundleFile).
+    const Core::Result<Sync::BundleFile::Written> written = Sync::BundleFile::write(path, *bundle);
+    if (!written)
+        return fail(written.error());
+    if (!written->permissionsKept)
         qWarning("%s: this drive keeps no file permissions; the bundle is sealed for the district server",
                  qPrintable(path));
-    if (!opened || file.write(*bundle) != bundle->size() || !file.commit())
-        return fail(
-            Error{Error::Code::StoreUnavailable, u"cannot write %1: %2"_s.arg(path, file.errorString())});
     return print(QJsonObject{{u"out"_s, path},
                              {u"device"_s, config->deviceId},
                              {u"changes"_s, *pending},
@@ -229,17 +223,12 @@ int CtlCommands::bundleImport()
         return fail(config.error());
     if (!config->enrolled())
         return fail(Error{Error::Code::NotFound, u"this profile is not enrolled: run `sync enroll` first"_s});
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(Core::invalidInput(Core::Error::Reason::None, u"file"_s,
-                                       u"cannot read %1: %2"_s.arg(path, file.errorString())));
-    if (file.size() > Sync::Bundle::maxFileBytes)
-        return fail(
-            Error{Error::Code::Corrupt, u"bundle refused: %1 is too large to be a bundle"_s.arg(path)});
-    const QByteArray bytes = file.readAll();
+    const Core::Result<QByteArray> bytes = Sync::BundleFile::read(path);
+    if (!bytes)
+        return fail(bytes.error());
     const auto transport = transportFor(config->serverUrl, config->certificateSha256);
     Sync::SyncClient client(*m_profile, *transport);
-    const Core::Result<Sync::SyncSummary> summary = client.importBundle(bytes);
+    const Core::Result<Sync::SyncSummary> summary = client.importBundle(*bytes);
     if (!summary)
         return fail(summary.error());
     QJsonObject out = summary->toJson();

@@ -32,6 +32,53 @@ QString ErrorText::message(const Core::Error &error)
     return label.isEmpty() ? sentence : tr("%1 — %2").arg(label, sentence);
 }
 
+QString ErrorText::bundleMessage(const Core::Error &error)
+{
+    using Reason = Core::Error::Reason;
+    using Code = Core::Error::Code;
+    QString general = message(error); // logs the detail
+    switch (error.reason) {
+    case Reason::Stale: // the answer's hash is among those imported (SyncClient::importBundle)
+        return tr("This answer from the office was imported already. Nothing changed.");
+    case Reason::DiskFull:
+        return tr("The USB stick or folder is full. Nothing was lost: your changes stay on this laptop, not "
+                  "yet sent. Free some space or choose another drive.");
+    case Reason::ReadOnly:
+        return tr("The USB stick or folder cannot be written (read-only or locked). Nothing was lost: your "
+                  "changes stay on this laptop, not yet sent. Choose another drive.");
+    case Reason::TooLarge:
+        return tr("This file is far larger than any bundle from the office. Nothing was imported.");
+    case Reason::BadFormat: // no bundle's header (Bundle::read)
+        return tr("This file is not a Dampingi bundle. Nothing was imported.");
+    case Reason::TooShort: // shorter than its manifest says: an incomplete copy
+        return tr("This bundle is incomplete: the copy was cut short. Nothing was imported; copy it again "
+                  "from the office.");
+    case Reason::VersionTooOld:
+        return tr("This bundle was written by a newer version of Dampingi. Please update the application, "
+                  "then import it again.");
+    case Reason::None:
+        break;
+    default:
+        return general;
+    }
+    switch (error.code) {
+    case Code::StoreUnavailable:
+        return tr("The file could not be written or read whole. Was the USB stick pulled out? Nothing was "
+                  "lost: plug it in and try again.");
+    case Code::InvalidInput:
+        return tr("The file cannot be opened. Check that the USB stick is plugged in, then choose the file "
+                  "again.");
+    case Code::Corrupt:
+        return tr("This bundle is damaged and cannot be read. Nothing was imported; ask the office for a new "
+                  "copy.");
+    case Code::NotFound:
+        return tr("This laptop is not enrolled for USB bundles. Enroll it with the district server first "
+                  "(Settings).");
+    default:
+        return general;
+    }
+}
+
 QString ErrorText::reasonSentence(const Core::Error &error)
 {
     using Reason = Core::Error::Reason;

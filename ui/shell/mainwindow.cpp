@@ -19,6 +19,8 @@
 #include "ui/sync/autosync.h"
 #include "ui/sync/syncpanel.h"
 #include "ui/sync/syncrunner.h"
+#include "ui/sync/usbexportdialog.h"
+#include "ui/sync/usbimportdialog.h"
 
 #include <QApplication>
 #include <QHBoxLayout>
@@ -128,6 +130,26 @@ void MainWindow::buildToolbar()
     m_syncAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     m_syncAction->setToolTip(tr("Send this laptop's changes to the district server and fetch the team's "
                                 "(Ctrl+Shift+S)"));
+    addUsbActions(toolbar);
+}
+
+void MainWindow::addUsbActions(QToolBar *toolbar)
+{
+    // Where there is no connection at all: this laptop's changes to the office on a USB stick,
+    // and the office's answer back. An imported answer refreshes the pages as a sync does.
+    QAction *exportUsb = toolbar->addAction(tr("Export to USB"), this, [this] {
+        UsbExportDialog dialog(m_session.profile(), *m_sync, this);
+        dialog.exec();
+    });
+    exportUsb->setObjectName(u"usbExportAction"_s);
+    exportUsb->setToolTip(tr("Save your changes not yet sent to a USB stick for the district office"));
+    QAction *importUsb = toolbar->addAction(tr("Import from USB"), this, [this] {
+        UsbImportDialog dialog(m_session.profile(), *m_sync, this);
+        connect(&dialog, &UsbImportDialog::imported, this, [this] { syncFinished(); });
+        dialog.exec();
+    });
+    importUsb->setObjectName(u"usbImportAction"_s);
+    importUsb->setToolTip(tr("Import the district office's answer from a USB stick"));
 }
 
 void MainWindow::buildSyncDesk()

@@ -63,6 +63,7 @@ protected:
 private:
     void buildPages(PositionProvider *gps);
     void buildToolbar();
+    void addUsbActions(class QToolBar *toolbar);
     void connectPages();
     void armIdleLock();
     void setPageListed(const QString &id, bool listed);
