@@ -2,6 +2,7 @@
 #include "sync/client/httptransport.h"
 
 #include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QHostAddress>
 #include <QNetworkAccessManager>
@@ -11,6 +12,8 @@
 #include <QSslError>
 #include <QThread>
 #include <QTimer>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -23,6 +26,24 @@ const QByteArray pageType = "application/x-dampingi-page"_ba;
 Core::Error unreachable(const QString &why)
 {
     return Core::Error{Core::Error::Code::Unreachable, u"unreachable: "_s + why};
+}
+
+Core::Error clockSkew(const QString &why)
+{
+    // The certificate is fine; this laptop's clock is not (set before the certificate was made).
+    return Core::Error{Core::Error::Code::Refused,
+                       u"the server's certificate is not valid yet by this laptop's clock (%1)"_s.arg(why),
+                       {},
+                       Core::Error::Reason::ClockSkew};
+}
+
+// Retry-After as delta-seconds (the only form our server sends); an HTTP date or garbage reads as
+// unknown. Bounded to an hour: a hostile or broken header cannot park the laptop for days.
+int retryAfterMs(const QByteArray &header)
+{
+    bool ok = false;
+    const int seconds = header.trimmed().toInt(&ok);
+    return ok && seconds >= 0 ? std::min(seconds, 3600) * 1000 : -1;
 }
 
 Core::Error pinMismatch()
@@ -116,7 +137,13 @@ struct HttpTransport::Wait
     bool mismatch = false; // the peer's certificate is not the pinned one
     bool connectTimedOut = false;
     QStringList tlsProblems; // verification errors a matching pin does not excuse
+    bool notYetValid = false; // one of them: the certificate's validity starts after our clock
 };
+
+void HttpTransport::setByteProgress(ByteProgress progress)
+{
+    m_byteProgress = std::move(progress);
+}
 
 Core::Status HttpTransport::checkScheme() const
 {
@@ -164,24 +191,25 @@ void HttpTransport::checkPinDuringHandshake(QNetworkReply &reply, QEventLoop &lo
 {
     // Without a trusted CA the handshake reports errors; ignore exactly those a matching pin
     // answers for. A mismatch is never ignored, so the handshake fails and nothing is sent.
-    QObject::connect(&reply, &QNetworkReply::sslErrors, &loop,
-                     [this, &reply, &wait](const QList<QSslError> &errors) {
-                         QSslCertificate leaf = reply.sslConfiguration().peerCertificate();
-                         if (leaf.isNull() && !errors.isEmpty())
-                             leaf = errors.constFirst().certificate();
-                         if (!pinMatches(leaf)) {
-                             wait.mismatch = true;
-                             return;
-                         }
-                         QList<QSslError> covered;
-                         for (const QSslError &error : errors) {
-                             if (pinCovers(error.error()))
-                                 covered << error;
-                             else
-                                 wait.tlsProblems << error.errorString();
-                         }
-                         reply.ignoreSslErrors(covered);
-                     });
+    QObject::connect(
+        &reply, &QNetworkReply::sslErrors, &loop, [this, &reply, &wait](const QList<QSslError> &errors) {
+            QSslCertificate leaf = reply.sslConfiguration().peerCertificate();
+            if (leaf.isNull() && !errors.isEmpty())
+                leaf = errors.constFirst().certificate();
+            if (!pinMatches(leaf)) {
+                wait.mismatch = true;
+                return;
+            }
+            QList<QSslError> covered;
+            for (const QSslError &error : errors) {
+                if (pinCovers(error.error()))
+                    covered << error;
+                else
+                    wait.tlsProblems << error.errorString();
+                wait.notYetValid = wait.notYetValid || error.error() == QSslError::CertificateNotYetValid;
+            }
+            reply.ignoreSslErrors(covered);
+        });
     // Also when a trusted CA signed a different certificate: the pin decides. No request
     // byte has been written when `encrypted` is emitted, so aborting here leaks nothing.
     QObject::connect(&reply, &QNetworkReply::encrypted, &loop, [this, &reply, &wait, connected] {
@@ -211,6 +239,27 @@ HttpTransport::Wait HttpTransport::await(QNetworkReply &reply) const
             connected();
     });
     QObject::connect(&reply, &QNetworkReply::downloadProgress, &loop, connected);
+    // Bytes within the request for a person watching a slow link: at most one report per 250 ms.
+    qint64 sent = 0;
+    qint64 received = 0;
+    QElapsedTimer sinceReport;
+    sinceReport.start();
+    const auto reportBytes = [this, &sent, &received, &sinceReport] {
+        if (m_byteProgress && sinceReport.elapsed() >= 250) {
+            sinceReport.restart();
+            m_byteProgress(sent, received);
+        }
+    };
+    QObject::connect(&reply, &QNetworkReply::uploadProgress, &loop,
+                     [&sent, reportBytes](qint64 bytes, qint64) {
+                         sent = bytes;
+                         reportBytes();
+                     });
+    QObject::connect(&reply, &QNetworkReply::downloadProgress, &loop,
+                     [&received, reportBytes](qint64 bytes, qint64) {
+                         received = bytes;
+                         reportBytes();
+                     });
     QObject::connect(&reply, &QNetworkReply::metaDataChanged, &loop, connected);
     if (pinned())
         checkPinDuringHandshake(reply, loop, wait, connected);
@@ -230,6 +279,8 @@ Core::Result<Response> HttpTransport::finish(QNetworkReply &reply, const Wait &w
     if (wait.connectTimedOut)
         return unreachable(
             u"no connection to %1 within %2 ms"_s.arg(url.authority()).arg(m_options.connectTimeout.count()));
+    if (wait.notYetValid)
+        return clockSkew(wait.tlsProblems.join(u"; "_s));
     if (!wait.tlsProblems.isEmpty())
         return unreachable(u"TLS: "_s + wait.tlsProblems.join(u"; "_s));
     if (isLinkError(reply.error()))
@@ -246,6 +297,8 @@ Core::Result<Response> HttpTransport::finish(QNetworkReply &reply, const Wait &w
     Response response;
     response.status = status.toInt();
     response.body = reply.readAll();
+    if (response.status == 429 || response.status == 503)
+        response.retryAfterMs = retryAfterMs(reply.rawHeader("Retry-After"_ba));
     return response;
 }
 
