@@ -200,8 +200,12 @@ TEST_CASE("a laptop pushing thousands of changes paces itself to the server's ra
     }
     // Two requests a second per peer: far below what the sync needs, so the server answers 429
     // (Retry-After: 1) for real, again and again.
-    Test::ServerProcess process(
-        {server, data.path(), {}, ca.serverChain(), ca.serverKey(), {u"--rate"_s, u"2"_s, u"--burst"_s, u"2"_s}});
+    Test::ServerProcess process({server,
+                                 data.path(),
+                                 {},
+                                 ca.serverChain(),
+                                 ca.serverKey(),
+                                 {u"--rate"_s, u"2"_s, u"--burst"_s, u"2"_s}});
     INFO(process.error().toStdString());
     REQUIRE(process.start());
     Laptop siti(u"siti"_s);
@@ -235,7 +239,8 @@ TEST_CASE("a laptop pushing thousands of changes paces itself to the server's ra
     REQUIRE(sending.size() >= 2);
     CHECK(sending.last().value(u"done"_s).toInteger() == pending);
     CHECK(sending.last().value(u"total"_s).toInteger() == pending);
-    CHECK(sending.last().value(u"bytes_total"_s).toInteger() >= sending.last().value(u"bytes_done"_s).toInteger());
+    CHECK(sending.last().value(u"bytes_total"_s).toInteger()
+          >= sending.last().value(u"bytes_done"_s).toInteger());
 
     // The history: this sync, newest first, as the desktop's history view reads it.
     siti.ok({u"sync"_s, u"now"_s});
