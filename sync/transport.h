@@ -35,7 +35,7 @@ public:
     // on its own thread, at most a few times a second; a slow link then shows progress within a
     // page. Transports that move a page at once (in-process) never call it.
     using ByteProgress = std::function<void(qint64 sent, qint64 received)>;
-    virtual void setByteProgress(ByteProgress /*progress*/) { }
+    virtual void setByteProgress(const ByteProgress & /*progress*/) { }
 };
 
 } // namespace Sync

@@ -88,6 +88,49 @@ bool isLinkError(QNetworkReply::NetworkError error)
     return error != QNetworkReply::NoError && error < QNetworkReply::ContentAccessDenied;
 }
 
+// Bytes within one request for a person watching a slow link: a report at most every 250 ms as
+// bytes move, and at least every second while the request waits (on a slow link the socket
+// takes a whole page at once and the reply comes many seconds later: the person still sees
+// the sync alive). The counts are bytes handed to or read from the socket.
+class ByteWatch final
+{
+public:
+    ByteWatch(QNetworkReply &reply, QEventLoop &loop, const Transport::ByteProgress &progress)
+        : m_progress(progress)
+    {
+        if (!m_progress)
+            return;
+        m_since.start();
+        QObject::connect(&reply, &QNetworkReply::uploadProgress, &loop, [this](qint64 bytes, qint64) {
+            m_sent = bytes;
+            report(false);
+        });
+        QObject::connect(&reply, &QNetworkReply::downloadProgress, &loop, [this](qint64 bytes, qint64) {
+            m_received = bytes;
+            report(false);
+        });
+        m_heartbeat.setInterval(1000);
+        QObject::connect(&m_heartbeat, &QTimer::timeout, &loop, [this] { report(true); });
+        m_heartbeat.start();
+    }
+
+private:
+    void report(bool beat)
+    {
+        if (!beat && m_since.elapsed() < 250)
+            return;
+        m_since.restart();
+        m_heartbeat.start(); // the next beat a full second after any report
+        m_progress(m_sent, m_received);
+    }
+
+    const Transport::ByteProgress &m_progress;
+    qint64 m_sent = 0;
+    qint64 m_received = 0;
+    QElapsedTimer m_since;
+    QTimer m_heartbeat;
+};
+
 } // namespace
 
 HttpTransport::HttpTransport(const QUrl &baseUrl, const QByteArray &pinnedSha256, Options options)
@@ -140,9 +183,9 @@ struct HttpTransport::Wait
     bool notYetValid = false; // one of them: the certificate's validity starts after our clock
 };
 
-void HttpTransport::setByteProgress(ByteProgress progress)
+void HttpTransport::setByteProgress(const ByteProgress &progress)
 {
-    m_byteProgress = std::move(progress);
+    m_byteProgress = progress;
 }
 
 Core::Status HttpTransport::checkScheme() const
@@ -239,27 +282,7 @@ HttpTransport::Wait HttpTransport::await(QNetworkReply &reply) const
             connected();
     });
     QObject::connect(&reply, &QNetworkReply::downloadProgress, &loop, connected);
-    // Bytes within the request for a person watching a slow link: at most one report per 250 ms.
-    qint64 sent = 0;
-    qint64 received = 0;
-    QElapsedTimer sinceReport;
-    sinceReport.start();
-    const auto reportBytes = [this, &sent, &received, &sinceReport] {
-        if (m_byteProgress && sinceReport.elapsed() >= 250) {
-            sinceReport.restart();
-            m_byteProgress(sent, received);
-        }
-    };
-    QObject::connect(&reply, &QNetworkReply::uploadProgress, &loop,
-                     [&sent, reportBytes](qint64 bytes, qint64) {
-                         sent = bytes;
-                         reportBytes();
-                     });
-    QObject::connect(&reply, &QNetworkReply::downloadProgress, &loop,
-                     [&received, reportBytes](qint64 bytes, qint64) {
-                         received = bytes;
-                         reportBytes();
-                     });
+    ByteWatch bytes(reply, loop, m_byteProgress);
     QObject::connect(&reply, &QNetworkReply::metaDataChanged, &loop, connected);
     if (pinned())
         checkPinDuringHandshake(reply, loop, wait, connected);

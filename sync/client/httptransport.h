@@ -51,7 +51,7 @@ public:
     // Retry-After in retryAfterMs.
     Core::Result<Response> post(const char *endpoint, const QByteArray &bearer,
                                 const QByteArray &page) override;
-    void setByteProgress(ByteProgress progress) override;
+    void setByteProgress(const ByteProgress &progress) override;
     // GET, for /v1/health; same errors as post().
     Core::Result<Response> get(const char *endpoint);
 

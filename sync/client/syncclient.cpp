@@ -283,7 +283,7 @@ Status SyncClient::runOnce(SyncSummary &summary)
     // Bytes from inside a long request (a page takes many seconds on GPRS); unhooked after, as
     // the transport may outlive this client.
     m_transport.setByteProgress([this](qint64 sent, qint64 received) { reportBytes(sent + received); });
-    const Status outcome = steps(summary);
+    Status outcome = steps(summary);
     m_transport.setByteProgress({});
     return outcome;
 }

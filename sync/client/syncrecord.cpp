@@ -117,7 +117,7 @@ Core::Result<QList<SyncRecord>> SyncClient::history(Core::ChangeLog &log)
                  : Core::Result<QList<SyncRecord>>(stored.error());
     QList<SyncRecord> out;
     const QJsonArray array = QJsonDocument::fromJson(stored->toUtf8()).array();
-    for (const QJsonValue &v : array)
+    for (const auto &v : array)
         if (std::optional<SyncRecord> record = SyncRecord::fromJson(v.toObject()); record)
             out.append(std::move(*record));
     return out;
