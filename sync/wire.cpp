@@ -290,6 +290,7 @@ enum class Presence {
     Optional, // always written; absent (or null, for text and bytes) reads as the default
     IfSet, // written when set (non-empty, non-zero, non-null); absent reads as the default
     IfPositive, // written when above zero; absent reads as 0
+    IfKnown, // an integer written when not negative; absent (or negative) reads as -1: unknown
 };
 
 // What a field holds on the wire, and what decode checks of it (Reader).
@@ -409,6 +410,9 @@ void writeField(const typename MemberOf<decltype(member)>::Owner &message, QLati
     } else if constexpr (presence == Presence::IfPositive) {
         if (value <= 0)
             return;
+    } else if constexpr (presence == Presence::IfKnown) {
+        if (value < 0)
+            return;
     }
     map.insert(key, toCbor<as>(value));
 }
@@ -459,6 +463,8 @@ void readField(typename MemberOf<decltype(member)>::Owner &message, QLatin1Strin
         value = reader.uuid(key, optional);
     else if constexpr (as == As::Site)
         value = reader.site(key, optional);
+    else if constexpr (as == As::Integer && presence == Presence::IfKnown)
+        value = reader.raw(key).isUndefined() ? T(-1) : std::max(T(-1), T(reader.integer(key, optional)));
     else if constexpr (as == As::Integer)
         value = T(reader.integer(key, optional));
     else if constexpr (as == As::Boolean)
@@ -492,6 +498,7 @@ constexpr Field<typename MemberOf<decltype(member)>::Owner> field(const char *ke
                   "a nullable value is always written (null when empty)");
     static_assert(as != As::Map || presence == Presence::IfSet,
                   "a nested message is written when there is one");
+    static_assert(presence != Presence::IfKnown || as == As::Integer, "only a count can be unknown");
     return {key, &writeField<member, as, presence>, &readField<member, as, presence>};
 }
 
@@ -599,6 +606,7 @@ template <> struct Table<PullReply>
         field<&PullReply::nextCursor, As::Bytes>("cursor"),
         field<&PullReply::more, As::Boolean>("more"),
         field<&PullReply::purge, As::Uuids, P::IfSet>("purge"),
+        field<&PullReply::remaining, As::Integer, P::IfKnown>("remaining"),
     };
 };
 

@@ -155,6 +155,10 @@ struct PullReply
     QByteArray nextCursor;
     bool more = false;
     QStringList purge; // cases that left this device's scope: push pending, then erase locally
+    // Ops still to pull after this page (for progress): exact up to a bound, above it an upper
+    // bound (ServerStore::pull says which). -1: unknown (an older server, or scope events left
+    // for later pages); never written then, and a negative value on the wire reads as -1.
+    qint64 remaining = -1;
 
     bool operator==(const PullReply &) const = default;
 };

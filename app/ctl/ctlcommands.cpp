@@ -146,8 +146,10 @@ JSON in on stdin, JSON out on stdout; errors as JSON on stderr.
   sync enroll --server URL --code-file FILE [--device-name NAME]
                                         join the district server (the code pins its certificate);
                                         --code - reads the code from stdin instead
-  sync now [--attempts N]               push, then pull; JSON summary; retries with backoff
+  sync now [--attempts N] [--progress]  push, then pull; JSON summary; retries with backoff;
+                                        --progress: one JSON line per report on stderr
   sync status                           enrolment, unsent changes, open conflicts, last sync
+  sync history [--limit N]              the last syncs and USB bundles, newest first (JSON)
   bundle export FILE                    no connection at all: unsent changes in a USB bundle
                                         (signed, encrypted to the district office)
   bundle import FILE                    the office's answer for this laptop (checked whole
@@ -306,6 +308,7 @@ int CtlCommands::run()
         {u"sync"_s, u"enroll"_s, true, [this] { return syncEnroll(); }},
         {u"sync"_s, u"now"_s, true, [this] { return syncNow(); }},
         {u"sync"_s, u"status"_s, true, [this] { return syncStatus(); }},
+        {u"sync"_s, u"history"_s, true, [this] { return syncHistory(); }},
         {u"bundle"_s, u"export"_s, true, [this] { return bundleExport(); }},
         {u"bundle"_s, u"import"_s, true, [this] { return bundleImport(); }},
         {u"conflicts"_s, u"list"_s, true, [this] { return conflictsList(); }},

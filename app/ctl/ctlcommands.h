@@ -79,6 +79,7 @@ private:
     int syncEnroll();
     int syncNow();
     int syncStatus();
+    int syncHistory();
     int bundleExport();
     int bundleImport();
     int conflictsList();

@@ -17,6 +17,7 @@
 #include <QFile>
 #include <QHostInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QThread>
 #include <QUrl>
@@ -65,6 +66,35 @@ QJsonObject conflictJson(const Core::ConflictRecord &c)
             u"resolved"_s,
             QJsonObject{{u"at"_s, c.resolvedAt}, {u"by"_s, c.resolvedBy}, {u"resolution"_s, c.resolution}});
     return json;
+}
+
+const char *phaseName(Sync::SyncProgress::Phase phase)
+{
+    switch (phase) {
+    case Sync::SyncProgress::Phase::Connecting:
+        return "connecting";
+    case Sync::SyncProgress::Phase::Sending:
+        return "sending";
+    case Sync::SyncProgress::Phase::Files:
+        return "files";
+    case Sync::SyncProgress::Phase::Receiving:
+        return "receiving";
+    case Sync::SyncProgress::Phase::Finishing:
+        return "finishing";
+    }
+    return "unknown";
+}
+
+// One JSON line per report on stderr (stdout keeps the one summary a script reads).
+void printProgress(const Sync::SyncProgress &p)
+{
+    const QJsonObject line{{u"phase"_s, QLatin1StringView(phaseName(p.phase))},
+                           {u"done"_s, p.done},
+                           {u"total"_s, p.total},
+                           {u"bytes_done"_s, p.bytesDone},
+                           {u"bytes_total"_s, p.bytesTotal}};
+    std::fputs(QJsonDocument(line).toJson(QJsonDocument::Compact).append('\n').constData(), stderr);
+    std::fflush(stderr);
 }
 
 } // namespace
@@ -134,6 +164,8 @@ int CtlCommands::syncNow()
         return usageError(u"--attempts takes a number from 1 to 100"_s);
     const auto transport = transportFor(config->serverUrl, config->certificateSha256);
     Sync::SyncClient client(*m_profile, *transport);
+    if (m_options.has(u"progress"_s))
+        client.setProgress(printProgress);
     const Core::Result<Sync::SyncSummary> summary
         = client.sync(attempts, [](int ms) { QThread::msleep(static_cast<unsigned long>(ms)); });
     if (!summary)
@@ -177,6 +209,24 @@ int CtlCommands::syncStatus()
         out.insert(u"last_sync_at"_s, config->lastSyncAt);
         if (!config->lastError.isEmpty())
             out.insert(u"last_error"_s, config->lastError);
+    }
+    return print(out);
+}
+
+int CtlCommands::syncHistory()
+{
+    bool ok = true;
+    const int limit = m_options.value(u"limit"_s, QString::number(Sync::SyncClient::historyLimit)).toInt(&ok);
+    if (!ok || limit < 1 || limit > Sync::SyncClient::historyLimit)
+        return usageError(u"--limit takes a number from 1 to %1"_s.arg(Sync::SyncClient::historyLimit));
+    const Core::Result<QList<Sync::SyncRecord>> records = Sync::SyncClient::history(m_profile->changeLog());
+    if (!records)
+        return fail(records.error());
+    QJsonArray out;
+    for (const Sync::SyncRecord &record : *records) {
+        if (out.size() >= limit)
+            break;
+        out.append(record.toJson());
     }
     return print(out);
 }

@@ -20,9 +20,9 @@ int main(int argc, char **argv)
     QLoggingCategory::setFilterRules(u"dampingi.*.info=false"_s);
 
     QString error;
-    CtlOptions options
-        = CtlOptions::parse(QCoreApplication::arguments(),
-                            {u"training"_s, u"help"_s, u"version"_s, u"include-deleted"_s, u"all"_s}, &error);
+    CtlOptions options = CtlOptions::parse(
+        QCoreApplication::arguments(),
+        {u"training"_s, u"help"_s, u"version"_s, u"include-deleted"_s, u"all"_s, u"progress"_s}, &error);
     if (options.has(u"version"_s)) {
         std::fputs(qPrintable(u"dampingi-ctl " DAMPINGI_VERSION "\n"_s), stdout);
         return CtlCommands::Ok;

@@ -217,6 +217,11 @@ Result<BlobTransfer::Counts> BlobTransfer::upload()
     return pass(true);
 }
 
+void BlobTransfer::setProgress(std::function<void(int done, int total)> progress)
+{
+    m_progress = std::move(progress);
+}
+
 Result<BlobTransfer::Counts> BlobTransfer::download()
 {
     return pass(false);
@@ -228,7 +233,10 @@ Result<BlobTransfer::Counts> BlobTransfer::pass(bool sending)
     const Result<QStringList> ids = candidates(sending);
     if (!ids)
         return ids.error();
+    const int total = int(ids->size());
     for (qsizetype i = 0; i < ids->size(); ++i) {
+        if (m_progress)
+            m_progress(int(i), total);
         const Result<Outcome> outcome = sending ? uploadOne(ids->at(i)) : downloadOne(ids->at(i));
         if (!outcome)
             return outcome.error();
@@ -246,6 +254,8 @@ Result<BlobTransfer::Counts> BlobTransfer::pass(bool sending)
             return counts;
         }
     }
+    if (m_progress && total > 0)
+        m_progress(total, total);
     return counts;
 }
 

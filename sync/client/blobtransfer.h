@@ -43,6 +43,9 @@ public:
     BlobTransfer(Core::ChangeLog &log, QString attachmentsDirectory, const TransitCipher &transit,
                  Exchange exchange);
 
+    // Called before each content of a pass and once at its end: (contents done, contents in it).
+    void setProgress(std::function<void(int done, int total)> progress);
+
     // Errors only from this laptop's store or files; the link's errors end a pass early.
     // Uploads run right after the push (before a pull may erase a case that moved out: such a
     // case waits for its files too), downloads after the pull.
@@ -68,6 +71,7 @@ private:
     QString m_directory;
     const TransitCipher &m_transit;
     Exchange m_exchange;
+    std::function<void(int done, int total)> m_progress;
 };
 
 } // namespace Sync

@@ -2,6 +2,7 @@
 #include "sync/client/httptransport.h"
 
 #include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QHostAddress>
 #include <QNetworkAccessManager>
@@ -11,6 +12,8 @@
 #include <QSslError>
 #include <QThread>
 #include <QTimer>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -23,6 +26,24 @@ const QByteArray pageType = "application/x-dampingi-page"_ba;
 Core::Error unreachable(const QString &why)
 {
     return Core::Error{Core::Error::Code::Unreachable, u"unreachable: "_s + why};
+}
+
+Core::Error clockSkew(const QString &why)
+{
+    // The certificate is fine; this laptop's clock is not (set before the certificate was made).
+    return Core::Error{Core::Error::Code::Refused,
+                       u"the server's certificate is not valid yet by this laptop's clock (%1)"_s.arg(why),
+                       {},
+                       Core::Error::Reason::ClockSkew};
+}
+
+// Retry-After as delta-seconds (the only form our server sends); an HTTP date or garbage reads as
+// unknown. Bounded to an hour: a hostile or broken header cannot park the laptop for days.
+int retryAfterMs(const QByteArray &header)
+{
+    bool ok = false;
+    const int seconds = header.trimmed().toInt(&ok);
+    return ok && seconds >= 0 ? std::min(seconds, 3600) * 1000 : -1;
 }
 
 Core::Error pinMismatch()
@@ -66,6 +87,49 @@ bool isLinkError(QNetworkReply::NetworkError error)
 {
     return error != QNetworkReply::NoError && error < QNetworkReply::ContentAccessDenied;
 }
+
+// Bytes within one request for a person watching a slow link: a report at most every 250 ms as
+// bytes move, and at least every second while the request waits (on a slow link the socket
+// takes a whole page at once and the reply comes many seconds later: the person still sees
+// the sync alive). The counts are bytes handed to or read from the socket.
+class ByteWatch final
+{
+public:
+    ByteWatch(QNetworkReply &reply, QEventLoop &loop, const Transport::ByteProgress &progress)
+        : m_progress(progress)
+    {
+        if (!m_progress)
+            return;
+        m_since.start();
+        QObject::connect(&reply, &QNetworkReply::uploadProgress, &loop, [this](qint64 bytes, qint64) {
+            m_sent = bytes;
+            report(false);
+        });
+        QObject::connect(&reply, &QNetworkReply::downloadProgress, &loop, [this](qint64 bytes, qint64) {
+            m_received = bytes;
+            report(false);
+        });
+        m_heartbeat.setInterval(1000);
+        QObject::connect(&m_heartbeat, &QTimer::timeout, &loop, [this] { report(true); });
+        m_heartbeat.start();
+    }
+
+private:
+    void report(bool beat)
+    {
+        if (!beat && m_since.elapsed() < 250)
+            return;
+        m_since.restart();
+        m_heartbeat.start(); // the next beat a full second after any report
+        m_progress(m_sent, m_received);
+    }
+
+    const Transport::ByteProgress &m_progress;
+    qint64 m_sent = 0;
+    qint64 m_received = 0;
+    QElapsedTimer m_since;
+    QTimer m_heartbeat;
+};
 
 } // namespace
 
@@ -116,7 +180,13 @@ struct HttpTransport::Wait
     bool mismatch = false; // the peer's certificate is not the pinned one
     bool connectTimedOut = false;
     QStringList tlsProblems; // verification errors a matching pin does not excuse
+    bool notYetValid = false; // one of them: the certificate's validity starts after our clock
 };
+
+void HttpTransport::setByteProgress(const ByteProgress &progress)
+{
+    m_byteProgress = progress;
+}
 
 Core::Status HttpTransport::checkScheme() const
 {
@@ -164,24 +234,25 @@ void HttpTransport::checkPinDuringHandshake(QNetworkReply &reply, QEventLoop &lo
 {
     // Without a trusted CA the handshake reports errors; ignore exactly those a matching pin
     // answers for. A mismatch is never ignored, so the handshake fails and nothing is sent.
-    QObject::connect(&reply, &QNetworkReply::sslErrors, &loop,
-                     [this, &reply, &wait](const QList<QSslError> &errors) {
-                         QSslCertificate leaf = reply.sslConfiguration().peerCertificate();
-                         if (leaf.isNull() && !errors.isEmpty())
-                             leaf = errors.constFirst().certificate();
-                         if (!pinMatches(leaf)) {
-                             wait.mismatch = true;
-                             return;
-                         }
-                         QList<QSslError> covered;
-                         for (const QSslError &error : errors) {
-                             if (pinCovers(error.error()))
-                                 covered << error;
-                             else
-                                 wait.tlsProblems << error.errorString();
-                         }
-                         reply.ignoreSslErrors(covered);
-                     });
+    QObject::connect(
+        &reply, &QNetworkReply::sslErrors, &loop, [this, &reply, &wait](const QList<QSslError> &errors) {
+            QSslCertificate leaf = reply.sslConfiguration().peerCertificate();
+            if (leaf.isNull() && !errors.isEmpty())
+                leaf = errors.constFirst().certificate();
+            if (!pinMatches(leaf)) {
+                wait.mismatch = true;
+                return;
+            }
+            QList<QSslError> covered;
+            for (const QSslError &error : errors) {
+                if (pinCovers(error.error()))
+                    covered << error;
+                else
+                    wait.tlsProblems << error.errorString();
+                wait.notYetValid = wait.notYetValid || error.error() == QSslError::CertificateNotYetValid;
+            }
+            reply.ignoreSslErrors(covered);
+        });
     // Also when a trusted CA signed a different certificate: the pin decides. No request
     // byte has been written when `encrypted` is emitted, so aborting here leaks nothing.
     QObject::connect(&reply, &QNetworkReply::encrypted, &loop, [this, &reply, &wait, connected] {
@@ -211,6 +282,7 @@ HttpTransport::Wait HttpTransport::await(QNetworkReply &reply) const
             connected();
     });
     QObject::connect(&reply, &QNetworkReply::downloadProgress, &loop, connected);
+    ByteWatch bytes(reply, loop, m_byteProgress);
     QObject::connect(&reply, &QNetworkReply::metaDataChanged, &loop, connected);
     if (pinned())
         checkPinDuringHandshake(reply, loop, wait, connected);
@@ -230,6 +302,8 @@ Core::Result<Response> HttpTransport::finish(QNetworkReply &reply, const Wait &w
     if (wait.connectTimedOut)
         return unreachable(
             u"no connection to %1 within %2 ms"_s.arg(url.authority()).arg(m_options.connectTimeout.count()));
+    if (wait.notYetValid)
+        return clockSkew(wait.tlsProblems.join(u"; "_s));
     if (!wait.tlsProblems.isEmpty())
         return unreachable(u"TLS: "_s + wait.tlsProblems.join(u"; "_s));
     if (isLinkError(reply.error()))
@@ -246,6 +320,8 @@ Core::Result<Response> HttpTransport::finish(QNetworkReply &reply, const Wait &w
     Response response;
     response.status = status.toInt();
     response.body = reply.readAll();
+    if (response.status == 429 || response.status == 503)
+        response.retryAfterMs = retryAfterMs(reply.rawHeader("Retry-After"_ba));
     return response;
 }
 

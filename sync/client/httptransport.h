@@ -44,10 +44,14 @@ public:
     HttpTransport &operator=(const HttpTransport &) = delete;
 
     // Errors: Unreachable "unreachable: ..." (connection refused, timeout, cut, TLS failure);
-    // Refused "server certificate does not match the enrolled one"; InvalidInput for a URL
-    // this transport refuses (plain http to a remote host, or with a pin).
+    // Refused with Reason::BadCertificate "server certificate does not match the enrolled one";
+    // Refused with Reason::ClockSkew when the server's certificate is not valid yet by this
+    // laptop's clock (set far back); InvalidInput for a URL this transport refuses (plain http
+    // to a remote host, or with a pin). A 429 or 503 comes back as a Response with its
+    // Retry-After in retryAfterMs.
     Core::Result<Response> post(const char *endpoint, const QByteArray &bearer,
                                 const QByteArray &page) override;
+    void setByteProgress(const ByteProgress &progress) override;
     // GET, for /v1/health; same errors as post().
     Core::Result<Response> get(const char *endpoint);
 
@@ -85,6 +89,7 @@ private:
     qint64 m_bytesSent = 0;
     qint64 m_bytesReceived = 0;
     qint64 m_roundTrips = 0;
+    ByteProgress m_byteProgress;
 };
 
 } // namespace Sync

@@ -55,39 +55,6 @@ Core::Result<QByteArray> openSecret(const Core::FieldCipher &cipher, const QStri
                        Core::FieldCipher::associatedData(u"sync", u"device", what));
 }
 
-// An ErrorReply page (or a bare status) as an Error the caller can act on.
-Error replyError(const Response &response)
-{
-    ErrorReply reply;
-    const bool decoded = Wire::decode(response.body, reply).ok();
-    const QString detail = decoded ? u"%1: %2"_s.arg(reply.code, reply.message)
-                                   : u"HTTP %1 without an error page"_s.arg(response.status);
-    if (response.status == 429 || response.status >= 500)
-        return Error{Error::Code::Unreachable, u"server busy or failing (%1)"_s.arg(detail)};
-    const auto is = [&](const char *code) { return decoded && reply.code == QLatin1StringView(code); };
-    using Reason = Error::Reason;
-    if (is(ErrorCode::cursor))
-        return Error{Error::Code::Conflict, detail, {}, Reason::Stale};
-    if (is(ErrorCode::notYet))
-        return Error{Error::Code::NotFound, detail};
-    if (is(ErrorCode::outOfScope))
-        return Error{Error::Code::Conflict, detail, {}, Reason::OutOfScope};
-    if (response.status == 401 || response.status == 403 || response.status == 426) {
-        // The server's error code says why; a bare status keeps only the code's sentence.
-        Reason reason = Reason::None;
-        if (is(ErrorCode::revoked))
-            reason = Reason::Revoked;
-        else if (is(ErrorCode::unauthorized))
-            reason = Reason::NotEnrolled;
-        else if (is(ErrorCode::schema) || response.status == 426)
-            reason = Reason::VersionTooOld;
-        else if (is(ErrorCode::enrollment))
-            reason = Reason::EnrollmentRejected;
-        return Error{Error::Code::Refused, detail, {}, reason};
-    }
-    return Error{Error::Code::Corrupt, u"server could not read our request (%1)"_s.arg(detail)};
-}
-
 // The site a laptop moves to past a hole in its resent outbox (see push()). Not random: both
 // copies of a cloned database find the same hole (same site, same acknowledged seq) and move the
 // same unsent ops; under one new site the second copy's are duplicates of the first's (the
@@ -109,86 +76,6 @@ QString holeSiteId(const QByteArray &token, const QString &site, qint64 acked)
 }
 
 } // namespace
-
-QJsonObject SyncSummary::toJson() const
-{
-    return QJsonObject{{u"pushed"_s, pushed},
-                       {u"duplicates"_s, duplicates},
-                       {u"rejected"_s, rejected},
-                       {u"clamped"_s, clamped},
-                       {u"pulled"_s, pulled},
-                       {u"conflicts"_s, conflicts},
-                       {u"purged"_s, purged},
-                       {u"purge_deferred"_s, purgeDeferred},
-                       {u"pages"_s, pages},
-                       {u"round_trips"_s, roundTrips},
-                       {u"bytes_sent"_s, bytesSent},
-                       {u"bytes_received"_s, bytesReceived},
-                       {u"reset"_s, reset},
-                       {u"resited"_s, resited},
-                       {u"files_sent"_s, filesSent},
-                       {u"files_received"_s, filesReceived},
-                       {u"files_pending"_s, filesPending}};
-}
-
-QJsonObject SyncRecord::toJson() const
-{
-    QJsonObject json{{u"started_at"_s, startedAt},
-                     {u"finished_at"_s, finishedAt},
-                     {u"how"_s, how},
-                     {u"summary"_s, summary.toJson()},
-                     {u"ok"_s, ok},
-                     {u"cancelled"_s, cancelled}};
-    if (!ok)
-        json.insert(u"error"_s, QJsonObject{{u"code"_s, int(error.code)},
-                                            {u"reason"_s, int(error.reason)},
-                                            {u"detail"_s, error.detail}});
-    return json;
-}
-
-std::optional<SyncRecord> SyncRecord::fromJson(const QJsonObject &json)
-{
-    // Our own meta value, but read as any stored text: a damaged entry is skipped, not trusted.
-    if (!json.value(u"started_at"_s).isDouble() || !json.value(u"summary"_s).isObject())
-        return std::nullopt;
-    SyncRecord record;
-    record.startedAt = json.value(u"started_at"_s).toInteger();
-    record.finishedAt = json.value(u"finished_at"_s).toInteger();
-    record.how = json.value(u"how"_s).toString().left(32);
-    record.ok = json.value(u"ok"_s).toBool();
-    record.cancelled = json.value(u"cancelled"_s).toBool();
-    const QJsonObject s = json.value(u"summary"_s).toObject();
-    const auto n = [&s](const char *key) { return int(s.value(QLatin1StringView(key)).toInteger()); };
-    SyncSummary &m = record.summary;
-    m.pushed = n("pushed");
-    m.duplicates = n("duplicates");
-    m.rejected = n("rejected");
-    m.clamped = n("clamped");
-    m.pulled = n("pulled");
-    m.conflicts = n("conflicts");
-    m.purged = n("purged");
-    m.purgeDeferred = n("purge_deferred");
-    m.pages = n("pages");
-    m.roundTrips = n("round_trips");
-    m.bytesSent = s.value(u"bytes_sent"_s).toInteger();
-    m.bytesReceived = s.value(u"bytes_received"_s).toInteger();
-    m.reset = s.value(u"reset"_s).toBool();
-    m.resited = n("resited");
-    m.filesSent = n("files_sent");
-    m.filesReceived = n("files_received");
-    m.filesPending = n("files_pending");
-    if (!record.ok) {
-        const QJsonObject e = json.value(u"error"_s).toObject();
-        const int code = e.value(u"code"_s).toInt(int(Error::Code::Internal));
-        const int reason = e.value(u"reason"_s).toInt(0);
-        record.error.code
-            = code >= 0 && code <= int(Error::Code::Internal) ? Error::Code(code) : Error::Code::Internal;
-        record.error.reason = reason >= 0 && reason < int(Error::Reason::LastReason) ? Error::Reason(reason)
-                                                                                     : Error::Reason::None;
-        record.error.detail = e.value(u"detail"_s).toString().left(500);
-    }
-    return record;
-}
 
 SyncClient::SyncClient(Core::ChangeLog &log, QString attachmentsDirectory, Transport &transport)
     : m_log(log)
@@ -231,21 +118,6 @@ void SyncClient::setProgress(ProgressCallback progress)
 void SyncClient::setCancelFlag(const std::atomic_bool *cancel)
 {
     m_cancel = cancel;
-}
-
-Core::Result<QList<SyncRecord>> SyncClient::history(Core::ChangeLog &log)
-{
-    const Core::Result<QString> stored = log.meta(keyHistory);
-    if (!stored)
-        return stored.error().code == Error::Code::NotFound
-                 ? Core::Result<QList<SyncRecord>>(QList<SyncRecord>())
-                 : Core::Result<QList<SyncRecord>>(stored.error());
-    QList<SyncRecord> out;
-    const QJsonArray array = QJsonDocument::fromJson(stored->toUtf8()).array();
-    for (const QJsonValue &v : array)
-        if (std::optional<SyncRecord> record = SyncRecord::fromJson(v.toObject()); record)
-            out.append(std::move(*record));
-    return out;
 }
 
 Status SyncClient::remember(const QString &key, const QString &value)
@@ -390,39 +262,41 @@ Status SyncClient::storeKeys()
     return remember(keyDistrictKey, sealed);
 }
 
-Core::Result<Response> SyncClient::exchange(const char *endpoint, const QByteArray &page,
-                                            SyncSummary &summary)
+Core::Result<SyncSummary> SyncClient::syncOnce()
 {
-    ++summary.roundTrips;
-    summary.bytesSent += page.size();
-    Core::Result<Response> response = m_transport.post(endpoint, m_token, page);
-    if (!response)
-        return response.error();
-    summary.bytesReceived += response->body.size();
-    if (response->status == 403) {
-        ErrorReply reply;
-        if (Wire::decode(response->body, reply) && reply.code == QLatin1StringView(ErrorCode::revoked))
-            return wipeRevoked();
-    }
-    if (response->status != 200)
-        return replyError(*response);
-    return response;
+    const qint64 startedAt = m_log.clock().nowMs();
+    SyncSummary summary;
+    const Status outcome = runOnce(summary);
+    record(u"network"_s, startedAt, summary, outcome);
+    if (!outcome)
+        return outcome.error();
+    return summary;
 }
 
-Core::Result<SyncSummary> SyncClient::syncOnce()
+Status SyncClient::runOnce(SyncSummary &summary)
 {
     if (metaOr(m_log, keyWipePending) == u"1")
         return wipeRevoked(); // an erasure of a revoked laptop left something: erase again
     if (Status s = loadKeys(); !s)
-        return s.error();
-    Core::ChangeLog &log = m_log;
-    SyncSummary summary;
+        return s;
+    m_run = Progress{};
+    // Bytes from inside a long request (a page takes many seconds on GPRS); unhooked after, as
+    // the transport may outlive this client.
+    m_transport.setByteProgress([this](qint64 sent, qint64 received) { reportBytes(sent + received); });
+    Status outcome = steps(summary);
+    m_transport.setByteProgress({});
+    return outcome;
+}
 
+Status SyncClient::steps(SyncSummary &summary)
+{
+    Core::ChangeLog &log = m_log;
     // Nothing to push: ask for the first pull page in the handshake (an idle sync is then one
     // round trip).
     const Core::Result<qint64> pending = log.pendingCount();
     if (!pending)
         return pending.error();
+    report(SyncProgress::Phase::Connecting, 0, -1);
     const Core::Result<HandshakeReply> reply = handshake(*pending == 0, summary);
     if (!reply)
         return reply.error();
@@ -430,33 +304,37 @@ Core::Result<SyncSummary> SyncClient::syncOnce()
     if (!acked)
         return acked.error();
     if (Status s = reconcile(*reply, *acked, summary); !s)
-        return s.error();
+        return s;
     // The first page came with the handshake (we had nothing to push, the cursor held, the
     // server lost nothing of ours): apply it now, as any page, with its cursor.
     bool pulled = false;
     if (reply->firstPage && reply->cursorValid && *pending == 0 && reply->ackedThrough >= *acked
         && metaOr(log, keyReset) != u"1") {
-        if (Status s = applyPullReply(*reply->firstPage, true, summary); !s)
-            return s.error();
+        if (Status s = applyPulled(*reply->firstPage, summary); !s)
+            return s;
         pulled = !reply->firstPage->more;
     }
-    if (Status s = push(summary); !s)
-        return s.error();
+    if (Status s = push(summary, *pending); !s)
+        return s;
     // Attachment contents right after their rows: before a pull may erase a case that moved out.
-    BlobTransfer blobs(
-        m_log, m_attachmentsDirectory, *m_transit,
-        [&](const char *endpoint, const QByteArray &page) { return exchange(endpoint, page, summary); });
+    BlobTransfer blobs(m_log, m_attachmentsDirectory, *m_transit,
+                       [&](const char *endpoint, const QByteArray &page) {
+                           Core::Result<Response> response = exchange(endpoint, page, summary);
+                           reportBytes(0); // a part moved
+                           return response;
+                       });
+    blobs.setProgress([this](int done, int total) { report(SyncProgress::Phase::Files, done, total); });
     const Core::Result<BlobTransfer::Counts> sent = upload(blobs, reply->epoch);
     if (!sent)
         return sent.error();
     if (metaOr(log, keyReset) == u"1") {
         pulled = false;
         if (Status s = startOver(summary); !s)
-            return s.error();
+            return s;
     }
     if (!pulled) {
         if (Status s = pull(summary); !s)
-            return s.error();
+            return s;
     }
     const Core::Result<BlobTransfer::Counts> received = blobs.download();
     if (!received)
@@ -464,14 +342,33 @@ Core::Result<SyncSummary> SyncClient::syncOnce()
     summary.filesSent = sent->sent;
     summary.filesReceived = received->received;
     summary.filesPending = sent->pending + received->pending;
+    return finishRun(summary);
+}
+
+Status SyncClient::finishRun(SyncSummary &summary)
+{
+    // A cancel during the files ends their pass like a cut link; the sync still says it stopped.
+    if (cancelled())
+        return cancelledError();
+    report(SyncProgress::Phase::Finishing, 0, -1);
     if (Status s = retryDeferredPurges(summary); !s)
-        return s.error();
+        return s;
     if (Status s = remember(keyLastAt, QString::number(m_log.clock().nowMs())); !s)
-        return s.error();
+        return s;
     // The sync itself succeeded; a stale error left standing only shows an old failure.
     if (Status s = remember(keyLastError, u""_s); !s)
         qCWarning(lcSyncClient) << "synced, but could not clear the last error:" << s.error().detail;
-    return summary;
+    return {};
+}
+
+Status SyncClient::applyPulled(const PullReply &reply, SyncSummary &summary)
+{
+    if (Status s = applyPullReply(reply, true, summary); !s)
+        return s;
+    m_run.pulledOps += reply.ops.size();
+    report(SyncProgress::Phase::Receiving, m_run.pulledOps,
+           reply.remaining >= 0 ? m_run.pulledOps + reply.remaining : -1);
+    return {};
 }
 
 Core::Result<HandshakeReply> SyncClient::handshake(bool askFirstPage, SyncSummary &summary)
@@ -483,12 +380,15 @@ Core::Result<HandshakeReply> SyncClient::handshake(bool askFirstPage, SyncSummar
                                  QByteArray::fromBase64(metaOr(log, keyCursor).toLatin1()),
                                  askFirstPage ? pullPage : 0,
                                  m_districtKeys->newest()};
+    const qint64 sentAt = log.clock().nowMs();
     Core::Result<Response> response = exchange(Endpoint::handshake, Wire::encode(hello), summary);
     if (!response)
         return response.error();
     HandshakeReply reply;
     if (Status s = Wire::decode(response->body, reply); !s)
         return s.error();
+    // The server read its clock about half way through the round trip.
+    summary.clockSkewMs = reply.serverTimeMs - (sentAt + log.clock().nowMs()) / 2;
     log.hlc().observe(Core::HlcStamp{quint64(reply.serverTimeMs) << Core::HlcStamp::counterBits});
     // New key epochs first: the pages that follow may carry values sealed with them, and the
     // outbox goes out sealed with the newest.
@@ -552,7 +452,7 @@ Status SyncClient::startOver(SyncSummary &summary)
     return remember(keyReset, u""_s);
 }
 
-Core::Result<QList<PushRequest>> SyncClient::outboxBatches(int maxBatches)
+Core::Result<QList<PushRequest>> SyncClient::outboxBatches(int maxBatches, int batchSize)
 {
     const Core::Result<qint64> acked = m_replicator->ackedThrough();
     if (!acked)
@@ -560,7 +460,7 @@ Core::Result<QList<PushRequest>> SyncClient::outboxBatches(int maxBatches)
     QList<PushRequest> batches;
     qint64 after = *acked;
     while (batches.size() < maxBatches) {
-        Core::Result<QList<Core::ReplicaOp>> batch = m_replicator->outbox(after, pushBatch);
+        Core::Result<QList<Core::ReplicaOp>> batch = m_replicator->outbox(after, batchSize);
         if (!batch)
             return batch.error();
         if (batch->isEmpty())
@@ -679,13 +579,17 @@ Status SyncClient::applyPullReply(const PullReply &reply, bool storeCursor, Sync
     return finishPurges(*stats);
 }
 
-Status SyncClient::push(SyncSummary &summary)
+Status SyncClient::push(SyncSummary &summary, qint64 total)
 {
+    int batch = std::max(1, pushBatch);
+    qint64 sentOps = 0;
+    if (total > 0)
+        report(SyncProgress::Phase::Sending, 0, total);
     for (;;) {
         const Core::Result<qint64> acked = m_replicator->ackedThrough();
         if (!acked)
             return acked.error();
-        Core::Result<QList<PushRequest>> batches = outboxBatches(1);
+        Core::Result<QList<PushRequest>> batches = outboxBatches(1, batch);
         if (!batches)
             return batches.error();
         if (batches->isEmpty() && *acked < m_log.lastSeq()) {
@@ -716,8 +620,8 @@ Status SyncClient::push(SyncSummary &summary)
                 return s;
             continue;
         }
-        Core::Result<Response> response
-            = exchange(Endpoint::push, Wire::encode(batches->constFirst()), summary);
+        const QByteArray page = Wire::encode(batches->constFirst());
+        Core::Result<Response> response = exchange(Endpoint::push, page, summary);
         if (!response)
             return response.error();
         PushReply reply;
@@ -725,6 +629,10 @@ Status SyncClient::push(SyncSummary &summary)
             return s;
         if (Status s = applyPushReply(reply, summary); !s)
             return s;
+        const int ops = int(batches->constFirst().ops.size());
+        sentOps += ops;
+        report(SyncProgress::Phase::Sending, sentOps, std::max(total, sentOps));
+        batch = nextPushBatch(batch, ops, page.size() + response->body.size(), m_lastPostMs);
         if (reply.ackedThrough <= *acked)
             return Error{Error::Code::Unreachable,
                          u"the server acknowledged nothing of a batch after %1; retry later"_s.arg(*acked)};
@@ -753,7 +661,7 @@ Status SyncClient::pull(SyncSummary &summary)
         PullReply reply;
         if (Status s = Wire::decode(response->body, reply); !s)
             return s;
-        if (Status s = applyPullReply(reply, true, summary); !s)
+        if (Status s = applyPulled(reply, summary); !s)
             return s;
         if (!reply.more)
             return {};
@@ -894,17 +802,26 @@ QStringList SyncClient::leftAfterWipe()
 
 Core::Result<SyncSummary> SyncClient::sync(int attempts, const std::function<void(int)> &sleep)
 {
+    const qint64 startedAt = m_log.clock().nowMs();
     int delayMs = 1000;
     for (int attempt = 1;; ++attempt) {
-        Core::Result<SyncSummary> result = syncOnce();
-        if (result)
-            return result;
-        // The error goes back to the caller either way; the stored copy is for the status view.
-        if (Status s = remember(keyLastError, result.error().detail); !s)
-            qCWarning(lcSyncClient) << "could not store the last error:" << s.error().detail;
-        if (result.error().code != Error::Code::Unreachable || attempt >= attempts)
-            return result;
-        qCInfo(lcSyncClient) << "sync attempt" << attempt << "failed:" << result.error().detail
+        SyncSummary summary;
+        const Status outcome = runOnce(summary);
+        const bool last = outcome || outcome.error().code != Error::Code::Unreachable || attempt >= attempts
+                       || outcome.error().reason == Error::Reason::Cancelled
+                       || outcome.error().reason == Error::Reason::RateLimited;
+        if (!outcome) {
+            // The error goes back to the caller either way; the stored copy is for the status view.
+            if (Status s = remember(keyLastError, outcome.error().detail); !s)
+                qCWarning(lcSyncClient) << "could not store the last error:" << s.error().detail;
+        }
+        if (last) {
+            record(u"network"_s, startedAt, summary, outcome);
+            if (!outcome)
+                return outcome.error();
+            return summary;
+        }
+        qCInfo(lcSyncClient) << "sync attempt" << attempt << "failed:" << outcome.error().detail
                              << "- retrying in" << delayMs << "ms";
         sleep(delayMs);
         delayMs = std::min(delayMs * 2, 60000);

@@ -12,6 +12,7 @@
 #include <QString>
 
 #include <atomic>
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -67,6 +68,11 @@ struct SyncSummary
     int filesSent = 0; // attachment contents the server now holds whole
     int filesReceived = 0; // attachment contents written here
     int filesPending = 0; // still to move (not at the server yet, or the link failed): next sync
+    // The server's clock minus this laptop's at the handshake (half the round trip allowed for):
+    // beyond ±10 minutes the desktop says this laptop's clock is far off (Reason::ClockSkew).
+    qint64 clockSkewMs = 0;
+    int paced = 0; // requests the server refused for now (429/503) and that were sent again
+    qint64 pacedMs = 0; // time spent waiting as the server asked (Retry-After)
 
     QJsonObject toJson() const;
 };
@@ -87,7 +93,10 @@ struct SyncProgress
     qint64 done = 0; // ops (Sending, Receiving) or files (Files) done in this phase
     qint64 total = -1; // of this phase; -1 while unknown
     qint64 bytesDone = 0; // bytes moved by this sync so far, both directions
-    qint64 bytesTotal = -1; // an estimate for the whole sync; -1 while unknown
+    // An estimate of bytesDone at the end of the phase in progress (this phase's average bytes
+    // per op or file on the wire × what is left of it); -1 while its total is unknown. The
+    // phases after it are not known yet (the server says how much there is to pull only then).
+    qint64 bytesTotal = -1;
 };
 using ProgressCallback = std::function<void(const SyncProgress &)>;
 
@@ -126,14 +135,16 @@ public:
     // Redeems an enrollment code (the transport already pins the code's certificate).
     Core::Status enroll(const QString &serverUrl, const QString &codeText, const QString &deviceName);
 
+    // One sync, kept in the history (SyncRecord, how = "network") whatever its outcome.
     Core::Result<SyncSummary> syncOnce();
-    // syncOnce(), retried after a failure to reach the server (or a busy server) with
-    // exponential backoff: 1 s, 2 s, 4 s, … capped at 60 s, at most `attempts` times.
-    // `sleep` waits the given milliseconds (tests pass a fake).
+    // syncOnce(), retried after a failure to reach the server with exponential backoff: 1 s, 2 s,
+    // 4 s, … capped at 60 s, at most `attempts` times; not after a cancel. `sleep` waits the given
+    // milliseconds (tests pass a fake). One history record for the whole run.
     Core::Result<SyncSummary> sync(int attempts, const std::function<void(int)> &sleep);
 
     // USB bundles: this laptop's unsent changes for the office, signed and encrypted to it; and
-    // the office's answer (verdicts and pages), checked whole before anything is applied.
+    // the office's answer (verdicts and pages), checked whole before anything is applied. Each
+    // is kept in the history (how = "usb-export", "usb-import").
     Core::Result<QByteArray> exportBundle();
     Core::Result<SyncSummary> importBundle(const QByteArray &file);
 
@@ -148,20 +159,59 @@ public:
     static Core::Result<QList<SyncRecord>> history(Core::ChangeLog &log);
     static constexpr int historyLimit = 50;
 
-    int pushBatch = 500; // ops per push; the server reads at most Wire::Limit::push.entries (5,000)
+    // Ops in the first push of a sync. Later pushes grow toward Wire::Limit::push.entries (5,000,
+    // what the server reads) while replies come back fast, and shrink on a slow link so one
+    // page takes about pushPageTarget (a cut costs at most that; see nextPushBatch()).
+    int pushBatch = 500;
+    std::chrono::milliseconds pushPageTarget{15000};
     int pullPage = 1000;
+    // A server refusing us for now (429, 503) is waited out as its Retry-After says (each wait at
+    // most 10 s) and the same idempotent request sent again; only refusals lasting longer than
+    // this fail the sync, with Reason::RateLimited.
+    std::chrono::milliseconds paceGiveUp{120000};
 
 private:
+    // Where the running sync is, for the progress callback (syncpacing.cpp).
+    struct Progress
+    {
+        SyncProgress now;
+        qint64 bytesDone = 0; // of finished requests
+        qint64 phaseBytesAt = 0; // bytesDone when the phase began
+        qint64 phaseDoneBytes = 0; // bytes of this phase's finished requests
+        qint64 pulledOps = 0; // ops received in this sync's pages
+    };
+
+    Core::Status runOnce(SyncSummary &summary);
+    Core::Result<QByteArray> writeBundle(SyncSummary &summary);
+    Core::Status readBundle(const QByteArray &file, SyncSummary &summary);
+    Core::Status steps(SyncSummary &summary);
+    Core::Status finishRun(SyncSummary &summary);
+    // A pulled page applied with its cursor, and reported.
+    Core::Status applyPulled(const PullReply &reply, SyncSummary &summary);
+    static Core::Error cancelledError();
+    // Appends a SyncRecord to the history (one transaction); a failure is logged, never returned.
+    void record(const QString &how, qint64 startedAt, const SyncSummary &summary,
+                const Core::Status &outcome);
+    void report(SyncProgress::Phase phase, qint64 done, qint64 total);
+    void reportBytes(qint64 inFlight);
+    bool cancelled() const;
+    // Waits `ms`, waking to look at the cancel flag; false when cancelled.
+    bool pause(int ms) const;
+    int nextPushBatch(int batch, int ops, qint64 bytes, qint64 elapsedMs) const;
+
     // The steps of syncOnce(): the handshake (and the keys it brings), what its reply says about
     // our outbox and cursor, the attachment contents, and the reset path.
     Core::Result<HandshakeReply> handshake(bool askFirstPage, SyncSummary &summary);
     Core::Status reconcile(const HandshakeReply &reply, qint64 acked, SyncSummary &summary);
     Core::Result<BlobTransfer::Counts> upload(BlobTransfer &blobs, const QString &serverEpoch);
     Core::Status startOver(SyncSummary &summary);
-    Core::Result<QList<PushRequest>> outboxBatches(int maxBatches);
+    Core::Result<QList<PushRequest>> outboxBatches(int maxBatches, int batchSize);
     Core::Status applyPushReply(const PushReply &reply, SyncSummary &summary);
     Core::Status applyPullReply(const PullReply &reply, bool storeCursor, SyncSummary &summary);
+    // One request and its reply; waits out a server that refuses us for now (paceGiveUp), stops
+    // when cancelled. Errors: the link's, the server's refusals (replyError), a revocation.
     Core::Result<Response> exchange(const char *endpoint, const QByteArray &page, SyncSummary &summary);
+    Core::Result<Response> answered(const Response &response);
     Core::Status loadKeys();
     // Takes the district keys of later epochs sealed for this laptop (handshake or office
     // bundle): each must open with our bundle key and be vouched for by the epoch before it;
@@ -169,7 +219,8 @@ private:
     // sealed with the data key, like the first one; new values are then sealed with the newest.
     Core::Status acceptKeys(const QList<SealedKey> &keys);
     Core::Status storeKeys();
-    Core::Status push(SyncSummary &summary);
+    // The outbox in pages sized to the link; `total`: the ops unsent at the start (progress).
+    Core::Status push(SyncSummary &summary, qint64 total);
     Core::Status pull(SyncSummary &summary);
     Core::Status finishPurges(const Core::ApplyStats &stats);
     struct Checkpoint
@@ -197,6 +248,8 @@ private:
     BundleKeys m_bundleKeys;
     ProgressCallback m_progress;
     const std::atomic_bool *m_cancel = nullptr;
+    Progress m_run;
+    qint64 m_lastPostMs = 0; // how long the last answered request took (pacing waits aside)
 };
 
 } // namespace Sync

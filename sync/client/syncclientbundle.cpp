@@ -26,10 +26,30 @@ using namespace SyncMeta;
 
 Core::Result<QByteArray> SyncClient::exportBundle()
 {
+    const qint64 startedAt = m_log.clock().nowMs();
+    SyncSummary summary;
+    Core::Result<QByteArray> bundle = writeBundle(summary);
+    record(u"usb-export"_s, startedAt, summary, bundle ? Status{} : Status{bundle.error()});
+    return bundle;
+}
+
+Core::Result<SyncSummary> SyncClient::importBundle(const QByteArray &file)
+{
+    const qint64 startedAt = m_log.clock().nowMs();
+    SyncSummary summary;
+    const Status outcome = readBundle(file, summary);
+    record(u"usb-import"_s, startedAt, summary, outcome);
+    if (!outcome)
+        return outcome.error();
+    return summary;
+}
+
+Core::Result<QByteArray> SyncClient::writeBundle(SyncSummary &summary)
+{
     if (Status s = loadKeys(); !s)
         return s.error();
     Core::ChangeLog &log = m_log;
-    Core::Result<QList<PushRequest>> batches = outboxBatches(std::numeric_limits<int>::max());
+    Core::Result<QList<PushRequest>> batches = outboxBatches(std::numeric_limits<int>::max(), pushBatch);
     if (!batches)
         return batches.error();
     BundleContent content;
@@ -40,19 +60,25 @@ Core::Result<QByteArray> SyncClient::exportBundle()
     content.meta.insert(u"site"_s, log.siteId().toUtf8());
     content.meta.insert(u"cursor"_s, QByteArray::fromBase64(metaOr(log, keyCursor).toLatin1()));
     content.meta.insert(u"schema"_s, QByteArray::number(Core::Migrations::latestVersion()));
-    for (const PushRequest &batch : std::as_const(*batches))
+    for (const PushRequest &batch : std::as_const(*batches)) {
         content.pages << Wire::encode(batch);
+        summary.pushed += int(batch.ops.size()); // written for the office, not yet taken by it
+        ++summary.pages;
+    }
     const QByteArray serverBox = QByteArray::fromHex(metaOr(log, keyServerBox).toLatin1());
     if (serverBox.size() != 32 || !m_bundleKeys.isValid())
         return Error{Error::Code::NotFound,
                      u"this laptop was enrolled without bundle keys; enroll it again"_s};
-    return Bundle::write(content, m_bundleKeys, serverBox);
+    Core::Result<QByteArray> bundle = Bundle::write(content, m_bundleKeys, serverBox);
+    if (bundle)
+        summary.bytesSent = bundle->size();
+    return bundle;
 }
 
-Core::Result<SyncSummary> SyncClient::importBundle(const QByteArray &file)
+Status SyncClient::readBundle(const QByteArray &file, SyncSummary &summary)
 {
     if (Status s = loadKeys(); !s)
-        return s.error();
+        return s;
     Core::ChangeLog &log = m_log;
     const QByteArray serverSign = QByteArray::fromHex(metaOr(log, keyServerSign).toLatin1());
     if (serverSign.size() != 32 || !m_bundleKeys.isValid())
@@ -84,7 +110,7 @@ Core::Result<SyncSummary> SyncClient::importBundle(const QByteArray &file)
     QList<SealedKey> keys;
     if (const QByteArray sealed = content->meta.value(u"keys"_s); !sealed.isEmpty()) {
         if (Status s = Wire::decode(sealed, keys); !s)
-            return s.error();
+            return s;
     }
     QList<PushReply> pushReplies;
     QList<PullReply> pullReplies;
@@ -92,23 +118,22 @@ Core::Result<SyncSummary> SyncClient::importBundle(const QByteArray &file)
         if (i < pushPages) {
             PushReply reply;
             if (Status s = Wire::decode(content->pages.at(i), reply); !s)
-                return s.error();
+                return s;
             pushReplies << reply;
         } else {
             PullReply reply;
             if (Status s = Wire::decode(content->pages.at(i), reply); !s)
-                return s.error();
+                return s;
             pullReplies << reply;
         }
     }
     // Keys of later epochs before any page (see syncOnce()).
     if (Status s = acceptKeys(keys); !s)
-        return s.error();
-    SyncSummary summary;
+        return s;
     summary.bytesReceived = file.size();
     for (const PushReply &reply : std::as_const(pushReplies)) {
         if (Status s = applyPushReply(reply, summary); !s)
-            return s.error();
+            return s;
     }
     // The pages continue from the cursor this laptop had when it wrote its bundle; if it has
     // synced since, their ops still apply (each is recognised once) but its newer cursor stays.
@@ -116,15 +141,13 @@ Core::Result<SyncSummary> SyncClient::importBundle(const QByteArray &file)
         = QByteArray::fromBase64(metaOr(log, keyCursor).toLatin1()) == content->meta.value(u"base_cursor"_s);
     for (const PullReply &reply : std::as_const(pullReplies)) {
         if (Status s = applyPullReply(reply, continues, summary); !s)
-            return s.error();
+            return s;
     }
     if (Status s = retryDeferredPurges(summary); !s)
-        return s.error();
+        return s;
     // After the pages: a cut import may be run again (each op applies once), a whole one not.
     const QString at = QDateTime::fromMSecsSinceEpoch(log.clock().nowMs(), Qt::UTC).toString(Qt::ISODate);
-    if (Status s = log.setMeta(imported, at); !s)
-        return s.error();
-    return summary;
+    return log.setMeta(imported, at);
 }
 
 } // namespace Sync

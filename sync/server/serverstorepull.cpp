@@ -469,6 +469,25 @@ Result<PullReply> ServerStore::pull(const ServerDevice &device, const QByteArray
         return next.error();
     reply.nextCursor = next->encode(d->cursorKey, device.id);
     reply.more = stream->left || events->left;
+    // For the laptop's progress: the stream's ops after this page. Exact while at most
+    // `exactUpTo` remain in this device's cases (counted through ops_case, so bounded work per
+    // page); past that the cheap upper bound W - next (every op of the district after the
+    // cursor: exact for a supervisor, high for a caseworker until the rest fits the bound).
+    // Unknown (-1) while scope events wait for a later page: their snapshots are not counted.
+    if (!stream->left)
+        reply.remaining = events->left ? -1 : 0;
+    else if (!events->left) {
+        constexpr qint64 exactUpTo = 5000;
+        auto counted = d->scalar(
+            u"SELECT COUNT(*) FROM (SELECT 1 FROM device_cases dc JOIN ops o ON "
+            "o.case_id = dc.case_id AND o.seq > :next AND o.seq <= :w WHERE "
+            "dc.device_id = :device LIMIT :cap) AS bounded"_s,
+            {{u"next"_s, stream->next}, {u"w"_s, w}, {u"device"_s, device.id}, {u"cap"_s, exactUpTo + 1}});
+        if (!counted)
+            return counted.error();
+        const qint64 exact = counted->has_value() ? (*counted)->toLongLong() : 0;
+        reply.remaining = exact <= exactUpTo ? exact : w - stream->next;
+    }
     if (Status s = tx.commit(); !s)
         return s.error();
     qCDebug(lcServer) << "pull by device" << device.id << ":" << reply.ops.size() << "ops,"

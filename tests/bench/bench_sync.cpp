@@ -11,11 +11,19 @@
 //  - throttled: 1,000 changed cases through a proxy at 31.5 kbit/s with 600 ms round trips
 //    (goal < 40 s); ratio = the ideal link time for the same bytes and round trips / measured.
 //    Then the same with the link cut half-way: bytes sent twice (goal <= one page).
-// Usage: bench_sync [--quick] [--only ingest|loopback|throttled]
+//  - progress: 1,000 changed cases through the same link, once through the desktop's SyncRunner
+//    with a receiver of its progress signal on this thread's event loop, once through SyncClient
+//    without progress, in the same run: the largest gap between reports reaching the receiver
+//    (goal <= 2 s) and the wall-time ratio with/without (goal <= 1.1).
+//  - pace: 5,000 demo cases (about 235k ops) pushed in one sync to the real dampingi-server at
+//    its default per-peer rate limit (20 requests/s, burst 40) over TLS on loopback: it must
+//    finish in that one sync (goal: nothing left unsent), with the waits the server asked for.
+// Usage: bench_sync [--quick] [--only ingest|loopback|throttled|progress|pace]
 #define CATCH_CONFIG_RUNNER
 #include "core/cases/caserepository.h"
 #include "core/changelog/changelog.h"
 #include "core/clock/clock.h"
+#include "core/demo/demogenerator.h"
 #include "core/profile/profile.h"
 #include "core/profile/session.h"
 #include "core/replication/replicator.h"
@@ -30,9 +38,11 @@
 #include "tests/support/pgcluster.h"
 #include "tests/support/serverprocess.h"
 #include "tests/support/testca.h"
+#include "ui/sync/syncrunner.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QJsonObject>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -311,21 +321,45 @@ private:
     }();
 };
 
+// A ThrottleProxy in front of the server, on a thread of its own with its own event loop.
+struct ThrottledLink
+{
+    explicit ThrottledLink(const QUrl &direct)
+        : proxy(new ThrottleProxy(direct.port(), 31500, 600))
+        , url(direct)
+    {
+        proxy->moveToThread(&thread);
+        thread.start();
+        quint16 port = 0;
+        QMetaObject::invokeMethod(
+            proxy, [&] { port = proxy->listen(); }, Qt::BlockingQueuedConnection);
+        url.setPort(port);
+    }
+    ~ThrottledLink()
+    {
+        QMetaObject::invokeMethod(
+            proxy, [this] { delete proxy; }, Qt::BlockingQueuedConnection);
+        thread.quit();
+        thread.wait();
+    }
+    ThrottledLink(const ThrottledLink &) = delete;
+    ThrottledLink &operator=(const ThrottledLink &) = delete;
+
+    QThread thread;
+    ThrottleProxy *proxy;
+    QUrl url;
+};
+
 struct District
 {
-    District()
+    explicit District(const QStringList &serverArgs = {u"--rate"_s, u"100000"_s, u"--burst"_s, u"100000"_s})
     {
         REQUIRE(ca.ok());
         REQUIRE(data.isValid());
         admin({u"init"_s, u"--district"_s, u"64.02"_s, u"--kdf"_s, u"minimum"_s});
         admin({u"team"_s, u"add"_s, u"Tenggarong"_s});
-        process = std::make_unique<Test::ServerProcess>(
-            Test::ServerProcess::Config{QStringLiteral(DAMPINGI_SERVER),
-                                        data.path(),
-                                        {},
-                                        ca.serverChain(),
-                                        ca.serverKey(),
-                                        {u"--rate"_s, u"100000"_s, u"--burst"_s, u"100000"_s}});
+        process = std::make_unique<Test::ServerProcess>(Test::ServerProcess::Config{
+            QStringLiteral(DAMPINGI_SERVER), data.path(), {}, ca.serverChain(), ca.serverKey(), serverArgs});
         REQUIRE(process->start());
     }
 
@@ -472,16 +506,9 @@ void throttled()
         ids << laptop->session->cases().create(Test::sampleDraft()).value().id;
     district.sync(*laptop, direct);
 
-    // The proxy lives on a thread of its own, with its own event loop.
-    auto *proxy = new ThrottleProxy(district.process->url().port(), 31500, 600);
-    QThread proxyThread;
-    proxy->moveToThread(&proxyThread);
-    proxyThread.start();
-    quint16 port = 0;
-    QMetaObject::invokeMethod(
-        proxy, [&] { port = proxy->listen(); }, Qt::BlockingQueuedConnection);
-    QUrl throttledUrl = direct;
-    throttledUrl.setPort(port);
+    ThrottledLink link(direct);
+    ThrottleProxy *proxy = link.proxy;
+    const QUrl throttledUrl = link.url;
 
     const auto changeAll = [&](const QString &scene) {
         for (const QString &id : std::as_const(ids)) {
@@ -519,10 +546,117 @@ void throttled()
     report("throttled.cut_wire_bytes_sent_twice", double(upCut - cleanUp));
     report("throttled.cut_payload_bytes_sent_twice", double(cutPayload - cleanPayload));
     report("throttled.push_page_payload_bytes", double(cleanPayload) / std::max(1, s.roundTrips - 2));
-    QMetaObject::invokeMethod(
-        proxy, [proxy] { delete proxy; }, Qt::BlockingQueuedConnection);
-    proxyThread.quit();
-    proxyThread.wait();
+    CHECK(district.process->stop() == 0);
+}
+
+// One sync through the desktop's runner: its worker thread, its progress signal delivered to a
+// receiver on this thread's event loop. Returns the wall time; `maxGapMs` the largest gap
+// between two reports reaching the receiver (from the start to the first, the last to the end).
+double runnerSyncMs(Test::ProfileFixture &laptop, const QUrl &url, const QByteArray &pin, double &maxGapMs,
+                    int &reports)
+{
+    SyncRunner runner(*laptop.profile);
+    runner.setTransportFactory([url, pin](const Sync::SyncConfig &) -> std::unique_ptr<Sync::Transport> {
+        return std::make_unique<Sync::HttpTransport>(url, pin);
+    });
+    QEventLoop loop;
+    QElapsedTimer timer;
+    qint64 lastAt = 0;
+    maxGapMs = 0;
+    reports = 0;
+    bool ok = false;
+    QObject::connect(&runner, &SyncRunner::progress, &loop, [&](const Sync::SyncProgress &) {
+        maxGapMs = std::max(maxGapMs, double(timer.elapsed() - lastAt));
+        lastAt = timer.elapsed();
+        ++reports;
+    });
+    QObject::connect(&runner, &SyncRunner::finished, &loop, [&] {
+        ok = true;
+        loop.quit();
+    });
+    QObject::connect(&runner, &SyncRunner::failed, &loop, [&](const QString &message) {
+        std::fprintf(stderr, "sync through the runner failed: %s\n", qPrintable(message));
+        loop.quit();
+    });
+    timer.start();
+    REQUIRE(runner.syncNow());
+    loop.exec();
+    const double ms = double(timer.nsecsElapsed()) / 1e6;
+    maxGapMs = std::max(maxGapMs, ms - double(lastAt));
+    REQUIRE(ok);
+    return ms;
+}
+
+void progress()
+{
+    const int cases = quick ? 60 : 1000;
+    District district;
+    const QUrl direct = district.process->url();
+    auto laptop = district.laptop(u"siti"_s, u"caseworker"_s, direct);
+    QStringList ids;
+    for (int c = 0; c < cases; ++c)
+        ids << laptop->session->cases().create(Test::sampleDraft()).value().id;
+    district.sync(*laptop, direct);
+    const auto changeAll = [&](const QString &scene) {
+        for (const QString &id : std::as_const(ids)) {
+            Core::CaseDraft patch;
+            patch.fields.insert(u"incident_scene"_s, scene);
+            REQUIRE(laptop->session->cases().update(id, std::move(patch)).ok());
+        }
+    };
+    ThrottledLink link(direct);
+    const QByteArray pin = Test::TestCa::sha256OfPem(district.ca.serverChain());
+    // Alternating, so neither run has the warmer server to itself.
+    double plainMs = 0, uiMs = 0, maxGapMs = 0;
+    int reports = 0;
+    const QStringList scenes{u"school"_s, u"workplace"_s, u"public_facility"_s, u"household"_s};
+    for (int round = 0; round < 2; ++round) {
+        changeAll(scenes.at(round * 2));
+        QElapsedTimer timer;
+        timer.start();
+        district.sync(*laptop, link.url);
+        plainMs += double(timer.nsecsElapsed()) / 1e6;
+        changeAll(scenes.at(round * 2 + 1));
+        double gap = 0;
+        int n = 0;
+        uiMs += runnerSyncMs(*laptop, link.url, pin, gap, n);
+        maxGapMs = std::max(maxGapMs, gap);
+        reports += n;
+    }
+    report("progress.changed_cases", cases);
+    report("progress.plain_seconds", plainMs / 2000);
+    report("progress.ui_seconds", uiMs / 2000);
+    report("progress.ui_reports", reports / 2.0);
+    report("progress.max_gap_seconds", maxGapMs / 1000);
+    report("progress.ratio_ui_to_plain", uiMs / plainMs);
+    CHECK(district.process->stop() == 0);
+}
+
+void pace()
+{
+    // Quick: a few hundred requests' worth against a bucket made small to match.
+    const int cases = quick ? 60 : 5000;
+    District district(quick ? QStringList{u"--rate"_s, u"3"_s, u"--burst"_s, u"3"_s} : QStringList{});
+    const QUrl url = district.process->url();
+    auto laptop = district.laptop(u"siti"_s, u"caseworker"_s, url);
+    {
+        Core::DemoGenerator generator(*laptop->session, 7);
+        REQUIRE(generator.generate(cases).ok());
+    }
+    const qint64 pending = laptop->profile->changeLog().pendingCount().value();
+    QElapsedTimer timer;
+    timer.start();
+    const Sync::SyncSummary s = district.sync(*laptop, url);
+    const double ms = double(timer.nsecsElapsed()) / 1e6;
+    report("pace.cases", cases);
+    report("pace.ops", double(pending));
+    report("pace.seconds", ms / 1000);
+    report("pace.ops_per_s", double(pending) / ms * 1000);
+    report("pace.round_trips", s.roundTrips);
+    report("pace.refused_and_resent", s.paced);
+    report("pace.waited_seconds", double(s.pacedMs) / 1000);
+    report("pace.left_unsent", double(laptop->profile->changeLog().pendingCount().value()));
+    CHECK(s.pushed == pending);
     CHECK(district.process->stop() == 0);
 }
 
@@ -536,6 +670,10 @@ TEST_CASE("sync benchmark")
         loopback();
     if (only.isEmpty() || only == u"throttled")
         throttled();
+    if (only.isEmpty() || only == u"progress")
+        progress();
+    if (only.isEmpty() || only == u"pace")
+        pace();
 }
 
 int main(int argc, char **argv)

@@ -180,3 +180,82 @@ TEST_CASE("two laptops edit one case offline and converge through the district s
 
     CHECK(process.stop() == 0);
 }
+
+TEST_CASE("a laptop pushing thousands of changes paces itself to the server's rate limit and finishes in one "
+          "sync, with progress and a history entry",
+          "[e2e][sync][pace]")
+{
+    Test::TestCa ca;
+    REQUIRE(ca.ok());
+    QTemporaryDir data;
+    const QString server = QStringLiteral(DAMPINGI_SERVER);
+    for (const QStringList &args :
+         {QStringList{u"init"_s, u"--district"_s, u"64.02"_s, u"--kdf"_s, u"minimum"_s},
+          QStringList{u"team"_s, u"add"_s, u"Tenggarong"_s},
+          QStringList{u"user"_s, u"add"_s, u"siti"_s, u"--name"_s, u"siti"_s, u"--role"_s, u"caseworker"_s,
+                      u"--team"_s, u"Tenggarong"_s}}) {
+        const Test::AdminRun r = Test::runAdmin(server, data.path(), args);
+        INFO(r.err.toStdString());
+        REQUIRE(r.exit == 0);
+    }
+    // Two requests a second per peer: far below what the sync needs, so the server answers 429
+    // (Retry-After: 1) for real, again and again.
+    Test::ServerProcess process({server,
+                                 data.path(),
+                                 {},
+                                 ca.serverChain(),
+                                 ca.serverKey(),
+                                 {u"--rate"_s, u"2"_s, u"--burst"_s, u"2"_s}});
+    INFO(process.error().toStdString());
+    REQUIRE(process.start());
+    Laptop siti(u"siti"_s);
+    siti.ok({u"sync"_s, u"enroll"_s, u"--server"_s, process.url().toString(), u"--code"_s,
+             enrollmentCode(data.path(), {}, u"siti"_s, ca.serverChain())});
+    siti.ok({u"demo"_s, u"--cases"_s, u"80"_s});
+    const qint64 pending = siti.pending();
+    REQUIRE(pending > 3000);
+
+    const Run run = siti.ok({u"sync"_s, u"now"_s, u"--attempts"_s, u"1"_s, u"--progress"_s});
+    const QJsonObject summary = run.json();
+    CHECK(summary.value(u"pushed"_s).toInteger() == pending);
+    CHECK(summary.value(u"paced"_s).toInt() > 0);
+    CHECK(summary.value(u"paced_ms"_s).toInteger() >= 1000 * summary.value(u"paced"_s).toInt() / 2);
+    CHECK(siti.pending() == 0);
+    // Progress on stderr, one JSON line per report: the changes counted up to all of them.
+    QList<QJsonObject> sending;
+    QStringList phases;
+    for (const QByteArray &line : run.err.split('\n')) {
+        const QJsonObject report = QJsonDocument::fromJson(line).object();
+        if (report.isEmpty())
+            continue;
+        if (phases.isEmpty() || phases.last() != report.value(u"phase"_s).toString())
+            phases << report.value(u"phase"_s).toString();
+        if (report.value(u"phase"_s).toString() == u"sending")
+            sending << report;
+    }
+    CHECK(phases.first() == u"connecting");
+    CHECK(phases.contains(u"sending"_s));
+    CHECK(phases.last() == u"finishing");
+    REQUIRE(sending.size() >= 2);
+    CHECK(sending.last().value(u"done"_s).toInteger() == pending);
+    CHECK(sending.last().value(u"total"_s).toInteger() == pending);
+    CHECK(sending.last().value(u"bytes_total"_s).toInteger()
+          >= sending.last().value(u"bytes_done"_s).toInteger());
+
+    // The history: this sync, newest first, as the desktop's history view reads it.
+    siti.ok({u"sync"_s, u"now"_s});
+    const QJsonArray all = siti.ok({u"sync"_s, u"history"_s}).array();
+    REQUIRE(all.size() == 2);
+    const QJsonArray last = siti.ok({u"sync"_s, u"history"_s, u"--limit"_s, u"1"_s}).array();
+    REQUIRE(last.size() == 1);
+    CHECK(last.first() == all.first());
+    const QJsonObject paced = all.at(1).toObject();
+    CHECK(paced.value(u"how"_s).toString() == u"network");
+    CHECK(paced.value(u"ok"_s).toBool());
+    CHECK_FALSE(paced.value(u"cancelled"_s).toBool());
+    CHECK(paced.value(u"summary"_s).toObject().value(u"pushed"_s).toInteger() == pending);
+    CHECK(paced.value(u"summary"_s).toObject().value(u"paced"_s) == summary.value(u"paced"_s));
+    CHECK(std::abs(paced.value(u"summary"_s).toObject().value(u"clock_skew_ms"_s).toInteger()) < 60'000);
+    CHECK(siti.run({u"sync"_s, u"history"_s, u"--limit"_s, u"0"_s}).exit == 2);
+    CHECK(process.stop() == 0);
+}
