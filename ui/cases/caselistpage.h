@@ -48,6 +48,10 @@ private:
     // Without a search, the list is read in pages as the user scrolls down.
     void loadMore();
     void buildPresetRow(QVBoxLayout *layout);
+    void buildSyncFilter(class QHBoxLayout *row);
+    // Reads every case's sync state (one grouped query) for the icon column and, when the sync
+    // filter is set, the cases it lets through (m_syncIds). False: said in the count line.
+    bool readSyncStates();
     QHash<QString, Core::CaseSubject> subjectsOf(const QList<Core::CaseSummary> &rows);
     // "12 cases", or "Showing 200 of 1,234 cases" when the list holds fewer than match.
     void showCount(qint64 total);
@@ -61,6 +65,8 @@ private:
     QComboBox *m_violence;
     QComboBox *m_risk;
     QComboBox *m_area;
+    QComboBox *m_syncFilter = nullptr; // all, or one Core::CaseSyncState::Kind
+    std::optional<QStringList> m_syncIds; // the sync filter's cases, most recent first
     class QCheckBox *m_mine;
     class QCheckBox *m_overdue;
     bool m_more = false; // another page may follow
