@@ -53,6 +53,7 @@ CaseListPage::CaseListPage(Core::Session &session, const QString &language, QWid
     m_status->setObjectName(u"statusFilterCombo"_s);
     CodeLabels::fill(m_status, session.codes(), u"case_status", language, tr("All statuses"));
     filters->addWidget(m_status);
+    buildSyncFilter(filters); // beside the status: the second row has no room left at 1366 pixels
     layout->addLayout(filters);
 
     auto *more = new QHBoxLayout;
@@ -70,7 +71,6 @@ CaseListPage::CaseListPage(Core::Session &session, const QString &language, QWid
     for (const Core::Region &kecamatan : session.regions().children(session.profile().info().districtCode))
         m_area->addItem(kecamatan.name, kecamatan.code);
     more->addWidget(m_area);
-    buildSyncFilter(more);
     m_mine = new QCheckBox(tr("Only my cases"), this);
     m_mine->setObjectName(u"mineCheck"_s);
     more->addWidget(m_mine);
@@ -85,6 +85,8 @@ CaseListPage::CaseListPage(Core::Session &session, const QString &language, QWid
     m_proxy->setSortRole(CaseListModel::SortRole);
     m_table->setObjectName(u"caseTable"_s);
     m_table->setModel(m_proxy);
+    // Newest number first, as the header's default put it when the number was the first column.
+    m_table->horizontalHeader()->setSortIndicator(CaseListModel::Number, Qt::DescendingOrder);
     m_table->setSortingEnabled(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);

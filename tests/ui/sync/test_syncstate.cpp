@@ -28,9 +28,11 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
+#include <QTranslator>
 
 #include <catch2/catch.hpp>
 
@@ -99,6 +101,32 @@ void chooseSyncFilter(MainWindow &window, Kind kind)
     combo->setCurrentIndex(index);
 }
 
+// A case of Siti's shared with Budi's team; both write its narrative offline, Budi syncs first,
+// then Siti's window syncs twice (`between` runs after her first) and learns of the conflict.
+template <typename Between>
+QString editOnTwoLaptops(Test::LocalDistrict &district, Test::ProfileFixture &siti,
+                         Test::ProfileFixture &budi, MainWindow &window, Between between)
+{
+    const QString id = siti.session->cases().create(Test::sampleDraft()).value().id;
+    syncOk(window);
+    REQUIRE(district.admin->assignCase(id, {}, u"Tenggarong"_s).ok()); // the team shares the case
+    district.sync(budi);
+    syncOk(window);
+    siti.clock.advance(3'600'000);
+    budi.clock.advance(7'200'000);
+    for (Test::ProfileFixture *f : {&siti, &budi}) {
+        Core::CaseDraft patch;
+        patch.fields.insert(u"narrative"_s, QString(u"Catatan "_s + f->profile->actor().login));
+        REQUIRE(f->session->cases().update(id, std::move(patch)).ok());
+    }
+    syncOk(window);
+    between();
+    district.sync(budi);
+    window.showPage(Navigation::cases);
+    syncOk(window); // learns of Budi's edit
+    return id;
+}
+
 } // namespace
 
 TEST_CASE("the case list's icon turns from pending to synced after a save and a sync",
@@ -153,26 +181,9 @@ TEST_CASE("a sync that brings a conflict raises the notice, whose button opens t
     MainWindow window(*siti.session, settings, u"en"_s, nullptr);
     window.syncRunner().setTransportFactory(district.workerTransports());
     window.show();
-    const QString id = siti.session->cases().create(Test::sampleDraft()).value().id;
-    syncOk(window);
-    REQUIRE(district.admin->assignCase(id, {}, u"Tenggarong"_s).ok()); // the team shares the case
-    district.sync(budi);
-    syncOk(window);
-
-    // Both laptops edit the narrative offline; Budi syncs first.
-    siti.clock.advance(3'600'000);
-    budi.clock.advance(7'200'000);
-    for (Test::ProfileFixture *f : {&siti, &budi}) {
-        Core::CaseDraft patch;
-        patch.fields.insert(u"narrative"_s, QString(u"Catatan "_s + f->profile->actor().login));
-        REQUIRE(f->session->cases().update(id, std::move(patch)).ok());
-    }
-    syncOk(window);
     auto *notice = child<QFrame>(window, u"syncNoticeBar"_s);
-    CHECK_FALSE(notice->isVisible());
-    district.sync(budi);
-    window.showPage(Navigation::cases);
-    syncOk(window); // learns of Budi's edit
+    const QString id
+        = editOnTwoLaptops(district, siti, budi, window, [&] { CHECK_FALSE(notice->isVisible()); });
 
     REQUIRE(notice->isVisible());
     CHECK(child<QLabel>(*notice, u"syncNoticeLabel"_s)->text()
@@ -370,4 +381,43 @@ TEST_CASE("a laptop the office revoked says so where the user looks", "[ui][sync
     const QString failure = pressSyncNow(window);
     CHECK(failure.startsWith(u"The district office revoked this laptop"));
     CHECK(child<QLabel>(window, u"syncStateLabel"_s)->text() == failure);
+}
+
+// Not a check: renders the case list's sync column and the notice at 1366×768 for a person to
+// look at (tests/ui/screenshots.sh runs it with DAMPINGI_SCREENSHOT_DIR set). Hidden from the list.
+TEST_CASE("render the sync state screens", "[.screenshots]")
+{
+    const QString out = qEnvironmentVariable("DAMPINGI_SCREENSHOT_DIR");
+    REQUIRE_FALSE(out.isEmpty());
+    const QString language = qEnvironmentVariable("DAMPINGI_LANGUAGE", u"id"_s);
+    QTranslator translator;
+    REQUIRE(translator.load(QStringLiteral(DAMPINGI_QM_DIR "/dampingi_%1.qm").arg(language)));
+    QCoreApplication::installTranslator(&translator);
+    const auto restore = qScopeGuard([&] { QCoreApplication::removeTranslator(&translator); });
+
+    Test::LocalDistrict district;
+    Test::ProfileFixture siti(Core::Role::Caseworker, false, u"siti"_s);
+    Test::ProfileFixture budi(Core::Role::Caseworker, false, u"budi"_s);
+    district.enroll(siti);
+    district.enroll(budi);
+    Core::Settings settings(siti.profile->settingsPath());
+    MainWindow window(*siti.session, settings, language, nullptr);
+    window.syncRunner().setTransportFactory(district.workerTransports());
+    window.resize(1366, 768);
+    window.show();
+    for (int i = 0; i < 3; ++i)
+        REQUIRE(siti.session->cases().create(Test::sampleDraft()).ok());
+    editOnTwoLaptops(district, siti, budi, window, [] {});
+    // One more case waits to be sent, and one change of another was refused.
+    REQUIRE(siti.session->cases().create(Test::sampleDraft()).ok());
+    REQUIRE(Core::Replicator(siti.profile->changeLog())
+                .recordRejection(siti.profile->changeLog().lastSeq(), u"out_of_scope"_s)
+                .ok());
+    REQUIRE(siti.session->cases().create(Test::sampleDraft()).ok());
+    window.showPage(Navigation::cases);
+    QTest::qWait(50);
+    window.grab().save(u"%1/cases-sync-state-%2.png"_s.arg(out, language));
+    QTest::mouseClick(child<QPushButton>(window, u"syncNoticeButton"_s), Qt::LeftButton);
+    QTest::qWait(50);
+    window.grab().save(u"%1/home-after-notice-%2.png"_s.arg(out, language));
 }
