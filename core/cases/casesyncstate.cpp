@@ -47,6 +47,21 @@ CaseSyncStates::CaseSyncStates(ChangeLog &log)
     : m_log(log)
 { }
 
+Result<QString> CaseSyncStates::generation()
+{
+    QString generation;
+    Statement &query = m_log.database().statement(
+        u"SELECT (SELECT value FROM meta WHERE key = 'site_seq'), "_s + ackedThrough
+        + u", count(*), coalesce(max(detected_at), 0), coalesce(max(resolved_at), 0) FROM conflicts"_s);
+    const Status read = eachRow(query, [&](Statement &row) {
+        for (int column = 0; column < 5; ++column)
+            generation += row.text(column) + u'/';
+    });
+    if (!read)
+        return read.error();
+    return generation;
+}
+
 Result<QHash<QString, CaseSyncState>> CaseSyncStates::all()
 {
     QHash<QString, CaseSyncState> states;

@@ -38,6 +38,11 @@ class CaseSyncStates final
 public:
     explicit CaseSyncStates(ChangeLog &log);
 
+    // Changes whenever a case's state may have: this site's last sequence, the acknowledged end
+    // of the outbox, and the conflicts' count, last detection and last resolution. Cheap (two
+    // meta reads and the small conflicts table), so a list can ask at every keystroke and read
+    // all() again only when it changed: all() costs in proportion to the outbox.
+    Result<QString> generation();
     // Case id → state, for every case that is not synced (a case absent from the hash is).
     Result<QHash<QString, CaseSyncState>> all();
     Result<CaseSyncState> forCase(const QString &caseId);

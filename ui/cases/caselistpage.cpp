@@ -137,23 +137,37 @@ void CaseListPage::buildSyncFilter(QHBoxLayout *row)
 
 bool CaseListPage::readSyncStates()
 {
-    m_syncIds.reset();
     Core::CaseSyncStates reader(m_session.profile().changeLog());
-    Core::Result<QHash<QString, Core::CaseSyncState>> states = reader.all();
-    if (!states) {
-        m_count->setText(ErrorText::message(states.error()));
+    const Core::Result<QString> generation = reader.generation();
+    if (!generation) {
+        m_count->setText(ErrorText::message(generation.error()));
         return false;
     }
+    if (*generation != m_syncGeneration) {
+        Core::Result<QHash<QString, Core::CaseSyncState>> states = reader.all();
+        if (!states) {
+            m_count->setText(ErrorText::message(states.error()));
+            return false;
+        }
+        m_syncStates = std::move(*states);
+        m_model->setSyncStates(m_syncStates);
+        m_syncGeneration = *generation;
+        m_syncIdsKind = -2; // the filter's cases are read again below
+    }
     const int wanted = m_syncFilter->currentData().toInt();
+    if (wanted == m_syncIdsKind)
+        return true;
+    m_syncIds.reset();
+    m_syncIdsKind = -1;
     if (wanted >= 0) {
-        Core::Result<QStringList> ids = reader.casesIn(*states, Core::CaseSyncState::Kind(wanted));
+        Core::Result<QStringList> ids = reader.casesIn(m_syncStates, Core::CaseSyncState::Kind(wanted));
         if (!ids) {
             m_count->setText(ErrorText::message(ids.error()));
             return false;
         }
         m_syncIds = std::move(*ids);
     }
-    m_model->setSyncStates(std::move(*states));
+    m_syncIdsKind = wanted;
     return true;
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/cases/casesyncstate.h"
+
 #include <QHash>
 #include <QStringList>
 #include <QWidget>
@@ -49,8 +51,9 @@ private:
     void loadMore();
     void buildPresetRow(QVBoxLayout *layout);
     void buildSyncFilter(class QHBoxLayout *row);
-    // Reads every case's sync state (one grouped query) for the icon column and, when the sync
-    // filter is set, the cases it lets through (m_syncIds). False: said in the count line.
+    // Every case's sync state for the icon column (one grouped query, only when something
+    // changed since the last read: keystrokes do not pay for it) and, when the sync filter is
+    // set, the cases it lets through (m_syncIds). False: said in the count line.
     bool readSyncStates();
     QHash<QString, Core::CaseSubject> subjectsOf(const QList<Core::CaseSummary> &rows);
     // "12 cases", or "Showing 200 of 1,234 cases" when the list holds fewer than match.
@@ -67,6 +70,10 @@ private:
     QComboBox *m_area;
     QComboBox *m_syncFilter = nullptr; // all, or one Core::CaseSyncState::Kind
     std::optional<QStringList> m_syncIds; // the sync filter's cases, most recent first
+    // Every case's sync state, read again only when CaseSyncStates::generation() moves on.
+    QHash<QString, Core::CaseSyncState> m_syncStates;
+    QString m_syncGeneration;
+    int m_syncIdsKind = -1; // the filter m_syncIds was made for (-1: none)
     class QCheckBox *m_mine;
     class QCheckBox *m_overdue;
     bool m_more = false; // another page may follow

@@ -3,6 +3,7 @@
 
 #include "core/cases/casesyncstate.h"
 #include "sync/client/syncclient.h"
+#include "ui/common/errortext.h"
 #include "ui/common/syncstatetext.h"
 
 #include <QApplication>
@@ -65,8 +66,21 @@ void SyncNoticeBar::showFor(const Sync::SyncSummary &summary)
     const QString text = sentence(summary.conflicts, summary.rejected);
     m_text->setText(text);
     setAccessibleDescription(text);
+    m_open->show();
     show();
     notifyDesktop(text);
+}
+
+void SyncNoticeBar::showClockSkew(qint64 skewMs)
+{
+    if (skewMs <= clockSkewLimitMs && skewMs >= -clockSkewLimitMs)
+        return;
+    const QString text = ErrorText::message(Core::Error{
+        Core::Error::Code::Refused, u"clock skew %1 ms"_s.arg(skewMs), {}, Core::Error::Reason::ClockSkew});
+    m_text->setText(text);
+    setAccessibleDescription(text);
+    m_open->hide();
+    show();
 }
 
 void SyncNoticeBar::notifyDesktop(const QString &text)

@@ -25,6 +25,11 @@ public:
 
     // Shows the notice when `summary` holds conflicts or refusals; otherwise leaves it as it is.
     void showFor(const Sync::SyncSummary &summary);
+    // A clock far off, `skewMs` being the server's clock minus this laptop's at a sync: beyond
+    // clockSkewLimitMs either way, the sentence of Reason::ClockSkew (what to do included), with
+    // no button (nothing to open). The sync engine measures it (SyncSummary::clockSkewMs).
+    void showClockSkew(qint64 skewMs);
+    static constexpr qint64 clockSkewLimitMs = qint64(10) * 60 * 1000;
     // The sentence of the notice for a sync that brought `conflicts` and `refused`.
     static QString sentence(int conflicts, int refused);
 

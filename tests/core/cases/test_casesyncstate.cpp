@@ -69,6 +69,15 @@ TEST_CASE("the sync state of every case: unsent changes, conflicts, refusals", "
     CHECK(states.forCase(older).value().refused == 1);
     CHECK(states.casesIn(*all, Kind::Refused).value() == QStringList{older});
 
+    // The generation moves on with every change of a state, and only then.
+    const QString before = states.generation().value();
+    CHECK(states.generation().value() == before);
+    REQUIRE(Core::Replicator(log).recordRejection(lastOfOlder - 1, u"out_of_scope"_s).ok());
+    const QString refusedAgain = states.generation().value();
+    CHECK(refusedAgain != before);
+    REQUIRE(log.setMeta(u"acked_through"_s, QString::number(lastOfOlder + 1)).ok());
+    CHECK(states.generation().value() != refusedAgain);
+
     // A refusal outranks unsent changes, a conflict outranks them too.
     Core::CaseSyncState both{3, 1, 0};
     CHECK(both.kind() == Kind::Conflict);
