@@ -13,6 +13,9 @@ namespace Core {
 
 namespace {
 
+// Above this many unsent ops, all() reads the outbox through the case index (see there).
+constexpr qint64 longOutboxOps = 20'000;
+
 // The acknowledged end of this site's outbox, as ChangeLog::pendingCount() reads it.
 const QString ackedThrough
     = u"COALESCE((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'acked_through'), 0)"_s;
@@ -65,10 +68,19 @@ Result<QString> CaseSyncStates::generation()
 Result<QHash<QString, CaseSyncState>> CaseSyncStates::all()
 {
     QHash<QString, CaseSyncState> states;
-    // A range of the primary key (site_id, site_seq): the outbox only, however long the log is.
+    const Result<qint64> pending = m_log.pendingCount();
+    if (!pending)
+        return pending.error();
+    // A short outbox is a range of the primary key (site_id, site_seq), however long the log is.
+    // A long one (a bulk import not sent yet: 235k ops for 5,000 demo cases) is read through
+    // change_ops_case instead, which in this WITHOUT ROWID table holds (case_id, hlc, site_id,
+    // site_seq): a covering index already in case order, without the sealed values or a sort
+    // (half the time of the range at 5,000 unsent cases).
+    const bool longOutbox = *pending > longOutboxOps;
     Statement &unsent = m_log.database().statement(
-        u"SELECT case_id, count(*) FROM change_ops WHERE site_id = ? AND site_seq > "_s + ackedThrough
-        + u" AND case_id IS NOT NULL GROUP BY case_id"_s);
+        u"SELECT case_id, count(*) FROM change_ops "_s
+        + (longOutbox ? u"INDEXED BY change_ops_case WHERE case_id IS NOT NULL AND "_s : u"WHERE "_s)
+        + u"site_id = ? AND site_seq > "_s + ackedThrough + u" AND case_id IS NOT NULL GROUP BY case_id"_s);
     unsent.bind(1, m_log.siteId());
     if (Status s = eachRow(unsent, [&](Statement &row) { states[row.text(0)].unsent = row.int64(1); }); !s)
         return s.error();

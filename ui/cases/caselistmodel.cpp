@@ -18,7 +18,11 @@ CaseListModel::CaseListModel(const Core::CodeLists &codes, Core::DistrictTime ti
     , m_codes(codes)
     , m_time(time)
     , m_language(std::move(language))
-{ }
+{
+    using Kind = Core::CaseSyncState::Kind;
+    for (const Kind kind : {Kind::Synced, Kind::Pending, Kind::Conflict, Kind::Refused})
+        m_syncIcons.at(std::size_t(kind)) = SyncStateText::icon(kind);
+}
 
 void CaseListModel::setCases(QList<Core::CaseSummary> cases,
                              const QHash<QString, Core::CaseSubject> &subjects)
@@ -52,7 +56,7 @@ QVariant CaseListModel::syncData(int row, int role) const
     const Core::CaseSyncState state = m_sync.value(m_cases.at(row).id);
     switch (role) {
     case Qt::DecorationRole:
-        return SyncStateText::icon(state.kind());
+        return m_syncIcons.at(std::size_t(state.kind()));
     case Qt::ToolTipRole:
     case Qt::AccessibleTextRole:
         return SyncStateText::sentence(state);

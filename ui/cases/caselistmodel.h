@@ -7,6 +7,9 @@
 #include "core/clock/districttime.h"
 
 #include <QAbstractTableModel>
+#include <QIcon>
+
+#include <array>
 
 namespace Core {
 class CodeLists;
@@ -53,4 +56,6 @@ private:
     QList<Core::CaseSummary> m_cases;
     QHash<QString, Core::CaseSubject> m_subjects; // case id → who and where
     QHash<QString, Core::CaseSyncState> m_sync; // case id → sync state, synced cases absent
+    // One icon per state, looked up once: a theme lookup per painted cell made scrolling slow.
+    std::array<QIcon, 4> m_syncIcons;
 };
