@@ -1788,10 +1788,6 @@
         <translation>Answer what you can; the level the answers suggest shows here.</translation>
     </message>
     <message>
-        <source>Suggested by the answers: &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation>Suggested by the answers: &lt;b&gt;%1&lt;/b&gt;</translation>
-    </message>
-    <message>
         <source>Write why you chose another level than the suggested one.</source>
         <translation>Write why you chose another level than the suggested one.</translation>
     </message>
@@ -2062,22 +2058,6 @@
         <translation>&amp;Village:</translation>
     </message>
     <message>
-        <source>e.g. 005/002</source>
-        <translation>e.g. 005/002</translation>
-    </message>
-    <message>
-        <source>RT/RW:</source>
-        <translation>RT/RW:</translation>
-    </message>
-    <message>
-        <source>&amp;Dusun:</source>
-        <translation>&amp;Dusun:</translation>
-    </message>
-    <message>
-        <source>street, house, landmarks</source>
-        <translation>street, house, landmarks</translation>
-    </message>
-    <message>
         <source>&amp;Address:</source>
         <translation>&amp;Address:</translation>
     </message>
@@ -2292,6 +2272,19 @@
     <message>
         <source>Unknown</source>
         <translation>Unknown</translation>
+    </message>
+    <message>
+        <source>Nothing is answered yet, so no level is suggested. Answer what you know.</source>
+        <translation>Nothing is answered yet, so no level is suggested. Answer what you know.</translation>
+    </message>
+    <message>
+        <source>Suggested by the answers: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Suggested by the answers: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n question(s) still unknown: the risk may be higher)</source>
+        <translation>
+            <numerusform>(%n question still unknown: the risk may be higher)</numerusform><numerusform>(%n questions still unknown: the risk may be higher)</numerusform></translation>
     </message>
 </context>
 <context>

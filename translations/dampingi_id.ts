@@ -1781,10 +1781,6 @@
         <translation>Jawab yang Anda ketahui; tingkat risiko yang disarankan jawaban muncul di sini.</translation>
     </message>
     <message>
-        <source>Suggested by the answers: &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation>Saran dari jawaban: &lt;b&gt;%1&lt;/b&gt;</translation>
-    </message>
-    <message>
         <source>Write why you chose another level than the suggested one.</source>
         <translation>Tulis alasan memilih tingkat yang berbeda dari saran.</translation>
     </message>
@@ -2054,22 +2050,6 @@
         <translation>D&amp;esa/kelurahan:</translation>
     </message>
     <message>
-        <source>e.g. 005/002</source>
-        <translation>mis. 005/002</translation>
-    </message>
-    <message>
-        <source>RT/RW:</source>
-        <translation>RT/RW:</translation>
-    </message>
-    <message>
-        <source>&amp;Dusun:</source>
-        <translation>D&amp;usun:</translation>
-    </message>
-    <message>
-        <source>street, house, landmarks</source>
-        <translation>jalan, rumah, patokan</translation>
-    </message>
-    <message>
         <source>&amp;Address:</source>
         <translation>&amp;Alamat:</translation>
     </message>
@@ -2284,6 +2264,19 @@
     <message>
         <source>Unknown</source>
         <translation>Tidak tahu</translation>
+    </message>
+    <message>
+        <source>Nothing is answered yet, so no level is suggested. Answer what you know.</source>
+        <translation>Belum ada jawaban, jadi belum ada tingkat yang disarankan. Jawab yang Anda ketahui.</translation>
+    </message>
+    <message>
+        <source>Suggested by the answers: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Saran dari jawaban: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n question(s) still unknown: the risk may be higher)</source>
+        <translation>
+            <numerusform>(%n pertanyaan masih belum diketahui: risikonya mungkin lebih tinggi)</numerusform></translation>
     </message>
 </context>
 <context>

@@ -57,8 +57,9 @@ Options parseOptions(const QApplication &app)
     const QCommandLineOption profileOption(u"profile"_s, u"Profile folder"_s, u"DIR"_s);
     const QCommandLineOption screenshotOption(u"screenshot"_s, u"Save the main window as PNG and quit"_s,
                                               u"FILE"_s);
-    const QCommandLineOption pageOption(u"page"_s, u"Page for --screenshot: home, cases, case, settings"_s,
-                                        u"PAGE"_s);
+    const QCommandLineOption pageOption(
+        u"page"_s, u"Page for --screenshot: home, cases, case, settings, sync (the sync window)"_s,
+        u"PAGE"_s);
     const QCommandLineOption languageOption(u"language"_s, u"Interface language for this run: id or en"_s,
                                             u"LANG"_s);
     const QCommandLineOption tabOption(u"tab"_s, u"Tab of the case file for --page case"_s, u"N"_s);
@@ -136,11 +137,14 @@ void scheduleScreenshot(MainWindow &window, Core::Session &session, const Option
             window.showCase(first->first().id);
         if (auto *tabs = window.findChild<QTabWidget *>(u"caseTabs"_s))
             tabs->setCurrentIndex(options.tab);
+    } else if (options.page == u"sync") {
+        window.showSyncPanel();
     } else if (!options.page.isEmpty()) {
         window.showPage(options.page); // a navigation id: home, cases, settings, ...
     }
-    QTimer::singleShot(700, &window, [&window, file = options.screenshot] {
-        if (!window.grab().save(file))
+    QTimer::singleShot(700, &window, [&window, file = options.screenshot, sync = options.page == u"sync"] {
+        QWidget *shown = sync ? window.findChild<QWidget *>(u"syncPanel"_s) : &window;
+        if (!shown || !shown->grab().save(file))
             qCritical("the screenshot could not be written to %s", qPrintable(file));
         QApplication::quit();
     });

@@ -147,7 +147,7 @@ Status DemoGenerator::generateOne(DemoRandom &random)
          QString(QStringView(marker) + u' ' + random.pick(narrativeOpenings()) + u", "_s
                  + random.pick(narrativeDetails()) + u". "_s + random.pick(narrativeDetails()) + u'.')},
     };
-    draft.parties = parties(random, {kec.code, village}, birth, female);
+    draft.parties = parties(random, {kec.code, village}, birth, female, child);
     draft.risk = QVariantHash{{u"level"_s, random.pick(codes.items(u"risk_level")).code},
                               {u"safety_plan"_s, u"Rencana keselamatan disusun bersama korban."_s}};
 
@@ -158,7 +158,7 @@ Status DemoGenerator::generateOne(DemoRandom &random)
 }
 
 QList<PartyInput> DemoGenerator::parties(DemoRandom &random, const DemoGenerator::DemoPlace &place,
-                                         const QDate &birth, bool female) const
+                                         const QDate &birth, bool female, bool child) const
 {
     const CodeLists &codes = m_session.codes();
     const QString &village = place.village;
@@ -184,8 +184,7 @@ QList<PartyInput> DemoGenerator::parties(DemoRandom &random, const DemoGenerator
                                            .arg(random.range(1, 9999), 4, 10, QChar(u'0')));
     }
     PartyInput perpetrator;
-    perpetrator.link = {{u"role"_s, u"perpetrator"_s},
-                        {u"relationship"_s, random.pick(codes.items(u"perpetrator_relationship")).code}};
+    perpetrator.link = {{u"role"_s, u"perpetrator"_s}, {u"relationship"_s, relationship(random, child)}};
     perpetrator.person
         = {{u"name"_s, QString(random.pick(givenNames(false)) + u' ' + random.pick(familyNames()))},
            {u"sex"_s, u"male"_s},
@@ -200,6 +199,25 @@ QList<PartyInput> DemoGenerator::parties(DemoRandom &random, const DemoGenerator
         all << reporter;
     }
     return all;
+}
+
+QString DemoGenerator::relationship(DemoRandom &random, bool child) const
+{
+    // As the field reports tell it: a child is most often harmed by a parent, step-parent,
+    // relative, neighbour or teacher, never by a "spouse" or a co-worker in demo data; an adult
+    // woman most often by her husband. Every code is still a code of the list.
+    static const QStringList childRelations{
+        u"parent"_s,  u"step_parent"_s,       u"grandparent"_s,    u"family"_s,  u"neighbour"_s,
+        u"teacher"_s, u"religious_teacher"_s, u"partner_friend"_s, u"stranger"_s};
+    static const QStringList adultRelations{u"spouse"_s,         u"spouse"_s,    u"spouse"_s,
+                                            u"partner_friend"_s, u"family"_s,    u"employer"_s,
+                                            u"coworker"_s,       u"neighbour"_s, u"stranger"_s};
+    const QStringList &pool = child ? childRelations : adultRelations;
+    const QString code = random.pick(pool);
+    // A code list without the code (an older list): any code of the list, as before.
+    return m_session.codes().contains(u"perpetrator_relationship", code)
+             ? code
+             : random.pick(m_session.codes().items(u"perpetrator_relationship")).code;
 }
 
 Status DemoGenerator::addActivities(DemoRandom &random, const QString &caseId, const QString &village,

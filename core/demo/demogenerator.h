@@ -40,7 +40,9 @@ private:
     };
     Status generateOne(class DemoRandom &random);
     QList<struct PartyInput> parties(DemoRandom &random, const DemoPlace &place, const QDate &birth,
-                                     bool female) const;
+                                     bool female, bool child) const;
+    // The perpetrator's relationship to a child or an adult victim, as it plausibly is.
+    QString relationship(DemoRandom &random, bool child) const;
     Status addActivities(DemoRandom &random, const QString &caseId, const QString &village,
                          const QDate &today);
 

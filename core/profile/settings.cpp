@@ -9,6 +9,8 @@ namespace {
 const QString languageKey = u"ui/language"_s;
 const QString idleLockKey = u"security/idle_lock_minutes"_s;
 const QString gpsSourceKey = u"gps/source"_s;
+const QString autoSyncKey = u"sync/automatic"_s;
+const QString wifiOnlyKey = u"sync/wifi_only"_s;
 } // namespace
 
 Settings::Settings(const QString &path, QObject *parent)
@@ -45,6 +47,26 @@ QString Settings::gpsSource() const
 void Settings::setGpsSource(const QString &source)
 {
     write(gpsSourceKey, source);
+}
+
+bool Settings::autoSync() const
+{
+    return m_settings.value(autoSyncKey, true).toBool();
+}
+
+void Settings::setAutoSync(bool on)
+{
+    write(autoSyncKey, on);
+}
+
+bool Settings::syncWifiOnly() const
+{
+    return m_settings.value(wifiOnlyKey, false).toBool();
+}
+
+void Settings::setSyncWifiOnly(bool on)
+{
+    write(wifiOnlyKey, on);
 }
 
 void Settings::write(const QString &key, const QVariant &value)

@@ -22,6 +22,14 @@ public:
     void setIdleLockMinutes(int minutes);
     QString gpsSource() const; // "system", "serial:<port>", "nmea:<file>"; default "system"
     void setGpsSource(const QString &source);
+    // Sync by itself when the district server becomes reachable, after edits and on a schedule;
+    // default on. Off for a metered link the office pays by the megabyte.
+    bool autoSync() const;
+    void setAutoSync(bool on);
+    // Automatic syncs only over Wi-Fi or a cable, never mobile data; default off. Applies where
+    // the system says which link is in use ("Sync now" always works).
+    bool syncWifiOnly() const;
+    void setSyncWifiOnly(bool on);
 
 signals:
     void changed(const QString &key);

@@ -567,9 +567,17 @@ Core::Result<QList<PushRequest>> SyncClient::outboxBatches(int maxBatches)
             break;
         PushRequest request{m_log.siteId(), {}};
         request.ops.reserve(batch->size());
-        for (const Core::ReplicaOp &op : std::as_const(*batch))
+        // Only ops this change log knew of when it loaded: an edit saved on the window's own
+        // connection while this sync runs goes out with the next one. Acknowledgements are
+        // bounded by lastSeq() (applyPushReply), so sending it now would send it for ever.
+        for (const Core::ReplicaOp &op : std::as_const(*batch)) {
+            if (op.seq > m_log.lastSeq())
+                break;
             request.ops << m_transit->seal(op);
-        after = batch->constLast().seq;
+        }
+        if (request.ops.isEmpty())
+            break;
+        after = request.ops.constLast().seq;
         batches << request;
     }
     return batches;

@@ -103,6 +103,45 @@ TEST_CASE(
     d.expectUnchanged(before);
 }
 
+TEST_CASE(
+    "a laptop cannot lift another team's safety flag or consent, nor file a risk assessment in her case",
+    "[security][scope]")
+{
+    const std::string backend = GENERATE(as<std::string>{}, "sqlite", "postgresql");
+    INFO("backend " << backend);
+    District d(backend);
+    const QJsonArray people
+        = d.siti->ok({u"case"_s, u"show"_s, d.victimCase}).json().value(u"people"_s).toArray();
+    REQUIRE(people.size() == 1);
+    const QString link = people.first().toObject().value(u"link_id"_s).toString();
+    REQUIRE(!link.isEmpty());
+    auto mallory = d.hostile(u"mallory"_s); // Loa Kulu: siti's case is not hers
+    const QString own = mallory->createCase();
+    REQUIRE(!own.isEmpty());
+    const District::Snapshot before = d.snapshot({link});
+
+    // The schema-9 fields of the victim's link (the perpetrator still has access: a safety
+    // flag; the victim's consent), filed under her own case and under the victim's.
+    const QString txn = newId();
+    const QString assessment = newId();
+    const QList<Core::ReplicaOp> forged{
+        seen(mallory->setOp(u"case_person"_s, link, own, u"has_access"_s, false, txn)),
+        seen(mallory->setOp(u"case_person"_s, link, own, u"consent"_s, u"given"_s, txn)),
+        seen(mallory->setOp(u"case_person"_s, link, d.victimCase, u"consent_method"_s, u"written"_s, txn)),
+        seen(mallory->setOp(u"case"_s, d.victimCase, d.victimCase, u"received_at"_s, qint64(1), txn)),
+        mallory->createOp(u"risk_assessment"_s, assessment, d.victimCase, txn),
+        mallory->setOp(u"risk_assessment"_s, assessment, d.victimCase, u"level"_s, u"low"_s, txn),
+    };
+    const Test::Answer<Sync::PushReply> pushed = mallory->push(forged);
+    REQUIRE(pushed.ok());
+    const QStringList v = Test::verdicts(pushed);
+    INFO("verdicts: " << v.join(u", ").toStdString());
+    REQUIRE(v.size() == forged.size());
+    CHECK_FALSE(v.contains(u"accepted"_s));
+    CHECK(d.peek->opsTouching({assessment}).isEmpty());
+    d.expectUnchanged(before, {link});
+}
+
 TEST_CASE("a laptop whose case was reassigned away cannot take it back nor read the new caseworker's notes",
           "[security][reassignment]")
 {

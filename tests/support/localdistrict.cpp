@@ -11,43 +11,6 @@ using namespace Qt::StringLiterals;
 
 namespace Test {
 
-namespace {
-
-// The server side of one sync run, opened in the thread that runs it.
-class WorkerLink final : public Sync::Transport
-{
-public:
-    WorkerLink(const QString &dataDir, const Core::Clock &clock)
-    {
-        auto opened = Sync::ServerStore::open(dataDir, {});
-        if (!opened)
-            return;
-        m_store = std::move(*opened);
-        m_service = std::make_unique<Sync::SyncService>(*m_store, clock);
-    }
-
-    Core::Result<Sync::Response> post(const char *endpoint, const QByteArray &bearer,
-                                      const QByteArray &page) override
-    {
-        if (!m_service)
-            return Core::Error{Core::Error::Code::Unreachable, u"unreachable: server store did not open"_s};
-        return Sync::LocalTransport(*m_service).post(endpoint, bearer, page);
-    }
-
-private:
-    std::unique_ptr<Sync::ServerStore> m_store;
-    std::unique_ptr<Sync::SyncService> m_service;
-};
-
-} // namespace
-
-std::function<std::unique_ptr<Sync::Transport>(const Sync::SyncConfig &)> LocalDistrict::workerTransports()
-{
-    return [path = dir.path(), this](const Sync::SyncConfig &) -> std::unique_ptr<Sync::Transport> {
-        return std::make_unique<WorkerLink>(path, clock);
-    };
-}
-
 LocalDistrict::LocalDistrict()
 {
     REQUIRE(dir.isValid());

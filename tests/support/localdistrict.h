@@ -11,7 +11,6 @@
 
 #include <QTemporaryDir>
 
-#include <functional>
 #include <memory>
 
 namespace Test {
@@ -28,10 +27,6 @@ struct LocalDistrict
     // Enrolls a laptop as its profile's user (created with `role`), through this process.
     void enroll(ProfileFixture &laptop, const QString &role = QStringLiteral("caseworker"),
                 const QString &serverUrl = QStringLiteral("local"));
-    // Links to this district for the desktop's SyncRunner, one per run, made in its worker
-    // thread: each opens a ServerStore and SyncService of its own on this folder (a store
-    // serves one thread only). The real service, without the socket.
-    std::function<std::unique_ptr<Sync::Transport>(const Sync::SyncConfig &)> workerTransports();
     // One sync of a laptop, REQUIRing that it worked.
     Sync::SyncSummary sync(ProfileFixture &laptop);
 

@@ -39,7 +39,7 @@ if [ -x "$build/tests/test_ui" ]; then
                 "$build/tests/test_ui" "[.screenshots]" >/dev/null
         fi
         for shot in settings-server settings-enrolled home-attention case-conflicts conflicts \
-            case-documents-waiting; do
+            case-documents-waiting sync-statusbar sync-panel; do
             echo "$out/$shot-$lang.png"
         done
     done

@@ -119,8 +119,13 @@ void CaseTab::setRows(QTableWidget *table, const QList<QStringList> &rows, const
         if (r < ids.size() && table->item(r, 0))
             table->item(r, 0)->setData(Qt::UserRole, ids.at(r));
     }
-    table->resizeColumnsToContents();
-    table->horizontalHeader()->setStretchLastSection(true);
+    // The last column (free text, mostly) takes the rest of the width, every time: sizing it to
+    // its contents on a refresh would leave it narrow.
+    const int last = table->columnCount() - 1;
+    for (int c = 0; c < last; ++c)
+        table->resizeColumnToContents(c);
+    if (last >= 0)
+        table->horizontalHeader()->setSectionResizeMode(last, QHeaderView::Stretch);
 }
 
 QString CaseTab::rowId(const QTableWidget *table)

@@ -9,7 +9,6 @@
 #include "ui/intake/intakefields.h"
 #include "ui/intake/intakeform.h"
 #include "ui/widgets/consentbox.h"
-#include "ui/widgets/regionpicker.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -128,23 +127,10 @@ void PersonDialog::buildPersonFields(QFormLayout *form)
 
 void PersonDialog::buildAddressFields(QFormLayout *form)
 {
-    m_address = new RegionPicker(m_session.regions(), this);
-    m_address->setObjectName(u"personRegionPicker"_s);
-    m_address->setScope(m_session.profile().info().districtCode);
-    form->addRow(tr("&Village:"), field(u"address_region"_s, m_address));
-    m_hamlet = lineEdit(u"personHamletEdit"_s, this);
-    m_rt = lineEdit(u"personRtEdit"_s, this);
-    m_rt->setPlaceholderText(tr("e.g. 005/002"));
-    auto *row = new QWidget(this);
-    auto *rowLayout = new QHBoxLayout(row);
-    rowLayout->setContentsMargins(0, 0, 0, 0);
-    rowLayout->addWidget(field(u"address_hamlet"_s, m_hamlet), 2);
-    rowLayout->addWidget(new QLabel(tr("RT/RW:"), row));
-    rowLayout->addWidget(field(u"address_rt"_s, m_rt), 1);
-    form->addRow(tr("&Dusun:"), row);
-    m_addressText = lineEdit(u"personAddressEdit"_s, this);
-    m_addressText->setPlaceholderText(tr("street, house, landmarks"));
-    form->addRow(tr("&Address:"), field(u"address_text"_s, m_addressText));
+    m_address = IntakeAddress(*m_fields, m_session, 0, QString(), u"person"_s, QString(),
+                              u"personRegionPicker"_s, this);
+    form->addRow(tr("&Village:"), m_address.villageRow());
+    form->addRow(tr("&Address:"), m_address.detailRow());
 }
 
 void PersonDialog::roleChanged()
@@ -183,10 +169,7 @@ void PersonDialog::edit(const Core::CaseParty &party)
     m_age->setText(age.isNull() || !age.isValid() ? QString() : QString::number(age.toInt()));
     m_nik->setText(party.person.text(u"nik"_s));
     m_phone->setText(party.person.text(u"phone"_s));
-    m_address->setCode(party.person.text(u"address_region"_s));
-    m_addressText->setText(party.person.text(u"address_text"_s));
-    m_hamlet->setText(party.person.text(u"address_hamlet"_s));
-    m_rt->setText(party.person.text(u"address_rt"_s));
+    m_address.show(party.person);
 }
 
 bool PersonDialog::readInput(QVariantHash &person)
@@ -204,10 +187,7 @@ bool PersonDialog::readInput(QVariantHash &person)
         person.insert(u"age_estimate"_s, *age);
     put(person, u"nik"_s, m_nik->text());
     put(person, u"phone"_s, m_phone->text());
-    put(person, u"address_region"_s, m_address->code());
-    put(person, u"address_text"_s, m_addressText->text());
-    put(person, u"address_hamlet"_s, m_hamlet->text());
-    put(person, u"address_rt"_s, m_rt->text());
+    m_address.fill(person);
     put(person, u"disability"_s, code(m_disability));
     put(person, u"education"_s, code(m_education));
     put(person, u"occupation"_s, code(m_occupation));

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ui/intake/intakeaddress.h"
+
 #include <QDialog>
 
 #include <memory>
@@ -12,7 +14,6 @@ class QComboBox;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
-class RegionPicker;
 
 namespace Core {
 class Session;
@@ -65,10 +66,7 @@ private:
     QLineEdit *m_age = nullptr;
     QLineEdit *m_nik = nullptr;
     QLineEdit *m_phone = nullptr;
-    RegionPicker *m_address = nullptr;
-    QLineEdit *m_addressText = nullptr;
-    QLineEdit *m_hamlet = nullptr;
-    QLineEdit *m_rt = nullptr;
+    IntakeAddress m_address; // as the intake asks it: one way of entering an address
     QFormLayout *m_form = nullptr;
     QLabel *m_formError = nullptr;
 };

@@ -65,7 +65,7 @@ RiskDialog::RiskDialog(Core::Session &session, const QString &language, const QS
     build();
     if (!m_instrument)
         return;
-    answersChanged(); // the suggestion for "all unknown", and the level it starts from
+    answersChanged(); // no suggestion while all is unknown; the level starts at the case's
 }
 
 RiskDialog::RiskDialog(Core::Session &session, const QString &language, const Core::Record &assessment,
@@ -186,13 +186,13 @@ void RiskDialog::answersChanged()
     if (m_readOnly)
         return;
     const QString suggested = m_checklist->suggestedLevel();
-    m_suggestion->setText(
-        tr("Suggested by the answers: <b>%1</b>").arg(levelLabel(suggested).toHtmlEscaped()));
+    m_suggestion->setText(m_checklist->suggestionText(levelLabel(suggested)));
     m_suggestion->setProperty("level", suggested);
     // Until the caseworker chooses, the level follows the suggestion upwards from the case's
     // current level, and never below it.
     if (!m_levelChosen)
-        m_level->setCurrentIndex(m_level->findData(m_instrument->higher(m_currentLevel, suggested)));
+        m_level->setCurrentIndex(m_level->findData(
+            suggested.isEmpty() ? m_currentLevel : m_instrument->higher(m_currentLevel, suggested)));
     showReasonHint();
 }
 
@@ -207,7 +207,7 @@ void RiskDialog::showReasonHint()
     if (m_instrument->rank(level) < m_instrument->rank(m_currentLevel))
         hint = tr("%1 is lower than the case's current level (%2): write why the risk went down.")
                    .arg(levelLabel(level), levelLabel(m_currentLevel));
-    else if (level != suggested)
+    else if (!suggested.isEmpty() && level != suggested)
         hint = tr("%1 is not the suggested level (%2): write why.")
                    .arg(levelLabel(level), levelLabel(suggested));
     m_reasonHint->setText(hint);
@@ -217,7 +217,8 @@ void RiskDialog::showReasonHint()
 bool RiskDialog::needsReason() const
 {
     const QString level = m_level->currentData().toString();
-    return level != m_checklist->suggestedLevel()
+    const QString suggested = m_checklist->suggestedLevel();
+    return (!suggested.isEmpty() && level != suggested)
         || m_instrument->rank(level) < m_instrument->rank(m_currentLevel);
 }
 
@@ -238,8 +239,9 @@ bool RiskDialog::save()
     }
     QVariantHash values{{u"instrument"_s, m_instrument->version()},
                         {u"answers"_s, m_checklist->answers()},
-                        {u"suggested_level"_s, m_checklist->suggestedLevel()},
                         {u"level"_s, m_level->currentData().toString()}};
+    if (const QString suggested = m_checklist->suggestedLevel(); !suggested.isEmpty())
+        values.insert(u"suggested_level"_s, suggested);
     if (!reason.isEmpty())
         values.insert(u"override_reason"_s, reason);
     if (const QString factors = m_factors->toPlainText().trimmed(); !factors.isEmpty())

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/intake/intakeaddress.h"
 
+#include "core/domain/record.h"
 #include "core/profile/profile.h"
 #include "core/profile/session.h"
 #include "ui/intake/intakefields.h"
@@ -51,6 +52,14 @@ IntakeAddress::IntakeAddress(IntakeFields &fields, Core::Session &session, int p
 QWidget *IntakeAddress::lastInput() const
 {
     return m_rt;
+}
+
+void IntakeAddress::show(const Core::Record &person) const
+{
+    m_region->setCode(person.text(u"address_region"_s));
+    m_text->setText(person.text(u"address_text"_s));
+    m_hamlet->setText(person.text(u"address_hamlet"_s));
+    m_rt->setText(person.text(u"address_rt"_s));
 }
 
 void IntakeAddress::fill(QVariantHash &person) const

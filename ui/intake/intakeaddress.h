@@ -6,7 +6,8 @@
 
 namespace Core {
 class Session;
-}
+struct Record;
+} // namespace Core
 
 class IntakeFields;
 class QLineEdit;
@@ -35,6 +36,8 @@ public:
     QWidget *lastInput() const;
 
     void fill(QVariantHash &person) const;
+    // Shows a saved person's address, for a correction.
+    void show(const Core::Record &person) const;
 
 private:
     RegionPicker *m_region = nullptr;

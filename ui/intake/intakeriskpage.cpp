@@ -79,7 +79,7 @@ void IntakeRiskPage::answersChanged()
 {
     const QString suggested = m_checklist->suggestedLevel();
     const QString label = CodeLabels::label(m_session.codes(), u"risk_level", suggested, m_fields.language());
-    m_suggestion->setText(tr("Suggested by the answers: <b>%1</b>").arg(label.toHtmlEscaped()));
+    m_suggestion->setText(m_checklist->suggestionText(label));
     // Nothing answered suggests nothing: the level stays a deliberate choice.
     if (m_checklist->answered() && !m_levelChosen)
         m_risk->setCurrentIndex(m_risk->findData(suggested));

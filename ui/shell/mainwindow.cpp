@@ -17,6 +17,8 @@
 #include "ui/shell/searchindexloader.h"
 #include "ui/shell/settingspage.h"
 #include "ui/shell/unlockdialog.h"
+#include "ui/sync/autosync.h"
+#include "ui/sync/syncpanel.h"
 #include "ui/sync/syncrunner.h"
 
 #include <QApplication>
@@ -24,10 +26,12 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
+#include <QProgressBar>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -52,6 +56,7 @@ MainWindow::MainWindow(Core::Session &session, Core::Settings &settings, const Q
     m_syncLabel->setObjectName(u"syncStateLabel"_s);
     statusBar()->addWidget(m_syncLabel);
     connectPages();
+    buildSyncDesk();
     armIdleLock();
     updateSyncAction();
     refreshStatus();
@@ -139,6 +144,49 @@ void MainWindow::buildSyncNotice()
         if (m_home)
             m_home->showAttention();
     });
+}
+
+void MainWindow::buildSyncDesk()
+{
+    // Automatic sync, the sync window, and their face in the status bar and the toolbar.
+    Core::Profile &profile = m_session.profile();
+    m_autoSync = new AutoSync(*m_sync, profile.changeLog(), m_settings, this);
+    m_syncPanel = new SyncPanel(*m_sync, profile.changeLog(), profile.districtTime(), m_language, this);
+    m_syncBar = new QProgressBar(this);
+    m_syncBar->setObjectName(u"syncStatusProgress"_s);
+    m_syncBar->setMaximumWidth(140);
+    m_syncBar->setTextVisible(false);
+    m_syncBar->hide();
+    statusBar()->addPermanentWidget(m_syncBar);
+    auto *details = new QToolButton(this);
+    details->setObjectName(u"syncDetailsButton"_s);
+    details->setText(tr("Sync details"));
+    details->setAutoRaise(true);
+    statusBar()->addPermanentWidget(details);
+    connect(details, &QToolButton::clicked, this, &MainWindow::showSyncPanel);
+    if (auto *toolbar = findChild<QToolBar *>(u"mainToolbar"_s)) {
+        QAction *panel = toolbar->addAction(tr("Sync details"), this, &MainWindow::showSyncPanel);
+        panel->setObjectName(u"syncPanelAction"_s);
+        panel->setToolTip(tr("Progress of the running sync and the last syncs"));
+    }
+    connect(m_syncPanel, &SyncPanel::syncRequested, this, &MainWindow::syncNow);
+    connect(m_syncPanel, &SyncPanel::progressChanged, this, [this] {
+        m_syncPanel->fillBar(*m_syncBar);
+        refreshStatus();
+    });
+    connect(m_sync, &SyncRunner::runningChanged, this, [this](bool running) {
+        m_syncBar->setVisible(running);
+        m_syncBar->setRange(0, 0);
+        if (running)
+            m_syncNote.clear(); // said once, after the sync before this one
+    });
+}
+
+void MainWindow::showSyncPanel()
+{
+    m_syncPanel->show();
+    m_syncPanel->raise();
+    m_syncPanel->activateWindow();
 }
 
 void MainWindow::connectPages()
@@ -273,6 +321,7 @@ void MainWindow::caseChanged(const QString &caseId)
         qCWarning(lcUi) << "search index not updated for a changed case:" << indexed.error().detail;
     refreshPages();
     refreshStatus();
+    m_autoSync->noteEdit(); // the edit goes out once the edits have stopped for a while
 }
 
 void MainWindow::loadSearchIndex()
@@ -351,7 +400,7 @@ void MainWindow::refreshStatus()
     const Core::Result<Sync::SyncConfig> config = Sync::SyncClient::config(m_session.profile().changeLog());
     QString state;
     if (m_sync->running()) {
-        state = tr("Syncing…");
+        state = m_syncPanel ? m_syncPanel->progressLine() : tr("Syncing…");
     } else if (!m_syncError.isEmpty()) {
         // Before "not enrolled": a revoked laptop forgets its enrollment, and must say why.
         state = m_syncError;
@@ -371,6 +420,8 @@ void MainWindow::refreshStatus()
     if (m_indexing && !m_session.searchReady() && !m_sync->running())
         state = tr("Preparing the search…");
     m_syncLabel->setText(state);
+    if (m_syncPanel)
+        m_syncPanel->setStatus(state);
 }
 
 void MainWindow::lockScreen(bool idle)
@@ -378,6 +429,7 @@ void MainWindow::lockScreen(bool idle)
     if (m_locked)
         return;
     m_locked = true;
+    m_autoSync->setLocked(true); // no sync starts behind the lock
     // Hide, do not destroy: every open form keeps its input behind the lock.
     centralWidget()->hide();
     UnlockDialog dialog(m_session.profile(), idle ? UnlockDialog::Mode::IdleLock : UnlockDialog::Mode::Lock,
@@ -385,6 +437,7 @@ void MainWindow::lockScreen(bool idle)
     dialog.exec();
     centralWidget()->show();
     m_locked = false;
+    m_autoSync->setLocked(false);
     if (m_settings.idleLockMinutes() > 0)
         m_idle->start(m_settings.idleLockMinutes() * 60 * 1000);
 }

@@ -7,13 +7,16 @@
 #include <QStackedWidget>
 #include <QStringList>
 
+class AutoSync;
 class CaseListPage;
 class HomePage;
 class PositionProvider;
 class QLabel;
+class QProgressBar;
 class QListWidget;
 class QTimer;
 class SettingsPage;
+class SyncPanel;
 class SyncRunner;
 
 namespace Core {
@@ -50,6 +53,9 @@ public:
     // laptop is not enrolled); the pages refresh when it is done.
     void syncNow();
     SyncRunner &syncRunner() { return *m_sync; }
+    AutoSync &autoSync() { return *m_autoSync; }
+    // The sync window: progress, Cancel and the last syncs (status bar and toolbar open it).
+    void showSyncPanel();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -70,6 +76,7 @@ private:
     void syncFinished();
     void syncFailed(const QString &message);
     void updateSyncAction();
+    void buildSyncDesk();
     void caseChanged(const QString &caseId);
     void runIntake(class IntakeWizard &wizard);
     // The notice under the toolbar when a sync brought conflicts or refusals (SyncNoticeBar),
@@ -94,6 +101,9 @@ private:
     SyncRunner *m_sync;
     SettingsPage *m_settingsPage = nullptr;
     QAction *m_syncAction;
+    AutoSync *m_autoSync = nullptr;
+    SyncPanel *m_syncPanel = nullptr;
+    QProgressBar *m_syncBar = nullptr;
     QString m_syncError; // the last failure, translated; empty after a good sync
     QString m_syncNote; // said once after a sync (e.g. that the open case was removed)
     bool m_locked = false;

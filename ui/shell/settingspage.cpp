@@ -7,8 +7,10 @@
 #include "sync/client/syncclient.h"
 #include "sync/enrollmentcode.h"
 #include "ui/common/errortext.h"
+#include "ui/sync/autosync.h"
 #include "ui/sync/syncrunner.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -30,6 +32,7 @@ SettingsPage::SettingsPage(Core::Settings &settings, Core::Profile &profile, Syn
     auto *outer = new QVBoxLayout(this);
     outer->addWidget(buildPreferences(settings));
     outer->addWidget(buildServerGroup());
+    outer->addWidget(buildSyncOptions(settings));
     outer->addStretch();
     connectServer();
     refreshServer();
@@ -146,6 +149,44 @@ QWidget *SettingsPage::buildEnrolledInfo(QWidget *parent)
     info->addRow(tr("This laptop"), m_device);
     info->addRow(tr("Server certificate"), m_fingerprint);
     return m_enrolledInfo;
+}
+
+QWidget *SettingsPage::buildSyncOptions(Core::Settings &settings)
+{
+    auto *group = new QGroupBox(tr("Automatic sync"), this);
+    group->setObjectName(u"autoSyncGroup"_s);
+    group->setMaximumWidth(720);
+    auto *layout = new QVBoxLayout(group);
+    auto *automatic = new QCheckBox(tr("Sync automatically"), group);
+    automatic->setObjectName(u"autoSyncCheck"_s);
+    automatic->setChecked(settings.autoSync());
+    layout->addWidget(automatic);
+    auto *help = new QLabel(tr("When the district server can be reached, a few minutes after your last "
+                               "change and every 15 minutes while connected. Turn it off on a link paid "
+                               "by the megabyte; \"Sync now\" always works."),
+                            group);
+    help->setWordWrap(true);
+    layout->addWidget(help);
+    auto *wifiOnly = new QCheckBox(tr("Only over Wi-Fi or a cable, not mobile data"), group);
+    wifiOnly->setObjectName(u"wifiOnlyCheck"_s);
+    wifiOnly->setChecked(settings.syncWifiOnly());
+    layout->addWidget(wifiOnly);
+    const bool canTell = AutoSync::canTellTransport();
+    wifiOnly->setEnabled(canTell && settings.autoSync());
+    if (!canTell) {
+        auto *note = new QLabel(tr("This laptop does not tell which connection is in use, so this option "
+                                   "is not available."),
+                                group);
+        note->setObjectName(u"wifiOnlyNote"_s);
+        note->setWordWrap(true);
+        layout->addWidget(note);
+    }
+    connect(automatic, &QCheckBox::toggled, this, [&settings, wifiOnly, canTell](bool on) {
+        settings.setAutoSync(on);
+        wifiOnly->setEnabled(canTell && on);
+    });
+    connect(wifiOnly, &QCheckBox::toggled, this, [&settings](bool on) { settings.setSyncWifiOnly(on); });
+    return group;
 }
 
 void SettingsPage::connectServer()

@@ -14,8 +14,9 @@ class Profile;
 class Settings;
 } // namespace Core
 
-// Pengaturan: interface language (Indonesian by default), idle lock and GPS source, and the
-// district server: enrolling this laptop with a one-time code, then what it is enrolled as.
+// Pengaturan: interface language (Indonesian by default), idle lock and GPS source, the
+// district server (enrolling this laptop with a one-time code, then what it is enrolled as) and
+// automatic sync.
 // Values are written to the profile's settings at once; the language applies at the next start.
 class SettingsPage final : public QWidget
 {
@@ -31,6 +32,7 @@ public:
 private:
     QWidget *buildPreferences(Core::Settings &settings);
     QWidget *buildServerGroup();
+    QWidget *buildSyncOptions(Core::Settings &settings);
     QWidget *buildEnrollForm(QWidget *parent);
     QWidget *buildEnrolledInfo(QWidget *parent);
     void connectServer();

@@ -14,6 +14,19 @@
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+// The enrolled pin, or none when it is all zero bytes (plain HTTP to a loopback test server).
+QByteArray pinOf(const Sync::SyncConfig &config)
+{
+    const QByteArray &pin = config.certificateSha256;
+    const bool pinned = pin.size() == Sync::EnrollmentCode::fingerprintSize
+                     && pin != QByteArray(Sync::EnrollmentCode::fingerprintSize, '\0');
+    return pinned ? pin : QByteArray();
+}
+
+} // namespace
+
 SyncRunner::SyncRunner(Core::Profile &profile, QObject *parent)
     : QObject(parent)
     , m_profile(profile)
@@ -31,11 +44,20 @@ SyncRunner::~SyncRunner()
 SyncRunner::TransportFactory SyncRunner::httpTransport()
 {
     return [](const Sync::SyncConfig &config) -> std::unique_ptr<Sync::Transport> {
-        const QByteArray &pin = config.certificateSha256;
-        const bool pinned = pin.size() == Sync::EnrollmentCode::fingerprintSize
-                         && pin != QByteArray(Sync::EnrollmentCode::fingerprintSize, '\0');
-        return std::make_unique<Sync::HttpTransport>(QUrl(config.serverUrl), pinned ? pin : QByteArray());
+        return std::make_unique<Sync::HttpTransport>(QUrl(config.serverUrl), pinOf(config));
     };
+}
+
+bool SyncRunner::httpProbe(const Sync::SyncConfig &config)
+{
+    // A probe on a GPRS link: long enough for a TLS handshake at 600 ms round trips, short
+    // enough that a dead link frees the worker soon.
+    Sync::HttpTransport::Options options;
+    options.connectTimeout = std::chrono::seconds(15);
+    options.idleTimeout = std::chrono::seconds(15);
+    Sync::HttpTransport link(QUrl(config.serverUrl), pinOf(config), options);
+    const Core::Result<Sync::Response> reply = link.get(Sync::Endpoint::health);
+    return reply && reply->status == 200;
 }
 
 void SyncRunner::setTransportFactory(TransportFactory factory)
@@ -122,6 +144,7 @@ bool SyncRunner::start(Kind kind, std::function<Core::Result<Sync::SyncSummary>(
         m_thread->deleteLater();
         m_thread = nullptr;
         const std::unique_ptr<Core::Result<Sync::SyncSummary>> result = std::move(m_result);
+        m_lastError = result && !*result ? result->error() : Core::Error{};
         emit runningChanged(false);
         if (!result || !*result)
             emit failed(result ? ErrorText::message(result->error()) : QString());

@@ -39,6 +39,10 @@ public:
     // HTTPS pinned to the enrolled certificate (no pin when the stored pin is all zero bytes:
     // plain HTTP to a loopback test server).
     static TransportFactory httpTransport();
+    // Is the enrolled server there? GET /v1/health under the same rules as httpTransport() (the
+    // pin, loopback-only plain HTTP), with short timeouts; true for a 200. Blocks: call it from a
+    // worker thread (AutoSync does).
+    static bool httpProbe(const Sync::SyncConfig &config);
     void setTransportFactory(TransportFactory factory);
 
     bool running() const { return m_thread != nullptr; }
@@ -48,6 +52,9 @@ public:
     // Asks the running sync to stop at its next step boundary (it then fails with
     // Reason::Cancelled, everything consistent; the next sync resumes). No-op when idle.
     void cancel();
+    // Why the last run failed (code and reason; its sentence went out with failed()): AutoSync
+    // backs off on Unreachable and waits for its schedule otherwise.
+    const Core::Error &lastError() const { return m_lastError; }
 
 signals:
     void runningChanged(bool running);
@@ -68,4 +75,5 @@ private:
     Kind m_kind = Kind::Sync;
     std::unique_ptr<Core::Result<Sync::SyncSummary>> m_result;
     std::atomic_bool m_cancel = false;
+    Core::Error m_lastError;
 };

@@ -102,7 +102,26 @@ void RiskChecklist::setReadOnly(bool readOnly)
     }
 }
 
+int RiskChecklist::unknownCount() const
+{
+    const QVariantMap all = answers();
+    return int(std::count_if(all.cbegin(), all.cend(),
+                             [](const QVariant &a) { return a.toString() == u"unknown"; }));
+}
+
 QString RiskChecklist::suggestedLevel() const
 {
-    return m_instrument.suggest(answers());
+    return answered() ? m_instrument.suggest(answers()) : QString();
+}
+
+QString RiskChecklist::suggestionText(const QString &levelLabel) const
+{
+    if (!answered())
+        return tr("Nothing is answered yet, so no level is suggested. Answer what you know.");
+    const QString suggested = tr("Suggested by the answers: <b>%1</b>").arg(levelLabel.toHtmlEscaped());
+    const int unknown = unknownCount();
+    return unknown == 0
+             ? suggested
+             : suggested + u' '
+                   + tr("(%n question(s) still unknown: the risk may be higher)", nullptr, unknown);
 }

@@ -30,9 +30,15 @@ public:
     void setAnswers(const QVariantMap &answers);
     // True once any item is answered yes or no.
     bool answered() const;
+    // How many items are still unknown: the suggestion is a floor while any is.
+    int unknownCount() const;
     void setReadOnly(bool readOnly);
-    // The instrument's suggestion for the current answers.
+    // The instrument's suggestion for the current answers; empty while nothing is answered (all
+    // unknown is no evidence of a low risk).
     QString suggestedLevel() const;
+    // "Suggested by the answers: <b>High</b>", with how many items are still unknown, or a line
+    // saying nothing is suggested yet; `levelLabel` is the level's name in the UI language.
+    QString suggestionText(const QString &levelLabel) const;
 
 signals:
     void answersChanged();

@@ -67,3 +67,36 @@ TEST_CASE("the demo generator writes the same marked cases for the same seed", "
     CAPTURE(digest.constData());
     CHECK(digest.size() == 64);
 }
+
+TEST_CASE("demo perpetrators are plausible: no child is harmed by a spouse, employer or co-worker", "[demo]")
+{
+    Test::ProfileFixture fixture;
+    REQUIRE(Core::DemoGenerator(*fixture.session, 11).generate(120).ok());
+    Core::CaseFilter filter;
+    filter.limit = 1000;
+    const auto cases = fixture.session->cases().list(filter);
+    REQUIRE(cases.ok());
+    const QStringList adultOnly{u"spouse"_s, u"employer"_s, u"coworker"_s};
+    int childCases = 0;
+    int adultSpouse = 0;
+    for (const Core::CaseSummary &summary : *cases) {
+        const auto file = fixture.session->cases().load(summary.id);
+        REQUIRE(file.ok());
+        const bool child = file->kase.value(u"typing"_s).toStringList().contains(u"ampk"_s);
+        childCases += child ? 1 : 0;
+        for (const Core::CaseParty &party : file->parties) {
+            if (party.link.text(u"role"_s) != u"perpetrator")
+                continue;
+            const QString relationship = party.link.text(u"relationship"_s);
+            INFO("case " << summary.id.toStdString() << " relationship " << relationship.toStdString());
+            CHECK(fixture.session->codes().contains(u"perpetrator_relationship", relationship));
+            if (child)
+                CHECK_FALSE(adultOnly.contains(relationship));
+            else if (relationship == u"spouse")
+                ++adultSpouse;
+        }
+    }
+    // Both kinds of victim are there, and a husband is the commonest perpetrator of an adult.
+    CHECK(childCases > 30);
+    CHECK(adultSpouse > 10);
+}

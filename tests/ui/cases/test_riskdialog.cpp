@@ -10,12 +10,15 @@
 #include "ui/intake/intakeriskpage.h"
 #include "ui/widgets/riskchecklist.h"
 
+#include <QApplication>
 #include <QComboBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QTableWidget>
 #include <QTest>
 #include <algorithm>
 
@@ -88,8 +91,14 @@ TEST_CASE("the answers suggest a level and the chosen level follows it upwards",
     Test::ProfileFixture f;
     const QString id = newCase(f, u"low"_s);
     NewAssessment a(f, id, u"low"_s);
-    CHECK(a.suggested() == u"low");
+    // Nothing answered is no evidence of a low risk: nothing is suggested yet.
+    CHECK(a.suggested().isEmpty());
+    CHECK(a.suggestion->text().contains(u"no level is suggested"_s));
     CHECK(a.chosen() == u"low");
+    a.answer(u"perpetrator_access"_s, u"no"_s);
+    CHECK(a.suggested() == u"low");
+    // The other questions are still unknown: the suggestion says the risk may be higher.
+    CHECK(a.suggestion->text().contains(u"may be higher"_s));
     a.answer(u"perpetrator_access"_s, u"yes"_s);
     CHECK(a.suggested() == u"medium");
     a.answer(u"sexual_violence"_s, u"yes"_s);
@@ -109,6 +118,26 @@ TEST_CASE("the answers suggest a level and the chosen level follows it upwards",
     CHECK(f.session->cases().load(id)->kase.text(u"risk_level"_s) == u"critical");
 }
 
+TEST_CASE("an assessment with nothing answered suggests nothing and stores no suggestion", "[ui][risk]")
+{
+    Test::ProfileFixture f;
+    const QString id = newCase(f, u"medium"_s);
+    NewAssessment a(f, id, u"medium"_s);
+    CHECK(a.suggested().isEmpty());
+    CHECK(a.chosen() == u"medium");
+    a.choose(u"high"_s); // raised on what the caseworker saw, with nothing answered
+    QTest::mouseClick(a.saveButton, Qt::LeftButton);
+    CHECK_FALSE(a.reasonError->isVisible()); // no suggestion to differ from, and not lower
+    REQUIRE(assessments(f, id) == 2); // the intake's and this one
+    const QList<Core::Record> all = f.session->cases().load(id)->children.value(u"risk_assessment"_s);
+    const auto it = std::find_if(all.cbegin(), all.cend(),
+                                 [](const Core::Record &r) { return r.text(u"level"_s) == u"high"; });
+    REQUIRE(it != all.cend());
+    const Core::Record &saved = *it;
+    CHECK(saved.text(u"level"_s) == u"high");
+    CHECK(saved.text(u"suggested_level"_s).isEmpty());
+}
+
 TEST_CASE("a new assessment on a Tinggi case starts at Tinggi and never lowers it silently", "[ui][risk]")
 {
     Test::ProfileFixture f;
@@ -123,7 +152,7 @@ TEST_CASE("a new assessment on a Tinggi case starts at Tinggi and never lowers i
     fromTab->close();
 
     NewAssessment a(f, id, u"high"_s);
-    CHECK(a.suggested() == u"low"); // nothing answered yet
+    CHECK(a.suggested().isEmpty()); // nothing answered yet
     CHECK(a.chosen() == u"high");
     a.answer(u"previous_violence"_s, u"no"_s);
     CHECK(a.chosen() == u"high"); // a suggestion below the current level does not pull it down
@@ -239,4 +268,29 @@ TEST_CASE("the intake's risk page uses the same checklist and suggestion", "[ui]
     risk = page.risk();
     CHECK(risk.value(u"override_reason"_s).toString() == u"Ibu sudah membawa anak ke rumah nenek");
     CHECK(risk.value(u"level"_s).toString() == u"medium");
+}
+
+TEST_CASE("the safety plan column fills the table's width, after a refresh too", "[ui][risk]")
+{
+    Test::ProfileFixture f;
+    const QString id = newCase(f, u"medium"_s);
+    CaseWorkspace workspace(*f.session, u"id"_s, nullptr);
+    workspace.resize(1200, 700);
+    workspace.show();
+    workspace.open(id);
+    auto *table = workspace.findChild<QTableWidget *>(u"riskTable"_s);
+    REQUIRE(table);
+    const auto fills = [table] {
+        QHeaderView *header = table->horizontalHeader();
+        const int last = table->columnCount() - 1;
+        return header->sectionViewportPosition(last) + header->sectionSize(last)
+            >= table->viewport()->width() - 2;
+    };
+    workspace.showTab(CaseWorkspace::Tab::Risk);
+    QApplication::processEvents();
+    CHECK(fills());
+    REQUIRE(workspace.reload());
+    REQUIRE(workspace.reload());
+    QApplication::processEvents();
+    CHECK(fills());
 }

@@ -15,6 +15,7 @@
 #include "tests/support/fixtures.h"
 #include "tests/support/localdistrict.h"
 #include "tests/support/widgets.h"
+#include "tests/ui/sync/desktopdistrict.h"
 #include "ui/cases/conflictdialog.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/navigation.h"
@@ -47,49 +48,7 @@ template <> struct StringMaker<QString>
 
 namespace {
 
-// The server side of one sync run, opened in the thread that runs it: a ServerStore is one
-// connection and serves one thread only. The real SyncService, without the socket.
-class ServerLink final : public Sync::Transport
-{
-public:
-    ServerLink(const QString &dataDir, const Core::Clock &clock)
-    {
-        auto opened = Sync::ServerStore::open(dataDir, {});
-        if (!opened)
-            return;
-        m_store = std::move(*opened);
-        m_service = std::make_unique<Sync::SyncService>(*m_store, clock);
-    }
-
-    Core::Result<Sync::Response> post(const char *endpoint, const QByteArray &bearer,
-                                      const QByteArray &page) override
-    {
-        if (!m_service)
-            return Core::Error{Core::Error::Code::Unreachable, u"unreachable: server store did not open"_s};
-        return Sync::LocalTransport(*m_service).post(endpoint, bearer, page);
-    }
-
-private:
-    std::unique_ptr<Sync::ServerStore> m_store;
-    std::unique_ptr<Sync::SyncService> m_service;
-};
-
-// The district in this process, and the transport the desktop's SyncRunner uses to reach it.
-struct District : Test::LocalDistrict
-{
-    // Enrolls a caseworker's laptop without its window (the other caseworker's laptop).
-    void enroll(Test::ProfileFixture &laptop, const QString &serverUrl = u"local"_s)
-    {
-        LocalDistrict::enroll(laptop, u"caseworker"_s, serverUrl);
-    }
-
-    SyncRunner::TransportFactory factory()
-    {
-        return [path = dir.path(), this](const Sync::SyncConfig &) -> std::unique_ptr<Sync::Transport> {
-            return std::make_unique<ServerLink>(path, clock);
-        };
-    }
-};
+using District = Test::DesktopDistrict;
 
 template <typename T> T *child(QWidget &parent, const QString &name)
 {

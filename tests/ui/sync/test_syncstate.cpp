@@ -15,6 +15,7 @@
 #include "tests/support/fixtures.h"
 #include "tests/support/localdistrict.h"
 #include "tests/support/testca.h"
+#include "tests/ui/sync/desktopdistrict.h"
 #include "ui/cases/caselistmodel.h"
 #include "ui/home/syncnotice.h"
 #include "ui/shell/mainwindow.h"
@@ -133,13 +134,13 @@ QString editOnTwoLaptops(Test::LocalDistrict &district, Test::ProfileFixture &si
 TEST_CASE("the case list's icon turns from pending to synced after a save and a sync",
           "[ui][sync][syncstate]")
 {
-    Test::LocalDistrict district;
+    Test::DesktopDistrict district;
     Test::ProfileFixture siti(Core::Role::Caseworker, false, u"siti"_s);
     district.enroll(siti);
     const QString id = siti.session->cases().create(Test::sampleDraft()).value().id;
     Core::Settings settings(siti.profile->settingsPath());
     MainWindow window(*siti.session, settings, u"en"_s, nullptr);
-    window.syncRunner().setTransportFactory(district.workerTransports());
+    window.syncRunner().setTransportFactory(district.factory());
     window.show();
     auto *table = child<QTableView>(window, u"caseTable"_s);
     CHECK(syncCell(siti, table, id, CaseListModel::SyncKindRole).toInt() == int(Kind::Pending));
@@ -173,14 +174,14 @@ TEST_CASE("the case list's icon turns from pending to synced after a save and a 
 TEST_CASE("a sync that brings a conflict raises the notice, whose button opens the attention list",
           "[ui][sync][syncstate][conflicts]")
 {
-    Test::LocalDistrict district;
+    Test::DesktopDistrict district;
     Test::ProfileFixture siti(Core::Role::Caseworker, false, u"siti"_s);
     Test::ProfileFixture budi(Core::Role::Caseworker, false, u"budi"_s);
     district.enroll(siti);
     district.enroll(budi);
     Core::Settings settings(siti.profile->settingsPath());
     MainWindow window(*siti.session, settings, u"en"_s, nullptr);
-    window.syncRunner().setTransportFactory(district.workerTransports());
+    window.syncRunner().setTransportFactory(district.factory());
     window.show();
     auto *notice = child<QFrame>(window, u"syncNoticeBar"_s);
     const QString id
@@ -213,7 +214,7 @@ TEST_CASE("a sync that brings a conflict raises the notice, whose button opens t
 TEST_CASE("a change the server refused raises the notice and the case shows it as refused",
           "[ui][sync][syncstate][refused]")
 {
-    Test::LocalDistrict district;
+    Test::DesktopDistrict district;
     Test::ProfileFixture siti(Core::Role::Caseworker, false, u"siti"_s);
     district.enroll(siti);
     REQUIRE_FALSE(district.code(u"budi"_s).isEmpty()); // another caseworker of the team
@@ -221,7 +222,7 @@ TEST_CASE("a change the server refused raises the notice and the case shows it a
     const QString kept = siti.session->cases().create(Test::sampleDraft()).value().id;
     Core::Settings settings(siti.profile->settingsPath());
     MainWindow window(*siti.session, settings, u"en"_s, nullptr);
-    window.syncRunner().setTransportFactory(district.workerTransports());
+    window.syncRunner().setTransportFactory(district.factory());
     window.show();
     syncOk(window);
 
@@ -322,7 +323,7 @@ TEST_CASE("a server with another certificate, then none at all, each get their s
     const Test::TestCa ca;
     INFO(ca.error().toStdString());
     REQUIRE(ca.ok());
-    Test::LocalDistrict district;
+    Test::DesktopDistrict district;
     Test::ProfileFixture siti(Core::Role::Caseworker, false, u"siti"_s);
     REQUIRE(district.admin->createUser(u"siti"_s, u"siti"_s, u"caseworker"_s, u"Tenggarong"_s).ok());
     const QString code
@@ -369,12 +370,12 @@ TEST_CASE("a server with another certificate, then none at all, each get their s
 
 TEST_CASE("a laptop the office revoked says so where the user looks", "[ui][sync][troubles]")
 {
-    Test::LocalDistrict district;
+    Test::DesktopDistrict district;
     Test::ProfileFixture siti(Core::Role::Caseworker, false, u"siti"_s);
     district.enroll(siti);
     Core::Settings settings(siti.profile->settingsPath());
     MainWindow window(*siti.session, settings, u"en"_s, nullptr);
-    window.syncRunner().setTransportFactory(district.workerTransports());
+    window.syncRunner().setTransportFactory(district.factory());
     window.show();
     REQUIRE(siti.session->cases().create(Test::sampleDraft()).ok());
     syncOk(window);
@@ -396,14 +397,14 @@ TEST_CASE("render the sync state screens", "[.screenshots]")
     QCoreApplication::installTranslator(&translator);
     const auto restore = qScopeGuard([&] { QCoreApplication::removeTranslator(&translator); });
 
-    Test::LocalDistrict district;
+    Test::DesktopDistrict district;
     Test::ProfileFixture siti(Core::Role::Caseworker, false, u"siti"_s);
     Test::ProfileFixture budi(Core::Role::Caseworker, false, u"budi"_s);
     district.enroll(siti);
     district.enroll(budi);
     Core::Settings settings(siti.profile->settingsPath());
     MainWindow window(*siti.session, settings, language, nullptr);
-    window.syncRunner().setTransportFactory(district.workerTransports());
+    window.syncRunner().setTransportFactory(district.factory());
     window.resize(1366, 768);
     window.show();
     for (int i = 0; i < 3; ++i)
