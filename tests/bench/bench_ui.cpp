@@ -7,8 +7,12 @@
 //  - search keystroke p50/p95 (typing into the case list; goal p95 < 50 ms), against the same
 //    queries through the search index alone (the baseline measured in the same run);
 //  - open_case p50/p95 (goal < 100 ms); scroll: 100 page-downs through the case list;
+//  - sync_states: every case's sync state for the case list's icon column (one grouped query,
+//    CaseSyncStates::all(), p50 of 10), against reading the list's first page (the baseline, same
+//    run), and the list filtered to the cases not yet sent;
 //  - peak RSS (goal < 200 MB).
 #define CATCH_CONFIG_RUNNER
+#include "core/cases/casesyncstate.h"
 #include "core/clock/clock.h"
 #include "core/demo/demogenerator.h"
 #include "core/profile/settings.h"
@@ -18,6 +22,7 @@
 #include "ui/shell/navigation.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLineEdit>
@@ -128,7 +133,36 @@ int measure(const QString &dir)
     }
     const double scrollMs = ms(timer);
 
+    // The sync state of every case (demo cases are all unsent: the whole log is the outbox).
+    std::vector<double> states;
+    std::vector<double> page;
+    qsizetype stateCount = 0;
+    for (int i = 0; i < 10; ++i) {
+        timer.restart();
+        stateCount = Core::CaseSyncStates((*profile)->changeLog()).all().value().size();
+        states.push_back(ms(timer));
+        Core::CaseFilter first;
+        first.limit = 200;
+        timer.restart();
+        const auto rows = session.cases().list(first);
+        page.push_back(ms(timer));
+        if (!rows)
+            return 1;
+    }
+    auto *syncFilter = window.findChild<QComboBox *>(u"syncFilterCombo"_s);
+    timer.restart();
+    syncFilter->setCurrentIndex(1); // not yet sent
+    QApplication::processEvents();
+    const double filterMs = ms(timer);
+    syncFilter->setCurrentIndex(0);
+
     std::printf("bench.ui.window_ms %.0f (goal < 1000 after unlock)\n", windowMs);
+    std::printf("bench.ui.sync_states_p50_ms %.1f (%lld cases with a state)\n", percentile(states, 0.5),
+                static_cast<long long>(stateCount));
+    std::printf("bench.ui.list_page_p50_ms %.1f (baseline: the list's first 200 rows)\n",
+                percentile(page, 0.5));
+    std::printf("bench.ui.sync_filter_pending_ms %.0f (the list refreshed to the cases not yet sent)\n",
+                filterMs);
     std::printf("bench.ui.index_ms %.0f (background, after the window)\n", indexMs);
     std::printf("bench.ui.keystroke_p50_ms %.1f\n", percentile(keystrokes, 0.5));
     std::printf("bench.ui.keystroke_p95_ms %.1f (goal < 50)\n", percentile(keystrokes, 0.95));

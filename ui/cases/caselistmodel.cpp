@@ -4,6 +4,7 @@
 #include "core/codes/codelists.h"
 #include "ui/common/codelabels.h"
 #include "ui/common/subjecttext.h"
+#include "ui/common/syncstatetext.h"
 #include "ui/common/uitext.h"
 
 #include <QDate>
@@ -17,7 +18,11 @@ CaseListModel::CaseListModel(const Core::CodeLists &codes, Core::DistrictTime ti
     , m_codes(codes)
     , m_time(time)
     , m_language(std::move(language))
-{ }
+{
+    using Kind = Core::CaseSyncState::Kind;
+    for (const Kind kind : {Kind::Synced, Kind::Pending, Kind::Conflict, Kind::Refused})
+        m_syncIcons.at(std::size_t(kind)) = SyncStateText::icon(kind);
+}
 
 void CaseListModel::setCases(QList<Core::CaseSummary> cases,
                              const QHash<QString, Core::CaseSubject> &subjects)
@@ -37,6 +42,30 @@ void CaseListModel::appendCases(const QList<Core::CaseSummary> &cases,
     m_cases.append(cases);
     m_subjects.insert(subjects);
     endInsertRows();
+}
+
+void CaseListModel::setSyncStates(QHash<QString, Core::CaseSyncState> states)
+{
+    m_sync = std::move(states);
+    if (!m_cases.isEmpty())
+        emit dataChanged(index(0, SyncState), index(int(m_cases.size()) - 1, SyncState));
+}
+
+QVariant CaseListModel::syncData(int row, int role) const
+{
+    const Core::CaseSyncState state = m_sync.value(m_cases.at(row).id);
+    switch (role) {
+    case Qt::DecorationRole:
+        return m_syncIcons.at(std::size_t(state.kind()));
+    case Qt::ToolTipRole:
+    case Qt::AccessibleTextRole:
+        return SyncStateText::sentence(state);
+    case SortRole: // what needs a person sorts last in ascending order, as risk does
+    case SyncKindRole:
+        return int(state.kind());
+    default:
+        return {};
+    }
 }
 
 int CaseListModel::rowCount(const QModelIndex &parent) const
@@ -98,6 +127,8 @@ QVariant CaseListModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_cases.size())
         return {};
+    if (index.column() == SyncState)
+        return syncData(index.row(), role);
     if (role == Qt::DisplayRole)
         return display(index.row(), index.column());
     if (role == SortRole)
@@ -107,9 +138,14 @@ QVariant CaseListModel::data(const QModelIndex &index, int role) const
 
 QVariant CaseListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal || (role != Qt::DisplayRole && role != Qt::ToolTipRole))
+        return {};
+    if (role == Qt::ToolTipRole && section != SyncState)
         return {};
     switch (section) {
+    case SyncState:
+        // An icon column: its header is an icon's width, its name a tooltip.
+        return role == Qt::ToolTipRole ? tr("Sync state") : QVariant();
     case Number:
         return tr("Case number");
     case Who:

@@ -3,6 +3,7 @@
 
 #include "core/cases/caserepository.h"
 #include "core/cases/casesubject.h"
+#include "core/cases/casesyncstate.h"
 #include "core/clock/clock.h"
 #include "core/profile/profile.h"
 #include "core/profile/session.h"
@@ -10,6 +11,7 @@
 #include "ui/cases/caselistmodel.h"
 #include "ui/common/codelabels.h"
 #include "ui/common/errortext.h"
+#include "ui/common/syncstatetext.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -20,6 +22,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSet>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -50,6 +53,7 @@ CaseListPage::CaseListPage(Core::Session &session, const QString &language, QWid
     m_status->setObjectName(u"statusFilterCombo"_s);
     CodeLabels::fill(m_status, session.codes(), u"case_status", language, tr("All statuses"));
     filters->addWidget(m_status);
+    buildSyncFilter(filters); // beside the status: the second row has no room left at 1366 pixels
     layout->addLayout(filters);
 
     auto *more = new QHBoxLayout;
@@ -81,6 +85,8 @@ CaseListPage::CaseListPage(Core::Session &session, const QString &language, QWid
     m_proxy->setSortRole(CaseListModel::SortRole);
     m_table->setObjectName(u"caseTable"_s);
     m_table->setModel(m_proxy);
+    // Newest number first, as the header's default put it when the number was the first column.
+    m_table->horizontalHeader()->setSortIndicator(CaseListModel::Number, Qt::DescendingOrder);
     m_table->setSortingEnabled(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -93,7 +99,7 @@ CaseListPage::CaseListPage(Core::Session &session, const QString &language, QWid
 
     connect(m_search, &QLineEdit::textChanged, this, &CaseListPage::refresh);
     connect(m_search, &QLineEdit::returnPressed, this, [this] { activate(m_proxy->index(0, 0)); });
-    for (QComboBox *box : {m_status, m_violence, m_risk, m_area})
+    for (QComboBox *box : {m_status, m_violence, m_risk, m_area, m_syncFilter})
         connect(box, &QComboBox::currentIndexChanged, this, &CaseListPage::refresh);
     for (QCheckBox *box : {m_mine, m_overdue})
         connect(box, &QCheckBox::toggled, this, &CaseListPage::refresh);
@@ -114,6 +120,55 @@ CaseListPage::~CaseListPage()
     // The table's scroll bar signals while QWidget's destructor tears the table down, when this
     // object is no longer a CaseListPage (UBSan caught it): stop listening first.
     disconnect(m_table->verticalScrollBar(), nullptr, this, nullptr);
+}
+
+void CaseListPage::buildSyncFilter(QHBoxLayout *row)
+{
+    using Kind = Core::CaseSyncState::Kind;
+    m_syncFilter = new QComboBox(this);
+    m_syncFilter->setObjectName(u"syncFilterCombo"_s);
+    m_syncFilter->setToolTip(tr("Show only the cases with changes not yet sent, a conflict to review or a "
+                                "change the server refused"));
+    m_syncFilter->addItem(tr("All sync states"), -1);
+    for (const Kind kind : {Kind::Pending, Kind::Conflict, Kind::Refused})
+        m_syncFilter->addItem(SyncStateText::icon(kind), SyncStateText::name(kind), int(kind));
+    row->addWidget(m_syncFilter);
+}
+
+bool CaseListPage::readSyncStates()
+{
+    Core::CaseSyncStates reader(m_session.profile().changeLog());
+    const Core::Result<QString> generation = reader.generation();
+    if (!generation) {
+        m_count->setText(ErrorText::message(generation.error()));
+        return false;
+    }
+    if (*generation != m_syncGeneration) {
+        Core::Result<QHash<QString, Core::CaseSyncState>> states = reader.all();
+        if (!states) {
+            m_count->setText(ErrorText::message(states.error()));
+            return false;
+        }
+        m_syncStates = std::move(*states);
+        m_model->setSyncStates(m_syncStates);
+        m_syncGeneration = *generation;
+        m_syncIdsKind = -2; // the filter's cases are read again below
+    }
+    const int wanted = m_syncFilter->currentData().toInt();
+    if (wanted == m_syncIdsKind)
+        return true;
+    m_syncIds.reset();
+    m_syncIdsKind = -1;
+    if (wanted >= 0) {
+        Core::Result<QStringList> ids = reader.casesIn(m_syncStates, Core::CaseSyncState::Kind(wanted));
+        if (!ids) {
+            m_count->setText(ErrorText::message(ids.error()));
+            return false;
+        }
+        m_syncIds = std::move(*ids);
+    }
+    m_syncIdsKind = wanted;
+    return true;
 }
 
 void CaseListPage::buildPresetRow(QVBoxLayout *layout)
@@ -160,6 +215,13 @@ Core::CaseFilter CaseListPage::filter() const
     Core::CaseFilter filter;
     filter.limit = pageSize;
     filter.ids = m_preset;
+    if (m_syncIds && m_preset) {
+        // A home page tile's list, narrowed to the cases in the chosen sync state (its order kept).
+        const QSet<QString> inState(m_syncIds->cbegin(), m_syncIds->cend());
+        filter.ids->removeIf([&](const QString &id) { return !inState.contains(id); });
+    } else if (m_syncIds) {
+        filter.ids = m_syncIds;
+    }
     filter.status = m_status->currentData().toString();
     filter.violenceType = m_violence->currentData().toString();
     filter.riskLevel = m_risk->currentData().toString();
@@ -175,7 +237,7 @@ Core::CaseFilter CaseListPage::filter() const
 
 void CaseListPage::loadMore()
 {
-    if (!m_more || !m_search->text().trimmed().isEmpty() || m_preset)
+    if (!m_more || !m_search->text().trimmed().isEmpty() || m_preset || m_syncIds)
         return;
     Core::CaseFilter next = filter();
     next.offset = m_model->rowCount();
@@ -217,6 +279,10 @@ void CaseListPage::refresh()
         m_count->setText(tr("The search is being prepared… it is ready in a moment."));
         return;
     }
+    if (!readSyncStates()) {
+        m_model->setCases({}, {});
+        return;
+    }
     const bool searching = !m_search->text().trimmed().isEmpty();
     Core::CaseFilter first = filter();
     if (searching)
@@ -226,7 +292,7 @@ void CaseListPage::refresh()
         m_count->setText(ErrorText::message(rows.error()));
         return;
     }
-    m_more = !searching && !m_preset && rows->size() == pageSize;
+    m_more = !searching && !m_preset && !m_syncIds && rows->size() == pageSize;
     m_model->setCases(*rows, subjectsOf(*rows));
     // Counted only when the list is capped: a short list is all there is.
     m_total = rows->size();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/cases/casesyncstate.h"
+
 #include <QHash>
 #include <QStringList>
 #include <QWidget>
@@ -48,6 +50,11 @@ private:
     // Without a search, the list is read in pages as the user scrolls down.
     void loadMore();
     void buildPresetRow(QVBoxLayout *layout);
+    void buildSyncFilter(class QHBoxLayout *row);
+    // Every case's sync state for the icon column (one grouped query, only when something
+    // changed since the last read: keystrokes do not pay for it) and, when the sync filter is
+    // set, the cases it lets through (m_syncIds). False: said in the count line.
+    bool readSyncStates();
     QHash<QString, Core::CaseSubject> subjectsOf(const QList<Core::CaseSummary> &rows);
     // "12 cases", or "Showing 200 of 1,234 cases" when the list holds fewer than match.
     void showCount(qint64 total);
@@ -61,6 +68,12 @@ private:
     QComboBox *m_violence;
     QComboBox *m_risk;
     QComboBox *m_area;
+    QComboBox *m_syncFilter = nullptr; // all, or one Core::CaseSyncState::Kind
+    std::optional<QStringList> m_syncIds; // the sync filter's cases, most recent first
+    // Every case's sync state, read again only when CaseSyncStates::generation() moves on.
+    QHash<QString, Core::CaseSyncState> m_syncStates;
+    QString m_syncGeneration;
+    int m_syncIdsKind = -1; // the filter m_syncIds was made for (-1: none)
     class QCheckBox *m_mine;
     class QCheckBox *m_overdue;
     bool m_more = false; // another page may follow

@@ -3,6 +3,7 @@
 
 #include "core/cases/caserepository.h"
 #include "core/cases/casesubject.h"
+#include "core/cases/casesyncstate.h"
 #include "core/profile/profile.h"
 #include "core/profile/session.h"
 #include "ui/cases/conflictdialog.h"
@@ -18,6 +19,7 @@
 #include "ui/common/codelabels.h"
 #include "ui/common/errortext.h"
 #include "ui/common/subjecttext.h"
+#include "ui/common/syncstatetext.h"
 #include "ui/visits/visitdialog.h"
 
 #include <QHBoxLayout>
@@ -181,11 +183,11 @@ void CaseWorkspace::fillHeader(const Core::CaseFile &file)
 {
     const Core::Record &kase = file.kase;
     const QString status = kase.text(u"status"_s);
-    // As `case show` says it: conflicts first, then unsent changes, then synced.
-    const QString sync
-        = file.openConflicts > 0 ? tr("%n conflict(s) to review", nullptr, int(file.openConflicts))
-        : file.unsyncedOps > 0   ? tr("%n change(s) not yet sent", nullptr, int(file.unsyncedOps))
-                                 : tr("synced");
+    // As the case list's icon says it (one rule, Core::CaseSyncState): what needs a person first,
+    // then unsent changes, then synced.
+    const Core::Result<Core::CaseSyncState> state
+        = Core::CaseSyncStates(m_session.profile().changeLog()).forCase(kase.id);
+    const QString sync = state ? SyncStateText::sentence(*state) : ErrorText::message(state.error());
     // Who the case is about and where, next to the number (decrypted in memory only).
     const Core::Result<Core::CaseSubject> subject = m_session.subjects().forCase(kase.id);
     const QString who

@@ -156,8 +156,9 @@ QString ErrorText::reasonSentence(const Core::Error &error)
         return tr("The enrollment code is unknown, already used or expired. Please ask the office for a new "
                   "one.");
     case Reason::BadCertificate:
-        return tr("The server is not the one this laptop was enrolled with. Nothing was sent; please "
-                  "contact the office.");
+        return tr("This is not the district server this laptop was enrolled with (its certificate does not "
+                  "match); the network may be redirecting you, as a hotspot's login page does. Nothing was "
+                  "sent. Try another connection; if it keeps happening, call the district office.");
     case Reason::NotForThisLaptop:
         return tr("This bundle is not meant for this laptop.");
     case Reason::BundleAltered:
@@ -197,8 +198,8 @@ QString ErrorText::codeSentence(Core::Error::Code code)
     case Code::Conflict:
         return tr("This change is not allowed now.");
     case Code::Unreachable:
-        return tr("The district server cannot be reached. Your work is kept on this laptop and will be "
-                  "sent at the next sync.");
+        return tr("The district server cannot be reached right now. Your work is safe on this laptop and "
+                  "is sent at the next sync, once there is a signal.");
     case Code::Refused:
         return tr("The district server refused this laptop. Please contact the district office.");
     case Code::Internal:

@@ -71,6 +71,7 @@ HomePage::HomePage(Core::Session &session, const QString &language, QWidget *par
     outer->addLayout(grid, 3);
 
     auto *status = new QGroupBox(tr("Sync and attention"), this);
+    status->setObjectName(u"attentionGroup"_s);
     auto *statusLayout = new QVBoxLayout(status);
     m_sync = new QLabel(status);
     m_sync->setObjectName(u"syncSummaryLabel"_s);
@@ -92,6 +93,16 @@ HomePage::HomePage(Core::Session &session, const QString &language, QWidget *par
     });
     outer->addWidget(status, 1);
     refresh();
+}
+
+void HomePage::showAttention()
+{
+    refresh();
+    if (m_drafts->count() > 0) {
+        m_drafts->setCurrentRow(0);
+        m_drafts->scrollToTop();
+    }
+    m_drafts->setFocus(Qt::OtherFocusReason);
 }
 
 void HomePage::addTile(QBoxLayout *row, TileId id, const QString &objectName, const QString &title)

@@ -35,6 +35,9 @@ public:
     HomePage(Core::Session &session, const QString &language, QWidget *parent = nullptr);
 
     void refresh();
+    // Brings the needs-attention list into view with its first item chosen, so Enter opens it
+    // (the sync notice's button).
+    void showAttention();
 
 signals:
     void caseActivated(const QString &caseId);

@@ -11,6 +11,7 @@
 #include "ui/cases/caseworkspace.h"
 #include "ui/common/logging.h"
 #include "ui/home/homepage.h"
+#include "ui/home/syncnotice.h"
 #include "ui/intake/intakewizard.h"
 #include "ui/shell/navigation.h"
 #include "ui/shell/searchindexloader.h"
@@ -53,6 +54,7 @@ MainWindow::MainWindow(Core::Session &session, Core::Settings &settings, const Q
     setWindowTitle(training ? tr("Dampingi — TRAINING profile") : tr("Dampingi"));
     buildPages(gps);
     buildToolbar();
+    buildSyncNotice();
     m_syncLabel->setObjectName(u"syncStateLabel"_s);
     statusBar()->addWidget(m_syncLabel);
     connectPages();
@@ -150,6 +152,20 @@ void MainWindow::addUsbActions(QToolBar *toolbar)
     });
     importUsb->setObjectName(u"usbImportAction"_s);
     importUsb->setToolTip(tr("Import the district office's answer from a USB stick"));
+}
+
+void MainWindow::buildSyncNotice()
+{
+    // Above the pages, below the training banner: seen whatever page is open.
+    auto *notice = new SyncNoticeBar(centralWidget());
+    auto *outer = qobject_cast<QVBoxLayout *>(centralWidget()->layout());
+    outer->insertWidget(m_session.profile().info().training ? 1 : 0, notice);
+    connect(m_sync, &SyncRunner::finished, notice, &SyncNoticeBar::showFor);
+    connect(notice, &SyncNoticeBar::attentionRequested, this, [this] {
+        showPage(Navigation::home);
+        if (m_home)
+            m_home->showAttention();
+    });
 }
 
 void MainWindow::buildSyncDesk()
@@ -407,10 +423,11 @@ void MainWindow::refreshStatus()
     QString state;
     if (m_sync->running()) {
         state = m_syncPanel ? m_syncPanel->progressLine() : tr("Syncing…");
+    } else if (!m_syncError.isEmpty()) {
+        // Before "not enrolled": a revoked laptop forgets its enrollment, and must say why.
+        state = m_syncError;
     } else if (!config || !config->enrolled()) {
         state = tr("Offline · not enrolled with a district server yet");
-    } else if (!m_syncError.isEmpty()) {
-        state = m_syncError;
     } else if (!config->lastError.isEmpty()) {
         state = tr("The last sync did not finish. Your work is kept on this laptop.");
     } else if (config->lastSyncAt > 0) {

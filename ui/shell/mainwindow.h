@@ -80,6 +80,9 @@ private:
     void buildSyncDesk();
     void caseChanged(const QString &caseId);
     void runIntake(class IntakeWizard &wizard);
+    // The notice under the toolbar when a sync brought conflicts or refusals (SyncNoticeBar),
+    // leading to the home page's needs-attention list.
+    void buildSyncNotice();
 
     Core::Session &m_session;
     Core::Settings &m_settings;

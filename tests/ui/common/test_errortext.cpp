@@ -90,7 +90,10 @@ const QList<Expected> &expectations()
              + u"Kode pendaftaran tidak dikenal, sudah dipakai, atau kedaluwarsa. Mohon minta kode baru kepada kantor."_s},
         {Reason::BadCertificate,
          field
-             + u"Server ini bukan server tempat laptop ini didaftarkan. Tidak ada yang dikirim; mohon hubungi kantor."_s},
+             + u"Ini bukan server kabupaten/kota tempat laptop ini didaftarkan (sertifikatnya tidak cocok); "
+               u"jaringan "
+               "mungkin mengalihkan Anda, seperti halaman login hotspot. Tidak ada yang dikirim. Coba lewat "
+               "sambungan lain; jika terus terjadi, hubungi kantor kabupaten/kota."_s},
         {Reason::NotForThisLaptop, field + u"Bundel ini bukan untuk laptop ini."_s},
         {Reason::BundleAltered,
          field + u"Bundel ini telah diubah atau bukan dari kantor kabupaten/kota. Tidak ada yang diimpor."_s},
