@@ -34,6 +34,7 @@
 
 #include <catch2/catch.hpp>
 #include <cstdio>
+#include <ctime>
 #include <sqlite3.h>
 #include <vector>
 
@@ -62,6 +63,15 @@ double procStatusMb(const QString &pid, const char *field)
                  / 1024.0;
     }
     return -1;
+}
+
+// CPU time of this process (every thread), in ms: the laptop's share of a wall time that the
+// server and a busy machine also take.
+double cpuMs()
+{
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return double(t.tv_sec) * 1000 + double(t.tv_nsec) / 1e6;
 }
 
 // Resets this process's VmHWM to its current RSS (Linux: "5" into clear_refs).
@@ -287,15 +297,18 @@ void firstSync()
     auto supervisor = district.laptop(u"spv"_s, Core::Role::Supervisor);
     const bool peakReset = resetPeakRss();
     const double rssBefore = procStatusMb(u"self"_s, "VmRSS:");
+    const double cpuBefore = cpuMs();
     QElapsedTimer timer;
     timer.start();
     const Sync::SyncSummary pulled = district.sync(*supervisor);
     const double syncMs = double(timer.nsecsElapsed()) / 1e6;
+    const double syncCpuMs = cpuMs() - cpuBefore;
     report("cases", cases);
     report("pulled_ops", pulled.pulled);
     report("pages", pulled.pages);
     report("seconds", syncMs / 1000);
     report("ops_per_s", pulled.pulled / syncMs * 1000);
+    report("laptop_cpu_seconds", syncCpuMs / 1000);
     report("bytes_received", double(pulled.bytesReceived));
     report("bytes_sent", double(pulled.bytesSent));
     report("bytes_per_op", double(pulled.bytesReceived + pulled.bytesSent) / std::max(1, pulled.pulled));
@@ -315,6 +328,7 @@ void firstSync()
     report("raw_sqlite_ms", rawMs);
     report("raw_sqlite_ops_per_s", double(rows.size()) / rawMs * 1000);
     report("ratio_raw_to_sync", rawMs / syncMs);
+    report("ratio_raw_to_laptop_cpu", rawMs / syncCpuMs);
     CHECK(district.process->stop() == 0);
 }
 
