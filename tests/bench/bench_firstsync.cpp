@@ -36,6 +36,7 @@
 #include <cstdio>
 #include <ctime>
 #include <sqlite3.h>
+#include <unistd.h>
 #include <vector>
 
 using namespace Qt::StringLiterals;
@@ -72,6 +73,20 @@ double cpuMs()
     timespec t{};
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
     return double(t.tv_sec) * 1000 + double(t.tv_nsec) / 1e6;
+}
+
+// CPU time (user + system) of process `pid` in seconds, from /proc/<pid>/stat; -1 when unreadable.
+double processCpuSeconds(qint64 pid)
+{
+    QFile stat(u"/proc/%1/stat"_s.arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray line = stat.readAll();
+    // Fields after the command (which may hold spaces), from field 3 on: utime is 14, stime 15.
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return -1;
+    return double(fields.at(11).toLongLong() + fields.at(12).toLongLong()) / double(sysconf(_SC_CLK_TCK));
 }
 
 // Resets this process's VmHWM to its current RSS (Linux: "5" into clear_refs).
@@ -298,6 +313,7 @@ void firstSync()
     const bool peakReset = resetPeakRss();
     const double rssBefore = procStatusMb(u"self"_s, "VmRSS:");
     const double cpuBefore = cpuMs();
+    const double serverCpuBefore = processCpuSeconds(district.process->pid());
     QElapsedTimer timer;
     timer.start();
     const Sync::SyncSummary pulled = district.sync(*supervisor);
@@ -309,6 +325,7 @@ void firstSync()
     report("seconds", syncMs / 1000);
     report("ops_per_s", pulled.pulled / syncMs * 1000);
     report("laptop_cpu_seconds", syncCpuMs / 1000);
+    report("server_cpu_seconds", processCpuSeconds(district.process->pid()) - serverCpuBefore);
     report("bytes_received", double(pulled.bytesReceived));
     report("bytes_sent", double(pulled.bytesSent));
     report("bytes_per_op", double(pulled.bytesReceived + pulled.bytesSent) / std::max(1, pulled.pulled));
