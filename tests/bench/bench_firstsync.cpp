@@ -285,14 +285,19 @@ void supervisorQueries(Core::Session &session)
     Core::CaseFilter filter;
     filter.limit = 200;
     const Core::Result<qint64> total = session.cases().count(filter);
-    const Core::Result<QList<Core::CaseSummary>> rows = session.cases().list(filter);
     REQUIRE(total.ok());
+    const double countMs = double(timer.nsecsElapsed()) / 1e6;
+    const Core::Result<QList<Core::CaseSummary>> rows = session.cases().list(filter);
     REQUIRE(rows.ok());
+    const double listMs = double(timer.nsecsElapsed()) / 1e6;
     QStringList ids;
     for (const Core::CaseSummary &row : *rows)
         ids << row.id;
     REQUIRE(session.subjects().forCases(ids).ok());
     report("case_list_ms", double(timer.nsecsElapsed()) / 1e6);
+    report("case_list.count_ms", countMs);
+    report("case_list.rows_ms", listMs - countMs);
+    report("case_list.subjects_ms", double(timer.nsecsElapsed()) / 1e6 - listMs);
     report("case_list_total", double(*total));
     timer.restart();
     const Core::Result<QList<Core::WorkloadRow>> workload
