@@ -9,6 +9,7 @@
 #include "core/codes/codelists.h"
 #include "core/crypto/fieldcipher.h"
 #include "core/logging.h"
+#include "core/replication/rowcache.h"
 #include "core/sql/database.h"
 #include "core/sql/statement.h"
 #include "core/sql/transaction.h"
@@ -128,11 +129,15 @@ Result<ApplyStats> Replicator::apply(const ReplicaPage &page)
     Transaction txn(m_log.database());
     if (Status s = txn.begin(); !s)
         return s.error();
-    // The HLC moves past every stamp received, persisted with the ops that carried them.
+    // The HLC moves past every stamp received, persisted with the ops that carried them. The
+    // rows the ops change are written once each, after the last op (RowCache).
+    RowCache rows(m_log.database(), m_log.cipher());
     for (const ReplicaOp &op : page.ops) {
-        if (Status s = applyOne(op, stats); !s)
+        if (Status s = applyOne(op, stats, rows); !s)
             return s.error();
     }
+    if (Status s = rows.flush(); !s)
+        return s.error();
     if (!page.ops.isEmpty()) {
         if (Status s = m_log.setMeta(u"hlc"_s, QString::number(qint64(m_log.hlc().last().packed))); !s)
             return s.error();
@@ -152,7 +157,7 @@ Result<ApplyStats> Replicator::apply(const ReplicaPage &page)
     return stats;
 }
 
-Status Replicator::applyOne(const ReplicaOp &received, ApplyStats &stats)
+Status Replicator::applyOne(const ReplicaOp &received, ApplyStats &stats, RowCache &rows)
 {
     // Held and merged under the field's current name (an op of an older schema may name a field
     // renamed since), so clocks, conflicts and the log agree whichever name each author used.
@@ -205,7 +210,7 @@ Status Replicator::applyOne(const ReplicaOp &received, ApplyStats &stats)
     Transaction savepoint(m_log.database());
     if (Status s = savepoint.begin(); !s)
         return s;
-    if (Status s = applyToRow(op, *entity, stats); !s) {
+    if (Status s = applyToRow(op, *entity, stats, rows); !s) {
         savepoint.rollback();
         if (s.error().code == Error::Code::StoreUnavailable)
             return s; // the disk, not the op: fail the page, retry later

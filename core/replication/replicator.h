@@ -15,6 +15,7 @@
 namespace Core {
 
 class ChangeLog;
+class RowCache;
 struct EntityDef;
 struct FieldDef;
 
@@ -112,10 +113,10 @@ public:
 private:
     class FieldRow; // one field of one row while an op applies to it (replicatorapply.cpp)
 
-    Status applyOne(const ReplicaOp &op, ApplyStats &stats);
-    Status applyToRow(const ReplicaOp &op, const EntityDef &entity, ApplyStats &stats);
+    Status applyOne(const ReplicaOp &op, ApplyStats &stats, RowCache &rows);
+    Status applyToRow(const ReplicaOp &op, const EntityDef &entity, ApplyStats &stats, RowCache &rows);
     Status applyValue(const ReplicaOp &op, const EntityDef &entity, FieldRow &row, ApplyStats &stats);
-    Status checkBinding(const ReplicaOp &op, const EntityDef &entity);
+    Status checkBinding(const ReplicaOp &op, const EntityDef &entity, RowCache &rows);
     Status purgeCase(const QString &caseId, ApplyStats &stats, bool force = false);
     Status keepReturnedCases(const ReplicaPage &page);
     Status settleConflicts(const ReplicaOp &op);

@@ -8,6 +8,7 @@
 #include "core/clock/hlc.h"
 #include "core/crypto/fieldcipher.h"
 #include "core/replication/replicator.h"
+#include "core/replication/rowcache.h"
 #include "core/sql/database.h"
 #include "core/sql/statement.h"
 
@@ -41,13 +42,12 @@ int protectiveRank(const FieldDef *field, const std::optional<QByteArray> &value
 }
 
 // A create makes the row with only its creation stamp; a create of a row already here is a no-op.
-Status createRow(Database &db, const ReplicaOp &op, const EntityDef &entity)
+Status createRow(Database &db, RowCache &rows, const ReplicaOp &op, const EntityDef &entity)
 {
-    Statement &exists = db.statement(u"SELECT 1 FROM "_s % entity.table % u" WHERE id = ?"_s);
-    exists.bind(1, op.entityId);
-    const bool found = exists.next();
-    exists.reset();
-    if (found)
+    const Result<RowCache::Row *> existing = rows.row(entity, op.entityId);
+    if (!existing)
+        return existing.error();
+    if (*existing)
         return {};
     const qint64 now = qint64(HlcStamp{quint64(op.hlc)}.ms());
     FieldClocks clocks;
@@ -159,21 +159,20 @@ SafetyOutcome safetyFrontier(const FieldDef *field, const QList<FieldOp> &ops)
 
 // One field of one row while an op applies to it: the value it holds now (ValueCodec bytes,
 // decrypted; the `deleted` flag as a number) and the row's clocks, and the one way to write the
-// field back (with the clocks, `updated_at` never moving back).
+// field back (with the clocks, `updated_at` never moving back), through the page's RowCache.
 class Replicator::FieldRow final
 {
 public:
-    FieldRow(Database &db, const FieldCipher &cipher, const EntityDef &entity, const FieldDef *field,
-             const ReplicaOp &op)
+    FieldRow(Database &db, RowCache &rows, RowCache::Row &row, const FieldDef *field, const ReplicaOp &op)
         : m_db(db)
-        , m_cipher(cipher)
-        , m_entity(entity)
+        , m_rows(rows)
+        , m_row(row)
+        , m_entity(*row.entity)
         , m_field(field)
         , m_op(op)
     { }
 
-    // False when the row is not here.
-    Result<bool> read();
+    Status read();
     Status write(const std::optional<QByteArray> &value);
     // add/remove of a set element: add-wins per element.
     Status applyElement();
@@ -186,66 +185,27 @@ public:
     FieldClocks clocks;
 
 private:
-    bool isDeleted() const { return !m_field; }
-
     Database &m_db;
-    const FieldCipher &m_cipher;
+    RowCache &m_rows;
+    RowCache::Row &m_row;
     const EntityDef &m_entity;
     const FieldDef *m_field; // null for the `deleted` flag
     const ReplicaOp &m_op;
 };
 
-Result<bool> Replicator::FieldRow::read()
+Status Replicator::FieldRow::read()
 {
-    Statement &select = m_db.statement(u"SELECT "_s % m_op.field % u", clocks FROM "_s % m_entity.table
-                                       % u" WHERE id = ?"_s);
-    select.bind(1, m_op.entityId);
-    if (!select.next()) {
-        const bool failed = select.failed();
-        const Error error = failed ? select.error() : Error{};
-        select.reset();
-        if (failed)
-            return error;
-        return false;
-    }
-    if (!select.isNull(0)) {
-        if (isDeleted()) {
-            current = QByteArray::number(select.int64(0));
-        } else if (m_field->kind == FieldKind::Sensitive) {
-            Result<QByteArray> plain = m_cipher.open(
-                select.blob(0), FieldCipher::associatedData(m_entity.name, m_op.entityId, m_field->name));
-            if (!plain) {
-                select.reset();
-                return plain.error();
-            }
-            current = *plain;
-        } else {
-            current = ValueCodec::encode(*m_field, ValueCodec::fromColumn(*m_field, select.value(0)));
-        }
-    }
-    clocks = FieldClocks::parse(select.text(1));
-    select.reset();
-    return true;
+    Result<std::optional<QByteArray>> value = m_rows.value(m_row, m_field, m_op.field);
+    if (!value)
+        return value.error();
+    current = *value;
+    clocks = m_row.clocks;
+    return {};
 }
 
 Status Replicator::FieldRow::write(const std::optional<QByteArray> &value)
 {
-    Statement &update = m_db.statement(u"UPDATE "_s % m_entity.table % u" SET "_s % m_op.field
-                                       % u" = ?, clocks = ?, updated_at = max(updated_at, ?) WHERE id = ?"_s);
-    if (!value) {
-        update.bindNull(1);
-    } else if (isDeleted()) {
-        update.bind(1, qint64(*value == "1" ? 1 : 0));
-    } else if (m_field->kind == FieldKind::Sensitive) {
-        update.bind(1, m_cipher.seal(
-                           *value, FieldCipher::associatedData(m_entity.name, m_op.entityId, m_field->name)));
-    } else {
-        update.bind(1, ValueCodec::toColumn(*m_field, ValueCodec::decode(*m_field, *value)));
-    }
-    update.bind(2, clocks.toString());
-    update.bind(3, qint64(HlcStamp{quint64(m_op.hlc)}.ms()));
-    update.bind(4, m_op.entityId);
-    return update.exec();
+    return m_rows.write(m_row, m_field, m_op.field, value, clocks, qint64(HlcStamp{quint64(m_op.hlc)}.ms()));
 }
 
 Status Replicator::FieldRow::applyElement()
@@ -327,7 +287,7 @@ Result<qint64> Replicator::baseOf(const QString &entityId, const QString &field,
 // server bug (or a hostile server) cannot reach another case's rows through a case this laptop
 // holds: such an op is kept as `unapplied`, never written. A person belongs to the case that
 // created it and to each case that links it (`case_persons`).
-Status Replicator::checkBinding(const ReplicaOp &op, const EntityDef &entity)
+Status Replicator::checkBinding(const ReplicaOp &op, const EntityDef &entity, RowCache &rows)
 {
     Database &db = m_log.database();
     const auto refuse = [&](const QString &why) {
@@ -342,15 +302,11 @@ Status Replicator::checkBinding(const ReplicaOp &op, const EntityDef &entity)
         return {};
     }
     if (entity.caseChild) {
-        Statement &owner = db.statement(u"SELECT case_id FROM "_s % entity.table % u" WHERE id = ?"_s);
-        owner.bind(1, op.entityId);
-        const bool found = owner.next();
-        const QString caseId = found ? owner.text(0) : QString();
-        const bool failed = owner.failed();
-        const Error error = failed ? owner.error() : Error{};
-        owner.reset();
-        if (failed)
-            return error;
+        const Result<RowCache::Row *> owner = rows.row(entity, op.entityId);
+        if (!owner)
+            return owner.error();
+        const bool found = *owner != nullptr;
+        const QString caseId = found ? (*owner)->caseId : QString();
         if (found && caseId != op.caseId)
             return refuse(u"the entity belongs to another case"_s);
         return {};
@@ -376,12 +332,12 @@ Status Replicator::checkBinding(const ReplicaOp &op, const EntityDef &entity)
     return {};
 }
 
-Status Replicator::applyToRow(const ReplicaOp &op, const EntityDef &entity, ApplyStats &stats)
+Status Replicator::applyToRow(const ReplicaOp &op, const EntityDef &entity, ApplyStats &stats, RowCache &rows)
 {
-    if (Status s = checkBinding(op, entity); !s)
+    if (Status s = checkBinding(op, entity, rows); !s)
         return s;
     if (op.op == u"create"_s)
-        return createRow(m_log.database(), op, entity);
+        return createRow(m_log.database(), rows, op, entity);
 
     const bool isDeleted = op.field == deletedField;
     const FieldDef *field = isDeleted ? nullptr : entity.field(op.field);
@@ -389,14 +345,16 @@ Status Replicator::applyToRow(const ReplicaOp &op, const EntityDef &entity, Appl
         ++stats.kept; // a field of a newer schema
         return {};
     }
-    FieldRow row(m_log.database(), m_log.cipher(), entity, field, op);
-    const Result<bool> found = row.read();
+    const Result<RowCache::Row *> found = rows.row(entity, op.entityId);
     if (!found)
         return found.error();
     if (!*found) {
         ++stats.kept; // the row is not here (its case is out of scope or not yet received)
         return {};
     }
+    FieldRow row(m_log.database(), rows, **found, field, op);
+    if (Status s = row.read(); !s)
+        return s;
     if (op.op == u"add"_s || op.op == u"remove"_s)
         return row.applyElement();
     if (op.op != u"set"_s)
