@@ -31,6 +31,10 @@
         <source>Last update</source>
         <translation>Last update</translation>
     </message>
+    <message>
+        <source>Sync state</source>
+        <translation>Sync state</translation>
+    </message>
 </context>
 <context>
     <name>CaseListPage</name>
@@ -81,6 +85,14 @@
             <numerusform>%n cases</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Show only the cases with changes not yet sent, a conflict to review or a change the server refused</source>
+        <translation>Show only the cases with changes not yet sent, a conflict to review or a change the server refused</translation>
+    </message>
+    <message>
+        <source>All sync states</source>
+        <translation>All sync states</translation>
+    </message>
 </context>
 <context>
     <name>CaseTab</name>
@@ -109,10 +121,6 @@
         <translation>Record visit…</translation>
     </message>
     <message>
-        <source>synced</source>
-        <translation>synced</translation>
-    </message>
-    <message>
         <source>risk</source>
         <translation>risk</translation>
     </message>
@@ -125,13 +133,6 @@
         <translation>
             <numerusform>%n conflict to review</numerusform>
             <numerusform>%n conflicts to review</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n change(s) not yet sent</source>
-        <translation>
-            <numerusform>%n change not yet sent</numerusform>
-            <numerusform>%n changes not yet sent</numerusform>
         </translation>
     </message>
 </context>
@@ -457,10 +458,6 @@
         <translation>Something went wrong inside Dampingi. Nothing was saved.</translation>
     </message>
     <message>
-        <source>The district server cannot be reached. Your work is kept on this laptop and will be sent at the next sync.</source>
-        <translation>The district server cannot be reached. Your work is kept on this laptop and will be sent at the next sync.</translation>
-    </message>
-    <message>
         <source>%1 — %2</source>
         <extracomment>A field's label and what is wrong with it, e.g. "Incident date — This date cannot be in the future."</extracomment>
         <translation>%1 — %2</translation>
@@ -590,10 +587,6 @@
         <translation>The enrollment code is unknown, already used or expired. Please ask the office for a new one.</translation>
     </message>
     <message>
-        <source>The server is not the one this laptop was enrolled with. Nothing was sent; please contact the office.</source>
-        <translation>The server is not the one this laptop was enrolled with. Nothing was sent; please contact the office.</translation>
-    </message>
-    <message>
         <source>This bundle is not meant for this laptop.</source>
         <translation>This bundle is not meant for this laptop.</translation>
     </message>
@@ -628,6 +621,58 @@
     <message>
         <source>This laptop's clock is far from the district server's. Set the date and time in the laptop's settings, then sync again.</source>
         <translation>This laptop's clock is far from the district server's. Set the date and time in the laptop's settings, then sync again.</translation>
+    </message>
+    <message>
+        <source>This answer from the office was imported already. Nothing changed.</source>
+        <translation>This answer from the office was imported already. Nothing changed.</translation>
+    </message>
+    <message>
+        <source>The USB stick or folder is full. Nothing was lost: your changes stay on this laptop, not yet sent. Free some space or choose another drive.</source>
+        <translation>The USB stick or folder is full. Nothing was lost: your changes stay on this laptop, not yet sent. Free some space or choose another drive.</translation>
+    </message>
+    <message>
+        <source>The USB stick or folder cannot be written (read-only or locked). Nothing was lost: your changes stay on this laptop, not yet sent. Choose another drive.</source>
+        <translation>The USB stick or folder cannot be written (read-only or locked). Nothing was lost: your changes stay on this laptop, not yet sent. Choose another drive.</translation>
+    </message>
+    <message>
+        <source>This file is far larger than any bundle from the office. Nothing was imported.</source>
+        <translation>This file is far larger than any bundle from the office. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>This file is not a Dampingi bundle. Nothing was imported.</source>
+        <translation>This file is not a Dampingi bundle. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>This bundle is incomplete: the copy was cut short. Nothing was imported; copy it again from the office.</source>
+        <translation>This bundle is incomplete: the copy was cut short. Nothing was imported; copy it again from the office.</translation>
+    </message>
+    <message>
+        <source>This bundle was written by a newer version of Dampingi. Please update the application, then import it again.</source>
+        <translation>This bundle was written by a newer version of Dampingi. Please update the application, then import it again.</translation>
+    </message>
+    <message>
+        <source>The file could not be written or read whole. Was the USB stick pulled out? Nothing was lost: plug it in and try again.</source>
+        <translation>The file could not be written or read whole. Was the USB stick pulled out? Nothing was lost: plug it in and try again.</translation>
+    </message>
+    <message>
+        <source>The file cannot be opened. Check that the USB stick is plugged in, then choose the file again.</source>
+        <translation>The file cannot be opened. Check that the USB stick is plugged in, then choose the file again.</translation>
+    </message>
+    <message>
+        <source>This bundle is damaged and cannot be read. Nothing was imported; ask the office for a new copy.</source>
+        <translation>This bundle is damaged and cannot be read. Nothing was imported; ask the office for a new copy.</translation>
+    </message>
+    <message>
+        <source>This laptop is not enrolled for USB bundles. Enroll it with the district server first (Settings).</source>
+        <translation>This laptop is not enrolled for USB bundles. Enroll it with the district server first (Settings).</translation>
+    </message>
+    <message>
+        <source>This is not the district server this laptop was enrolled with (its certificate does not match); the network may be redirecting you, as a hotspot's login page does. Nothing was sent. Try another connection; if it keeps happening, call the district office.</source>
+        <translation>This is not the district server this laptop was enrolled with (its certificate does not match); the network may be redirecting you, as a hotspot's login page does. Nothing was sent. Try another connection; if it keeps happening, call the district office.</translation>
+    </message>
+    <message>
+        <source>The district server cannot be reached right now. Your work is safe on this laptop and is sent at the next sync, once there is a signal.</source>
+        <translation>The district server cannot be reached right now. Your work is safe on this laptop and is sent at the next sync, once there is a signal.</translation>
     </message>
 </context>
 <context>
@@ -1866,6 +1911,30 @@
         <source>Enrolled · not synced yet</source>
         <translation>Enrolled · not synced yet</translation>
     </message>
+    <message>
+        <source>Export to USB</source>
+        <translation>Export to USB</translation>
+    </message>
+    <message>
+        <source>Save your changes not yet sent to a USB stick for the district office</source>
+        <translation>Save your changes not yet sent to a USB stick for the district office</translation>
+    </message>
+    <message>
+        <source>Import from USB</source>
+        <translation>Import from USB</translation>
+    </message>
+    <message>
+        <source>Import the district office's answer from a USB stick</source>
+        <translation>Import the district office's answer from a USB stick</translation>
+    </message>
+    <message>
+        <source>Sync details</source>
+        <translation>Sync details</translation>
+    </message>
+    <message>
+        <source>Progress of the running sync and the last syncs</source>
+        <translation>Progress of the running sync and the last syncs</translation>
+    </message>
 </context>
 <context>
     <name>Navigation</name>
@@ -2284,7 +2353,9 @@
     <message numerus="yes">
         <source>(%n question(s) still unknown: the risk may be higher)</source>
         <translation>
-            <numerusform>(%n question still unknown: the risk may be higher)</numerusform><numerusform>(%n questions still unknown: the risk may be higher)</numerusform></translation>
+            <numerusform>(%n question still unknown: the risk may be higher)</numerusform>
+            <numerusform>(%n questions still unknown: the risk may be higher)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2551,6 +2622,26 @@
         <source>administrator</source>
         <translation>administrator</translation>
     </message>
+    <message>
+        <source>Automatic sync</source>
+        <translation>Automatic sync</translation>
+    </message>
+    <message>
+        <source>Sync automatically</source>
+        <translation>Sync automatically</translation>
+    </message>
+    <message>
+        <source>When the district server can be reached, a few minutes after your last change and every 15 minutes while connected. Turn it off on a link paid by the megabyte; "Sync now" always works.</source>
+        <translation>When the district server can be reached, a few minutes after your last change and every 15 minutes while connected. Turn it off on a link paid by the megabyte; "Sync now" always works.</translation>
+    </message>
+    <message>
+        <source>Only over Wi-Fi or a cable, not mobile data</source>
+        <translation>Only over Wi-Fi or a cable, not mobile data</translation>
+    </message>
+    <message>
+        <source>This laptop does not tell which connection is in use, so this option is not available.</source>
+        <translation>This laptop does not tell which connection is in use, so this option is not available.</translation>
+    </message>
 </context>
 <context>
     <name>StatusControl</name>
@@ -2653,6 +2744,228 @@
     </message>
 </context>
 <context>
+    <name>SyncNoticeBar</name>
+    <message>
+        <source>Show what needs attention</source>
+        <translation>Show what needs attention</translation>
+    </message>
+    <message>
+        <source>Hide this notice (the items stay in the needs-attention list)</source>
+        <translation>Hide this notice (the items stay in the needs-attention list)</translation>
+    </message>
+    <message>
+        <source>The last sync needs you: %1.</source>
+        <translation>The last sync needs you: %1.</translation>
+    </message>
+    <message>
+        <source>Dampingi</source>
+        <translation>Dampingi</translation>
+    </message>
+    <message>
+        <source>Dampingi: something needs you</source>
+        <translation>Dampingi: something needs you</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <source>Sync with the district server</source>
+        <translation>Sync with the district server</translation>
+    </message>
+    <message>
+        <source>Stopping after the current step…</source>
+        <translation>Stopping after the current step…</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Cancel sync</source>
+        <translation>Cancel sync</translation>
+    </message>
+    <message>
+        <source>Stops after the current step. Nothing is lost; the next sync goes on from there.</source>
+        <translation>Stops after the current step. Nothing is lost; the next sync goes on from there.</translation>
+    </message>
+    <message>
+        <source>Last syncs</source>
+        <translation>Last syncs</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>How</translation>
+    </message>
+    <message>
+        <source>What moved</source>
+        <translation>What moved</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>No sync yet on this laptop.</source>
+        <translation>No sync yet on this laptop.</translation>
+    </message>
+    <message>
+        <source>%1 · %2
+%3
+%4</source>
+        <extracomment>The selected sync in full: when, how; what moved; how it went.</extracomment>
+        <translation>%1 · %2
+%3
+%4</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStateText</name>
+    <message numerus="yes">
+        <source>%n change(s) refused by the server</source>
+        <translation>
+            <numerusform>%n change refused by the server</numerusform><numerusform>%n changes refused by the server</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to review</source>
+        <translation>
+            <numerusform>%n conflict to review</numerusform><numerusform>%n conflicts to review</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not yet sent</source>
+        <translation>
+            <numerusform>%n change not yet sent</numerusform><numerusform>%n changes not yet sent</numerusform></translation>
+    </message>
+    <message>
+        <source>synced</source>
+        <translation>synced</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Synced</translation>
+    </message>
+    <message>
+        <source>Not yet sent</source>
+        <translation>Not yet sent</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+</context>
+<context>
+    <name>SyncText</name>
+    <message>
+        <source>Connecting to the district server</source>
+        <translation>Connecting to the district server</translation>
+    </message>
+    <message>
+        <source>Sending changes</source>
+        <translation>Sending changes</translation>
+    </message>
+    <message>
+        <source>Moving files</source>
+        <translation>Moving files</translation>
+    </message>
+    <message>
+        <source>Receiving changes</source>
+        <translation>Receiving changes</translation>
+    </message>
+    <message>
+        <source>Finishing</source>
+        <translation>Finishing</translation>
+    </message>
+    <message>
+        <source>%1 files</source>
+        <extracomment>How many changes (or files) a running sync has moved, its total not known yet.</extracomment>
+        <translation>%1 files</translation>
+    </message>
+    <message>
+        <source>%1 changes</source>
+        <translation>%1 changes</translation>
+    </message>
+    <message>
+        <source>%1 of %2 files</source>
+        <extracomment>e.g. "120 of 1,000 changes" while a sync runs.</extracomment>
+        <translation>%1 of %2 files</translation>
+    </message>
+    <message>
+        <source>%1 of %2 changes</source>
+        <translation>%1 of %2 changes</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <extracomment>Bytes a running sync has moved of its estimated total, e.g. "40 KB of 300 KB".</extracomment>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>less than a minute left</source>
+        <translation>less than a minute left</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n minute(s) left</source>
+        <translation>
+            <numerusform>about %n minute left</numerusform><numerusform>about %n minutes left</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n hour(s) left</source>
+        <translation>
+            <numerusform>about %n hour left</numerusform><numerusform>about %n hours left</numerusform></translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Network</translation>
+    </message>
+    <message>
+        <source>USB stick (to the office)</source>
+        <translation>USB stick (to the office)</translation>
+    </message>
+    <message>
+        <source>USB stick (from the office)</source>
+        <translation>USB stick (from the office)</translation>
+    </message>
+    <message>
+        <source>%1 sent</source>
+        <extracomment>What one sync moved, one part each, joined with " · ": "5 sent · 12 received · 1 files".</extracomment>
+        <translation>%1 sent</translation>
+    </message>
+    <message>
+        <source>%1 received</source>
+        <translation>%1 received</translation>
+    </message>
+    <message>
+        <source>%1 conflicts</source>
+        <translation>%1 conflicts</translation>
+    </message>
+    <message>
+        <source>%1 refused</source>
+        <translation>%1 refused</translation>
+    </message>
+    <message>
+        <source>nothing to move</source>
+        <translation>nothing to move</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+</context>
+<context>
     <name>UiText</name>
     <message>
         <source>—</source>
@@ -2701,6 +3014,156 @@
     <message>
         <source>Locked. Your open work is kept; enter your passphrase to continue.</source>
         <translation>Locked. Your open work is kept; enter your passphrase to continue.</translation>
+    </message>
+</context>
+<context>
+    <name>UsbExportDialog</name>
+    <message>
+        <source>Choose a folder for the bundle</source>
+        <translation>Choose a folder for the bundle</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Export to USB</source>
+        <translation>Export to USB</translation>
+    </message>
+    <message>
+        <source>Where there is no connection, your changes not yet sent can travel to the district office on a USB stick.</source>
+        <translation>Where there is no connection, your changes not yet sent can travel to the district office on a USB stick.</translation>
+    </message>
+    <message>
+        <source>Choose folder…</source>
+        <translation>Choose folder…</translation>
+    </message>
+    <message>
+        <source>Save to</source>
+        <translation>Save to</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>No USB stick found: plug one in, or choose a folder</source>
+        <translation>No USB stick found: plug one in, or choose a folder</translation>
+    </message>
+    <message>
+        <source>%1 — %2 free</source>
+        <translation>%1 — %2 free</translation>
+    </message>
+    <message>
+        <source>No changes are waiting. The bundle still tells the office what this laptop has, so its answer brings your team's changes.</source>
+        <translation>No changes are waiting. The bundle still tells the office what this laptop has, so its answer brings your team's changes.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not yet sent will go in the bundle.</source>
+        <translation>
+            <numerusform>%n change not yet sent will go in the bundle.</numerusform><numerusform>%n changes not yet sent will go in the bundle.</numerusform></translation>
+    </message>
+    <message>
+        <source>A sync is running. Wait until it has finished, then export.</source>
+        <translation>A sync is running. Wait until it has finished, then export.</translation>
+    </message>
+    <message>
+        <source>Choose a USB stick or a folder, and a file name.</source>
+        <translation>Choose a USB stick or a folder, and a file name.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not yet sent were saved to %1.</source>
+        <translation>
+            <numerusform>%n change not yet sent were saved to %1.</numerusform><numerusform>%n changes not yet sent were saved to %1.</numerusform></translation>
+    </message>
+    <message>
+        <source>The bundle was saved to %1 (no changes were waiting).</source>
+        <translation>The bundle was saved to %1 (no changes were waiting).</translation>
+    </message>
+    <message>
+        <source>Next: take the USB stick to the district office. The office imports it with “dampingi-server admin bundle import” and gives you an answer file; import that here with “Import from USB”. Until then your changes stay on this laptop as not yet sent.</source>
+        <translation>Next: take the USB stick to the district office. The office imports it with “dampingi-server admin bundle import” and gives you an answer file; import that here with “Import from USB”. Until then your changes stay on this laptop as not yet sent.</translation>
+    </message>
+    <message>
+        <source>This stick keeps no file permissions; the bundle is sealed for the district server, so nobody else can read it.</source>
+        <translation>This stick keeps no file permissions; the bundle is sealed for the district server, so nobody else can read it.</translation>
+    </message>
+</context>
+<context>
+    <name>UsbImportDialog</name>
+    <message>
+        <source>Choose the office's answer</source>
+        <translation>Choose the office's answer</translation>
+    </message>
+    <message>
+        <source>Dampingi bundles (*.bundle);;All files (*)</source>
+        <translation>Dampingi bundles (*.bundle);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Import from USB</source>
+        <translation>Import from USB</translation>
+    </message>
+    <message>
+        <source>The district office answers your bundle with a file for this laptop: it confirms the changes it received and brings your team's changes.</source>
+        <translation>The district office answers your bundle with a file for this laptop: it confirms the changes it received and brings your team's changes.</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>No file chosen</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>A sync is running. Wait until it has finished, then import.</source>
+        <translation>A sync is running. Wait until it has finished, then import.</translation>
+    </message>
+    <message>
+        <source>The office's answer was imported.</source>
+        <translation>The office's answer was imported.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The office received %n change(s) from this laptop.</source>
+        <translation>
+            <numerusform>The office received %n change from this laptop.</numerusform><numerusform>The office received %n changes from this laptop.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) from your team arrived.</source>
+        <translation>
+            <numerusform>%n change from your team arrived.</numerusform><numerusform>%n changes from your team arrived.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to review.</source>
+        <translation>
+            <numerusform>%n conflict to review.</numerusform><numerusform>%n conflicts to review.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) were refused by the district server; they are kept on this laptop for review.</source>
+        <translation>
+            <numerusform>%n change were refused by the district server; they are kept on this laptop for review.</numerusform><numerusform>%n changes were refused by the district server; they are kept on this laptop for review.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) left your team's cases and were removed from this laptop.</source>
+        <translation>
+            <numerusform>%n case left your team's cases and were removed from this laptop.</numerusform><numerusform>%n cases left your team's cases and were removed from this laptop.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not yet sent: they go with your next bundle or sync.</source>
+        <translation>
+            <numerusform>%n change not yet sent: they go with your next bundle or sync.</numerusform><numerusform>%n changes not yet sent: they go with your next bundle or sync.</numerusform></translation>
     </message>
 </context>
 <context>

@@ -31,6 +31,10 @@
         <source>Last update</source>
         <translation>Terakhir diperbarui</translation>
     </message>
+    <message>
+        <source>Sync state</source>
+        <translation>Keadaan sinkronisasi</translation>
+    </message>
 </context>
 <context>
     <name>CaseListPage</name>
@@ -80,6 +84,14 @@
             <numerusform>%n kasus</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Show only the cases with changes not yet sent, a conflict to review or a change the server refused</source>
+        <translation>Tampilkan hanya kasus dengan perubahan belum terkirim, konflik yang perlu ditinjau, atau perubahan yang ditolak server</translation>
+    </message>
+    <message>
+        <source>All sync states</source>
+        <translation>Semua keadaan sinkronisasi</translation>
+    </message>
 </context>
 <context>
     <name>CaseTab</name>
@@ -108,10 +120,6 @@
         <translation>Catat kunjungan…</translation>
     </message>
     <message>
-        <source>synced</source>
-        <translation>tersinkron</translation>
-    </message>
-    <message>
         <source>risk</source>
         <translation>risiko</translation>
     </message>
@@ -123,12 +131,6 @@
         <source>%n conflict(s) to review</source>
         <translation>
             <numerusform>%n konflik perlu ditinjau</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n change(s) not yet sent</source>
-        <translation>
-            <numerusform>%n perubahan belum terkirim</numerusform>
         </translation>
     </message>
 </context>
@@ -454,10 +456,6 @@
         <translation>Terjadi kesalahan di dalam Dampingi. Tidak ada yang disimpan.</translation>
     </message>
     <message>
-        <source>The district server cannot be reached. Your work is kept on this laptop and will be sent at the next sync.</source>
-        <translation>Server kabupaten/kota tidak dapat dihubungi. Pekerjaan Anda tetap tersimpan di laptop ini dan akan dikirim pada sinkronisasi berikutnya.</translation>
-    </message>
-    <message>
         <source>%1 — %2</source>
         <extracomment>A field's label and what is wrong with it, e.g. "Incident date — This date cannot be in the future."</extracomment>
         <translation>%1 — %2</translation>
@@ -587,10 +585,6 @@
         <translation>Kode pendaftaran tidak dikenal, sudah dipakai, atau kedaluwarsa. Mohon minta kode baru kepada kantor.</translation>
     </message>
     <message>
-        <source>The server is not the one this laptop was enrolled with. Nothing was sent; please contact the office.</source>
-        <translation>Server ini bukan server tempat laptop ini didaftarkan. Tidak ada yang dikirim; mohon hubungi kantor.</translation>
-    </message>
-    <message>
         <source>This bundle is not meant for this laptop.</source>
         <translation>Bundel ini bukan untuk laptop ini.</translation>
     </message>
@@ -625,6 +619,58 @@
     <message>
         <source>This laptop's clock is far from the district server's. Set the date and time in the laptop's settings, then sync again.</source>
         <translation>Jam laptop ini berbeda jauh dari jam server kabupaten/kota. Atur tanggal dan jam di pengaturan laptop, lalu sinkronkan lagi.</translation>
+    </message>
+    <message>
+        <source>This answer from the office was imported already. Nothing changed.</source>
+        <translation>Jawaban kantor ini sudah pernah diimpor. Tidak ada yang berubah.</translation>
+    </message>
+    <message>
+        <source>The USB stick or folder is full. Nothing was lost: your changes stay on this laptop, not yet sent. Free some space or choose another drive.</source>
+        <translation>Flashdisk atau folder ini penuh. Tidak ada yang hilang: perubahan Anda tetap di laptop ini, belum terkirim. Kosongkan sebagian ruang atau pilih tempat lain.</translation>
+    </message>
+    <message>
+        <source>The USB stick or folder cannot be written (read-only or locked). Nothing was lost: your changes stay on this laptop, not yet sent. Choose another drive.</source>
+        <translation>Flashdisk atau folder ini tidak dapat ditulisi (hanya-baca atau terkunci). Tidak ada yang hilang: perubahan Anda tetap di laptop ini, belum terkirim. Pilih tempat lain.</translation>
+    </message>
+    <message>
+        <source>This file is far larger than any bundle from the office. Nothing was imported.</source>
+        <translation>Berkas ini jauh lebih besar daripada bundel mana pun dari kantor. Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>This file is not a Dampingi bundle. Nothing was imported.</source>
+        <translation>Berkas ini bukan bundel Dampingi. Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>This bundle is incomplete: the copy was cut short. Nothing was imported; copy it again from the office.</source>
+        <translation>Bundel ini tidak lengkap: salinannya terpotong. Tidak ada yang diimpor; salin lagi dari kantor.</translation>
+    </message>
+    <message>
+        <source>This bundle was written by a newer version of Dampingi. Please update the application, then import it again.</source>
+        <translation>Bundel ini dibuat oleh versi Dampingi yang lebih baru. Mohon perbarui aplikasi, lalu impor lagi.</translation>
+    </message>
+    <message>
+        <source>The file could not be written or read whole. Was the USB stick pulled out? Nothing was lost: plug it in and try again.</source>
+        <translation>Berkas tidak dapat ditulis atau dibaca utuh. Apakah flashdisk tercabut? Tidak ada yang hilang: pasang lagi lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>The file cannot be opened. Check that the USB stick is plugged in, then choose the file again.</source>
+        <translation>Berkas tidak dapat dibuka. Pastikan flashdisk terpasang, lalu pilih berkasnya lagi.</translation>
+    </message>
+    <message>
+        <source>This bundle is damaged and cannot be read. Nothing was imported; ask the office for a new copy.</source>
+        <translation>Bundel ini rusak dan tidak dapat dibaca. Tidak ada yang diimpor; mintalah salinan baru kepada kantor.</translation>
+    </message>
+    <message>
+        <source>This laptop is not enrolled for USB bundles. Enroll it with the district server first (Settings).</source>
+        <translation>Laptop ini belum terdaftar untuk bundel USB. Daftarkan dulu ke server kabupaten/kota (Pengaturan).</translation>
+    </message>
+    <message>
+        <source>This is not the district server this laptop was enrolled with (its certificate does not match); the network may be redirecting you, as a hotspot's login page does. Nothing was sent. Try another connection; if it keeps happening, call the district office.</source>
+        <translation>Ini bukan server kabupaten/kota tempat laptop ini didaftarkan (sertifikatnya tidak cocok); jaringan mungkin mengalihkan Anda, seperti halaman login hotspot. Tidak ada yang dikirim. Coba lewat sambungan lain; jika terus terjadi, hubungi kantor kabupaten/kota.</translation>
+    </message>
+    <message>
+        <source>The district server cannot be reached right now. Your work is safe on this laptop and is sent at the next sync, once there is a signal.</source>
+        <translation>Server kabupaten/kota tidak dapat dihubungi saat ini. Pekerjaan Anda aman tersimpan di laptop ini dan akan terkirim pada sinkronisasi berikutnya, saat ada sinyal.</translation>
     </message>
 </context>
 <context>
@@ -1859,6 +1905,30 @@
         <source>Enrolled · not synced yet</source>
         <translation>Terdaftar · belum pernah disinkronkan</translation>
     </message>
+    <message>
+        <source>Export to USB</source>
+        <translation>Ekspor ke USB</translation>
+    </message>
+    <message>
+        <source>Save your changes not yet sent to a USB stick for the district office</source>
+        <translation>Simpan perubahan yang belum terkirim ke flashdisk untuk kantor kabupaten/kota</translation>
+    </message>
+    <message>
+        <source>Import from USB</source>
+        <translation>Impor dari USB</translation>
+    </message>
+    <message>
+        <source>Import the district office's answer from a USB stick</source>
+        <translation>Impor jawaban kantor kabupaten/kota dari flashdisk</translation>
+    </message>
+    <message>
+        <source>Sync details</source>
+        <translation>Rincian sinkronisasi</translation>
+    </message>
+    <message>
+        <source>Progress of the running sync and the last syncs</source>
+        <translation>Kemajuan sinkronisasi yang sedang berjalan dan sinkronisasi terakhir</translation>
+    </message>
 </context>
 <context>
     <name>Navigation</name>
@@ -2276,7 +2346,8 @@
     <message numerus="yes">
         <source>(%n question(s) still unknown: the risk may be higher)</source>
         <translation>
-            <numerusform>(%n pertanyaan masih belum diketahui: risikonya mungkin lebih tinggi)</numerusform></translation>
+            <numerusform>(%n pertanyaan masih belum diketahui: risikonya mungkin lebih tinggi)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2543,6 +2614,26 @@
         <source>administrator</source>
         <translation>administrator</translation>
     </message>
+    <message>
+        <source>Automatic sync</source>
+        <translation>Sinkronisasi otomatis</translation>
+    </message>
+    <message>
+        <source>Sync automatically</source>
+        <translation>Sinkronkan otomatis</translation>
+    </message>
+    <message>
+        <source>When the district server can be reached, a few minutes after your last change and every 15 minutes while connected. Turn it off on a link paid by the megabyte; "Sync now" always works.</source>
+        <translation>Saat server kabupaten/kota dapat dihubungi, beberapa menit setelah perubahan terakhir Anda, dan setiap 15 menit selama tersambung. Matikan jika sambungan dibayar per megabita; "Sinkronkan sekarang" selalu bisa dipakai.</translation>
+    </message>
+    <message>
+        <source>Only over Wi-Fi or a cable, not mobile data</source>
+        <translation>Hanya lewat Wi-Fi atau kabel, bukan data seluler</translation>
+    </message>
+    <message>
+        <source>This laptop does not tell which connection is in use, so this option is not available.</source>
+        <translation>Laptop ini tidak memberi tahu sambungan mana yang dipakai, jadi pilihan ini tidak tersedia.</translation>
+    </message>
 </context>
 <context>
     <name>StatusControl</name>
@@ -2643,6 +2734,228 @@
     </message>
 </context>
 <context>
+    <name>SyncNoticeBar</name>
+    <message>
+        <source>Show what needs attention</source>
+        <translation>Lihat yang perlu perhatian</translation>
+    </message>
+    <message>
+        <source>Hide this notice (the items stay in the needs-attention list)</source>
+        <translation>Sembunyikan pemberitahuan ini (butir-butirnya tetap ada di daftar perlu perhatian)</translation>
+    </message>
+    <message>
+        <source>The last sync needs you: %1.</source>
+        <translation>Sinkronisasi terakhir memerlukan Anda: %1.</translation>
+    </message>
+    <message>
+        <source>Dampingi</source>
+        <translation>Dampingi</translation>
+    </message>
+    <message>
+        <source>Dampingi: something needs you</source>
+        <translation>Dampingi: ada yang memerlukan Anda</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <source>Sync with the district server</source>
+        <translation>Sinkronisasi dengan server kabupaten/kota</translation>
+    </message>
+    <message>
+        <source>Stopping after the current step…</source>
+        <translation>Berhenti setelah langkah ini selesai…</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Sekarang</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sinkronkan sekarang</translation>
+    </message>
+    <message>
+        <source>Cancel sync</source>
+        <translation>Batalkan sinkronisasi</translation>
+    </message>
+    <message>
+        <source>Stops after the current step. Nothing is lost; the next sync goes on from there.</source>
+        <translation>Berhenti setelah langkah yang sedang berjalan. Tidak ada yang hilang; sinkronisasi berikutnya melanjutkan dari situ.</translation>
+    </message>
+    <message>
+        <source>Last syncs</source>
+        <translation>Sinkronisasi terakhir</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Kapan</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Lewat</translation>
+    </message>
+    <message>
+        <source>What moved</source>
+        <translation>Yang dipindahkan</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Menyinkronkan…</translation>
+    </message>
+    <message>
+        <source>No sync yet on this laptop.</source>
+        <translation>Belum ada sinkronisasi di laptop ini.</translation>
+    </message>
+    <message>
+        <source>%1 · %2
+%3
+%4</source>
+        <extracomment>The selected sync in full: when, how; what moved; how it went.</extracomment>
+        <translation>%1 · %2
+%3
+%4</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStateText</name>
+    <message numerus="yes">
+        <source>%n change(s) refused by the server</source>
+        <translation>
+            <numerusform>%n perubahan ditolak server</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to review</source>
+        <translation>
+            <numerusform>%n konflik perlu ditinjau</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not yet sent</source>
+        <translation>
+            <numerusform>%n perubahan belum terkirim</numerusform></translation>
+    </message>
+    <message>
+        <source>synced</source>
+        <translation>tersinkron</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Tersinkron</translation>
+    </message>
+    <message>
+        <source>Not yet sent</source>
+        <translation>Belum terkirim</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Konflik</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Ditolak</translation>
+    </message>
+</context>
+<context>
+    <name>SyncText</name>
+    <message>
+        <source>Connecting to the district server</source>
+        <translation>Menghubungi server kabupaten/kota</translation>
+    </message>
+    <message>
+        <source>Sending changes</source>
+        <translation>Mengirim perubahan</translation>
+    </message>
+    <message>
+        <source>Moving files</source>
+        <translation>Memindahkan berkas</translation>
+    </message>
+    <message>
+        <source>Receiving changes</source>
+        <translation>Menerima perubahan</translation>
+    </message>
+    <message>
+        <source>Finishing</source>
+        <translation>Menyelesaikan</translation>
+    </message>
+    <message>
+        <source>%1 files</source>
+        <extracomment>How many changes (or files) a running sync has moved, its total not known yet.</extracomment>
+        <translation>%1 berkas</translation>
+    </message>
+    <message>
+        <source>%1 changes</source>
+        <translation>%1 perubahan</translation>
+    </message>
+    <message>
+        <source>%1 of %2 files</source>
+        <extracomment>e.g. "120 of 1,000 changes" while a sync runs.</extracomment>
+        <translation>%1 dari %2 berkas</translation>
+    </message>
+    <message>
+        <source>%1 of %2 changes</source>
+        <translation>%1 dari %2 perubahan</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <extracomment>Bytes a running sync has moved of its estimated total, e.g. "40 KB of 300 KB".</extracomment>
+        <translation>%1 dari %2</translation>
+    </message>
+    <message>
+        <source>less than a minute left</source>
+        <translation>kurang dari semenit lagi</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n minute(s) left</source>
+        <translation>
+            <numerusform>sekitar %n menit lagi</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n hour(s) left</source>
+        <translation>
+            <numerusform>sekitar %n jam lagi</numerusform></translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Jaringan</translation>
+    </message>
+    <message>
+        <source>USB stick (to the office)</source>
+        <translation>USB (dikirim ke kantor dinas)</translation>
+    </message>
+    <message>
+        <source>USB stick (from the office)</source>
+        <translation>USB (dari kantor dinas)</translation>
+    </message>
+    <message>
+        <source>%1 sent</source>
+        <extracomment>What one sync moved, one part each, joined with " · ": "5 sent · 12 received · 1 files".</extracomment>
+        <translation>%1 terkirim</translation>
+    </message>
+    <message>
+        <source>%1 received</source>
+        <translation>%1 diterima</translation>
+    </message>
+    <message>
+        <source>%1 conflicts</source>
+        <translation>%1 konflik</translation>
+    </message>
+    <message>
+        <source>%1 refused</source>
+        <translation>%1 ditolak</translation>
+    </message>
+    <message>
+        <source>nothing to move</source>
+        <translation>tidak ada yang dipindahkan</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+</context>
+<context>
     <name>UiText</name>
     <message>
         <source>—</source>
@@ -2691,6 +3004,156 @@
     <message>
         <source>Locked. Your open work is kept; enter your passphrase to continue.</source>
         <translation>Dikunci. Pekerjaan yang terbuka tetap tersimpan; masukkan kata sandi untuk melanjutkan.</translation>
+    </message>
+</context>
+<context>
+    <name>UsbExportDialog</name>
+    <message>
+        <source>Choose a folder for the bundle</source>
+        <translation>Pilih folder untuk bundel</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Ekspor</translation>
+    </message>
+    <message>
+        <source>Export to USB</source>
+        <translation>Ekspor ke USB</translation>
+    </message>
+    <message>
+        <source>Where there is no connection, your changes not yet sent can travel to the district office on a USB stick.</source>
+        <translation>Jika tidak ada sinyal, perubahan yang belum terkirim dapat dibawa ke kantor kabupaten/kota dengan flashdisk.</translation>
+    </message>
+    <message>
+        <source>Choose folder…</source>
+        <translation>Pilih folder…</translation>
+    </message>
+    <message>
+        <source>Save to</source>
+        <translation>Simpan ke</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>Nama berkas</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>No USB stick found: plug one in, or choose a folder</source>
+        <translation>Flashdisk tidak ditemukan: pasang flashdisk, atau pilih folder</translation>
+    </message>
+    <message>
+        <source>%1 — %2 free</source>
+        <translation>%1 — sisa %2</translation>
+    </message>
+    <message>
+        <source>No changes are waiting. The bundle still tells the office what this laptop has, so its answer brings your team's changes.</source>
+        <translation>Tidak ada perubahan yang menunggu. Bundel tetap memberi tahu kantor apa yang sudah ada di laptop ini, sehingga jawabannya membawa perubahan dari tim Anda.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not yet sent will go in the bundle.</source>
+        <translation>
+            <numerusform>%n perubahan belum terkirim akan masuk ke bundel.</numerusform></translation>
+    </message>
+    <message>
+        <source>A sync is running. Wait until it has finished, then export.</source>
+        <translation>Sinkronisasi sedang berjalan. Tunggu sampai selesai, lalu ekspor.</translation>
+    </message>
+    <message>
+        <source>Choose a USB stick or a folder, and a file name.</source>
+        <translation>Pilih flashdisk atau folder, dan nama berkas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not yet sent were saved to %1.</source>
+        <translation>
+            <numerusform>%n perubahan belum terkirim disimpan ke %1.</numerusform></translation>
+    </message>
+    <message>
+        <source>The bundle was saved to %1 (no changes were waiting).</source>
+        <translation>Bundel disimpan ke %1 (tidak ada perubahan yang menunggu).</translation>
+    </message>
+    <message>
+        <source>Next: take the USB stick to the district office. The office imports it with “dampingi-server admin bundle import” and gives you an answer file; import that here with “Import from USB”. Until then your changes stay on this laptop as not yet sent.</source>
+        <translation>Berikutnya: bawa flashdisk ke kantor kabupaten/kota. Kantor mengimpornya dengan “dampingi-server admin bundle import” dan memberi Anda berkas jawaban; impor berkas itu di sini dengan “Impor dari USB”. Sampai saat itu perubahan Anda tetap di laptop ini sebagai belum terkirim.</translation>
+    </message>
+    <message>
+        <source>This stick keeps no file permissions; the bundle is sealed for the district server, so nobody else can read it.</source>
+        <translation>Flashdisk ini tidak menyimpan izin berkas; bundel tersegel untuk server kabupaten/kota, jadi tidak ada orang lain yang dapat membacanya.</translation>
+    </message>
+</context>
+<context>
+    <name>UsbImportDialog</name>
+    <message>
+        <source>Choose the office's answer</source>
+        <translation>Pilih jawaban kantor</translation>
+    </message>
+    <message>
+        <source>Dampingi bundles (*.bundle);;All files (*)</source>
+        <translation>Bundel Dampingi (*.bundle);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Impor</translation>
+    </message>
+    <message>
+        <source>Import from USB</source>
+        <translation>Impor dari USB</translation>
+    </message>
+    <message>
+        <source>The district office answers your bundle with a file for this laptop: it confirms the changes it received and brings your team's changes.</source>
+        <translation>Kantor kabupaten/kota menjawab bundel Anda dengan berkas untuk laptop ini: berisi konfirmasi perubahan yang diterima dan perubahan dari tim Anda.</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>Belum ada berkas dipilih</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Pilih berkas…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>A sync is running. Wait until it has finished, then import.</source>
+        <translation>Sinkronisasi sedang berjalan. Tunggu sampai selesai, lalu impor.</translation>
+    </message>
+    <message>
+        <source>The office's answer was imported.</source>
+        <translation>Jawaban kantor sudah diimpor.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The office received %n change(s) from this laptop.</source>
+        <translation>
+            <numerusform>Kantor menerima %n perubahan dari laptop ini.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) from your team arrived.</source>
+        <translation>
+            <numerusform>%n perubahan dari tim Anda masuk.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to review.</source>
+        <translation>
+            <numerusform>%n konflik perlu ditinjau.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) were refused by the district server; they are kept on this laptop for review.</source>
+        <translation>
+            <numerusform>%n perubahan ditolak server kabupaten/kota; perubahan itu disimpan di laptop ini untuk ditinjau.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) left your team's cases and were removed from this laptop.</source>
+        <translation>
+            <numerusform>%n kasus tidak lagi termasuk kasus tim Anda dan dihapus dari laptop ini.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not yet sent: they go with your next bundle or sync.</source>
+        <translation>
+            <numerusform>%n perubahan belum terkirim: akan ikut di bundel atau sinkronisasi berikutnya.</numerusform></translation>
     </message>
 </context>
 <context>
