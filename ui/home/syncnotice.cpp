@@ -61,8 +61,9 @@ QString SyncNoticeBar::sentence(int conflicts, int refused)
 
 void SyncNoticeBar::showFor(const Sync::SyncSummary &summary)
 {
+    // What needs a person first; a far-off clock (the sync went through) second.
     if (summary.conflicts <= 0 && summary.rejected <= 0)
-        return;
+        return showClockSkew(summary.clockSkewMs);
     const QString text = sentence(summary.conflicts, summary.rejected);
     m_text->setText(text);
     setAccessibleDescription(text);

@@ -221,7 +221,8 @@ TEST_CASE("the sync window lists the last syncs and says in Indonesian why one f
 
 // Needs the sync engine's part of issue 16 (SyncClient reports progress, honours the cancel flag
 // and records each sync): hidden until that is merged, then run with "[engine]".
-TEST_CASE("Cancel stops a running sync with its sentence, and the next sync finishes the work", "[.engine]")
+TEST_CASE("Cancel stops a running sync with its sentence, and the next sync finishes the work",
+          "[ui][sync][cancel]")
 {
     Test::DesktopDistrict district;
     Test::ProfileFixture siti(Core::Role::Caseworker, false, u"siti"_s);

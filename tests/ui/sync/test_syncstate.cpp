@@ -424,8 +424,28 @@ TEST_CASE("render the sync state screens", "[.screenshots]")
     window.grab().save(u"%1/home-after-notice-%2.png"_s.arg(out, language));
 }
 
-// The engine's measured skew (SyncSummary::clockSkewMs, on the engine branch) is not on main yet:
-// the notice is driven with the figure a sync would report.
+TEST_CASE("a laptop whose clock runs three hours ahead hears it after a sync that went through",
+          "[ui][sync][troubles][clock]")
+{
+    Test::DesktopDistrict district;
+    Test::ProfileFixture siti(Core::Role::Caseworker, false, u"siti"_s);
+    district.enroll(siti);
+    Core::Settings settings(siti.profile->settingsPath());
+    MainWindow window(*siti.session, settings, u"en"_s, nullptr);
+    window.syncRunner().setTransportFactory(district.factory());
+    window.show();
+    auto *notice = window.findChild<SyncNoticeBar *>(u"syncNoticeBar"_s);
+    REQUIRE(notice);
+    syncOk(window);
+    CHECK_FALSE(notice->isVisible()); // the two clocks agree
+    siti.clock.advance(3 * 3'600'000);
+    syncOk(window);
+    REQUIRE(notice->isVisible());
+    CHECK(
+        child<QLabel>(*notice, u"syncNoticeLabel"_s)->text().startsWith(u"This laptop's clock is far from"));
+}
+
+// The notice's threshold, driven with the figures a sync reports.
 TEST_CASE("a clock far off is said in the notice with what to do, a small drift is not",
           "[ui][sync][troubles][clock]")
 {
