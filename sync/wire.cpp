@@ -8,8 +8,10 @@
 #include <QCborStreamReader>
 #include <QCborValue>
 #include <QScopeGuard>
+#include <QUuid>
 #include <QtEndian>
 
+#include <limits>
 #include <memory>
 #include <type_traits>
 #include <utility>
@@ -584,6 +586,7 @@ template <> struct Table<HandshakeRequest>
         field<&HandshakeRequest::cursor, As::Bytes, P::Optional>("cursor"),
         field<&HandshakeRequest::pullMax, As::Integer, P::IfPositive>("pull"),
         field<&HandshakeRequest::keyEpoch, As::Integer, P::IfPositive>("key_epoch"),
+        field<&HandshakeRequest::marks, As::Bytes, P::IfSet>("marks"),
     };
 };
 
@@ -821,6 +824,33 @@ Status decode(const QByteArray &page, QList<SealedKey> &out, const Limits &limit
     Status s = decodePage(page, keys, limits);
     out = std::move(keys.keys);
     return s;
+}
+
+QByteArray packMarks(const QList<SiteMark> &marks)
+{
+    QByteArray packed;
+    for (const SiteMark &mark : marks.first(std::min<qsizetype>(marks.size(), maxMarks))) {
+        char seq[8];
+        qToBigEndian(quint64(mark.seq), seq);
+        packed.append(seq, 8).append(QUuid::fromString(mark.txn).toRfc4122());
+    }
+    return packed;
+}
+
+Core::Result<QList<SiteMark>> unpackMarks(const QByteArray &packed)
+{
+    constexpr int markBytes = 8 + 16;
+    if (packed.size() % markBytes != 0 || packed.size() / markBytes > maxMarks)
+        return Error{Error::Code::Corrupt, u"marks: not whole marks, or more than %1"_s.arg(maxMarks)};
+    QList<SiteMark> marks;
+    for (qsizetype at = 0; at < packed.size(); at += markBytes) {
+        const quint64 seq = qFromBigEndian<quint64>(packed.constData() + at);
+        const QUuid txn = QUuid::fromRfc4122(QByteArrayView(packed).sliced(at + 8, 16));
+        if (seq < 1 || seq > quint64(std::numeric_limits<qint64>::max()) || txn.isNull())
+            return Error{Error::Code::Corrupt, u"marks: a seq below 1 or a txn that is not a UUID"_s};
+        marks.append(SiteMark{qint64(seq), txn.toString(QUuid::WithoutBraces)});
+    }
+    return marks;
 }
 
 } // namespace Sync::Wire

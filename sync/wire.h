@@ -81,6 +81,17 @@ struct SealedKey
     bool operator==(const SealedKey &) const = default;
 };
 
+// One of a laptop's own ops the server has acknowledged, named by its action (txn): a copy of
+// the laptop's database writes other actions under the same seqs, so the server can tell
+// whether what it holds under this site is what this laptop wrote (see HandshakeRequest::marks).
+struct SiteMark
+{
+    qint64 seq = 0;
+    QString txn;
+
+    bool operator==(const SiteMark &) const = default;
+};
+
 struct HandshakeRequest
 {
     int protocol = 0;
@@ -91,6 +102,14 @@ struct HandshakeRequest
     // (an idle sync is then one exchange).
     int pullMax = 0;
     qint64 keyEpoch = 0; // the newest district key epoch the laptop holds
+    // Its own ops at the seqs it holds as acknowledged, the newest first and thinning out
+    // backwards (acked, acked-1, acked-2, acked-4, ...). Where the server holds another action
+    // under one of them, a copy of this database (or the original, after the server was
+    // restored from a backup) wrote there: the server acknowledges only up to the last mark
+    // that agrees, the laptop sends the rest again, and the push finds the clash and moves this
+    // laptop's ops to a new site. Absent (older laptops): nothing is compared.
+    // Packed by Wire::packMarks (a byte string, so servers that predate marks read the page).
+    QByteArray marks;
 
     bool operator==(const HandshakeRequest &) const = default;
 };
@@ -287,6 +306,13 @@ Core::Status decode(const QByteArray &page, ErrorReply &out, const Limits &limit
 Core::Status decode(const QByteArray &page, EnrollRequest &out, const Limits &limits = Limit::enroll);
 Core::Status decode(const QByteArray &page, EnrollReply &out, const Limits &limits = Limit::enrollReply);
 Core::Status decode(const QByteArray &page, HandshakeRequest &out, const Limits &limits = Limit::handshake);
+// HandshakeRequest::marks: per mark the seq (8 bytes, big-endian) and the txn UUID (16 bytes).
+// Unpacking refuses a length that is not whole marks, more than maxMarks, a seq below 1 or a
+// txn that is not a UUID.
+// 40 marks reach back 2^39 seqs, and their 960 bytes pass a handshake's string limit (1 KiB).
+constexpr int maxMarks = 40;
+QByteArray packMarks(const QList<SiteMark> &marks);
+Core::Result<QList<SiteMark>> unpackMarks(const QByteArray &packed);
 Core::Status decode(const QByteArray &page, HandshakeReply &out,
                     const Limits &limits = Limit::handshakeReply);
 Core::Status decode(const QByteArray &page, PushRequest &out, const Limits &limits = Limit::push);

@@ -162,6 +162,24 @@ Result<qint64> ChangeLog::pendingCount()
     return seq->toLongLong() - (acked ? acked->toLongLong() : 0);
 }
 
+Result<QList<std::pair<qint64, QString>>> ChangeLog::ownMarks(qint64 acked)
+{
+    QList<std::pair<qint64, QString>> marks;
+    Statement &query = m_db.statement(u"SELECT txn_id FROM change_ops WHERE site_id = ? AND site_seq = ?"_s);
+    for (qint64 step = 1, seq = acked; seq >= 1; seq = acked - step, step *= 2) {
+        query.bind(1, m_siteId);
+        query.bind(2, seq);
+        if (query.next())
+            marks.append({seq, query.text(0)});
+        const bool failed = query.failed();
+        const Error error = failed ? query.error() : Error{};
+        query.reset();
+        if (failed)
+            return error;
+    }
+    return marks;
+}
+
 Result<QString> ChangeLog::meta(const QString &key)
 {
     Statement &query = m_db.statement(u"SELECT value FROM meta WHERE key = ?"_s);

@@ -5,9 +5,11 @@
 #include "core/result.h"
 
 #include <QHash>
+#include <QList>
 #include <QString>
 
 #include <memory>
+#include <utility>
 
 namespace Core {
 
@@ -58,6 +60,11 @@ public:
 
     // Ops of this site not yet acknowledged by a server (the outbox).
     Result<qint64> pendingCount();
+    // This site's own actions at seqs up to `acked`, newest first, thinning out backwards
+    // (acked, acked-1, acked-2, acked-4, ...): seq → txn, ops no longer held (erased with a case
+    // that left scope) left out. What a server compares to tell a copy of this database from
+    // this one (Sync::HandshakeRequest::marks).
+    Result<QList<std::pair<qint64, QString>>> ownMarks(qint64 acked);
 
     Result<QString> meta(const QString &key);
     Status setMeta(const QString &key, const QString &value);

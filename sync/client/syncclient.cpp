@@ -374,12 +374,25 @@ Status SyncClient::applyPulled(const PullReply &reply, SyncSummary &summary)
 Core::Result<HandshakeReply> SyncClient::handshake(bool askFirstPage, SyncSummary &summary)
 {
     Core::ChangeLog &log = m_log;
-    const HandshakeRequest hello{protocolVersion,
-                                 Core::Migrations::latestVersion(),
-                                 log.siteId(),
-                                 QByteArray::fromBase64(metaOr(log, keyCursor).toLatin1()),
-                                 askFirstPage ? pullPage : 0,
-                                 m_districtKeys->newest()};
+    HandshakeRequest hello{protocolVersion,
+                           Core::Migrations::latestVersion(),
+                           log.siteId(),
+                           QByteArray::fromBase64(metaOr(log, keyCursor).toLatin1()),
+                           askFirstPage ? pullPage : 0,
+                           m_districtKeys->newest()};
+    // Our own actions where we hold the server's acknowledgement: should the server hold other
+    // actions there (a copy of this database pushed first, and a restore lost ours), it
+    // acknowledges less and our push meets the clash (found by the sync simulation).
+    const Core::Result<qint64> acked = m_replicator->ackedThrough();
+    if (!acked)
+        return acked.error();
+    const Core::Result<QList<std::pair<qint64, QString>>> marks = log.ownMarks(*acked);
+    if (!marks)
+        return marks.error();
+    QList<SiteMark> own;
+    for (const auto &[seq, txn] : *marks)
+        own.append(SiteMark{seq, txn});
+    hello.marks = Wire::packMarks(own);
     const qint64 sentAt = log.clock().nowMs();
     Core::Result<Response> response = exchange(Endpoint::handshake, Wire::encode(hello), summary);
     if (!response)

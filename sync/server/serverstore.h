@@ -152,6 +152,11 @@ public:
     Core::Result<QStringList> purgeDeleted(qint64 retentionMs, qint64 nowMs);
     // Highest consecutive site_seq the server holds for `site` (0 = none).
     Core::Result<qint64> ackedThrough(const QString &site);
+    // ackedThrough(), lowered where a laptop's marks (its own actions at seqs it holds as
+    // acknowledged) disagree with the ops held under `site`: to the highest agreeing mark below
+    // the lowest disagreeing one, 0 when none agrees. Marks the server holds no op for (refused,
+    // or not held) say nothing. See HandshakeRequest::marks.
+    Core::Result<qint64> agreedThrough(const QString &site, const QList<SiteMark> &marks);
     // Whether `cursor` (empty is valid) is one this server issued to this device (its tag) and
     // still holds the op it points at (a foreign cursor, another device's or one from before a
     // restore is not), with a scope generation the device reached.

@@ -156,7 +156,11 @@ Response SyncService::handshake(const ServerDevice &device, const Request &reque
         return internalError(mine.error());
     if (!*mine)
         return errorReply(403, ErrorCode::unauthorized, u"this site belongs to another device"_s);
-    auto acked = m_store.ackedThrough(site);
+    const Core::Result<QList<SiteMark>> marks = Wire::unpackMarks(hello.marks);
+    if (!marks)
+        return errorReply(400, ErrorCode::malformed, marks.error().detail);
+    // Lowered where the laptop's marks show another action under its seqs (a copy of it wrote there).
+    auto acked = m_store.agreedThrough(site, *marks);
     if (!acked)
         return internalError(acked.error());
     auto valid = m_store.cursorValid(hello.cursor, device);

@@ -299,3 +299,37 @@ TEST_CASE("ids that are not ids make the whole page malformed", "[sync][wire][id
     CHECK(Core::isSiteId(u"5ec0de5ec0de5ec0"_s));
     CHECK(Core::isSiteId(u"site-ani"_s));
 }
+
+TEST_CASE("handshake marks pack and unpack whole, and a hostile packing is refused", "[sync][wire]")
+{
+    const QList<Sync::SiteMark> marks{{95, u"01a21dcc-1233-7001-b1df-377f919875c3"_s},
+                                      {94, u"01a21dcc-1233-7002-b1df-377f919875c3"_s},
+                                      {1, u"01a21dcc-1233-7003-b1df-377f919875c3"_s}};
+    const QByteArray packed = Sync::Wire::packMarks(marks);
+    CHECK(packed.size() == 3 * 24);
+    const Core::Result<QList<Sync::SiteMark>> back = Sync::Wire::unpackMarks(packed);
+    REQUIRE(back.ok());
+    CHECK(*back == marks);
+    // Through a whole handshake page, and an old page without marks reads as none.
+    Sync::HandshakeRequest hello{1, 9, u"site-a"_s, {}, 0, 1, packed};
+    Sync::HandshakeRequest read;
+    REQUIRE(Sync::Wire::decode(Sync::Wire::encode(hello), read).ok());
+    CHECK(read.marks == packed);
+    CHECK(Sync::Wire::unpackMarks(QByteArray()).value().isEmpty());
+
+    CHECK_FALSE(Sync::Wire::unpackMarks(packed.left(packed.size() - 1)).ok()); // not whole marks
+    QByteArray zeroSeq = packed;
+    zeroSeq.replace(0, 8, QByteArray(8, '\0'));
+    CHECK_FALSE(Sync::Wire::unpackMarks(zeroSeq).ok());
+    QByteArray negative = packed;
+    negative[0] = char(0x80);
+    CHECK_FALSE(Sync::Wire::unpackMarks(negative).ok());
+    QByteArray nullTxn = packed;
+    nullTxn.replace(8, 16, QByteArray(16, '\0'));
+    CHECK_FALSE(Sync::Wire::unpackMarks(nullTxn).ok());
+    QByteArray tooMany;
+    for (int i = 0; i <= Sync::Wire::maxMarks; ++i)
+        tooMany += packed.left(24);
+    CHECK_FALSE(Sync::Wire::unpackMarks(tooMany).ok());
+    CHECK(Sync::Wire::unpackMarks(tooMany.left(24 * Sync::Wire::maxMarks)).ok());
+}

@@ -715,6 +715,47 @@ TEST_CASE("both copies of a cloned laptop that find the same hole after a restor
           == Test::replicaDigest(*copy->profile, {kept}).toStdString());
 }
 
+TEST_CASE(
+    "a clone's acknowledged case that a restore replaced with the other copy's still reaches the server",
+    "[sync][client]")
+{
+    // Found by the sync simulation (seeds 12368, 12784): the copy's new case was acknowledged,
+    // the server was restored from a backup taken before it, and the original then pushed its own
+    // new case under the same seqs. The copy saw the server acknowledge as far as it had sent and
+    // never sent again: its case was on no server. Its marks (own actions at acknowledged seqs)
+    // now tell the server that what it holds there is another copy's.
+    District district;
+    Test::ProfileFixture siti(Core::Role::Caseworker, false, u"siti"_s);
+    district.enroll(siti, u"caseworker"_s);
+    district.sync(siti);
+    district.backup();
+    std::unique_ptr<Test::ProfileFixture> copy = Test::ProfileFixture::cloneOf(siti);
+    copy->clock.advance(60'000);
+    const QString fromCopy = copy->session->cases().create(Test::sampleDraft()).value().id;
+    REQUIRE(district.sync(*copy).pushed > 20);
+    district.restore();
+    siti.clock.advance(120'000);
+    const QString fromSiti = siti.session->cases().create(Test::sampleDraft()).value().id;
+    district.sync(siti);
+    REQUIRE(siti.profile->changeLog().pendingCount().value() == 0);
+
+    const Sync::SyncSummary again = district.sync(*copy);
+    CHECK(again.resited == 1);
+    for (int round = 0; round < 2; ++round) {
+        district.sync(siti);
+        district.sync(*copy);
+    }
+    CHECK_FALSE(district.store->caseOps(fromCopy).value().isEmpty());
+    CHECK_FALSE(district.store->caseOps(fromSiti).value().isEmpty());
+    CHECK(copy->profile->changeLog().pendingCount().value() == 0);
+    for (Test::ProfileFixture *f : {&siti, copy.get()}) {
+        CHECK(f->session->cases().load(fromCopy).ok());
+        CHECK(f->session->cases().load(fromSiti).ok());
+    }
+    CHECK(Test::replicaDigest(*siti.profile, {fromCopy, fromSiti}).toStdString()
+          == Test::replicaDigest(*copy->profile, {fromCopy, fromSiti}).toStdString());
+}
+
 TEST_CASE("a closure racing new work reopens the case everywhere and flags it", "[sync][client]")
 {
     District district;
