@@ -114,8 +114,10 @@ QString editOnTwoLaptops(Test::LocalDistrict &district, Test::ProfileFixture &si
     REQUIRE(district.admin->assignCase(id, {}, u"Tenggarong"_s).ok()); // the team shares the case
     district.sync(budi);
     syncOk(window);
-    siti.clock.advance(3'600'000);
-    budi.clock.advance(7'200'000);
+    // A minute and two apart: distinct stamps, and clocks close enough to the server's that no
+    // far-off-clock notice is due.
+    siti.clock.advance(60'000);
+    budi.clock.advance(120'000);
     for (Test::ProfileFixture *f : {&siti, &budi}) {
         Core::CaseDraft patch;
         patch.fields.insert(u"narrative"_s, QString(u"Catatan "_s + f->profile->actor().login));
