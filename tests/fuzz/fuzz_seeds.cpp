@@ -79,6 +79,10 @@ void wireSeeds()
     wire("enroll_reply", Sync::Wire::encode(enrolled));
     wire("handshake_request", Sync::Wire::encode(Sync::HandshakeRequest{1, 3, u"site-a"_s, "cursor-1", 500}));
     wire("handshake_request", Sync::Wire::encode(Sync::HandshakeRequest{1, 3, u"site-a"_s, {}, 0}));
+    wire("handshake_request", Sync::Wire::encode(Sync::HandshakeRequest{
+                                  1, 9, u"site-a"_s, "cursor-1", 0, 2,
+                                  Sync::Wire::packMarks({{95, u"01a21dcc-1233-7001-b1df-377f919875c3"_s},
+                                                         {94, u"01a21dcc-1233-7002-b1df-377f919875c3"_s}})}));
     Sync::HandshakeReply hello;
     hello.protocol = 1;
     hello.schemaMin = 1;
