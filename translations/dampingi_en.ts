@@ -2829,23 +2829,33 @@
 %3
 %4</translation>
     </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
 </context>
 <context>
     <name>SyncStateText</name>
     <message numerus="yes">
         <source>%n change(s) refused by the server</source>
         <translation>
-            <numerusform>%n change refused by the server</numerusform><numerusform>%n changes refused by the server</numerusform></translation>
+            <numerusform>%n change refused by the server</numerusform>
+            <numerusform>%n changes refused by the server</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n conflict(s) to review</source>
         <translation>
-            <numerusform>%n conflict to review</numerusform><numerusform>%n conflicts to review</numerusform></translation>
+            <numerusform>%n conflict to review</numerusform>
+            <numerusform>%n conflicts to review</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) not yet sent</source>
         <translation>
-            <numerusform>%n change not yet sent</numerusform><numerusform>%n changes not yet sent</numerusform></translation>
+            <numerusform>%n change not yet sent</numerusform>
+            <numerusform>%n changes not yet sent</numerusform>
+        </translation>
     </message>
     <message>
         <source>synced</source>
@@ -2920,12 +2930,16 @@
     <message numerus="yes">
         <source>about %n minute(s) left</source>
         <translation>
-            <numerusform>about %n minute left</numerusform><numerusform>about %n minutes left</numerusform></translation>
+            <numerusform>about %n minute left</numerusform>
+            <numerusform>about %n minutes left</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>about %n hour(s) left</source>
         <translation>
-            <numerusform>about %n hour left</numerusform><numerusform>about %n hours left</numerusform></translation>
+            <numerusform>about %n hour left</numerusform>
+            <numerusform>about %n hours left</numerusform>
+        </translation>
     </message>
     <message>
         <source>Network</source>
@@ -3065,7 +3079,9 @@
     <message numerus="yes">
         <source>%n change(s) not yet sent will go in the bundle.</source>
         <translation>
-            <numerusform>%n change not yet sent will go in the bundle.</numerusform><numerusform>%n changes not yet sent will go in the bundle.</numerusform></translation>
+            <numerusform>%n change not yet sent will go in the bundle.</numerusform>
+            <numerusform>%n changes not yet sent will go in the bundle.</numerusform>
+        </translation>
     </message>
     <message>
         <source>A sync is running. Wait until it has finished, then export.</source>
@@ -3078,7 +3094,9 @@
     <message numerus="yes">
         <source>%n change(s) not yet sent were saved to %1.</source>
         <translation>
-            <numerusform>%n change not yet sent were saved to %1.</numerusform><numerusform>%n changes not yet sent were saved to %1.</numerusform></translation>
+            <numerusform>%n change not yet sent were saved to %1.</numerusform>
+            <numerusform>%n changes not yet sent were saved to %1.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The bundle was saved to %1 (no changes were waiting).</source>
@@ -3138,32 +3156,44 @@
     <message numerus="yes">
         <source>The office received %n change(s) from this laptop.</source>
         <translation>
-            <numerusform>The office received %n change from this laptop.</numerusform><numerusform>The office received %n changes from this laptop.</numerusform></translation>
+            <numerusform>The office received %n change from this laptop.</numerusform>
+            <numerusform>The office received %n changes from this laptop.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) from your team arrived.</source>
         <translation>
-            <numerusform>%n change from your team arrived.</numerusform><numerusform>%n changes from your team arrived.</numerusform></translation>
+            <numerusform>%n change from your team arrived.</numerusform>
+            <numerusform>%n changes from your team arrived.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n conflict(s) to review.</source>
         <translation>
-            <numerusform>%n conflict to review.</numerusform><numerusform>%n conflicts to review.</numerusform></translation>
+            <numerusform>%n conflict to review.</numerusform>
+            <numerusform>%n conflicts to review.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) were refused by the district server; they are kept on this laptop for review.</source>
         <translation>
-            <numerusform>%n change were refused by the district server; they are kept on this laptop for review.</numerusform><numerusform>%n changes were refused by the district server; they are kept on this laptop for review.</numerusform></translation>
+            <numerusform>%n change were refused by the district server; they are kept on this laptop for review.</numerusform>
+            <numerusform>%n changes were refused by the district server; they are kept on this laptop for review.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n case(s) left your team's cases and were removed from this laptop.</source>
         <translation>
-            <numerusform>%n case left your team's cases and were removed from this laptop.</numerusform><numerusform>%n cases left your team's cases and were removed from this laptop.</numerusform></translation>
+            <numerusform>%n case left your team's cases and were removed from this laptop.</numerusform>
+            <numerusform>%n cases left your team's cases and were removed from this laptop.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) not yet sent: they go with your next bundle or sync.</source>
         <translation>
-            <numerusform>%n change not yet sent: they go with your next bundle or sync.</numerusform><numerusform>%n changes not yet sent: they go with your next bundle or sync.</numerusform></translation>
+            <numerusform>%n change not yet sent: they go with your next bundle or sync.</numerusform>
+            <numerusform>%n changes not yet sent: they go with your next bundle or sync.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -2819,23 +2819,30 @@
 %3
 %4</translation>
     </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
 </context>
 <context>
     <name>SyncStateText</name>
     <message numerus="yes">
         <source>%n change(s) refused by the server</source>
         <translation>
-            <numerusform>%n perubahan ditolak server</numerusform></translation>
+            <numerusform>%n perubahan ditolak server</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n conflict(s) to review</source>
         <translation>
-            <numerusform>%n konflik perlu ditinjau</numerusform></translation>
+            <numerusform>%n konflik perlu ditinjau</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) not yet sent</source>
         <translation>
-            <numerusform>%n perubahan belum terkirim</numerusform></translation>
+            <numerusform>%n perubahan belum terkirim</numerusform>
+        </translation>
     </message>
     <message>
         <source>synced</source>
@@ -2910,12 +2917,14 @@
     <message numerus="yes">
         <source>about %n minute(s) left</source>
         <translation>
-            <numerusform>sekitar %n menit lagi</numerusform></translation>
+            <numerusform>sekitar %n menit lagi</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>about %n hour(s) left</source>
         <translation>
-            <numerusform>sekitar %n jam lagi</numerusform></translation>
+            <numerusform>sekitar %n jam lagi</numerusform>
+        </translation>
     </message>
     <message>
         <source>Network</source>
@@ -3055,7 +3064,8 @@
     <message numerus="yes">
         <source>%n change(s) not yet sent will go in the bundle.</source>
         <translation>
-            <numerusform>%n perubahan belum terkirim akan masuk ke bundel.</numerusform></translation>
+            <numerusform>%n perubahan belum terkirim akan masuk ke bundel.</numerusform>
+        </translation>
     </message>
     <message>
         <source>A sync is running. Wait until it has finished, then export.</source>
@@ -3068,7 +3078,8 @@
     <message numerus="yes">
         <source>%n change(s) not yet sent were saved to %1.</source>
         <translation>
-            <numerusform>%n perubahan belum terkirim disimpan ke %1.</numerusform></translation>
+            <numerusform>%n perubahan belum terkirim disimpan ke %1.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The bundle was saved to %1 (no changes were waiting).</source>
@@ -3128,32 +3139,38 @@
     <message numerus="yes">
         <source>The office received %n change(s) from this laptop.</source>
         <translation>
-            <numerusform>Kantor menerima %n perubahan dari laptop ini.</numerusform></translation>
+            <numerusform>Kantor menerima %n perubahan dari laptop ini.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) from your team arrived.</source>
         <translation>
-            <numerusform>%n perubahan dari tim Anda masuk.</numerusform></translation>
+            <numerusform>%n perubahan dari tim Anda masuk.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n conflict(s) to review.</source>
         <translation>
-            <numerusform>%n konflik perlu ditinjau.</numerusform></translation>
+            <numerusform>%n konflik perlu ditinjau.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) were refused by the district server; they are kept on this laptop for review.</source>
         <translation>
-            <numerusform>%n perubahan ditolak server kabupaten/kota; perubahan itu disimpan di laptop ini untuk ditinjau.</numerusform></translation>
+            <numerusform>%n perubahan ditolak server kabupaten/kota; perubahan itu disimpan di laptop ini untuk ditinjau.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n case(s) left your team's cases and were removed from this laptop.</source>
         <translation>
-            <numerusform>%n kasus tidak lagi termasuk kasus tim Anda dan dihapus dari laptop ini.</numerusform></translation>
+            <numerusform>%n kasus tidak lagi termasuk kasus tim Anda dan dihapus dari laptop ini.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) not yet sent: they go with your next bundle or sync.</source>
         <translation>
-            <numerusform>%n perubahan belum terkirim: akan ikut di bundel atau sinkronisasi berikutnya.</numerusform></translation>
+            <numerusform>%n perubahan belum terkirim: akan ikut di bundel atau sinkronisasi berikutnya.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

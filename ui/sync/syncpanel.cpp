@@ -33,6 +33,8 @@ SyncPanel::SyncPanel(SyncRunner &runner, Core::ChangeLog &log, const Core::Distr
     layout->addWidget(buildNow());
     layout->addWidget(buildHistory(), 1);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    buttons->button(QDialogButtonBox::Close)->setText(tr("Close")); // Qt ships no Indonesian
+    buttons->button(QDialogButtonBox::Close)->setObjectName(u"closeSyncPanelButton"_s);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::close);
     layout->addWidget(buttons);
     resize(900, 560); // fits a 1366×768 screen with the window behind it
