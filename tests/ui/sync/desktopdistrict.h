@@ -13,14 +13,16 @@
 namespace Test {
 
 // The server side of one sync run, opened in the thread that runs it: a ServerStore is one
-// connection and serves one thread only. The real SyncService, without the socket. `beforePush`,
-// when set, runs in the sync's thread before each push is handed to the server (a test holds a
-// sync there to edit while it works).
+// connection and serves one thread only. The real SyncService, without the socket. `before`,
+// when set, runs in the sync's thread before each request to `holdAt` is handed to the server (a
+// test holds a sync there to edit or cancel while it works).
 class ServerLink final : public Sync::Transport
 {
 public:
-    ServerLink(const QString &dataDir, const Core::Clock &clock, std::function<void()> beforePush = {})
-        : m_beforePush(std::move(beforePush))
+    ServerLink(const QString &dataDir, const Core::Clock &clock, const char *holdAt = Sync::Endpoint::push,
+               std::function<void()> before = {})
+        : m_holdAt(holdAt)
+        , m_before(std::move(before))
     {
         auto opened = Sync::ServerStore::open(dataDir, {});
         if (!opened)
@@ -35,13 +37,14 @@ public:
         if (!m_service)
             return Core::Error{Core::Error::Code::Unreachable,
                                QStringLiteral("unreachable: server store did not open")};
-        if (m_beforePush && QByteArrayView(endpoint) == QByteArrayView(Sync::Endpoint::push))
-            m_beforePush();
+        if (m_before && QByteArrayView(endpoint) == QByteArrayView(m_holdAt))
+            m_before();
         return Sync::LocalTransport(*m_service).post(endpoint, bearer, page);
     }
 
 private:
-    std::function<void()> m_beforePush;
+    const char *m_holdAt;
+    std::function<void()> m_before;
     std::unique_ptr<Sync::ServerStore> m_store;
     std::unique_ptr<Sync::SyncService> m_service;
 };
@@ -57,9 +60,14 @@ struct DesktopDistrict : LocalDistrict
 
     SyncRunner::TransportFactory factory(std::function<void()> beforePush = {})
     {
-        return [path = dir.path(), this,
-                beforePush](const Sync::SyncConfig &) -> std::unique_ptr<Sync::Transport> {
-            return std::make_unique<ServerLink>(path, clock, beforePush);
+        return factoryHolding(Sync::Endpoint::push, std::move(beforePush));
+    }
+    // `before` runs before each request to `endpoint` (Sync::Endpoint::pull, ...).
+    SyncRunner::TransportFactory factoryHolding(const char *endpoint, std::function<void()> before)
+    {
+        return [path = dir.path(), this, endpoint,
+                before](const Sync::SyncConfig &) -> std::unique_ptr<Sync::Transport> {
+            return std::make_unique<ServerLink>(path, clock, endpoint, before);
         };
     }
 };
