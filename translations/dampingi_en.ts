@@ -1252,12 +1252,12 @@
         <translation>Never synced: this laptop is not enrolled with a server yet.</translation>
     </message>
     <message>
-        <source>Not synced yet: use "Sync now" when there is a connection.</source>
-        <translation>Not synced yet: use "Sync now" when there is a connection.</translation>
-    </message>
-    <message>
         <source>Last sync: %1.</source>
         <translation>Last sync: %1.</translation>
+    </message>
+    <message>
+        <source>Not synced yet: your work is kept on this laptop until there is a connection to the district server.</source>
+        <translation>Not synced yet: your work is kept on this laptop until there is a connection to the district server.</translation>
     </message>
 </context>
 <context>

@@ -1246,12 +1246,12 @@
         <translation>Belum pernah disinkronkan: laptop ini belum terdaftar ke server.</translation>
     </message>
     <message>
-        <source>Not synced yet: use "Sync now" when there is a connection.</source>
-        <translation>Belum pernah disinkronkan: pilih "Sinkronkan sekarang" saat ada sambungan.</translation>
-    </message>
-    <message>
         <source>Last sync: %1.</source>
         <translation>Sinkronisasi terakhir: %1.</translation>
+    </message>
+    <message>
+        <source>Not synced yet: your work is kept on this laptop until there is a connection to the district server.</source>
+        <translation>Belum pernah disinkronkan: pekerjaan Anda tersimpan di laptop ini sampai ada sambungan ke server kabupaten/kota.</translation>
     </message>
 </context>
 <context>

@@ -357,7 +357,9 @@ void HomePage::fillSyncState()
     } else if (!config || !config->enrolled()) {
         m_sync->setText(tr("Never synced: this laptop is not enrolled with a server yet."));
     } else if (config->lastSyncAt == 0) {
-        m_sync->setText(tr("Not synced yet: use \"Sync now\" when there is a connection."));
+        // True with automatic sync on or off: it syncs by itself, or with "Sync now".
+        m_sync->setText(tr("Not synced yet: your work is kept on this laptop until there is a connection to "
+                           "the district server."));
     } else {
         m_sync->setText(
             tr("Last sync: %1.").arg(m_session.profile().districtTime().display(config->lastSyncAt, locale)));
