@@ -374,12 +374,6 @@ Status SyncClient::applyPulled(const PullReply &reply, SyncSummary &summary)
 Core::Result<HandshakeReply> SyncClient::handshake(bool askFirstPage, SyncSummary &summary)
 {
     Core::ChangeLog &log = m_log;
-    HandshakeRequest hello{protocolVersion,
-                           Core::Migrations::latestVersion(),
-                           log.siteId(),
-                           QByteArray::fromBase64(metaOr(log, keyCursor).toLatin1()),
-                           askFirstPage ? pullPage : 0,
-                           m_districtKeys->newest()};
     // Our own actions where we hold the server's acknowledgement: should the server hold other
     // actions there (a copy of this database pushed first, and a restore lost ours), it
     // acknowledges less and our push meets the clash (found by the sync simulation).
@@ -392,7 +386,13 @@ Core::Result<HandshakeReply> SyncClient::handshake(bool askFirstPage, SyncSummar
     QList<SiteMark> own;
     for (const auto &[seq, txn] : *marks)
         own.append(SiteMark{seq, txn});
-    hello.marks = Wire::packMarks(own);
+    const HandshakeRequest hello{protocolVersion,
+                                 Core::Migrations::latestVersion(),
+                                 log.siteId(),
+                                 QByteArray::fromBase64(metaOr(log, keyCursor).toLatin1()),
+                                 askFirstPage ? pullPage : 0,
+                                 m_districtKeys->newest(),
+                                 Wire::packMarks(own)};
     const qint64 sentAt = log.clock().nowMs();
     Core::Result<Response> response = exchange(Endpoint::handshake, Wire::encode(hello), summary);
     if (!response)

@@ -13,7 +13,7 @@ namespace Sync {
 
 Result<qint64> ServerStore::agreedThrough(const QString &site, const QList<SiteMark> &marks)
 {
-    const Result<qint64> acked = ackedThrough(site);
+    Result<qint64> acked = ackedThrough(site);
     if (!acked || marks.isEmpty())
         return acked;
     QList<SiteMark> sorted = marks;

@@ -3,9 +3,9 @@
 // history of the last syncs with why one failed.
 #include "core/changelog/changelog.h"
 #include "core/profile/profile.h"
-#include "core/sql/database.h"
 #include "core/profile/session.h"
 #include "core/profile/settings.h"
+#include "core/sql/database.h"
 #include "core/sql/transaction.h"
 #include "sync/client/syncmeta.h"
 #include "tests/support/fixtures.h"
