@@ -89,10 +89,16 @@ Answer<Sync::EnrollReply> HostileLaptop::enroll(const QString &code, const QStri
     return answer;
 }
 
-Answer<Sync::HandshakeReply> HostileLaptop::handshake(const QByteArray &cursor, const QString &siteId)
+Answer<Sync::HandshakeReply> HostileLaptop::handshake(const QByteArray &cursor, const QString &siteId,
+                                                      const QByteArray &marks)
 {
-    const Sync::HandshakeRequest hello{Sync::protocolVersion, Core::Migrations::latestVersion(),
-                                       siteId.isEmpty() ? m_site : siteId, cursor, 0};
+    const Sync::HandshakeRequest hello{Sync::protocolVersion,
+                                       Core::Migrations::latestVersion(),
+                                       siteId.isEmpty() ? m_site : siteId,
+                                       cursor,
+                                       0,
+                                       0,
+                                       marks};
     Answer<Sync::HandshakeReply> answer
         = exchange<Sync::HandshakeReply>(Sync::Endpoint::handshake, Sync::Wire::encode(hello));
     if (answer.ok() && (siteId.isEmpty() || siteId == m_site))

@@ -63,7 +63,9 @@ public:
     // One POST with this laptop's token, or with `token` when given.
     Sync::Response post(const char *endpoint, const QByteArray &page, const QByteArray &token = {});
 
-    Answer<Sync::HandshakeReply> handshake(const QByteArray &cursor = {}, const QString &siteId = {});
+    // `marks`: HandshakeRequest::marks exactly as given (packed or not).
+    Answer<Sync::HandshakeReply> handshake(const QByteArray &cursor = {}, const QString &siteId = {},
+                                           const QByteArray &marks = {});
     // Seals `ops` and pushes them as one page of this laptop's site, numbered on from acked():
     // each op's site and seq are overwritten, everything else goes as given.
     Answer<Sync::PushReply> push(QList<Core::ReplicaOp> ops);

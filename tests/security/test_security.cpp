@@ -142,6 +142,40 @@ TEST_CASE(
     d.expectUnchanged(before, {link});
 }
 
+TEST_CASE("handshake marks: malformed ones are refused, and disagreeing ones lower only the sender's own ack",
+          "[security][marks]")
+{
+    const std::string backend = GENERATE(as<std::string>{}, "sqlite", "postgresql");
+    INFO("backend " << backend);
+    District d(backend);
+    auto mallory = d.hostile(u"mallory"_s);
+    REQUIRE(!mallory->createCase().isEmpty());
+    const District::Snapshot before = d.snapshot();
+    const qint64 acked = mallory->acked();
+    REQUIRE(acked > 4);
+
+    // Not whole marks, a seq of 0, a txn that is no UUID, more marks than allowed: 400, nothing read.
+    const QByteArray one = Sync::Wire::packMarks({{acked, newId()}});
+    QByteArray zeroSeq = one;
+    zeroSeq.replace(0, 8, QByteArray(8, '\0'));
+    QByteArray nullTxn = one;
+    nullTxn.replace(8, 16, QByteArray(16, '\0'));
+    for (const QByteArray &bad : {one.left(23), zeroSeq, nullTxn, one.repeated(Sync::Wire::maxMarks + 1)}) {
+        const Test::Answer<Sync::HandshakeReply> refused = mallory->handshake({}, {}, bad);
+        CHECK(refused.status == 400);
+        CHECK(refused.code == u"malformed");
+    }
+    // Marks that disagree with what the server holds under her site: only her own acknowledgement
+    // goes down (she would resend her own ops); nobody else's data moves.
+    const Test::Answer<Sync::HandshakeReply> lowered = mallory->handshake({}, {}, one);
+    REQUIRE(lowered.ok());
+    CHECK(lowered.reply.ackedThrough == 0);
+    const Test::Answer<Sync::HandshakeReply> honest = mallory->handshake();
+    REQUIRE(honest.ok());
+    CHECK(honest.reply.ackedThrough == acked);
+    d.expectUnchanged(before);
+}
+
 TEST_CASE("a laptop whose case was reassigned away cannot take it back nor read the new caseworker's notes",
           "[security][reassignment]")
 {
